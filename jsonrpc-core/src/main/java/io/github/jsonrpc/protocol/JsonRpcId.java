@@ -1,0 +1,118 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.jsonrpc.protocol;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.NullNode;
+
+import org.springframework.util.Assert;
+
+/**
+ * Identifier of a JSON-RPC request, kept in its JSON form (a string, a number of any
+ * size or precision, or an explicit {@code null}) so that it is echoed unchanged in the
+ * response.
+ *
+ * @param value the JSON value of the identifier: a textual, numeric or null node
+ * @author JSON-RPC for Spring Boot team
+ * @since 0.1.0
+ */
+public record JsonRpcId(JsonNode value) {
+
+	/**
+	 * The explicit {@code null} identifier, used in responses to requests whose id could
+	 * not be read.
+	 */
+	public static final JsonRpcId NULL = new JsonRpcId(NullNode.getInstance());
+
+	public JsonRpcId {
+		Assert.notNull(value, "Value is required");
+		Assert.isTrue(isValid(value), () -> "A JSON-RPC id must be a string, a number or null, not " + value.getNodeType());
+	}
+
+	/**
+	 * Create an identifier from a JSON value.
+	 * @param value a textual, numeric or null node
+	 * @return the identifier
+	 * @throws IllegalArgumentException if the node is of another kind
+	 */
+	public static JsonRpcId of(JsonNode value) {
+		return value.isNull() ? NULL : new JsonRpcId(value);
+	}
+
+	/**
+	 * Create a string identifier.
+	 * @param value the string
+	 * @return the identifier
+	 */
+	public static JsonRpcId of(String value) {
+		return new JsonRpcId(JsonNodeFactory.instance.stringNode(value));
+	}
+
+	/**
+	 * Create a numeric identifier.
+	 * @param value the number
+	 * @return the identifier
+	 */
+	public static JsonRpcId of(long value) {
+		return new JsonRpcId(JsonNodeFactory.instance.numberNode(value));
+	}
+
+	/**
+	 * Create a numeric identifier of arbitrary size.
+	 * @param value the number
+	 * @return the identifier
+	 */
+	public static JsonRpcId of(BigInteger value) {
+		return new JsonRpcId(JsonNodeFactory.instance.numberNode(value));
+	}
+
+	/**
+	 * Create a numeric identifier of arbitrary precision.
+	 * @param value the number
+	 * @return the identifier
+	 */
+	public static JsonRpcId of(BigDecimal value) {
+		return new JsonRpcId(JsonNodeFactory.instance.numberNode(value));
+	}
+
+	/**
+	 * Return whether the given node is an acceptable id value: string, number or null.
+	 * @param value the node to check
+	 * @return {@code true} if it can be used as an id
+	 */
+	public static boolean isValid(JsonNode value) {
+		return value.isString() || value.isNumber() || value.isNull();
+	}
+
+	/**
+	 * Return whether this is the explicit {@code null} identifier.
+	 * @return {@code true} for {@code "id": null}
+	 */
+	public boolean isNull() {
+		return this.value.isNull();
+	}
+
+	@Override
+	public String toString() {
+		return this.value.toString();
+	}
+
+}

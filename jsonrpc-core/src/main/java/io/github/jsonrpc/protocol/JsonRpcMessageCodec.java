@@ -1,0 +1,452 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.protocol;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.util.Assert;
+
+/**
+ * The one place that knows the JSON shape of JSON-RPC 2.0 messages: single object versus
+ * batch array, member presence and types, the version member. Reads input strictly and
+ * writes responses with the application's {@link JsonMapper}.
+ *
+ * <p>Input is read with a strict parser of its own, whatever the application's mapper
+ * allows: duplicate member names, {@code NaN}/{@code Infinity}, comments and trailing data
+ * after the message are parse errors, and the {@link JsonRpcCodecLimits} apply. Floating
+ * point numbers are read as {@link java.math.BigDecimal} so that ids of any precision are
+ * echoed exactly. Results, error data and params binding use the application's mapper.
+ *
+ * @author JSON-RPC for Spring Boot team
+ * @since 0.1.0
+ */
+public final class JsonRpcMessageCodec {
+
+	/** The only protocol version this codec accepts and writes. */
+	public static final String VERSION = "2.0";
+
+	private static final Log logger = LogFactory.getLog(JsonRpcMessageCodec.class);
+
+	private static final byte[] NO_CONTENT = new byte[0];
+
+	private final JsonMapper mapper;
+
+	private final ObjectReader treeReader;
+
+	private final JsonRpcCodecLimits limits;
+
+	private JsonRpcMessageCodec(JsonMapper mapper, JsonRpcCodecLimits limits) {
+		Assert.notNull(mapper, "JsonMapper is required");
+		Assert.notNull(limits, "Limits are required");
+		this.mapper = mapper;
+		this.limits = limits;
+		this.treeReader = strictTreeReader(limits);
+	}
+
+	/**
+	 * Create a codec with the default limits.
+	 * @param mapper the application's mapper, used for results, error data and params
+	 * @return the codec
+	 */
+	public static JsonRpcMessageCodec create(JsonMapper mapper) {
+		return new JsonRpcMessageCodec(mapper, JsonRpcCodecLimits.DEFAULTS);
+	}
+
+	/**
+	 * Create a codec.
+	 * @param mapper the application's mapper, used for results, error data and params
+	 * @param limits the limits applied while reading
+	 * @return the codec
+	 */
+	public static JsonRpcMessageCodec create(JsonMapper mapper, JsonRpcCodecLimits limits) {
+		return new JsonRpcMessageCodec(mapper, limits);
+	}
+
+	private static ObjectReader strictTreeReader(JsonRpcCodecLimits limits) {
+		StreamReadConstraints constraints = StreamReadConstraints.builder()
+			.maxNestingDepth(limits.maxNestingDepth())
+			.maxNumberLength(limits.maxNumberLength())
+			.maxStringLength(limits.maxStringLength())
+			.maxNameLength(limits.maxNameLength())
+			.build();
+		JsonFactory factory = JsonFactory.builder()
+			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+			.streamReadConstraints(constraints)
+			.build();
+		return JsonMapper.builder(factory)
+			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.build()
+			.readerFor(JsonNode.class);
+	}
+
+	/**
+	 * Return the application's mapper this codec writes with.
+	 * @return the mapper
+	 */
+	public JsonMapper mapper() {
+		return this.mapper;
+	}
+
+	/**
+	 * Return the limits applied while reading.
+	 * @return the limits
+	 */
+	public JsonRpcCodecLimits limits() {
+		return this.limits;
+	}
+
+	// Reading requests (server side)
+
+	/**
+	 * Decode the requests in a message. Never throws for bad input: text that is not JSON
+	 * becomes a single {@code -32700} failure with a null id, an empty batch or a value
+	 * that is neither an object nor an array becomes a single {@code -32600} failure, and
+	 * each invalid entry of a batch becomes its own {@code -32600} failure.
+	 * @param input the UTF-8 encoded message
+	 * @return the decoded message
+	 */
+	public JsonRpcInbound decodeRequests(byte[] input) {
+		JsonNode tree;
+		try {
+			tree = this.treeReader.readValue(input);
+		}
+		catch (JacksonException ex) {
+			return parseError(ex);
+		}
+		return decodeRequests(tree);
+	}
+
+	/**
+	 * Decode the requests in a message.
+	 * @param input the message
+	 * @return the decoded message
+	 * @see #decodeRequests(byte[])
+	 */
+	public JsonRpcInbound decodeRequests(String input) {
+		JsonNode tree;
+		try {
+			tree = this.treeReader.readValue(input);
+		}
+		catch (JacksonException ex) {
+			return parseError(ex);
+		}
+		return decodeRequests(tree);
+	}
+
+	private JsonRpcInbound decodeRequests(@Nullable JsonNode tree) {
+		if (tree == null || tree.isMissingNode()) {
+			return JsonRpcInbound.failed(failure(JsonRpcErrorCodes.PARSE_ERROR));
+		}
+		if (tree.isArray()) {
+			if (tree.isEmpty()) {
+				// the specification answers an empty batch with a single error, not an array
+				return JsonRpcInbound.failed(failure(JsonRpcErrorCodes.INVALID_REQUEST));
+			}
+			List<JsonRpcMessage> entries = new ArrayList<>(tree.size());
+			for (JsonNode element : tree) {
+				entries.add(decodeEntry(element));
+			}
+			return new JsonRpcInbound(true, entries);
+		}
+		return new JsonRpcInbound(false, List.of(decodeEntry(tree)));
+	}
+
+	private JsonRpcMessage decodeEntry(JsonNode node) {
+		try {
+			return readRequest(node);
+		}
+		catch (JsonRpcProtocolException ex) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Invalid JSON-RPC request (id " + ex.getId() + "): " + ex.getMessage());
+			}
+			return ex.toResponse();
+		}
+	}
+
+	/**
+	 * Read one request object.
+	 * @param node the JSON value of the request
+	 * @return the request
+	 * @throws JsonRpcProtocolException with code {@code -32600} and the id when it could be
+	 * read, if the value is not a valid request object
+	 */
+	public JsonRpcRequest readRequest(JsonNode node) {
+		if (!node.isObject()) {
+			throw invalidRequest(null, "request is not an object");
+		}
+		JsonRpcId id = null;
+		JsonNode idNode = node.get("id");
+		if (idNode != null) {
+			if (!JsonRpcId.isValid(idNode)) {
+				throw invalidRequest(null, "'id' must be a string, a number or null");
+			}
+			id = JsonRpcId.of(idNode);
+		}
+		JsonNode version = node.get("jsonrpc");
+		if (version == null || !version.isString() || !VERSION.equals(version.stringValue())) {
+			throw invalidRequest(id, "'jsonrpc' must be \"2.0\"");
+		}
+		JsonNode method = node.get("method");
+		if (method == null || !method.isString()) {
+			throw invalidRequest(id, "'method' must be a string");
+		}
+		String methodName = method.stringValue();
+		if (methodName.length() > this.limits.maxMethodNameLength()) {
+			throw invalidRequest(id, "'method' is too long");
+		}
+		JsonNode params = node.get("params");
+		if (params != null && !params.isContainer()) {
+			throw invalidRequest(id, "'params' must be an array or an object");
+		}
+		return new JsonRpcRequest(id, methodName, params);
+	}
+
+	private static JsonRpcInbound parseError(JacksonException ex) {
+		if (logger.isDebugEnabled()) {
+			logger.debug("Unparsable JSON-RPC input: " + ex.getOriginalMessage());
+		}
+		return JsonRpcInbound.failed(failure(JsonRpcErrorCodes.PARSE_ERROR));
+	}
+
+	private static JsonRpcResponse.Failure failure(int code) {
+		return JsonRpcResponse.failure(JsonRpcId.NULL, JsonRpcError.standard(code));
+	}
+
+	private static JsonRpcProtocolException invalidRequest(@Nullable JsonRpcId id, String reason) {
+		// the reason goes to the debug log; the error itself is the specification's, exactly
+		return new JsonRpcProtocolException(JsonRpcError.standard(JsonRpcErrorCodes.INVALID_REQUEST), id,
+				new IllegalArgumentException(reason));
+	}
+
+	// Writing responses (server side)
+
+	/**
+	 * Encode a reply: a single response object or a batch array.
+	 * @param reply the reply
+	 * @return the UTF-8 encoded JSON, empty when the reply is empty
+	 */
+	public byte[] encode(JsonRpcReply reply) {
+		if (reply.isEmpty()) {
+			return NO_CONTENT;
+		}
+		if (!reply.batch()) {
+			return encode(reply.responses().get(0));
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream(128 * reply.responses().size());
+		out.write('[');
+		boolean first = true;
+		for (JsonRpcResponse response : reply.responses()) {
+			if (!first) {
+				out.write(',');
+			}
+			out.writeBytes(encode(response));
+			first = false;
+		}
+		out.write(']');
+		return out.toByteArray();
+	}
+
+	/**
+	 * Encode a reply as text.
+	 * @param reply the reply
+	 * @return the JSON text, empty when the reply is empty
+	 */
+	public String encodeToString(JsonRpcReply reply) {
+		return new String(encode(reply), StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Encode one response. A result or error data that the mapper cannot write is logged
+	 * and replaced by a {@code -32603} error for the same id, so that a bad value never
+	 * produces broken JSON.
+	 * @param response the response
+	 * @return the UTF-8 encoded JSON object
+	 */
+	public byte[] encode(JsonRpcResponse response) {
+		try {
+			return write(response);
+		}
+		catch (JacksonException ex) {
+			logger.error("Failed to write JSON-RPC response for id " + response.id(), ex);
+			return write(JsonRpcResponse.failure(response.id(), JsonRpcError.standard(JsonRpcErrorCodes.INTERNAL_ERROR)));
+		}
+	}
+
+	private byte[] write(JsonRpcResponse response) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+		try (JsonGenerator generator = this.mapper.createGenerator(out)) {
+			generator.writeStartObject();
+			generator.writeStringProperty("jsonrpc", VERSION);
+			if (response instanceof JsonRpcResponse.Success success) {
+				generator.writeName("result");
+				generator.writePOJO(success.result());
+			}
+			else if (response instanceof JsonRpcResponse.Failure failure) {
+				writeError(generator, failure.error());
+			}
+			generator.writeName("id");
+			generator.writeTree(response.id().value());
+			generator.writeEndObject();
+		}
+		return out.toByteArray();
+	}
+
+	private void writeError(JsonGenerator generator, JsonRpcError error) {
+		generator.writeName("error");
+		generator.writeStartObject();
+		generator.writeNumberProperty("code", error.code());
+		generator.writeStringProperty("message", error.message());
+		if (error.data() != null) {
+			generator.writeName("data");
+			generator.writePOJO(error.data());
+		}
+		generator.writeEndObject();
+	}
+
+	// Client side
+
+	/**
+	 * Encode a request (client side).
+	 * @param request the request
+	 * @return the UTF-8 encoded JSON object
+	 */
+	public byte[] encode(JsonRpcRequest request) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+		try (JsonGenerator generator = this.mapper.createGenerator(out)) {
+			writeRequest(generator, request);
+		}
+		return out.toByteArray();
+	}
+
+	/**
+	 * Encode a batch of requests (client side).
+	 * @param requests the requests, at least one
+	 * @return the UTF-8 encoded JSON array
+	 */
+	public byte[] encodeBatch(List<JsonRpcRequest> requests) {
+		Assert.notEmpty(requests, "A batch needs at least one request");
+		ByteArrayOutputStream out = new ByteArrayOutputStream(128 * requests.size());
+		try (JsonGenerator generator = this.mapper.createGenerator(out)) {
+			generator.writeStartArray();
+			for (JsonRpcRequest request : requests) {
+				writeRequest(generator, request);
+			}
+			generator.writeEndArray();
+		}
+		return out.toByteArray();
+	}
+
+	private void writeRequest(JsonGenerator generator, JsonRpcRequest request) {
+		generator.writeStartObject();
+		generator.writeStringProperty("jsonrpc", VERSION);
+		generator.writeStringProperty("method", request.method());
+		if (request.params() != null) {
+			generator.writeName("params");
+			generator.writeTree(request.params());
+		}
+		if (request.id() != null) {
+			generator.writeName("id");
+			generator.writeTree(request.id().value());
+		}
+		generator.writeEndObject();
+	}
+
+	/**
+	 * Decode the responses in a message (client side). Results and error data are kept as
+	 * {@link JsonNode}s.
+	 * @param input the UTF-8 encoded message: a response object or an array of them
+	 * @return the responses, in the order received
+	 * @throws JsonRpcProtocolException if the input is not JSON or not a valid response
+	 */
+	public List<JsonRpcResponse> decodeResponses(byte[] input) {
+		JsonNode tree;
+		try {
+			tree = this.treeReader.readValue(input);
+		}
+		catch (JacksonException ex) {
+			throw new JsonRpcProtocolException(JsonRpcError.standard(JsonRpcErrorCodes.PARSE_ERROR), null, ex);
+		}
+		if (tree == null || tree.isMissingNode()) {
+			throw new JsonRpcProtocolException(JsonRpcError.standard(JsonRpcErrorCodes.PARSE_ERROR), null);
+		}
+		if (tree.isArray()) {
+			List<JsonRpcResponse> responses = new ArrayList<>(tree.size());
+			for (JsonNode element : tree) {
+				responses.add(readResponse(element));
+			}
+			return responses;
+		}
+		return List.of(readResponse(tree));
+	}
+
+	/**
+	 * Read one response object (client side).
+	 * @param node the JSON value of the response
+	 * @return the response
+	 * @throws JsonRpcProtocolException if it is not a valid response object
+	 */
+	public JsonRpcResponse readResponse(JsonNode node) {
+		if (!node.isObject()) {
+			throw invalidResponse("response is not an object");
+		}
+		JsonNode version = node.get("jsonrpc");
+		if (version == null || !VERSION.equals(version.stringValue(null))) {
+			throw invalidResponse("'jsonrpc' must be \"2.0\"");
+		}
+		JsonNode idNode = node.get("id");
+		if (idNode == null || !JsonRpcId.isValid(idNode)) {
+			throw invalidResponse("'id' must be a string, a number or null");
+		}
+		JsonRpcId id = JsonRpcId.of(idNode);
+		JsonNode result = node.get("result");
+		JsonNode error = node.get("error");
+		if ((result == null) == (error == null)) {
+			throw invalidResponse("exactly one of 'result' and 'error' must be present");
+		}
+		if (result != null) {
+			return JsonRpcResponse.success(id, result);
+		}
+		JsonNode code = error.get("code");
+		JsonNode message = error.get("message");
+		if (!error.isObject() || code == null || !code.isIntegralNumber() || message == null || !message.isString()) {
+			throw invalidResponse("'error' must have an integer 'code' and a string 'message'");
+		}
+		JsonNode data = error.get("data");
+		return JsonRpcResponse.failure(id, new JsonRpcError(code.intValue(), message.stringValue(), data));
+	}
+
+	private static JsonRpcProtocolException invalidResponse(String reason) {
+		return new JsonRpcProtocolException(JsonRpcError.of(JsonRpcErrorCodes.INVALID_REQUEST, "Invalid response: " + reason),
+				null);
+	}
+
+}

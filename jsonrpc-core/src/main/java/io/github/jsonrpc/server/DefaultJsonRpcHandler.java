@@ -1,0 +1,176 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.jsonrpc.protocol.JsonRpcError;
+import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
+import io.github.jsonrpc.protocol.JsonRpcId;
+import io.github.jsonrpc.protocol.JsonRpcInbound;
+import io.github.jsonrpc.protocol.JsonRpcMessage;
+import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
+import io.github.jsonrpc.protocol.JsonRpcReply;
+import io.github.jsonrpc.protocol.JsonRpcRequest;
+import io.github.jsonrpc.protocol.JsonRpcResponse;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Default implementation of {@link JsonRpcHandler}: enforces the batch limit, runs every
+ * call (notifications included) through the interceptor chain, and drops the responses
+ * of notifications.
+ *
+ * @author JSON-RPC for Spring Boot team
+ */
+final class DefaultJsonRpcHandler implements JsonRpcHandler {
+
+	private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+	private final JsonRpcMessageCodec codec;
+
+	private final JsonRpcInterceptor.Chain chain;
+
+	private final JsonRpcExceptionHandler exceptionHandler;
+
+	private final int maxBatchSize;
+
+	private final int batchParallelism;
+
+	private final @Nullable Executor batchExecutor;
+
+	DefaultJsonRpcHandler(JsonRpcMessageCodec codec, JsonRpcInterceptor.Chain chain,
+			JsonRpcExceptionHandler exceptionHandler, int maxBatchSize, int batchParallelism,
+			@Nullable Executor batchExecutor) {
+		this.codec = codec;
+		this.chain = chain;
+		this.exceptionHandler = exceptionHandler;
+		this.maxBatchSize = maxBatchSize;
+		this.batchParallelism = batchParallelism;
+		this.batchExecutor = batchExecutor;
+	}
+
+	@Override
+	public JsonRpcMessageCodec codec() {
+		return this.codec;
+	}
+
+	@Override
+	public CompletableFuture<JsonRpcReply> handle(JsonRpcInbound inbound, JsonRpcTransportContext context) {
+		List<JsonRpcMessage> entries = inbound.entries();
+		if (!inbound.batch()) {
+			JsonRpcMessage entry = entries.get(0);
+			if (entry instanceof JsonRpcResponse response) {
+				return CompletableFuture.completedFuture(JsonRpcReply.single(response));
+			}
+			JsonRpcRequest request = (JsonRpcRequest) entry;
+			// a notification gets no response, even on error
+			return call(request, context).thenApply(
+					(response) -> request.isNotification() ? JsonRpcReply.empty() : JsonRpcReply.single(response));
+		}
+		if (entries.size() > this.maxBatchSize) {
+			JsonRpcError error = JsonRpcError.of(JsonRpcErrorCodes.INVALID_REQUEST, "Batch too large",
+					Map.of("maxBatchSize", this.maxBatchSize));
+			return CompletableFuture.completedFuture(JsonRpcReply.single(JsonRpcResponse.failure(JsonRpcId.NULL, error)));
+		}
+		JsonRpcResponse[] responses = new JsonRpcResponse[entries.size()];
+		CompletableFuture<Void> done = (this.batchParallelism > 1 && this.batchExecutor != null)
+				? runInParallel(entries, responses, context) : runInSequence(entries, responses, 0, context);
+		return done.thenApply((ignored) -> collect(entries, responses));
+	}
+
+	private CompletableFuture<Void> runInSequence(List<JsonRpcMessage> entries, JsonRpcResponse[] responses, int start,
+			JsonRpcTransportContext context) {
+		for (int i = start; i < entries.size(); i++) {
+			JsonRpcMessage entry = entries.get(i);
+			if (entry instanceof JsonRpcResponse response) {
+				responses[i] = response;
+				continue;
+			}
+			CompletableFuture<JsonRpcResponse> future = call((JsonRpcRequest) entry, context);
+			if (future.isDone()) {
+				responses[i] = future.join();
+				continue;
+			}
+			int index = i;
+			return future.thenCompose((response) -> {
+				responses[index] = response;
+				return runInSequence(entries, responses, index + 1, context);
+			});
+		}
+		return DONE;
+	}
+
+	private CompletableFuture<Void> runInParallel(List<JsonRpcMessage> entries, JsonRpcResponse[] responses,
+			JsonRpcTransportContext context) {
+		AtomicInteger next = new AtomicInteger();
+		int workers = Math.min(this.batchParallelism, entries.size());
+		CompletableFuture<?>[] running = new CompletableFuture<?>[workers];
+		for (int i = 0; i < workers; i++) {
+			running[i] = runNext(entries, responses, next, context);
+		}
+		return CompletableFuture.allOf(running);
+	}
+
+	private CompletableFuture<Void> runNext(List<JsonRpcMessage> entries, JsonRpcResponse[] responses,
+			AtomicInteger next, JsonRpcTransportContext context) {
+		int index = next.getAndIncrement();
+		if (index >= entries.size()) {
+			return DONE;
+		}
+		JsonRpcMessage entry = entries.get(index);
+		CompletableFuture<JsonRpcResponse> future = (entry instanceof JsonRpcResponse response)
+				? CompletableFuture.completedFuture(response)
+				: CompletableFuture.supplyAsync(() -> call((JsonRpcRequest) entry, context), this.batchExecutor)
+					.thenCompose((call) -> call);
+		return future.thenCompose((response) -> {
+			responses[index] = response;
+			return runNext(entries, responses, next, context);
+		});
+	}
+
+	private static JsonRpcReply collect(List<JsonRpcMessage> entries, JsonRpcResponse[] responses) {
+		List<JsonRpcResponse> answered = new ArrayList<>(responses.length);
+		for (int i = 0; i < responses.length; i++) {
+			// invalid entries are always answered; valid notifications never are
+			if (!(entries.get(i) instanceof JsonRpcRequest request && request.isNotification())) {
+				answered.add(responses[i]);
+			}
+		}
+		return JsonRpcReply.batch(answered);
+	}
+
+	private CompletableFuture<JsonRpcResponse> call(JsonRpcRequest request, JsonRpcTransportContext context) {
+		JsonRpcExchange exchange = JsonRpcExchange.of(request, context);
+		CompletableFuture<JsonRpcResponse> future;
+		try {
+			future = this.chain.next(exchange);
+		}
+		catch (Throwable ex) {
+			return CompletableFuture.completedFuture(this.exceptionHandler.handle(exchange, ex));
+		}
+		if (future == null) {
+			return CompletableFuture.completedFuture(this.exceptionHandler.handle(exchange,
+					new IllegalStateException("Interceptor chain returned no response for '" + request.method() + "'")));
+		}
+		return future.exceptionally((ex) -> this.exceptionHandler.handle(exchange, ex));
+	}
+
+}

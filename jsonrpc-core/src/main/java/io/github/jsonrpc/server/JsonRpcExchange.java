@@ -1,0 +1,132 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.server;
+
+import java.security.Principal;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.jsonrpc.protocol.JsonRpcId;
+import io.github.jsonrpc.protocol.JsonRpcRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * One JSON-RPC call in progress: the request plus what the transport knows about it, and
+ * attributes that interceptors and resolvers may use to pass values along.
+ *
+ * @author JSON-RPC for Spring Boot team
+ * @since 0.1.0
+ */
+public final class JsonRpcExchange {
+
+	private final JsonRpcRequest request;
+
+	private final JsonRpcTransportContext context;
+
+	private final Map<String, Object> attributes;
+
+	private JsonRpcExchange(JsonRpcRequest request, JsonRpcTransportContext context, Map<String, Object> attributes) {
+		Assert.notNull(request, "Request is required");
+		Assert.notNull(context, "Context is required");
+		this.request = request;
+		this.context = context;
+		this.attributes = attributes;
+	}
+
+	/**
+	 * Create an exchange.
+	 * @param request the request
+	 * @param context the transport context
+	 * @return the exchange
+	 */
+	public static JsonRpcExchange of(JsonRpcRequest request, JsonRpcTransportContext context) {
+		return new JsonRpcExchange(request, context, new ConcurrentHashMap<>());
+	}
+
+	/**
+	 * Return a copy of this exchange for another request, sharing the attributes.
+	 * @param request the request, e.g. rewritten by an interceptor
+	 * @return the new exchange
+	 */
+	public JsonRpcExchange withRequest(JsonRpcRequest request) {
+		return new JsonRpcExchange(request, this.context, this.attributes);
+	}
+
+	/**
+	 * Return the request.
+	 * @return the request
+	 */
+	public JsonRpcRequest request() {
+		return this.request;
+	}
+
+	/**
+	 * Return the method name of the request.
+	 * @return the method name
+	 */
+	public String method() {
+		return this.request.method();
+	}
+
+	/**
+	 * Return the id of the request.
+	 * @return the id, or {@code null} for a notification
+	 */
+	public @Nullable JsonRpcId id() {
+		return this.request.id();
+	}
+
+	/**
+	 * Return the transport context.
+	 * @return the context
+	 */
+	public JsonRpcTransportContext context() {
+		return this.context;
+	}
+
+	/**
+	 * Return the principal the transport established.
+	 * @return the principal, or {@code null} when anonymous
+	 */
+	public @Nullable Principal principal() {
+		return this.context.principal();
+	}
+
+	/**
+	 * Return the session of a persistent connection.
+	 * @return the session, or {@code null} for HTTP and in-process calls
+	 */
+	public @Nullable JsonRpcSession session() {
+		return this.context.session();
+	}
+
+	/**
+	 * Return the mutable attributes of this call.
+	 * @return the attributes
+	 */
+	public Map<String, Object> attributes() {
+		return this.attributes;
+	}
+
+	@Override
+	public String toString() {
+		return "JsonRpcExchange[method=" + this.request.method() + ", id=" + this.request.id() + ", transport="
+				+ this.context.transport() + "]";
+	}
+
+}

@@ -1,0 +1,152 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.server.method;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+import io.github.jsonrpc.server.JsonRpcExchange;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * A {@link JsonRpcHandlerMethod} ready to be called: arguments are bound from
+ * {@code params} or resolved by the resolver chosen at startup, validated when a
+ * validator applies, and the return value is adapted to a {@link CompletableFuture}.
+ *
+ * @author JSON-RPC for Spring Boot team
+ * @since 0.1.0
+ */
+public final class InvocableJsonRpcMethod {
+
+	private final JsonRpcHandlerMethod handlerMethod;
+
+	private final ArgumentSource[] sources;
+
+	private final JsonRpcParamsBinder binder;
+
+	private final @Nullable JsonRpcMethodValidator validator;
+
+	private final @Nullable Executor blockingExecutor;
+
+	InvocableJsonRpcMethod(JsonRpcHandlerMethod handlerMethod, ArgumentSource[] sources, JsonRpcParamsBinder binder,
+			@Nullable JsonRpcMethodValidator validator, @Nullable Executor blockingExecutor) {
+		this.handlerMethod = handlerMethod;
+		this.sources = sources;
+		this.binder = binder;
+		this.validator = validator;
+		ReflectionUtils.makeAccessible(handlerMethod.invocableMethod());
+		boolean async = JsonRpcReturnValueAdapter.isAsync(handlerMethod.getMethod().getReturnType());
+		this.blockingExecutor = async ? null : blockingExecutor;
+	}
+
+	/**
+	 * Return the handler method.
+	 * @return the handler method
+	 */
+	public JsonRpcHandlerMethod handlerMethod() {
+		return this.handlerMethod;
+	}
+
+	/**
+	 * Return the JSON-RPC method name.
+	 * @return the name
+	 */
+	public String name() {
+		return this.handlerMethod.name();
+	}
+
+	/**
+	 * Return the parameters bound from {@code params}, in position order.
+	 * @return the parameters
+	 */
+	public List<JsonRpcParameter> parameters() {
+		return this.binder.parameters();
+	}
+
+	/**
+	 * Invoke the method for one call.
+	 * @param exchange the call
+	 * @return the result; completed exceptionally with the method's own exception (or a
+	 * {@code -32602} {@link io.github.jsonrpc.server.JsonRpcException} for bad params)
+	 */
+	public CompletableFuture<@Nullable Object> invoke(JsonRpcExchange exchange) {
+		if (this.blockingExecutor != null) {
+			return CompletableFuture.supplyAsync(() -> invokeHere(exchange), this.blockingExecutor)
+				.thenCompose((result) -> result);
+		}
+		return invokeHere(exchange);
+	}
+
+	private CompletableFuture<@Nullable Object> invokeHere(JsonRpcExchange exchange) {
+		try {
+			Object[] arguments = resolveArguments(exchange);
+			Method method = this.handlerMethod.invocableMethod();
+			if (this.validator != null) {
+				this.validator.validate(this, arguments);
+			}
+			Object value = method.invoke(this.handlerMethod.bean(), arguments);
+			return JsonRpcReturnValueAdapter.adapt(value);
+		}
+		catch (InvocationTargetException ex) {
+			return CompletableFuture.failedFuture(ex.getTargetException());
+		}
+		catch (Throwable ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	private Object[] resolveArguments(JsonRpcExchange exchange) throws Exception {
+		Object[] bound = this.binder.bind(exchange.request().params());
+		Object[] arguments = new Object[this.sources.length];
+		for (int i = 0; i < this.sources.length; i++) {
+			ArgumentSource source = this.sources[i];
+			arguments[i] = (source.resolver != null)
+					? source.resolver.resolveArgument(source.parameter, exchange) : bound[source.paramsIndex];
+		}
+		return arguments;
+	}
+
+	@Override
+	public String toString() {
+		return this.handlerMethod.toString();
+	}
+
+	/**
+	 * Where one argument comes from: a resolver, or a position among the bound params.
+	 */
+	static final class ArgumentSource {
+
+		final MethodParameter parameter;
+
+		final @Nullable JsonRpcArgumentResolver resolver;
+
+		final int paramsIndex;
+
+		ArgumentSource(MethodParameter parameter, @Nullable JsonRpcArgumentResolver resolver, int paramsIndex) {
+			this.parameter = parameter;
+			this.resolver = resolver;
+			this.paramsIndex = paramsIndex;
+		}
+
+	}
+
+}

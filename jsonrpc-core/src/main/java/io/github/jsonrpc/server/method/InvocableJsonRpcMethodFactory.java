@@ -1,0 +1,182 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.server.method;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+import io.github.jsonrpc.server.method.InvocableJsonRpcMethod.ArgumentSource;
+import io.github.jsonrpc.server.method.annotation.JsonRpcParam;
+import io.github.jsonrpc.server.method.annotation.JsonRpcParams;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
+
+/**
+ * Creates {@link InvocableJsonRpcMethod}s, deciding once per parameter where its value
+ * comes from. Order, which matters: {@link JsonRpcParam} and {@link JsonRpcParams}
+ * parameters are always bound from params; otherwise the first argument resolver that
+ * supports the parameter (exchange, session, principal, then application resolvers);
+ * otherwise the parameter is bound from params by its Java name or position. Fails with
+ * an {@link IllegalStateException} naming the method when a parameter cannot be resolved.
+ *
+ * @author JSON-RPC for Spring Boot team
+ * @since 0.1.0
+ */
+public final class InvocableJsonRpcMethodFactory {
+
+	private static final String[] UNBINDABLE_PACKAGES = { "jakarta.servlet.", "javax.servlet.", "java.security.",
+			"org.springframework.", "java.io.", "java.net.", "java.lang.reflect.", "java.lang.Thread" };
+
+	private final JsonMapper mapper;
+
+	private final JsonRpcArgumentResolverComposite resolvers;
+
+	private final JsonRpcNamingStyle namingStyle;
+
+	private final @Nullable JsonRpcMethodValidator validator;
+
+	private final @Nullable Executor blockingExecutor;
+
+	/**
+	 * Create a new instance.
+	 * @param mapper the application's mapper, used to bind params
+	 * @param resolvers the argument resolvers for parameters not taken from params
+	 * @param namingStyle how Java parameter names are exposed
+	 * @param validator the validator of arguments, or {@code null}
+	 * @param blockingExecutor where methods that do not return a future or publisher run,
+	 * or {@code null} to run them on the calling thread
+	 */
+	public InvocableJsonRpcMethodFactory(JsonMapper mapper, JsonRpcArgumentResolverComposite resolvers,
+			JsonRpcNamingStyle namingStyle, @Nullable JsonRpcMethodValidator validator,
+			@Nullable Executor blockingExecutor) {
+		Assert.notNull(mapper, "JsonMapper is required");
+		Assert.notNull(resolvers, "Resolvers are required");
+		Assert.notNull(namingStyle, "NamingStyle is required");
+		this.mapper = mapper;
+		this.resolvers = resolvers;
+		this.namingStyle = namingStyle;
+		this.validator = validator;
+		this.blockingExecutor = blockingExecutor;
+	}
+
+	/**
+	 * Return how Java names are exposed.
+	 * @return the naming style
+	 */
+	public JsonRpcNamingStyle namingStyle() {
+		return this.namingStyle;
+	}
+
+	/**
+	 * Create the invocable form of a handler method.
+	 * @param handlerMethod the handler method
+	 * @return the invocable method
+	 * @throws IllegalStateException if a parameter cannot be resolved
+	 */
+	public InvocableJsonRpcMethod create(JsonRpcHandlerMethod handlerMethod) {
+		MethodParameter[] parameters = handlerMethod.getMethodParameters();
+		ArgumentSource[] sources = new ArgumentSource[parameters.length];
+		List<JsonRpcParameter> bound = new ArrayList<>();
+		boolean wholeParams = false;
+		boolean varargs = false;
+		for (int i = 0; i < parameters.length; i++) {
+			MethodParameter parameter = parameters[i];
+			JsonRpcParam param = parameter.getParameterAnnotation(JsonRpcParam.class);
+			JsonRpcParams whole = parameter.getParameterAnnotation(JsonRpcParams.class);
+			if (param == null && whole == null) {
+				JsonRpcArgumentResolver resolver = this.resolvers.getResolver(parameter);
+				if (resolver != null) {
+					sources[i] = new ArgumentSource(parameter, resolver, -1);
+					continue;
+				}
+				assertBindable(handlerMethod, parameter);
+			}
+			if (whole != null) {
+				wholeParams = true;
+			}
+			varargs = handlerMethod.getMethod().isVarArgs() && i == parameters.length - 1;
+			sources[i] = new ArgumentSource(parameter, null, bound.size());
+			bound.add(describe(handlerMethod, parameter, param, whole, bound.size()));
+		}
+		if (wholeParams && bound.size() > 1) {
+			throw new IllegalStateException("JSON-RPC method " + handlerMethod
+					+ " binds the whole params to one parameter and cannot bind other parameters from params");
+		}
+		JsonRpcParamsBinder binder = new JsonRpcParamsBinder(this.mapper, bound, wholeParams, varargs);
+		Method method = handlerMethod.getMethod();
+		JsonRpcMethodValidator validator = (this.validator != null
+				&& this.validator.requiresValidation(handlerMethod.beanType(), method)) ? this.validator : null;
+		return new InvocableJsonRpcMethod(handlerMethod, sources, binder, validator, this.blockingExecutor);
+	}
+
+	private JsonRpcParameter describe(JsonRpcHandlerMethod handlerMethod, MethodParameter parameter,
+			@Nullable JsonRpcParam param, @Nullable JsonRpcParams whole, int position) {
+		String name = (param != null && StringUtils.hasText(param.value())) ? param.value() : javaName(parameter);
+		boolean required = (whole != null) ? whole.required() : (param == null || param.required());
+		JsonNode defaultValue = null;
+		if (param != null && !JsonRpcParam.NO_DEFAULT.equals(param.defaultValue())) {
+			defaultValue = parseDefault(param.defaultValue());
+			required = false;
+		}
+		if (parameter.isOptional()) {
+			required = false;
+		}
+		JavaType type = this.mapper.constructType((parameter.getParameterType() == Optional.class)
+				? parameter.nestedIfOptional().getNestedGenericParameterType() : parameter.getGenericParameterType());
+		return new JsonRpcParameter(name, position, required, defaultValue, type, JsonRpcParameter.kindOf(type),
+				parameter);
+	}
+
+	private String javaName(MethodParameter parameter) {
+		String name = parameter.getParameterName();
+		// without -parameters only positional params can bind this parameter
+		return (name != null) ? this.namingStyle.apply(name) : "arg" + parameter.getParameterIndex();
+	}
+
+	private JsonNode parseDefault(String text) {
+		try {
+			JsonNode node = this.mapper.readTree(text);
+			return (node != null && !node.isMissingNode()) ? node : JsonNodeFactory.instance.stringNode(text);
+		}
+		catch (JacksonException ex) {
+			return JsonNodeFactory.instance.stringNode(text);
+		}
+	}
+
+	private static void assertBindable(JsonRpcHandlerMethod handlerMethod, MethodParameter parameter) {
+		String typeName = parameter.getParameterType().getName();
+		for (String prefix : UNBINDABLE_PACKAGES) {
+			if (typeName.startsWith(prefix)) {
+				throw new IllegalStateException("Cannot resolve parameter " + parameter.getParameterIndex() + " ("
+						+ parameter.getParameterType().getSimpleName() + " " + parameter.getParameterName()
+						+ ") of JSON-RPC method " + handlerMethod
+						+ ": no argument resolver supports it and it cannot be bound from params");
+			}
+		}
+	}
+
+}

@@ -1,0 +1,195 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.server.method;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.github.jsonrpc.protocol.JsonRpcError;
+import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
+import io.github.jsonrpc.server.JsonRpcException;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * Binds {@code params} to the params-bound parameters of one method, checking arity and
+ * names first. Every failure is a {@code -32602 Invalid params} error whose message names
+ * the parameter and the JSON kind expected, never a Java type or a parser message.
+ *
+ * @author JSON-RPC for Spring Boot team
+ */
+final class JsonRpcParamsBinder {
+
+	private static final Object[] NO_VALUES = new Object[0];
+
+	private final List<JsonRpcParameter> parameters;
+
+	private final Map<String, JsonRpcParameter> byName;
+
+	private final ObjectReader[] readers;
+
+	private final boolean wholeParams;
+
+	private final boolean varargs;
+
+	JsonRpcParamsBinder(JsonMapper mapper, List<JsonRpcParameter> parameters, boolean wholeParams, boolean varargs) {
+		this.parameters = List.copyOf(parameters);
+		Map<String, JsonRpcParameter> byName = new java.util.HashMap<>();
+		for (JsonRpcParameter parameter : parameters) {
+			byName.put(parameter.name(), parameter);
+		}
+		this.byName = Map.copyOf(byName);
+		this.readers = new ObjectReader[parameters.size()];
+		for (int i = 0; i < this.readers.length; i++) {
+			// a careful server does not silently truncate 1.5 to 1
+			this.readers[i] = mapper.readerFor(parameters.get(i).type())
+				.without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+		}
+		this.wholeParams = wholeParams;
+		this.varargs = varargs;
+	}
+
+	List<JsonRpcParameter> parameters() {
+		return this.parameters;
+	}
+
+	Object[] bind(@Nullable JsonNode params) {
+		if (this.parameters.isEmpty()) {
+			if (params != null && !params.isEmpty()) {
+				throw invalidParams("Invalid params: method takes no params");
+			}
+			return NO_VALUES;
+		}
+		if (this.wholeParams) {
+			return new Object[] { value(0, params) };
+		}
+		Object[] values = new Object[this.parameters.size()];
+		if (params == null || params.isArray()) {
+			bindPositional(params, values);
+		}
+		else {
+			bindNamed(params, values);
+		}
+		return values;
+	}
+
+	private void bindPositional(@Nullable JsonNode params, Object[] values) {
+		int given = (params != null) ? params.size() : 0;
+		int count = this.parameters.size();
+		if (!this.varargs && given > count) {
+			throw invalidParams("Invalid params: expected at most " + count + " but got " + given);
+		}
+		for (int i = 0; i < count; i++) {
+			JsonNode node = (params != null && i < given) ? params.get(i) : null;
+			if (this.varargs && i == count - 1 && params != null) {
+				ArrayNode rest = JsonNodeFactory.instance.arrayNode();
+				for (int j = i; j < given; j++) {
+					rest.add(params.get(j));
+				}
+				node = rest;
+			}
+			values[i] = value(i, node);
+		}
+	}
+
+	private void bindNamed(JsonNode params, Object[] values) {
+		Iterator<String> names = params.propertyNames().iterator();
+		while (names.hasNext()) {
+			String name = names.next();
+			if (!this.byName.containsKey(name)) {
+				throw invalidParams("Invalid params: unknown parameter '" + name + "'");
+			}
+		}
+		for (int i = 0; i < values.length; i++) {
+			values[i] = value(i, params.get(this.parameters.get(i).name()));
+		}
+	}
+
+	private @Nullable Object value(int index, @Nullable JsonNode node) {
+		JsonRpcParameter parameter = this.parameters.get(index);
+		boolean optional = parameter.methodParameter().getParameterType() == Optional.class;
+		if (node == null || node.isMissingNode()) {
+			if (parameter.defaultValue() != null) {
+				node = parameter.defaultValue();
+			}
+			else if (parameter.required()) {
+				throw invalidParams("Invalid params: missing required parameter '" + parameter.name() + "'");
+			}
+			else {
+				return optional ? Optional.empty() : primitiveDefault(parameter);
+			}
+		}
+		if (node.isNull()) {
+			if (parameter.type().isPrimitive()) {
+				throw invalidParams("Invalid params: parameter '" + parameter.name() + "' must not be null");
+			}
+			return optional ? Optional.empty() : null;
+		}
+		try {
+			Object value = this.readers[index].readValue(node);
+			return optional ? Optional.ofNullable(value) : value;
+		}
+		catch (JacksonException | IllegalArgumentException ex) {
+			throw new JsonRpcException(JsonRpcError.of(JsonRpcErrorCodes.INVALID_PARAMS, "Invalid params: parameter '"
+					+ parameter.name() + "' must be " + article(parameter.kind()) + " " + parameter.kind()), ex);
+		}
+	}
+
+	private static @Nullable Object primitiveDefault(JsonRpcParameter parameter) {
+		Class<?> raw = parameter.type().getRawClass();
+		if (!raw.isPrimitive()) {
+			return null;
+		}
+		if (raw == boolean.class) {
+			return false;
+		}
+		if (raw == char.class) {
+			return '\0';
+		}
+		return switch (raw.getName()) {
+			case "long" -> 0L;
+			case "double" -> 0d;
+			case "float" -> 0f;
+			case "short" -> (short) 0;
+			case "byte" -> (byte) 0;
+			default -> 0;
+		};
+	}
+
+	private static String article(String kind) {
+		return (kind.startsWith("a") || kind.startsWith("i") || kind.startsWith("o")) ? "an" : "a";
+	}
+
+	static JsonRpcException invalidParams(String message) {
+		return new JsonRpcException(JsonRpcErrorCodes.INVALID_PARAMS, message);
+	}
+
+	static List<String> names(List<JsonRpcParameter> parameters) {
+		List<String> names = new ArrayList<>(parameters.size());
+		parameters.forEach((parameter) -> names.add(parameter.name()));
+		return names;
+	}
+
+}

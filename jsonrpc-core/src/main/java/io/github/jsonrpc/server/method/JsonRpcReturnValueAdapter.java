@@ -1,0 +1,111 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.server.method;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.ReactiveAdapter;
+import org.springframework.core.ReactiveAdapterRegistry;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Adapts what a method returns to the one async type of the core contracts: plain values,
+ * {@code void} ({@code null}), {@link Optional}, {@link CompletionStage}, a
+ * {@link Stream} (collected to a list) and, when Reactor is present, any single- or
+ * multi-value publisher known to Spring's {@link ReactiveAdapterRegistry} (a multi-value
+ * publisher is collected to a list).
+ *
+ * @author JSON-RPC for Spring Boot team
+ */
+final class JsonRpcReturnValueAdapter {
+
+	private static final boolean reactorPresent = ClassUtils.isPresent("reactor.core.publisher.Flux",
+			JsonRpcReturnValueAdapter.class.getClassLoader());
+
+	private JsonRpcReturnValueAdapter() {
+	}
+
+	/**
+	 * Return whether a method with this return type completes asynchronously by itself.
+	 * @param returnType the declared return type
+	 * @return {@code true} for futures and publishers
+	 */
+	static boolean isAsync(Class<?> returnType) {
+		return CompletionStage.class.isAssignableFrom(returnType)
+				|| (reactorPresent && ReactorSupport.isReactive(returnType));
+	}
+
+	static CompletableFuture<@Nullable Object> adapt(@Nullable Object value) {
+		if (value == null) {
+			return CompletableFuture.completedFuture(null);
+		}
+		if (value instanceof CompletionStage<?> stage) {
+			return stage.toCompletableFuture().thenApply(JsonRpcReturnValueAdapter::unwrapOptional);
+		}
+		if (value instanceof Optional<?> optional) {
+			return CompletableFuture.completedFuture(optional.orElse(null));
+		}
+		if (value instanceof Stream<?> stream) {
+			try (stream) {
+				return CompletableFuture.completedFuture(stream.toList());
+			}
+		}
+		if (reactorPresent) {
+			CompletableFuture<@Nullable Object> reactive = ReactorSupport.adapt(value);
+			if (reactive != null) {
+				return reactive;
+			}
+		}
+		return CompletableFuture.completedFuture(value);
+	}
+
+	private static @Nullable Object unwrapOptional(@Nullable Object value) {
+		return (value instanceof Optional<?> optional) ? optional.orElse(null) : value;
+	}
+
+	private static final class ReactorSupport {
+
+		private static final ReactiveAdapterRegistry registry = ReactiveAdapterRegistry.getSharedInstance();
+
+		static boolean isReactive(Class<?> type) {
+			return registry.getAdapter(type) != null;
+		}
+
+		@SuppressWarnings("unchecked")
+		static @Nullable CompletableFuture<@Nullable Object> adapt(Object value) {
+			ReactiveAdapter adapter = registry.getAdapter(value.getClass());
+			if (adapter == null) {
+				return null;
+			}
+			if (adapter.isMultiValue()) {
+				return (CompletableFuture<@Nullable Object>) (CompletableFuture<?>) Flux.from(adapter.toPublisher(value))
+					.collectList()
+					.toFuture();
+			}
+			return (CompletableFuture<@Nullable Object>) (CompletableFuture<?>) Mono.from(adapter.toPublisher(value))
+				.toFuture();
+		}
+
+	}
+
+}
