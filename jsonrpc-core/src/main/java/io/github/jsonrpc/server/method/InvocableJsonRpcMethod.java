@@ -83,6 +83,14 @@ public final class InvocableJsonRpcMethod {
 	}
 
 	/**
+	 * Return whether the whole {@code params} value binds to a single parameter.
+	 * @return {@code true} for a {@code @JsonRpcParams} parameter
+	 */
+	public boolean bindsWholeParams() {
+		return this.binder.bindsWholeParams();
+	}
+
+	/**
 	 * Invoke the method for one call.
 	 * @param exchange the call
 	 * @return the result; completed exceptionally with the method's own exception (or a

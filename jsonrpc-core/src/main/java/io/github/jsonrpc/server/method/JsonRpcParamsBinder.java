@@ -15,7 +15,6 @@
  */
 package io.github.jsonrpc.server.method;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +68,10 @@ final class JsonRpcParamsBinder {
 		}
 		this.wholeParams = wholeParams;
 		this.varargs = varargs;
+	}
+
+	boolean bindsWholeParams() {
+		return this.wholeParams;
 	}
 
 	List<JsonRpcParameter> parameters() {
@@ -184,12 +187,6 @@ final class JsonRpcParamsBinder {
 
 	static JsonRpcException invalidParams(String message) {
 		return new JsonRpcException(JsonRpcErrorCodes.INVALID_PARAMS, message);
-	}
-
-	static List<String> names(List<JsonRpcParameter> parameters) {
-		List<String> names = new ArrayList<>(parameters.size());
-		parameters.forEach((parameter) -> names.add(parameter.name()));
-		return names;
 	}
 
 }

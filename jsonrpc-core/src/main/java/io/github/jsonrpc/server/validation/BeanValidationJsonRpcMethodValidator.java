@@ -68,7 +68,8 @@ public final class BeanValidationJsonRpcMethodValidator implements JsonRpcMethod
 			throw new JsonRpcException(ConstraintViolations.toError(violations, (index) -> {
 				for (JsonRpcParameter parameter : method.parameters()) {
 					if (parameter.methodParameter().getParameterIndex() == index) {
-						return parameter.name();
+						// the whole params are this parameter: its fields are the params' members
+						return method.bindsWholeParams() ? "" : parameter.name();
 					}
 				}
 				return null;

@@ -74,7 +74,7 @@ final class ConstraintViolations {
 			else if (node.getKey() != null) {
 				field.append('[').append(node.getKey()).append(']');
 			}
-			if (name != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+			if (name != null && !name.isEmpty() && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
 				field.append((field.length() > 0) ? "." : "").append(name);
 			}
 		}

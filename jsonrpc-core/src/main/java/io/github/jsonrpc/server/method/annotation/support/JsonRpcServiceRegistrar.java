@@ -16,11 +16,11 @@
 package io.github.jsonrpc.server.method.annotation.support;
 
 import java.util.List;
-import java.util.function.Consumer;
 
 import io.github.jsonrpc.server.method.InvocableJsonRpcMethodFactory;
 import io.github.jsonrpc.server.method.JsonRpcHandlerMethod;
 import io.github.jsonrpc.server.method.JsonRpcMethodRegistry;
+import io.github.jsonrpc.server.method.JsonRpcMethodRegistryCustomizer;
 import io.github.jsonrpc.server.method.annotation.JsonRpcService;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -31,7 +31,7 @@ import org.springframework.util.Assert;
 
 /**
  * Registers the methods of every {@link JsonRpcService} bean once all singletons exist,
- * runs the registry's other contributors, then freezes the registry. A duplicate or
+ * runs the registry customizers, then freezes the registry. A duplicate or
  * reserved name, or a parameter nothing can resolve, fails the application's startup.
  *
  * @author JSON-RPC for Spring Boot team
@@ -49,7 +49,7 @@ public final class JsonRpcServiceRegistrar implements SmartInitializingSingleton
 
 	private final JsonRpcMethodRegistry registry;
 
-	private final List<Consumer<JsonRpcMethodRegistry>> contributors;
+	private final List<JsonRpcMethodRegistryCustomizer> customizers;
 
 	/**
 	 * Create a new instance.
@@ -57,11 +57,11 @@ public final class JsonRpcServiceRegistrar implements SmartInitializingSingleton
 	 * @param detector the method detector
 	 * @param methodFactory the invocable method factory
 	 * @param registry the registry to fill and freeze
-	 * @param contributors further registrations (built-in methods), run after the services
+	 * @param customizers further registrations (built-in methods), run after the services
 	 */
 	public JsonRpcServiceRegistrar(ListableBeanFactory beanFactory, AnnotatedJsonRpcMethodDetector detector,
 			InvocableJsonRpcMethodFactory methodFactory, JsonRpcMethodRegistry registry,
-			List<Consumer<JsonRpcMethodRegistry>> contributors) {
+			List<JsonRpcMethodRegistryCustomizer> customizers) {
 		Assert.notNull(beanFactory, "BeanFactory is required");
 		Assert.notNull(detector, "Detector is required");
 		Assert.notNull(methodFactory, "MethodFactory is required");
@@ -70,7 +70,7 @@ public final class JsonRpcServiceRegistrar implements SmartInitializingSingleton
 		this.detector = detector;
 		this.methodFactory = methodFactory;
 		this.registry = registry;
-		this.contributors = List.copyOf(contributors);
+		this.customizers = List.copyOf(customizers);
 	}
 
 	@Override
@@ -81,7 +81,7 @@ public final class JsonRpcServiceRegistrar implements SmartInitializingSingleton
 				this.registry.register(this.methodFactory.create(method));
 			}
 		}
-		this.contributors.forEach((contributor) -> contributor.accept(this.registry));
+		this.customizers.forEach((customizer) -> customizer.customize(this.registry));
 		this.registry.freeze();
 		if (logger.isDebugEnabled()) {
 			logger.debug("JSON-RPC methods: " + this.registry.methods());

@@ -1,0 +1,204 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.jsonrpc.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+import io.github.jsonrpc.protocol.JsonRpcCodecLimits;
+import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
+import io.github.jsonrpc.server.JsonRpcDispatcher;
+import io.github.jsonrpc.server.JsonRpcExceptionHandler;
+import io.github.jsonrpc.server.JsonRpcExceptionResolver;
+import io.github.jsonrpc.server.JsonRpcHandler;
+import io.github.jsonrpc.server.JsonRpcInterceptor;
+import io.github.jsonrpc.server.method.InvocableJsonRpcMethodFactory;
+import io.github.jsonrpc.server.method.JsonRpcArgumentResolver;
+import io.github.jsonrpc.server.method.JsonRpcArgumentResolverComposite;
+import io.github.jsonrpc.server.method.JsonRpcMethodRegistry;
+import io.github.jsonrpc.server.method.JsonRpcMethodRegistryCustomizer;
+import io.github.jsonrpc.server.method.JsonRpcMethodValidator;
+import io.github.jsonrpc.server.method.annotation.support.AnnotatedJsonRpcMethodDetector;
+import io.github.jsonrpc.server.method.annotation.support.JsonRpcArgumentResolvers;
+import io.github.jsonrpc.server.method.annotation.support.JsonRpcServiceRegistrar;
+import io.github.jsonrpc.server.support.DefaultJsonRpcDispatcher;
+import io.github.jsonrpc.server.support.DefaultJsonRpcExceptionResolver;
+import io.github.jsonrpc.server.support.LoggingJsonRpcInterceptor;
+import io.github.jsonrpc.server.validation.BeanValidationJsonRpcMethodValidator;
+import io.github.jsonrpc.server.validation.ConstraintViolationJsonRpcExceptionResolver;
+import jakarta.validation.Validator;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of the transport-independent JSON-RPC server: codec, method
+ * registry filled from {@code @JsonRpcService} beans, argument and exception resolvers,
+ * interceptors, dispatcher and handler. Every bean backs off when the application
+ * defines its own.
+ *
+ * @author JSON-RPC for Spring Boot team
+ * @since 0.1.0
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+		"org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration",
+		"org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration" })
+@ConditionalOnClass(JsonRpcHandler.class)
+@EnableConfigurationProperties(JsonRpcProperties.class)
+public final class JsonRpcAutoConfiguration {
+
+	/** Name of the Boot's application task executor bean. */
+	static final String APPLICATION_TASK_EXECUTOR = "applicationTaskExecutor";
+
+	@Bean
+	@ConditionalOnMissingBean
+	JsonRpcMessageCodec jsonRpcMessageCodec(ObjectProvider<JsonMapper> jsonMapper, JsonRpcProperties properties) {
+		JsonRpcProperties.Limits limits = properties.getLimits();
+		return JsonRpcMessageCodec.create(jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()),
+				new JsonRpcCodecLimits(limits.getMaxNestingDepth(), limits.getMaxNumberLength(),
+						limits.getMaxStringLength(), limits.getMaxNameLength(), limits.getMaxMethodNameLength()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JsonRpcMethodRegistry jsonRpcMethodRegistry() {
+		return new JsonRpcMethodRegistry();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AnnotatedJsonRpcMethodDetector jsonRpcMethodDetector(JsonRpcProperties properties) {
+		return new AnnotatedJsonRpcMethodDetector(properties.getNaming().getStyle());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JsonRpcArgumentResolverComposite jsonRpcArgumentResolvers(ObjectProvider<JsonRpcArgumentResolver> resolvers) {
+		// built-in, type-based resolvers first, then the application's in order
+		List<JsonRpcArgumentResolver> all = new ArrayList<>(JsonRpcArgumentResolvers.builtIn());
+		resolvers.orderedStream().forEach(all::add);
+		return new JsonRpcArgumentResolverComposite(all);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	InvocableJsonRpcMethodFactory jsonRpcMethodFactory(JsonRpcMessageCodec codec,
+			JsonRpcArgumentResolverComposite resolvers, ObjectProvider<JsonRpcMethodValidator> validator,
+			JsonRpcProperties properties, ListableBeanFactory beanFactory) {
+		Executor blockingExecutor = properties.getExecution().isOffloadBlocking() ? taskExecutor(beanFactory) : null;
+		return new InvocableJsonRpcMethodFactory(codec.mapper(), resolvers, properties.getNaming().getStyle(),
+				validator.getIfAvailable(), blockingExecutor);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	static JsonRpcServiceRegistrar jsonRpcServiceRegistrar(ListableBeanFactory beanFactory,
+			ObjectProvider<AnnotatedJsonRpcMethodDetector> detector,
+			ObjectProvider<InvocableJsonRpcMethodFactory> methodFactory, ObjectProvider<JsonRpcMethodRegistry> registry,
+			ObjectProvider<JsonRpcMethodRegistryCustomizer> customizers) {
+		return new JsonRpcServiceRegistrar(beanFactory, detector.getObject(), methodFactory.getObject(),
+				registry.getObject(), customizers.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JsonRpcExceptionHandler jsonRpcExceptionHandler(ObjectProvider<JsonRpcExceptionResolver> resolvers,
+			JsonRpcProperties properties) {
+		// errors declared by the application (JsonRpcException, @JsonRpcErrorCode) first
+		List<JsonRpcExceptionResolver> all = new ArrayList<>();
+		all.add(new DefaultJsonRpcExceptionResolver());
+		resolvers.orderedStream().forEach(all::add);
+		return new JsonRpcExceptionHandler(all, properties.getErrors().isIncludeDetails());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JsonRpcDispatcher jsonRpcDispatcher(JsonRpcMethodRegistry registry, JsonRpcExceptionHandler exceptionHandler) {
+		return new DefaultJsonRpcDispatcher(registry, exceptionHandler);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JsonRpcHandler jsonRpcHandler(JsonRpcDispatcher dispatcher, JsonRpcMessageCodec codec,
+			ObjectProvider<JsonRpcInterceptor> interceptors, JsonRpcExceptionHandler exceptionHandler,
+			JsonRpcProperties properties, ListableBeanFactory beanFactory) {
+		JsonRpcHandler.Builder builder = JsonRpcHandler.builder(dispatcher, codec)
+			.interceptors(interceptors.orderedStream().toList())
+			.exceptionHandler(exceptionHandler)
+			.maxBatchSize(properties.getBatch().getMaxSize());
+		if (properties.getBatch().getParallelism() > 1) {
+			builder.batchParallelism(properties.getBatch().getParallelism(), taskExecutor(beanFactory));
+		}
+		return builder.build();
+	}
+
+	private static Executor taskExecutor(ListableBeanFactory beanFactory) {
+		if (beanFactory.containsBean(APPLICATION_TASK_EXECUTOR)) {
+			return beanFactory.getBean(APPLICATION_TASK_EXECUTOR, Executor.class);
+		}
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("jsonrpc-");
+		executor.setConcurrencyLimit(64);
+		return executor;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty("jsonrpc.logging.enabled")
+	static class LoggingConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		LoggingJsonRpcInterceptor jsonRpcLoggingInterceptor(JsonRpcMessageCodec codec, JsonRpcProperties properties) {
+			return new LoggingJsonRpcInterceptor(codec.mapper(), properties.getLogging().getMaxPayloadLength());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Validator.class)
+	static class BeanValidationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(Validator.class)
+		JsonRpcMethodValidator jsonRpcMethodValidator(Validator validator) {
+			return new BeanValidationJsonRpcMethodValidator(validator);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@Order(Ordered.LOWEST_PRECEDENCE)
+		ConstraintViolationJsonRpcExceptionResolver jsonRpcConstraintViolationExceptionResolver() {
+			return new ConstraintViolationJsonRpcExceptionResolver();
+		}
+
+	}
+
+}

@@ -1,0 +1,373 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.jsonrpc.autoconfigure;
+
+import io.github.jsonrpc.server.method.JsonRpcNamingStyle;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration properties of the JSON-RPC server, under {@code jsonrpc}.
+ *
+ * @author JSON-RPC for Spring Boot team
+ * @since 0.1.0
+ */
+@ConfigurationProperties("jsonrpc")
+public class JsonRpcProperties {
+
+	private final Http http = new Http();
+
+	private final Batch batch = new Batch();
+
+	private final Limits limits = new Limits();
+
+	private final Errors errors = new Errors();
+
+	private final Logging logging = new Logging();
+
+	private final Naming naming = new Naming();
+
+	private final Execution execution = new Execution();
+
+	public Http getHttp() {
+		return this.http;
+	}
+
+	public Batch getBatch() {
+		return this.batch;
+	}
+
+	public Limits getLimits() {
+		return this.limits;
+	}
+
+	public Errors getErrors() {
+		return this.errors;
+	}
+
+	public Logging getLogging() {
+		return this.logging;
+	}
+
+	public Naming getNaming() {
+		return this.naming;
+	}
+
+	public Execution getExecution() {
+		return this.execution;
+	}
+
+	/**
+	 * HTTP endpoint properties.
+	 */
+	public static class Http {
+
+		/**
+		 * Whether to serve JSON-RPC over HTTP POST.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Path of the HTTP endpoint.
+		 */
+		private String path = "/jsonrpc";
+
+		/**
+		 * Largest request body accepted; larger bodies get 413 before any parsing.
+		 */
+		private DataSize maxRequestSize = DataSize.ofMegabytes(1);
+
+		/**
+		 * How HTTP statuses are chosen: 'standard' (200 for every JSON-RPC body, 204 for
+		 * none, 400 for a body that is not JSON) or 'by-error-code' (4xx/5xx per error
+		 * code of single calls).
+		 */
+		private StatusPolicy statusPolicy = StatusPolicy.STANDARD;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			Assert.isTrue(StringUtils.hasText(path) && path.startsWith("/"), "jsonrpc.http.path must start with '/'");
+			this.path = path;
+		}
+
+		public DataSize getMaxRequestSize() {
+			return this.maxRequestSize;
+		}
+
+		public void setMaxRequestSize(DataSize maxRequestSize) {
+			Assert.isTrue(maxRequestSize.toBytes() > 0, "jsonrpc.http.max-request-size must be positive");
+			this.maxRequestSize = maxRequestSize;
+		}
+
+		public StatusPolicy getStatusPolicy() {
+			return this.statusPolicy;
+		}
+
+		public void setStatusPolicy(StatusPolicy statusPolicy) {
+			this.statusPolicy = statusPolicy;
+		}
+
+		/**
+		 * Presets of the HTTP status policy.
+		 */
+		public enum StatusPolicy {
+
+			/**
+			 * 200 for every JSON-RPC body, 204 when there is none, 400 when the body is
+			 * not JSON.
+			 */
+			STANDARD,
+
+			/**
+			 * 400 for -32700/-32600, 404 for -32601, 401/403 for unauthenticated and
+			 * forbidden, 500 for other errors of single calls.
+			 */
+			BY_ERROR_CODE
+
+		}
+
+	}
+
+	/**
+	 * Batch properties.
+	 */
+	public static class Batch {
+
+		/**
+		 * Maximum number of requests in a batch; a larger batch gets a single -32600
+		 * error and none of it runs.
+		 */
+		private int maxSize = 100;
+
+		/**
+		 * Number of requests of one batch run at once, on the application task executor.
+		 * 1 runs them one after the other. Responses keep request order either way.
+		 */
+		private int parallelism = 1;
+
+		public int getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(int maxSize) {
+			Assert.isTrue(maxSize > 0, "jsonrpc.batch.max-size must be positive");
+			this.maxSize = maxSize;
+		}
+
+		public int getParallelism() {
+			return this.parallelism;
+		}
+
+		public void setParallelism(int parallelism) {
+			Assert.isTrue(parallelism > 0, "jsonrpc.batch.parallelism must be positive");
+			this.parallelism = parallelism;
+		}
+
+	}
+
+	/**
+	 * Limits applied while reading a message, before any method runs. Input beyond them
+	 * is rejected as a parse error.
+	 */
+	public static class Limits {
+
+		/**
+		 * Maximum depth of nested arrays and objects.
+		 */
+		private int maxNestingDepth = 64;
+
+		/**
+		 * Maximum number of characters of a number.
+		 */
+		private int maxNumberLength = 100;
+
+		/**
+		 * Maximum number of characters of a string value.
+		 */
+		private int maxStringLength = 1_000_000;
+
+		/**
+		 * Maximum number of characters of an object member name.
+		 */
+		private int maxNameLength = 1_000;
+
+		/**
+		 * Maximum number of characters of a method name; longer names get -32600.
+		 */
+		private int maxMethodNameLength = 256;
+
+		public int getMaxNestingDepth() {
+			return this.maxNestingDepth;
+		}
+
+		public void setMaxNestingDepth(int maxNestingDepth) {
+			Assert.isTrue(maxNestingDepth > 0, "jsonrpc.limits.max-nesting-depth must be positive");
+			this.maxNestingDepth = maxNestingDepth;
+		}
+
+		public int getMaxNumberLength() {
+			return this.maxNumberLength;
+		}
+
+		public void setMaxNumberLength(int maxNumberLength) {
+			Assert.isTrue(maxNumberLength > 0, "jsonrpc.limits.max-number-length must be positive");
+			this.maxNumberLength = maxNumberLength;
+		}
+
+		public int getMaxStringLength() {
+			return this.maxStringLength;
+		}
+
+		public void setMaxStringLength(int maxStringLength) {
+			Assert.isTrue(maxStringLength > 0, "jsonrpc.limits.max-string-length must be positive");
+			this.maxStringLength = maxStringLength;
+		}
+
+		public int getMaxNameLength() {
+			return this.maxNameLength;
+		}
+
+		public void setMaxNameLength(int maxNameLength) {
+			Assert.isTrue(maxNameLength > 0, "jsonrpc.limits.max-name-length must be positive");
+			this.maxNameLength = maxNameLength;
+		}
+
+		public int getMaxMethodNameLength() {
+			return this.maxMethodNameLength;
+		}
+
+		public void setMaxMethodNameLength(int maxMethodNameLength) {
+			Assert.isTrue(maxMethodNameLength > 0, "jsonrpc.limits.max-method-name-length must be positive");
+			this.maxMethodNameLength = maxMethodNameLength;
+		}
+
+	}
+
+	/**
+	 * Error reporting properties.
+	 */
+	public static class Errors {
+
+		/**
+		 * Whether -32603 errors carry the exception type and message in their data. For
+		 * development only: it exposes internals to clients.
+		 */
+		private boolean includeDetails;
+
+		public boolean isIncludeDetails() {
+			return this.includeDetails;
+		}
+
+		public void setIncludeDetails(boolean includeDetails) {
+			this.includeDetails = includeDetails;
+		}
+
+	}
+
+	/**
+	 * Request logging properties.
+	 */
+	public static class Logging {
+
+		/**
+		 * Whether to log one line per call at info level: method, id, transport,
+		 * duration, outcome, params and result or error. Params may hold personal data.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Number of characters of params, result and error message logged; 0 logs none.
+		 */
+		private int maxPayloadLength = 256;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxPayloadLength() {
+			return this.maxPayloadLength;
+		}
+
+		public void setMaxPayloadLength(int maxPayloadLength) {
+			Assert.isTrue(maxPayloadLength >= 0, "jsonrpc.logging.max-payload-length must not be negative");
+			this.maxPayloadLength = maxPayloadLength;
+		}
+
+	}
+
+	/**
+	 * Naming properties.
+	 */
+	public static class Naming {
+
+		/**
+		 * How method and parameter names derived from Java are exposed. Names given in
+		 * annotations are used as written.
+		 */
+		private JsonRpcNamingStyle style = JsonRpcNamingStyle.AS_DECLARED;
+
+		public JsonRpcNamingStyle getStyle() {
+			return this.style;
+		}
+
+		public void setStyle(JsonRpcNamingStyle style) {
+			this.style = style;
+		}
+
+	}
+
+	/**
+	 * Method execution properties.
+	 */
+	public static class Execution {
+
+		/**
+		 * Whether methods that return neither a future nor a publisher run on the
+		 * application task executor (virtual threads when spring.threads.virtual.enabled
+		 * is set) instead of the transport's thread.
+		 */
+		private boolean offloadBlocking;
+
+		public boolean isOffloadBlocking() {
+			return this.offloadBlocking;
+		}
+
+		public void setOffloadBlocking(boolean offloadBlocking) {
+			this.offloadBlocking = offloadBlocking;
+		}
+
+	}
+
+}
