@@ -207,7 +207,6 @@ class JsonRpcAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(DuplicateConfiguration.class).run((context) -> assertThat(context)
 			.hasFailed()
 			.getFailure()
-			
 			.hasMessageContaining("Duplicate JSON-RPC method name 'calc.add'")
 			.hasMessageContaining("Calculator#add(int, int)")
 			.hasMessageContaining("OtherCalculator#plus(int, int)"));
@@ -218,7 +217,6 @@ class JsonRpcAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(ReservedConfiguration.class).run((context) -> assertThat(context)
 			.hasFailed()
 			.getFailure()
-			
 			.hasMessageContaining("'rpc.'")
 			.hasMessageContaining("ReservedService#discover()"));
 	}
@@ -228,7 +226,6 @@ class JsonRpcAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(UnresolvableConfiguration.class).run((context) -> assertThat(context)
 			.hasFailed()
 			.getFailure()
-			
 			.hasMessageContaining("Cannot resolve parameter")
 			.hasMessageContaining("UnresolvableService#read(InputStream)"));
 	}
