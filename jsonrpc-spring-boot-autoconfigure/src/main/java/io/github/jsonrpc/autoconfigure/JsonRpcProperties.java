@@ -46,6 +46,8 @@ public class JsonRpcProperties {
 
 	private final Execution execution = new Execution();
 
+	private final Observation observation = new Observation();
+
 	public Http getHttp() {
 		return this.http;
 	}
@@ -72,6 +74,10 @@ public class JsonRpcProperties {
 
 	public Execution getExecution() {
 		return this.execution;
+	}
+
+	public Observation getObservation() {
+		return this.observation;
 	}
 
 	/**
@@ -366,6 +372,27 @@ public class JsonRpcProperties {
 
 		public void setOffloadBlocking(boolean offloadBlocking) {
 			this.offloadBlocking = offloadBlocking;
+		}
+
+	}
+
+	/**
+	 * Observation properties.
+	 */
+	public static class Observation {
+
+		/**
+		 * Whether to observe every call (timer 'jsonrpc.server.calls' and a span) when an
+		 * ObservationRegistry is present.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}
