@@ -29,6 +29,7 @@ import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcInterceptor;
 import io.github.jsonrpc.server.method.InvocableJsonRpcMethodFactory;
 import io.github.jsonrpc.server.method.JsonRpcHandlerMethod;
+import io.github.jsonrpc.server.method.JsonRpcMethodAccessChecker;
 import io.github.jsonrpc.server.method.JsonRpcMethodRegistry;
 import io.github.jsonrpc.server.method.JsonRpcMethodRegistryCustomizer;
 import io.github.jsonrpc.server.method.JsonRpcMethodValidator;
@@ -183,6 +184,34 @@ class JsonRpcAutoConfigurationTests {
 				.isEqualTo("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32042,\"message\":\"Not supported\"},\"id\":2}");
 			assertThat(call(context, "{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"id\":3}")).contains("\"result\":\"pong\"");
 		});
+	}
+
+	@Test
+	void rpcDiscoverDescribesTheMethodsTheCallerMayCall() {
+		this.contextRunner.withPropertyValues("spring.application.name=calculator").run((context) -> {
+			String document = call(context, "{\"jsonrpc\":\"2.0\",\"method\":\"rpc.discover\",\"id\":1}");
+			assertThat(document).startsWith(
+					"{\"jsonrpc\":\"2.0\",\"result\":{\"openrpc\":\"1.3.2\",\"info\":{\"title\":\"calculator\",\"version\":\"1.0.0\"}")
+				.contains("{\"name\":\"calc.add\",\"params\":[{\"name\":\"a\",\"required\":true,\"schema\":{\"type\":\"integer\"}},"
+						+ "{\"name\":\"b\",\"required\":true,\"schema\":{\"type\":\"integer\"}}],"
+						+ "\"paramStructure\":\"either\",\"result\":{\"name\":\"result\",\"schema\":{\"type\":\"integer\"}}}")
+				.contains("{\"name\":\"calc.fail\",\"params\":[],\"paramStructure\":\"either\","
+						+ "\"result\":{\"name\":\"result\",\"schema\":{\"type\":\"null\"}}}")
+				.doesNotContain("\"name\":\"rpc.discover\"");
+		});
+		this.contextRunner
+			.withBean(JsonRpcMethodAccessChecker.class,
+					() -> (method, exchange) -> !method.name().equals("calc.fail"))
+			.run((context) -> assertThat(call(context, "{\"jsonrpc\":\"2.0\",\"method\":\"rpc.discover\",\"id\":1}"))
+				.contains("calc.add")
+				.doesNotContain("calc.fail"));
+	}
+
+	@Test
+	void rpcDiscoverCanBeDisabled() {
+		this.contextRunner.withPropertyValues("jsonrpc.discovery.enabled=false")
+			.run((context) -> assertThat(call(context, "{\"jsonrpc\":\"2.0\",\"method\":\"rpc.discover\",\"id\":1}"))
+				.contains("\"code\":-32601"));
 	}
 
 	@Test
