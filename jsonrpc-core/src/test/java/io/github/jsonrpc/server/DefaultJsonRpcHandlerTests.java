@@ -108,6 +108,20 @@ class DefaultJsonRpcHandlerTests {
 	}
 
 	@Test
+	void batchParallelismWithSaturatedExecutorStillAnswersEveryItem() throws Exception {
+		java.util.concurrent.Executor rejecting = (task) -> {
+			throw new java.util.concurrent.RejectedExecutionException("saturated");
+		};
+		JsonRpcHandler handler = JsonRpcSetup.services(this.calculator).batchParallelism(2, rejecting).toHandler();
+		assertJson(call(handler, """
+				[{"jsonrpc":"2.0","method":"sum","params":[1],"id":1},{"jsonrpc":"2.0","method":"sum","params":[2],"id":2},
+				 {"jsonrpc":"2.0","method":"sum","params":[3],"id":3}]
+				"""), """
+				[{"jsonrpc":"2.0","result":1,"id":1},{"jsonrpc":"2.0","result":2,"id":2},{"jsonrpc":"2.0","result":3,"id":3}]
+				""");
+	}
+
+	@Test
 	void batchWithoutParallelismRunsItemsOneAfterTheOther() throws Exception {
 		ConcurrencyService service = new ConcurrencyService();
 		JsonRpcHandler handler = JsonRpcSetup.services(service).toHandler();

@@ -197,6 +197,16 @@ class InvocableJsonRpcMethodFactoryTests {
 	}
 
 	@Test
+	void omittedVarargsAreEmpty() {
+		assertThat(result("join", "{\"separator\": \"+\"}")).hasToString("\"\"");
+		assertThat(result("count", null)).hasToString("0");
+		assertThat(result("count", "[]")).hasToString("0");
+		assertThat(result("count", "{}")).hasToString("0");
+		assertThat(result("count", "[1, 2]")).hasToString("2");
+		assertInvalidParams(call("join", "[]"), "Invalid params: missing required parameter 'separator'");
+	}
+
+	@Test
 	void bindsGenericCollections() {
 		assertThat(result("orders", "[[{\"item\": \"a\", \"quantity\": 2}, {\"item\": \"b\", \"quantity\": 3}]]"))
 			.hasToString("5");
@@ -368,6 +378,10 @@ class InvocableJsonRpcMethodFactoryTests {
 
 		public String join(String separator, String... parts) {
 			return String.join(separator, parts);
+		}
+
+		public int count(int... values) {
+			return values.length;
 		}
 
 		public int orders(List<Order> orders) {
