@@ -117,7 +117,8 @@ public record JsonRpcId(JsonNode value) {
 	 */
 	@Override
 	public boolean equals(Object other) {
-		return (this == other) || (other instanceof JsonRpcId that && this.value.toString().equals(that.value.toString()));
+		return (this == other)
+				|| (other instanceof JsonRpcId that && this.value.toString().equals(that.value.toString()));
 	}
 
 	@Override
