@@ -217,6 +217,16 @@ class DefaultJsonRpcHandlerTests {
 	}
 
 	@Test
+	void notificationFailingInInterceptorProducesNoResponse() {
+		JsonRpcInterceptor throwing = (exchange, chain) -> {
+			throw new IllegalStateException("interceptor failed");
+		};
+		JsonRpcHandler handler = JsonRpcSetup.services(this.calculator).interceptors(throwing).toHandler();
+		assertThat(handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"update\",\"params\":[1]}").join()).isEmpty();
+		assertThat(handler.handleText("[{\"jsonrpc\":\"2.0\",\"method\":\"update\",\"params\":[1]}]").join()).isEmpty();
+	}
+
+	@Test
 	void interceptorReturningNullGivesErrorResponse() throws Exception {
 		JsonRpcInterceptor broken = (exchange, chain) -> null;
 		JsonRpcHandler handler = JsonRpcSetup.services(this.calculator).interceptors(broken).toHandler();

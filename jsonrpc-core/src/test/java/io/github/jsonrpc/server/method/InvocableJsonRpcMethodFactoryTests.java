@@ -241,6 +241,26 @@ class InvocableJsonRpcMethodFactoryTests {
 	}
 
 	@Test
+	void requestAndTransportContextParameters() {
+		assertThat(result("raw", "[3]")).hasToString("\"raw IN_PROCESS 3\"");
+	}
+
+	@Test
+	void failingArgumentResolverGivesErrorResponse() {
+		JsonRpcHandler failing = JsonRpcSetup.services(new BindingService()).resolvers(new LocaleResolver() {
+
+			@Override
+			public Object resolveArgument(MethodParameter parameter, JsonRpcExchange exchange) {
+				throw new io.github.jsonrpc.server.JsonRpcException(-32030, "No locale");
+			}
+
+		}).toHandler();
+		JsonNode reply = read(callText(failing, "context", "[1, 2]"));
+		assertThat(reply.at("/error/code").intValue()).isEqualTo(-32030);
+		assertThat(reply.at("/error/message").stringValue()).isEqualTo("No locale");
+	}
+
+	@Test
 	void snakeCaseNamingStyleAppliesToMethodAndParamNames() {
 		JsonRpcHandler snake = JsonRpcSetup.services(new NamingService())
 			.namingStyle(JsonRpcNamingStyle.SNAKE_CASE)
@@ -378,6 +398,10 @@ class InvocableJsonRpcMethodFactoryTests {
 
 		public String join(String separator, String... parts) {
 			return String.join(separator, parts);
+		}
+
+		public String raw(io.github.jsonrpc.protocol.JsonRpcRequest request, JsonRpcTransportContext context, int value) {
+			return request.method() + " " + context.transport() + " " + value;
 		}
 
 		public int count(int... values) {
