@@ -26,7 +26,6 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -98,12 +97,13 @@ public final class JsonRpcMessageCodec {
 			.maxStringLength(limits.maxStringLength())
 			.maxNameLength(limits.maxNameLength())
 			.build();
-		JsonFactory factory = JsonFactory.builder()
-			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-			.streamReadConstraints(constraints)
-			.build();
+		JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints).build();
+		// duplicates are caught while the tree is built, at no cost for the common case; the
+		// parser's own detection (STRICT_DUPLICATE_DETECTION) allocates a set for every object
+		// of three or more members, which is every request
 		return JsonMapper.builder(factory)
-			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+					DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
 			.build()
 			.readerFor(JsonNode.class);
 	}
