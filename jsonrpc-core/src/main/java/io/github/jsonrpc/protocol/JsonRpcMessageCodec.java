@@ -261,10 +261,33 @@ public final class JsonRpcMessageCodec {
 		if (!reply.batch()) {
 			return encode(reply.responses().get(0));
 		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream(128 * reply.responses().size());
+		try {
+			// one generator for the whole array: the common case, where every value can be written
+			return writeBatch(reply.responses());
+		}
+		catch (JacksonException ex) {
+			// start again one response at a time, so that only the bad ones are replaced
+			return encodeEach(reply.responses());
+		}
+	}
+
+	private byte[] writeBatch(List<JsonRpcResponse> responses) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(128 * responses.size());
+		try (JsonGenerator generator = this.mapper.createGenerator(out)) {
+			generator.writeStartArray();
+			for (JsonRpcResponse response : responses) {
+				writeResponse(generator, response);
+			}
+			generator.writeEndArray();
+		}
+		return out.toByteArray();
+	}
+
+	private byte[] encodeEach(List<JsonRpcResponse> responses) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(128 * responses.size());
 		out.write('[');
 		boolean first = true;
-		for (JsonRpcResponse response : reply.responses()) {
+		for (JsonRpcResponse response : responses) {
 			if (!first) {
 				out.write(',');
 			}
@@ -304,20 +327,24 @@ public final class JsonRpcMessageCodec {
 	private byte[] write(JsonRpcResponse response) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(128);
 		try (JsonGenerator generator = this.mapper.createGenerator(out)) {
-			generator.writeStartObject();
-			generator.writeStringProperty("jsonrpc", VERSION);
-			if (response instanceof JsonRpcResponse.Success success) {
-				generator.writeName("result");
-				generator.writePOJO(success.result());
-			}
-			else if (response instanceof JsonRpcResponse.Failure failure) {
-				writeError(generator, failure.error());
-			}
-			generator.writeName("id");
-			generator.writeTree(response.id().value());
-			generator.writeEndObject();
+			writeResponse(generator, response);
 		}
 		return out.toByteArray();
+	}
+
+	private void writeResponse(JsonGenerator generator, JsonRpcResponse response) {
+		generator.writeStartObject();
+		generator.writeStringProperty("jsonrpc", VERSION);
+		if (response instanceof JsonRpcResponse.Success success) {
+			generator.writeName("result");
+			generator.writePOJO(success.result());
+		}
+		else if (response instanceof JsonRpcResponse.Failure failure) {
+			writeError(generator, failure.error());
+		}
+		generator.writeName("id");
+		generator.writeTree(response.id().value());
+		generator.writeEndObject();
 	}
 
 	private void writeError(JsonGenerator generator, JsonRpcError error) {
