@@ -59,6 +59,11 @@ public final class JsonRpcHandlerRatios {
 	private JsonRpcHandlerRatios() {
 	}
 
+	/**
+	 * Run the rounds and print the ratios.
+	 * @param args optionally the number of rounds
+	 * @throws RunnerException if JMH fails to run a benchmark
+	 */
 	public static void main(String[] args) throws RunnerException {
 		int rounds = (args.length > 0) ? Integer.parseInt(args[0]) : 5;
 		Map<String, List<Double>> ratios = new LinkedHashMap<>();
