@@ -33,6 +33,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.util.Assert;
+import org.springframework.util.ObjectUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -51,6 +52,8 @@ final class JsonRpcProxyMethod {
 
 	private final Kind kind;
 
+	private final boolean varArgs;
+
 	private final ParameterizedTypeReference<?> resultType;
 
 	JsonRpcProxyMethod(Method method, @Nullable JsonRpcRemote remote) {
@@ -64,6 +67,7 @@ final class JsonRpcProxyMethod {
 		}
 		this.paramStyle = (style == JsonRpcParamStyle.DEFAULT) ? JsonRpcParamStyle.POSITIONAL : style;
 		this.paramNames = paramNames(method, this.paramStyle);
+		this.varArgs = method.isVarArgs();
 		Class<?> returnType = method.getReturnType();
 		boolean notification = call != null && call.notification();
 		if (returnType == CompletableFuture.class || returnType == CompletionStage.class) {
@@ -124,7 +128,7 @@ final class JsonRpcProxyMethod {
 			}
 			default -> {
 				if (args.length > 0) {
-					request.params(args);
+					request.params(this.varArgs ? spread(args) : args);
 				}
 			}
 		}
@@ -140,6 +144,18 @@ final class JsonRpcProxyMethod {
 				yield null;
 			}
 		};
+	}
+
+	/**
+	 * Spread a varargs array into positional params, as Java callers write them.
+	 */
+	private static @Nullable Object[] spread(@Nullable Object[] args) {
+		Object last = args[args.length - 1];
+		Object[] rest = (last != null) ? ObjectUtils.toObjectArray(last) : new Object[0];
+		Object[] all = new Object[args.length - 1 + rest.length];
+		System.arraycopy(args, 0, all, 0, args.length - 1);
+		System.arraycopy(rest, 0, all, args.length - 1, rest.length);
+		return all;
 	}
 
 	private enum Kind {
