@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.jsonrpc.server.JsonRpcExchange;
 import io.github.jsonrpc.server.JsonRpcSession;
+import io.github.jsonrpc.server.method.annotation.JsonRpcParams;
 import io.github.jsonrpc.server.method.annotation.JsonRpcService;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -41,9 +42,9 @@ public class TopicService {
 
 	private final Map<String, CompletableFuture<Void>> waiters = new ConcurrentHashMap<>();
 
-	public List<String> subscribe(JsonRpcExchange exchange) {
+	public List<String> subscribe(JsonRpcExchange exchange, @JsonRpcParams @Nullable JsonNode params) {
 		JsonRpcSession session = session(exchange);
-		for (String topic : topics(exchange)) {
+		for (String topic : topics(params)) {
 			this.subscribers.computeIfAbsent(topic, (key) -> ConcurrentHashMap.newKeySet()).add(session);
 			CompletableFuture<Void> waiter = this.waiters.remove(topic);
 			if (waiter != null) {
@@ -53,9 +54,9 @@ public class TopicService {
 		return subscriptions(session);
 	}
 
-	public List<String> unsubscribe(JsonRpcExchange exchange) {
+	public List<String> unsubscribe(JsonRpcExchange exchange, @JsonRpcParams @Nullable JsonNode params) {
 		JsonRpcSession session = session(exchange);
-		for (String topic : topics(exchange)) {
+		for (String topic : topics(params)) {
 			Set<JsonRpcSession> sessions = this.subscribers.get(topic);
 			if (sessions != null) {
 				sessions.remove(session);
@@ -105,9 +106,8 @@ public class TopicService {
 		return session;
 	}
 
-	private static List<String> topics(JsonRpcExchange exchange) {
+	private static List<String> topics(@Nullable JsonNode params) {
 		List<String> topics = new ArrayList<>();
-		JsonNode params = exchange.request().params();
 		if (params != null) {
 			for (JsonNode param : params) {
 				if (param.isArray()) {
