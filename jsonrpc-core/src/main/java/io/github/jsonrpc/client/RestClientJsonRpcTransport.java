@@ -37,8 +37,6 @@ import org.springframework.web.client.RestClientException;
  */
 final class RestClientJsonRpcTransport implements JsonRpcTransport {
 
-	private static final byte[] EMPTY = new byte[0];
-
 	private final RestClient restClient;
 
 	private final Executor executor;
@@ -79,8 +77,7 @@ final class RestClientJsonRpcTransport implements JsonRpcTransport {
 						return body;
 					}
 					// some servers (e.g. jsonrpc4j) answer errors with 4xx/5xx and a JSON-RPC body
-					MediaType contentType = response.getHeaders().getContentType();
-					if (body.length > 0 && contentType != null && contentType.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+					if (body.length > 0 && isJson(response.getHeaders().getContentType())) {
 						return body;
 					}
 					throw new JsonRpcTransportException(
@@ -92,8 +89,15 @@ final class RestClientJsonRpcTransport implements JsonRpcTransport {
 		}
 	}
 
-	static byte[] empty() {
-		return EMPTY;
+	/**
+	 * Return whether a content type is JSON: {@code application/json}, any
+	 * {@code +json} type, or the {@code application/json-rpc} type jsonrpc4j answers
+	 * with.
+	 */
+	private static boolean isJson(@Nullable MediaType contentType) {
+		return contentType != null && (contentType.isCompatibleWith(MediaType.APPLICATION_JSON)
+				|| (contentType.getType().equals("application") && (contentType.getSubtype().equals("json-rpc")
+						|| contentType.getSubtype().endsWith("+json"))));
 	}
 
 }

@@ -132,6 +132,13 @@ public class JsonRpcJsonAssert extends AbstractAssert<JsonRpcJsonAssert, JsonNod
 		return this.actual;
 	}
 
+	/**
+	 * Return whether two JSON values are equal, numbers compared by value.
+	 */
+	static boolean jsonEquals(JsonNode left, JsonNode right) {
+		return left.equals(NUMERIC_VALUE, right);
+	}
+
 	static JsonPointer toPointer(String path) {
 		if (path.isEmpty() || path.startsWith("/")) {
 			return JsonPointer.compile(path);

@@ -97,7 +97,7 @@ public class JsonRpcTestReply extends AbstractAssert<JsonRpcTestReply, @Nullable
 
 	static JsonRpcTestResponse find(List<JsonRpcTestResponse> responses, @Nullable JsonRpcId id) {
 		for (JsonRpcTestResponse response : responses) {
-			if (id != null && id.value().equals(response.idNode())) {
+			if (id != null && JsonRpcJsonAssert.jsonEquals(id.value(), response.idNode())) {
 				return response;
 			}
 		}

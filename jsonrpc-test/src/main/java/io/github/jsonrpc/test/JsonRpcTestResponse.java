@@ -93,7 +93,7 @@ public class JsonRpcTestResponse extends AbstractAssert<JsonRpcTestResponse, Jso
 	 */
 	public JsonRpcTestResponse hasId(@Nullable JsonRpcId id) {
 		JsonNode expected = (id != null) ? id.value() : MissingNode.getInstance();
-		if (!expected.equals(idNode())) {
+		if (!JsonRpcJsonAssert.jsonEquals(expected, idNode())) {
 			failWithMessage("Expected id %s but got %s", expected, idNode());
 		}
 		return this;
