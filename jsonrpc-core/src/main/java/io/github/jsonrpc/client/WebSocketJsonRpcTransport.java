@@ -24,9 +24,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,6 +38,7 @@ import io.github.jsonrpc.protocol.JsonRpcInbound;
 import io.github.jsonrpc.protocol.JsonRpcMessage;
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
 import io.github.jsonrpc.protocol.JsonRpcRequest;
+import io.github.jsonrpc.protocol.JsonRpcResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -75,6 +78,9 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 	private final HttpClient httpClient;
 
 	private final Map<String, CompletableFuture<byte[]>> pending = new ConcurrentHashMap<>();
+
+	/** Exchanges of invalid messages, answered with a null id, in the order sent. */
+	private final Queue<CompletableFuture<byte[]>> unidentified = new ConcurrentLinkedQueue<>();
 
 	private final ScheduledExecutorService scheduler;
 
@@ -121,11 +127,17 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 		if (this.closed) {
 			return CompletableFuture.failedFuture(new JsonRpcTransportException("Transport to " + this.uri + " is closed"));
 		}
-		List<String> ids = ids(message);
-		if (ids.isEmpty()) {
+		List<String> ids = new ArrayList<>();
+		boolean invalid = inspect(message, ids);
+		if (ids.isEmpty() && !invalid) {
 			return send(message).thenApply((ws) -> EMPTY);
 		}
 		CompletableFuture<byte[]> reply = new CompletableFuture<>();
+		if (ids.isEmpty()) {
+			// the server can only answer with a null id: match by order
+			this.unidentified.add(reply);
+			reply.whenComplete((result, ex) -> this.unidentified.remove(reply));
+		}
 		for (String id : ids) {
 			CompletableFuture<byte[]> previous = this.pending.putIfAbsent(id, reply);
 			if (previous != null) {
@@ -143,15 +155,27 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 		return reply;
 	}
 
-	private List<String> ids(byte[] message) {
+	/**
+	 * Collect the ids a reply to the message will carry.
+	 * @return whether the message has entries the server answers with a null id
+	 */
+	private boolean inspect(byte[] message, List<String> ids) {
 		JsonRpcInbound inbound = this.codec.decodeRequests(message);
-		List<String> ids = new ArrayList<>();
+		boolean invalid = false;
 		for (JsonRpcMessage entry : inbound.entries()) {
 			if (entry instanceof JsonRpcRequest request && request.id() != null) {
 				ids.add(DefaultJsonRpcClient.key(request.id()));
 			}
+			else if (entry instanceof JsonRpcResponse.Failure failure) {
+				if (failure.id().isNull()) {
+					invalid = true;
+				}
+				else {
+					ids.add(DefaultJsonRpcClient.key(failure.id()));
+				}
+			}
 		}
-		return ids;
+		return invalid;
 	}
 
 	private CompletableFuture<WebSocket> send(byte[] message) {
@@ -198,12 +222,16 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 		}
 		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
 		if (tree.isArray()) {
+			boolean identified = false;
 			for (JsonNode element : tree) {
-				if (complete(element, bytes)) {
+				identified |= hasId(element);
+				if (completeById(element, bytes)) {
 					return;
 				}
 			}
-			logger.debug("Ignoring a batch reply that matches no pending call");
+			if (identified || !completeUnidentified(bytes)) {
+				logger.debug("Ignoring a batch reply that matches no pending call");
+			}
 			return;
 		}
 		// a message with a method is a request from the server, anything else a response
@@ -215,12 +243,23 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 			notifyListener(tree);
 			return;
 		}
-		if (!complete(tree, bytes) && logger.isDebugEnabled()) {
+		boolean matched = hasId(tree) ? completeById(tree, bytes) : completeUnidentified(bytes);
+		if (!matched && logger.isDebugEnabled()) {
 			logger.debug("Ignoring a reply that matches no pending call: " + text);
 		}
 	}
 
-	private boolean complete(JsonNode response, byte[] reply) {
+	private static boolean hasId(JsonNode response) {
+		JsonNode id = response.get("id");
+		return id != null && !id.isNull();
+	}
+
+	private boolean completeUnidentified(byte[] reply) {
+		CompletableFuture<byte[]> oldest = this.unidentified.poll();
+		return oldest != null && oldest.complete(reply);
+	}
+
+	private boolean completeById(JsonNode response, byte[] reply) {
 		JsonNode id = response.get("id");
 		if (id == null || id.isNull()) {
 			return false;
@@ -252,6 +291,7 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 		JsonRpcTransportException failure = new JsonRpcTransportException(
 				"WebSocket connection to " + this.uri + " closed", cause);
 		new ArrayList<>(this.pending.values()).forEach((future) -> future.completeExceptionally(failure));
+		new ArrayList<>(this.unidentified).forEach((future) -> future.completeExceptionally(failure));
 		if (!this.closed) {
 			scheduleReconnect(0);
 		}
