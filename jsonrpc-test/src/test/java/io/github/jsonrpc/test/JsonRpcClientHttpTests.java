@@ -176,7 +176,8 @@ class JsonRpcClientHttpTests {
 			assertThat(calculator.difference(42, 23)).isEqualTo(19);
 			assertThat(calculator.sum(1, 2, 4)).isEqualTo(7);
 			assertThat(calculator.items()).hasSize(2);
-			assertThat(calculator.itemsAsync()).succeedsWithin(Duration.ofSeconds(5)).asList().hasSize(2);
+			assertThat(calculator.itemsAsync()).succeedsWithin(Duration.ofSeconds(5))
+				.isEqualTo(List.of(new Item("apple", 3), new Item("pear", 1)));
 			this.calculator.updates().clear();
 			calculator.update(9);
 			assertThatExceptionOfType(JsonRpcClientException.class).isThrownBy(() -> calculator.fail(-32001))

@@ -138,12 +138,14 @@ class JsonRpcClientWebSocketTests {
 		BlockingQueue<Map<String, Object>> received = new LinkedBlockingQueue<>();
 		@SuppressWarnings("unchecked")
 		Class<Map<String, Object>> type = (Class<Map<String, Object>>) (Class<?>) Map.class;
-		try (JsonRpcSubscription subscription = this.client.subscribe("orders", type, received::add)) {
-			assertThat(this.topics.publish("orders", Map.of("sku", "apple", "quantity", 2))).isEqualTo(1);
-			assertThat(received.poll(5, TimeUnit.SECONDS)).containsEntry("sku", "apple").containsEntry("quantity", 2);
-		}
-		// closing unsubscribes on the server
-		assertThat(this.client.method("subscribe").params().retrieve(List.class)).isEmpty();
+		JsonRpcSubscription subscription = this.client.subscribe("orders", type, received::add);
+		assertThat(this.topics.publish("orders", Map.of("sku", "apple", "quantity", 2))).isEqualTo(1);
+		assertThat(received.poll(5, TimeUnit.SECONDS)).containsEntry("sku", "apple").containsEntry("quantity", 2);
+		assertThat(this.topics.subscriberCount("orders")).isEqualTo(1);
+		CompletableFuture<Void> unsubscribed = this.topics.nextUnsubscription("orders");
+		subscription.close();
+		unsubscribed.get(5, TimeUnit.SECONDS);
+		assertThat(this.topics.subscriberCount("orders")).isZero();
 	}
 
 	@Test

@@ -42,6 +42,8 @@ public class TopicService {
 
 	private final Map<String, CompletableFuture<Void>> waiters = new ConcurrentHashMap<>();
 
+	private final Map<String, CompletableFuture<Void>> unsubscribeWaiters = new ConcurrentHashMap<>();
+
 	public List<String> subscribe(JsonRpcExchange exchange, @JsonRpcParams @Nullable JsonNode params) {
 		JsonRpcSession session = session(exchange);
 		for (String topic : topics(params)) {
@@ -61,6 +63,10 @@ public class TopicService {
 			if (sessions != null) {
 				sessions.remove(session);
 			}
+			CompletableFuture<Void> waiter = this.unsubscribeWaiters.remove(topic);
+			if (waiter != null) {
+				waiter.complete(null);
+			}
 		}
 		return subscriptions(session);
 	}
@@ -72,6 +78,15 @@ public class TopicService {
 	 */
 	public CompletableFuture<Void> nextSubscription(String topic) {
 		return this.waiters.computeIfAbsent(topic, (key) -> new CompletableFuture<>());
+	}
+
+	/**
+	 * Return a future completed by the next unsubscription from a topic.
+	 * @param topic the topic
+	 * @return the future
+	 */
+	public CompletableFuture<Void> nextUnsubscription(String topic) {
+		return this.unsubscribeWaiters.computeIfAbsent(topic, (key) -> new CompletableFuture<>());
 	}
 
 	/**
