@@ -197,7 +197,35 @@ final class DefaultJsonRpcClient implements JsonRpcClient, JsonRpcBatchResponse.
 			return this.codec.decodeResponses(reply);
 		}
 		catch (JsonRpcProtocolException ex) {
+			List<JsonRpcResponse> lenient = (request.batch()) ? withoutNullEntries(reply) : null;
+			if (lenient != null) {
+				return lenient;
+			}
 			throw new JsonRpcTransportException("Invalid reply to " + describe(request) + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Read a batch reply with {@code null} entries for notifications (jsonrpc4j writes
+	 * them), skipping those entries.
+	 * @return the responses, or {@code null} when the reply is invalid for another reason
+	 */
+	private @Nullable List<JsonRpcResponse> withoutNullEntries(byte[] reply) {
+		try {
+			JsonNode tree = this.codec.mapper().readTree(reply);
+			if (tree == null || !tree.isArray()) {
+				return null;
+			}
+			List<JsonRpcResponse> responses = new ArrayList<>();
+			for (JsonNode element : tree) {
+				if (!element.isNull()) {
+					responses.add(this.codec.readResponse(element));
+				}
+			}
+			return responses;
+		}
+		catch (RuntimeException ex) {
+			return null;
 		}
 	}
 

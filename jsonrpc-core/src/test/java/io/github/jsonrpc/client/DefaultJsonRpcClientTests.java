@@ -206,6 +206,14 @@ class DefaultJsonRpcClientTests {
 	}
 
 	@Test
+	void nullEntriesInBatchReplyAreSkipped() {
+		// jsonrpc4j writes null for each notification of a batch
+		JsonRpcClient client = JsonRpcClient.create(RecordingTransport.replying("[{\"jsonrpc\":\"2.0\",\"result\":2,\"id\":1},null]"));
+		JsonRpcBatchResponse batch = client.batch().call("a").notify("b").execute();
+		assertThat(batch.result(0, Integer.class)).isEqualTo(2);
+	}
+
+	@Test
 	void invalidReplyIsTransportException() {
 		JsonRpcClient client = JsonRpcClient.create(RecordingTransport.replying("<html>oops</html>"));
 		assertThatExceptionOfType(JsonRpcTransportException.class)

@@ -136,6 +136,12 @@ class Jsonrpc4jInteropTests {
 	}
 
 	@Test
+	void notificationInBatchDespiteNullEntriesInTheReply() {
+		JsonRpcBatchResponse batch = client.batch().call("subtract", 3, 1).notify("subtract", 1, 1).execute();
+		assertThat(batch.result(0, Integer.class)).isEqualTo(2);
+	}
+
+	@Test
 	void declarativeProxy() {
 		RemoteCalculator calculator = JsonRpcClientProxyFactory.create(client).createClient(RemoteCalculator.class);
 		assertThat(calculator.subtract(10, 4)).isEqualTo(6);
