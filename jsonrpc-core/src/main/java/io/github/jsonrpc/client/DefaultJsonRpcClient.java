@@ -161,7 +161,17 @@ final class DefaultJsonRpcClient implements JsonRpcClient, JsonRpcBatchResponse.
 
 	CompletableFuture<List<JsonRpcResponse>> sendLater(JsonRpcClientRequest request, @Nullable Duration timeout) {
 		Duration wait = (timeout != null) ? timeout : this.timeout;
-		return this.asyncChain.next(request).orTimeout(wait.toMillis(), TimeUnit.MILLISECONDS);
+		// time out the chain's own future: transports clean up pending exchanges on completion
+		return this.asyncChain.next(request)
+			.orTimeout(wait.toMillis(), TimeUnit.MILLISECONDS)
+			.exceptionally((failure) -> {
+				Throwable cause = (failure instanceof java.util.concurrent.CompletionException
+						&& failure.getCause() != null) ? failure.getCause() : failure;
+				if (cause instanceof java.util.concurrent.TimeoutException) {
+					throw new JsonRpcTransportException("No reply within " + wait + " for " + describe(request), cause);
+				}
+				throw JsonRpcTransportException.wrap(cause);
+			});
 	}
 
 	private CompletableFuture<List<JsonRpcResponse>> sendBlocking(JsonRpcClientRequest request, Duration timeout) {

@@ -221,9 +221,13 @@ final class DefaultJsonRpcClientBuilder implements JsonRpcClient.Builder {
 					: RestClient.builder();
 			builder.baseUrl(endpoint.toString());
 			headers.forEach(builder::defaultHeader);
-			if (connectTimeout != null) {
-				JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
-						HttpClient.newBuilder().connectTimeout(connectTimeout).build());
+			// keep the application's request factory unless timeouts were asked for explicitly
+			if (connectTimeout != null || restClientBuilder == null) {
+				HttpClient.Builder httpClient = HttpClient.newBuilder();
+				if (connectTimeout != null) {
+					httpClient.connectTimeout(connectTimeout);
+				}
+				JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient.build());
 				requestFactory.setReadTimeout(readTimeout);
 				builder.requestFactory(requestFactory);
 			}

@@ -107,6 +107,10 @@ final class DefaultRequestSpec implements JsonRpcClient.RequestSpec {
 	}
 
 	private <T> @Nullable T retrieve(Function<JsonMapper, JavaType> type) {
+		if (this.timeout != null) {
+			// an explicit timeout is enforced by waiting, even if the transport would block longer
+			return await(retrieveAsync(type));
+		}
 		JsonRpcRequest call = JsonRpcRequest.call(this.client.nextId(), this.method, params());
 		List<JsonRpcResponse> responses = this.client.sendAndWait(JsonRpcClientRequest.single(call), this.timeout);
 		return this.client.convert(call, DefaultJsonRpcClient.match(call, responses), type);
@@ -137,6 +141,15 @@ final class DefaultRequestSpec implements JsonRpcClient.RequestSpec {
 				}
 				return this.client.convert(call, DefaultJsonRpcClient.match(call, responses), type);
 			});
+	}
+
+	private static <T> @Nullable T await(CompletableFuture<@Nullable T> result) {
+		try {
+			return result.join();
+		}
+		catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException ex) {
+			throw JsonRpcTransportException.wrap(ex);
+		}
 	}
 
 	@Override

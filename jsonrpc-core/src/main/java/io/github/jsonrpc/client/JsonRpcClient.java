@@ -190,7 +190,7 @@ public interface JsonRpcClient extends AutoCloseable {
 
 		/**
 		 * Set how long to wait for the response of this call, overriding the client's
-		 * default.
+		 * default; the wait is enforced on every transport.
 		 * @param timeout the timeout
 		 * @return this spec
 		 */
@@ -367,14 +367,20 @@ public interface JsonRpcClient extends AutoCloseable {
 		Builder bearerToken(String token);
 
 		/**
-		 * Set the connect timeout of the transports the builder creates.
+		 * Set the connect timeout of the transports the builder creates. For HTTP, this
+		 * makes the client use a JDK {@code HttpClient} request factory with this connect
+		 * timeout and {@link #timeout(Duration)} as read timeout, instead of the request
+		 * factory of the {@link #restClientBuilder(RestClient.Builder) RestClient.Builder}.
 		 * @param connectTimeout the timeout
 		 * @return this builder
 		 */
 		Builder connectTimeout(Duration connectTimeout);
 
 		/**
-		 * Set how long to wait for a response; defaults to 30 seconds.
+		 * Set how long to wait for a response; defaults to 30 seconds. Blocking HTTP
+		 * calls run on the caller's thread, bounded by the HTTP read timeout: this timeout
+		 * unless an application {@code RestClient.Builder} without a
+		 * {@link #connectTimeout(Duration) connect timeout} brings its own request factory.
 		 * @param timeout the timeout
 		 * @return this builder
 		 */

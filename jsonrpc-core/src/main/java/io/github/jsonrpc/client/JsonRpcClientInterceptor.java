@@ -41,6 +41,15 @@ public interface JsonRpcClientInterceptor {
 	CompletableFuture<List<JsonRpcResponse>> intercept(JsonRpcClientRequest request, Chain chain);
 
 	/**
+	 * Return an interceptor that runs this one, then the given one.
+	 * @param next the inner interceptor
+	 * @return the combined interceptor
+	 */
+	default JsonRpcClientInterceptor andThen(JsonRpcClientInterceptor next) {
+		return (request, chain) -> intercept(request, (nextRequest) -> next.intercept(nextRequest, chain));
+	}
+
+	/**
 	 * Return a chain that runs this interceptor before the given chain.
 	 * @param chain the inner chain
 	 * @return the combined chain

@@ -49,11 +49,16 @@ final class JsonRpcSubscriptionPublisher<T> implements Flow.Publisher<T> {
 		CancellingSubscriber<T> cancelling = new CancellingSubscriber<>(subscriber, publisher);
 		publisher.subscribe(cancelling);
 		try {
-			cancelling.registration = this.client.subscribe(this.topic, this.type, (item) -> {
+			JsonRpcSubscription registration = this.client.subscribe(this.topic, this.type, (item) -> {
 				if (item != null) {
 					publisher.submit(item);
 				}
 			});
+			cancelling.registration = registration;
+			// the subscriber may have cancelled while we were subscribing on the server
+			if (cancelling.cancelled) {
+				registration.close();
+			}
 		}
 		catch (RuntimeException ex) {
 			publisher.closeExceptionally(ex);
@@ -67,6 +72,8 @@ final class JsonRpcSubscriptionPublisher<T> implements Flow.Publisher<T> {
 		private final SubmissionPublisher<T> publisher;
 
 		volatile @Nullable JsonRpcSubscription registration;
+
+		volatile boolean cancelled;
 
 		CancellingSubscriber(Flow.Subscriber<? super T> delegate, SubmissionPublisher<T> publisher) {
 			this.delegate = delegate;
@@ -84,6 +91,7 @@ final class JsonRpcSubscriptionPublisher<T> implements Flow.Publisher<T> {
 
 				@Override
 				public void cancel() {
+					CancellingSubscriber.this.cancelled = true;
 					subscription.cancel();
 					JsonRpcSubscription current = CancellingSubscriber.this.registration;
 					if (current != null) {

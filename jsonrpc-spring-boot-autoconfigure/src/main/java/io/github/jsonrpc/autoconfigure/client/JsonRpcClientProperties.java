@@ -52,13 +52,15 @@ public class JsonRpcClientProperties extends LinkedHashMap<String, JsonRpcClient
 		private @Nullable Transport transport;
 
 		/**
-		 * Connect timeout of the HTTP connection or WebSocket handshake.
+		 * Connect timeout of the HTTP connection or WebSocket handshake. Setting it makes
+		 * HTTP clients use a JDK HttpClient request factory with this connect timeout and
+		 * the timeout below as read timeout, instead of the RestClient.Builder's.
 		 */
 		private @Nullable Duration connectTimeout;
 
 		/**
-		 * How long to wait for a response; also the HTTP read timeout when a connect
-		 * timeout is set.
+		 * How long to wait for a response. Blocking HTTP calls are bounded by the HTTP
+		 * client's read timeout, which is this timeout when a connect timeout is set.
 		 */
 		private Duration timeout = Duration.ofSeconds(30);
 
