@@ -153,6 +153,9 @@ class JsonRpcClientHttpTests {
 			.withThrowableOfType(java.util.concurrent.ExecutionException.class)
 			.havingCause()
 			.isInstanceOf(JsonRpcTransportException.class);
+		assertThatExceptionOfType(JsonRpcTransportException.class)
+			.isThrownBy(() -> this.client.method("slow").params(2000).timeout(Duration.ofMillis(100)).retrieve(String.class))
+			.withMessageContaining("No reply within PT0.1S for method 'slow'");
 		try (JsonRpcClient impatient = JsonRpcClient.builder()
 			.url("http://127.0.0.1:" + this.port + "/jsonrpc")
 			.connectTimeout(Duration.ofSeconds(2))

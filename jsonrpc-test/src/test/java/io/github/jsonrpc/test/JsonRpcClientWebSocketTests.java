@@ -99,6 +99,30 @@ class JsonRpcClientWebSocketTests {
 	}
 
 	@Test
+	void handshakeCarriesConfiguredHeaders() {
+		try (JsonRpcClient authenticated = JsonRpcClient.builder()
+			.url("ws://127.0.0.1:" + this.port + "/ws")
+			.bearerToken("t0k3n")
+			.header("X-Tenant", "acme")
+			.build()) {
+			assertThat(authenticated.method("subtract").params(2, 1).retrieve(Integer.class)).isEqualTo(1);
+			assertThat(this.endpoint.lastHandshakeHeaders().getFirst("Authorization")).isEqualTo("Bearer t0k3n");
+			assertThat(this.endpoint.lastHandshakeHeaders().getFirst("X-Tenant")).isEqualTo("acme");
+		}
+	}
+
+	@Test
+	void connectionFailureIsTransportException() {
+		try (JsonRpcClient unreachable = JsonRpcClient.builder()
+			.url("ws://127.0.0.1:" + this.port + "/nothing-here")
+			.connectTimeout(Duration.ofSeconds(2))
+			.build()) {
+			assertThatExceptionOfType(JsonRpcTransportException.class)
+				.isThrownBy(() -> unreachable.method("subtract").params(2, 1).retrieve(Integer.class));
+		}
+	}
+
+	@Test
 	void batchAndNotification() throws Exception {
 		JsonRpcBatchResponse batch = this.client.batch()
 			.call("sum", 1, 2, 4)

@@ -38,6 +38,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -145,6 +146,13 @@ class JsonRpcTesterTests {
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> tester.method("item").params("a", 1).execute().result().path("$.missing"))
 			.withMessageContaining("No value at $.missing");
+	}
+
+	@Test
+	void plainMockMvc() {
+		JsonRpcTester tester = JsonRpcTester.forMockMvc(
+				MockMvcBuilders.webAppContextSetup((WebApplicationContext) context).build(), "/jsonrpc");
+		tester.method("sum").params(1, 2).execute().result().isEqualTo(3);
 	}
 
 	@Test

@@ -65,8 +65,19 @@ public class TestWebSocketEndpoint extends TextWebSocketHandler implements WebSo
 		registry.addHandler(this, "/ws");
 	}
 
+	private volatile org.springframework.http.HttpHeaders lastHandshakeHeaders = new org.springframework.http.HttpHeaders();
+
+	/**
+	 * Return the headers of the last handshake.
+	 * @return the headers
+	 */
+	public org.springframework.http.HttpHeaders lastHandshakeHeaders() {
+		return this.lastHandshakeHeaders;
+	}
+
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) {
+		this.lastHandshakeHeaders = session.getHandshakeHeaders();
 		this.sessions.put(session.getId(), new Session(new ConcurrentWebSocketSessionDecorator(session, 5000, 1 << 20)));
 	}
 
