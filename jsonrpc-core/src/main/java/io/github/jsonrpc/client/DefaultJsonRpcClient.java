@@ -300,7 +300,7 @@ final class DefaultJsonRpcClient implements JsonRpcClient, JsonRpcBatchResponse.
 		}
 		Object result = ((JsonRpcResponse.Success) response).result();
 		JavaType javaType = type.apply(mapper());
-		if (JsonRpcBatchResponse.isJsonNull(result)) {
+		if (result == null || (result instanceof JsonNode node && node.isNull())) {
 			return (javaType.getRawClass() == JsonNode.class) ? mapper().convertValue(result, javaType) : null;
 		}
 		try {

@@ -24,7 +24,7 @@ import io.github.jsonrpc.protocol.JsonRpcRequest;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JavaType;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.ParameterizedTypeReference;
 
@@ -114,18 +114,13 @@ public final class JsonRpcBatchResponse {
 	 */
 	interface ResultConverter {
 
-		<T> @Nullable T convert(JsonRpcRequest call, JsonRpcResponse response,
-				Function<tools.jackson.databind.json.JsonMapper, JavaType> type);
+		<T> @Nullable T convert(JsonRpcRequest call, JsonRpcResponse response, Function<JsonMapper, JavaType> type);
 
 	}
 
 	@Override
 	public String toString() {
 		return "JsonRpcBatchResponse" + this.responses;
-	}
-
-	static boolean isJsonNull(@Nullable Object result) {
-		return result == null || (result instanceof JsonNode node && node.isNull());
 	}
 
 }
