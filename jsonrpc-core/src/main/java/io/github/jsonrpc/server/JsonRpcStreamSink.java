@@ -43,13 +43,17 @@ public interface JsonRpcStreamSink {
 	void open(JsonRpcExchange exchange, Runnable cancel);
 
 	/**
-	 * Send one item of the stream of a call.
+	 * Send one item of the stream of a call. The next item is requested only when the
+	 * transport runs {@code requestNext}: at once while its outbound queue has room,
+	 * later when the client has caught up (back-pressure).
 	 * @param exchange the call
 	 * @param item the item
+	 * @param requestNext requests the next item from the source
 	 * @return {@code true} if it was queued; {@code false} if the transport cannot take
-	 * more, the stream is then cancelled and the call fails with {@code -32005}
+	 * it (closed or overflowing), the stream is then cancelled and the call fails with
+	 * {@code -32005}
 	 */
-	boolean item(JsonRpcExchange exchange, @Nullable Object item);
+	boolean item(JsonRpcExchange exchange, @Nullable Object item, Runnable requestNext);
 
 	/**
 	 * End the stream of a call (completed, failed or cancelled); the final response

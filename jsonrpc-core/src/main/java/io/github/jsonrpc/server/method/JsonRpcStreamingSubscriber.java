@@ -51,7 +51,7 @@ final class JsonRpcStreamingSubscriber implements Flow.Subscriber<Object> {
 
 	private volatile Flow.@Nullable Subscription subscription;
 
-	private long count;
+	private volatile long count;
 
 	JsonRpcStreamingSubscriber(JsonRpcExchange exchange, @Nullable JsonRpcStreamSink sink) {
 		this.exchange = exchange;
@@ -83,14 +83,16 @@ final class JsonRpcStreamingSubscriber implements Flow.Subscriber<Object> {
 			this.items.add(item);
 			return;
 		}
-		if (!this.sink.item(this.exchange, item)) {
+		this.count++;
+		if (!this.sink.item(this.exchange, item, this::requestNext)) {
 			fail(new JsonRpcException(JsonRpcErrorCodes.LIMIT_EXCEEDED, "Outbound queue full, stream cancelled"),
 					true);
-			return;
 		}
-		this.count++;
+	}
+
+	private void requestNext() {
 		Flow.Subscription current = this.subscription;
-		if (current != null) {
+		if (current != null && !this.done.get()) {
 			current.request(1);
 		}
 	}

@@ -1,0 +1,530 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.server.websocket;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.jsonrpc.protocol.JsonRpcId;
+import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
+import io.github.jsonrpc.server.JsonRpcExchange;
+import io.github.jsonrpc.server.JsonRpcSession;
+import io.github.jsonrpc.server.JsonRpcStreamSink;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator.OverflowStrategy;
+import org.springframework.web.socket.handler.WebSocketSessionDecorator;
+
+/**
+ * The {@link JsonRpcSession} of one WebSocket connection.
+ *
+ * <p>Everything sent (responses, notifications, stream items) goes through one bounded,
+ * ordered outbound queue, written with non-blocking sends, so no caller ever waits for a
+ * slow client. Slow-consumer policy: when the queue holds more than its message or byte
+ * limit, or a single send takes longer than the send time limit, the queue is dropped,
+ * the session is unregistered at once (its subscriptions go with it) and the connection
+ * is closed with {@link #SLOW_CONSUMER 1008 "slow consumer"}.
+ *
+ * <p>{@link #principal()} is the handshake principal unless the attribute
+ * {@link #PRINCIPAL_ATTRIBUTE} holds a replacement (e.g. set by an {@code rpc.login}
+ * method).
+ *
+ * @author JSON-RPC for Spring Boot team
+ * @since 0.1.0
+ */
+public final class WebSocketJsonRpcSession implements JsonRpcSession {
+
+	/**
+	 * Name of the session attribute that, when it holds a {@link Principal}, replaces the
+	 * handshake principal of the connection.
+	 */
+	public static final String PRINCIPAL_ATTRIBUTE = WebSocketJsonRpcSession.class.getName() + ".principal";
+
+	/** Method name of the notifications carrying the items of a streamed result. */
+	public static final String STREAM_METHOD = "rpc.stream";
+
+	/** Close status used when the client does not read fast enough. */
+	public static final CloseStatus SLOW_CONSUMER = CloseStatus.POLICY_VIOLATION.withReason("slow consumer");
+
+	private static final Log logger = LogFactory.getLog(WebSocketJsonRpcSession.class);
+
+	private final WebSocketSession delegate;
+
+	private final JsonMapper mapper;
+
+	private final Map<String, Object> attributes;
+
+	private final Outbound outbound;
+
+	private final Executor executor;
+
+	private final Map<JsonRpcId, Runnable> cancellers = new ConcurrentHashMap<>();
+
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private volatile long lastReceived = System.nanoTime();
+
+	private volatile Runnable onClose = () -> {
+	};
+
+	WebSocketJsonRpcSession(WebSocketSession delegate, JsonMapper mapper, int maxOutboundMessages,
+			long maxOutboundBytes, Duration sendTimeLimit, Executor executor) {
+		this.delegate = delegate;
+		this.mapper = mapper;
+		this.executor = executor;
+		this.attributes = new ConcurrentHashMap<>(delegate.getAttributes());
+		Session nativeSession = nativeSession(delegate);
+		this.outbound = (nativeSession != null)
+				? new AsyncOutbound(nativeSession.getAsyncRemote(), maxOutboundMessages, maxOutboundBytes,
+						sendTimeLimit)
+				: new DecoratorOutbound(delegate, maxOutboundMessages, maxOutboundBytes, sendTimeLimit);
+	}
+
+	private static @Nullable Session nativeSession(WebSocketSession session) {
+		try {
+			WebSocketSession unwrapped = WebSocketSessionDecorator.unwrap(session);
+			return (unwrapped instanceof NativeWebSocketSession nativeSession)
+					? nativeSession.getNativeSession(Session.class) : null;
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return null;
+		}
+	}
+
+	@Override
+	public String id() {
+		return this.delegate.getId();
+	}
+
+	@Override
+	public @Nullable Principal principal() {
+		return (this.attributes.get(PRINCIPAL_ATTRIBUTE) instanceof Principal replacement) ? replacement
+				: this.delegate.getPrincipal();
+	}
+
+	@Override
+	public Map<String, Object> attributes() {
+		return this.attributes;
+	}
+
+	@Override
+	public boolean isOpen() {
+		return !this.closed.get() && this.delegate.isOpen();
+	}
+
+	@Override
+	public boolean notify(String method, @Nullable Object params) {
+		ObjectNode message = this.mapper.createObjectNode();
+		message.put("jsonrpc", JsonRpcMessageCodec.VERSION);
+		message.put("method", method);
+		if (params != null) {
+			message.set("params", this.mapper.valueToTree(params));
+		}
+		return send(this.mapper.writeValueAsString(message), null);
+	}
+
+	/**
+	 * Return the underlying Spring session.
+	 * @return the WebSocket session
+	 */
+	public WebSocketSession webSocketSession() {
+		return this.delegate;
+	}
+
+	/**
+	 * Return the number of messages waiting to be written.
+	 * @return the queue length
+	 */
+	public int outboundQueueSize() {
+		return this.outbound.size();
+	}
+
+	boolean send(String text, @Nullable Runnable whenRoom) {
+		if (!isOpen()) {
+			return false;
+		}
+		if (!this.outbound.offer(text, whenRoom)) {
+			close(SLOW_CONSUMER);
+			return false;
+		}
+		return true;
+	}
+
+	AtomicInteger inFlight() {
+		return this.inFlight;
+	}
+
+	void received() {
+		this.lastReceived = System.nanoTime();
+	}
+
+	long lastReceived() {
+		return this.lastReceived;
+	}
+
+	void onClose(Runnable onClose) {
+		this.onClose = onClose;
+	}
+
+	void registerCanceller(JsonRpcId id, Runnable canceller) {
+		this.cancellers.put(id, canceller);
+	}
+
+	void removeCanceller(JsonRpcId id, Runnable canceller) {
+		this.cancellers.remove(id, canceller);
+	}
+
+	boolean cancel(JsonRpcId id) {
+		Runnable canceller = this.cancellers.remove(id);
+		if (canceller == null) {
+			return false;
+		}
+		canceller.run();
+		return true;
+	}
+
+	/**
+	 * Close the connection: stop sending, cancel every call and stream it started and
+	 * unregister it. The close frame is written on another thread, so a stuck client
+	 * never blocks the caller.
+	 * @param status the close status
+	 */
+	public void close(CloseStatus status) {
+		if (!this.closed.compareAndSet(false, true)) {
+			return;
+		}
+		if (status.equals(SLOW_CONSUMER) && logger.isWarnEnabled()) {
+			logger.warn("Closing WebSocket session " + id() + ": slow consumer, " + this.outbound.size()
+					+ " messages queued");
+		}
+		this.outbound.clear();
+		cancelAll();
+		this.onClose.run();
+		this.executor.execute(() -> {
+			try {
+				this.delegate.close(status);
+			}
+			catch (IOException | RuntimeException ex) {
+				logger.debug("Failed to close WebSocket session " + id(), ex);
+			}
+		});
+	}
+
+	void closed() {
+		this.closed.set(true);
+		this.outbound.clear();
+		cancelAll();
+		this.onClose.run();
+	}
+
+	private void cancelAll() {
+		List<Runnable> all = new ArrayList<>(this.cancellers.values());
+		this.cancellers.clear();
+		all.forEach(Runnable::run);
+	}
+
+	JsonRpcStreamSink streamSink() {
+		return new StreamSink();
+	}
+
+	@Override
+	public String toString() {
+		return "WebSocketJsonRpcSession[" + id() + "]";
+	}
+
+	/**
+	 * Sends the items of streamed results as {@code rpc.stream} notifications.
+	 */
+	private final class StreamSink implements JsonRpcStreamSink {
+
+		@Override
+		public void open(JsonRpcExchange exchange, Runnable cancel) {
+			JsonRpcId id = exchange.id();
+			if (id != null) {
+				registerCanceller(id, cancel);
+			}
+		}
+
+		@Override
+		public boolean item(JsonRpcExchange exchange, @Nullable Object item, Runnable requestNext) {
+			JsonRpcId id = exchange.id();
+			ObjectNode params = WebSocketJsonRpcSession.this.mapper.createObjectNode();
+			params.set("id", (id != null) ? id.value() : null);
+			params.set("item", WebSocketJsonRpcSession.this.mapper.valueToTree(item));
+			ObjectNode message = WebSocketJsonRpcSession.this.mapper.createObjectNode();
+			message.put("jsonrpc", JsonRpcMessageCodec.VERSION);
+			message.put("method", STREAM_METHOD);
+			message.set("params", params);
+			return send(WebSocketJsonRpcSession.this.mapper.writeValueAsString(message), requestNext);
+		}
+
+		@Override
+		public void close(JsonRpcExchange exchange) {
+			JsonRpcId id = exchange.id();
+			if (id != null) {
+				WebSocketJsonRpcSession.this.cancellers.remove(id);
+			}
+		}
+
+	}
+
+	/**
+	 * The bounded outbound queue of a connection.
+	 */
+	private abstract static class Outbound {
+
+		final int maxMessages;
+
+		final long maxBytes;
+
+		final ArrayDeque<String> queue = new ArrayDeque<>();
+
+		final List<Runnable> waiting = new ArrayList<>();
+
+		long bytes;
+
+		Outbound(int maxMessages, long maxBytes) {
+			this.maxMessages = maxMessages;
+			this.maxBytes = maxBytes;
+		}
+
+		/**
+		 * Queue a message; {@code whenRoom} (if any) runs once the queue is below half
+		 * its limits, at once if it already is.
+		 * @return {@code false} if a limit is exceeded
+		 */
+		boolean offer(String text, @Nullable Runnable whenRoom) {
+			long length = text.length();
+			boolean runNow;
+			synchronized (this) {
+				if (this.queue.size() >= this.maxMessages || this.bytes + length > this.maxBytes) {
+					return false;
+				}
+				this.queue.add(text);
+				this.bytes += length;
+				runNow = hasRoom();
+				if (whenRoom != null && !runNow) {
+					this.waiting.add(whenRoom);
+				}
+			}
+			flush();
+			if (whenRoom != null && runNow) {
+				whenRoom.run();
+			}
+			return true;
+		}
+
+		boolean hasRoom() {
+			return this.queue.size() <= this.maxMessages / 2 && this.bytes <= this.maxBytes / 2;
+		}
+
+		synchronized @Nullable String poll() {
+			String next = this.queue.poll();
+			if (next != null) {
+				this.bytes -= next.length();
+			}
+			return next;
+		}
+
+		List<Runnable> takeWaitingIfRoom() {
+			synchronized (this) {
+				if (this.waiting.isEmpty() || !hasRoom()) {
+					return List.of();
+				}
+				List<Runnable> result = new ArrayList<>(this.waiting);
+				this.waiting.clear();
+				return result;
+			}
+		}
+
+		synchronized int size() {
+			return this.queue.size();
+		}
+
+		synchronized void clear() {
+			this.queue.clear();
+			this.waiting.clear();
+			this.bytes = 0;
+		}
+
+		abstract void flush();
+
+	}
+
+	/**
+	 * Writes with the Jakarta WebSocket asynchronous API, one message at a time.
+	 */
+	private final class AsyncOutbound extends Outbound {
+
+		private final RemoteEndpoint.Async remote;
+
+		private boolean sending;
+
+		AsyncOutbound(RemoteEndpoint.Async remote, int maxMessages, long maxBytes, Duration sendTimeLimit) {
+			super(maxMessages, maxBytes);
+			this.remote = remote;
+			this.remote.setSendTimeout(sendTimeLimit.toMillis());
+		}
+
+		@Override
+		void flush() {
+			synchronized (this) {
+				if (this.sending) {
+					return;
+				}
+				this.sending = true;
+			}
+			pump();
+		}
+
+		private void pump() {
+			while (true) {
+				String next;
+				synchronized (this) {
+					next = (isOpen()) ? poll() : null;
+					if (next == null) {
+						this.sending = false;
+						break;
+					}
+				}
+				Step step = new Step(Thread.currentThread());
+				try {
+					this.remote.sendText(next, (result) -> sent(step, result));
+				}
+				catch (RuntimeException ex) {
+					failed(ex);
+					return;
+				}
+				synchronized (step) {
+					step.returned = true;
+					if (!step.completedInline) {
+						// the completion callback carries on
+						return;
+					}
+				}
+			}
+			wakeWaiting();
+		}
+
+		private void sent(Step step, SendResult result) {
+			if (!result.isOK()) {
+				failed(result.getException());
+				return;
+			}
+			synchronized (step) {
+				// completed on the sending thread before sendText returned: let its loop go on
+				if (!step.returned && step.thread == Thread.currentThread()) {
+					step.completedInline = true;
+					return;
+				}
+			}
+			wakeWaiting();
+			pump();
+		}
+
+		private void wakeWaiting() {
+			List<Runnable> waiting = takeWaitingIfRoom();
+			if (!waiting.isEmpty()) {
+				WebSocketJsonRpcSession.this.executor.execute(() -> waiting.forEach(Runnable::run));
+			}
+		}
+
+		private void failed(@Nullable Throwable ex) {
+			synchronized (this) {
+				this.sending = false;
+			}
+			if (logger.isDebugEnabled()) {
+				logger.debug("Send failed on WebSocket session " + id(), ex);
+			}
+			close(SLOW_CONSUMER);
+		}
+
+	}
+
+	/**
+	 * One asynchronous send, to tell a completion on the sending thread from a later one.
+	 */
+	private static final class Step {
+
+		final Thread thread;
+
+		boolean returned;
+
+		boolean completedInline;
+
+		Step(Thread thread) {
+			this.thread = thread;
+		}
+
+	}
+
+	/**
+	 * Fallback for containers without the Jakarta WebSocket API: Spring's concurrent
+	 * decorator, which ends the session when its buffer or send time limit is exceeded.
+	 */
+	private final class DecoratorOutbound extends Outbound {
+
+		private final ConcurrentWebSocketSessionDecorator decorator;
+
+		DecoratorOutbound(WebSocketSession session, int maxMessages, long maxBytes, Duration sendTimeLimit) {
+			super(maxMessages, maxBytes);
+			this.decorator = new ConcurrentWebSocketSessionDecorator(session, (int) sendTimeLimit.toMillis(),
+					(int) Math.min(Integer.MAX_VALUE, maxBytes), OverflowStrategy.TERMINATE);
+		}
+
+		@Override
+		void flush() {
+			String next;
+			while ((next = poll()) != null) {
+				try {
+					this.decorator.sendMessage(new TextMessage(next.getBytes(StandardCharsets.UTF_8)));
+				}
+				catch (IOException | RuntimeException ex) {
+					close(SLOW_CONSUMER);
+					return;
+				}
+			}
+			List<Runnable> waiting = takeWaitingIfRoom();
+			waiting.forEach(Runnable::run);
+		}
+
+	}
+
+}
