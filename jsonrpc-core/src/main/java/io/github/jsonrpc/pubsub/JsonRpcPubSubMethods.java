@@ -59,7 +59,7 @@ import org.springframework.util.ReflectionUtils;
  * </ul>
  *
  * <p>Notifications are {@code {"jsonrpc":"2.0","method":"<topic>","params":<payload>}}
- * for both dialects. A new subscription is delivered to only once the response is queued.
+ * for both dialects. The response to a subscribe call precedes its first notification.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
@@ -163,18 +163,16 @@ public final class JsonRpcPubSubMethods implements JsonRpcMethodRegistryCustomiz
 		}
 	}
 
-	private void activateAfterReply(JsonRpcExchange exchange, JsonRpcSession session, List<String> topics) {
+	private void activate(JsonRpcExchange exchange, JsonRpcSession session, List<String> topics) {
 		if (topics.isEmpty()) {
 			return;
 		}
 		JsonRpcReplyCallbacks callbacks = JsonRpcReplyCallbacks.of(exchange);
-		Runnable activation = () -> topics.forEach((topic) -> this.subscriptions.activate(session, topic));
 		if (callbacks != null && exchange.id() != null) {
-			callbacks.add(activation);
+			// deliverable at once, but nothing reaches the client before the response
+			callbacks.deferNotifications();
 		}
-		else {
-			activation.run();
-		}
+		topics.forEach((topic) -> this.subscriptions.activate(session, topic));
 	}
 
 	/**
@@ -219,7 +217,7 @@ public final class JsonRpcPubSubMethods implements JsonRpcMethodRegistryCustomiz
 							"Too many subscriptions (at most " + max + " per connection)", Map.of("max", max));
 				}
 			}
-			activateAfterReply(exchange, session, fresh);
+			activate(exchange, session, fresh);
 			return JsonRpcPubSubMethods.this.subscriptions.subscriptions(session);
 		}
 
@@ -282,7 +280,7 @@ public final class JsonRpcPubSubMethods implements JsonRpcMethodRegistryCustomiz
 					}
 				}
 			}
-			activateAfterReply(exchange, session, fresh);
+			activate(exchange, session, fresh);
 			return result;
 		}
 

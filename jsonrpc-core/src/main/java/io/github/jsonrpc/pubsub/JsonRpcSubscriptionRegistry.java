@@ -33,8 +33,8 @@ import org.springframework.util.Assert;
 /**
  * Which session is subscribed to which topic, plus the declared topics and their retained
  * values. A subscription is first <em>pending</em> (counted, listed, not yet delivered
- * to) and becomes <em>active</em> once the subscribe response is queued, so that the
- * response always precedes the first notification.
+ * to) and becomes <em>active</em> with {@link #activate}, which also sends the retained
+ * value.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0

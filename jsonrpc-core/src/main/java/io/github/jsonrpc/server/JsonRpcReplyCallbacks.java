@@ -41,7 +41,28 @@ public final class JsonRpcReplyCallbacks {
 
 	private final List<Runnable> actions = new ArrayList<>();
 
+	private final Runnable deferHook;
+
 	private boolean done;
+
+	private boolean deferring;
+
+	/**
+	 * Create callbacks for a transport that cannot defer notifications.
+	 */
+	public JsonRpcReplyCallbacks() {
+		this(() -> {
+		});
+	}
+
+	/**
+	 * Create callbacks.
+	 * @param deferHook run (once) when a call asks the transport to hold back the
+	 * notifications of the connection until the reply is queued
+	 */
+	public JsonRpcReplyCallbacks(Runnable deferHook) {
+		this.deferHook = deferHook;
+	}
 
 	/**
 	 * Return the callbacks of the message an exchange belongs to.
@@ -64,6 +85,31 @@ public final class JsonRpcReplyCallbacks {
 			}
 		}
 		runSafely(action);
+	}
+
+	/**
+	 * Ask the transport to hold back notifications to this connection until the reply
+	 * is queued, e.g. so that a retained value or a publication racing with a subscribe
+	 * call follows its response.
+	 */
+	public void deferNotifications() {
+		synchronized (this.actions) {
+			if (this.done || this.deferring) {
+				return;
+			}
+			this.deferring = true;
+		}
+		this.deferHook.run();
+	}
+
+	/**
+	 * Return whether a call asked to defer notifications.
+	 * @return {@code true} once {@link #deferNotifications()} ran before the reply
+	 */
+	public boolean isDeferring() {
+		synchronized (this.actions) {
+			return this.deferring;
+		}
 	}
 
 	/**

@@ -228,29 +228,22 @@ public final class JsonRpcWebSocketHandler extends TextWebSocketHandler implemen
 			rejectTooBusy(session, inbound);
 			return;
 		}
+		// register for cancellation here, in arrival order, before the call can run
+		Call call = new Call(session, cancellableId(inbound));
 		try {
-			this.executor.execute(() -> dispatch(session, inbound));
+			this.executor.execute(() -> dispatch(call, inbound));
 		}
 		catch (RuntimeException ex) {
+			call.unregister();
 			session.inFlight().decrementAndGet();
 			rejectTooBusy(session, inbound);
 		}
 	}
 
-	private void dispatch(WebSocketJsonRpcSession session, JsonRpcInbound inbound) {
-		JsonRpcReplyCallbacks callbacks = new JsonRpcReplyCallbacks();
+	private void dispatch(Call call, JsonRpcInbound inbound) {
+		WebSocketJsonRpcSession session = call.session;
+		JsonRpcReplyCallbacks callbacks = new JsonRpcReplyCallbacks(session::hold);
 		JsonRpcTransportContext context = context(session, callbacks);
-		JsonRpcId cancellableId = cancellableId(inbound);
-		AtomicBoolean answered = new AtomicBoolean();
-		Runnable canceller = () -> {
-			// a plain call cannot be interrupted: answer now, drop its result later
-			if (cancellableId != null && answered.compareAndSet(false, true)) {
-				send(session, JsonRpcReply.single(JsonRpcResponse.failure(cancellableId, cancelled())));
-			}
-		};
-		if (cancellableId != null) {
-			session.registerCanceller(cancellableId, canceller);
-		}
 		CompletableFuture<JsonRpcReply> reply;
 		try {
 			reply = this.handler.handle(inbound, context);
@@ -261,20 +254,62 @@ public final class JsonRpcWebSocketHandler extends TextWebSocketHandler implemen
 		}
 		reply.whenComplete((result, ex) -> {
 			session.inFlight().decrementAndGet();
-			if (cancellableId != null) {
-				session.removeCanceller(cancellableId, canceller);
-			}
-			if (!answered.compareAndSet(false, true)) {
-				return;
-			}
+			call.unregister();
 			if (ex != null) {
 				logger.error("JSON-RPC handler failed on WebSocket session " + session.id(), ex);
 			}
-			else if (!result.isEmpty()) {
-				send(session, result);
+			String text = (ex == null && !result.isEmpty() && call.answer()) ? this.handler.codec().encodeToString(result)
+					: null;
+			if (callbacks.isDeferring()) {
+				session.sendAndRelease(text);
+			}
+			else if (text != null) {
+				session.send(text, null);
 			}
 			callbacks.run();
 		});
+	}
+
+	/**
+	 * One message being handled, cancellable by id when it is a single call.
+	 */
+	private final class Call implements Runnable {
+
+		final WebSocketJsonRpcSession session;
+
+		final @Nullable JsonRpcId id;
+
+		private final AtomicBoolean answered = new AtomicBoolean();
+
+		Call(WebSocketJsonRpcSession session, @Nullable JsonRpcId id) {
+			this.session = session;
+			this.id = id;
+			if (id != null) {
+				session.registerCanceller(id, this);
+			}
+		}
+
+		/**
+		 * Cancel: a plain call cannot be interrupted, so answer now and drop its result.
+		 * A stream replaces this canceller with its own when it starts.
+		 */
+		@Override
+		public void run() {
+			if (this.id != null && answer()) {
+				send(this.session, JsonRpcReply.single(JsonRpcResponse.failure(this.id, cancelled())));
+			}
+		}
+
+		boolean answer() {
+			return this.answered.compareAndSet(false, true);
+		}
+
+		void unregister() {
+			if (this.id != null) {
+				this.session.removeCanceller(this.id, this);
+			}
+		}
+
 	}
 
 	private JsonRpcTransportContext context(WebSocketJsonRpcSession session, JsonRpcReplyCallbacks callbacks) {

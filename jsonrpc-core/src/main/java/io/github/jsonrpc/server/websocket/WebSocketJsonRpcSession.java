@@ -99,6 +99,10 @@ public final class WebSocketJsonRpcSession implements JsonRpcSession {
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
+	private final List<String> held = new ArrayList<>();
+
+	private int holds;
+
 	private volatile long lastReceived = System.nanoTime();
 
 	private volatile Runnable onClose = () -> {
@@ -157,7 +161,49 @@ public final class WebSocketJsonRpcSession implements JsonRpcSession {
 		if (params != null) {
 			message.set("params", this.mapper.valueToTree(params));
 		}
-		return send(this.mapper.writeValueAsString(message), null);
+		String text = this.mapper.writeValueAsString(message);
+		synchronized (this.held) {
+			if (this.holds > 0) {
+				if (this.held.size() >= this.outbound.maxMessages) {
+					close(SLOW_CONSUMER);
+					return false;
+				}
+				this.held.add(text);
+				return isOpen();
+			}
+			return send(text, null);
+		}
+	}
+
+	/**
+	 * Hold back notifications until {@link #release()}; holds nest.
+	 */
+	void hold() {
+		synchronized (this.held) {
+			this.holds++;
+		}
+	}
+
+	/**
+	 * Queue a reply, then end one hold: when none is left, queue the held notifications.
+	 * @param reply the reply, or {@code null} when there is none
+	 */
+	void sendAndRelease(@Nullable String reply) {
+		synchronized (this.held) {
+			if (reply != null) {
+				send(reply, null);
+			}
+			this.holds--;
+			if (this.holds == 0 && !this.held.isEmpty()) {
+				List<String> toSend = new ArrayList<>(this.held);
+				this.held.clear();
+				for (String text : toSend) {
+					if (!send(text, null)) {
+						break;
+					}
+				}
+			}
+		}
 	}
 
 	/**

@@ -53,7 +53,12 @@ class WebSocketLimitsTests extends AbstractWebSocketTests {
 	void tooLargeMessageClosesWith1009() throws Exception {
 		try (WebSocketTestClient client = connect()) {
 			String big = "x".repeat(100 * 1024);
-			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"" + big + "\"],\"id\":1}");
+			try {
+				client.send("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"" + big + "\"],\"id\":1}");
+			}
+			catch (ExecutionException ex) {
+				// the server may close before the whole frame is written
+			}
 			assertThat(client.closeCode().get(5, TimeUnit.SECONDS)).isEqualTo(1009);
 		}
 	}

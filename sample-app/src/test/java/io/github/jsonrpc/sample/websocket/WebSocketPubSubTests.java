@@ -120,7 +120,7 @@ class WebSocketPubSubTests extends AbstractWebSocketTests {
 	@Test
 	void clockTicks() throws Exception {
 		try (WebSocketTestClient client = connect()) {
-			client.call("{\"jsonrpc\":\"2.0\",\"method\":\"subscribe\",\"params\":\"clock\",\"id\":1}");
+			client.call("{\"jsonrpc\":\"2.0\",\"method\":\"subscribe\",\"params\":[\"clock\"],\"id\":1}");
 			JsonNode tick = client.next((node) -> WebSocketTestClient.isMethod(node, "clock"));
 			assertThat(tick.get("params").get("time").asString()).isNotBlank();
 		}
