@@ -125,4 +125,46 @@ class WebSocketStreamingTests extends AbstractWebSocketTests {
 			.isEqualTo(WebSocketTestClient.mapper.readTree("{\"jsonrpc\":\"2.0\",\"result\":[3,2,1],\"id\":1}"));
 	}
 
+	@Test
+	void overHttpNdjsonStreamsItemsThenResponse() throws Exception {
+		HttpResponse<String> response = post("{\"jsonrpc\":\"2.0\",\"method\":\"countdown\",\"params\":[3],\"id\":1}",
+				"application/x-ndjson");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/x-ndjson");
+		List<String> lines = response.body().lines().toList();
+		assertThat(lines).hasSize(4);
+		assertThat(WebSocketTestClient.mapper.readTree(lines.get(0))).isEqualTo(WebSocketTestClient.mapper
+			.readTree("{\"jsonrpc\":\"2.0\",\"method\":\"rpc.stream\",\"params\":{\"id\":1,\"item\":3}}"));
+		assertThat(WebSocketTestClient.mapper.readTree(lines.get(3)).get("result").get("count").asInt()).isEqualTo(3);
+	}
+
+	@Test
+	void overHttpServerSentEventsStreamItemsThenResponse() throws Exception {
+		HttpResponse<String> response = post("{\"jsonrpc\":\"2.0\",\"method\":\"countdown\",\"params\":[2],\"id\":1}",
+				"text/event-stream");
+		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
+		List<String> data = response.body().lines().filter((line) -> line.startsWith("data:")).toList();
+		assertThat(data).hasSize(3);
+		assertThat(WebSocketTestClient.mapper.readTree(data.get(1).substring(5)).get("params").get("item").asInt())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void overHttpNonStreamingMethodStaysPlainJsonWhateverTheAccept() throws Exception {
+		HttpResponse<String> response = post("{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[3,1],\"id\":1}",
+				"application/x-ndjson");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+		assertThat(WebSocketTestClient.mapper.readTree(response.body()).get("result").asInt()).isEqualTo(2);
+	}
+
+	private HttpResponse<String> post(String body, String accept) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/jsonrpc"))
+				.header("Content-Type", "application/json")
+				.header("Accept", accept)
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 }
