@@ -15,7 +15,6 @@
  */
 package io.github.jsonrpc.server.websocket;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -197,7 +196,6 @@ public final class JsonRpcWebSocketHandler extends TextWebSocketHandler implemen
 
 	@Override
 	public void afterConnectionEstablished(WebSocketSession webSocketSession) {
-		webSocketSession.setTextMessageSizeLimit(this.maxMessageSize);
 		WebSocketJsonRpcSession session = new WebSocketJsonRpcSession(webSocketSession, this.handler.codec().mapper(),
 				this.maxOutboundMessages, this.maxOutboundBytes, this.sendTimeLimit, this.executor);
 		session.onClose(() -> remove(session));
@@ -216,7 +214,11 @@ public final class JsonRpcWebSocketHandler extends TextWebSocketHandler implemen
 			return;
 		}
 		session.received();
-		byte[] input = message.getPayload().getBytes(StandardCharsets.UTF_8);
+		byte[] input = session.assemble(message.getPayload(), message.isLast(), this.maxMessageSize);
+		if (input == null) {
+			// more parts to come, or too big (and the connection closed with 1009)
+			return;
+		}
 		// decoding never throws: malformed input becomes an error entry answered below
 		JsonRpcInbound inbound = this.handler.codec().decodeRequests(input);
 		if (isCancel(inbound)) {
@@ -375,6 +377,15 @@ public final class JsonRpcWebSocketHandler extends TextWebSocketHandler implemen
 
 	private void send(WebSocketJsonRpcSession session, JsonRpcReply reply) {
 		session.send(this.handler.codec().encodeToString(reply), null);
+	}
+
+	/**
+	 * Take messages in parts, assembled by the session up to the size limit: the
+	 * container's own limit would allocate a buffer that large for every connection.
+	 */
+	@Override
+	public boolean supportsPartialMessages() {
+		return true;
 	}
 
 	@Override

@@ -15,6 +15,7 @@
  */
 package io.github.jsonrpc.server.websocket;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -103,6 +104,8 @@ public final class WebSocketJsonRpcSession implements JsonRpcSession {
 
 	private int holds;
 
+	private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+
 	private volatile long lastReceived = System.nanoTime();
 
 	private volatile Runnable onClose = () -> {
@@ -172,6 +175,40 @@ public final class WebSocketJsonRpcSession implements JsonRpcSession {
 				return isOpen();
 			}
 			return send(text, null);
+		}
+	}
+
+	/**
+	 * Assemble a message from its parts.
+	 * @param part the text of this part
+	 * @param last whether it is the last part
+	 * @param maxBytes the largest message accepted, in UTF-8 bytes
+	 * @return the whole message once the last part arrived, or {@code null} when more is
+	 * to come or the message is too big, in which case the connection is closed with
+	 * {@code 1009}
+	 */
+	byte @Nullable [] assemble(String part, boolean last, int maxBytes) {
+		byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+		synchronized (this.partial) {
+			if (last && this.partial.size() == 0) {
+				if (bytes.length > maxBytes) {
+					close(CloseStatus.TOO_BIG_TO_PROCESS);
+					return null;
+				}
+				return bytes;
+			}
+			if (this.partial.size() + bytes.length > maxBytes) {
+				this.partial.reset();
+				close(CloseStatus.TOO_BIG_TO_PROCESS);
+				return null;
+			}
+			this.partial.writeBytes(bytes);
+			if (!last) {
+				return null;
+			}
+			byte[] message = this.partial.toByteArray();
+			this.partial.reset();
+			return message;
 		}
 	}
 
