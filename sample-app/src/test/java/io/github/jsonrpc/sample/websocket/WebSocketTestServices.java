@@ -15,6 +15,7 @@
  */
 package io.github.jsonrpc.sample.websocket;
 
+import java.security.Principal;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,8 +23,10 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import io.github.jsonrpc.pubsub.JsonRpcTopic;
+import io.github.jsonrpc.pubsub.JsonRpcTopicAuthorizer;
 import io.github.jsonrpc.server.JsonRpcSession;
 import io.github.jsonrpc.server.method.annotation.JsonRpcService;
+import io.github.jsonrpc.server.websocket.WebSocketJsonRpcSession;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -49,6 +52,21 @@ class WebSocketTestServices {
 	}
 
 	// found by component scanning; the property keeps it out of other tests' contexts
+	@Bean
+	JsonRpcTopic restrictedTopic() {
+		return JsonRpcTopic.of("restricted");
+	}
+
+	/**
+	 * Topic "restricted" needs the session attribute "clearance"; checked at subscribe,
+	 * listing and every delivery.
+	 */
+	@Bean
+	JsonRpcTopicAuthorizer testTopicAuthorizer() {
+		return (topic, session) -> !"restricted".equals(topic)
+				|| (session != null && Boolean.TRUE.equals(session.attributes().get("clearance")));
+	}
+
 	@JsonRpcService("test")
 	@ConditionalOnBooleanProperty("sample.websocket-test-services")
 	static class TestService {
@@ -64,6 +82,21 @@ class WebSocketTestServices {
 
 		public boolean push(JsonRpcSession session, String text) {
 			return session.notify("pushed", text);
+		}
+
+		public boolean clearance(JsonRpcSession session, boolean granted) {
+			session.attributes().put("clearance", granted);
+			return granted;
+		}
+
+		public String login(JsonRpcSession session, String name) {
+			Principal principal = () -> name;
+			session.attributes().put(WebSocketJsonRpcSession.PRINCIPAL_ATTRIBUTE, principal);
+			return name;
+		}
+
+		public String whoami(Principal principal) {
+			return (principal != null) ? principal.getName() : "anonymous";
 		}
 
 		public Stream<Integer> ticker(int n, long delayMillis) {
