@@ -426,6 +426,10 @@ public final class JsonRpcWebSocketHandler extends TextWebSocketHandler implemen
 				session.close(IDLE);
 				continue;
 			}
+			if (session.outboundQueueSize() > 0) {
+				// writes are pending: a ping would only queue behind them
+				continue;
+			}
 			this.executor.execute(() -> {
 				try {
 					session.webSocketSession().sendMessage(new PingMessage());
