@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +33,6 @@ import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
 import io.github.jsonrpc.server.JsonRpcExchange;
 import io.github.jsonrpc.server.JsonRpcSession;
 import io.github.jsonrpc.server.JsonRpcStreamSink;
-import jakarta.websocket.RemoteEndpoint;
-import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -45,10 +42,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
-import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator.OverflowStrategy;
 import org.springframework.web.socket.handler.WebSocketSessionDecorator;
 
 /**
@@ -90,7 +84,7 @@ public final class WebSocketJsonRpcSession implements JsonRpcSession {
 
 	private final Map<String, Object> attributes;
 
-	private final Outbound outbound;
+	private final WebSocketOutbound outbound;
 
 	private final Executor executor;
 
@@ -118,10 +112,12 @@ public final class WebSocketJsonRpcSession implements JsonRpcSession {
 		this.executor = executor;
 		this.attributes = new ConcurrentHashMap<>(delegate.getAttributes());
 		Session nativeSession = nativeSession(delegate);
+		Runnable onFailure = () -> close(SLOW_CONSUMER);
 		this.outbound = (nativeSession != null)
-				? new AsyncOutbound(nativeSession.getAsyncRemote(), maxOutboundMessages, maxOutboundBytes,
-						sendTimeLimit)
-				: new DecoratorOutbound(delegate, maxOutboundMessages, maxOutboundBytes, sendTimeLimit);
+				? WebSocketOutbound.async(nativeSession.getAsyncRemote(), maxOutboundMessages, maxOutboundBytes,
+						sendTimeLimit, executor, onFailure)
+				: WebSocketOutbound.decorated(delegate, maxOutboundMessages, maxOutboundBytes, sendTimeLimit,
+						onFailure);
 	}
 
 	private static @Nullable Session nativeSession(WebSocketSession session) {
@@ -167,7 +163,7 @@ public final class WebSocketJsonRpcSession implements JsonRpcSession {
 		String text = this.mapper.writeValueAsString(message);
 		synchronized (this.held) {
 			if (this.holds > 0) {
-				if (this.held.size() >= this.outbound.maxMessages) {
+				if (this.held.size() >= this.outbound.maxMessages()) {
 					close(SLOW_CONSUMER);
 					return false;
 				}
@@ -317,7 +313,7 @@ public final class WebSocketJsonRpcSession implements JsonRpcSession {
 			logger.warn("Closing WebSocket session " + id() + ": slow consumer, " + this.outbound.size()
 					+ " messages queued");
 		}
-		this.outbound.clear();
+		this.outbound.close();
 		cancelAll();
 		this.onClose.run();
 		this.executor.execute(() -> {
@@ -332,7 +328,7 @@ public final class WebSocketJsonRpcSession implements JsonRpcSession {
 
 	void closed() {
 		this.closed.set(true);
-		this.outbound.clear();
+		this.outbound.close();
 		cancelAll();
 		this.onClose.run();
 	}
@@ -384,228 +380,6 @@ public final class WebSocketJsonRpcSession implements JsonRpcSession {
 			if (id != null) {
 				WebSocketJsonRpcSession.this.cancellers.remove(id);
 			}
-		}
-
-	}
-
-	/**
-	 * The bounded outbound queue of a connection.
-	 */
-	private abstract static class Outbound {
-
-		final int maxMessages;
-
-		final long maxBytes;
-
-		final ArrayDeque<String> queue = new ArrayDeque<>();
-
-		final List<Runnable> waiting = new ArrayList<>();
-
-		long bytes;
-
-		Outbound(int maxMessages, long maxBytes) {
-			this.maxMessages = maxMessages;
-			this.maxBytes = maxBytes;
-		}
-
-		/**
-		 * Queue a message; {@code whenRoom} (if any) runs once the queue is below half
-		 * its limits, at once if it already is.
-		 * @return {@code false} if a limit is exceeded
-		 */
-		boolean offer(String text, @Nullable Runnable whenRoom) {
-			long length = text.length();
-			boolean runNow;
-			synchronized (this) {
-				if (this.queue.size() >= this.maxMessages || this.bytes + length > this.maxBytes) {
-					return false;
-				}
-				this.queue.add(text);
-				this.bytes += length;
-				runNow = hasRoom();
-				if (whenRoom != null && !runNow) {
-					this.waiting.add(whenRoom);
-				}
-			}
-			flush();
-			if (whenRoom != null && runNow) {
-				whenRoom.run();
-			}
-			return true;
-		}
-
-		boolean hasRoom() {
-			return this.queue.size() <= this.maxMessages / 2 && this.bytes <= this.maxBytes / 2;
-		}
-
-		synchronized @Nullable String poll() {
-			String next = this.queue.poll();
-			if (next != null) {
-				this.bytes -= next.length();
-			}
-			return next;
-		}
-
-		List<Runnable> takeWaitingIfRoom() {
-			synchronized (this) {
-				if (this.waiting.isEmpty() || !hasRoom()) {
-					return List.of();
-				}
-				List<Runnable> result = new ArrayList<>(this.waiting);
-				this.waiting.clear();
-				return result;
-			}
-		}
-
-		synchronized int size() {
-			return this.queue.size();
-		}
-
-		synchronized void clear() {
-			this.queue.clear();
-			this.waiting.clear();
-			this.bytes = 0;
-		}
-
-		abstract void flush();
-
-	}
-
-	/**
-	 * Writes with the Jakarta WebSocket asynchronous API, one message at a time.
-	 */
-	private final class AsyncOutbound extends Outbound {
-
-		private final RemoteEndpoint.Async remote;
-
-		private boolean sending;
-
-		AsyncOutbound(RemoteEndpoint.Async remote, int maxMessages, long maxBytes, Duration sendTimeLimit) {
-			super(maxMessages, maxBytes);
-			this.remote = remote;
-			this.remote.setSendTimeout(sendTimeLimit.toMillis());
-		}
-
-		@Override
-		void flush() {
-			synchronized (this) {
-				if (this.sending) {
-					return;
-				}
-				this.sending = true;
-			}
-			pump();
-		}
-
-		private void pump() {
-			while (true) {
-				String next;
-				synchronized (this) {
-					next = (isOpen()) ? poll() : null;
-					if (next == null) {
-						this.sending = false;
-						break;
-					}
-				}
-				Step step = new Step(Thread.currentThread());
-				try {
-					this.remote.sendText(next, (result) -> sent(step, result));
-				}
-				catch (RuntimeException ex) {
-					failed(ex);
-					return;
-				}
-				synchronized (step) {
-					step.returned = true;
-					if (!step.completedInline) {
-						// the completion callback carries on
-						return;
-					}
-				}
-			}
-			wakeWaiting();
-		}
-
-		private void sent(Step step, SendResult result) {
-			if (!result.isOK()) {
-				failed(result.getException());
-				return;
-			}
-			synchronized (step) {
-				// completed on the sending thread before sendText returned: let its loop go on
-				if (!step.returned && step.thread == Thread.currentThread()) {
-					step.completedInline = true;
-					return;
-				}
-			}
-			wakeWaiting();
-			pump();
-		}
-
-		private void wakeWaiting() {
-			List<Runnable> waiting = takeWaitingIfRoom();
-			if (!waiting.isEmpty()) {
-				WebSocketJsonRpcSession.this.executor.execute(() -> waiting.forEach(Runnable::run));
-			}
-		}
-
-		private void failed(@Nullable Throwable ex) {
-			synchronized (this) {
-				this.sending = false;
-			}
-			if (logger.isDebugEnabled()) {
-				logger.debug("Send failed on WebSocket session " + id(), ex);
-			}
-			close(SLOW_CONSUMER);
-		}
-
-	}
-
-	/**
-	 * One asynchronous send, to tell a completion on the sending thread from a later one.
-	 */
-	private static final class Step {
-
-		final Thread thread;
-
-		boolean returned;
-
-		boolean completedInline;
-
-		Step(Thread thread) {
-			this.thread = thread;
-		}
-
-	}
-
-	/**
-	 * Fallback for containers without the Jakarta WebSocket API: Spring's concurrent
-	 * decorator, which ends the session when its buffer or send time limit is exceeded.
-	 */
-	private final class DecoratorOutbound extends Outbound {
-
-		private final ConcurrentWebSocketSessionDecorator decorator;
-
-		DecoratorOutbound(WebSocketSession session, int maxMessages, long maxBytes, Duration sendTimeLimit) {
-			super(maxMessages, maxBytes);
-			this.decorator = new ConcurrentWebSocketSessionDecorator(session, (int) sendTimeLimit.toMillis(),
-					(int) Math.min(Integer.MAX_VALUE, maxBytes), OverflowStrategy.TERMINATE);
-		}
-
-		@Override
-		void flush() {
-			String next;
-			while ((next = poll()) != null) {
-				try {
-					this.decorator.sendMessage(new TextMessage(next.getBytes(StandardCharsets.UTF_8)));
-				}
-				catch (IOException | RuntimeException ex) {
-					close(SLOW_CONSUMER);
-					return;
-				}
-			}
-			List<Runnable> waiting = takeWaitingIfRoom();
-			waiting.forEach(Runnable::run);
 		}
 
 	}

@@ -15,11 +15,15 @@
  */
 package io.github.jsonrpc.sample.websocket;
 
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import io.github.jsonrpc.pubsub.JsonRpcPublisher;
 import io.github.jsonrpc.pubsub.JsonRpcSessionRegistry;
+import io.github.jsonrpc.pubsub.JsonRpcSubscriptionRegistry;
+import io.github.jsonrpc.server.JsonRpcSession;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -38,6 +42,9 @@ class WebSocketLimitsTests extends AbstractWebSocketTests {
 
 	@Autowired
 	JsonRpcSessionRegistry sessions;
+
+	@Autowired
+	JsonRpcSubscriptionRegistry subscriptions;
 
 	@Test
 	void foreignOriginIsRejectedAndAllowedOriginAccepted() throws Exception {
@@ -65,22 +72,39 @@ class WebSocketLimitsTests extends AbstractWebSocketTests {
 
 	@Test
 	void slowConsumerIsDisconnectedWhileOthersKeepReceiving() throws Exception {
+		Set<String> existing = this.sessions.sessions().stream().map(JsonRpcSession::id).collect(Collectors.toSet());
 		try (WebSocketTestClient healthy = connect();
 				WebSocketTestClient stalled = WebSocketTestClient.connect(this.port, null, false)) {
 			healthy.call("{\"jsonrpc\":\"2.0\",\"method\":\"subscribe\",\"params\":[\"firehose\"],\"id\":1}");
 			// the stalled client never reads: not even this response
 			stalled.send("{\"jsonrpc\":\"2.0\",\"method\":\"subscribe\",\"params\":[\"firehose\"],\"id\":1}");
-			PubSubAwait.until(() -> this.publisher.publish("firehose", "warm-up") == 2);
-			int before = this.sessions.size();
-			String payload = "y".repeat(32 * 1024);
+			PubSubAwait.until(() -> this.subscriptions.subscribers("firehose")
+				.stream()
+				.filter((session) -> !existing.contains(session.id()))
+				.count() == 2);
+			String healthyId = healthy.call("{\"jsonrpc\":\"2.0\",\"method\":\"test.sessionId\",\"id\":2}")
+				.get("result")
+				.asString();
+			String stalledId = this.subscriptions.subscribers("firehose")
+				.stream()
+				.map(JsonRpcSession::id)
+				.filter((id) -> !existing.contains(id) && !id.equals(healthyId))
+				.findFirst()
+				.orElseThrow();
+			String padding = "y".repeat(32 * 1024);
 			long started = System.nanoTime();
-			for (int i = 0; i < 2000 && this.sessions.size() == before; i++) {
+			for (int i = 0; i < 2000 && this.sessions.session(stalledId) != null; i++) {
+				String payload = i + ":" + padding;
 				this.publisher.publish("firehose", payload);
-				// the healthy client keeps up
-				healthy.drain();
+				// the healthy client keeps up: it gets each message before the next is published
+				healthy.next((node) -> WebSocketTestClient.isMethod(node, "firehose")
+						&& payload.equals(node.get("params").asString()));
 			}
 			long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-			assertThat(this.sessions.size()).isEqualTo(before - 1);
+			assertThat(this.sessions.session(stalledId)).isNull();
+			assertThat(this.subscriptions.subscribers("firehose")).extracting(JsonRpcSession::id)
+				.contains(healthyId)
+				.doesNotContain(stalledId);
 			// publishing never blocked on the stalled client
 			assertThat(elapsedMillis).isLessThan(5000);
 			this.publisher.publish("firehose", "after");
