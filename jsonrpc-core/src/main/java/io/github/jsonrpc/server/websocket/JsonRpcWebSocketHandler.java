@@ -22,9 +22,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.jsonrpc.protocol.JsonRpcError;
@@ -49,7 +46,6 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -108,11 +104,11 @@ public final class JsonRpcWebSocketHandler extends TextWebSocketHandler implemen
 
 	private Duration sendTimeLimit = Duration.ofSeconds(10);
 
-	private Duration pingInterval = Duration.ofSeconds(30);
+	private final Object lifecycleMonitor = new Object();
 
-	private Duration idleTimeout = Duration.ofSeconds(90);
+	private WebSocketKeepAlive keepAlive;
 
-	private volatile @Nullable ScheduledExecutorService scheduler;
+	private boolean running;
 
 	/**
 	 * Create a new instance.
@@ -127,6 +123,8 @@ public final class JsonRpcWebSocketHandler extends TextWebSocketHandler implemen
 		this.handler = handler;
 		this.sessionRegistry = sessionRegistry;
 		this.executor = executor;
+		this.keepAlive = new WebSocketKeepAlive(Duration.ofSeconds(30), Duration.ofSeconds(90), executor,
+				this.sessions::values);
 	}
 
 	/**
@@ -182,8 +180,10 @@ public final class JsonRpcWebSocketHandler extends TextWebSocketHandler implemen
 	public void setKeepAlive(Duration pingInterval, Duration idleTimeout) {
 		Assert.isTrue(!pingInterval.isNegative(), "pingInterval must not be negative");
 		Assert.isTrue(!idleTimeout.isNegative() && !idleTimeout.isZero(), "idleTimeout must be positive");
-		this.pingInterval = pingInterval;
-		this.idleTimeout = idleTimeout;
+		synchronized (this.lifecycleMonitor) {
+			Assert.state(!this.running, "Keep-alive cannot change while running");
+			this.keepAlive = new WebSocketKeepAlive(pingInterval, idleTimeout, this.executor, this.sessions::values);
+		}
 	}
 
 	/**
@@ -419,49 +419,19 @@ public final class JsonRpcWebSocketHandler extends TextWebSocketHandler implemen
 		this.sessionRegistry.unregister(session);
 	}
 
-	private void keepAlive() {
-		long now = System.nanoTime();
-		for (WebSocketJsonRpcSession session : this.sessions.values()) {
-			if (now - session.lastReceived() > this.idleTimeout.toNanos()) {
-				session.close(IDLE);
-				continue;
-			}
-			if (session.outboundQueueSize() > 0) {
-				// writes are pending: a ping would only queue behind them
-				continue;
-			}
-			this.executor.execute(() -> {
-				try {
-					session.webSocketSession().sendMessage(new PingMessage());
-				}
-				catch (Exception ex) {
-					logger.debug("Ping failed on WebSocket session " + session.id(), ex);
-				}
-			});
-		}
-	}
-
 	@Override
 	public void start() {
-		if (this.pingInterval.isZero() || this.scheduler != null) {
-			return;
+		synchronized (this.lifecycleMonitor) {
+			this.keepAlive.start();
+			this.running = true;
 		}
-		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-			Thread thread = new Thread(runnable, "jsonrpc-ws-keepalive");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long period = this.pingInterval.toMillis();
-		scheduler.scheduleAtFixedRate(this::keepAlive, period, period, TimeUnit.MILLISECONDS);
-		this.scheduler = scheduler;
 	}
 
 	@Override
 	public void stop() {
-		ScheduledExecutorService scheduler = this.scheduler;
-		if (scheduler != null) {
-			scheduler.shutdownNow();
-			this.scheduler = null;
+		synchronized (this.lifecycleMonitor) {
+			this.keepAlive.stop();
+			this.running = false;
 		}
 		for (WebSocketJsonRpcSession session : this.sessions.values()) {
 			session.close(CloseStatus.GOING_AWAY);
@@ -470,7 +440,9 @@ public final class JsonRpcWebSocketHandler extends TextWebSocketHandler implemen
 
 	@Override
 	public boolean isRunning() {
-		return this.scheduler != null || this.pingInterval.isZero();
+		synchronized (this.lifecycleMonitor) {
+			return this.running;
+		}
 	}
 
 }
