@@ -3,8 +3,8 @@
 #
 #   Start the sample app first, in another terminal (it must expose a JSON-RPC method
 #   subtract(minuend, subtrahend)):
-#     ./mvnw -B -pl sample-app -am install -DskipTests
-#     ./mvnw -pl sample-app spring-boot:run
+#     ./mvnw -q -pl sample-app -am package -DskipTests
+#     java -jar sample-app/target/sample-app-0.1.0.jar --jsonrpc.logging.enabled=false
 #   then:
 #     benchmarks/load/http-load.sh [URL] [DURATION]
 #
@@ -29,7 +29,7 @@ fi
 
 # one real call first: the endpoint must be up and answer the call correctly
 if ! reply="$(curl -sS --max-time 5 -H 'Content-Type: application/json' -d "$body" "$url")"; then
-	echo "No JSON-RPC server at $url; start one with: ./mvnw -pl sample-app spring-boot:run" >&2
+	echo "No JSON-RPC server at $url; start the sample app (see the README)" >&2
 	exit 2
 fi
 case "$reply" in
