@@ -110,6 +110,22 @@ public record JsonRpcId(JsonNode value) {
 		return this.value.isNull();
 	}
 
+	/**
+	 * Compare by JSON text, so that ids of the same form are equal whatever node class
+	 * holds them ({@code of(1)} creates a long node, reading {@code 1} an int node), while
+	 * {@code 1}, {@code 1.0} and {@code "1"} stay distinct.
+	 */
+	@Override
+	public boolean equals(Object other) {
+		return (this == other)
+				|| (other instanceof JsonRpcId that && this.value.toString().equals(that.value.toString()));
+	}
+
+	@Override
+	public int hashCode() {
+		return this.value.toString().hashCode();
+	}
+
 	@Override
 	public String toString() {
 		return this.value.toString();

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.jsonrpc.protocol.JsonRpcError;
@@ -137,13 +138,22 @@ final class DefaultJsonRpcHandler implements JsonRpcHandler {
 		}
 		JsonRpcMessage entry = entries.get(index);
 		CompletableFuture<JsonRpcResponse> future = (entry instanceof JsonRpcResponse response)
-				? CompletableFuture.completedFuture(response)
-				: CompletableFuture.supplyAsync(() -> call((JsonRpcRequest) entry, context), this.batchExecutor)
-					.thenCompose((call) -> call);
+				? CompletableFuture.completedFuture(response) : callAsync((JsonRpcRequest) entry, context);
 		return future.thenCompose((response) -> {
 			responses[index] = response;
 			return runNext(entries, responses, next, context);
 		});
+	}
+
+	private CompletableFuture<JsonRpcResponse> callAsync(JsonRpcRequest request, JsonRpcTransportContext context) {
+		try {
+			return CompletableFuture.supplyAsync(() -> call(request, context), this.batchExecutor)
+				.thenCompose((call) -> call);
+		}
+		catch (RejectedExecutionException ex) {
+			// a saturated executor must not fail the whole batch: the caller runs the entry
+			return call(request, context);
+		}
 	}
 
 	private static JsonRpcReply collect(List<JsonRpcMessage> entries, JsonRpcResponse[] responses) {

@@ -28,7 +28,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 import org.springframework.util.CollectionUtils;
 import org.springframework.util.LinkedCaseInsensitiveMap;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -60,7 +59,9 @@ public final class JsonRpcTransportContext {
 	private JsonRpcTransportContext(Builder builder) {
 		this.transport = builder.transport;
 		this.uri = builder.uri;
-		this.headers = CollectionUtils.unmodifiableMultiValueMap(builder.headers);
+		MultiValueMap<String, String> headers = caseInsensitiveHeaders();
+		headers.addAll(builder.headers);
+		this.headers = CollectionUtils.unmodifiableMultiValueMap(headers);
 		this.remoteAddress = builder.remoteAddress;
 		this.principal = builder.principal;
 		this.session = builder.session;
@@ -141,6 +142,11 @@ public final class JsonRpcTransportContext {
 		return this.attributes;
 	}
 
+	private static MultiValueMap<String, String> caseInsensitiveHeaders() {
+		// a view, not new LinkedMultiValueMap<>(map), which copies into a case-sensitive map
+		return CollectionUtils.toMultiValueMap(new LinkedCaseInsensitiveMap<>());
+	}
+
 	/**
 	 * The transports a message can arrive on.
 	 */
@@ -166,7 +172,7 @@ public final class JsonRpcTransportContext {
 
 		private @Nullable URI uri;
 
-		private final MultiValueMap<String, String> headers = new LinkedMultiValueMap<>(new LinkedCaseInsensitiveMap<>());
+		private final MultiValueMap<String, String> headers = caseInsensitiveHeaders();
 
 		private @Nullable InetSocketAddress remoteAddress;
 

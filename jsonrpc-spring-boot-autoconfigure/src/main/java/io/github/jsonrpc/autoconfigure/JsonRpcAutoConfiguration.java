@@ -29,7 +29,9 @@ import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcInterceptor;
 import io.github.jsonrpc.server.method.InvocableJsonRpcMethodFactory;
 import io.github.jsonrpc.server.method.JsonRpcArgumentResolver;
+import io.github.jsonrpc.server.discovery.OpenRpcDiscovery;
 import io.github.jsonrpc.server.method.JsonRpcArgumentResolverComposite;
+import io.github.jsonrpc.server.method.JsonRpcMethodAccessChecker;
 import io.github.jsonrpc.server.method.JsonRpcMethodRegistry;
 import io.github.jsonrpc.server.method.JsonRpcMethodRegistryCustomizer;
 import io.github.jsonrpc.server.method.JsonRpcMethodValidator;
@@ -55,8 +57,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.util.StringUtils;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -120,7 +124,7 @@ public final class JsonRpcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	static JsonRpcServiceRegistrar jsonRpcServiceRegistrar(ListableBeanFactory beanFactory,
+	JsonRpcServiceRegistrar jsonRpcServiceRegistrar(ListableBeanFactory beanFactory,
 			ObjectProvider<AnnotatedJsonRpcMethodDetector> detector,
 			ObjectProvider<InvocableJsonRpcMethodFactory> methodFactory, ObjectProvider<JsonRpcMethodRegistry> registry,
 			ObjectProvider<JsonRpcMethodRegistryCustomizer> customizers) {
@@ -167,6 +171,30 @@ public final class JsonRpcAutoConfiguration {
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("jsonrpc-");
 		executor.setConcurrencyLimit(64);
 		return executor;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "jsonrpc.discovery.enabled", matchIfMissing = true)
+	static class DiscoveryConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		OpenRpcDiscovery jsonRpcOpenRpcDiscovery(JsonRpcMethodRegistry registry,
+				ObjectProvider<JsonRpcMethodAccessChecker> accessChecker, JsonRpcMessageCodec codec,
+				JsonRpcProperties properties, Environment environment) {
+			JsonRpcProperties.Discovery discovery = properties.getDiscovery();
+			String title = StringUtils.hasText(discovery.getTitle()) ? discovery.getTitle()
+					: environment.getProperty("spring.application.name", "JSON-RPC API");
+			return new OpenRpcDiscovery(registry, () -> accessChecker.getIfAvailable(JsonRpcMethodAccessChecker::allowAll),
+					codec.mapper(), title, discovery.getVersion());
+		}
+
+		@Bean
+		JsonRpcMethodRegistryCustomizer jsonRpcOpenRpcDiscoveryRegistration(OpenRpcDiscovery discovery,
+				InvocableJsonRpcMethodFactory methodFactory) {
+			return (registry) -> discovery.register(methodFactory);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

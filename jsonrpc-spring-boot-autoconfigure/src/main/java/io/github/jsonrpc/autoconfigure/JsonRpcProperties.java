@@ -17,6 +17,7 @@
 package io.github.jsonrpc.autoconfigure;
 
 import io.github.jsonrpc.server.method.JsonRpcNamingStyle;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.Assert;
@@ -46,6 +47,10 @@ public class JsonRpcProperties {
 
 	private final Execution execution = new Execution();
 
+	private final Observation observation = new Observation();
+
+	private final Discovery discovery = new Discovery();
+
 	public Http getHttp() {
 		return this.http;
 	}
@@ -72,6 +77,14 @@ public class JsonRpcProperties {
 
 	public Execution getExecution() {
 		return this.execution;
+	}
+
+	public Observation getObservation() {
+		return this.observation;
+	}
+
+	public Discovery getDiscovery() {
+		return this.discovery;
 	}
 
 	/**
@@ -366,6 +379,75 @@ public class JsonRpcProperties {
 
 		public void setOffloadBlocking(boolean offloadBlocking) {
 			this.offloadBlocking = offloadBlocking;
+		}
+
+	}
+
+	/**
+	 * Observation properties.
+	 */
+	public static class Observation {
+
+		/**
+		 * Whether to observe every call (timer 'jsonrpc.server.calls' and a span) when an
+		 * ObservationRegistry is present.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Service discovery properties.
+	 */
+	public static class Discovery {
+
+		/**
+		 * Whether to serve 'rpc.discover', the OpenRPC document listing the methods the
+		 * caller may call.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Title of the API in the OpenRPC document. Defaults to spring.application.name.
+		 */
+		private @Nullable String title;
+
+		/**
+		 * Version of the API in the OpenRPC document.
+		 */
+		private String version = "1.0.0";
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable String getTitle() {
+			return this.title;
+		}
+
+		public void setTitle(@Nullable String title) {
+			this.title = title;
+		}
+
+		public String getVersion() {
+			return this.version;
+		}
+
+		public void setVersion(String version) {
+			Assert.hasText(version, "jsonrpc.discovery.version must not be empty");
+			this.version = version;
 		}
 
 	}

@@ -120,7 +120,7 @@ public final class InvocableJsonRpcMethodFactory {
 			}
 			varargs = handlerMethod.getMethod().isVarArgs() && i == parameters.length - 1;
 			sources[i] = new ArgumentSource(parameter, null, bound.size());
-			bound.add(describe(handlerMethod, parameter, param, whole, bound.size()));
+			bound.add(describe(handlerMethod, parameter, param, whole, bound.size(), varargs));
 		}
 		if (wholeParams && bound.size() > 1) {
 			throw new IllegalStateException("JSON-RPC method " + handlerMethod
@@ -134,7 +134,7 @@ public final class InvocableJsonRpcMethodFactory {
 	}
 
 	private JsonRpcParameter describe(JsonRpcHandlerMethod handlerMethod, MethodParameter parameter,
-			@Nullable JsonRpcParam param, @Nullable JsonRpcParams whole, int position) {
+			@Nullable JsonRpcParam param, @Nullable JsonRpcParams whole, int position, boolean varargs) {
 		String name = (param != null && StringUtils.hasText(param.value())) ? param.value() : javaName(parameter);
 		boolean required = (whole != null) ? whole.required() : (param == null || param.required());
 		JsonNode defaultValue = null;
@@ -143,6 +143,11 @@ public final class InvocableJsonRpcMethodFactory {
 			required = false;
 		}
 		if (parameter.isOptional()) {
+			required = false;
+		}
+		if (varargs && defaultValue == null) {
+			// omitted varargs are an empty array, as in Java
+			defaultValue = JsonNodeFactory.instance.arrayNode();
 			required = false;
 		}
 		JavaType type = this.mapper.constructType((parameter.getParameterType() == Optional.class)

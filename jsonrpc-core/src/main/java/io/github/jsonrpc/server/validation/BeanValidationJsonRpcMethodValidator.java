@@ -25,6 +25,7 @@ import io.github.jsonrpc.server.method.JsonRpcParameter;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.validation.metadata.MethodDescriptor;
+import jakarta.validation.metadata.ParameterDescriptor;
 
 import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.util.Assert;
@@ -55,7 +56,19 @@ public final class BeanValidationJsonRpcMethodValidator implements JsonRpcMethod
 	public boolean requiresValidation(Class<?> beanType, Method method) {
 		MethodDescriptor descriptor = this.validator.getConstraintsForClass(beanType)
 			.getConstraintsForMethod(method.getName(), method.getParameterTypes());
-		return descriptor != null && descriptor.hasConstrainedParameters();
+		if (descriptor == null) {
+			return false;
+		}
+		if (descriptor.hasConstrainedParameters()) {
+			return true;
+		}
+		// List<@Valid Order> constrains only the elements, which hasConstrainedParameters() ignores
+		for (ParameterDescriptor parameter : descriptor.getParameterDescriptors()) {
+			if (!parameter.getConstrainedContainerElementTypes().isEmpty()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override

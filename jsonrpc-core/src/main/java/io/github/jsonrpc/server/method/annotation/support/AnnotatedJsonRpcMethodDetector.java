@@ -36,6 +36,7 @@ import org.springframework.context.Lifecycle;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 import org.springframework.util.StringUtils;
 
@@ -109,14 +110,43 @@ public final class AnnotatedJsonRpcMethodDetector {
 				|| method.getDeclaringClass() == Object.class || ReflectionUtils.isObjectMethod(method)) {
 			return false;
 		}
-		for (Class<?> callbackType : CALLBACK_TYPES) {
-			if (callbackType.isAssignableFrom(userType)
-					&& ReflectionUtils.findMethod(callbackType, method.getName(), method.getParameterTypes()) != null) {
+		// every sub-interface counts (BeanNameAware, SmartLifecycle), and a generic
+		// callback is matched by erasure: onApplicationEvent(ContextRefreshedEvent)
+		for (Class<?> type : ClassUtils.getAllInterfacesForClassAsSet(userType)) {
+			if (isCallbackType(type) && declares(type, method)) {
 				return false;
 			}
 		}
-		return !(Aware.class.isAssignableFrom(userType) && method.getName().startsWith("set")
-				&& method.getName().endsWith("Aware"));
+		return true;
+	}
+
+	private static boolean isCallbackType(Class<?> type) {
+		for (Class<?> callbackType : CALLBACK_TYPES) {
+			if (callbackType.isAssignableFrom(type)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean declares(Class<?> callbackType, Method method) {
+		for (Method candidate : callbackType.getMethods()) {
+			if (candidate.getName().equals(method.getName())
+					&& candidate.getParameterCount() == method.getParameterCount()
+					&& isAssignable(candidate.getParameterTypes(), method.getParameterTypes())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isAssignable(Class<?>[] declared, Class<?>[] actual) {
+		for (int i = 0; i < declared.length; i++) {
+			if (!ClassUtils.isAssignable(declared[i], actual[i])) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

@@ -1,0 +1,71 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.server;
+
+import java.net.URI;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link JsonRpcTransportContext}.
+ *
+ * @author jsonrpc-dev
+ */
+class JsonRpcTransportContextTests {
+
+	@Test
+	void inProcessContextIsEmpty() {
+		JsonRpcTransportContext context = JsonRpcTransportContext.inProcess();
+		assertThat(context.transport()).isEqualTo(JsonRpcTransportContext.Transport.IN_PROCESS);
+		assertThat(context.uri()).isNull();
+		assertThat(context.principal()).isNull();
+		assertThat(context.session()).isNull();
+		assertThat(context.headers()).isEmpty();
+		assertThat(context.attributes()).isEmpty();
+	}
+
+	@Test
+	void headerNamesAreCaseInsensitive() {
+		JsonRpcTransportContext context = JsonRpcTransportContext.builder(JsonRpcTransportContext.Transport.HTTP)
+			.header("X-Tenant", List.of("acme"))
+			.header("x-tenant", List.of("other"))
+			.build();
+		assertThat(context.headers().getFirst("x-tenant")).isEqualTo("acme");
+		assertThat(context.headers().get("X-TENANT")).containsExactly("acme", "other");
+	}
+
+	@Test
+	void builtContextIsReadOnlyAndIndependentOfBuilder() {
+		JsonRpcTransportContext.Builder builder = JsonRpcTransportContext.builder(JsonRpcTransportContext.Transport.HTTP)
+			.uri(URI.create("http://localhost/jsonrpc"))
+			.header("A", List.of("1"))
+			.attribute("k", "v");
+		JsonRpcTransportContext context = builder.build();
+		builder.header("A", List.of("2")).header("B", List.of("3")).attribute("k2", "v2");
+		assertThat(context.headers().get("a")).containsExactly("1");
+		assertThat(context.headers().containsKey("B")).isFalse();
+		assertThat(context.attributes()).containsOnlyKeys("k");
+		assertThatExceptionOfType(UnsupportedOperationException.class)
+			.isThrownBy(() -> context.headers().add("C", "4"));
+		assertThatExceptionOfType(UnsupportedOperationException.class)
+			.isThrownBy(() -> context.attributes().put("x", "y"));
+	}
+
+}

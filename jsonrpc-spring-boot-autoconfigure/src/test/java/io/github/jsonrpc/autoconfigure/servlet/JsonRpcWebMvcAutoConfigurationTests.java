@@ -1,0 +1,148 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.jsonrpc.autoconfigure.servlet;
+
+import io.github.jsonrpc.autoconfigure.JsonRpcAutoConfiguration;
+import io.github.jsonrpc.server.method.annotation.JsonRpcService;
+import io.github.jsonrpc.server.webmvc.JsonRpcHttpHandler;
+import io.github.jsonrpc.server.webmvc.JsonRpcHttpStatusPolicy;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.web.context.WebApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link JsonRpcWebMvcAutoConfiguration}.
+ *
+ * @author JSON-RPC for Spring Boot team
+ */
+class JsonRpcWebMvcAutoConfigurationTests {
+
+	private static final String SUBTRACT = "{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[42,23],\"id\":1}";
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
+				HttpMessageConvertersAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
+				WebMvcAutoConfiguration.class, JsonRpcAutoConfiguration.class, JsonRpcWebMvcAutoConfiguration.class))
+		.withUserConfiguration(SubtractConfiguration.class);
+
+	@Test
+	void servesPostAtTheDefaultPath() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(JsonRpcHttpHandler.class).hasSingleBean(JsonRpcHttpStatusPolicy.class);
+			MockMvcTester mvc = MockMvcTester.from(context);
+			assertThat(mvc.post().uri("/jsonrpc").contentType(MediaType.APPLICATION_JSON).content(SUBTRACT))
+				.hasStatusOk()
+				.hasContentType(MediaType.APPLICATION_JSON)
+				.bodyText()
+				.isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":19,\"id\":1}");
+			assertThat(mvc.get().uri("/jsonrpc")).hasStatus(HttpStatus.METHOD_NOT_ALLOWED).hasHeader("Allow", "POST");
+		});
+	}
+
+	@Test
+	void pathIsConfigurable() {
+		this.contextRunner.withPropertyValues("jsonrpc.http.path=/api/rpc").run((context) -> {
+			MockMvcTester mvc = MockMvcTester.from(context);
+			assertThat(mvc.post().uri("/api/rpc").contentType(MediaType.APPLICATION_JSON).content(SUBTRACT))
+				.hasStatusOk();
+			assertThat(mvc.post().uri("/jsonrpc").contentType(MediaType.APPLICATION_JSON).content(SUBTRACT))
+				.hasStatus(HttpStatus.NOT_FOUND);
+		});
+	}
+
+	@Test
+	void maxRequestSizeIsApplied() {
+		this.contextRunner.withPropertyValues("jsonrpc.http.max-request-size=32B").run((context) -> {
+			MockMvcTester mvc = MockMvcTester.from(context);
+			assertThat(mvc.post().uri("/jsonrpc").contentType(MediaType.APPLICATION_JSON).content(SUBTRACT))
+				.hasStatus(HttpStatus.CONTENT_TOO_LARGE);
+		});
+	}
+
+	@Test
+	void byErrorCodeStatusPolicyCanBeSelected() {
+		this.contextRunner.withPropertyValues("jsonrpc.http.status-policy=by-error-code").run((context) -> {
+			MockMvcTester mvc = MockMvcTester.from(context);
+			assertThat(mvc.post()
+				.uri("/jsonrpc")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"jsonrpc\":\"2.0\",\"method\":\"missing\",\"id\":1}")).hasStatus(HttpStatus.NOT_FOUND)
+				.bodyText()
+				.contains("-32601");
+		});
+	}
+
+	@Test
+	void applicationStatusPolicyIsUsed() {
+		this.contextRunner.withBean(JsonRpcHttpStatusPolicy.class, () -> (reply) -> HttpStatus.ACCEPTED)
+			.run((context) -> assertThat(MockMvcTester.from(context)
+				.post()
+				.uri("/jsonrpc")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(SUBTRACT)).hasStatus(HttpStatus.ACCEPTED));
+	}
+
+	@Test
+	void canBeDisabled() {
+		this.contextRunner.withPropertyValues("jsonrpc.http.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(JsonRpcHttpHandler.class)
+				.doesNotHaveBean("jsonRpcRouterFunction"));
+	}
+
+	@Test
+	void notConfiguredOutsideAServletApplication() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, JsonRpcAutoConfiguration.class,
+					JsonRpcWebMvcAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(JsonRpcHttpHandler.class)
+				.doesNotHaveBean(WebApplicationContext.class));
+	}
+
+	@JsonRpcService
+	static class SubtractService {
+
+		public int subtract(int minuend, int subtrahend) {
+			return minuend - subtrahend;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class SubtractConfiguration {
+
+		@Bean
+		SubtractService subtractService() {
+			return new SubtractService();
+		}
+
+	}
+
+}
