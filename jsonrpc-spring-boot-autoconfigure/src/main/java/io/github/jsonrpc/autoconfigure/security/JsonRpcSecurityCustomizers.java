@@ -34,16 +34,21 @@ import org.springframework.util.Assert;
  *
  * <p><strong>Why exempting JSON-RPC calls from CSRF tokens is safe.</strong> A
  * cross-site page can only make a browser send a request with session cookies and
- * without a CORS preflight if its content type is one of
- * {@code application/x-www-form-urlencoded}, {@code multipart/form-data} or
- * {@code text/plain}. The JSON-RPC endpoint answers anything but an exact
- * {@code application/json} (compared as a parsed media type) with {@code 415}, so a
- * forged request never reaches a method; a real {@code application/json} request from
- * another origin needs a preflight, which fails as long as the application does not
- * allow that origin with CORS. The matcher of {@link #jsonRpcRequests(String)} therefore
- * only exempts POSTs whose content type is exactly {@code application/json}: everything
- * else keeps Spring Security's CSRF protection. Do not combine this with a CORS
- * configuration that allows credentials from untrusted origins.
+ * without a CORS preflight if it is a {@code GET}/{@code HEAD}/{@code POST} whose content
+ * type is {@code application/x-www-form-urlencoded}, {@code multipart/form-data} or
+ * {@code text/plain}. The JSON-RPC endpoint runs a method only for a {@code POST} with a
+ * content type of exactly {@code application/json} (compared as a parsed media type):
+ * any other method gets {@code 405} and any other content type {@code 415}, before
+ * anything is parsed. A real {@code application/json} request from another origin needs a
+ * preflight, which fails as long as the application does not allow that origin with CORS.
+ * So a forged cross-site request never reaches a method, and JSON-RPC clients need not
+ * handle CSRF tokens. Do not combine this with a CORS configuration that allows
+ * credentials from untrusted origins.
+ *
+ * <p>{@link #ignoreCsrf(String)} exempts the endpoint path, so clients keep getting the
+ * endpoint's own {@code 405}/{@code 415} answers; {@link #jsonRpcRequests(String)} is a
+ * stricter matcher, only JSON POSTs, for use with {@link #ignoreCsrf(RequestMatcher)}
+ * when other handlers share the path.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
@@ -54,13 +59,24 @@ public final class JsonRpcSecurityCustomizers {
 	}
 
 	/**
-	 * Return a CSRF customizer that exempts JSON-RPC calls to an endpoint, e.g.
+	 * Return a CSRF customizer that exempts the JSON-RPC endpoint, e.g.
 	 * {@code http.csrf(JsonRpcSecurityCustomizers.ignoreCsrf("/jsonrpc"))}.
 	 * @param path the JSON-RPC endpoint path ({@code jsonrpc.http.path})
 	 * @return the customizer
 	 */
 	public static Customizer<CsrfConfigurer<HttpSecurity>> ignoreCsrf(String path) {
-		RequestMatcher matcher = jsonRpcRequests(path);
+		Assert.hasText(path, "Path must not be empty");
+		return ignoreCsrf(PathPatternRequestMatcher.withDefaults().matcher(path));
+	}
+
+	/**
+	 * Return a CSRF customizer that exempts the requests of a matcher, e.g.
+	 * {@link #jsonRpcRequests(String)}.
+	 * @param matcher the requests to exempt
+	 * @return the customizer
+	 */
+	public static Customizer<CsrfConfigurer<HttpSecurity>> ignoreCsrf(RequestMatcher matcher) {
+		Assert.notNull(matcher, "Matcher is required");
 		return (csrf) -> csrf.ignoringRequestMatchers(matcher);
 	}
 

@@ -16,13 +16,19 @@
 
 package io.github.jsonrpc.autoconfigure.security;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.mockito.ArgumentCaptor;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.mock;
 
 /**
  * Tests for {@link JsonRpcSecurityCustomizers}.
@@ -53,6 +59,16 @@ class JsonRpcSecurityCustomizersTests {
 			request.setContentType(contentType);
 		}
 		assertThat(this.matcher.matches(request)).isEqualTo(exempt);
+	}
+
+	@Test
+	void ignoreCsrfExemptsTheEndpointOnly() throws Exception {
+		CsrfConfigurer<HttpSecurity> csrf = mock();
+		JsonRpcSecurityCustomizers.ignoreCsrf("/jsonrpc").customize(csrf);
+		ArgumentCaptor<RequestMatcher> matcher = ArgumentCaptor.captor();
+		then(csrf).should().ignoringRequestMatchers(matcher.capture());
+		assertThat(matcher.getValue().matches(new MockHttpServletRequest("PUT", "/jsonrpc"))).isTrue();
+		assertThat(matcher.getValue().matches(new MockHttpServletRequest("POST", "/other"))).isFalse();
 	}
 
 }

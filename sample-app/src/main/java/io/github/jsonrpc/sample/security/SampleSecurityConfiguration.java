@@ -51,8 +51,8 @@ public class SampleSecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, JsonRpcProperties jsonRpc) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.httpBasic(Customizer.withDefaults())
-			// JSON-RPC calls must be exactly application/json, which browsers cannot send
-			// cross-site without a CORS preflight; everything else keeps CSRF protection
+			// the endpoint runs methods only for exact application/json POSTs, which
+			// browsers cannot send cross-site without a CORS preflight (see docs/security.md)
 			.csrf(JsonRpcSecurityCustomizers.ignoreCsrf(jsonRpc.getHttp().getPath()))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		return http.build();

@@ -158,6 +158,22 @@ class HttpSecurityTests {
 		assertThat(replies.get(1).get("result").asString()).isEqualTo("x");
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(nullValues = "anonymous", textBlock = """
+			anonymous, 'subtract,echo,notes.delete',            'whoami,admin.stats,notes.create'
+			alice,     'subtract,whoami,notes.create,notes.delete', 'admin.stats'
+			admin,     'subtract,whoami,admin.stats,notes.delete',  ''
+			""")
+	void discoveryListsOnlyMethodsTheCallerMayCall(String user, String listed, String hidden) {
+		JsonNode methods = this.caller.call(user, "rpc.discover", null).get("result").get("methods");
+		List<String> names = new ArrayList<>();
+		methods.forEach((method) -> names.add(method.get("name").asString()));
+		assertThat(names).contains(listed.split(","));
+		if (!hidden.isEmpty()) {
+			assertThat(names).doesNotContain(hidden.split(","));
+		}
+	}
+
 	@Test
 	void wrongPasswordIsRejectedByTheFilterChain() {
 		HttpResponse<String> response = this.caller.post("alice-wrong",
