@@ -76,7 +76,17 @@ public final class JsonRpcExceptionHandler {
 
 	private JsonRpcError resolve(JsonRpcExchange exchange, Throwable exception) {
 		for (JsonRpcExceptionResolver resolver : this.resolvers) {
-			JsonRpcError error = resolver.resolveException(exchange, exception);
+			JsonRpcError error;
+			try {
+				error = resolver.resolveException(exchange, exception);
+			}
+			catch (RuntimeException ex) {
+				// a broken resolver must not turn an error response into no response
+				ex.addSuppressed(exception);
+				logger.error("JSON-RPC exception resolver " + resolver + " failed for method '" + exchange.method()
+						+ "' (id " + exchange.id() + ")", ex);
+				return JsonRpcError.standard(JsonRpcErrorCodes.INTERNAL_ERROR);
+			}
 			if (error != null) {
 				if (logger.isDebugEnabled()) {
 					logger.debug("Call of '" + exchange.method() + "' (id " + exchange.id() + ") failed with code "

@@ -57,6 +57,18 @@ class JsonRpcExceptionHandlerTests {
 	}
 
 	@Test
+	void resolverThatThrowsGivesInternalErrorInsteadOfNoResponse() throws Exception {
+		JsonRpcExceptionResolver broken = (exchange, exception) -> {
+			throw new IllegalArgumentException("resolver bug " + SECRET);
+		};
+		JsonRpcHandler handler = JsonRpcSetup.services(new FailingService()).exceptionResolvers(broken).toHandler();
+		String reply = handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"fail\",\"id\":1}").join().orElseThrow();
+		JSONAssert.assertEquals("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32603,\"message\":\"Internal error\"},\"id\":1}",
+				reply, JSONCompareMode.STRICT);
+		assertThat(reply).doesNotContain("hunter2").doesNotContain("resolver bug");
+	}
+
+	@Test
 	void checkedExceptionIsInternalErrorWithoutDetails() {
 		JsonRpcHandler handler = JsonRpcSetup.services(new FailingService()).toHandler();
 		String reply = handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"failChecked\",\"id\":1}").join().orElseThrow();

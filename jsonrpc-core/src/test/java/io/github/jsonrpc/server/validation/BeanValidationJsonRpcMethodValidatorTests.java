@@ -130,11 +130,12 @@ class BeanValidationJsonRpcMethodValidatorTests {
 	}
 
 	@Test
-	void wholeParamsAreValidated() throws Exception {
+	void wholeParamsAreValidatedAndFieldsAreNamedAsTheParamsMembers() throws Exception {
+		// the client sent {"item": ...}: it knows no parameter called "order"
 		String reply = call("whole", "{\"item\": \"\", \"quantity\": 2}");
 		JSONAssert.assertEquals("""
 				{"jsonrpc":"2.0","error":{"code":-32602,"message":"Invalid params","data":[
-				  {"field":"order.item","message":"is required"}]},"id":1}
+				  {"field":"item","message":"is required"}]},"id":1}
 				""", reply, JSONCompareMode.STRICT);
 	}
 
