@@ -56,7 +56,9 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
  */
-@AutoConfiguration(after = JsonRpcAutoConfiguration.class)
+// before WebSocket: its permit-all access checker and topic authorizer back off from ours
+@AutoConfiguration(after = JsonRpcAutoConfiguration.class,
+		beforeName = "io.github.jsonrpc.autoconfigure.websocket.JsonRpcWebSocketAutoConfiguration")
 @ConditionalOnClass({ SecurityJsonRpcExceptionResolver.class,
 		org.springframework.security.core.context.SecurityContextHolder.class })
 @EnableConfigurationProperties(JsonRpcSecurityProperties.class)
