@@ -22,28 +22,39 @@ import io.github.jsonrpc.autoconfigure.JsonRpcAutoConfiguration;
 import io.github.jsonrpc.security.AuthenticationMethodArgumentResolver;
 import io.github.jsonrpc.security.AuthorizationManagerJsonRpcInterceptor;
 import io.github.jsonrpc.security.JsonRpcAuthorizationManagers;
+import io.github.jsonrpc.security.JsonRpcLoginMethod;
 import io.github.jsonrpc.security.JsonRpcMethodAuthorizationManager;
 import io.github.jsonrpc.security.JsonRpcSecurityExpressionHandler;
 import io.github.jsonrpc.security.SecurityContextJsonRpcInterceptor;
 import io.github.jsonrpc.security.SecurityJsonRpcExceptionResolver;
 import io.github.jsonrpc.security.SecurityJsonRpcMethodAccessChecker;
+import io.github.jsonrpc.server.method.InvocableJsonRpcMethodFactory;
 import io.github.jsonrpc.server.method.JsonRpcMethodAccessChecker;
+import io.github.jsonrpc.server.method.JsonRpcMethodRegistryCustomizer;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.PermissionEvaluator;
 import org.springframework.security.access.expression.method.DefaultMethodSecurityExpressionHandler;
 import org.springframework.security.access.expression.method.MethodSecurityExpressionHandler;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.util.Assert;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -110,7 +121,7 @@ public final class JsonRpcSecurityAutoConfiguration {
 			builder.rule(rule.getKey(), JsonRpcAuthorizationManagers.of(rule.getValue(), expressionHandler));
 		}
 		// logging in must stay possible whatever the default access
-		builder.permit(JsonRpcSecurityProperties.LOGIN_METHOD);
+		builder.permit(JsonRpcLoginMethod.METHOD_NAME);
 		return new AuthorizationManagerJsonRpcInterceptor(builder.build());
 	}
 
@@ -126,6 +137,33 @@ public final class JsonRpcSecurityAutoConfiguration {
 		});
 		return new SecurityJsonRpcMethodAccessChecker(authorization.getAuthorizationManager(), expressionHandler,
 				applicationContext);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty("jsonrpc.security.login.enabled")
+	static class LoginConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		JsonRpcLoginMethod jsonRpcLoginMethod(ObjectProvider<AuthenticationManager> authenticationManager,
+				ObjectProvider<UserDetailsService> userDetailsService, ObjectProvider<PasswordEncoder> passwordEncoder) {
+			// looked up at the first login: the application's manager, else one over its users
+			return new JsonRpcLoginMethod(() -> authenticationManager.getIfAvailable(() -> {
+				UserDetailsService users = userDetailsService.getIfAvailable();
+				Assert.state(users != null,
+						"rpc.login needs an AuthenticationManager or a UserDetailsService bean");
+				DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+				passwordEncoder.ifAvailable(provider::setPasswordEncoder);
+				return new ProviderManager(provider);
+			}));
+		}
+
+		@Bean
+		JsonRpcMethodRegistryCustomizer jsonRpcLoginRegistration(JsonRpcLoginMethod login,
+				InvocableJsonRpcMethodFactory methodFactory) {
+			return (registry) -> login.register(registry, methodFactory);
+		}
+
 	}
 
 }

@@ -33,9 +33,6 @@ import org.springframework.util.StringUtils;
 @ConfigurationProperties("jsonrpc.security")
 public class JsonRpcSecurityProperties {
 
-	/** Name of the method that authenticates a WebSocket connection after opening it. */
-	public static final String LOGIN_METHOD = "rpc.login";
-
 	/**
 	 * Access to methods no rule matches: 'permit-all', 'authenticated',
 	 * 'fully-authenticated', 'anonymous', 'deny-all' or a Spring Security expression.

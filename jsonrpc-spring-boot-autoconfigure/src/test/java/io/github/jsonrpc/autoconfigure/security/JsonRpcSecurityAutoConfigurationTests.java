@@ -23,12 +23,14 @@ import io.github.jsonrpc.protocol.JsonRpcId;
 import io.github.jsonrpc.protocol.JsonRpcRequest;
 import io.github.jsonrpc.security.AuthenticationMethodArgumentResolver;
 import io.github.jsonrpc.security.AuthorizationManagerJsonRpcInterceptor;
+import io.github.jsonrpc.security.JsonRpcLoginMethod;
 import io.github.jsonrpc.security.SecurityContextJsonRpcInterceptor;
 import io.github.jsonrpc.security.SecurityJsonRpcExceptionResolver;
 import io.github.jsonrpc.security.SecurityJsonRpcMethodAccessChecker;
 import io.github.jsonrpc.server.JsonRpcExchange;
 import io.github.jsonrpc.server.JsonRpcTransportContext;
 import io.github.jsonrpc.server.method.JsonRpcMethodAccessChecker;
+import io.github.jsonrpc.server.method.JsonRpcMethodRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -40,6 +42,9 @@ import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -120,6 +125,25 @@ class JsonRpcSecurityAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("jsonrpc.security.rules.[x]=hasRole('ADMIN'")
 			.run((context) -> assertThat(context).getFailure()
 				.hasStackTraceContaining("Invalid JSON-RPC security expression 'hasRole('ADMIN''"));
+	}
+
+	@Test
+	void loginIsOffByDefault() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).doesNotHaveBean(JsonRpcLoginMethod.class);
+			assertThat(context.getBean(JsonRpcMethodRegistry.class).lookup("rpc.login")).isNull();
+		});
+	}
+
+	@Test
+	void loginIsServedWhenEnabled() {
+		this.contextRunner.withPropertyValues("jsonrpc.security.login.enabled=true")
+			.withBean(UserDetailsService.class,
+					() -> new InMemoryUserDetailsManager(User.withUsername("alice").password("{noop}x").build()))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(JsonRpcLoginMethod.class);
+				assertThat(context.getBean(JsonRpcMethodRegistry.class).lookup("rpc.login")).isNotNull();
+			});
 	}
 
 	@Test

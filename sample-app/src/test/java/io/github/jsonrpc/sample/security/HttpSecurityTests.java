@@ -175,6 +175,12 @@ class HttpSecurityTests {
 	}
 
 	@Test
+	void loginIsNotForHttp() {
+		JsonNode response = this.caller.call(null, "rpc.login", "{\"username\":\"alice\",\"password\":\"alice-secret\"}");
+		assertThat(JsonRpcHttpCaller.errorCode(response)).isEqualTo(JsonRpcErrorCodes.INVALID_REQUEST);
+	}
+
+	@Test
 	void wrongPasswordIsRejectedByTheFilterChain() {
 		HttpResponse<String> response = this.caller.post("alice-wrong",
 				"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\",\"params\":[1]}");
