@@ -46,13 +46,13 @@ public final class JsonRpcAuthorizationManagers {
 
 	/**
 	 * Create the authorization manager of a rule.
+	 * @param <T> the type of object authorized, e.g. {@link JsonRpcExchange}
 	 * @param rule a keyword or an expression such as {@code hasRole('ADMIN')}
 	 * @param expressionHandler the handler evaluating expressions
 	 * @return the manager
 	 * @throws IllegalArgumentException if the expression cannot be parsed
 	 */
-	public static AuthorizationManager<JsonRpcExchange> of(String rule,
-			SecurityExpressionHandler<JsonRpcExchange> expressionHandler) {
+	public static <T> AuthorizationManager<T> of(String rule, SecurityExpressionHandler<T> expressionHandler) {
 		Assert.hasText(rule, "Rule must not be empty");
 		Assert.notNull(expressionHandler, "ExpressionHandler is required");
 		String trimmed = rule.trim();
@@ -68,13 +68,14 @@ public final class JsonRpcAuthorizationManagers {
 
 	/**
 	 * Create an authorization manager evaluating a Spring Security expression.
+	 * @param <T> the type of object authorized
 	 * @param expression the expression
 	 * @param expressionHandler the handler evaluating it
 	 * @return the manager
 	 * @throws IllegalArgumentException if the expression cannot be parsed
 	 */
-	public static AuthorizationManager<JsonRpcExchange> expression(String expression,
-			SecurityExpressionHandler<JsonRpcExchange> expressionHandler) {
+	public static <T> AuthorizationManager<T> expression(String expression,
+			SecurityExpressionHandler<T> expressionHandler) {
 		Expression parsed;
 		try {
 			parsed = expressionHandler.getExpressionParser().parseExpression(expression);
@@ -82,8 +83,8 @@ public final class JsonRpcAuthorizationManagers {
 		catch (RuntimeException ex) {
 			throw new IllegalArgumentException("Invalid JSON-RPC security expression '" + expression + "'", ex);
 		}
-		return (authentication, exchange) -> {
-			EvaluationContext context = expressionHandler.createEvaluationContext(authentication, exchange);
+		return (authentication, object) -> {
+			EvaluationContext context = expressionHandler.createEvaluationContext(authentication, object);
 			return new ExpressionAuthorizationDecision(ExpressionUtils.evaluateAsBoolean(parsed, context), parsed);
 		};
 	}

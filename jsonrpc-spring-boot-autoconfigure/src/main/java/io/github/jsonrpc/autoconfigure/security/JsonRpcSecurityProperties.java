@@ -46,6 +46,13 @@ public class JsonRpcSecurityProperties {
 	 */
 	private Map<String, String> rules = new LinkedHashMap<>();
 
+	/**
+	 * Access rules by topic name pattern ('*' matches any characters), tried in
+	 * declaration order, checked at subscribe, when listing topics and at every delivery;
+	 * values as for default-access. Topics no rule matches are open.
+	 */
+	private Map<String, String> topics = new LinkedHashMap<>();
+
 	private final Login login = new Login();
 
 	public String getDefaultAccess() {
@@ -63,6 +70,14 @@ public class JsonRpcSecurityProperties {
 
 	public void setRules(Map<String, String> rules) {
 		this.rules = rules;
+	}
+
+	public Map<String, String> getTopics() {
+		return this.topics;
+	}
+
+	public void setTopics(Map<String, String> topics) {
+		this.topics = topics;
 	}
 
 	public Login getLogin() {
