@@ -26,7 +26,6 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -98,12 +97,13 @@ public final class JsonRpcMessageCodec {
 			.maxStringLength(limits.maxStringLength())
 			.maxNameLength(limits.maxNameLength())
 			.build();
-		JsonFactory factory = JsonFactory.builder()
-			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-			.streamReadConstraints(constraints)
-			.build();
+		JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints).build();
+		// duplicates are caught while the tree is built, at no cost for the common case; the
+		// parser's own detection (STRICT_DUPLICATE_DETECTION) allocates a set for every object
+		// of three or more members, which is every request
 		return JsonMapper.builder(factory)
-			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+					DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
 			.build()
 			.readerFor(JsonNode.class);
 	}
@@ -261,10 +261,33 @@ public final class JsonRpcMessageCodec {
 		if (!reply.batch()) {
 			return encode(reply.responses().get(0));
 		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream(128 * reply.responses().size());
+		try {
+			// one generator for the whole array: the common case, where every value can be written
+			return writeBatch(reply.responses());
+		}
+		catch (JacksonException ex) {
+			// start again one response at a time, so that only the bad ones are replaced
+			return encodeEach(reply.responses());
+		}
+	}
+
+	private byte[] writeBatch(List<JsonRpcResponse> responses) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(128 * responses.size());
+		try (JsonGenerator generator = this.mapper.createGenerator(out)) {
+			generator.writeStartArray();
+			for (JsonRpcResponse response : responses) {
+				writeResponse(generator, response);
+			}
+			generator.writeEndArray();
+		}
+		return out.toByteArray();
+	}
+
+	private byte[] encodeEach(List<JsonRpcResponse> responses) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(128 * responses.size());
 		out.write('[');
 		boolean first = true;
-		for (JsonRpcResponse response : reply.responses()) {
+		for (JsonRpcResponse response : responses) {
 			if (!first) {
 				out.write(',');
 			}
@@ -304,20 +327,24 @@ public final class JsonRpcMessageCodec {
 	private byte[] write(JsonRpcResponse response) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(128);
 		try (JsonGenerator generator = this.mapper.createGenerator(out)) {
-			generator.writeStartObject();
-			generator.writeStringProperty("jsonrpc", VERSION);
-			if (response instanceof JsonRpcResponse.Success success) {
-				generator.writeName("result");
-				generator.writePOJO(success.result());
-			}
-			else if (response instanceof JsonRpcResponse.Failure failure) {
-				writeError(generator, failure.error());
-			}
-			generator.writeName("id");
-			generator.writeTree(response.id().value());
-			generator.writeEndObject();
+			writeResponse(generator, response);
 		}
 		return out.toByteArray();
+	}
+
+	private void writeResponse(JsonGenerator generator, JsonRpcResponse response) {
+		generator.writeStartObject();
+		generator.writeStringProperty("jsonrpc", VERSION);
+		if (response instanceof JsonRpcResponse.Success success) {
+			generator.writeName("result");
+			generator.writePOJO(success.result());
+		}
+		else if (response instanceof JsonRpcResponse.Failure failure) {
+			writeError(generator, failure.error());
+		}
+		generator.writeName("id");
+		generator.writeTree(response.id().value());
+		generator.writeEndObject();
 	}
 
 	private void writeError(JsonGenerator generator, JsonRpcError error) {

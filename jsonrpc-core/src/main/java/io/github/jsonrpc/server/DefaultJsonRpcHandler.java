@@ -83,8 +83,12 @@ final class DefaultJsonRpcHandler implements JsonRpcHandler {
 			}
 			JsonRpcRequest request = (JsonRpcRequest) entry;
 			// a notification gets no response, even on error
-			return call(request, context).thenApply(
-					(response) -> request.isNotification() ? JsonRpcReply.empty() : JsonRpcReply.single(response));
+			CompletableFuture<JsonRpcResponse> future = call(request, context);
+			if (future.isDone() && !future.isCompletedExceptionally()) {
+				// the common synchronous case: answer without another stage
+				return CompletableFuture.completedFuture(reply(request, future.join()));
+			}
+			return future.thenApply((response) -> reply(request, response));
 		}
 		if (entries.size() > this.maxBatchSize) {
 			JsonRpcError error = JsonRpcError.of(JsonRpcErrorCodes.INVALID_REQUEST, "Batch too large",
@@ -95,6 +99,10 @@ final class DefaultJsonRpcHandler implements JsonRpcHandler {
 		CompletableFuture<Void> done = (this.batchParallelism > 1 && this.batchExecutor != null)
 				? runInParallel(entries, responses, context) : runInSequence(entries, responses, 0, context);
 		return done.thenApply((ignored) -> collect(entries, responses));
+	}
+
+	private static JsonRpcReply reply(JsonRpcRequest request, JsonRpcResponse response) {
+		return request.isNotification() ? JsonRpcReply.empty() : JsonRpcReply.single(response);
 	}
 
 	private CompletableFuture<Void> runInSequence(List<JsonRpcMessage> entries, JsonRpcResponse[] responses, int start,
@@ -179,6 +187,9 @@ final class DefaultJsonRpcHandler implements JsonRpcHandler {
 		if (future == null) {
 			return CompletableFuture.completedFuture(this.exceptionHandler.handle(exchange,
 					new IllegalStateException("Interceptor chain returned no response for '" + request.method() + "'")));
+		}
+		if (future.isDone() && !future.isCompletedExceptionally()) {
+			return future;
 		}
 		return future.exceptionally((ex) -> this.exceptionHandler.handle(exchange, ex));
 	}

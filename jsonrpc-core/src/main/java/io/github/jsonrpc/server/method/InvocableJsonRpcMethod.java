@@ -47,6 +47,9 @@ public final class InvocableJsonRpcMethod {
 
 	private final @Nullable Executor blockingExecutor;
 
+	// every argument is bound from params, in order: the bound values are the arguments
+	private final boolean paramsOnly;
+
 	InvocableJsonRpcMethod(JsonRpcHandlerMethod handlerMethod, ArgumentSource[] sources, JsonRpcParamsBinder binder,
 			@Nullable JsonRpcMethodValidator validator, @Nullable Executor blockingExecutor) {
 		this.handlerMethod = handlerMethod;
@@ -56,6 +59,16 @@ public final class InvocableJsonRpcMethod {
 		ReflectionUtils.makeAccessible(handlerMethod.invocableMethod());
 		boolean async = JsonRpcReturnValueAdapter.isAsync(handlerMethod.getMethod().getReturnType());
 		this.blockingExecutor = async ? null : blockingExecutor;
+		this.paramsOnly = isParamsOnly(sources);
+	}
+
+	private static boolean isParamsOnly(ArgumentSource[] sources) {
+		for (int i = 0; i < sources.length; i++) {
+			if (sources[i].resolver != null || sources[i].paramsIndex != i) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -124,6 +137,9 @@ public final class InvocableJsonRpcMethod {
 
 	private Object[] resolveArguments(JsonRpcExchange exchange) throws Exception {
 		Object[] bound = this.binder.bind(exchange.request().params());
+		if (this.paramsOnly) {
+			return bound;
+		}
 		Object[] arguments = new Object[this.sources.length];
 		for (int i = 0; i < this.sources.length; i++) {
 			ArgumentSource source = this.sources[i];

@@ -26,6 +26,7 @@ import io.github.jsonrpc.server.JsonRpcExceptionHandler;
 import io.github.jsonrpc.server.JsonRpcExchange;
 import io.github.jsonrpc.server.method.InvocableJsonRpcMethod;
 import io.github.jsonrpc.server.method.JsonRpcMethodRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -64,9 +65,13 @@ public final class DefaultJsonRpcDispatcher implements JsonRpcDispatcher {
 		if (method == null) {
 			return CompletableFuture.completedFuture(JsonRpcResponse.failure(id, METHOD_NOT_FOUND));
 		}
-		return method.invoke(exchange)
-			.handle((result, ex) -> (ex != null) ? this.exceptionHandler.handle(exchange, ex)
-					: JsonRpcResponse.success(id, result));
+		CompletableFuture<@Nullable Object> invocation = method.invoke(exchange);
+		if (invocation.isDone() && !invocation.isCompletedExceptionally()) {
+			// most methods return synchronously: answer without another stage
+			return CompletableFuture.completedFuture(JsonRpcResponse.success(id, invocation.join()));
+		}
+		return invocation.handle((result, ex) -> (ex != null) ? this.exceptionHandler.handle(exchange, ex)
+				: JsonRpcResponse.success(id, result));
 	}
 
 }

@@ -1,0 +1,335 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.jsonrpc.client;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import io.github.jsonrpc.protocol.JsonRpcError;
+import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
+import io.github.jsonrpc.protocol.JsonRpcId;
+import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
+import io.github.jsonrpc.protocol.JsonRpcProtocolException;
+import io.github.jsonrpc.protocol.JsonRpcRequest;
+import io.github.jsonrpc.protocol.JsonRpcResponse;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Default implementation of {@link JsonRpcClient}.
+ *
+ * @author JSON-RPC for Spring Boot team
+ */
+final class DefaultJsonRpcClient implements JsonRpcClient, JsonRpcBatchResponse.ResultConverter {
+
+	private final JsonRpcMessageCodec codec;
+
+	private final JsonRpcTransport transport;
+
+	private final JsonRpcIdGenerator idGenerator;
+
+	private final JsonRpcClientInterceptor.Chain asyncChain;
+
+	private final List<JsonRpcClientInterceptor> interceptors;
+
+	private final Duration timeout;
+
+	private final Map<Integer, Function<? super JsonRpcClientException, ? extends RuntimeException>> errorMappings;
+
+	private final JsonRpcSubscriptions subscriptions;
+
+	DefaultJsonRpcClient(JsonRpcMessageCodec codec, JsonRpcTransport transport, JsonRpcIdGenerator idGenerator,
+			List<JsonRpcClientInterceptor> interceptors, Duration timeout,
+			Map<Integer, Function<? super JsonRpcClientException, ? extends RuntimeException>> errorMappings,
+			String subscribeMethod, String unsubscribeMethod) {
+		this.codec = codec;
+		this.transport = transport;
+		this.idGenerator = idGenerator;
+		this.timeout = timeout;
+		this.errorMappings = Map.copyOf(errorMappings);
+		this.asyncChain = chain(interceptors, this::sendAsync);
+		this.interceptors = List.copyOf(interceptors);
+		this.subscriptions = new JsonRpcSubscriptions(this, subscribeMethod, unsubscribeMethod);
+		transport.setListener(this.subscriptions);
+	}
+
+	private static JsonRpcClientInterceptor.Chain chain(List<JsonRpcClientInterceptor> interceptors,
+			JsonRpcClientInterceptor.Chain transport) {
+		// fold from the innermost: the first interceptor ends up outermost
+		JsonRpcClientInterceptor.Chain chain = transport;
+		for (int i = interceptors.size() - 1; i >= 0; i--) {
+			chain = interceptors.get(i).apply(chain);
+		}
+		return chain;
+	}
+
+	@Override
+	public RequestSpec method(String method) {
+		return new DefaultRequestSpec(this, method);
+	}
+
+	@Override
+	public BatchSpec batch() {
+		return new DefaultBatchSpec(this);
+	}
+
+	@Override
+	public CompletableFuture<List<JsonRpcResponse>> exchange(JsonRpcClientRequest request) {
+		return this.asyncChain.next(request);
+	}
+
+	@Override
+	public <T> JsonRpcSubscription subscribe(String topic, Class<T> type, Consumer<? super T> listener) {
+		return this.subscriptions.subscribe(topic, type, listener);
+	}
+
+	@Override
+	public <T> Flow.Publisher<T> subscribe(String topic, Class<T> type) {
+		return new JsonRpcSubscriptionPublisher<>(this, topic, type);
+	}
+
+	@Override
+	public <T> JsonRpcSubscription onNotification(String method, Class<T> type, Consumer<? super T> listener) {
+		return this.subscriptions.listen(method, type, listener);
+	}
+
+	@Override
+	public JsonRpcMessageCodec codec() {
+		return this.codec;
+	}
+
+	@Override
+	public void close() {
+		this.transport.close();
+	}
+
+	JsonMapper mapper() {
+		return this.codec.mapper();
+	}
+
+	JsonRpcId nextId() {
+		return this.idGenerator.nextId();
+	}
+
+	// Sending
+
+	List<JsonRpcResponse> sendAndWait(JsonRpcClientRequest request, @Nullable Duration timeout) {
+		Duration wait = (timeout != null) ? timeout : this.timeout;
+		CompletableFuture<List<JsonRpcResponse>> responses = chain(this.interceptors,
+				(intercepted) -> sendBlocking(intercepted, wait))
+			.next(request);
+		try {
+			// completes on this thread, keeping thread-bound context, unless an interceptor went async
+			return responses.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (java.util.concurrent.TimeoutException ex) {
+			responses.cancel(false);
+			throw new JsonRpcTransportException("No reply within " + wait + " for " + describe(request), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new JsonRpcTransportException("Interrupted while waiting for " + describe(request), ex);
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			throw JsonRpcTransportException.wrap(ex.getCause());
+		}
+	}
+
+	CompletableFuture<List<JsonRpcResponse>> sendLater(JsonRpcClientRequest request, @Nullable Duration timeout) {
+		Duration wait = (timeout != null) ? timeout : this.timeout;
+		// time out the chain's own future: transports clean up pending exchanges on completion
+		return this.asyncChain.next(request)
+			.orTimeout(wait.toMillis(), TimeUnit.MILLISECONDS)
+			.exceptionally((failure) -> {
+				Throwable cause = (failure instanceof java.util.concurrent.CompletionException
+						&& failure.getCause() != null) ? failure.getCause() : failure;
+				if (cause instanceof java.util.concurrent.TimeoutException) {
+					throw new JsonRpcTransportException("No reply within " + wait + " for " + describe(request), cause);
+				}
+				throw JsonRpcTransportException.wrap(cause);
+			});
+	}
+
+	private CompletableFuture<List<JsonRpcResponse>> sendBlocking(JsonRpcClientRequest request, Duration timeout) {
+		try {
+			byte[] reply = this.transport.exchangeBlocking(encode(request), timeout);
+			return CompletableFuture.completedFuture(decode(request, reply));
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	private CompletableFuture<List<JsonRpcResponse>> sendAsync(JsonRpcClientRequest request) {
+		byte[] message;
+		try {
+			message = encode(request);
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		return this.transport.exchange(message).thenApply((reply) -> decode(request, reply));
+	}
+
+	private byte[] encode(JsonRpcClientRequest request) {
+		return request.batch() ? this.codec.encodeBatch(request.entries()) : this.codec.encode(request.entries().get(0));
+	}
+
+	private List<JsonRpcResponse> decode(JsonRpcClientRequest request, byte[] reply) {
+		if (reply.length == 0) {
+			return List.of();
+		}
+		try {
+			return this.codec.decodeResponses(reply);
+		}
+		catch (JsonRpcProtocolException ex) {
+			List<JsonRpcResponse> lenient = (request.batch()) ? withoutNullEntries(reply) : null;
+			if (lenient != null) {
+				return lenient;
+			}
+			throw new JsonRpcTransportException("Invalid reply to " + describe(request) + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Read a batch reply with {@code null} entries for notifications (jsonrpc4j writes
+	 * them), skipping those entries.
+	 * @return the responses, or {@code null} when the reply is invalid for another reason
+	 */
+	private @Nullable List<JsonRpcResponse> withoutNullEntries(byte[] reply) {
+		try {
+			JsonNode tree = this.codec.mapper().readTree(reply);
+			if (tree == null || !tree.isArray()) {
+				return null;
+			}
+			List<JsonRpcResponse> responses = new ArrayList<>();
+			for (JsonNode element : tree) {
+				if (!element.isNull()) {
+					responses.add(this.codec.readResponse(element));
+				}
+			}
+			return responses;
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private static String describe(JsonRpcClientRequest request) {
+		if (request.batch()) {
+			return "batch of " + request.entries().size();
+		}
+		JsonRpcRequest entry = request.entries().get(0);
+		return "method '" + entry.method() + "'" + ((entry.id() != null) ? " (id " + entry.id() + ")" : "");
+	}
+
+	// Matching and converting
+
+	/**
+	 * Return the response to a call among the responses received.
+	 */
+	static JsonRpcResponse match(JsonRpcRequest call, List<JsonRpcResponse> responses) {
+		String key = key(call.id());
+		for (JsonRpcResponse response : responses) {
+			if (key(response.id()).equals(key)) {
+				return response;
+			}
+		}
+		// an error the server could not attribute (e.g. parse error) answers with a null id
+		if (responses.size() == 1 && responses.get(0) instanceof JsonRpcResponse.Failure failure
+				&& failure.id().isNull()) {
+			return failure;
+		}
+		throw new JsonRpcTransportException(
+				"No response to method '" + call.method() + "' (id " + call.id() + ") in the reply");
+	}
+
+	static List<JsonRpcResponse> matchAll(List<JsonRpcRequest> calls, List<JsonRpcResponse> responses) {
+		Map<String, JsonRpcResponse> byId = new HashMap<>();
+		for (JsonRpcResponse response : responses) {
+			byId.put(key(response.id()), response);
+		}
+		// a batch rejected as a whole (e.g. too large) gets one error with a null id
+		JsonRpcResponse.Failure whole = (responses.size() == 1
+				&& responses.get(0) instanceof JsonRpcResponse.Failure failure && failure.id().isNull()) ? failure : null;
+		List<JsonRpcResponse> matched = new ArrayList<>(calls.size());
+		for (JsonRpcRequest call : calls) {
+			JsonRpcResponse response = byId.get(key(call.id()));
+			if (response == null) {
+				response = (whole != null) ? whole
+						: JsonRpcResponse.failure(call.responseId(), JsonRpcError.of(JsonRpcErrorCodes.INTERNAL_ERROR,
+								"No response received for this call"));
+			}
+			matched.add(response);
+		}
+		return matched;
+	}
+
+	static String key(@Nullable JsonRpcId id) {
+		return (id != null) ? id.value().toString() : "";
+	}
+
+	@Override
+	public <T> @Nullable T convert(JsonRpcRequest call, JsonRpcResponse response, Function<JsonMapper, JavaType> type) {
+		if (response instanceof JsonRpcResponse.Failure failure) {
+			throw toException(call, failure.error());
+		}
+		Object result = ((JsonRpcResponse.Success) response).result();
+		JavaType javaType = type.apply(mapper());
+		if (result == null || (result instanceof JsonNode node && node.isNull())) {
+			return (javaType.getRawClass() == JsonNode.class) ? mapper().convertValue(result, javaType) : null;
+		}
+		try {
+			return mapper().convertValue(result, javaType);
+		}
+		catch (RuntimeException ex) {
+			throw new JsonRpcTransportException("Cannot convert the result of method '" + call.method() + "' to "
+					+ javaType + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	RuntimeException toException(JsonRpcRequest call, JsonRpcError error) {
+		JsonRpcClientException exception = new JsonRpcClientException(error, call.method(), call.id());
+		Function<? super JsonRpcClientException, ? extends RuntimeException> mapping = this.errorMappings
+			.get(error.code());
+		if (mapping != null) {
+			RuntimeException mapped = mapping.apply(exception);
+			if (mapped != null) {
+				return mapped;
+			}
+		}
+		return exception;
+	}
+
+	<T> @Nullable T convertPayload(@Nullable JsonNode params, Class<T> type) {
+		if (params == null) {
+			return null;
+		}
+		return mapper().convertValue(params, type);
+	}
+
+}

@@ -1,0 +1,426 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.jsonrpc.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
+import io.github.jsonrpc.protocol.JsonRpcResponse;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Client for JSON-RPC 2.0 servers, over HTTP or WebSocket.
+ *
+ * <pre class="code">
+ * JsonRpcClient client = JsonRpcClient.create("http://localhost:8080/jsonrpc");
+ * int difference = client.method("subtract").params(42, 23).retrieve(Integer.class);
+ * </pre>
+ *
+ * <p>Calls fail with a {@link JsonRpcClientException} (or a mapped application exception)
+ * when the server answers with an error, and with a {@link JsonRpcTransportException}
+ * when no valid reply arrives.
+ *
+ * @author JSON-RPC for Spring Boot team
+ * @since 0.1.0
+ */
+public interface JsonRpcClient extends AutoCloseable {
+
+	/**
+	 * Start a call or notification of a method.
+	 * @param method the method name
+	 * @return the spec to add params and send
+	 */
+	RequestSpec method(String method);
+
+	/**
+	 * Send a notification with positional params: no id, no response.
+	 * @param method the method name
+	 * @param params the params
+	 */
+	default void notify(String method, Object... params) {
+		method(method).params(params).send();
+	}
+
+	/**
+	 * Start a batch, sent in one message.
+	 * @return the batch spec
+	 */
+	BatchSpec batch();
+
+	/**
+	 * Send prepared requests as they are and return the raw responses, without error
+	 * mapping. Useful for tests and tools.
+	 * @param request the message
+	 * @return the responses, matched to nothing, in the order received; empty for
+	 * notifications
+	 */
+	CompletableFuture<List<JsonRpcResponse>> exchange(JsonRpcClientRequest request);
+
+	/**
+	 * Subscribe to a topic of the server's publish/subscribe methods (by default
+	 * {@code subscribe}/{@code unsubscribe}), and receive its notifications. Only
+	 * persistent transports (WebSocket) deliver notifications. Subscriptions are renewed
+	 * after a reconnect.
+	 * @param topic the topic name
+	 * @param type the type to convert each notification's params to
+	 * @param listener the listener, called in order on one thread
+	 * @param <T> the payload type
+	 * @return the subscription; close it to unsubscribe
+	 */
+	<T> JsonRpcSubscription subscribe(String topic, Class<T> type, Consumer<? super T> listener);
+
+	/**
+	 * Subscribe to a topic as a {@link Flow.Publisher}: each subscriber subscribes on the
+	 * server, cancelling unsubscribes. Adapt it with Reactor's
+	 * {@code JdkFlowAdapter.flowPublisherToFlux(publisher)} to get a {@code Flux}.
+	 * @param topic the topic name
+	 * @param type the type to convert each notification's params to
+	 * @param <T> the payload type
+	 * @return the publisher
+	 */
+	<T> Flow.Publisher<T> subscribe(String topic, Class<T> type);
+
+	/**
+	 * Listen to notifications of a method sent by the server, without calling anything
+	 * on the server.
+	 * @param method the notification's method
+	 * @param type the type to convert its params to
+	 * @param listener the listener
+	 * @param <T> the payload type
+	 * @return the registration; close it to stop listening
+	 */
+	<T> JsonRpcSubscription onNotification(String method, Class<T> type, Consumer<? super T> listener);
+
+	/**
+	 * Return the codec this client encodes and decodes with.
+	 * @return the codec
+	 */
+	JsonRpcMessageCodec codec();
+
+	/**
+	 * Close the transport, e.g. its WebSocket connection.
+	 */
+	@Override
+	void close();
+
+	/**
+	 * Create a client for an endpoint with default settings.
+	 * @param url an {@code http(s)://} or {@code ws(s)://} URL
+	 * @return the client
+	 */
+	static JsonRpcClient create(String url) {
+		return builder().url(url).build();
+	}
+
+	/**
+	 * Create a client over a transport with default settings.
+	 * @param transport the transport
+	 * @return the client
+	 */
+	static JsonRpcClient create(JsonRpcTransport transport) {
+		return builder().transport(transport).build();
+	}
+
+	/**
+	 * Create a builder.
+	 * @return a new builder
+	 */
+	static Builder builder() {
+		return new DefaultJsonRpcClientBuilder();
+	}
+
+	/**
+	 * A call or notification being prepared.
+	 */
+	interface RequestSpec {
+
+		/**
+		 * Set positional params, sent as an array.
+		 * @param params the params, converted with the client's JSON mapper
+		 * @return this spec
+		 */
+		RequestSpec params(@Nullable Object... params);
+
+		/**
+		 * Set named params, sent as an object.
+		 * @param params the params by name
+		 * @return this spec
+		 */
+		RequestSpec params(Map<String, ? extends @Nullable Object> params);
+
+		/**
+		 * Add one named param, sent as a member of the params object.
+		 * @param name the name
+		 * @param value the value
+		 * @return this spec
+		 */
+		RequestSpec param(String name, @Nullable Object value);
+
+		/**
+		 * Use an object's properties as named params.
+		 * @param params a bean or record that serializes to a JSON object
+		 * @return this spec
+		 */
+		RequestSpec namedParams(Object params);
+
+		/**
+		 * Set how long to wait for the response of this call, overriding the client's
+		 * default; the wait is enforced on every transport.
+		 * @param timeout the timeout
+		 * @return this spec
+		 */
+		RequestSpec timeout(Duration timeout);
+
+		/**
+		 * Call and wait for the result.
+		 * @param type the result type
+		 * @param <T> the result type
+		 * @return the result, {@code null} for {@code "result": null}
+		 */
+		<T> @Nullable T retrieve(Class<T> type);
+
+		/**
+		 * Call and wait for a result of a generic type.
+		 * @param type the result type, e.g. {@code new ParameterizedTypeReference<List<Item>>() {}}
+		 * @param <T> the result type
+		 * @return the result
+		 */
+		<T> @Nullable T retrieve(ParameterizedTypeReference<T> type);
+
+		/**
+		 * Call without waiting.
+		 * @param type the result type
+		 * @param <T> the result type
+		 * @return the future result; completes exceptionally with the same exceptions
+		 * the blocking variant throws
+		 */
+		<T> CompletableFuture<@Nullable T> retrieveAsync(Class<T> type);
+
+		/**
+		 * Call a method with a generic result type without waiting.
+		 * @param type the result type
+		 * @param <T> the result type
+		 * @return the future result
+		 */
+		<T> CompletableFuture<@Nullable T> retrieveAsync(ParameterizedTypeReference<T> type);
+
+		/**
+		 * Send as a notification (no id, no response) and wait until it is sent.
+		 */
+		void send();
+
+		/**
+		 * Send as a notification without waiting.
+		 * @return completes when the notification was sent
+		 */
+		CompletableFuture<Void> sendAsync();
+
+	}
+
+	/**
+	 * A batch being prepared: calls and notifications sent in one message, results
+	 * matched by id.
+	 */
+	interface BatchSpec {
+
+		/**
+		 * Add a call with positional params.
+		 * @param method the method name
+		 * @param params the params
+		 * @return this spec
+		 */
+		BatchSpec call(String method, @Nullable Object... params);
+
+		/**
+		 * Add a call with named params.
+		 * @param method the method name
+		 * @param params the params by name
+		 * @return this spec
+		 */
+		BatchSpec call(String method, Map<String, ? extends @Nullable Object> params);
+
+		/**
+		 * Add a notification with positional params.
+		 * @param method the method name
+		 * @param params the params
+		 * @return this spec
+		 */
+		BatchSpec notify(String method, @Nullable Object... params);
+
+		/**
+		 * Send the batch and wait for the responses.
+		 * @return the responses of the calls
+		 */
+		JsonRpcBatchResponse execute();
+
+		/**
+		 * Send the batch without waiting.
+		 * @return the future responses
+		 */
+		CompletableFuture<JsonRpcBatchResponse> executeAsync();
+
+	}
+
+	/**
+	 * Builder for a {@link JsonRpcClient}.
+	 */
+	interface Builder {
+
+		/**
+		 * Set the endpoint: {@code http(s)://} URLs use the {@link RestClient},
+		 * {@code ws(s)://} URLs a WebSocket connection.
+		 * @param url the URL
+		 * @return this builder
+		 */
+		Builder url(String url);
+
+		/**
+		 * Set the endpoint.
+		 * @param url the URL
+		 * @return this builder
+		 */
+		Builder url(URI url);
+
+		/**
+		 * Use a transport of your own instead of one derived from the URL.
+		 * @param transport the transport
+		 * @return this builder
+		 */
+		Builder transport(JsonRpcTransport transport);
+
+		/**
+		 * Set the {@code RestClient.Builder} HTTP transports are built from, e.g. Boot's
+		 * with the application's interceptors and converters. It is cloned, not changed.
+		 * @param restClientBuilder the builder
+		 * @return this builder
+		 */
+		Builder restClientBuilder(RestClient.Builder restClientBuilder);
+
+		/**
+		 * Set the JSON mapper for params and results; defaults to a plain
+		 * {@link JsonMapper}.
+		 * @param jsonMapper the mapper
+		 * @return this builder
+		 */
+		Builder jsonMapper(JsonMapper jsonMapper);
+
+		/**
+		 * Set the id generator; defaults to {@link JsonRpcIdGenerator#sequential()}.
+		 * @param idGenerator the generator
+		 * @return this builder
+		 */
+		Builder idGenerator(JsonRpcIdGenerator idGenerator);
+
+		/**
+		 * Add an interceptor; the first added is the outermost.
+		 * @param interceptor the interceptor
+		 * @return this builder
+		 */
+		Builder interceptor(JsonRpcClientInterceptor interceptor);
+
+		/**
+		 * Add a header to every HTTP request or to the WebSocket handshake.
+		 * @param name the header name
+		 * @param value the value
+		 * @return this builder
+		 */
+		Builder header(String name, String value);
+
+		/**
+		 * Authenticate with HTTP Basic.
+		 * @param username the username
+		 * @param password the password
+		 * @return this builder
+		 */
+		Builder basicAuth(String username, String password);
+
+		/**
+		 * Authenticate with a bearer token.
+		 * @param token the token
+		 * @return this builder
+		 */
+		Builder bearerToken(String token);
+
+		/**
+		 * Set the connect timeout of the transports the builder creates. For HTTP, this
+		 * makes the client use a JDK {@code HttpClient} request factory with this connect
+		 * timeout and {@link #timeout(Duration)} as read timeout, instead of the request
+		 * factory of the {@link #restClientBuilder(RestClient.Builder) RestClient.Builder}.
+		 * @param connectTimeout the timeout
+		 * @return this builder
+		 */
+		Builder connectTimeout(Duration connectTimeout);
+
+		/**
+		 * Set how long to wait for a response; defaults to 30 seconds. Blocking HTTP
+		 * calls run on the caller's thread, bounded by the HTTP read timeout: this timeout
+		 * unless an application {@code RestClient.Builder} without a
+		 * {@link #connectTimeout(Duration) connect timeout} brings its own request factory.
+		 * @param timeout the timeout
+		 * @return this builder
+		 */
+		Builder timeout(Duration timeout);
+
+		/**
+		 * Set the reconnect backoff of WebSocket transports: the first retry waits
+		 * {@code initial}, each further one twice as long, at most {@code max}.
+		 * @param initial the first delay
+		 * @param max the largest delay
+		 * @return this builder
+		 */
+		Builder reconnectBackoff(Duration initial, Duration max);
+
+		/**
+		 * Map an error code to an application exception. The factory gets the
+		 * {@link JsonRpcClientException}; nothing sent by the server ever names a class
+		 * to instantiate.
+		 * @param code the error code
+		 * @param factory creates the exception to throw instead
+		 * @return this builder
+		 */
+		Builder errorMapping(int code, Function<? super JsonRpcClientException, ? extends RuntimeException> factory);
+
+		/**
+		 * Set the methods used to subscribe and unsubscribe; defaults to
+		 * {@code subscribe}/{@code unsubscribe} ({@code rpc.on}/{@code rpc.off} for
+		 * rpc-websockets servers).
+		 * @param subscribe the subscribe method
+		 * @param unsubscribe the unsubscribe method
+		 * @return this builder
+		 */
+		Builder subscriptionMethods(String subscribe, String unsubscribe);
+
+		/**
+		 * Build the client.
+		 * @return the client
+		 */
+		JsonRpcClient build();
+
+	}
+
+}

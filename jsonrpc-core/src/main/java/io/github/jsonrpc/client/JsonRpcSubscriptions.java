@@ -1,0 +1,144 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.jsonrpc.client;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import io.github.jsonrpc.protocol.JsonRpcRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Listeners of server notifications by method, and the topics subscribed on the server,
+ * renewed after a reconnect.
+ *
+ * @author JSON-RPC for Spring Boot team
+ */
+final class JsonRpcSubscriptions implements JsonRpcTransport.Listener {
+
+	private static final Log logger = LogFactory.getLog(JsonRpcSubscriptions.class);
+
+	private final DefaultJsonRpcClient client;
+
+	private final String subscribeMethod;
+
+	private final String unsubscribeMethod;
+
+	private final Map<String, List<Consumer<JsonNode>>> listeners = new ConcurrentHashMap<>();
+
+	/** Topics subscribed on the server, with the number of local subscriptions. */
+	private final Map<String, Integer> topics = new ConcurrentHashMap<>();
+
+	JsonRpcSubscriptions(DefaultJsonRpcClient client, String subscribeMethod, String unsubscribeMethod) {
+		this.client = client;
+		this.subscribeMethod = subscribeMethod;
+		this.unsubscribeMethod = unsubscribeMethod;
+	}
+
+	<T> JsonRpcSubscription listen(String method, Class<T> type, Consumer<? super T> listener) {
+		Consumer<JsonNode> adapter = (params) -> listener.accept(this.client.convertPayload(params, type));
+		this.listeners.computeIfAbsent(method, (key) -> new CopyOnWriteArrayList<>()).add(adapter);
+		return () -> {
+			List<Consumer<JsonNode>> forMethod = this.listeners.get(method);
+			if (forMethod != null) {
+				forMethod.remove(adapter);
+			}
+		};
+	}
+
+	<T> JsonRpcSubscription subscribe(String topic, Class<T> type, Consumer<? super T> listener) {
+		// listen first: the server may notify right after answering the subscribe call
+		JsonRpcSubscription registration = listen(topic, type, listener);
+		try {
+			if (this.topics.merge(topic, 1, Integer::sum) == 1) {
+				this.client.method(this.subscribeMethod).params(topic).retrieve(JsonNode.class);
+			}
+		}
+		catch (RuntimeException ex) {
+			registration.close();
+			this.topics.computeIfPresent(topic, (key, count) -> (count > 1) ? count - 1 : null);
+			throw ex;
+		}
+		boolean[] closed = new boolean[1];
+		return () -> {
+			synchronized (closed) {
+				if (closed[0]) {
+					return;
+				}
+				closed[0] = true;
+			}
+			registration.close();
+			Integer left = this.topics.computeIfPresent(topic, (key, count) -> (count > 1) ? count - 1 : null);
+			if (left == null) {
+				// closing must not throw: a failed unsubscribe is only logged
+				this.client.method(this.unsubscribeMethod)
+					.params(topic)
+					.retrieveAsync(JsonNode.class)
+					.whenComplete((result, ex) -> {
+						if (ex != null && logger.isDebugEnabled()) {
+							logger.debug("Could not unsubscribe from '" + topic + "'", ex);
+						}
+					});
+			}
+		};
+	}
+
+	@Override
+	public void onNotification(JsonRpcRequest notification) {
+		List<Consumer<JsonNode>> forMethod = this.listeners.get(notification.method());
+		if (forMethod == null || forMethod.isEmpty()) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("No listener for notification '" + notification.method() + "'");
+			}
+			return;
+		}
+		for (Consumer<JsonNode> listener : forMethod) {
+			try {
+				listener.accept(notification.params());
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Listener of notification '" + notification.method() + "' failed", ex);
+			}
+		}
+	}
+
+	@Override
+	public void onReconnect() {
+		List<String> subscribed = new ArrayList<>(this.topics.keySet());
+		if (subscribed.isEmpty()) {
+			return;
+		}
+		this.client.method(this.subscribeMethod)
+			.params(subscribed.toArray())
+			.retrieveAsync(JsonNode.class)
+			.whenComplete((result, ex) -> {
+				if (ex != null) {
+					logger.warn("Could not subscribe again to " + subscribed + " after reconnecting", ex);
+				}
+				else if (logger.isDebugEnabled()) {
+					logger.debug("Subscribed again to " + subscribed + " after reconnecting");
+				}
+			});
+	}
+
+}

@@ -1,0 +1,408 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.jsonrpc.client;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.github.jsonrpc.protocol.JsonRpcInbound;
+import io.github.jsonrpc.protocol.JsonRpcMessage;
+import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
+import io.github.jsonrpc.protocol.JsonRpcRequest;
+import io.github.jsonrpc.protocol.JsonRpcResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.util.Assert;
+
+/**
+ * {@link JsonRpcTransport} over one WebSocket connection of the JDK's
+ * {@link HttpClient}: no container or extra library needed on the client side.
+ *
+ * <ul>
+ * <li>The connection opens on first use; replies are matched to pending exchanges by
+ * the ids of the requests (any id of a batch).</li>
+ * <li>Sends are serialized, as a WebSocket allows one outstanding send.</li>
+ * <li>Server notifications go to the {@link Listener} on a single thread, in order,
+ * never on the thread that reads frames, so listeners may make calls.</li>
+ * <li>When the connection drops, pending exchanges fail with a
+ * {@link JsonRpcTransportException} and the transport reconnects with exponential
+ * backoff, then tells the listener so that it can subscribe again.</li>
+ * </ul>
+ *
+ * @author JSON-RPC for Spring Boot team
+ */
+final class WebSocketJsonRpcTransport implements JsonRpcTransport {
+
+	private static final Log logger = LogFactory.getLog(WebSocketJsonRpcTransport.class);
+
+	private static final byte[] EMPTY = new byte[0];
+
+	private final URI uri;
+
+	private final JsonRpcMessageCodec codec;
+
+	private final Options options;
+
+	private final HttpClient httpClient;
+
+	private final Map<String, CompletableFuture<byte[]>> pending = new ConcurrentHashMap<>();
+
+	/** Exchanges of invalid messages, answered with a null id, in the order sent. */
+	private final Queue<CompletableFuture<byte[]>> unidentified = new ConcurrentLinkedQueue<>();
+
+	private final ScheduledExecutorService scheduler;
+
+	private final ExecutorService notificationExecutor;
+
+	private final Object lock = new Object();
+
+	private @Nullable CompletableFuture<WebSocket> connection;
+
+	private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
+
+	private volatile @Nullable Listener listener;
+
+	private volatile boolean closed;
+
+	WebSocketJsonRpcTransport(URI uri, JsonRpcMessageCodec codec, Options options) {
+		Assert.notNull(uri, "URI is required");
+		Assert.notNull(codec, "Codec is required");
+		this.uri = uri;
+		this.codec = codec;
+		this.options = options;
+		HttpClient.Builder builder = HttpClient.newBuilder();
+		if (options.connectTimeout() != null) {
+			builder.connectTimeout(options.connectTimeout());
+		}
+		this.httpClient = builder.build();
+		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> daemon(task, "jsonrpc-ws-reconnect"));
+		this.notificationExecutor = Executors.newSingleThreadExecutor((task) -> daemon(task, "jsonrpc-ws-notify"));
+	}
+
+	private static Thread daemon(Runnable task, String name) {
+		Thread thread = new Thread(task, name);
+		thread.setDaemon(true);
+		return thread;
+	}
+
+	@Override
+	public void setListener(Listener listener) {
+		this.listener = listener;
+	}
+
+	@Override
+	public CompletableFuture<byte[]> exchange(byte[] message) {
+		if (this.closed) {
+			return CompletableFuture.failedFuture(new JsonRpcTransportException("Transport to " + this.uri + " is closed"));
+		}
+		List<String> ids = new ArrayList<>();
+		boolean invalid = inspect(message, ids);
+		if (ids.isEmpty() && !invalid) {
+			return send(message).thenApply((ws) -> EMPTY);
+		}
+		CompletableFuture<byte[]> reply = new CompletableFuture<>();
+		if (ids.isEmpty()) {
+			// the server can only answer with a null id: match by order
+			this.unidentified.add(reply);
+			reply.whenComplete((result, ex) -> this.unidentified.remove(reply));
+		}
+		for (String id : ids) {
+			CompletableFuture<byte[]> previous = this.pending.putIfAbsent(id, reply);
+			if (previous != null) {
+				ids.subList(0, ids.indexOf(id)).forEach((registered) -> this.pending.remove(registered, reply));
+				return CompletableFuture.failedFuture(new JsonRpcTransportException("A call with id " + id + " is pending"));
+			}
+		}
+		// timed out or cancelled exchanges must not leak
+		reply.whenComplete((result, ex) -> ids.forEach((id) -> this.pending.remove(id, reply)));
+		send(message).whenComplete((ws, ex) -> {
+			if (ex != null) {
+				reply.completeExceptionally(JsonRpcTransportException.wrap(ex));
+			}
+		});
+		return reply;
+	}
+
+	/**
+	 * Collect the ids a reply to the message will carry.
+	 * @return whether the message has entries the server answers with a null id
+	 */
+	private boolean inspect(byte[] message, List<String> ids) {
+		JsonRpcInbound inbound = this.codec.decodeRequests(message);
+		boolean invalid = false;
+		for (JsonRpcMessage entry : inbound.entries()) {
+			if (entry instanceof JsonRpcRequest request && request.id() != null) {
+				ids.add(DefaultJsonRpcClient.key(request.id()));
+			}
+			else if (entry instanceof JsonRpcResponse.Failure failure) {
+				if (failure.id().isNull()) {
+					invalid = true;
+				}
+				else {
+					ids.add(DefaultJsonRpcClient.key(failure.id()));
+				}
+			}
+		}
+		return invalid;
+	}
+
+	private CompletableFuture<WebSocket> send(byte[] message) {
+		String text = new String(message, StandardCharsets.UTF_8);
+		return connection().thenCompose((ws) -> {
+			synchronized (this.lock) {
+				// one outstanding send per WebSocket: chain after the previous one
+				CompletableFuture<WebSocket> sent = this.lastSend.handle((result, ex) -> null)
+					.thenCompose((ignored) -> ws.sendText(text, true));
+				this.lastSend = sent;
+				return sent;
+			}
+		});
+	}
+
+	private CompletableFuture<WebSocket> connection() {
+		synchronized (this.lock) {
+			CompletableFuture<WebSocket> current = this.connection;
+			if (current != null && !current.isCompletedExceptionally()
+					&& !(current.isDone() && current.join().isOutputClosed())) {
+				return current;
+			}
+			WebSocket.Builder builder = this.httpClient.newWebSocketBuilder();
+			this.options.headers().forEach(builder::header);
+			if (this.options.connectTimeout() != null) {
+				builder.connectTimeout(this.options.connectTimeout());
+			}
+			CompletableFuture<WebSocket> opening = builder.buildAsync(this.uri, new FrameListener())
+				.exceptionallyCompose((ex) -> CompletableFuture.failedFuture(
+						new JsonRpcTransportException("Cannot connect to " + this.uri, ex)));
+			this.connection = opening;
+			return opening;
+		}
+	}
+
+	private void handleText(String text) {
+		JsonNode tree;
+		try {
+			tree = this.codec.mapper().readTree(text);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Ignoring a frame from " + this.uri + " that is not JSON");
+			return;
+		}
+		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+		if (tree.isArray()) {
+			boolean identified = false;
+			for (JsonNode element : tree) {
+				identified |= hasId(element);
+				if (completeById(element, bytes)) {
+					return;
+				}
+			}
+			if (identified || !completeUnidentified(bytes)) {
+				logger.debug("Ignoring a batch reply that matches no pending call");
+			}
+			return;
+		}
+		// a message with a method is a request from the server, anything else a response
+		if (tree.isObject() && tree.has("method")) {
+			if (tree.has("id")) {
+				logger.debug("Ignoring a call from the server: calls to the client are not supported");
+				return;
+			}
+			notifyListener(tree);
+			return;
+		}
+		boolean matched = hasId(tree) ? completeById(tree, bytes) : completeUnidentified(bytes);
+		if (!matched && logger.isDebugEnabled()) {
+			logger.debug("Ignoring a reply that matches no pending call: " + text);
+		}
+	}
+
+	private static boolean hasId(JsonNode response) {
+		JsonNode id = response.get("id");
+		return id != null && !id.isNull();
+	}
+
+	private boolean completeUnidentified(byte[] reply) {
+		CompletableFuture<byte[]> oldest = this.unidentified.poll();
+		return oldest != null && oldest.complete(reply);
+	}
+
+	private boolean completeById(JsonNode response, byte[] reply) {
+		JsonNode id = response.get("id");
+		if (id == null || id.isNull()) {
+			return false;
+		}
+		CompletableFuture<byte[]> future = this.pending.get(id.toString());
+		return future != null && future.complete(reply);
+	}
+
+	private void notifyListener(JsonNode tree) {
+		Listener current = this.listener;
+		if (current == null) {
+			return;
+		}
+		JsonRpcRequest notification;
+		try {
+			notification = this.codec.readRequest(tree);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Ignoring an invalid notification from " + this.uri + ": " + ex.getMessage());
+			return;
+		}
+		this.notificationExecutor.execute(() -> current.onNotification(notification));
+	}
+
+	private void connectionLost(@Nullable Throwable cause) {
+		synchronized (this.lock) {
+			this.connection = null;
+		}
+		JsonRpcTransportException failure = new JsonRpcTransportException(
+				"WebSocket connection to " + this.uri + " closed", cause);
+		new ArrayList<>(this.pending.values()).forEach((future) -> future.completeExceptionally(failure));
+		new ArrayList<>(this.unidentified).forEach((future) -> future.completeExceptionally(failure));
+		if (!this.closed) {
+			scheduleReconnect(0);
+		}
+	}
+
+	private void scheduleReconnect(int attempt) {
+		long delay = Math.min(this.options.reconnectMax().toMillis(),
+				this.options.reconnectInitial().toMillis() << Math.min(attempt, 20));
+		if (logger.isDebugEnabled()) {
+			logger.debug("Reconnecting to " + this.uri + " in " + delay + " ms (attempt " + (attempt + 1) + ")");
+		}
+		try {
+			this.scheduler.schedule(() -> connection().whenComplete((ws, ex) -> {
+				if (this.closed) {
+					return;
+				}
+				if (ex != null) {
+					scheduleReconnect(attempt + 1);
+					return;
+				}
+				logger.info("Reconnected to " + this.uri);
+				Listener current = this.listener;
+				if (current != null) {
+					this.notificationExecutor.execute(current::onReconnect);
+				}
+			}), delay, TimeUnit.MILLISECONDS);
+		}
+		catch (java.util.concurrent.RejectedExecutionException ex) {
+			// closed meanwhile
+		}
+	}
+
+	@Override
+	public void close() {
+		this.closed = true;
+		CompletableFuture<WebSocket> current;
+		synchronized (this.lock) {
+			current = this.connection;
+			this.connection = null;
+		}
+		if (current != null && current.isDone() && !current.isCompletedExceptionally()) {
+			current.join().sendClose(WebSocket.NORMAL_CLOSURE, "").exceptionally((ex) -> null);
+		}
+		JsonRpcTransportException failure = new JsonRpcTransportException("Transport to " + this.uri + " closed");
+		new ArrayList<>(this.pending.values()).forEach((future) -> future.completeExceptionally(failure));
+		this.scheduler.shutdownNow();
+		this.notificationExecutor.shutdown();
+	}
+
+	/**
+	 * Reads frames, assembling partial text messages.
+	 */
+	private final class FrameListener implements WebSocket.Listener {
+
+		private final StringBuilder text = new StringBuilder();
+
+		@Override
+		public void onOpen(WebSocket webSocket) {
+			webSocket.request(1);
+		}
+
+		@Override
+		public @Nullable CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+			this.text.append(data);
+			if (last) {
+				String message = this.text.toString();
+				this.text.setLength(0);
+				try {
+					handleText(message);
+				}
+				catch (RuntimeException ex) {
+					logger.warn("Failed to handle a message from " + WebSocketJsonRpcTransport.this.uri, ex);
+				}
+			}
+			webSocket.request(1);
+			return null;
+		}
+
+		@Override
+		public @Nullable CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("WebSocket to " + WebSocketJsonRpcTransport.this.uri + " closed: " + statusCode + " " + reason);
+			}
+			connectionLost(null);
+			return null;
+		}
+
+		@Override
+		public void onError(WebSocket webSocket, Throwable error) {
+			connectionLost(error);
+		}
+
+	}
+
+	/**
+	 * Settings of a WebSocket transport.
+	 *
+	 * @param connectTimeout the handshake timeout, {@code null} for the JDK's default
+	 * @param headers headers of the handshake request
+	 * @param reconnectInitial the first reconnect delay
+	 * @param reconnectMax the largest reconnect delay
+	 */
+	record Options(@Nullable Duration connectTimeout, Map<String, String> headers, Duration reconnectInitial,
+			Duration reconnectMax) {
+
+		static final Options DEFAULTS = new Options(null, Map.of(), Duration.ofMillis(500), Duration.ofSeconds(30));
+
+		Options {
+			headers = Map.copyOf(headers);
+		}
+
+	}
+
+}

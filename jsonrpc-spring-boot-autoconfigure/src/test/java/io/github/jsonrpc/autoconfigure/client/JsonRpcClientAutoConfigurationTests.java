@@ -1,0 +1,176 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.jsonrpc.autoconfigure.client;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.jsonrpc.client.JsonRpcClient;
+import io.github.jsonrpc.client.JsonRpcClientInterceptor;
+import io.github.jsonrpc.client.JsonRpcIdGenerator;
+import io.github.jsonrpc.client.annotation.JsonRpcRemote;
+import io.github.jsonrpc.client.config.EnableJsonRpcClients;
+import io.github.jsonrpc.client.config.JsonRpcClientRegistry;
+import io.github.jsonrpc.protocol.JsonRpcId;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.client.MockRestServiceServer;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.client.match.MockRestRequestMatchers.header;
+import static org.springframework.test.web.client.match.MockRestRequestMatchers.requestTo;
+import static org.springframework.test.web.client.response.MockRestResponseCreators.withSuccess;
+
+class JsonRpcClientAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, JsonRpcClientAutoConfiguration.class));
+
+	@Test
+	void builderIsAPrototypeUsingTheApplicationJsonMapper() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(JsonRpcClientRegistry.class);
+			JsonRpcClient.Builder first = context.getBean(JsonRpcClient.Builder.class);
+			assertThat(first).isNotSameAs(context.getBean(JsonRpcClient.Builder.class));
+			JsonRpcClient client = first.transport((message) -> CompletableFuture.completedFuture(new byte[0])).build();
+			assertThat(client.codec().mapper()).isSameAs(context.getBean(JsonMapper.class));
+		});
+	}
+
+	@Test
+	void interceptorAndIdGeneratorBeansAreApplied() {
+		List<String> intercepted = new ArrayList<>();
+		this.contextRunner
+			.withBean(JsonRpcClientInterceptor.class, () -> (request, chain) -> {
+				intercepted.add(request.entries().get(0).method());
+				return chain.next(request);
+			})
+			.withBean(JsonRpcIdGenerator.class, () -> () -> JsonRpcId.of("fixed"))
+			.run((context) -> {
+				JsonRpcClient client = context.getBean(JsonRpcClient.Builder.class)
+					.transport((message) -> CompletableFuture.completedFuture(
+							"{\"jsonrpc\":\"2.0\",\"result\":1,\"id\":\"fixed\"}".getBytes(StandardCharsets.UTF_8)))
+					.build();
+				assertThat(client.method("ping").retrieve(Integer.class)).isEqualTo(1);
+				assertThat(intercepted).containsExactly("ping");
+			});
+	}
+
+	@Test
+	void namedClientUsesPropertiesAndTheApplicationRestClientBuilder() {
+		RestClient.Builder restClientBuilder = RestClient.builder();
+		MockRestServiceServer server = MockRestServiceServer.bindTo(restClientBuilder).build();
+		server.expect(requestTo("http://calc.example/jsonrpc"))
+			.andExpect(header("Authorization", "Basic dXNlcjpzZWNyZXQ="))
+			.andExpect(header("X-Tenant", "acme"))
+			.andRespond(withSuccess("{\"jsonrpc\":\"2.0\",\"result\":19,\"id\":1}", MediaType.APPLICATION_JSON));
+		this.contextRunner.withBean(RestClient.Builder.class, () -> restClientBuilder)
+			.withPropertyValues("jsonrpc.client.calc.url=http://calc.example/jsonrpc",
+					"jsonrpc.client.calc.username=user", "jsonrpc.client.calc.password=secret",
+					"jsonrpc.client.calc.headers.X-Tenant=acme", "jsonrpc.client.calc.timeout=5s")
+			.run((context) -> {
+				JsonRpcClient client = context.getBean(JsonRpcClientRegistry.class).client("calc");
+				assertThat(client).isSameAs(context.getBean(JsonRpcClientRegistry.class).client("calc"));
+				assertThat(client.method("subtract").params(42, 23).retrieve(Integer.class)).isEqualTo(19);
+				server.verify();
+			});
+	}
+
+	@Test
+	void propertiesBindPerClient() {
+		this.contextRunner
+			.withPropertyValues("jsonrpc.client.feed.url=http://feed.example/rpc", "jsonrpc.client.feed.transport=websocket",
+					"jsonrpc.client.feed.connect-timeout=2s", "jsonrpc.client.feed.bearer-token=abc",
+					"jsonrpc.client.feed.reconnect-max-delay=10s")
+			.run((context) -> {
+				JsonRpcClientProperties.Client feed = context.getBean(JsonRpcClientProperties.class).get("feed");
+				assertThat(feed.getTransport()).isEqualTo(JsonRpcClientProperties.Transport.WEBSOCKET);
+				assertThat(feed.getConnectTimeout()).hasSeconds(2);
+				assertThat(feed.getBearerToken()).isEqualTo("abc");
+				assertThat(feed.getReconnectMaxDelay()).hasSeconds(10);
+				assertThat(PropertiesJsonRpcClientRegistry.url(feed)).hasToString("ws://feed.example/rpc");
+			});
+	}
+
+	@Test
+	void unknownClientNameFailsNamingTheProperty() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(JsonRpcClientRegistry.class))
+			.satisfies((registry) -> org.assertj.core.api.Assertions.assertThatIllegalStateException()
+				.isThrownBy(() -> registry.client("missing"))
+				.withMessageContaining("jsonrpc.client.missing.url")));
+	}
+
+	@Test
+	void enableJsonRpcClientsRegistersProxyBeans() {
+		RestClient.Builder restClientBuilder = RestClient.builder();
+		MockRestServiceServer server = MockRestServiceServer.bindTo(restClientBuilder).build();
+		server.expect(requestTo("http://calc.example/jsonrpc"))
+			.andRespond(withSuccess("{\"jsonrpc\":\"2.0\",\"result\":7,\"id\":1}", MediaType.APPLICATION_JSON));
+		this.contextRunner.withBean(RestClient.Builder.class, () -> restClientBuilder)
+			.withUserConfiguration(ClientsConfiguration.class)
+			.withPropertyValues("jsonrpc.client.calc.url=http://calc.example/jsonrpc")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(Calculator.class);
+				assertThat(context.getBean(Calculator.class).sum(3, 4)).isEqualTo(7);
+			});
+	}
+
+	@Test
+	void backsOffFromUserBuilderAndRegistry() {
+		JsonRpcClientRegistry registry = (name) -> {
+			throw new IllegalStateException(name);
+		};
+		this.contextRunner.withBean(JsonRpcClientRegistry.class, () -> registry)
+			.withBean(JsonRpcClient.Builder.class, JsonRpcClient::builder)
+			.run((context) -> {
+				assertThat(context.getBean(JsonRpcClientRegistry.class)).isSameAs(registry);
+				assertThat(context).hasSingleBean(JsonRpcClient.Builder.class);
+			});
+	}
+
+	@Test
+	void worksWithoutSpringWeb() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(RestClient.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(JsonRpcClient.Builder.class)
+				.doesNotHaveBean(JsonRpcClientBuilderCustomizer.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableJsonRpcClients(clients = Calculator.class)
+	static class ClientsConfiguration {
+
+	}
+
+	@JsonRpcRemote(name = "calc")
+	interface Calculator {
+
+		int sum(int... numbers);
+
+	}
+
+}
