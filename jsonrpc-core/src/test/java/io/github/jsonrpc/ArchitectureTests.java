@@ -78,10 +78,21 @@ class ArchitectureTests {
 	@Test
 	void onlyTransportPackagesUseServletOrSpringWeb() {
 		noClasses().that()
-			.resideOutsideOfPackages("..server.webmvc..", "..server.websocket..")
+			.resideOutsideOfPackages("..server.webmvc..", "..server.websocket..", "..client..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("jakarta.servlet..", "org.springframework.web..")
+			.check(classes);
+	}
+
+	@Test
+	void clientUsesOnlyTheClientSideOfSpringWeb() {
+		noClasses().that()
+			.resideInAPackage("..client..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("jakarta.servlet..", "org.springframework.web.servlet..",
+					"org.springframework.web.socket.server..")
 			.check(classes);
 	}
 

@@ -18,6 +18,7 @@ package io.github.jsonrpc.security;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.jsonrpc.pubsub.JsonRpcTopicAuthorizer;
 import io.github.jsonrpc.server.JsonRpcSession;
 import org.jspecify.annotations.Nullable;
 
@@ -31,7 +32,7 @@ import org.springframework.util.Assert;
 import org.springframework.util.PatternMatchUtils;
 
 /**
- * Topic authorizer driven by Spring Security: the first rule whose topic pattern matches
+ * {@link JsonRpcTopicAuthorizer} driven by Spring Security: the first rule whose topic pattern matches
  * decides with its {@link AuthorizationManager}; topics no rule matches are open. The
  * session's authentication is the one of {@code rpc.login}, else the handshake's
  * principal, else anonymous; without a session (e.g. {@code get_topics} over HTTP) it is
@@ -41,7 +42,7 @@ import org.springframework.util.PatternMatchUtils;
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
  */
-public class SecurityJsonRpcTopicAuthorizer {
+public class SecurityJsonRpcTopicAuthorizer implements JsonRpcTopicAuthorizer {
 
 	private final List<Rule> rules = new ArrayList<>();
 
@@ -58,12 +59,7 @@ public class SecurityJsonRpcTopicAuthorizer {
 		return this;
 	}
 
-	/**
-	 * Return whether the session may subscribe to, list and receive the topic.
-	 * @param topic the topic name
-	 * @param session the session, or {@code null} for a caller without a connection
-	 * @return {@code true} to allow
-	 */
+	@Override
 	public boolean isAuthorized(String topic, @Nullable JsonRpcSession session) {
 		for (Rule rule : this.rules) {
 			if (PatternMatchUtils.simpleMatch(rule.pattern(), topic)) {

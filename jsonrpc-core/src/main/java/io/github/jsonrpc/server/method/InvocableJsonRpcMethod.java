@@ -125,7 +125,7 @@ public final class InvocableJsonRpcMethod {
 				this.validator.validate(this, arguments);
 			}
 			Object value = method.invoke(this.handlerMethod.bean(), arguments);
-			return JsonRpcReturnValueAdapter.adapt(value);
+			return JsonRpcReturnValueAdapter.adapt(value, exchange);
 		}
 		catch (InvocationTargetException ex) {
 			return CompletableFuture.failedFuture(ex.getTargetException());

@@ -18,9 +18,13 @@ package io.github.jsonrpc.server.method;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import java.util.stream.Stream;
 
+import io.github.jsonrpc.server.JsonRpcExchange;
+import io.github.jsonrpc.server.JsonRpcStreamSink;
 import org.jspecify.annotations.Nullable;
+import reactor.adapter.JdkFlowAdapter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -30,10 +34,13 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Adapts what a method returns to the one async type of the core contracts: plain values,
- * {@code void} ({@code null}), {@link Optional}, {@link CompletionStage}, a
- * {@link Stream} (collected to a list) and, when Reactor is present, any single- or
- * multi-value publisher known to Spring's {@link ReactiveAdapterRegistry} (a multi-value
- * publisher is collected to a list).
+ * {@code void} ({@code null}), {@link Optional}, {@link CompletionStage}, and streams of
+ * values: a {@link Stream}, a JDK {@link Flow.Publisher} and, when Reactor is present, any
+ * single- or multi-value publisher known to Spring's {@link ReactiveAdapterRegistry}.
+ *
+ * <p>A stream of values is collected to a list, unless the call has an id and the
+ * transport put a {@link JsonRpcStreamSink} in the transport context: then each item goes
+ * to the sink as it comes, and the result is {@code {"count": <items sent>}}.
  *
  * @author JSON-RPC for Spring Boot team
  */
@@ -51,11 +58,11 @@ final class JsonRpcReturnValueAdapter {
 	 * @return {@code true} for futures and publishers
 	 */
 	static boolean isAsync(Class<?> returnType) {
-		return CompletionStage.class.isAssignableFrom(returnType)
+		return CompletionStage.class.isAssignableFrom(returnType) || Flow.Publisher.class.isAssignableFrom(returnType)
 				|| (reactorPresent && ReactorSupport.isReactive(returnType));
 	}
 
-	static CompletableFuture<@Nullable Object> adapt(@Nullable Object value) {
+	static CompletableFuture<@Nullable Object> adapt(@Nullable Object value, JsonRpcExchange exchange) {
 		if (value == null) {
 			return CompletableFuture.completedFuture(null);
 		}
@@ -66,17 +73,28 @@ final class JsonRpcReturnValueAdapter {
 			return CompletableFuture.completedFuture(optional.orElse(null));
 		}
 		if (value instanceof Stream<?> stream) {
-			try (stream) {
-				return CompletableFuture.completedFuture(stream.toList());
-			}
+			return subscribe(new JsonRpcStreamPublisher(stream), exchange);
+		}
+		if (value instanceof Flow.Publisher<?> publisher) {
+			return subscribe(publisher, exchange);
 		}
 		if (reactorPresent) {
-			CompletableFuture<@Nullable Object> reactive = ReactorSupport.adapt(value);
+			CompletableFuture<@Nullable Object> reactive = ReactorSupport.adapt(value, exchange);
 			if (reactive != null) {
 				return reactive;
 			}
 		}
 		return CompletableFuture.completedFuture(value);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static CompletableFuture<@Nullable Object> subscribe(Flow.Publisher<?> publisher,
+			JsonRpcExchange exchange) {
+		JsonRpcStreamSink sink = (exchange.id() != null)
+				? (JsonRpcStreamSink) exchange.context().attributes().get(JsonRpcStreamSink.ATTRIBUTE) : null;
+		JsonRpcStreamingSubscriber subscriber = new JsonRpcStreamingSubscriber(exchange, sink);
+		((Flow.Publisher<Object>) publisher).subscribe(subscriber);
+		return subscriber.result();
 	}
 
 	private static @Nullable Object unwrapOptional(@Nullable Object value) {
@@ -92,15 +110,14 @@ final class JsonRpcReturnValueAdapter {
 		}
 
 		@SuppressWarnings("unchecked")
-		static @Nullable CompletableFuture<@Nullable Object> adapt(Object value) {
+		static @Nullable CompletableFuture<@Nullable Object> adapt(Object value, JsonRpcExchange exchange) {
 			ReactiveAdapter adapter = registry.getAdapter(value.getClass());
 			if (adapter == null) {
 				return null;
 			}
 			if (adapter.isMultiValue()) {
-				return (CompletableFuture<@Nullable Object>) (CompletableFuture<?>) Flux.from(adapter.toPublisher(value))
-					.collectList()
-					.toFuture();
+				return subscribe(JdkFlowAdapter.publisherToFlowPublisher(Flux.from(adapter.toPublisher(value))),
+						exchange);
 			}
 			return (CompletableFuture<@Nullable Object>) (CompletableFuture<?>) Mono.from(adapter.toPublisher(value))
 				.toFuture();

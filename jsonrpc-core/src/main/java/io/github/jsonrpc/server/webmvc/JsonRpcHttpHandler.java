@@ -19,11 +19,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.jsonrpc.protocol.JsonRpcReply;
 import io.github.jsonrpc.server.JsonRpcHandler;
+import io.github.jsonrpc.server.JsonRpcStreamSink;
 import io.github.jsonrpc.server.JsonRpcTransportContext;
 import org.jspecify.annotations.Nullable;
 
@@ -52,6 +54,12 @@ import org.springframework.web.servlet.function.ServerResponse;
  * <li>The reply's status comes from the {@link JsonRpcHttpStatusPolicy}; calls that
  * complete later are answered through async request processing, so they do not hold a
  * servlet thread.</li>
+ * <li>A method returning a stream of values answers with the collected list, unless the
+ * {@code Accept} header asks for {@code application/x-ndjson} or
+ * {@code text/event-stream} (single calls only): then each item is written as an
+ * {@code {"jsonrpc":"2.0","method":"rpc.stream","params":{"id":<id>,"item":<item>}}}
+ * line or event, followed by the final response. Calls that do not stream are answered
+ * as plain JSON either way.</li>
  * </ul>
  *
  * @author JSON-RPC for Spring Boot team
@@ -61,6 +69,9 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 
 	/** Name of the transport-context attribute holding the {@link ServerRequest}. */
 	public static final String SERVER_REQUEST_ATTRIBUTE = JsonRpcHttpHandler.class.getName() + ".serverRequest";
+
+	private static final List<MediaType> STREAMING_TYPES = List.of(MediaType.APPLICATION_NDJSON,
+			MediaType.TEXT_EVENT_STREAM);
 
 	private final JsonRpcHandler handler;
 
@@ -114,7 +125,11 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 		if (body == null) {
 			return ServerResponse.status(HttpStatus.CONTENT_TOO_LARGE).build();
 		}
-		CompletableFuture<JsonRpcReply> reply = this.handler.handle(body, context(request));
+		MediaType streamType = streamingType(request);
+		if (streamType != null) {
+			return stream(body, request, streamType);
+		}
+		CompletableFuture<JsonRpcReply> reply = this.handler.handle(body, context(request, null));
 		if (reply.isDone()) {
 			return toResponse(reply.join());
 		}
@@ -147,12 +162,48 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 		return (body.length > this.maxRequestBytes) ? null : body;
 	}
 
-	private JsonRpcTransportContext context(ServerRequest request) {
+	private @Nullable MediaType streamingType(ServerRequest request) {
+		List<MediaType> accepted;
+		try {
+			accepted = request.headers().accept();
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+		for (MediaType type : accepted) {
+			for (MediaType streaming : STREAMING_TYPES) {
+				if (streaming.equalsTypeAndSubtype(type)) {
+					return streaming;
+				}
+			}
+		}
+		return null;
+	}
+
+	private ServerResponse stream(byte[] body, ServerRequest request, MediaType streamType) {
+		HttpJsonRpcStream stream = new HttpJsonRpcStream(this.handler.codec().mapper(), streamType);
+		CompletableFuture<JsonRpcReply> reply = this.handler.handle(body, context(request, stream));
+		return ServerResponse.ok().build((servletRequest, servletResponse) -> {
+			stream.writeTo(reply, this.handler.codec(), servletResponse, (single) -> {
+				servletResponse.setStatus(this.statusPolicy.status(single).value());
+				if (!single.isEmpty()) {
+					servletResponse.setContentType(MediaType.APPLICATION_JSON_VALUE);
+					servletResponse.getOutputStream().write(this.handler.codec().encode(single));
+				}
+			});
+			return null;
+		});
+	}
+
+	private JsonRpcTransportContext context(ServerRequest request, @Nullable JsonRpcStreamSink sink) {
 		JsonRpcTransportContext.Builder context = JsonRpcTransportContext.builder(JsonRpcTransportContext.Transport.HTTP)
 			.uri(request.uri())
 			.remoteAddress(request.remoteAddress().orElse(null))
 			.principal(request.principal().orElse(null))
 			.attribute(SERVER_REQUEST_ATTRIBUTE, request);
+		if (sink != null) {
+			context.attribute(JsonRpcStreamSink.ATTRIBUTE, sink);
+		}
 		request.headers().asHttpHeaders().forEach(context::header);
 		return context.build();
 	}

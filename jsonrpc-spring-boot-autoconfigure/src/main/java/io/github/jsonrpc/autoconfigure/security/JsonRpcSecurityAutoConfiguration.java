@@ -19,6 +19,7 @@ package io.github.jsonrpc.autoconfigure.security;
 import java.util.Map;
 
 import io.github.jsonrpc.autoconfigure.JsonRpcAutoConfiguration;
+import io.github.jsonrpc.pubsub.JsonRpcTopicAuthorizer;
 import io.github.jsonrpc.security.AuthenticationMethodArgumentResolver;
 import io.github.jsonrpc.security.AuthorizationManagerJsonRpcInterceptor;
 import io.github.jsonrpc.security.JsonRpcAuthorizationManagers;
@@ -28,6 +29,8 @@ import io.github.jsonrpc.security.JsonRpcSecurityExpressionHandler;
 import io.github.jsonrpc.security.SecurityContextJsonRpcInterceptor;
 import io.github.jsonrpc.security.SecurityJsonRpcExceptionResolver;
 import io.github.jsonrpc.security.SecurityJsonRpcMethodAccessChecker;
+import io.github.jsonrpc.security.SecurityJsonRpcTopicAuthorizer;
+import io.github.jsonrpc.security.SecurityJsonRpcTopicAuthorizer.TopicSecurityExpressionHandler;
 import io.github.jsonrpc.server.method.InvocableJsonRpcMethodFactory;
 import io.github.jsonrpc.server.method.JsonRpcMethodAccessChecker;
 import io.github.jsonrpc.server.method.JsonRpcMethodRegistryCustomizer;
@@ -137,6 +140,22 @@ public final class JsonRpcSecurityAutoConfiguration {
 		});
 		return new SecurityJsonRpcMethodAccessChecker(authorization.getAuthorizationManager(), expressionHandler,
 				applicationContext);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JsonRpcTopicAuthorizer jsonRpcTopicAuthorizer(JsonRpcSecurityProperties properties,
+			ApplicationContext applicationContext, ObjectProvider<RoleHierarchy> roleHierarchy,
+			ObjectProvider<PermissionEvaluator> permissionEvaluator) {
+		TopicSecurityExpressionHandler expressionHandler = new TopicSecurityExpressionHandler();
+		expressionHandler.setApplicationContext(applicationContext);
+		roleHierarchy.ifAvailable(expressionHandler::setRoleHierarchy);
+		permissionEvaluator.ifAvailable(expressionHandler::setPermissionEvaluator);
+		SecurityJsonRpcTopicAuthorizer authorizer = new SecurityJsonRpcTopicAuthorizer();
+		for (Map.Entry<String, String> rule : properties.getTopics().entrySet()) {
+			authorizer.rule(rule.getKey(), JsonRpcAuthorizationManagers.of(rule.getValue(), expressionHandler));
+		}
+		return authorizer;
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -15,17 +15,20 @@
  */
 package io.github.jsonrpc.sample.security;
 
+import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.jsonrpc.pubsub.JsonRpcPublisher;
 import io.github.jsonrpc.server.method.annotation.JsonRpcService;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
- * Administration methods under the {@code admin.} prefix, for role ADMIN only.
+ * Administration methods under the {@code admin.} prefix, for role ADMIN only, and the
+ * protected topic {@code admin-events}.
  *
  * @author JSON-RPC for Spring Boot team
  */
@@ -33,12 +36,31 @@ import org.springframework.security.access.prepost.PreAuthorize;
 @PreAuthorize("hasRole('ADMIN')")
 public class AdminService {
 
+	/** The topic of administration events, for role ADMIN only. */
+	public static final String EVENTS_TOPIC = "admin-events";
+
 	private final Instant started = Instant.now();
 
 	private final NoteStore notes;
 
-	public AdminService(NoteStore notes) {
+	private final JsonRpcPublisher publisher;
+
+	public AdminService(NoteStore notes, JsonRpcPublisher publisher) {
 		this.notes = notes;
+		this.publisher = publisher;
+	}
+
+	/**
+	 * Publish {@code {"from": <admin>, "text": text}} to the topic {@code admin-events}.
+	 * @param text the announcement
+	 * @param principal the caller
+	 * @return the number of connections it was sent to
+	 */
+	public int announce(String text, Principal principal) {
+		Map<String, Object> event = new LinkedHashMap<>();
+		event.put("from", principal.getName());
+		event.put("text", text);
+		return this.publisher.publish(EVENTS_TOPIC, event);
 	}
 
 	/**

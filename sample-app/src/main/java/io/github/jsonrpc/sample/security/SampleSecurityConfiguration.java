@@ -19,6 +19,7 @@ import java.util.List;
 
 import io.github.jsonrpc.autoconfigure.JsonRpcProperties;
 import io.github.jsonrpc.autoconfigure.security.JsonRpcSecurityCustomizers;
+import io.github.jsonrpc.pubsub.JsonRpcTopic;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -56,6 +57,12 @@ public class SampleSecurityConfiguration {
 			.csrf(JsonRpcSecurityCustomizers.ignoreCsrf(jsonRpc.getHttp().getPath()))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		return http.build();
+	}
+
+	@Bean
+	JsonRpcTopic adminEventsTopic() {
+		// admins only: see jsonrpc.security.topics in application.yml
+		return new JsonRpcTopic(AdminService.EVENTS_TOPIC, false);
 	}
 
 	@Bean

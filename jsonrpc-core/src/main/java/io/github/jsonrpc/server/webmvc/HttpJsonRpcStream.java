@@ -1,0 +1,155 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.server.webmvc;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+
+import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
+import io.github.jsonrpc.protocol.JsonRpcReply;
+import io.github.jsonrpc.server.JsonRpcExchange;
+import io.github.jsonrpc.server.JsonRpcStreamSink;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.http.MediaType;
+
+/**
+ * The stream of one HTTP call whose client accepts {@code application/x-ndjson} or
+ * {@code text/event-stream}: each item is written as an {@code rpc.stream} notification
+ * (one line, or one {@code data:} event), then the final response. A call that does not
+ * stream is answered as plain JSON. Items are written on the request thread, one at a
+ * time (back-pressure); a client that goes away cancels the stream.
+ *
+ * @author JSON-RPC for Spring Boot team
+ */
+final class HttpJsonRpcStream implements JsonRpcStreamSink {
+
+	private final JsonMapper mapper;
+
+	private final MediaType mediaType;
+
+	private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+
+	private volatile boolean opened;
+
+	private volatile boolean broken;
+
+	private volatile @Nullable Runnable cancel;
+
+	HttpJsonRpcStream(JsonMapper mapper, MediaType mediaType) {
+		this.mapper = mapper;
+		this.mediaType = mediaType;
+	}
+
+	@Override
+	public void open(JsonRpcExchange exchange, Runnable cancel) {
+		this.cancel = cancel;
+		this.opened = true;
+	}
+
+	@Override
+	public boolean item(JsonRpcExchange exchange, @Nullable Object item, Runnable requestNext) {
+		if (this.broken) {
+			return false;
+		}
+		ObjectNode params = this.mapper.createObjectNode();
+		params.set("id", (exchange.id() != null) ? exchange.id().value() : null);
+		params.set("item", this.mapper.valueToTree(item));
+		ObjectNode message = this.mapper.createObjectNode();
+		message.put("jsonrpc", JsonRpcMessageCodec.VERSION);
+		message.put("method", "rpc.stream");
+		message.set("params", params);
+		this.events.add(new Item(this.mapper.writeValueAsString(message), requestNext));
+		return true;
+	}
+
+	@Override
+	public void close(JsonRpcExchange exchange) {
+	}
+
+	/**
+	 * Write the stream, blocking until the final response is written.
+	 * @param reply the reply of the call
+	 * @param codec encodes the final response
+	 * @param response the servlet response
+	 * @param plain writes the reply as plain JSON when the call did not stream
+	 */
+	void writeTo(CompletableFuture<JsonRpcReply> reply, JsonRpcMessageCodec codec, HttpServletResponse response,
+			PlainWriter plain) throws Exception {
+		reply.whenComplete((result, ex) -> this.events.add((ex != null) ? JsonRpcReply.empty() : result));
+		Object event = this.events.take();
+		if (event instanceof JsonRpcReply single && !this.opened) {
+			plain.write(single);
+			return;
+		}
+		response.setStatus(200);
+		response.setContentType(this.mediaType.toString());
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		OutputStream output = response.getOutputStream();
+		try {
+			while (true) {
+				if (event instanceof Item item) {
+					write(output, item.json);
+					item.requestNext.run();
+				}
+				else if (event instanceof JsonRpcReply last) {
+					if (!last.isEmpty()) {
+						write(output, codec.encodeToString(last));
+					}
+					return;
+				}
+				event = this.events.take();
+			}
+		}
+		catch (IOException ex) {
+			// the client went away: stop the source
+			this.broken = true;
+			Runnable current = this.cancel;
+			if (current != null) {
+				current.run();
+			}
+			throw ex;
+		}
+	}
+
+	private void write(OutputStream output, String json) throws IOException {
+		String frame = MediaType.TEXT_EVENT_STREAM.isCompatibleWith(this.mediaType) ? "data:" + json + "\n\n"
+				: json + "\n";
+		output.write(frame.getBytes(StandardCharsets.UTF_8));
+		output.flush();
+	}
+
+	/**
+	 * Writes a reply as a plain JSON response.
+	 */
+	@FunctionalInterface
+	interface PlainWriter {
+
+		void write(JsonRpcReply reply) throws IOException;
+
+	}
+
+	private record Item(String json, Runnable requestNext) {
+	}
+
+}

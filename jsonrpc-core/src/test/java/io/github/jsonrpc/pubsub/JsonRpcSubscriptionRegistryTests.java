@@ -1,0 +1,93 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.pubsub;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * Tests for {@link JsonRpcSubscriptionRegistry}.
+ */
+class JsonRpcSubscriptionRegistryTests {
+
+	private final JsonRpcSubscriptionRegistry registry = new JsonRpcSubscriptionRegistry(
+			List.of(JsonRpcTopic.of("b"), JsonRpcTopic.retained("a"), JsonRpcTopic.of("c")), 2);
+
+	private final TestSession session = new TestSession("s1");
+
+	@Test
+	void topicsAreSortedByName() {
+		assertThat(this.registry.topics()).extracting(JsonRpcTopic::name).containsExactly("a", "b", "c");
+	}
+
+	@Test
+	void pendingSubscriptionIsListedButNotDeliveredUntilActivated() {
+		assertThat(this.registry.subscribe(this.session, "b")).isTrue();
+		assertThat(this.registry.subscribe(this.session, "b")).isFalse();
+		assertThat(this.registry.subscriptions(this.session)).containsExactly("b");
+		assertThat(this.registry.subscribers("b")).isEmpty();
+		this.registry.activate(this.session, "b");
+		assertThat(this.registry.subscribers("b")).containsExactly(this.session);
+	}
+
+	@Test
+	void unknownTopicAndLimitAreRefused() {
+		assertThatIllegalStateException().isThrownBy(() -> this.registry.subscribe(this.session, "nope"))
+			.withMessageContaining("nope");
+		this.registry.subscribe(this.session, "a");
+		this.registry.subscribe(this.session, "b");
+		assertThatIllegalStateException().isThrownBy(() -> this.registry.subscribe(this.session, "c"))
+			.withMessageContaining("2 subscriptions");
+	}
+
+	@Test
+	void retainedValueIsSentOnActivation() {
+		JsonRpcPublisher publisher = new JsonRpcPublisher(new JsonRpcSessionRegistry(), this.registry,
+				JsonRpcTopicAuthorizer.permitAll(), tools.jackson.databind.json.JsonMapper.builder().build());
+		publisher.publish("a", "first");
+		publisher.publish("a", "last");
+		this.registry.subscribe(this.session, "a");
+		this.registry.activate(this.session, "a");
+		assertThat(this.session.received).containsExactly("a=\"last\"");
+	}
+
+	@Test
+	void removingASessionRemovesAllItsSubscriptions() {
+		this.registry.subscribe(this.session, "a");
+		this.registry.activate(this.session, "a");
+		this.registry.subscribe(this.session, "b");
+		this.registry.removeSession(this.session);
+		assertThat(this.registry.subscriptions(this.session)).isEmpty();
+		assertThat(this.registry.subscribers("a")).isEmpty();
+		assertThat(this.registry.subscriptionCount()).isZero();
+	}
+
+	@Test
+	void sessionRegistryTellsSubscriptionsAboutRemovals() {
+		JsonRpcSessionRegistry sessions = new JsonRpcSessionRegistry();
+		sessions.addRemovalListener(this.registry::removeSession);
+		sessions.register(this.session);
+		this.registry.subscribe(this.session, "a");
+		sessions.unregister(this.session);
+		assertThat(sessions.size()).isZero();
+		assertThat(this.registry.subscriptionCount()).isZero();
+	}
+
+}

@@ -1,0 +1,150 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.server.method;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.SubmissionPublisher;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
+import io.github.jsonrpc.protocol.JsonRpcId;
+import io.github.jsonrpc.protocol.JsonRpcRequest;
+import io.github.jsonrpc.server.JsonRpcException;
+import io.github.jsonrpc.server.JsonRpcExchange;
+import io.github.jsonrpc.server.JsonRpcStreamSink;
+import io.github.jsonrpc.server.JsonRpcTransportContext;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link JsonRpcReturnValueAdapter}'s handling of streams of values.
+ */
+class JsonRpcReturnValueAdapterTests {
+
+	@Test
+	void streamsAreCollectedWithoutSink() throws Exception {
+		JsonRpcExchange exchange = exchange(null, JsonRpcId.of(1));
+		assertThat(JsonRpcReturnValueAdapter.adapt(Stream.of(1, 2, 3), exchange).get(5, TimeUnit.SECONDS))
+			.isEqualTo(List.of(1, 2, 3));
+		assertThat(JsonRpcReturnValueAdapter.adapt(Flux.just("a", "b"), exchange).get(5, TimeUnit.SECONDS))
+			.isEqualTo(List.of("a", "b"));
+		SubmissionPublisher<Integer> publisher = new SubmissionPublisher<>();
+		CompletableFuture<@Nullable Object> result = JsonRpcReturnValueAdapter.adapt(publisher, exchange);
+		publisher.submit(7);
+		publisher.close();
+		assertThat(result.get(5, TimeUnit.SECONDS)).isEqualTo(List.of(7));
+	}
+
+	@Test
+	void streamsGoToTheSinkWithACountAsResult() throws Exception {
+		RecordingSink sink = new RecordingSink();
+		Object result = JsonRpcReturnValueAdapter.adapt(IntStream.rangeClosed(1, 1000).boxed(), exchange(sink, JsonRpcId.of(1)))
+			.get(5, TimeUnit.SECONDS);
+		assertThat(sink.items).hasSize(1000).startsWith(1, 2);
+		assertThat(result).isEqualTo(java.util.Map.of("count", 1000L));
+		assertThat(sink.closed).isTrue();
+		Object flux = JsonRpcReturnValueAdapter.adapt(Flux.range(0, 3), exchange(new RecordingSink(), JsonRpcId.of(2)))
+			.get(5, TimeUnit.SECONDS);
+		assertThat(flux).isEqualTo(java.util.Map.of("count", 3L));
+	}
+
+	@Test
+	void notificationsAreNeverStreamed() throws Exception {
+		RecordingSink sink = new RecordingSink();
+		assertThat(JsonRpcReturnValueAdapter.adapt(Stream.of(1), exchange(sink, null)).get(5, TimeUnit.SECONDS))
+			.isEqualTo(List.of(1));
+		assertThat(sink.items).isEmpty();
+	}
+
+	@Test
+	void cancelClosesTheSourceAndFailsWithRequestCancelled() {
+		RecordingSink sink = new RecordingSink();
+		AtomicBoolean closed = new AtomicBoolean();
+		sink.cancelAfter = 2;
+		CompletableFuture<@Nullable Object> result = JsonRpcReturnValueAdapter
+			.adapt(IntStream.range(0, 100).boxed().onClose(() -> closed.set(true)), exchange(sink, JsonRpcId.of(1)));
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> result.get(5, TimeUnit.SECONDS))
+			.havingCause()
+			.isInstanceOfSatisfying(JsonRpcException.class,
+					(ex) -> assertThat(ex.getError().code()).isEqualTo(JsonRpcErrorCodes.REQUEST_CANCELLED));
+		assertThat(closed).isTrue();
+		assertThat(sink.items).hasSize(2);
+	}
+
+	@Test
+	void errorMidStreamFailsTheResult() {
+		RecordingSink sink = new RecordingSink();
+		CompletableFuture<@Nullable Object> result = JsonRpcReturnValueAdapter
+			.adapt(Flux.just(1).concatWith(Flux.error(new IllegalStateException("boom"))), exchange(sink, JsonRpcId.of(1)));
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> result.get(5, TimeUnit.SECONDS))
+			.withCauseInstanceOf(IllegalStateException.class);
+		assertThat(sink.items).containsExactly(1);
+	}
+
+	private static JsonRpcExchange exchange(@Nullable JsonRpcStreamSink sink, @Nullable JsonRpcId id) {
+		JsonRpcTransportContext.Builder context = JsonRpcTransportContext
+			.builder(JsonRpcTransportContext.Transport.WEBSOCKET);
+		if (sink != null) {
+			context.attribute(JsonRpcStreamSink.ATTRIBUTE, sink);
+		}
+		return JsonRpcExchange.of(new JsonRpcRequest(id, "m", null), context.build());
+	}
+
+	private static final class RecordingSink implements JsonRpcStreamSink {
+
+		final List<@Nullable Object> items = new ArrayList<>();
+
+		final AtomicReference<Runnable> cancel = new AtomicReference<>();
+
+		int cancelAfter = -1;
+
+		boolean closed;
+
+		@Override
+		public void open(JsonRpcExchange exchange, Runnable cancel) {
+			this.cancel.set(cancel);
+		}
+
+		@Override
+		public boolean item(JsonRpcExchange exchange, @Nullable Object item, Runnable requestNext) {
+			this.items.add(item);
+			if (this.items.size() == this.cancelAfter) {
+				this.cancel.get().run();
+				return true;
+			}
+			requestNext.run();
+			return true;
+		}
+
+		@Override
+		public void close(JsonRpcExchange exchange) {
+			this.closed = true;
+		}
+
+	}
+
+}

@@ -1,0 +1,131 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.server.websocket;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
+import io.github.jsonrpc.protocol.JsonRpcResponse;
+import io.github.jsonrpc.pubsub.JsonRpcSessionRegistry;
+import io.github.jsonrpc.server.JsonRpcHandler;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketMessage;
+import org.springframework.web.socket.WebSocketSession;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.timeout;
+
+/**
+ * Tests for {@link JsonRpcWebSocketHandler} with a mocked connection.
+ */
+class JsonRpcWebSocketHandlerTests {
+
+	private final JsonRpcMessageCodec codec = JsonRpcMessageCodec.create(JsonMapper.builder().build());
+
+	private final List<Runnable> queued = new ArrayList<>();
+
+	private final JsonRpcSessionRegistry sessions = new JsonRpcSessionRegistry();
+
+	private final JsonRpcHandler rpc = JsonRpcHandler
+		.builder((exchange) -> CompletableFuture.completedFuture(JsonRpcResponse.success(exchange.id(), "ok")),
+				this.codec)
+		.build();
+
+	@Test
+	void callsBeyondTheInFlightLimitAreRefusedAtOnce() throws Exception {
+		JsonRpcWebSocketHandler handler = new JsonRpcWebSocketHandler(this.rpc, this.sessions, this.queued::add);
+		handler.setMaxInFlight(2);
+		WebSocketSession connection = connection("c1");
+		handler.afterConnectionEstablished(connection);
+		for (int i = 1; i <= 3; i++) {
+			handler.handleMessage(connection, new TextMessage("{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"id\":" + i + "}"));
+		}
+		assertThat(this.queued).hasSize(2);
+		assertThat(sent(connection)).singleElement().asString().contains("-32005").contains("\"id\":3");
+		this.queued.forEach(Runnable::run);
+		assertThat(sent(connection)).hasSize(3);
+	}
+
+	@Test
+	void closingUnregistersTheSession() throws Exception {
+		JsonRpcWebSocketHandler handler = new JsonRpcWebSocketHandler(this.rpc, this.sessions, Runnable::run);
+		WebSocketSession connection = connection("c2");
+		handler.afterConnectionEstablished(connection);
+		assertThat(this.sessions.session("c2")).isNotNull();
+		handler.afterConnectionClosed(connection, CloseStatus.NORMAL);
+		assertThat(this.sessions.size()).isZero();
+		assertThat(handler.sessions()).isEmpty();
+	}
+
+	@Test
+	void idleConnectionIsClosedWith1001() throws Exception {
+		JsonRpcWebSocketHandler handler = new JsonRpcWebSocketHandler(this.rpc, this.sessions, Runnable::run);
+		handler.setKeepAlive(Duration.ofMillis(20), Duration.ofMillis(1));
+		WebSocketSession connection = connection("c3");
+		handler.afterConnectionEstablished(connection);
+		handler.start();
+		try {
+			then(connection).should(timeout(5000)).close(JsonRpcWebSocketHandler.IDLE);
+			assertThat(this.sessions.session("c3")).isNull();
+		}
+		finally {
+			handler.stop();
+		}
+	}
+
+	@Test
+	void oversizedMessageClosesWith1009() throws Exception {
+		JsonRpcWebSocketHandler handler = new JsonRpcWebSocketHandler(this.rpc, this.sessions, Runnable::run);
+		handler.setMaxMessageSize(10);
+		WebSocketSession connection = connection("c4");
+		handler.afterConnectionEstablished(connection);
+		handler.handleMessage(connection, new TextMessage("{\"jsonrpc\":", false));
+		handler.handleMessage(connection, new TextMessage("\"2.0\"}", true));
+		then(connection).should().close(CloseStatus.TOO_BIG_TO_PROCESS);
+	}
+
+	private static WebSocketSession connection(String id) throws Exception {
+		WebSocketSession session = mock(WebSocketSession.class);
+		given(session.getId()).willReturn(id);
+		given(session.isOpen()).willReturn(true);
+		given(session.getAttributes()).willReturn(new HashMap<>());
+		given(session.getHandshakeHeaders()).willReturn(new HttpHeaders());
+		return session;
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static List<String> sent(WebSocketSession connection) throws Exception {
+		ArgumentCaptor<WebSocketMessage> captor = ArgumentCaptor.forClass(WebSocketMessage.class);
+		then(connection).should(atLeastOnce()).sendMessage(captor.capture());
+		return captor.getAllValues().stream().map((message) -> String.valueOf(message.getPayload())).toList();
+	}
+
+}

@@ -1,0 +1,167 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.autoconfigure.websocket;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+import io.github.jsonrpc.autoconfigure.JsonRpcAutoConfiguration;
+import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
+import io.github.jsonrpc.pubsub.JsonRpcPubSubMethods;
+import io.github.jsonrpc.pubsub.JsonRpcPublisher;
+import io.github.jsonrpc.pubsub.JsonRpcSessionRegistry;
+import io.github.jsonrpc.pubsub.JsonRpcSubscriptionRegistry;
+import io.github.jsonrpc.pubsub.JsonRpcTopic;
+import io.github.jsonrpc.pubsub.JsonRpcTopicAuthorizer;
+import io.github.jsonrpc.server.JsonRpcHandler;
+import io.github.jsonrpc.server.method.InvocableJsonRpcMethodFactory;
+import io.github.jsonrpc.server.method.JsonRpcMethodAccessChecker;
+import io.github.jsonrpc.server.websocket.JsonRpcWebSocketHandler;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
+import org.springframework.web.socket.server.support.OriginHandshakeInterceptor;
+import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
+import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of JSON-RPC over WebSocket at {@code jsonrpc.websocket.path} (by
+ * default {@code /jsonrpc}, the HTTP path: only upgrade requests are matched there), and
+ * of publish/subscribe: session and subscription registries, topics, the publisher and
+ * the built-in subscription methods.
+ *
+ * @author JSON-RPC for Spring Boot team
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = JsonRpcAutoConfiguration.class)
+@ConditionalOnWebApplication(type = Type.SERVLET)
+@ConditionalOnClass(name = { "org.springframework.web.socket.WebSocketHandler", "jakarta.websocket.Session",
+		"io.github.jsonrpc.server.websocket.JsonRpcWebSocketHandler" })
+@ConditionalOnBean(JsonRpcHandler.class)
+@ConditionalOnBooleanProperty(name = "jsonrpc.websocket.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(JsonRpcWebSocketProperties.class)
+public final class JsonRpcWebSocketAutoConfiguration {
+
+	/** Order of the WebSocket handler mapping: before the functional routes of HTTP. */
+	static final int HANDLER_MAPPING_ORDER = -10;
+
+	private static final Log logger = LogFactory.getLog(JsonRpcWebSocketAutoConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	JsonRpcSessionRegistry jsonRpcSessionRegistry() {
+		return new JsonRpcSessionRegistry();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JsonRpcSubscriptionRegistry jsonRpcSubscriptionRegistry(JsonRpcWebSocketProperties properties,
+			ObjectProvider<JsonRpcTopic> topicBeans) {
+		List<JsonRpcTopic> topics = new ArrayList<>();
+		for (Map.Entry<String, JsonRpcWebSocketProperties.Topic> entry : properties.getTopics().entrySet()) {
+			topics.add(new JsonRpcTopic(entry.getKey(), entry.getValue().isRetainLast()));
+		}
+		topicBeans.orderedStream().forEach(topics::add);
+		return new JsonRpcSubscriptionRegistry(topics, properties.getMaxSubscriptionsPerConnection());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JsonRpcTopicAuthorizer jsonRpcTopicAuthorizer() {
+		return JsonRpcTopicAuthorizer.permitAll();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JsonRpcMethodAccessChecker jsonRpcMethodAccessChecker() {
+		return JsonRpcMethodAccessChecker.allowAll();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JsonRpcPublisher jsonRpcPublisher(JsonRpcSessionRegistry sessions, JsonRpcSubscriptionRegistry subscriptions,
+			JsonRpcTopicAuthorizer authorizer, JsonRpcMessageCodec codec) {
+		return new JsonRpcPublisher(sessions, subscriptions, authorizer, codec.mapper());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JsonRpcPubSubMethods jsonRpcPubSubMethods(InvocableJsonRpcMethodFactory methodFactory,
+			JsonRpcSubscriptionRegistry subscriptions, JsonRpcTopicAuthorizer authorizer,
+			JsonRpcMethodAccessChecker accessChecker) {
+		return new JsonRpcPubSubMethods(methodFactory, subscriptions, authorizer, accessChecker);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JsonRpcWebSocketHandler jsonRpcWebSocketHandler(JsonRpcHandler handler, JsonRpcSessionRegistry sessions,
+			JsonRpcSubscriptionRegistry subscriptions, JsonRpcWebSocketProperties properties,
+			ListableBeanFactory beanFactory) {
+		JsonRpcWebSocketHandler webSocketHandler = new JsonRpcWebSocketHandler(handler, sessions,
+				taskExecutor(beanFactory));
+		webSocketHandler.cleanUp(subscriptions);
+		webSocketHandler.setMaxMessageSize((int) properties.getMaxMessageSize().toBytes());
+		webSocketHandler.setMaxInFlight(properties.getMaxInFlight());
+		webSocketHandler.setOutboundLimits(properties.getMaxOutboundMessages(),
+				properties.getMaxOutboundSize().toBytes(), properties.getSendTimeLimit());
+		webSocketHandler.setKeepAlive(properties.getPingInterval(), properties.getIdleTimeout());
+		return webSocketHandler;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "jsonRpcWebSocketHandlerMapping")
+	WebSocketHandlerMapping jsonRpcWebSocketHandlerMapping(JsonRpcWebSocketHandler webSocketHandler,
+			JsonRpcWebSocketProperties properties) {
+		OriginHandshakeInterceptor origins = new OriginHandshakeInterceptor(properties.getAllowedOrigins());
+		origins.setAllowedOriginPatterns(properties.getAllowedOriginPatterns());
+		WebSocketHttpRequestHandler requestHandler = new WebSocketHttpRequestHandler(webSocketHandler,
+				new DefaultHandshakeHandler());
+		requestHandler.setHandshakeInterceptors(List.of(origins));
+		WebSocketHandlerMapping mapping = new WebSocketHandlerMapping();
+		mapping.setUrlMap(Map.of(properties.getPath(), requestHandler));
+		// only upgrade requests, so that POST on the same path still reaches the HTTP route
+		mapping.setWebSocketUpgradeMatch(true);
+		mapping.setOrder(HANDLER_MAPPING_ORDER);
+		logger.info("JSON-RPC WebSocket endpoint: " + properties.getPath());
+		return mapping;
+	}
+
+	private static Executor taskExecutor(ListableBeanFactory beanFactory) {
+		if (beanFactory.containsBean("applicationTaskExecutor")) {
+			return beanFactory.getBean("applicationTaskExecutor", Executor.class);
+		}
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("jsonrpc-ws-");
+		executor.setConcurrencyLimit(64);
+		return executor;
+	}
+
+}

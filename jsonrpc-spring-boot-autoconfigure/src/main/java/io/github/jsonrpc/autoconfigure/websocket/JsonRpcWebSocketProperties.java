@@ -1,0 +1,246 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.autoconfigure.websocket;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.Assert;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration properties of the JSON-RPC WebSocket endpoint and of publish/subscribe.
+ *
+ * @author JSON-RPC for Spring Boot team
+ * @since 0.1.0
+ */
+@ConfigurationProperties("jsonrpc.websocket")
+public class JsonRpcWebSocketProperties {
+
+	/**
+	 * Whether to serve JSON-RPC over WebSocket.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Path of the WebSocket endpoint. Only upgrade requests are matched, so it can be the
+	 * same path as the HTTP endpoint.
+	 */
+	private String path = "/jsonrpc";
+
+	/**
+	 * Origins allowed to open a connection, e.g. "https://example.com". Empty means same
+	 * origin only; handshakes without an Origin header (non-browser clients) are
+	 * accepted.
+	 */
+	private List<String> allowedOrigins = new ArrayList<>();
+
+	/**
+	 * Origin patterns allowed to open a connection, e.g. "https://*.example.com".
+	 */
+	private List<String> allowedOriginPatterns = new ArrayList<>();
+
+	/**
+	 * Largest text message accepted; a larger one closes the connection with 1009.
+	 */
+	private DataSize maxMessageSize = DataSize.ofMegabytes(1);
+
+	/**
+	 * Maximum number of messages of one connection running at once; further calls are
+	 * answered with -32005.
+	 */
+	private int maxInFlight = 256;
+
+	/**
+	 * Maximum number of messages waiting to be written to one connection; beyond it the
+	 * connection is closed with 1008 "slow consumer".
+	 */
+	private int maxOutboundMessages = 1024;
+
+	/**
+	 * Maximum size of the messages waiting to be written to one connection; beyond it the
+	 * connection is closed with 1008 "slow consumer".
+	 */
+	private DataSize maxOutboundSize = DataSize.ofMegabytes(16);
+
+	/**
+	 * Longest a single write to a connection may take before the connection is closed
+	 * with 1008 "slow consumer".
+	 */
+	private Duration sendTimeLimit = Duration.ofSeconds(10);
+
+	/**
+	 * Interval between pings sent to each connection; zero disables pings and the idle
+	 * check.
+	 */
+	private Duration pingInterval = Duration.ofSeconds(30);
+
+	/**
+	 * How long a connection may stay silent (no message, no pong) before it is closed
+	 * with 1001.
+	 */
+	private Duration idleTimeout = Duration.ofSeconds(90);
+
+	/**
+	 * Maximum number of topics one connection can subscribe to.
+	 */
+	private int maxSubscriptionsPerConnection = 1024;
+
+	/**
+	 * Topics clients can subscribe to, by name.
+	 */
+	private Map<String, Topic> topics = new LinkedHashMap<>();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getPath() {
+		return this.path;
+	}
+
+	public void setPath(String path) {
+		Assert.isTrue(path.startsWith("/"), "'path' must start with '/'");
+		this.path = path;
+	}
+
+	public List<String> getAllowedOrigins() {
+		return this.allowedOrigins;
+	}
+
+	public void setAllowedOrigins(List<String> allowedOrigins) {
+		this.allowedOrigins = allowedOrigins;
+	}
+
+	public List<String> getAllowedOriginPatterns() {
+		return this.allowedOriginPatterns;
+	}
+
+	public void setAllowedOriginPatterns(List<String> allowedOriginPatterns) {
+		this.allowedOriginPatterns = allowedOriginPatterns;
+	}
+
+	public DataSize getMaxMessageSize() {
+		return this.maxMessageSize;
+	}
+
+	public void setMaxMessageSize(DataSize maxMessageSize) {
+		Assert.isTrue(maxMessageSize.toBytes() > 0 && maxMessageSize.toBytes() <= Integer.MAX_VALUE,
+				"'maxMessageSize' must be positive and below 2 GB");
+		this.maxMessageSize = maxMessageSize;
+	}
+
+	public int getMaxInFlight() {
+		return this.maxInFlight;
+	}
+
+	public void setMaxInFlight(int maxInFlight) {
+		Assert.isTrue(maxInFlight > 0, "'maxInFlight' must be positive");
+		this.maxInFlight = maxInFlight;
+	}
+
+	public int getMaxOutboundMessages() {
+		return this.maxOutboundMessages;
+	}
+
+	public void setMaxOutboundMessages(int maxOutboundMessages) {
+		Assert.isTrue(maxOutboundMessages > 0, "'maxOutboundMessages' must be positive");
+		this.maxOutboundMessages = maxOutboundMessages;
+	}
+
+	public DataSize getMaxOutboundSize() {
+		return this.maxOutboundSize;
+	}
+
+	public void setMaxOutboundSize(DataSize maxOutboundSize) {
+		Assert.isTrue(maxOutboundSize.toBytes() > 0, "'maxOutboundSize' must be positive");
+		this.maxOutboundSize = maxOutboundSize;
+	}
+
+	public Duration getSendTimeLimit() {
+		return this.sendTimeLimit;
+	}
+
+	public void setSendTimeLimit(Duration sendTimeLimit) {
+		Assert.isTrue(!sendTimeLimit.isNegative() && !sendTimeLimit.isZero(), "'sendTimeLimit' must be positive");
+		this.sendTimeLimit = sendTimeLimit;
+	}
+
+	public Duration getPingInterval() {
+		return this.pingInterval;
+	}
+
+	public void setPingInterval(Duration pingInterval) {
+		Assert.isTrue(!pingInterval.isNegative(), "'pingInterval' must not be negative");
+		this.pingInterval = pingInterval;
+	}
+
+	public Duration getIdleTimeout() {
+		return this.idleTimeout;
+	}
+
+	public void setIdleTimeout(Duration idleTimeout) {
+		Assert.isTrue(!idleTimeout.isNegative() && !idleTimeout.isZero(), "'idleTimeout' must be positive");
+		this.idleTimeout = idleTimeout;
+	}
+
+	public int getMaxSubscriptionsPerConnection() {
+		return this.maxSubscriptionsPerConnection;
+	}
+
+	public void setMaxSubscriptionsPerConnection(int maxSubscriptionsPerConnection) {
+		Assert.isTrue(maxSubscriptionsPerConnection > 0, "'maxSubscriptionsPerConnection' must be positive");
+		this.maxSubscriptionsPerConnection = maxSubscriptionsPerConnection;
+	}
+
+	public Map<String, Topic> getTopics() {
+		return this.topics;
+	}
+
+	public void setTopics(Map<String, Topic> topics) {
+		this.topics = topics;
+	}
+
+	/**
+	 * Settings of one topic.
+	 */
+	public static class Topic {
+
+		/**
+		 * Whether the last published value is kept and sent to each new subscriber right
+		 * after its subscribe response.
+		 */
+		private boolean retainLast;
+
+		public boolean isRetainLast() {
+			return this.retainLast;
+		}
+
+		public void setRetainLast(boolean retainLast) {
+			this.retainLast = retainLast;
+		}
+
+	}
+
+}

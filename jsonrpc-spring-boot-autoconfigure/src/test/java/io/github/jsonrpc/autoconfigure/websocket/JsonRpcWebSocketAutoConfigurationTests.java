@@ -1,0 +1,168 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.autoconfigure.websocket;
+
+import java.time.Duration;
+
+import io.github.jsonrpc.autoconfigure.JsonRpcAutoConfiguration;
+import io.github.jsonrpc.autoconfigure.servlet.JsonRpcWebMvcAutoConfiguration;
+import io.github.jsonrpc.pubsub.JsonRpcPubSubMethods;
+import io.github.jsonrpc.pubsub.JsonRpcPublisher;
+import io.github.jsonrpc.pubsub.JsonRpcSessionRegistry;
+import io.github.jsonrpc.pubsub.JsonRpcSubscriptionRegistry;
+import io.github.jsonrpc.pubsub.JsonRpcTopic;
+import io.github.jsonrpc.pubsub.JsonRpcTopicAuthorizer;
+import io.github.jsonrpc.server.method.JsonRpcMethodAccessChecker;
+import io.github.jsonrpc.server.method.JsonRpcMethodRegistry;
+import io.github.jsonrpc.server.websocket.JsonRpcWebSocketHandler;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link JsonRpcWebSocketAutoConfiguration}.
+ */
+class JsonRpcWebSocketAutoConfigurationTests {
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(JsonRpcAutoConfiguration.class, JsonRpcWebMvcAutoConfiguration.class,
+				JsonRpcWebSocketAutoConfiguration.class));
+
+	@Test
+	void registersHandlerMappingPubSubAndBuiltInMethods() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(JsonRpcWebSocketHandler.class)
+				.hasSingleBean(JsonRpcSessionRegistry.class)
+				.hasSingleBean(JsonRpcSubscriptionRegistry.class)
+				.hasSingleBean(JsonRpcPublisher.class)
+				.hasSingleBean(JsonRpcPubSubMethods.class)
+				.hasSingleBean(JsonRpcTopicAuthorizer.class)
+				.hasSingleBean(JsonRpcMethodAccessChecker.class)
+				.hasBean("jsonRpcWebSocketHandlerMapping");
+			WebSocketHandlerMapping mapping = context.getBean("jsonRpcWebSocketHandlerMapping",
+					WebSocketHandlerMapping.class);
+			assertThat(mapping.getUrlMap()).containsOnlyKeys("/jsonrpc");
+			assertThat(mapping.getOrder()).isLessThan(0);
+			JsonRpcMethodRegistry registry = context.getBean(JsonRpcMethodRegistry.class);
+			assertThat(registry.lookup("subscribe")).isNotNull();
+			assertThat(registry.lookup("rpc.on")).isNotNull();
+			assertThat(registry.lookup("get_methods")).isNotNull();
+		});
+	}
+
+	@Test
+	void topicsComeFromPropertiesAndBeans() {
+		this.contextRunner
+			.withPropertyValues("jsonrpc.websocket.topics.clock.retain-last=true", "jsonrpc.websocket.topics.chat.retain-last=false",
+					"jsonrpc.websocket.max-subscriptions-per-connection=7")
+			.withUserConfiguration(TopicConfiguration.class)
+			.run((context) -> {
+				JsonRpcSubscriptionRegistry registry = context.getBean(JsonRpcSubscriptionRegistry.class);
+				assertThat(registry.topics()).containsExactly(JsonRpcTopic.of("chat"), JsonRpcTopic.retained("clock"),
+						JsonRpcTopic.of("news"));
+				assertThat(registry.maxSubscriptionsPerSession()).isEqualTo(7);
+			});
+	}
+
+	@Test
+	void pathAndLimitsAreConfigurable() {
+		this.contextRunner
+			.withPropertyValues("jsonrpc.websocket.path=/ws", "jsonrpc.websocket.max-message-size=10KB",
+					"jsonrpc.websocket.ping-interval=0s")
+			.run((context) -> {
+				WebSocketHandlerMapping mapping = context.getBean("jsonRpcWebSocketHandlerMapping",
+						WebSocketHandlerMapping.class);
+				assertThat(mapping.getUrlMap()).containsOnlyKeys("/ws");
+				JsonRpcWebSocketProperties properties = context.getBean(JsonRpcWebSocketProperties.class);
+				assertThat(properties.getMaxMessageSize().toKilobytes()).isEqualTo(10);
+				assertThat(properties.getPingInterval()).isEqualTo(Duration.ZERO);
+			});
+	}
+
+	@Test
+	void invalidValuesFailAtStartup() {
+		this.contextRunner.withPropertyValues("jsonrpc.websocket.max-in-flight=0")
+			.run((context) -> assertThat(context).hasFailed());
+	}
+
+	@Test
+	void userBeansWin() {
+		this.contextRunner.withUserConfiguration(CustomAuthorizerConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(JsonRpcTopicAuthorizer.class);
+			assertThat(context.getBean(JsonRpcTopicAuthorizer.class))
+				.isSameAs(context.getBean(CustomAuthorizerConfiguration.class).authorizer);
+		});
+	}
+
+	@Test
+	void backsOffWhenDisabled() {
+		this.contextRunner.withPropertyValues("jsonrpc.websocket.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(JsonRpcWebSocketHandler.class)
+				.doesNotHaveBean(JsonRpcPublisher.class));
+	}
+
+	@Test
+	void backsOffWithoutSpringWebSocket() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(WebSocketHandler.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(JsonRpcWebSocketHandler.class));
+	}
+
+	@Test
+	void backsOffWithoutJakartaWebSocket() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("jakarta.websocket"))
+			.run((context) -> assertThat(context).doesNotHaveBean(JsonRpcWebSocketHandler.class));
+	}
+
+	@Test
+	void backsOffOutsideServletApplications() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(JsonRpcAutoConfiguration.class,
+					JsonRpcWebSocketAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(JsonRpcWebSocketHandler.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TopicConfiguration {
+
+		@Bean
+		JsonRpcTopic newsTopic() {
+			return JsonRpcTopic.of("news");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomAuthorizerConfiguration {
+
+		final JsonRpcTopicAuthorizer authorizer = (topic, session) -> false;
+
+		@Bean
+		JsonRpcTopicAuthorizer customAuthorizer() {
+			return this.authorizer;
+		}
+
+	}
+
+}
