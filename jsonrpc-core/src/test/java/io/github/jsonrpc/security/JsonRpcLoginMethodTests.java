@@ -96,4 +96,11 @@ class JsonRpcLoginMethodTests {
 				registry.lookup("rpc.login").parameters().get(1).name())).containsExactly("username", "password");
 	}
 
+	@Test
+	void replacementPrincipalAttributeIsTheWebSocketSessions() {
+		// spelled out in JsonRpcLoginMethod so that it does not load the WebSocket classes
+		assertThat(JsonRpcLoginMethod.WEBSOCKET_PRINCIPAL_ATTRIBUTE)
+			.isEqualTo(io.github.jsonrpc.server.websocket.WebSocketJsonRpcSession.PRINCIPAL_ATTRIBUTE);
+	}
+
 }

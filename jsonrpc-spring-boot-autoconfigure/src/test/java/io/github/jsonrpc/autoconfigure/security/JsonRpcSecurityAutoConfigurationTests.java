@@ -19,14 +19,18 @@ package io.github.jsonrpc.autoconfigure.security;
 import java.util.function.Supplier;
 
 import io.github.jsonrpc.autoconfigure.JsonRpcAutoConfiguration;
+import io.github.jsonrpc.autoconfigure.servlet.JsonRpcWebMvcAutoConfiguration;
+import io.github.jsonrpc.autoconfigure.websocket.JsonRpcWebSocketAutoConfiguration;
 import io.github.jsonrpc.protocol.JsonRpcId;
 import io.github.jsonrpc.protocol.JsonRpcRequest;
+import io.github.jsonrpc.pubsub.JsonRpcTopicAuthorizer;
 import io.github.jsonrpc.security.AuthenticationMethodArgumentResolver;
 import io.github.jsonrpc.security.AuthorizationManagerJsonRpcInterceptor;
 import io.github.jsonrpc.security.JsonRpcLoginMethod;
 import io.github.jsonrpc.security.SecurityContextJsonRpcInterceptor;
 import io.github.jsonrpc.security.SecurityJsonRpcExceptionResolver;
 import io.github.jsonrpc.security.SecurityJsonRpcMethodAccessChecker;
+import io.github.jsonrpc.security.SecurityJsonRpcTopicAuthorizer;
 import io.github.jsonrpc.server.JsonRpcExchange;
 import io.github.jsonrpc.server.JsonRpcTransportContext;
 import io.github.jsonrpc.server.method.JsonRpcMethodAccessChecker;
@@ -36,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationResult;
@@ -143,6 +148,22 @@ class JsonRpcSecurityAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasSingleBean(JsonRpcLoginMethod.class);
 				assertThat(context.getBean(JsonRpcMethodRegistry.class).lookup("rpc.login")).isNotNull();
+			});
+	}
+
+	@Test
+	void securityBeansWinOverWebSocketDefaults() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(JsonRpcAutoConfiguration.class, JsonRpcWebMvcAutoConfiguration.class,
+					JsonRpcWebSocketAutoConfiguration.class, JsonRpcSecurityAutoConfiguration.class))
+			.withPropertyValues("jsonrpc.security.topics.[admin-*]=hasRole('ADMIN')")
+			.run((context) -> {
+				assertThat(context).getBean(JsonRpcMethodAccessChecker.class)
+					.isInstanceOf(SecurityJsonRpcMethodAccessChecker.class);
+				JsonRpcTopicAuthorizer authorizer = context.getBean(JsonRpcTopicAuthorizer.class);
+				assertThat(authorizer).isInstanceOf(SecurityJsonRpcTopicAuthorizer.class);
+				assertThat(authorizer.isAuthorized("clock", null)).isTrue();
+				assertThat(authorizer.isAuthorized("admin-events", null)).isFalse();
 			});
 	}
 
