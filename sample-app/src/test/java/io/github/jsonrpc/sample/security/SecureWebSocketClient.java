@@ -52,12 +52,19 @@ final class SecureWebSocketClient implements AutoCloseable {
 	}
 
 	static SecureWebSocketClient connect(int port, String user, String password) throws Exception {
+		return connect(port, user, password, null);
+	}
+
+	static SecureWebSocketClient connect(int port, String user, String password, String origin) throws Exception {
 		SecureWebSocketClient client = new SecureWebSocketClient();
 		WebSocket.Builder builder = HttpClient.newHttpClient()
 			.newWebSocketBuilder()
 			.connectTimeout(Duration.ofSeconds(5));
 		if (user != null) {
 			builder.header("Authorization", JsonRpcHttpCaller.basic(user, password));
+		}
+		if (origin != null) {
+			builder.header("Origin", origin);
 		}
 		client.webSocket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/jsonrpc"), client.new Listener())
 			.get(5, TimeUnit.SECONDS);

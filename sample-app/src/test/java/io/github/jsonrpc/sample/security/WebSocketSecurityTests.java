@@ -101,6 +101,13 @@ class WebSocketSecurityTests {
 	}
 
 	@Test
+	void crossSiteHandshakeIsRejectedEvenWithCredentials() {
+		// Cross-Site WebSocket Hijacking: a foreign page must not ride on the user's credentials
+		assertThatException().isThrownBy(
+				() -> SecureWebSocketClient.connect(this.port, "admin", "admin-secret", "https://evil.example").close());
+	}
+
+	@Test
 	void deniedEntryOfABatchDeniesOnlyItself() throws Exception {
 		try (SecureWebSocketClient client = SecureWebSocketClient.connect(this.port, "alice")) {
 			client.send("""
