@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "jsonrpc.security.default-access=authenticated", "jsonrpc.security.rules.[echo]=permit-all",
 				"jsonrpc.security.rules.[inventory.*]=hasRole('ADMIN')",
-				"jsonrpc.security.rules.[sum]=hasRole('USER') and method == 'sum'", "jsonrpc.batch.parallelism=4" })
+				"jsonrpc.security.rules.[sum]=hasRole('USER') and method == 'sum'", "jsonrpc.batch.parallelism=4",
+				"jsonrpc.http.status-policy=by-error-code" })
 class SecurityRulesTests {
 
 	@LocalServerPort
@@ -68,7 +69,11 @@ class SecurityRulesTests {
 			alice,     admin.stats,    ,           -32003
 			""")
 	void rulesDecideBeforeTheMethod(String user, String method, String params, int code) {
-		JsonNode response = this.caller.call(user, method, params);
+		HttpResponse<String> http = this.caller.post(user, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method
+				+ "\"" + ((params != null) ? ",\"params\":" + params : "") + "}");
+		// the by-error-code status policy: 401 for -32001, 403 for -32003
+		assertThat(http.statusCode()).isEqualTo((code == 0) ? 200 : (code == -32001) ? 401 : 403);
+		JsonNode response = JsonRpcHttpCaller.mapper.readTree(http.body());
 		if (code == 0) {
 			assertThat(response.has("result")).as(response.toString()).isTrue();
 		}
