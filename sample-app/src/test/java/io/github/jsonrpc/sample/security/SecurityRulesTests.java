@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * End-to-end {@code jsonrpc.security} rules over HTTP: default access
  * {@code authenticated}, a role rule for {@code inventory.*}, a public exception for
  * {@code echo}; annotations still apply on top. Batches run in parallel here, so calls
- * also run on pooled threads.
+ * also run on pooled threads, and the HTTP status policy is {@code by-error-code}.
  *
  * @author JSON-RPC for Spring Boot team
  */
