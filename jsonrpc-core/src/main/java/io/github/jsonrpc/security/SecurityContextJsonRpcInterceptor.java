@@ -25,6 +25,8 @@ import io.github.jsonrpc.server.JsonRpcTransportContext.Transport;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -37,9 +39,10 @@ import org.springframework.util.Assert;
  * transport.
  *
  * <ul>
- * <li>HTTP: the filter chain already set the context on the request thread; it is kept.
- * When a call runs on another thread (e.g. parallel batches), the request's principal is
- * used instead.</li>
+ * <li>HTTP: the filter chain already set the context on the request thread; it is kept
+ * when it is the request's principal. When a call runs on another thread (e.g. parallel
+ * batches), the request's principal (or an anonymous authentication) is used instead, so
+ * a stale context left on a pooled thread is never trusted.</li>
  * <li>Connections with a session (WebSocket): the authentication stored by
  * {@code rpc.login} under {@link #SESSION_AUTHENTICATION_ATTRIBUTE}, else the principal
  * of the authenticated handshake, else an anonymous authentication. The exchange seen by
@@ -74,6 +77,8 @@ public final class SecurityContextJsonRpcInterceptor implements JsonRpcIntercept
 
 	private SecurityContextHolderStrategy strategy = SecurityContextHolder.getContextHolderStrategy();
 
+	private AuthenticationTrustResolver trustResolver = new AuthenticationTrustResolverImpl();
+
 	private int order = DEFAULT_ORDER;
 
 	/**
@@ -83,6 +88,15 @@ public final class SecurityContextJsonRpcInterceptor implements JsonRpcIntercept
 	public void setSecurityContextHolderStrategy(SecurityContextHolderStrategy strategy) {
 		Assert.notNull(strategy, "SecurityContextHolderStrategy is required");
 		this.strategy = strategy;
+	}
+
+	/**
+	 * Set the trust resolver deciding whether an authentication is anonymous.
+	 * @param trustResolver the trust resolver
+	 */
+	public void setTrustResolver(AuthenticationTrustResolver trustResolver) {
+		Assert.notNull(trustResolver, "TrustResolver is required");
+		this.trustResolver = trustResolver;
 	}
 
 	/**
@@ -103,7 +117,7 @@ public final class SecurityContextJsonRpcInterceptor implements JsonRpcIntercept
 		Transport transport = exchange.context().transport();
 		SecurityContext previous = this.strategy.getContext();
 		Authentication current = previous.getAuthentication();
-		if (transport == Transport.IN_PROCESS || (transport == Transport.HTTP && current != null)) {
+		if (transport == Transport.IN_PROCESS || (transport == Transport.HTTP && matchesRequest(current, exchange))) {
 			if (current != null) {
 				exchange.attributes().put(AUTHENTICATION_ATTRIBUTE, current);
 			}
@@ -130,6 +144,21 @@ public final class SecurityContextJsonRpcInterceptor implements JsonRpcIntercept
 		finally {
 			restore(previous, current);
 		}
+	}
+
+	/**
+	 * Return whether the current authentication is the one of the HTTP request: on the
+	 * request thread the filter chain's context is the request's principal; anything
+	 * else (e.g. a stale context on a pooled thread) must not be trusted.
+	 */
+	private boolean matchesRequest(@Nullable Authentication current, JsonRpcExchange exchange) {
+		if (current == null) {
+			return false;
+		}
+		if (exchange.principal() == null) {
+			return this.trustResolver.isAnonymous(current);
+		}
+		return current == exchange.principal();
 	}
 
 	private void restore(SecurityContext previous, @Nullable Authentication previousAuthentication) {

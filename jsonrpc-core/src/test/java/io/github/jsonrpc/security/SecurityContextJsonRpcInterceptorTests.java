@@ -131,6 +131,26 @@ class SecurityContextJsonRpcInterceptorTests {
 	}
 
 	@Test
+	void staleContextOnAPooledThreadIsNotTrustedForHttp() {
+		SecurityContext stale = new SecurityContextImpl(TestSecurity.user("admin", "ADMIN"));
+		SecurityContextHolder.setContext(stale);
+		Authentication alice = TestSecurity.user("alice", "USER");
+		this.interceptor.intercept(TestSecurity.exchange("whoami", Transport.HTTP, alice, null), this.recording);
+		assertThat(this.seen.get()).isSameAs(alice);
+		this.interceptor.intercept(TestSecurity.exchange("whoami", Transport.HTTP, null, null), this.recording);
+		assertThat(new AuthenticationTrustResolverImpl().isAnonymous(this.seen.get())).isTrue();
+		assertThat(SecurityContextHolder.getContext()).isSameAs(stale);
+	}
+
+	@Test
+	void anonymousHttpRequestKeepsTheFilterChainsAnonymousContext() {
+		SecurityContext context = new SecurityContextImpl(TestSecurity.anonymous());
+		SecurityContextHolder.setContext(context);
+		this.interceptor.intercept(TestSecurity.exchange("whoami", Transport.HTTP, null, null), this.recording);
+		assertThat(this.seen.get()).isSameAs(context.getAuthentication());
+	}
+
+	@Test
 	void previousContextIsRestoredEvenWhenTheChainThrows() {
 		Authentication other = TestSecurity.user("other", "USER");
 		SecurityContext previous = new SecurityContextImpl(other);

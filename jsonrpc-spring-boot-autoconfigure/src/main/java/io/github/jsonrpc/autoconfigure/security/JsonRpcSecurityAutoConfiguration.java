@@ -97,9 +97,11 @@ public final class JsonRpcSecurityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SecurityContextJsonRpcInterceptor jsonRpcSecurityContextInterceptor(
-			ObjectProvider<SecurityContextHolderStrategy> strategy) {
+			ObjectProvider<SecurityContextHolderStrategy> strategy,
+			ObjectProvider<AuthenticationTrustResolver> trustResolver) {
 		SecurityContextJsonRpcInterceptor interceptor = new SecurityContextJsonRpcInterceptor();
 		strategy.ifAvailable(interceptor::setSecurityContextHolderStrategy);
+		trustResolver.ifAvailable(interceptor::setTrustResolver);
 		return interceptor;
 	}
 
