@@ -91,6 +91,9 @@ public interface JsonRpcClient extends AutoCloseable {
 	 * @param listener the listener, called in order on one thread
 	 * @param <T> the payload type
 	 * @return the subscription; close it to unsubscribe
+	 * @throws JsonRpcClientException when the server refuses the subscription, with an
+	 * error or, as rpc-websockets' {@code rpc.on} does, with a result mapping the topic to
+	 * a reason other than {@code "ok"}
 	 */
 	<T> JsonRpcSubscription subscribe(String topic, Class<T> type, Consumer<? super T> listener);
 

@@ -23,9 +23,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import io.github.jsonrpc.protocol.JsonRpcError;
+import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
 import io.github.jsonrpc.protocol.JsonRpcRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -71,7 +74,8 @@ final class JsonRpcSubscriptions implements JsonRpcTransport.Listener {
 		JsonRpcSubscription registration = listen(topic, type, listener);
 		try {
 			if (this.topics.merge(topic, 1, Integer::sum) == 1) {
-				this.client.method(this.subscribeMethod).params(topic).retrieve(JsonNode.class);
+				JsonNode result = this.client.method(this.subscribeMethod).params(topic).retrieve(JsonNode.class);
+				checkNotRefused(topic, result);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -101,6 +105,24 @@ final class JsonRpcSubscriptions implements JsonRpcTransport.Listener {
 					});
 			}
 		};
+	}
+
+	/**
+	 * Fail when the result refuses the subscription the way rpc-websockets does: a
+	 * successful response mapping the topic to a reason other than {@code "ok"} (e.g.
+	 * {@code {"news":"provided event invalid"}}). Without this check, a refused topic
+	 * would look subscribed but never deliver.
+	 */
+	private void checkNotRefused(String topic, @Nullable JsonNode result) {
+		JsonNode status = (result != null && result.isObject()) ? result.get(topic) : null;
+		if (status != null && status.isString() && !"ok".equals(status.stringValue())) {
+			String reason = status.stringValue();
+			// data as a tree, like the data of an error the server sent
+			JsonNode data = this.client.mapper().valueToTree(Map.of("topic", topic, "reason", reason));
+			JsonRpcError error = JsonRpcError.of(JsonRpcErrorCodes.INVALID_PARAMS,
+					"Subscription to '" + topic + "' refused: " + reason, data);
+			throw new JsonRpcClientException(error, this.subscribeMethod, null);
+		}
 	}
 
 	@Override

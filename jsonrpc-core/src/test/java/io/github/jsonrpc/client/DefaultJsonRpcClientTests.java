@@ -284,6 +284,39 @@ class DefaultJsonRpcClientTests {
 	}
 
 	@Test
+	void subscriptionRefusedInTheResultFailsAndIsForgotten() {
+		RecordingTransport transport = RecordingTransport.result("{\"news\":\"provided event invalid\"}");
+		JsonRpcClient client = JsonRpcClient.builder()
+			.transport(transport)
+			.subscriptionMethods("rpc.on", "rpc.off")
+			.build();
+		assertThatExceptionOfType(JsonRpcClientException.class)
+			.isThrownBy(() -> client.subscribe("news", String.class, (value) -> {
+			}))
+			.satisfies((ex) -> {
+				assertThat(ex.getCode()).isEqualTo(JsonRpcErrorCodes.INVALID_PARAMS);
+				assertThat(ex.getMethod()).isEqualTo("rpc.on");
+				assertThat(ex.getData().get("reason").stringValue()).isEqualTo("provided event invalid");
+			});
+		assertThat(transport.lastSent().toString())
+			.isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"rpc.on\",\"params\":[\"news\"],\"id\":1}");
+	}
+
+	@Test
+	void subscriptionAcceptedInTheResultSucceeds() {
+		RecordingTransport transport = RecordingTransport.result("{\"news\":\"ok\"}");
+		JsonRpcClient client = JsonRpcClient.builder()
+			.transport(transport)
+			.subscriptionMethods("rpc.on", "rpc.off")
+			.build();
+		JsonRpcSubscription subscription = client.subscribe("news", String.class, (value) -> {
+		});
+		subscription.close();
+		assertThat(transport.sent()).extracting((sent) -> sent.get("method").stringValue())
+			.containsExactly("rpc.on", "rpc.off");
+	}
+
+	@Test
 	void builderRejectsOtherSchemes() {
 		assertThatIllegalArgumentException().isThrownBy(() -> JsonRpcClient.builder().url("ftp://example.com"));
 	}

@@ -31,10 +31,13 @@ import io.github.jsonrpc.client.JsonRpcClientException;
 import io.github.jsonrpc.client.JsonRpcSubscription;
 import io.github.jsonrpc.client.JsonRpcTransportException;
 import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
+import io.github.jsonrpc.pubsub.JsonRpcPublisher;
+import io.github.jsonrpc.pubsub.JsonRpcSessionRegistry;
+import io.github.jsonrpc.pubsub.JsonRpcSubscriptionRegistry;
+import io.github.jsonrpc.server.JsonRpcSession;
+import io.github.jsonrpc.server.websocket.WebSocketJsonRpcSession;
 import io.github.jsonrpc.test.app.CalculatorService;
 import io.github.jsonrpc.test.app.TestJsonRpcApplication;
-import io.github.jsonrpc.test.app.TestWebSocketEndpoint;
-import io.github.jsonrpc.test.app.TopicService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,12 +49,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.web.socket.CloseStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
- * The client against our server over a real WebSocket connection on a random port.
+ * The client against our server over a real WebSocket connection on a random port: the
+ * auto-configured endpoint at {@code /jsonrpc}, its built-in {@code subscribe}/
+ * {@code unsubscribe} and {@code rpc.on}/{@code rpc.off} methods, and the
+ * {@link JsonRpcPublisher}.
  */
 @SpringBootTest(classes = TestJsonRpcApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class JsonRpcClientWebSocketTests {
@@ -66,16 +74,19 @@ class JsonRpcClientWebSocketTests {
 	private CalculatorService calculator;
 
 	@Autowired
-	private TopicService topics;
+	private JsonRpcPublisher publisher;
 
 	@Autowired
-	private TestWebSocketEndpoint endpoint;
+	private JsonRpcSessionRegistry sessions;
+
+	@Autowired
+	private JsonRpcSubscriptionRegistry subscriptions;
 
 	private JsonRpcClient client;
 
 	@BeforeEach
 	void createClient() {
-		this.client = this.builder.url("ws://127.0.0.1:" + this.port + "/ws")
+		this.client = this.builder.url("ws://127.0.0.1:" + this.port + "/jsonrpc")
 			.reconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(500))
 			.build();
 	}
@@ -95,19 +106,22 @@ class JsonRpcClientWebSocketTests {
 		for (int i = 0; i < 20; i++) {
 			assertThat(results.get(i).get(5, TimeUnit.SECONDS)).isEqualTo(100 - i);
 		}
-		assertThat(this.endpoint.connectionCount()).isEqualTo(1);
+		// sessions of clients closed by earlier tests may still be closing on the server
+		await().atMost(5, TimeUnit.SECONDS).until(() -> this.sessions.size() == 1);
 	}
 
 	@Test
 	void handshakeCarriesConfiguredHeaders() {
 		try (JsonRpcClient authenticated = JsonRpcClient.builder()
-			.url("ws://127.0.0.1:" + this.port + "/ws")
+			.url("ws://127.0.0.1:" + this.port + "/jsonrpc")
 			.bearerToken("t0k3n")
 			.header("X-Tenant", "acme")
 			.build()) {
 			assertThat(authenticated.method("subtract").params(2, 1).retrieve(Integer.class)).isEqualTo(1);
-			assertThat(this.endpoint.lastHandshakeHeaders().getFirst("Authorization")).isEqualTo("Bearer t0k3n");
-			assertThat(this.endpoint.lastHandshakeHeaders().getFirst("X-Tenant")).isEqualTo("acme");
+			// the server hands the handshake headers to every call of the connection
+			assertThat(authenticated.method("echoHeader").params("Authorization").retrieve(String.class))
+				.isEqualTo("Bearer t0k3n");
+			assertThat(authenticated.method("echoHeader").params("X-Tenant").retrieve(String.class)).isEqualTo("acme");
 		}
 	}
 
@@ -163,23 +177,22 @@ class JsonRpcClientWebSocketTests {
 		@SuppressWarnings("unchecked")
 		Class<Map<String, Object>> type = (Class<Map<String, Object>>) (Class<?>) Map.class;
 		JsonRpcSubscription subscription = this.client.subscribe("orders", type, received::add);
-		assertThat(this.topics.publish("orders", Map.of("sku", "apple", "quantity", 2))).isEqualTo(1);
+		assertThat(this.publisher.publish("orders", Map.of("sku", "apple", "quantity", 2))).isEqualTo(1);
 		assertThat(received.poll(5, TimeUnit.SECONDS)).containsEntry("sku", "apple").containsEntry("quantity", 2);
-		assertThat(this.topics.subscriberCount("orders")).isEqualTo(1);
-		CompletableFuture<Void> unsubscribed = this.topics.nextUnsubscription("orders");
+		assertThat(this.subscriptions.subscribers("orders")).hasSize(1);
 		subscription.close();
-		unsubscribed.get(5, TimeUnit.SECONDS);
-		assertThat(this.topics.subscriberCount("orders")).isZero();
+		// unsubscribing is asynchronous: close() never waits for the server
+		await().atMost(5, TimeUnit.SECONDS).until(() -> this.subscriptions.subscribers("orders").isEmpty());
+		assertThat(this.publisher.publish("orders", Map.of("sku", "pear", "quantity", 1))).isZero();
 	}
 
 	@Test
 	void subscriptionAsFlux() throws Exception {
 		Flux<Item> items = JdkFlowAdapter.flowPublisherToFlux(this.client.subscribe("items", Item.class));
-		CompletableFuture<Void> subscribed = this.topics.nextSubscription("items");
 		CompletableFuture<List<Item>> firstTwo = items.take(2).collectList().toFuture();
-		subscribed.orTimeout(5, TimeUnit.SECONDS).join();
-		this.topics.publish("items", new Item("a", 1));
-		this.topics.publish("items", new Item("b", 2));
+		await().atMost(5, TimeUnit.SECONDS).until(() -> this.subscriptions.subscribers("items").size() == 1);
+		assertThat(this.publisher.publish("items", new Item("a", 1))).isEqualTo(1);
+		assertThat(this.publisher.publish("items", new Item("b", 2))).isEqualTo(1);
 		assertThat(firstTwo).succeedsWithin(Duration.ofSeconds(5))
 			.isEqualTo(List.of(new Item("a", 1), new Item("b", 2)));
 	}
@@ -188,20 +201,30 @@ class JsonRpcClientWebSocketTests {
 	void reconnectsAfterTheServerDropsTheConnectionAndSubscribesAgain() throws Exception {
 		BlockingQueue<String> received = new LinkedBlockingQueue<>();
 		this.client.subscribe("news", String[].class, (params) -> received.add(params[0]));
-		assertThat(this.topics.publish("news", List.of("before"))).isEqualTo(1);
+		assertThat(this.publisher.publish("news", List.of("before"))).isEqualTo(1);
 		assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo("before");
+		String dropped = this.subscriptions.subscribers("news").get(0).id();
 
-		CompletableFuture<Void> resubscribed = this.topics.nextSubscription("news");
 		CompletableFuture<String> pending = this.client.method("slow").params(2000).retrieveAsync(String.class);
-		this.endpoint.dropAll();
+		// close every connection as a server restart would
+		this.sessions.sessions()
+			.forEach((session) -> ((WebSocketJsonRpcSession) session).close(CloseStatus.SERVICE_RESTARTED));
 		// a call pending on the dropped connection fails instead of waiting for its timeout
 		assertThat(pending).failsWithin(Duration.ofSeconds(5))
 			.withThrowableOfType(ExecutionException.class)
 			.havingCause()
 			.isInstanceOf(JsonRpcTransportException.class);
 
-		resubscribed.get(5, TimeUnit.SECONDS);
-		assertThat(this.topics.publish("news", List.of("after"))).isEqualTo(1);
+		// the new connection subscribed again
+		await().atMost(5, TimeUnit.SECONDS)
+			.until(() -> this.subscriptions.subscribers("news")
+				.stream()
+				.map(JsonRpcSession::id)
+				.anyMatch((id) -> !id.equals(dropped)));
+		assertThat(this.subscriptions.subscribers("news")).singleElement()
+			.extracting(JsonRpcSession::id)
+			.isNotEqualTo(dropped);
+		assertThat(this.publisher.publish("news", List.of("after"))).isEqualTo(1);
 		assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo("after");
 		assertThat(this.client.method("subtract").params(3, 1).retrieve(Integer.class)).isEqualTo(2);
 	}
@@ -210,12 +233,46 @@ class JsonRpcClientWebSocketTests {
 	void notificationListenerWithoutSubscribing() throws Exception {
 		BlockingQueue<Integer> received = new LinkedBlockingQueue<>();
 		this.client.onNotification("tick", Integer[].class, (params) -> received.add(params[0]));
-		CompletableFuture<Void> subscribed = this.topics.nextSubscription("tick");
 		// subscribe with a plain call, as for a server with its own subscription method
-		this.client.method("subscribe").params("tick").retrieve(List.class);
-		subscribed.get(5, TimeUnit.SECONDS);
-		this.topics.publish("tick", List.of(42));
+		assertThat(this.client.method("subscribe").params("tick").retrieve(List.class)).containsExactly("tick");
+		assertThat(this.subscriptions.subscribers("tick")).hasSize(1);
+		assertThat(this.publisher.publish("tick", List.of(42))).isEqualTo(1);
 		assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo(42);
+	}
+
+	@Test
+	void subscribingToAnUndeclaredTopicFails() {
+		assertThatExceptionOfType(JsonRpcClientException.class)
+			.isThrownBy(() -> this.client.subscribe("undeclared", String.class, (value) -> {
+			}))
+			.satisfies((ex) -> {
+				assertThat(ex.getCode()).isEqualTo(JsonRpcErrorCodes.INVALID_PARAMS);
+				assertThat(ex.getData().get("topic").stringValue()).isEqualTo("undeclared");
+			});
+		assertThat(this.subscriptions.subscribers("undeclared")).isEmpty();
+	}
+
+	@Test
+	void subscriptionWithRpcWebSocketsMethodNames() throws Exception {
+		try (JsonRpcClient rpcWebSockets = JsonRpcClient.builder()
+			.url("ws://127.0.0.1:" + this.port + "/jsonrpc")
+			.subscriptionMethods("rpc.on", "rpc.off")
+			.build()) {
+			BlockingQueue<String> received = new LinkedBlockingQueue<>();
+			JsonRpcSubscription subscription = rpcWebSockets.subscribe("alerts", String[].class,
+					(params) -> received.add(params[0]));
+			assertThat(this.subscriptions.subscribers("alerts")).hasSize(1);
+			assertThat(this.publisher.publish("alerts", List.of("disk full"))).isEqualTo(1);
+			assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo("disk full");
+			subscription.close();
+			await().atMost(5, TimeUnit.SECONDS).until(() -> this.subscriptions.subscribers("alerts").isEmpty());
+			// rpc.on refuses in its result, not with an error; the client still fails
+			assertThatExceptionOfType(JsonRpcClientException.class)
+				.isThrownBy(() -> rpcWebSockets.subscribe("undeclared", String.class, (value) -> {
+				}))
+				.satisfies((ex) -> assertThat(ex.getData().get("reason").stringValue())
+					.isEqualTo("provided event invalid"));
+		}
 	}
 
 	record Item(String sku, int quantity) {

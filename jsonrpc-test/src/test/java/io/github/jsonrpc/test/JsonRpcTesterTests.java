@@ -18,7 +18,6 @@ package io.github.jsonrpc.test;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
@@ -26,17 +25,16 @@ import io.github.jsonrpc.protocol.JsonRpcId;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.test.app.CalculatorService.Item;
 import io.github.jsonrpc.test.app.TestJsonRpcApplication;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
@@ -47,42 +45,42 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * The same assertions through every kind of tester: in process, MockMvc, HTTP and
- * WebSocket.
+ * WebSocket, the last two against the real server on a random port (HTTP and WebSocket
+ * both at {@code /jsonrpc}).
  */
+@SpringBootTest(classes = TestJsonRpcApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class JsonRpcTesterTests {
 
-	private static ConfigurableApplicationContext context;
+	@Autowired
+	private WebApplicationContext context;
 
-	@BeforeAll
-	static void startServer() {
-		context = SpringApplication.run(TestJsonRpcApplication.class, "--server.port=0");
-	}
+	@Autowired
+	private JsonRpcHandler handler;
 
-	@AfterAll
-	static void stopServer() {
-		context.close();
-	}
+	@LocalServerPort
+	private int port;
 
 	static Stream<Arguments> testers() {
-		Function<String, String> url = (scheme) -> scheme + "://127.0.0.1:"
-				+ ((WebServerApplicationContext) context).getWebServer().getPort();
 		return Stream.of(
 				Arguments.of(Named.of("in process",
-						(Function<Void, JsonRpcTester>) (none) -> JsonRpcTester
-							.forHandler(context.getBean(JsonRpcHandler.class)))),
+						(TesterFactory) (test) -> JsonRpcTester.forHandler(test.handler))),
 				Arguments.of(Named.of("MockMvc",
-						(Function<Void, JsonRpcTester>) (none) -> JsonRpcTester
-							.forMockMvc(MockMvcTester.from((WebApplicationContext) context), "/jsonrpc"))),
+						(TesterFactory) (test) -> JsonRpcTester.forMockMvc(MockMvcTester.from(test.context),
+								"/jsonrpc"))),
 				Arguments.of(Named.of("HTTP",
-						(Function<Void, JsonRpcTester>) (none) -> JsonRpcTester.forUrl(url.apply("http") + "/jsonrpc"))),
+						(TesterFactory) (test) -> JsonRpcTester.forUrl(test.url("http") + "/jsonrpc"))),
 				Arguments.of(Named.of("WebSocket",
-						(Function<Void, JsonRpcTester>) (none) -> JsonRpcTester.forUrl(url.apply("ws") + "/ws"))));
+						(TesterFactory) (test) -> JsonRpcTester.forUrl(test.url("ws") + "/jsonrpc"))));
+	}
+
+	private String url(String scheme) {
+		return scheme + "://127.0.0.1:" + this.port;
 	}
 
 	@ParameterizedTest
 	@MethodSource("testers")
-	void resultsAndErrors(Function<Void, JsonRpcTester> testers) {
-		try (JsonRpcTester tester = testers.apply(null)) {
+	void resultsAndErrors(TesterFactory testers) {
+		try (JsonRpcTester tester = testers.create(this)) {
 			tester.method("subtract").params(42, 23).execute().result().isEqualTo(19);
 			tester.method("subtract").param("minuend", 42).param("subtrahend", 23).execute().result().isEqualTo(19L);
 			tester.method("get_data").execute().result().isEqualTo(List.of("hello", 5)).hasSize(2);
@@ -97,8 +95,8 @@ class JsonRpcTesterTests {
 
 	@ParameterizedTest
 	@MethodSource("testers")
-	void batchesAndNotifications(Function<Void, JsonRpcTester> testers) {
-		try (JsonRpcTester tester = testers.apply(null)) {
+	void batchesAndNotifications(TesterFactory testers) {
+		try (JsonRpcTester tester = testers.create(this)) {
 			JsonRpcBatchTestResponse batch = tester.batch()
 				.call("sum", 1, 2, 4)
 				.notify("update", 7)
@@ -116,8 +114,8 @@ class JsonRpcTesterTests {
 
 	@ParameterizedTest
 	@MethodSource("testers")
-	void rawMessages(Function<Void, JsonRpcTester> testers) {
-		try (JsonRpcTester tester = testers.apply(null)) {
+	void rawMessages(TesterFactory testers) {
+		try (JsonRpcTester tester = testers.create(this)) {
 			tester.send("{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[42,23],\"id\":\"abc\"}")
 				.single()
 				.hasId(JsonRpcId.of("abc"))
@@ -130,7 +128,7 @@ class JsonRpcTesterTests {
 
 	@Test
 	void failedAssertionsDescribeTheResponse() {
-		JsonRpcTester tester = JsonRpcTester.forHandler(context.getBean(JsonRpcHandler.class));
+		JsonRpcTester tester = JsonRpcTester.forHandler(this.handler);
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> tester.method("subtract").params(42, 23).execute().result().isEqualTo(20))
 			.withMessageContaining("19");
@@ -151,7 +149,7 @@ class JsonRpcTesterTests {
 	@Test
 	void plainMockMvc() {
 		JsonRpcTester tester = JsonRpcTester.forMockMvc(
-				MockMvcBuilders.webAppContextSetup((WebApplicationContext) context).build(), "/jsonrpc");
+				MockMvcBuilders.webAppContextSetup(this.context).build(), "/jsonrpc");
 		tester.method("sum").params(1, 2).execute().result().isEqualTo(3);
 	}
 
@@ -166,9 +164,19 @@ class JsonRpcTesterTests {
 
 	@Test
 	void namedParamsFromMap() {
-		JsonRpcTester tester = JsonRpcTester.forHandler(context.getBean(JsonRpcHandler.class));
+		JsonRpcTester tester = JsonRpcTester.forHandler(this.handler);
 		tester.method("item").params(Map.of("sku", "kiwi", "quantity", 4)).execute().result()
 			.isEqualToJson("{\"sku\":\"kiwi\",\"quantity\":4}");
+	}
+
+	/**
+	 * Creates a tester for the running test instance.
+	 */
+	@FunctionalInterface
+	interface TesterFactory {
+
+		JsonRpcTester create(JsonRpcTesterTests test);
+
 	}
 
 }

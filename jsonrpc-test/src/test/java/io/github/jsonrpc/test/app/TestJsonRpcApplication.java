@@ -19,8 +19,9 @@ package io.github.jsonrpc.test.app;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * A JSON-RPC server for the client and tester tests: the starter's auto-configuration
- * over HTTP, plus a minimal WebSocket endpoint of the test sources.
+ * A JSON-RPC server for the client and tester tests: the auto-configuration serves the
+ * test services over HTTP and WebSocket, both at {@code /jsonrpc}, with the built-in
+ * publish/subscribe methods and the topics declared in {@code application.properties}.
  */
 @SpringBootApplication(proxyBeanMethods = false)
 public class TestJsonRpcApplication {
