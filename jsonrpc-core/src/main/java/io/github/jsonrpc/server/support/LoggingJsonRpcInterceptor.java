@@ -89,18 +89,23 @@ public final class LoggingJsonRpcInterceptor implements JsonRpcInterceptor, Orde
 			.append(String.format("%.3fms", millis));
 		if (response instanceof JsonRpcResponse.Success success) {
 			line.append(" outcome=success");
-			appendPayload(line, " params=", exchange.request().params());
+			appendPayload(line, " params=", loggedParams(exchange));
 			appendPayload(line, " result=", success.result());
 		}
 		else if (response instanceof JsonRpcResponse.Failure failure) {
 			line.append(" outcome=error code=").append(failure.error().code());
-			appendPayload(line, " params=", exchange.request().params());
+			appendPayload(line, " params=", loggedParams(exchange));
 			line.append(" message=").append(truncate(failure.error().message()));
 		}
 		else {
 			line.append(" outcome=exception type=").append((ex != null) ? ex.getClass().getName() : "unknown");
 		}
 		return line.toString();
+	}
+
+	private static @Nullable Object loggedParams(JsonRpcExchange exchange) {
+		// credentials must never reach the logs
+		return "rpc.login".equals(exchange.method()) ? "<redacted>" : exchange.request().params();
 	}
 
 	private void appendPayload(StringBuilder line, String label, @Nullable Object value) {

@@ -1,0 +1,210 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.security;
+
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.jsonrpc.protocol.JsonRpcResponse;
+import io.github.jsonrpc.security.TestSecurity.TestSession;
+import io.github.jsonrpc.server.JsonRpcExchange;
+import io.github.jsonrpc.server.JsonRpcInterceptor;
+import io.github.jsonrpc.server.JsonRpcTransportContext.Transport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * Tests for {@link SecurityContextJsonRpcInterceptor}.
+ *
+ * @author JSON-RPC for Spring Boot team
+ */
+class SecurityContextJsonRpcInterceptorTests {
+
+	private final SecurityContextJsonRpcInterceptor interceptor = new SecurityContextJsonRpcInterceptor();
+
+	private final AtomicReference<Authentication> seen = new AtomicReference<>();
+
+	private final AtomicReference<Principal> seenPrincipal = new AtomicReference<>();
+
+	private final JsonRpcInterceptor.Chain recording = (exchange) -> {
+		this.seen.set(SecurityContextHolder.getContext().getAuthentication());
+		this.seenPrincipal.set(exchange.principal());
+		return CompletableFuture.completedFuture(JsonRpcResponse.success(exchange.request().responseId(), null));
+	};
+
+	@AfterEach
+	void clear() {
+		SecurityContextHolder.clearContext();
+	}
+
+	@Test
+	void webSocketCallRunsAsTheHandshakePrincipalAndLeavesNothingBehind() {
+		Authentication alice = TestSecurity.user("alice", "USER");
+		this.interceptor.intercept(TestSecurity.exchange("whoami", Transport.WEBSOCKET, alice,
+				new TestSession("1", alice)), this.recording);
+		assertThat(this.seen.get()).isSameAs(alice);
+		assertThat(SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication()).isNull();
+	}
+
+	@Test
+	void loginAuthenticationReplacesTheHandshakePrincipal() {
+		Authentication alice = TestSecurity.user("alice", "USER");
+		Authentication admin = TestSecurity.user("admin", "ADMIN");
+		TestSession session = new TestSession("1", alice);
+		session.attributes().put(SecurityContextJsonRpcInterceptor.SESSION_AUTHENTICATION_ATTRIBUTE, admin);
+		JsonRpcExchange exchange = TestSecurity.exchange("whoami", Transport.WEBSOCKET, alice, session);
+		exchange.attributes().put("outer", "kept");
+		this.interceptor.intercept(exchange, (secured) -> {
+			assertThat(secured.attributes()).containsEntry("outer", "kept");
+			assertThat(secured.context().headers().getFirst("X-Test")).isEqualTo("1");
+			assertThat(secured.session()).isSameAs(session);
+			return this.recording.next(secured);
+		});
+		assertThat(this.seen.get()).isSameAs(admin);
+		assertThat(this.seenPrincipal.get()).isSameAs(admin);
+	}
+
+	@Test
+	void loginSecurityContextInSessionIsUsedToo() {
+		Authentication admin = TestSecurity.user("admin", "ADMIN");
+		TestSession session = new TestSession("1", null);
+		session.attributes()
+			.put(SecurityContextJsonRpcInterceptor.SESSION_AUTHENTICATION_ATTRIBUTE, new SecurityContextImpl(admin));
+		this.interceptor.intercept(TestSecurity.exchange("whoami", Transport.WEBSOCKET, null, session),
+				this.recording);
+		assertThat(this.seen.get()).isSameAs(admin);
+	}
+
+	@Test
+	void anonymousConnectionRunsAsAnonymous() {
+		this.interceptor.intercept(TestSecurity.exchange("whoami", Transport.WEBSOCKET, null, new TestSession("1", null)),
+				this.recording);
+		assertThat(new AuthenticationTrustResolverImpl().isAnonymous(this.seen.get())).isTrue();
+		assertThat(this.seenPrincipal.get()).isNull();
+	}
+
+	@Test
+	void httpCallKeepsTheFilterChainContext() {
+		Authentication alice = TestSecurity.user("alice", "USER");
+		SecurityContext context = new SecurityContextImpl(alice);
+		SecurityContextHolder.setContext(context);
+		this.interceptor.intercept(TestSecurity.exchange("whoami", Transport.HTTP, alice, null), this.recording);
+		assertThat(this.seen.get()).isSameAs(alice);
+		assertThat(SecurityContextHolder.getContext()).isSameAs(context);
+	}
+
+	@Test
+	void httpCallOnAnotherThreadUsesTheRequestPrincipal() {
+		Authentication alice = TestSecurity.user("alice", "USER");
+		this.interceptor.intercept(TestSecurity.exchange("whoami", Transport.HTTP, alice, null), this.recording);
+		assertThat(this.seen.get()).isSameAs(alice);
+		assertThat(SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication()).isNull();
+	}
+
+	@Test
+	void staleContextOnAPooledThreadIsNotTrustedForHttp() {
+		SecurityContext stale = new SecurityContextImpl(TestSecurity.user("admin", "ADMIN"));
+		SecurityContextHolder.setContext(stale);
+		Authentication alice = TestSecurity.user("alice", "USER");
+		this.interceptor.intercept(TestSecurity.exchange("whoami", Transport.HTTP, alice, null), this.recording);
+		assertThat(this.seen.get()).isSameAs(alice);
+		this.interceptor.intercept(TestSecurity.exchange("whoami", Transport.HTTP, null, null), this.recording);
+		assertThat(new AuthenticationTrustResolverImpl().isAnonymous(this.seen.get())).isTrue();
+		assertThat(SecurityContextHolder.getContext()).isSameAs(stale);
+	}
+
+	@Test
+	void anonymousHttpRequestKeepsTheFilterChainsAnonymousContext() {
+		SecurityContext context = new SecurityContextImpl(TestSecurity.anonymous());
+		SecurityContextHolder.setContext(context);
+		this.interceptor.intercept(TestSecurity.exchange("whoami", Transport.HTTP, null, null), this.recording);
+		assertThat(this.seen.get()).isSameAs(context.getAuthentication());
+	}
+
+	@Test
+	void previousContextIsRestoredEvenWhenTheChainThrows() {
+		Authentication other = TestSecurity.user("other", "USER");
+		SecurityContext previous = new SecurityContextImpl(other);
+		SecurityContextHolder.setContext(previous);
+		Authentication alice = TestSecurity.user("alice", "USER");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> this.interceptor.intercept(
+					TestSecurity.exchange("whoami", Transport.WEBSOCKET, alice, new TestSession("1", alice)),
+					(exchange) -> {
+						throw new IllegalStateException("boom");
+					}));
+		assertThat(SecurityContextHolder.getContext()).isSameAs(previous);
+	}
+
+	@Test
+	void recordsTheAuthenticationInTheExchange() {
+		Authentication alice = TestSecurity.user("alice", "USER");
+		JsonRpcExchange exchange = TestSecurity.exchange("whoami", Transport.WEBSOCKET, alice,
+				new TestSession("1", alice));
+		this.interceptor.intercept(exchange, this.recording);
+		assertThat(exchange.attributes().get(SecurityContextJsonRpcInterceptor.AUTHENTICATION_ATTRIBUTE))
+			.isSameAs(alice);
+	}
+
+	@Test
+	void concurrentCallsOnPooledThreadsNeverSeeEachOther() throws Exception {
+		ExecutorService executor = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<Boolean>> results = new ArrayList<>();
+			for (int i = 0; i < 400; i++) {
+				String name = "user" + (i % 7);
+				Authentication user = (i % 5 == 0) ? null : TestSecurity.user(name, "USER");
+				results.add(executor.submit(() -> {
+					AtomicReference<Authentication> inside = new AtomicReference<>();
+					this.interceptor.intercept(
+							TestSecurity.exchange("whoami", Transport.WEBSOCKET, user, new TestSession(name, user)),
+							(exchange) -> {
+								inside.set(SecurityContextHolder.getContext().getAuthentication());
+								return CompletableFuture.completedFuture(null);
+							});
+					boolean clean = SecurityContextHolder.getContextHolderStrategy()
+						.getContext()
+						.getAuthentication() == null;
+					return clean && ((user != null) ? inside.get() == user
+							: new AuthenticationTrustResolverImpl().isAnonymous(inside.get()));
+				}));
+			}
+			for (Future<Boolean> result : results) {
+				assertThat(result.get(10, TimeUnit.SECONDS)).isTrue();
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+}

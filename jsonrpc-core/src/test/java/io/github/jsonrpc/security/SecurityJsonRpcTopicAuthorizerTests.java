@@ -1,0 +1,86 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.security;
+
+import io.github.jsonrpc.security.SecurityJsonRpcTopicAuthorizer.TopicSecurityExpressionHandler;
+import io.github.jsonrpc.security.TestSecurity.TestSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link SecurityJsonRpcTopicAuthorizer}.
+ *
+ * @author JSON-RPC for Spring Boot team
+ */
+class SecurityJsonRpcTopicAuthorizerTests {
+
+	private final TopicSecurityExpressionHandler handler = new TopicSecurityExpressionHandler();
+
+	private final SecurityJsonRpcTopicAuthorizer authorizer = new SecurityJsonRpcTopicAuthorizer()
+		.rule("admin-*", JsonRpcAuthorizationManagers.of("hasRole('ADMIN')", this.handler))
+		.rule("members", JsonRpcAuthorizationManagers.of("authenticated", this.handler))
+		.rule("own-*", JsonRpcAuthorizationManagers.of("topic == 'own-' + authentication.name", this.handler));
+
+	@AfterEach
+	void clear() {
+		SecurityContextHolder.clearContext();
+	}
+
+	@Test
+	void topicsWithoutRulesAreOpen() {
+		assertThat(this.authorizer.isAuthorized("clock", new TestSession("1", null))).isTrue();
+	}
+
+	@Test
+	void roleRuleUsesTheHandshakePrincipal() {
+		assertThat(this.authorizer.isAuthorized("admin-events",
+				new TestSession("1", TestSecurity.user("admin", "ADMIN"))))
+			.isTrue();
+		assertThat(this.authorizer.isAuthorized("admin-events",
+				new TestSession("1", TestSecurity.user("alice", "USER"))))
+			.isFalse();
+		assertThat(this.authorizer.isAuthorized("admin-events", new TestSession("1", null))).isFalse();
+	}
+
+	@Test
+	void loginReplacesTheHandshakePrincipal() {
+		TestSession session = new TestSession("1", TestSecurity.user("admin", "ADMIN"));
+		session.attributes()
+			.put(SecurityContextJsonRpcInterceptor.SESSION_AUTHENTICATION_ATTRIBUTE, TestSecurity.user("alice", "USER"));
+		assertThat(this.authorizer.isAuthorized("admin-events", session)).isFalse();
+		assertThat(this.authorizer.isAuthorized("members", session)).isTrue();
+	}
+
+	@Test
+	void expressionsSeeTheTopic() {
+		TestSession session = new TestSession("1", TestSecurity.user("alice", "USER"));
+		assertThat(this.authorizer.isAuthorized("own-alice", session)).isTrue();
+		assertThat(this.authorizer.isAuthorized("own-bob", session)).isFalse();
+	}
+
+	@Test
+	void withoutSessionTheCurrentContextDecides() {
+		assertThat(this.authorizer.isAuthorized("members", null)).isFalse();
+		SecurityContextHolder.setContext(new SecurityContextImpl(TestSecurity.user("alice", "USER")));
+		assertThat(this.authorizer.isAuthorized("members", null)).isTrue();
+	}
+
+}

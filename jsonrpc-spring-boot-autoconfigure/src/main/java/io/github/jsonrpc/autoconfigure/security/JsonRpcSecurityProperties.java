@@ -1,0 +1,109 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.jsonrpc.autoconfigure.security;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
+
+/**
+ * Configuration properties of the Spring Security integration, under
+ * {@code jsonrpc.security}.
+ *
+ * @author JSON-RPC for Spring Boot team
+ * @since 0.1.0
+ */
+@ConfigurationProperties("jsonrpc.security")
+public class JsonRpcSecurityProperties {
+
+	/**
+	 * Access to methods no rule matches: 'permit-all', 'authenticated',
+	 * 'fully-authenticated', 'anonymous', 'deny-all' or a Spring Security expression.
+	 * Method security annotations apply on top.
+	 */
+	private String defaultAccess = "permit-all";
+
+	/**
+	 * Access rules by method name pattern ('*' matches any characters, e.g. 'admin.*'),
+	 * tried in declaration order; values as for default-access, e.g. "hasRole('ADMIN')".
+	 */
+	private Map<String, String> rules = new LinkedHashMap<>();
+
+	/**
+	 * Access rules by topic name pattern ('*' matches any characters), tried in
+	 * declaration order, checked at subscribe, when listing topics and at every delivery;
+	 * values as for default-access. Topics no rule matches are open.
+	 */
+	private Map<String, String> topics = new LinkedHashMap<>();
+
+	private final Login login = new Login();
+
+	public String getDefaultAccess() {
+		return this.defaultAccess;
+	}
+
+	public void setDefaultAccess(String defaultAccess) {
+		Assert.isTrue(StringUtils.hasText(defaultAccess), "jsonrpc.security.default-access must not be empty");
+		this.defaultAccess = defaultAccess;
+	}
+
+	public Map<String, String> getRules() {
+		return this.rules;
+	}
+
+	public void setRules(Map<String, String> rules) {
+		this.rules = rules;
+	}
+
+	public Map<String, String> getTopics() {
+		return this.topics;
+	}
+
+	public void setTopics(Map<String, String> topics) {
+		this.topics = topics;
+	}
+
+	public Login getLogin() {
+		return this.login;
+	}
+
+	/**
+	 * Properties of the rpc.login method, which authenticates a WebSocket connection
+	 * after it was opened.
+	 */
+	public static class Login {
+
+		/**
+		 * Whether to serve rpc.login (params username and password), backed by the
+		 * application's AuthenticationManager.
+		 */
+		private boolean enabled;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+}

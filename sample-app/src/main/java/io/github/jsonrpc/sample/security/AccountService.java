@@ -1,0 +1,42 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.sample.security;
+
+import java.security.Principal;
+
+import io.github.jsonrpc.server.method.annotation.JsonRpcService;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+
+/**
+ * Methods about the caller: {@code whoami}, for any logged-in user.
+ *
+ * @author JSON-RPC for Spring Boot team
+ */
+@JsonRpcService
+public class AccountService {
+
+	/**
+	 * Return the name of the caller.
+	 * @param principal the caller
+	 * @return the principal's name
+	 */
+	@PreAuthorize("isAuthenticated()")
+	public String whoami(Principal principal) {
+		return principal.getName();
+	}
+
+}
