@@ -60,6 +60,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -81,6 +82,10 @@ public final class JsonRpcAutoConfiguration {
 
 	/** Name of the Boot's application task executor bean. */
 	static final String APPLICATION_TASK_EXECUTOR = "applicationTaskExecutor";
+
+	private static final boolean springSecurityPresent = ClassUtils.isPresent(
+			"org.springframework.security.concurrent.DelegatingSecurityContextExecutor",
+			JsonRpcAutoConfiguration.class.getClassLoader());
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -165,12 +170,25 @@ public final class JsonRpcAutoConfiguration {
 	}
 
 	private static Executor taskExecutor(ListableBeanFactory beanFactory) {
+		Executor executor;
 		if (beanFactory.containsBean(APPLICATION_TASK_EXECUTOR)) {
-			return beanFactory.getBean(APPLICATION_TASK_EXECUTOR, Executor.class);
+			executor = beanFactory.getBean(APPLICATION_TASK_EXECUTOR, Executor.class);
 		}
-		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("jsonrpc-");
-		executor.setConcurrencyLimit(64);
-		return executor;
+		else {
+			SimpleAsyncTaskExecutor fallback = new SimpleAsyncTaskExecutor("jsonrpc-");
+			fallback.setConcurrencyLimit(64);
+			executor = fallback;
+		}
+		// methods moved off the calling thread must still run as the caller
+		return springSecurityPresent ? SecurityContextPropagation.wrap(executor) : executor;
+	}
+
+	private static final class SecurityContextPropagation {
+
+		static Executor wrap(Executor executor) {
+			return new org.springframework.security.concurrent.DelegatingSecurityContextExecutor(executor);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

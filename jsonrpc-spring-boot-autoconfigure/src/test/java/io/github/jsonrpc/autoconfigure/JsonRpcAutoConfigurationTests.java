@@ -51,6 +51,9 @@ import org.springframework.boot.validation.autoconfigure.ValidationAutoConfigura
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.ReflectionUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,6 +129,23 @@ class JsonRpcAutoConfigurationTests {
 			assertThat(call(context, "{\"jsonrpc\":\"2.0\",\"method\":\"calc.thread\",\"id\":1}"))
 				.doesNotContain(Thread.currentThread().getName())
 				.contains("\"result\":\"jsonrpc-");
+		});
+	}
+
+	@Test
+	void offloadedMethodsRunWithTheCallersSecurityContext() {
+		this.contextRunner.withPropertyValues("jsonrpc.execution.offload-blocking=true").run((context) -> {
+			SecurityContextHolder.getContext()
+				.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("alice", null, List.of()));
+			try {
+				assertThat(call(context, "{\"jsonrpc\":\"2.0\",\"method\":\"calc.caller\",\"id\":1}"))
+					.isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":\"alice\",\"id\":1}");
+			}
+			finally {
+				SecurityContextHolder.clearContext();
+			}
+			assertThat(call(context, "{\"jsonrpc\":\"2.0\",\"method\":\"calc.caller\",\"id\":2}"))
+				.isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":\"anonymous\",\"id\":2}");
 		});
 	}
 
@@ -285,6 +305,11 @@ class JsonRpcAutoConfigurationTests {
 
 		public String thread() {
 			return Thread.currentThread().getName();
+		}
+
+		public String caller() {
+			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+			return (authentication != null) ? authentication.getName() : "anonymous";
 		}
 
 		public void fail() {
