@@ -47,8 +47,7 @@ class ArchitectureTests {
 		// takes seconds (set here rather than in archunit.properties, which would ship
 		// in the test-jar)
 		ArchConfiguration.get().setResolveMissingDependenciesFromClassPath(false);
-		return new ClassFileImporter()
-			.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 			.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
 			.importPackages(BASE_PACKAGE);
 	}

@@ -132,7 +132,8 @@ public final class JsonRpcSetup {
 	}
 
 	/**
-	 * Set exception resolvers, consulted after the {@link DefaultJsonRpcExceptionResolver}.
+	 * Set exception resolvers, consulted after the
+	 * {@link DefaultJsonRpcExceptionResolver}.
 	 * @param exceptionResolvers the resolvers
 	 * @return this setup
 	 */
@@ -234,7 +235,8 @@ public final class JsonRpcSetup {
 		InvocableJsonRpcMethodFactory factory = toMethodFactory();
 		JsonRpcMethodRegistry registry = new JsonRpcMethodRegistry();
 		for (Object service : this.services) {
-			Assert.isTrue(detector.isService(service), () -> service.getClass().getName() + " is not a @JsonRpcService");
+			Assert.isTrue(detector.isService(service),
+					() -> service.getClass().getName() + " is not a @JsonRpcService");
 			for (JsonRpcHandlerMethod method : detector.detect(service)) {
 				registry.register(factory.create(method));
 			}

@@ -47,7 +47,8 @@ class WebSocketLayeringTests {
 	void protocolServerAndPubSubDoNotUseWebSocketOrServletTypes() {
 		noClasses().that()
 			.resideInAnyPackage("io.github.jsonrpc.protocol..", "io.github.jsonrpc.server",
-					"io.github.jsonrpc.server.method..", "io.github.jsonrpc.server.support..", "io.github.jsonrpc.pubsub..")
+					"io.github.jsonrpc.server.method..", "io.github.jsonrpc.server.support..",
+					"io.github.jsonrpc.pubsub..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("jakarta.websocket..", "org.springframework.web.socket..", "jakarta.servlet..")

@@ -117,7 +117,8 @@ public final class BenchmarkRequests {
 	 * @return the JSON text, about 4 KB
 	 */
 	public static String payload4k() {
-		StringBuilder json = new StringBuilder("{\"order\":\"ORD-2026-000042\",\"customer\":\"benchmark@example.com\",\"items\":[");
+		StringBuilder json = new StringBuilder(
+				"{\"order\":\"ORD-2026-000042\",\"customer\":\"benchmark@example.com\",\"items\":[");
 		for (int i = 0; i < ECHO_ITEMS; i++) {
 			json.append((i > 0) ? "," : "")
 				.append("{\"sku\":\"SKU-")

@@ -25,9 +25,9 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The floor the handler is measured against: what a hand-written Jackson endpoint for
- * the same service would do. Read the tree, switch on the method name, pull the params,
- * call the service directly, write the response with a {@link JsonGenerator}. It does no
+ * The floor the handler is measured against: what a hand-written Jackson endpoint for the
+ * same service would do. Read the tree, switch on the method name, pull the params, call
+ * the service directly, write the response with a {@link JsonGenerator}. It does no
  * validation and no error handling.
  *
  * @author JSON-RPC for Spring Boot team
@@ -95,9 +95,9 @@ public final class JacksonFloor {
 	private Object call(JsonNode request) {
 		JsonNode params = request.get("params");
 		return switch (request.get("method").stringValue()) {
-			case "subtract" -> params.isArray()
-					? this.service.subtract(params.get(0).intValue(), params.get(1).intValue())
-					: this.service.subtract(params.get("minuend").intValue(), params.get("subtrahend").intValue());
+			case "subtract" ->
+				params.isArray() ? this.service.subtract(params.get(0).intValue(), params.get(1).intValue())
+						: this.service.subtract(params.get("minuend").intValue(), params.get("subtrahend").intValue());
 			case "echo" -> this.service.echo(this.payloadReader.readValue(params.get(0)));
 			case "record" -> {
 				this.service.record(params.get(0).stringValue());

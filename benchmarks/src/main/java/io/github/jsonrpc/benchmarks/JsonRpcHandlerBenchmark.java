@@ -35,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * response bytes, and of a hand-written Jackson {@link JacksonFloor floor} for the same
  * messages in the same run, so that their ratio is meaningful on a noisy machine.
  *
- * <p>Benchmarks named {@code floor…} are the floor; the others go through the handler.
+ * <p>
+ * Benchmarks named {@code floor…} are the floor; the others go through the handler.
  * {@code JsonRpcHandlerBenchmarkTests} checks that every benchmark produces the expected
  * response, so that none silently measures an error path.
  *

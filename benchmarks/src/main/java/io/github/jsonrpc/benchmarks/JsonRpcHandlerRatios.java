@@ -30,14 +30,16 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Measure the handler/floor ratio of each comparable pair in {@link JsonRpcHandlerBenchmark}
- * on a shared, noisy machine. Each round runs the two benchmarks of a pair back to back,
- * short, alternating which goes first, so that both see about the same background load.
- * A benchmark's score is its best one-second iteration: background load only ever slows
- * an iteration down, so the best one is the closest to the undisturbed speed. The ratio is
- * computed per round and the median over rounds is reported with its spread.
+ * Measure the handler/floor ratio of each comparable pair in
+ * {@link JsonRpcHandlerBenchmark} on a shared, noisy machine. Each round runs the two
+ * benchmarks of a pair back to back, short, alternating which goes first, so that both
+ * see about the same background load. A benchmark's score is its best one-second
+ * iteration: background load only ever slows an iteration down, so the best one is the
+ * closest to the undisturbed speed. The ratio is computed per round and the median over
+ * rounds is reported with its spread.
  *
- * <p>Run with {@code java -cp benchmarks/target/benchmarks.jar
+ * <p>
+ * Run with {@code java -cp benchmarks/target/benchmarks.jar
  * io.github.jsonrpc.benchmarks.JsonRpcHandlerRatios [rounds]}; the default is 5 rounds,
  * about eight minutes.
  *

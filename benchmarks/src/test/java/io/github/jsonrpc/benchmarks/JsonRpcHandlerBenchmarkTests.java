@@ -83,7 +83,8 @@ class JsonRpcHandlerBenchmarkTests {
 	private static void assertResponse(Function<byte[], byte[]> body, byte[] request, String expected) {
 		byte[] response = body.apply(request);
 		assertThat(mapper.readTree(response)).isEqualTo(mapper.readTree(expected));
-		// the exact text too: member order and number formatting are part of what is measured
+		// the exact text too: member order and number formatting are part of what is
+		// measured
 		assertThat(new String(response, StandardCharsets.UTF_8)).isEqualTo(expected);
 	}
 

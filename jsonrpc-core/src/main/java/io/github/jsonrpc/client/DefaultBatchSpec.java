@@ -46,7 +46,8 @@ final class DefaultBatchSpec implements JsonRpcClient.BatchSpec {
 
 	@Override
 	public JsonRpcClient.BatchSpec call(String method, @Nullable Object... params) {
-		return add(JsonRpcRequest.call(this.client.nextId(), method, DefaultRequestSpec.toParams(this.client.mapper(), params)));
+		return add(JsonRpcRequest.call(this.client.nextId(), method,
+				DefaultRequestSpec.toParams(this.client.mapper(), params)));
 	}
 
 	@Override

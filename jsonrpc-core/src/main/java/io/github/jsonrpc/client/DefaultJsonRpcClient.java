@@ -143,7 +143,8 @@ final class DefaultJsonRpcClient implements JsonRpcClient, JsonRpcBatchResponse.
 				(intercepted) -> sendBlocking(intercepted, wait))
 			.next(request);
 		try {
-			// completes on this thread, keeping thread-bound context, unless an interceptor went async
+			// completes on this thread, keeping thread-bound context, unless an
+			// interceptor went async
 			return responses.get(wait.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (java.util.concurrent.TimeoutException ex) {
@@ -161,7 +162,8 @@ final class DefaultJsonRpcClient implements JsonRpcClient, JsonRpcBatchResponse.
 
 	CompletableFuture<List<JsonRpcResponse>> sendLater(JsonRpcClientRequest request, @Nullable Duration timeout) {
 		Duration wait = (timeout != null) ? timeout : this.timeout;
-		// time out the chain's own future: transports clean up pending exchanges on completion
+		// time out the chain's own future: transports clean up pending exchanges on
+		// completion
 		return this.asyncChain.next(request)
 			.orTimeout(wait.toMillis(), TimeUnit.MILLISECONDS)
 			.exceptionally((failure) -> {
@@ -196,7 +198,8 @@ final class DefaultJsonRpcClient implements JsonRpcClient, JsonRpcBatchResponse.
 	}
 
 	private byte[] encode(JsonRpcClientRequest request) {
-		return request.batch() ? this.codec.encodeBatch(request.entries()) : this.codec.encode(request.entries().get(0));
+		return request.batch() ? this.codec.encodeBatch(request.entries())
+				: this.codec.encode(request.entries().get(0));
 	}
 
 	private List<JsonRpcResponse> decode(JsonRpcClientRequest request, byte[] reply) {
@@ -259,7 +262,8 @@ final class DefaultJsonRpcClient implements JsonRpcClient, JsonRpcBatchResponse.
 				return response;
 			}
 		}
-		// an error the server could not attribute (e.g. parse error) answers with a null id
+		// an error the server could not attribute (e.g. parse error) answers with a null
+		// id
 		if (responses.size() == 1 && responses.get(0) instanceof JsonRpcResponse.Failure failure
 				&& failure.id().isNull()) {
 			return failure;
@@ -275,14 +279,14 @@ final class DefaultJsonRpcClient implements JsonRpcClient, JsonRpcBatchResponse.
 		}
 		// a batch rejected as a whole (e.g. too large) gets one error with a null id
 		JsonRpcResponse.Failure whole = (responses.size() == 1
-				&& responses.get(0) instanceof JsonRpcResponse.Failure failure && failure.id().isNull()) ? failure : null;
+				&& responses.get(0) instanceof JsonRpcResponse.Failure failure && failure.id().isNull()) ? failure
+						: null;
 		List<JsonRpcResponse> matched = new ArrayList<>(calls.size());
 		for (JsonRpcRequest call : calls) {
 			JsonRpcResponse response = byId.get(key(call.id()));
 			if (response == null) {
-				response = (whole != null) ? whole
-						: JsonRpcResponse.failure(call.responseId(), JsonRpcError.of(JsonRpcErrorCodes.INTERNAL_ERROR,
-								"No response received for this call"));
+				response = (whole != null) ? whole : JsonRpcResponse.failure(call.responseId(),
+						JsonRpcError.of(JsonRpcErrorCodes.INTERNAL_ERROR, "No response received for this call"));
 			}
 			matched.add(response);
 		}

@@ -189,8 +189,8 @@ final class DefaultJsonRpcClientBuilder implements JsonRpcClient.Builder {
 	public JsonRpcClient build() {
 		JsonMapper mapper = (this.jsonMapper != null) ? this.jsonMapper : JsonMapper.builder().build();
 		JsonRpcMessageCodec codec = JsonRpcMessageCodec.create(mapper);
-		return new DefaultJsonRpcClient(codec, createTransport(codec), this.idGenerator, this.interceptors, this.timeout,
-				this.errorMappings, this.subscribeMethod, this.unsubscribeMethod);
+		return new DefaultJsonRpcClient(codec, createTransport(codec), this.idGenerator, this.interceptors,
+				this.timeout, this.errorMappings, this.subscribeMethod, this.unsubscribeMethod);
 	}
 
 	private JsonRpcTransport createTransport(JsonRpcMessageCodec codec) {
@@ -221,7 +221,8 @@ final class DefaultJsonRpcClientBuilder implements JsonRpcClient.Builder {
 					: RestClient.builder();
 			builder.baseUrl(endpoint.toString());
 			headers.forEach(builder::defaultHeader);
-			// keep the application's request factory unless timeouts were asked for explicitly
+			// keep the application's request factory unless timeouts were asked for
+			// explicitly
 			if (connectTimeout != null || restClientBuilder == null) {
 				HttpClient.Builder httpClient = HttpClient.newBuilder();
 				if (connectTimeout != null) {

@@ -108,7 +108,8 @@ final class DefaultRequestSpec implements JsonRpcClient.RequestSpec {
 
 	private <T> @Nullable T retrieve(Function<JsonMapper, JavaType> type) {
 		if (this.timeout != null) {
-			// an explicit timeout is enforced by waiting, even if the transport would block longer
+			// an explicit timeout is enforced by waiting, even if the transport would
+			// block longer
 			return await(retrieveAsync(type));
 		}
 		JsonRpcRequest call = JsonRpcRequest.call(this.client.nextId(), this.method, params());
@@ -134,13 +135,12 @@ final class DefaultRequestSpec implements JsonRpcClient.RequestSpec {
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
-		return this.client.sendLater(JsonRpcClientRequest.single(call), this.timeout)
-			.handle((responses, failure) -> {
-				if (failure != null) {
-					throw JsonRpcTransportException.wrap(failure);
-				}
-				return this.client.convert(call, DefaultJsonRpcClient.match(call, responses), type);
-			});
+		return this.client.sendLater(JsonRpcClientRequest.single(call), this.timeout).handle((responses, failure) -> {
+			if (failure != null) {
+				throw JsonRpcTransportException.wrap(failure);
+			}
+			return this.client.convert(call, DefaultJsonRpcClient.match(call, responses), type);
+		});
 	}
 
 	private static <T> @Nullable T await(CompletableFuture<@Nullable T> result) {

@@ -76,7 +76,8 @@ public final class JsonRpcBatchResponse {
 	 * @throws JsonRpcClientException (or the mapped exception) when the call failed
 	 */
 	public <T> @Nullable T result(int index, Class<T> type) {
-		return this.converter.convert(this.calls.get(index), this.responses.get(index), (mapper) -> mapper.constructType(type));
+		return this.converter.convert(this.calls.get(index), this.responses.get(index),
+				(mapper) -> mapper.constructType(type));
 	}
 
 	/**

@@ -41,7 +41,8 @@ import org.springframework.web.client.RestClient;
  * int difference = client.method("subtract").params(42, 23).retrieve(Integer.class);
  * </pre>
  *
- * <p>Calls fail with a {@link JsonRpcClientException} (or a mapped application exception)
+ * <p>
+ * Calls fail with a {@link JsonRpcClientException} (or a mapped application exception)
  * when the server answers with an error, and with a {@link JsonRpcTransportException}
  * when no valid reply arrives.
  *
@@ -92,8 +93,8 @@ public interface JsonRpcClient extends AutoCloseable {
 	 * @param <T> the payload type
 	 * @return the subscription; close it to unsubscribe
 	 * @throws JsonRpcClientException when the server refuses the subscription, with an
-	 * error or, as rpc-websockets' {@code rpc.on} does, with a result mapping the topic to
-	 * a reason other than {@code "ok"}
+	 * error or, as rpc-websockets' {@code rpc.on} does, with a result mapping the topic
+	 * to a reason other than {@code "ok"}
 	 */
 	<T> JsonRpcSubscription subscribe(String topic, Class<T> type, Consumer<? super T> listener);
 
@@ -109,8 +110,8 @@ public interface JsonRpcClient extends AutoCloseable {
 	<T> Flow.Publisher<T> subscribe(String topic, Class<T> type);
 
 	/**
-	 * Listen to notifications of a method sent by the server, without calling anything
-	 * on the server.
+	 * Listen to notifications of a method sent by the server, without calling anything on
+	 * the server.
 	 * @param method the notification's method
 	 * @param type the type to convert its params to
 	 * @param listener the listener
@@ -209,7 +210,8 @@ public interface JsonRpcClient extends AutoCloseable {
 
 		/**
 		 * Call and wait for a result of a generic type.
-		 * @param type the result type, e.g. {@code new ParameterizedTypeReference<List<Item>>() {}}
+		 * @param type the result type, e.g. {@code new
+		 * ParameterizedTypeReference<List<Item>>() {}}
 		 * @param <T> the result type
 		 * @return the result
 		 */
@@ -219,8 +221,8 @@ public interface JsonRpcClient extends AutoCloseable {
 		 * Call without waiting.
 		 * @param type the result type
 		 * @param <T> the result type
-		 * @return the future result; completes exceptionally with the same exceptions
-		 * the blocking variant throws
+		 * @return the future result; completes exceptionally with the same exceptions the
+		 * blocking variant throws
 		 */
 		<T> CompletableFuture<@Nullable T> retrieveAsync(Class<T> type);
 
@@ -373,7 +375,8 @@ public interface JsonRpcClient extends AutoCloseable {
 		 * Set the connect timeout of the transports the builder creates. For HTTP, this
 		 * makes the client use a JDK {@code HttpClient} request factory with this connect
 		 * timeout and {@link #timeout(Duration)} as read timeout, instead of the request
-		 * factory of the {@link #restClientBuilder(RestClient.Builder) RestClient.Builder}.
+		 * factory of the {@link #restClientBuilder(RestClient.Builder)
+		 * RestClient.Builder}.
 		 * @param connectTimeout the timeout
 		 * @return this builder
 		 */
@@ -381,9 +384,10 @@ public interface JsonRpcClient extends AutoCloseable {
 
 		/**
 		 * Set how long to wait for a response; defaults to 30 seconds. Blocking HTTP
-		 * calls run on the caller's thread, bounded by the HTTP read timeout: this timeout
-		 * unless an application {@code RestClient.Builder} without a
-		 * {@link #connectTimeout(Duration) connect timeout} brings its own request factory.
+		 * calls run on the caller's thread, bounded by the HTTP read timeout: this
+		 * timeout unless an application {@code RestClient.Builder} without a
+		 * {@link #connectTimeout(Duration) connect timeout} brings its own request
+		 * factory.
 		 * @param timeout the timeout
 		 * @return this builder
 		 */

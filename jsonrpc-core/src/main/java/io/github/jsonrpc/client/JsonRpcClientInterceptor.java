@@ -23,8 +23,8 @@ import io.github.jsonrpc.protocol.JsonRpcResponse;
 
 /**
  * Contract to intercept every message a {@link JsonRpcClient} sends, the client-side
- * mirror of the server's interceptor: inspect or replace the requests, observe or
- * replace the responses. The first interceptor registered is the outermost.
+ * mirror of the server's interceptor: inspect or replace the requests, observe or replace
+ * the responses. The first interceptor registered is the outermost.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0

@@ -44,7 +44,8 @@ final class JsonRpcSubscriptionPublisher<T> implements Flow.Publisher<T> {
 
 	@Override
 	public void subscribe(Flow.Subscriber<? super T> subscriber) {
-		// SubmissionPublisher handles demand and buffering; we only add unsubscribe on cancel
+		// SubmissionPublisher handles demand and buffering; we only add unsubscribe on
+		// cancel
 		SubmissionPublisher<T> publisher = new SubmissionPublisher<>();
 		CancellingSubscriber<T> cancelling = new CancellingSubscriber<>(subscriber, publisher);
 		publisher.subscribe(cancelling);

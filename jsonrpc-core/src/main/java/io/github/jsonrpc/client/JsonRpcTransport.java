@@ -92,9 +92,9 @@ public interface JsonRpcTransport extends AutoCloseable {
 
 	/**
 	 * Create a transport that POSTs messages with a {@link RestClient}, so the
-	 * application's interceptors, timeouts and message converters apply. Non-2xx
-	 * replies with a JSON body are read as JSON-RPC replies (some servers map errors to
-	 * HTTP statuses); others fail with a {@link JsonRpcTransportException}.
+	 * application's interceptors, timeouts and message converters apply. Non-2xx replies
+	 * with a JSON body are read as JSON-RPC replies (some servers map errors to HTTP
+	 * statuses); others fail with a {@link JsonRpcTransportException}.
 	 * @param restClient the client, with its base URL set to the endpoint
 	 * @return the transport
 	 */
@@ -103,8 +103,8 @@ public interface JsonRpcTransport extends AutoCloseable {
 	}
 
 	/**
-	 * Create a transport over one WebSocket connection, opened on first use and
-	 * re-opened with exponential backoff (500 ms up to 30 s) when it drops.
+	 * Create a transport over one WebSocket connection, opened on first use and re-opened
+	 * with exponential backoff (500 ms up to 30 s) when it drops.
 	 * @param uri the {@code ws://} or {@code wss://} endpoint
 	 * @param codec the codec used to correlate replies with requests
 	 * @return the transport

@@ -76,7 +76,8 @@ final class RestClientJsonRpcTransport implements JsonRpcTransport {
 					if (status.is2xxSuccessful()) {
 						return body;
 					}
-					// some servers (e.g. jsonrpc4j) answer errors with 4xx/5xx and a JSON-RPC body
+					// some servers (e.g. jsonrpc4j) answer errors with 4xx/5xx and a
+					// JSON-RPC body
 					if (body.length > 0 && isJson(response.getHeaders().getContentType())) {
 						return body;
 					}
@@ -90,14 +91,14 @@ final class RestClientJsonRpcTransport implements JsonRpcTransport {
 	}
 
 	/**
-	 * Return whether a content type is JSON: {@code application/json}, any
-	 * {@code +json} type, or the {@code application/json-rpc} type jsonrpc4j answers
-	 * with.
+	 * Return whether a content type is JSON: {@code application/json}, any {@code +json}
+	 * type, or the {@code application/json-rpc} type jsonrpc4j answers with.
 	 */
 	private static boolean isJson(@Nullable MediaType contentType) {
-		return contentType != null && (contentType.isCompatibleWith(MediaType.APPLICATION_JSON)
-				|| (contentType.getType().equals("application") && (contentType.getSubtype().equals("json-rpc")
-						|| contentType.getSubtype().endsWith("+json"))));
+		return contentType != null && (contentType.isCompatibleWith(MediaType.APPLICATION_JSON) || (contentType
+			.getType()
+			.equals("application")
+				&& (contentType.getSubtype().equals("json-rpc") || contentType.getSubtype().endsWith("+json"))));
 	}
 
 }

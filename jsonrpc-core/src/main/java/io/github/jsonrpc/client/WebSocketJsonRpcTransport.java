@@ -47,15 +47,15 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.util.Assert;
 
 /**
- * {@link JsonRpcTransport} over one WebSocket connection of the JDK's
- * {@link HttpClient}: no container or extra library needed on the client side.
+ * {@link JsonRpcTransport} over one WebSocket connection of the JDK's {@link HttpClient}:
+ * no container or extra library needed on the client side.
  *
  * <ul>
- * <li>The connection opens on first use; replies are matched to pending exchanges by
- * the ids of the requests (any id of a batch).</li>
+ * <li>The connection opens on first use; replies are matched to pending exchanges by the
+ * ids of the requests (any id of a batch).</li>
  * <li>Sends are serialized, as a WebSocket allows one outstanding send.</li>
- * <li>Server notifications go to the {@link Listener} on a single thread, in order,
- * never on the thread that reads frames, so listeners may make calls.</li>
+ * <li>Server notifications go to the {@link Listener} on a single thread, in order, never
+ * on the thread that reads frames, so listeners may make calls.</li>
  * <li>When the connection drops, pending exchanges fail with a
  * {@link JsonRpcTransportException} and the transport reconnects with exponential
  * backoff, then tells the listener so that it can subscribe again.</li>
@@ -125,7 +125,8 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 	@Override
 	public CompletableFuture<byte[]> exchange(byte[] message) {
 		if (this.closed) {
-			return CompletableFuture.failedFuture(new JsonRpcTransportException("Transport to " + this.uri + " is closed"));
+			return CompletableFuture
+				.failedFuture(new JsonRpcTransportException("Transport to " + this.uri + " is closed"));
 		}
 		List<String> ids = new ArrayList<>();
 		boolean invalid = inspect(message, ids);
@@ -142,7 +143,8 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 			CompletableFuture<byte[]> previous = this.pending.putIfAbsent(id, reply);
 			if (previous != null) {
 				ids.subList(0, ids.indexOf(id)).forEach((registered) -> this.pending.remove(registered, reply));
-				return CompletableFuture.failedFuture(new JsonRpcTransportException("A call with id " + id + " is pending"));
+				return CompletableFuture
+					.failedFuture(new JsonRpcTransportException("A call with id " + id + " is pending"));
 			}
 		}
 		// timed out or cancelled exchanges must not leak
@@ -204,8 +206,8 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 				builder.connectTimeout(this.options.connectTimeout());
 			}
 			CompletableFuture<WebSocket> opening = builder.buildAsync(this.uri, new FrameListener())
-				.exceptionallyCompose((ex) -> CompletableFuture.failedFuture(
-						new JsonRpcTransportException("Cannot connect to " + this.uri, ex)));
+				.exceptionallyCompose((ex) -> CompletableFuture
+					.failedFuture(new JsonRpcTransportException("Cannot connect to " + this.uri, ex)));
 			this.connection = opening;
 			return opening;
 		}
@@ -373,7 +375,8 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 		@Override
 		public @Nullable CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
 			if (logger.isDebugEnabled()) {
-				logger.debug("WebSocket to " + WebSocketJsonRpcTransport.this.uri + " closed: " + statusCode + " " + reason);
+				logger.debug(
+						"WebSocket to " + WebSocketJsonRpcTransport.this.uri + " closed: " + statusCode + " " + reason);
 			}
 			connectionLost(null);
 			return null;

@@ -54,7 +54,8 @@ public class DefaultJsonRpcObservationConvention implements JsonRpcObservationCo
 				? String.valueOf(failure.error().code()) : "none";
 		String outcome = (response instanceof JsonRpcResponse.Success) ? "SUCCESS" : "ERROR";
 		return KeyValues.of(LowCardinalityKeyNames.METHOD.withValue(method(context)),
-				LowCardinalityKeyNames.OUTCOME.withValue(outcome), LowCardinalityKeyNames.ERROR_CODE.withValue(errorCode),
+				LowCardinalityKeyNames.OUTCOME.withValue(outcome),
+				LowCardinalityKeyNames.ERROR_CODE.withValue(errorCode),
 				LowCardinalityKeyNames.TRANSPORT.withValue(context.getExchange().context().transport().name()),
 				LowCardinalityKeyNames.KIND
 					.withValue(context.getExchange().request().isNotification() ? "notification" : "call"));

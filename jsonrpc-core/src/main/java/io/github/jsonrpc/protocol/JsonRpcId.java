@@ -26,8 +26,8 @@ import tools.jackson.databind.node.NullNode;
 import org.springframework.util.Assert;
 
 /**
- * Identifier of a JSON-RPC request, kept in its JSON form (a string, a number of any
- * size or precision, or an explicit {@code null}) so that it is echoed unchanged in the
+ * Identifier of a JSON-RPC request, kept in its JSON form (a string, a number of any size
+ * or precision, or an explicit {@code null}) so that it is echoed unchanged in the
  * response.
  *
  * @param value the JSON value of the identifier: a textual, numeric or null node
@@ -44,7 +44,8 @@ public record JsonRpcId(JsonNode value) {
 
 	public JsonRpcId {
 		Assert.notNull(value, "Value is required");
-		Assert.isTrue(isValid(value), () -> "A JSON-RPC id must be a string, a number or null, not " + value.getNodeType());
+		Assert.isTrue(isValid(value),
+				() -> "A JSON-RPC id must be a string, a number or null, not " + value.getNodeType());
 	}
 
 	/**
@@ -112,8 +113,8 @@ public record JsonRpcId(JsonNode value) {
 
 	/**
 	 * Compare by JSON text, so that ids of the same form are equal whatever node class
-	 * holds them ({@code of(1)} creates a long node, reading {@code 1} an int node), while
-	 * {@code 1}, {@code 1.0} and {@code "1"} stay distinct.
+	 * holds them ({@code of(1)} creates a long node, reading {@code 1} an int node),
+	 * while {@code 1}, {@code 1.0} and {@code "1"} stay distinct.
 	 */
 	@Override
 	public boolean equals(Object other) {

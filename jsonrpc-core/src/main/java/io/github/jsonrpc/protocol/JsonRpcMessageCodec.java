@@ -39,11 +39,13 @@ import org.springframework.util.Assert;
  * batch array, member presence and types, the version member. Reads input strictly and
  * writes responses with the application's {@link JsonMapper}.
  *
- * <p>Input is read with a strict parser of its own, whatever the application's mapper
- * allows: duplicate member names, {@code NaN}/{@code Infinity}, comments and trailing data
- * after the message are parse errors, and the {@link JsonRpcCodecLimits} apply. Floating
- * point numbers are read as {@link java.math.BigDecimal} so that ids of any precision are
- * echoed exactly. Results, error data and params binding use the application's mapper.
+ * <p>
+ * Input is read with a strict parser of its own, whatever the application's mapper
+ * allows: duplicate member names, {@code NaN}/{@code Infinity}, comments and trailing
+ * data after the message are parse errors, and the {@link JsonRpcCodecLimits} apply.
+ * Floating point numbers are read as {@link java.math.BigDecimal} so that ids of any
+ * precision are echoed exactly. Results, error data and params binding use the
+ * application's mapper.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
@@ -98,8 +100,10 @@ public final class JsonRpcMessageCodec {
 			.maxNameLength(limits.maxNameLength())
 			.build();
 		JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints).build();
-		// duplicates are caught while the tree is built, at no cost for the common case; the
-		// parser's own detection (STRICT_DUPLICATE_DETECTION) allocates a set for every object
+		// duplicates are caught while the tree is built, at no cost for the common case;
+		// the
+		// parser's own detection (STRICT_DUPLICATE_DETECTION) allocates a set for every
+		// object
 		// of three or more members, which is every request
 		return JsonMapper.builder(factory)
 			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
@@ -168,7 +172,8 @@ public final class JsonRpcMessageCodec {
 		}
 		if (tree.isArray()) {
 			if (tree.isEmpty()) {
-				// the specification answers an empty batch with a single error, not an array
+				// the specification answers an empty batch with a single error, not an
+				// array
 				return JsonRpcInbound.failed(failure(JsonRpcErrorCodes.INVALID_REQUEST));
 			}
 			List<JsonRpcMessage> entries = new ArrayList<>(tree.size());
@@ -196,8 +201,8 @@ public final class JsonRpcMessageCodec {
 	 * Read one request object.
 	 * @param node the JSON value of the request
 	 * @return the request
-	 * @throws JsonRpcProtocolException with code {@code -32600} and the id when it could be
-	 * read, if the value is not a valid request object
+	 * @throws JsonRpcProtocolException with code {@code -32600} and the id when it could
+	 * be read, if the value is not a valid request object
 	 */
 	public JsonRpcRequest readRequest(JsonNode node) {
 		if (!node.isObject()) {
@@ -242,7 +247,8 @@ public final class JsonRpcMessageCodec {
 	}
 
 	private static JsonRpcProtocolException invalidRequest(@Nullable JsonRpcId id, String reason) {
-		// the reason goes to the debug log; the error itself is the specification's, exactly
+		// the reason goes to the debug log; the error itself is the specification's,
+		// exactly
 		return new JsonRpcProtocolException(JsonRpcError.standard(JsonRpcErrorCodes.INVALID_REQUEST), id,
 				new IllegalArgumentException(reason));
 	}
@@ -262,7 +268,8 @@ public final class JsonRpcMessageCodec {
 			return encode(reply.responses().get(0));
 		}
 		try {
-			// one generator for the whole array: the common case, where every value can be written
+			// one generator for the whole array: the common case, where every value can
+			// be written
 			return writeBatch(reply.responses());
 		}
 		catch (JacksonException ex) {
@@ -320,7 +327,8 @@ public final class JsonRpcMessageCodec {
 		}
 		catch (JacksonException ex) {
 			logger.error("Failed to write JSON-RPC response for id " + response.id(), ex);
-			return write(JsonRpcResponse.failure(response.id(), JsonRpcError.standard(JsonRpcErrorCodes.INTERNAL_ERROR)));
+			return write(
+					JsonRpcResponse.failure(response.id(), JsonRpcError.standard(JsonRpcErrorCodes.INTERNAL_ERROR)));
 		}
 	}
 
@@ -472,8 +480,8 @@ public final class JsonRpcMessageCodec {
 	}
 
 	private static JsonRpcProtocolException invalidResponse(String reason) {
-		return new JsonRpcProtocolException(JsonRpcError.of(JsonRpcErrorCodes.INVALID_REQUEST, "Invalid response: " + reason),
-				null);
+		return new JsonRpcProtocolException(
+				JsonRpcError.of(JsonRpcErrorCodes.INVALID_REQUEST, "Invalid response: " + reason), null);
 	}
 
 }

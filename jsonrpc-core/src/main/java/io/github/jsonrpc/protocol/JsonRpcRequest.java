@@ -32,7 +32,8 @@ import org.springframework.util.Assert;
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
  */
-public record JsonRpcRequest(@Nullable JsonRpcId id, String method, @Nullable JsonNode params) implements JsonRpcMessage {
+public record JsonRpcRequest(@Nullable JsonRpcId id, String method,
+		@Nullable JsonNode params) implements JsonRpcMessage {
 
 	public JsonRpcRequest {
 		Assert.notNull(method, "Method is required");

@@ -27,7 +27,8 @@ import org.springframework.util.Assert;
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
  */
-public sealed interface JsonRpcResponse extends JsonRpcMessage permits JsonRpcResponse.Success, JsonRpcResponse.Failure {
+public sealed interface JsonRpcResponse extends JsonRpcMessage
+		permits JsonRpcResponse.Success, JsonRpcResponse.Failure {
 
 	/**
 	 * Return the id of the request this response answers, the explicit null id when the

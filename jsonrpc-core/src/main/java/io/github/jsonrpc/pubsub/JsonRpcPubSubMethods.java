@@ -58,15 +58,19 @@ import org.springframework.util.ReflectionUtils;
  * </li>
  * </ul>
  *
- * <p>Notifications are {@code {"jsonrpc":"2.0","method":"<topic>","params":<payload>}}
- * for both dialects. The response to a subscribe call precedes its first notification.
+ * <p>
+ * Notifications are {@code {"jsonrpc":"2.0","method":"<topic>","params":<payload>}} for
+ * both dialects. The response to a subscribe call precedes its first notification.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
  */
 public final class JsonRpcPubSubMethods implements JsonRpcMethodRegistryCustomizer {
 
-	/** Reason of {@code rpc.on} for an unknown event, as the rpc-websockets server says it. */
+	/**
+	 * Reason of {@code rpc.on} for an unknown event, as the rpc-websockets server says
+	 * it.
+	 */
 	public static final String UNKNOWN_EVENT = "provided event invalid";
 
 	private final InvocableJsonRpcMethodFactory methodFactory;
@@ -115,7 +119,8 @@ public final class JsonRpcPubSubMethods implements JsonRpcMethodRegistryCustomiz
 			String description) {
 		Method method = ReflectionUtils.findMethod(Endpoint.class, javaName, JsonRpcExchange.class, JsonNode.class);
 		Assert.state(method != null, () -> "No method " + javaName);
-		registry.registerBuiltIn(this.methodFactory.create(new JsonRpcHandlerMethod(name, endpoint, method, description)));
+		registry
+			.registerBuiltIn(this.methodFactory.create(new JsonRpcHandlerMethod(name, endpoint, method, description)));
 	}
 
 	private static JsonRpcSession requireSession(JsonRpcExchange exchange) {
@@ -129,8 +134,8 @@ public final class JsonRpcPubSubMethods implements JsonRpcMethodRegistryCustomiz
 
 	private static List<String> names(@Nullable JsonNode params) {
 		Set<String> names = new LinkedHashSet<>();
-		collect((params != null && params.isObject()) ? firstNonNull(params.get("topics"), params.get("topic"),
-				params.get("events")) : params, names);
+		collect((params != null && params.isObject())
+				? firstNonNull(params.get("topics"), params.get("topic"), params.get("events")) : params, names);
 		if (names.isEmpty()) {
 			throw new JsonRpcException(JsonRpcErrorCodes.INVALID_PARAMS, "Expected one or more topic names");
 		}

@@ -25,9 +25,9 @@ import org.springframework.util.Assert;
 /**
  * Pushes notifications to the clients of persistent connections:
  * {@link #publish(String, Object)} to every subscriber of a topic as
- * {@code {"jsonrpc":"2.0","method":"<topic>","params":<payload>}}, {@link #notify} to
- * one session and {@link #notifyUser} to all sessions of a user. Sending never blocks:
- * each session queues its messages (see its slow-consumer policy).
+ * {@code {"jsonrpc":"2.0","method":"<topic>","params":<payload>}}, {@link #notify} to one
+ * session and {@link #notifyUser} to all sessions of a user. Sending never blocks: each
+ * session queues its messages (see its slow-consumer policy).
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0

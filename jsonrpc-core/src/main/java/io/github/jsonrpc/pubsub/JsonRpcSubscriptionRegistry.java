@@ -135,7 +135,8 @@ public final class JsonRpcSubscriptionRegistry {
 		}
 		Map<String, JsonRpcSession> subscribers = this.activeByTopic.computeIfAbsent(topic,
 				(name) -> new ConcurrentHashMap<>());
-		// hold the topic's lock so a concurrent publish is either before the retained value
+		// hold the topic's lock so a concurrent publish is either before the retained
+		// value
 		// (and then retained) or after it
 		synchronized (subscribers) {
 			if (subscribers.putIfAbsent(session.id(), session) == null) {

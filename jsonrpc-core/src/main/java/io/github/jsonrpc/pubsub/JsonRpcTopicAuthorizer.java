@@ -20,10 +20,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Strategy to decide whether a session may see a topic. Consulted when subscribing (a
- * denial is a {@code -32003} error for {@code subscribe}, the reason
- * {@code "forbidden"} for {@code rpc.on}), when listing topics ({@code get_topics}) and
- * at each delivery, so a subscriber whose rights no longer hold stops receiving. Declare a
- * bean to replace the default, which permits everything.
+ * denial is a {@code -32003} error for {@code subscribe}, the reason {@code "forbidden"}
+ * for {@code rpc.on}), when listing topics ({@code get_topics}) and at each delivery, so
+ * a subscriber whose rights no longer hold stops receiving. Declare a bean to replace the
+ * default, which permits everything.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0

@@ -43,10 +43,10 @@ import org.springframework.util.StringUtils;
  * {@link AuthenticationPrincipal} (directly or as a meta-annotation), with the
  * annotation's {@code expression} and {@code errorOnInvalidType} as in Spring MVC.
  *
- * <p>An {@link Authentication} parameter is {@code null} for an anonymous caller, like
- * in Spring MVC; an {@code @AuthenticationPrincipal} parameter is {@code null} when the
- * principal does not have the parameter's type, unless {@code errorOnInvalidType} is
- * set.
+ * <p>
+ * An {@link Authentication} parameter is {@code null} for an anonymous caller, like in
+ * Spring MVC; an {@code @AuthenticationPrincipal} parameter is {@code null} when the
+ * principal does not have the parameter's type, unless {@code errorOnInvalidType} is set.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0

@@ -32,8 +32,8 @@ import org.springframework.util.Assert;
  * {@link AuthorizationManager} before it reaches the method, e.g. a
  * {@link JsonRpcMethodAuthorizationManager} built from {@code jsonrpc.security.rules}. A
  * denied call fails with an {@link AuthorizationDeniedException}, which
- * {@link SecurityJsonRpcExceptionResolver} answers with {@code -32001} or
- * {@code -32003}. Must run after {@link SecurityContextJsonRpcInterceptor}.
+ * {@link SecurityJsonRpcExceptionResolver} answers with {@code -32001} or {@code -32003}.
+ * Must run after {@link SecurityContextJsonRpcInterceptor}.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
@@ -79,8 +79,8 @@ public final class AuthorizationManagerJsonRpcInterceptor implements JsonRpcInte
 
 	@Override
 	public CompletableFuture<JsonRpcResponse> intercept(JsonRpcExchange exchange, Chain chain) {
-		AuthorizationResult result = this.authorizationManager
-			.authorize(() -> JsonRpcSecurity.authentication(exchange), exchange);
+		AuthorizationResult result = this.authorizationManager.authorize(() -> JsonRpcSecurity.authentication(exchange),
+				exchange);
 		if (!JsonRpcAuthorizationManagers.isGranted(result)) {
 			// the message stays on the server: the resolver answers with a fixed one
 			return CompletableFuture.failedFuture(new AuthorizationDeniedException("Access Denied", result));

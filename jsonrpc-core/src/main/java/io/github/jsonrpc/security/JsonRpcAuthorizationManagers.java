@@ -31,10 +31,9 @@ import org.springframework.util.Assert;
 
 /**
  * Factory of Spring Security {@link AuthorizationManager}s for JSON-RPC calls from the
- * short rules written in configuration: a keyword ({@code permit-all},
- * {@code deny-all}, {@code authenticated}, {@code fully-authenticated},
- * {@code anonymous}) or a Spring Security expression evaluated with a
- * {@link JsonRpcSecurityExpressionHandler}.
+ * short rules written in configuration: a keyword ({@code permit-all}, {@code deny-all},
+ * {@code authenticated}, {@code fully-authenticated}, {@code anonymous}) or a Spring
+ * Security expression evaluated with a {@link JsonRpcSecurityExpressionHandler}.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0

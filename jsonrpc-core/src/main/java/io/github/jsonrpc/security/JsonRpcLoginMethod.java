@@ -38,8 +38,8 @@ import org.springframework.util.ReflectionUtils;
 /**
  * The {@code rpc.login} method, which authenticates a persistent connection (WebSocket)
  * after it was opened: params {@code username} and {@code password}, checked by the
- * application's {@link AuthenticationManager}. On success the authentication is stored
- * in the session, so later calls on that connection run as that user (see
+ * application's {@link AuthenticationManager}. On success the authentication is stored in
+ * the session, so later calls on that connection run as that user (see
  * {@link SecurityContextJsonRpcInterceptor}); the result is the principal's name. Bad
  * credentials fail with {@code -32001}, without saying which part was wrong.
  *

@@ -25,9 +25,9 @@ import org.springframework.security.core.Authentication;
 /**
  * Security expression handler for rules about JSON-RPC calls, such as those of
  * {@code jsonrpc.security.rules}. Expressions use Spring Security's usual root
- * ({@code isAuthenticated()}, {@code hasRole('ADMIN')}, {@code hasAuthority('x')},
- * bean references such as {@code @policy.check(authentication, method)}) plus
- * {@code method} (the JSON-RPC method name) and {@code exchange}.
+ * ({@code isAuthenticated()}, {@code hasRole('ADMIN')}, {@code hasAuthority('x')}, bean
+ * references such as {@code @policy.check(authentication, method)}) plus {@code method}
+ * (the JSON-RPC method name) and {@code exchange}.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0

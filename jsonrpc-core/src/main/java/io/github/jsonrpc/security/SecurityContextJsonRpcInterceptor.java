@@ -50,8 +50,9 @@ import org.springframework.util.Assert;
  * <li>In process: the caller's own context is left alone.</li>
  * </ul>
  *
- * <p>The context is set before the rest of the chain and the previous one restored when
- * its synchronous part returns, so nothing leaks to the next call on a pooled thread. The
+ * <p>
+ * The context is set before the rest of the chain and the previous one restored when its
+ * synchronous part returns, so nothing leaks to the next call on a pooled thread. The
  * authentication is also recorded in the exchange's attributes under
  * {@link #AUTHENTICATION_ATTRIBUTE} for code that completes on another thread.
  *
@@ -124,8 +125,8 @@ public final class SecurityContextJsonRpcInterceptor implements JsonRpcIntercept
 			return chain.next(exchange);
 		}
 		Authentication login = JsonRpcSecurity.loginAuthentication(exchange.session());
-		Authentication authentication = (login != null) ? login
-				: JsonRpcSecurity.toAuthentication((exchange.session() != null) ? exchange.session().principal() : null);
+		Authentication authentication = (login != null) ? login : JsonRpcSecurity
+			.toAuthentication((exchange.session() != null) ? exchange.session().principal() : null);
 		if (authentication == null) {
 			authentication = JsonRpcSecurity.toAuthentication(exchange.principal());
 		}
@@ -148,8 +149,8 @@ public final class SecurityContextJsonRpcInterceptor implements JsonRpcIntercept
 
 	/**
 	 * Return whether the current authentication is the one of the HTTP request: on the
-	 * request thread the filter chain's context is the request's principal; anything
-	 * else (e.g. a stale context on a pooled thread) must not be trusted.
+	 * request thread the filter chain's context is the request's principal; anything else
+	 * (e.g. a stale context on a pooled thread) must not be trusted.
 	 */
 	private boolean matchesRequest(@Nullable Authentication current, JsonRpcExchange exchange) {
 		if (current == null) {
@@ -166,7 +167,8 @@ public final class SecurityContextJsonRpcInterceptor implements JsonRpcIntercept
 			this.strategy.setContext(previous);
 		}
 		else {
-			// a pooled thread had nothing: leave nothing behind, not even an empty context
+			// a pooled thread had nothing: leave nothing behind, not even an empty
+			// context
 			this.strategy.clearContext();
 		}
 	}

@@ -49,8 +49,9 @@ import org.springframework.util.ClassUtils;
  * {@code @Secured} and JSR-250 annotations, evaluated by Spring Security's own
  * authorization managers against a method invocation without arguments.
  *
- * <p>What cannot be decided without calling counts as "may call": expressions that
- * refer to arguments ({@code #id}), expressions that fail without them, and
+ * <p>
+ * What cannot be decided without calling counts as "may call": expressions that refer to
+ * arguments ({@code #id}), expressions that fail without them, and
  * {@code @PostAuthorize}. Enforcement itself stays with method security.
  *
  * @author JSON-RPC for Spring Boot team
@@ -98,7 +99,8 @@ public final class SecurityJsonRpcMethodAccessChecker implements JsonRpcMethodAc
 		if (this.callAuthorizationManager != null) {
 			JsonRpcExchange call = exchange
 				.withRequest(new JsonRpcRequest(exchange.id(), method.name(), exchange.request().params()));
-			if (!JsonRpcAuthorizationManagers.isGranted(this.callAuthorizationManager.authorize(authentication, call))) {
+			if (!JsonRpcAuthorizationManagers
+				.isGranted(this.callAuthorizationManager.authorize(authentication, call))) {
 				return false;
 			}
 		}

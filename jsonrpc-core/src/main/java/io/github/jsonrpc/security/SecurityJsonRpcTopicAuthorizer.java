@@ -32,12 +32,13 @@ import org.springframework.util.Assert;
 import org.springframework.util.PatternMatchUtils;
 
 /**
- * {@link JsonRpcTopicAuthorizer} driven by Spring Security: the first rule whose topic pattern matches
- * decides with its {@link AuthorizationManager}; topics no rule matches are open. The
- * session's authentication is the one of {@code rpc.login}, else the handshake's
- * principal, else anonymous; without a session (e.g. {@code get_topics} over HTTP) it is
- * the current security context's. Rules are evaluated at subscribe, when listing topics
- * and at each delivery, so a subscriber whose rights no longer hold stops receiving.
+ * {@link JsonRpcTopicAuthorizer} driven by Spring Security: the first rule whose topic
+ * pattern matches decides with its {@link AuthorizationManager}; topics no rule matches
+ * are open. The session's authentication is the one of {@code rpc.login}, else the
+ * handshake's principal, else anonymous; without a session (e.g. {@code get_topics} over
+ * HTTP) it is the current security context's. Rules are evaluated at subscribe, when
+ * listing topics and at each delivery, so a subscriber whose rights no longer hold stops
+ * receiving.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0

@@ -36,8 +36,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Default implementation of {@link JsonRpcHandler}: enforces the batch limit, runs every
- * call (notifications included) through the interceptor chain, and drops the responses
- * of notifications.
+ * call (notifications included) through the interceptor chain, and drops the responses of
+ * notifications.
  *
  * @author JSON-RPC for Spring Boot team
  */
@@ -93,7 +93,8 @@ final class DefaultJsonRpcHandler implements JsonRpcHandler {
 		if (entries.size() > this.maxBatchSize) {
 			JsonRpcError error = JsonRpcError.of(JsonRpcErrorCodes.INVALID_REQUEST, "Batch too large",
 					Map.of("maxBatchSize", this.maxBatchSize));
-			return CompletableFuture.completedFuture(JsonRpcReply.single(JsonRpcResponse.failure(JsonRpcId.NULL, error)));
+			return CompletableFuture
+				.completedFuture(JsonRpcReply.single(JsonRpcResponse.failure(JsonRpcId.NULL, error)));
 		}
 		JsonRpcResponse[] responses = new JsonRpcResponse[entries.size()];
 		CompletableFuture<Void> done = (this.batchParallelism > 1 && this.batchExecutor != null)
@@ -159,7 +160,8 @@ final class DefaultJsonRpcHandler implements JsonRpcHandler {
 				.thenCompose((call) -> call);
 		}
 		catch (RejectedExecutionException ex) {
-			// a saturated executor must not fail the whole batch: the caller runs the entry
+			// a saturated executor must not fail the whole batch: the caller runs the
+			// entry
 			return call(request, context);
 		}
 	}
@@ -185,8 +187,8 @@ final class DefaultJsonRpcHandler implements JsonRpcHandler {
 			return CompletableFuture.completedFuture(this.exceptionHandler.handle(exchange, ex));
 		}
 		if (future == null) {
-			return CompletableFuture.completedFuture(this.exceptionHandler.handle(exchange,
-					new IllegalStateException("Interceptor chain returned no response for '" + request.method() + "'")));
+			return CompletableFuture.completedFuture(this.exceptionHandler.handle(exchange, new IllegalStateException(
+					"Interceptor chain returned no response for '" + request.method() + "'")));
 		}
 		if (future.isDone() && !future.isCompletedExceptionally()) {
 			return future;

@@ -23,8 +23,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Maps an application exception type (and its subtypes) to a JSON-RPC error code, so
- * that service methods can throw their own exceptions.
+ * Maps an application exception type (and its subtypes) to a JSON-RPC error code, so that
+ * service methods can throw their own exceptions.
  *
  * <pre class="code">
  * &#64;JsonRpcErrorCode(code = -32010, message = "Insufficient funds")

@@ -54,8 +54,8 @@ public final class JsonRpcExceptionHandler {
 	/**
 	 * Create a new instance.
 	 * @param resolvers the resolvers, in order
-	 * @param includeDetails whether unresolved errors carry the exception type and message
-	 * in their data (for development only)
+	 * @param includeDetails whether unresolved errors carry the exception type and
+	 * message in their data (for development only)
 	 */
 	public JsonRpcExceptionHandler(List<JsonRpcExceptionResolver> resolvers, boolean includeDetails) {
 		Assert.notNull(resolvers, "Resolvers are required");

@@ -37,7 +37,8 @@ public interface JsonRpcExceptionResolver {
 	 * Resolve an exception.
 	 * @param exchange the failed call
 	 * @param exception the exception, unwrapped from reflection and future wrappers
-	 * @return the error to answer with, or {@code null} if this resolver does not handle it
+	 * @return the error to answer with, or {@code null} if this resolver does not handle
+	 * it
 	 */
 	@Nullable JsonRpcError resolveException(JsonRpcExchange exchange, Throwable exception);
 
@@ -48,7 +49,8 @@ public interface JsonRpcExceptionResolver {
 	 * @param mapper the function creating the error; what it returns is sent to clients
 	 * @return the resolver
 	 */
-	static <E extends Throwable> JsonRpcExceptionResolver forType(Class<E> type, Function<? super E, JsonRpcError> mapper) {
+	static <E extends Throwable> JsonRpcExceptionResolver forType(Class<E> type,
+			Function<? super E, JsonRpcError> mapper) {
 		Assert.notNull(type, "Type is required");
 		Assert.notNull(mapper, "Mapper is required");
 		return (exchange, exception) -> type.isInstance(exception) ? mapper.apply(type.cast(exception)) : null;

@@ -65,7 +65,8 @@ public interface JsonRpcHandler {
 	}
 
 	/**
-	 * Handle a message given as text, in process, and return the JSON text to answer with.
+	 * Handle a message given as text, in process, and return the JSON text to answer
+	 * with.
 	 * @param json the message
 	 * @return the reply text, or empty when there is nothing to send (notifications)
 	 */

@@ -23,11 +23,11 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Actions to run once the reply to a message has been handed to the transport (queued
- * for sending), e.g. activating a subscription so that its first notification follows
- * the subscribe response. A transport that supports it puts one instance per inbound
- * message in the {@link JsonRpcTransportContext#attributes() transport-context
- * attributes} under {@link #ATTRIBUTE} and calls {@link #run()} after queueing the reply.
+ * Actions to run once the reply to a message has been handed to the transport (queued for
+ * sending), e.g. activating a subscription so that its first notification follows the
+ * subscribe response. A transport that supports it puts one instance per inbound message
+ * in the {@link JsonRpcTransportContext#attributes() transport-context attributes} under
+ * {@link #ATTRIBUTE} and calls {@link #run()} after queueing the reply.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
@@ -88,9 +88,9 @@ public final class JsonRpcReplyCallbacks {
 	}
 
 	/**
-	 * Ask the transport to hold back notifications to this connection until the reply
-	 * is queued, e.g. so that a retained value or a publication racing with a subscribe
-	 * call follows its response.
+	 * Ask the transport to hold back notifications to this connection until the reply is
+	 * queued, e.g. so that a retained value or a publication racing with a subscribe call
+	 * follows its response.
 	 */
 	public void deferNotifications() {
 		synchronized (this.actions) {

@@ -58,8 +58,8 @@ public interface JsonRpcSession {
 	 * @param method the method name of the notification
 	 * @param params the params, serialized with the application's mapper; {@code null} to
 	 * omit them
-	 * @return {@code true} if the notification was queued, {@code false} if the session is
-	 * closed or its outbound queue is full
+	 * @return {@code true} if the notification was queued, {@code false} if the session
+	 * is closed or its outbound queue is full
 	 */
 	boolean notify(String method, @Nullable Object params);
 

@@ -35,8 +35,8 @@ public interface JsonRpcStreamSink {
 	String ATTRIBUTE = JsonRpcStreamSink.class.getName();
 
 	/**
-	 * Start the stream of a call: register the action that cancels it, run when the client
-	 * cancels the call or disconnects.
+	 * Start the stream of a call: register the action that cancels it, run when the
+	 * client cancels the call or disconnects.
 	 * @param exchange the call
 	 * @param cancel the action cancelling the stream
 	 */

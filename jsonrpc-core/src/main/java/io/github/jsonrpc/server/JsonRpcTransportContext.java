@@ -32,8 +32,8 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * What a transport knows about the message being handled, shared by every call of that
- * message: the transport, the URI, headers, remote address, principal and, for
- * persistent connections, the session.
+ * message: the transport, the URI, headers, remote address, principal and, for persistent
+ * connections, the session.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
@@ -143,7 +143,8 @@ public final class JsonRpcTransportContext {
 	}
 
 	private static MultiValueMap<String, String> caseInsensitiveHeaders() {
-		// a view, not new LinkedMultiValueMap<>(map), which copies into a case-sensitive map
+		// a view, not new LinkedMultiValueMap<>(map), which copies into a case-sensitive
+		// map
 		return CollectionUtils.toMultiValueMap(new LinkedCaseInsensitiveMap<>());
 	}
 

@@ -65,7 +65,8 @@ class DefaultJsonRpcClientTests {
 
 	@Test
 	void callWithoutParamsOmitsTheMember() {
-		RecordingTransport transport = RecordingTransport.replying("{\"jsonrpc\":\"2.0\",\"result\":[\"hello\",5],\"id\":1}");
+		RecordingTransport transport = RecordingTransport
+			.replying("{\"jsonrpc\":\"2.0\",\"result\":[\"hello\",5],\"id\":1}");
 		JsonRpcClient client = JsonRpcClient.create(transport);
 		List<Object> data = client.method("get_data").retrieve(new ParameterizedTypeReference<List<Object>>() {
 		});
@@ -84,7 +85,8 @@ class DefaultJsonRpcClientTests {
 
 	@Test
 	void nullResultIsNull() {
-		JsonRpcClient client = JsonRpcClient.create(RecordingTransport.replying("{\"jsonrpc\":\"2.0\",\"result\":null,\"id\":1}"));
+		JsonRpcClient client = JsonRpcClient
+			.create(RecordingTransport.replying("{\"jsonrpc\":\"2.0\",\"result\":null,\"id\":1}"));
 		assertThat(client.method("update").retrieve(String.class)).isNull();
 	}
 
@@ -136,7 +138,8 @@ class DefaultJsonRpcClientTests {
 
 	@Test
 	void asyncCallCompletesWithResult() throws Exception {
-		JsonRpcClient client = JsonRpcClient.create(RecordingTransport.replying("{\"jsonrpc\":\"2.0\",\"result\":7,\"id\":1}"));
+		JsonRpcClient client = JsonRpcClient
+			.create(RecordingTransport.replying("{\"jsonrpc\":\"2.0\",\"result\":7,\"id\":1}"));
 		CompletableFuture<Integer> result = client.method("sum").params(3, 4).retrieveAsync(Integer.class);
 		assertThat(result.get(5, TimeUnit.SECONDS)).isEqualTo(7);
 	}
@@ -208,7 +211,8 @@ class DefaultJsonRpcClientTests {
 	@Test
 	void nullEntriesInBatchReplyAreSkipped() {
 		// jsonrpc4j writes null for each notification of a batch
-		JsonRpcClient client = JsonRpcClient.create(RecordingTransport.replying("[{\"jsonrpc\":\"2.0\",\"result\":2,\"id\":1},null]"));
+		JsonRpcClient client = JsonRpcClient
+			.create(RecordingTransport.replying("[{\"jsonrpc\":\"2.0\",\"result\":2,\"id\":1},null]"));
 		JsonRpcBatchResponse batch = client.batch().call("a").notify("b").execute();
 		assertThat(batch.result(0, Integer.class)).isEqualTo(2);
 	}
@@ -223,7 +227,8 @@ class DefaultJsonRpcClientTests {
 
 	@Test
 	void replyWithoutMatchingIdIsTransportException() {
-		JsonRpcClient client = JsonRpcClient.create(RecordingTransport.replying("{\"jsonrpc\":\"2.0\",\"result\":1,\"id\":99}"));
+		JsonRpcClient client = JsonRpcClient
+			.create(RecordingTransport.replying("{\"jsonrpc\":\"2.0\",\"result\":1,\"id\":99}"));
 		assertThatExceptionOfType(JsonRpcTransportException.class)
 			.isThrownBy(() -> client.method("x").retrieve(Integer.class))
 			.withMessageContaining("No response to method 'x'");
@@ -253,7 +258,10 @@ class DefaultJsonRpcClientTests {
 	@Test
 	void idGeneratorIsPluggable() {
 		RecordingTransport transport = RecordingTransport.replying("{\"jsonrpc\":\"2.0\",\"result\":1,\"id\":\"abc\"}");
-		JsonRpcClient client = JsonRpcClient.builder().transport(transport).idGenerator(() -> JsonRpcId.of("abc")).build();
+		JsonRpcClient client = JsonRpcClient.builder()
+			.transport(transport)
+			.idGenerator(() -> JsonRpcId.of("abc"))
+			.build();
 		assertThat(client.method("x").retrieve(Integer.class)).isEqualTo(1);
 		assertThat(transport.lastSent().get("id").stringValue()).isEqualTo("abc");
 	}

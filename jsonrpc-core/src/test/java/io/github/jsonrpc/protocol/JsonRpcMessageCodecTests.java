@@ -68,14 +68,14 @@ class JsonRpcMessageCodecTests {
 		JsonRpcId read = single(inbound).id();
 		assertThat(read).isEqualTo(JsonRpcId.of(1)).hasSameHashCodeAs(JsonRpcId.of(1));
 		assertThat(read).isNotEqualTo(JsonRpcId.of("1")).isNotEqualTo(JsonRpcId.of(new java.math.BigDecimal("1.0")));
-		assertThat(JsonRpcId.of(new java.math.BigInteger("123456789012345678901234567890")))
-			.isEqualTo(single(this.codec.decodeRequests(
-					"{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"id\":123456789012345678901234567890}")).id());
+		assertThat(JsonRpcId.of(new java.math.BigInteger("123456789012345678901234567890"))).isEqualTo(single(this.codec
+			.decodeRequests("{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"id\":123456789012345678901234567890}")).id());
 	}
 
 	@Test
 	void explicitNullIdIsCallNotNotification() {
-		JsonRpcRequest request = single(this.codec.decodeRequests("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"id\":null}"));
+		JsonRpcRequest request = single(
+				this.codec.decodeRequests("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"id\":null}"));
 		assertThat(request.isNotification()).isFalse();
 		assertThat(request.id()).isEqualTo(JsonRpcId.NULL);
 		assertThat(call("{\"jsonrpc\":\"2.0\",\"method\":\"update\",\"params\":[1],\"id\":null}"))
@@ -97,7 +97,8 @@ class JsonRpcMessageCodecTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "\"jsonrpc\":\"1.0\",", "\"jsonrpc\":2.0,", "\"jsonrpc\":\"2\",", "\"jsonrpc\":null,", "" })
+	@ValueSource(
+			strings = { "\"jsonrpc\":\"1.0\",", "\"jsonrpc\":2.0,", "\"jsonrpc\":\"2\",", "\"jsonrpc\":null,", "" })
 	void wrongOrMissingVersionIsInvalidRequestWithId(String version) {
 		assertThat(call("{" + version + "\"method\":\"echo\",\"params\":[1],\"id\":7}"))
 			.isEqualTo(error(-32600, "Invalid Request", "7"));
@@ -169,22 +170,26 @@ class JsonRpcMessageCodecTests {
 
 	@Test
 	void nestingWithinLimitIsAccepted() {
-		JsonRpcMessageCodec limited = JsonRpcMessageCodec.create(this.mapper, new JsonRpcCodecLimits(5, 100, 1000, 100, 100));
+		JsonRpcMessageCodec limited = JsonRpcMessageCodec.create(this.mapper,
+				new JsonRpcCodecLimits(5, 100, 1000, 100, 100));
 		// object (1) + params array (2) + 3 more levels
 		JsonRpcInbound accepted = limited
 			.decodeRequests("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[[[[1]]]],\"id\":1}");
 		assertThat(accepted.entries().get(0)).isInstanceOf(JsonRpcRequest.class);
 		JsonRpcInbound rejected = limited
 			.decodeRequests("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[[[[[1]]]]],\"id\":1}");
-		assertThat(rejected.entries()).containsExactly(JsonRpcResponse.failure(JsonRpcId.NULL, JsonRpcError.standard(-32700)));
+		assertThat(rejected.entries())
+			.containsExactly(JsonRpcResponse.failure(JsonRpcId.NULL, JsonRpcError.standard(-32700)));
 	}
 
 	@Test
 	void tooLongStringOrNumberIsParseError() {
-		JsonRpcMessageCodec limited = JsonRpcMessageCodec.create(this.mapper, new JsonRpcCodecLimits(10, 10, 10, 10, 10));
+		JsonRpcMessageCodec limited = JsonRpcMessageCodec.create(this.mapper,
+				new JsonRpcCodecLimits(10, 10, 10, 10, 10));
 		assertThat(limited.decodeRequests("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"01234567890\"]}")
 			.entries()).containsExactly(JsonRpcResponse.failure(JsonRpcId.NULL, JsonRpcError.standard(-32700)));
-		assertThat(limited.decodeRequests("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[12345678901]}").entries())
+		assertThat(
+				limited.decodeRequests("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[12345678901]}").entries())
 			.containsExactly(JsonRpcResponse.failure(JsonRpcId.NULL, JsonRpcError.standard(-32700)));
 	}
 
@@ -196,8 +201,8 @@ class JsonRpcMessageCodecTests {
 
 	@Test
 	void batchKeepsInvalidEntriesInPlace() {
-		JsonRpcInbound inbound = this.codec
-			.decodeRequests("[{\"jsonrpc\":\"2.0\",\"method\":\"a\",\"id\":1}, 2, {\"jsonrpc\":\"1.0\",\"method\":\"b\",\"id\":3}]");
+		JsonRpcInbound inbound = this.codec.decodeRequests(
+				"[{\"jsonrpc\":\"2.0\",\"method\":\"a\",\"id\":1}, 2, {\"jsonrpc\":\"1.0\",\"method\":\"b\",\"id\":3}]");
 		assertThat(inbound.batch()).isTrue();
 		assertThat(inbound.entries()).hasSize(3);
 		assertThat(inbound.entries().get(0)).isEqualTo(JsonRpcRequest.call(JsonRpcId.of(1), "a", null));
@@ -221,8 +226,10 @@ class JsonRpcMessageCodecTests {
 
 	@Test
 	void errorDataIsWrittenWithMapper() {
-		assertThat(encode(JsonRpcResponse.failure(JsonRpcId.of(2), JsonRpcError.of(-32000, "Boom", Map.of("k", List.of(1))))))
-			.isEqualTo("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32000,\"message\":\"Boom\",\"data\":{\"k\":[1]}},\"id\":2}");
+		assertThat(encode(
+				JsonRpcResponse.failure(JsonRpcId.of(2), JsonRpcError.of(-32000, "Boom", Map.of("k", List.of(1))))))
+			.isEqualTo(
+					"{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32000,\"message\":\"Boom\",\"data\":{\"k\":[1]}},\"id\":2}");
 	}
 
 	@Test
@@ -233,7 +240,8 @@ class JsonRpcMessageCodecTests {
 
 	@Test
 	void unserializableErrorDataBecomesInternalErrorForSameId() {
-		assertThat(encode(JsonRpcResponse.failure(JsonRpcId.of("z"), JsonRpcError.of(-32000, "Boom", new Unserializable()))))
+		assertThat(encode(
+				JsonRpcResponse.failure(JsonRpcId.of("z"), JsonRpcError.of(-32000, "Boom", new Unserializable()))))
 			.isEqualTo(error(-32603, "Internal error", "\"z\""));
 	}
 
@@ -241,8 +249,8 @@ class JsonRpcMessageCodecTests {
 	void unserializableResultInBatchOnlyFailsItsEntry() {
 		JsonRpcReply reply = JsonRpcReply.batch(List.of(JsonRpcResponse.success(JsonRpcId.of(1), "ok"),
 				JsonRpcResponse.success(JsonRpcId.of(2), new Unserializable())));
-		assertThat(this.codec.encodeToString(reply)).isEqualTo("[{\"jsonrpc\":\"2.0\",\"result\":\"ok\",\"id\":1},"
-				+ error(-32603, "Internal error", "2") + "]");
+		assertThat(this.codec.encodeToString(reply)).isEqualTo(
+				"[{\"jsonrpc\":\"2.0\",\"result\":\"ok\",\"id\":1}," + error(-32603, "Internal error", "2") + "]");
 	}
 
 	@Test
@@ -276,7 +284,8 @@ class JsonRpcMessageCodecTests {
 		assertThat(first.id()).isEqualTo(JsonRpcId.of(1));
 		assertThat(first.result()).hasToString("[\"hello\",5]");
 		JsonRpcResponse.Success second = (JsonRpcResponse.Success) responses.get(1);
-		assertThat(second.result()).isInstanceOfSatisfying(JsonNode.class, (result) -> assertThat(result.isNull()).isTrue());
+		assertThat(second.result()).isInstanceOfSatisfying(JsonNode.class,
+				(result) -> assertThat(result.isNull()).isTrue());
 		JsonRpcResponse.Failure third = (JsonRpcResponse.Failure) responses.get(2);
 		assertThat(third.id().isNull()).isTrue();
 		assertThat(third.error().code()).isEqualTo(-32000);
@@ -286,15 +295,17 @@ class JsonRpcMessageCodecTests {
 
 	@Test
 	void clientDecodesSingleResponse() {
-		List<JsonRpcResponse> responses = this.codec
-			.decodeResponses(bytes("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32601,\"message\":\"Method not found\"},\"id\":\"1\"}"));
-		assertThat(responses).containsExactly(JsonRpcResponse.failure(JsonRpcId.of("1"), JsonRpcError.standard(-32601)));
+		List<JsonRpcResponse> responses = this.codec.decodeResponses(bytes(
+				"{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32601,\"message\":\"Method not found\"},\"id\":\"1\"}"));
+		assertThat(responses)
+			.containsExactly(JsonRpcResponse.failure(JsonRpcId.of("1"), JsonRpcError.standard(-32601)));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "", "{", "{} {}", "[1", "{\"a\":1,\"a\":2}" })
 	void clientRejectsResponseThatIsNotJson(String input) {
-		assertThatExceptionOfType(JsonRpcProtocolException.class).isThrownBy(() -> this.codec.decodeResponses(bytes(input)))
+		assertThatExceptionOfType(JsonRpcProtocolException.class)
+			.isThrownBy(() -> this.codec.decodeResponses(bytes(input)))
 			.satisfies((ex) -> assertThat(ex.getError().code()).isEqualTo(-32700));
 	}
 
@@ -303,12 +314,14 @@ class JsonRpcMessageCodecTests {
 			"{\"jsonrpc\":2.0,\"result\":1,\"id\":1}", "{\"jsonrpc\":\"2.0\",\"result\":1}",
 			"{\"jsonrpc\":\"2.0\",\"result\":1,\"id\":true}", "{\"jsonrpc\":\"2.0\",\"id\":1}",
 			"{\"jsonrpc\":\"2.0\",\"result\":1,\"error\":{\"code\":1,\"message\":\"m\"},\"id\":1}",
-			"{\"jsonrpc\":\"2.0\",\"error\":\"boom\",\"id\":1}", "{\"jsonrpc\":\"2.0\",\"error\":{\"message\":\"m\"},\"id\":1}",
+			"{\"jsonrpc\":\"2.0\",\"error\":\"boom\",\"id\":1}",
+			"{\"jsonrpc\":\"2.0\",\"error\":{\"message\":\"m\"},\"id\":1}",
 			"{\"jsonrpc\":\"2.0\",\"error\":{\"code\":1.5,\"message\":\"m\"},\"id\":1}",
 			"{\"jsonrpc\":\"2.0\",\"error\":{\"code\":1,\"message\":2},\"id\":1}",
 			"{\"jsonrpc\":\"2.0\",\"error\":{\"code\":1},\"id\":1}" })
 	void clientRejectsInvalidResponse(String input) {
-		assertThatExceptionOfType(JsonRpcProtocolException.class).isThrownBy(() -> this.codec.decodeResponses(bytes(input)))
+		assertThatExceptionOfType(JsonRpcProtocolException.class)
+			.isThrownBy(() -> this.codec.decodeResponses(bytes(input)))
 			.satisfies((ex) -> {
 				assertThat(ex.getError().code()).isEqualTo(-32600);
 				assertThat(ex.getError().message()).startsWith("Invalid response: ");
@@ -341,7 +354,8 @@ class JsonRpcMessageCodecTests {
 	}
 
 	private static String error(int code, String message, String id) {
-		return "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":" + code + ",\"message\":\"" + message + "\"},\"id\":" + id + "}";
+		return "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":" + code + ",\"message\":\"" + message + "\"},\"id\":" + id
+				+ "}";
 	}
 
 	private static String parseError() {

@@ -69,8 +69,8 @@ class AuthenticationMethodArgumentResolverTests {
 
 	@Test
 	void resolvesThePrincipal() throws Exception {
-		assertThat(
-				this.resolver.resolveArgument(parameter("principal"), TestSecurity.exchangeAs("x", this.authentication)))
+		assertThat(this.resolver.resolveArgument(parameter("principal"),
+				TestSecurity.exchangeAs("x", this.authentication)))
 			.isSameAs(this.alice);
 		assertThat(this.resolver.resolveArgument(parameter("meta"), TestSecurity.exchangeAs("x", this.authentication)))
 			.isSameAs(this.alice);

@@ -46,8 +46,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class JsonRpcLoginMethodTests {
 
-	private final JsonRpcLoginMethod login = new JsonRpcLoginMethod(() -> new ProviderManager(
-			new DaoAuthenticationProvider(new InMemoryUserDetailsManager(
+	private final JsonRpcLoginMethod login = new JsonRpcLoginMethod(
+			() -> new ProviderManager(new DaoAuthenticationProvider(new InMemoryUserDetailsManager(
 					User.withUsername("alice").password("{noop}alice-secret").roles("USER").build()))));
 
 	@Test
@@ -93,12 +93,14 @@ class JsonRpcLoginMethodTests {
 		assertThat(registry.lookup("rpc.login")).isNotNull();
 		assertThat(registry.lookup("rpc.login").parameters()).hasSize(2);
 		assertThat(List.of(registry.lookup("rpc.login").parameters().get(0).name(),
-				registry.lookup("rpc.login").parameters().get(1).name())).containsExactly("username", "password");
+				registry.lookup("rpc.login").parameters().get(1).name()))
+			.containsExactly("username", "password");
 	}
 
 	@Test
 	void replacementPrincipalAttributeIsTheWebSocketSessions() {
-		// spelled out in JsonRpcLoginMethod so that it does not load the WebSocket classes
+		// spelled out in JsonRpcLoginMethod so that it does not load the WebSocket
+		// classes
 		assertThat(JsonRpcLoginMethod.WEBSOCKET_PRINCIPAL_ATTRIBUTE)
 			.isEqualTo(io.github.jsonrpc.server.websocket.WebSocketJsonRpcSession.PRINCIPAL_ATTRIBUTE);
 	}

@@ -69,8 +69,9 @@ class SecurityContextJsonRpcInterceptorTests {
 	@Test
 	void webSocketCallRunsAsTheHandshakePrincipalAndLeavesNothingBehind() {
 		Authentication alice = TestSecurity.user("alice", "USER");
-		this.interceptor.intercept(TestSecurity.exchange("whoami", Transport.WEBSOCKET, alice,
-				new TestSession("1", alice)), this.recording);
+		this.interceptor.intercept(
+				TestSecurity.exchange("whoami", Transport.WEBSOCKET, alice, new TestSession("1", alice)),
+				this.recording);
 		assertThat(this.seen.get()).isSameAs(alice);
 		assertThat(SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication()).isNull();
 	}
@@ -99,15 +100,14 @@ class SecurityContextJsonRpcInterceptorTests {
 		TestSession session = new TestSession("1", null);
 		session.attributes()
 			.put(SecurityContextJsonRpcInterceptor.SESSION_AUTHENTICATION_ATTRIBUTE, new SecurityContextImpl(admin));
-		this.interceptor.intercept(TestSecurity.exchange("whoami", Transport.WEBSOCKET, null, session),
-				this.recording);
+		this.interceptor.intercept(TestSecurity.exchange("whoami", Transport.WEBSOCKET, null, session), this.recording);
 		assertThat(this.seen.get()).isSameAs(admin);
 	}
 
 	@Test
 	void anonymousConnectionRunsAsAnonymous() {
-		this.interceptor.intercept(TestSecurity.exchange("whoami", Transport.WEBSOCKET, null, new TestSession("1", null)),
-				this.recording);
+		this.interceptor.intercept(
+				TestSecurity.exchange("whoami", Transport.WEBSOCKET, null, new TestSession("1", null)), this.recording);
 		assertThat(new AuthenticationTrustResolverImpl().isAnonymous(this.seen.get())).isTrue();
 		assertThat(this.seenPrincipal.get()).isNull();
 	}
@@ -156,12 +156,11 @@ class SecurityContextJsonRpcInterceptorTests {
 		SecurityContext previous = new SecurityContextImpl(other);
 		SecurityContextHolder.setContext(previous);
 		Authentication alice = TestSecurity.user("alice", "USER");
-		assertThatIllegalStateException()
-			.isThrownBy(() -> this.interceptor.intercept(
-					TestSecurity.exchange("whoami", Transport.WEBSOCKET, alice, new TestSession("1", alice)),
-					(exchange) -> {
-						throw new IllegalStateException("boom");
-					}));
+		assertThatIllegalStateException().isThrownBy(() -> this.interceptor.intercept(
+				TestSecurity.exchange("whoami", Transport.WEBSOCKET, alice, new TestSession("1", alice)),
+				(exchange) -> {
+					throw new IllegalStateException("boom");
+				}));
 		assertThat(SecurityContextHolder.getContext()).isSameAs(previous);
 	}
 

@@ -71,7 +71,8 @@ class SecurityJsonRpcExceptionResolverTests {
 	@Test
 	void otherExceptionsAreNotResolved() {
 		assertThat(this.resolver.resolveException(TestSecurity.exchangeAs("x", TestSecurity.anonymous()),
-				new IllegalStateException())).isNull();
+				new IllegalStateException()))
+			.isNull();
 	}
 
 }

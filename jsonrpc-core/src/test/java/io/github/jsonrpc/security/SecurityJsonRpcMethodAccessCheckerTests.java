@@ -43,12 +43,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SecurityJsonRpcMethodAccessCheckerTests {
 
-	private final InvocableJsonRpcMethodFactory factory = new InvocableJsonRpcMethodFactory(JsonMapper.builder().build(),
-			new JsonRpcArgumentResolverComposite(List.of()), JsonRpcNamingStyle.AS_DECLARED, null, null);
+	private final InvocableJsonRpcMethodFactory factory = new InvocableJsonRpcMethodFactory(
+			JsonMapper.builder().build(), new JsonRpcArgumentResolverComposite(List.of()),
+			JsonRpcNamingStyle.AS_DECLARED, null, null);
 
 	private final SecurityJsonRpcMethodAccessChecker checker = new SecurityJsonRpcMethodAccessChecker(
 			JsonRpcMethodAuthorizationManager.builder()
-				.rule("ops.*", JsonRpcAuthorizationManagers.of("hasRole('OPS')", new JsonRpcSecurityExpressionHandler()))
+				.rule("ops.*",
+						JsonRpcAuthorizationManagers.of("hasRole('OPS')", new JsonRpcSecurityExpressionHandler()))
 				.build(),
 			new DefaultMethodSecurityExpressionHandler(), null);
 

@@ -51,11 +51,11 @@ class SecurityJsonRpcTopicAuthorizerTests {
 
 	@Test
 	void roleRuleUsesTheHandshakePrincipal() {
-		assertThat(this.authorizer.isAuthorized("admin-events",
-				new TestSession("1", TestSecurity.user("admin", "ADMIN"))))
+		assertThat(
+				this.authorizer.isAuthorized("admin-events", new TestSession("1", TestSecurity.user("admin", "ADMIN"))))
 			.isTrue();
-		assertThat(this.authorizer.isAuthorized("admin-events",
-				new TestSession("1", TestSecurity.user("alice", "USER"))))
+		assertThat(
+				this.authorizer.isAuthorized("admin-events", new TestSession("1", TestSecurity.user("alice", "USER"))))
 			.isFalse();
 		assertThat(this.authorizer.isAuthorized("admin-events", new TestSession("1", null))).isFalse();
 	}
@@ -64,7 +64,8 @@ class SecurityJsonRpcTopicAuthorizerTests {
 	void loginReplacesTheHandshakePrincipal() {
 		TestSession session = new TestSession("1", TestSecurity.user("admin", "ADMIN"));
 		session.attributes()
-			.put(SecurityContextJsonRpcInterceptor.SESSION_AUTHENTICATION_ATTRIBUTE, TestSecurity.user("alice", "USER"));
+			.put(SecurityContextJsonRpcInterceptor.SESSION_AUTHENTICATION_ATTRIBUTE,
+					TestSecurity.user("alice", "USER"));
 		assertThat(this.authorizer.isAuthorized("admin-events", session)).isFalse();
 		assertThat(this.authorizer.isAuthorized("members", session)).isTrue();
 	}

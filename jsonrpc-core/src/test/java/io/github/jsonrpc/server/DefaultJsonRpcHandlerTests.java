@@ -101,7 +101,8 @@ class DefaultJsonRpcHandlerTests {
 				  {"jsonrpc":"2.0","method":"meet","params":["b"],"id":2}
 				]
 				""").get(10, TimeUnit.SECONDS).orElseThrow();
-		// each item waits at the barrier for the other: both succeed only if they overlapped
+		// each item waits at the barrier for the other: both succeed only if they
+		// overlapped
 		assertJson(reply, """
 				[{"jsonrpc":"2.0","result":"a","id":1},{"jsonrpc":"2.0","result":"b","id":2}]
 				""");
@@ -113,12 +114,15 @@ class DefaultJsonRpcHandlerTests {
 			throw new java.util.concurrent.RejectedExecutionException("saturated");
 		};
 		JsonRpcHandler handler = JsonRpcSetup.services(this.calculator).batchParallelism(2, rejecting).toHandler();
-		assertJson(call(handler, """
-				[{"jsonrpc":"2.0","method":"sum","params":[1],"id":1},{"jsonrpc":"2.0","method":"sum","params":[2],"id":2},
-				 {"jsonrpc":"2.0","method":"sum","params":[3],"id":3}]
-				"""), """
-				[{"jsonrpc":"2.0","result":1,"id":1},{"jsonrpc":"2.0","result":2,"id":2},{"jsonrpc":"2.0","result":3,"id":3}]
-				""");
+		assertJson(
+				call(handler,
+						"""
+								[{"jsonrpc":"2.0","method":"sum","params":[1],"id":1},{"jsonrpc":"2.0","method":"sum","params":[2],"id":2},
+								 {"jsonrpc":"2.0","method":"sum","params":[3],"id":3}]
+								"""),
+				"""
+						[{"jsonrpc":"2.0","result":1,"id":1},{"jsonrpc":"2.0","result":2,"id":2},{"jsonrpc":"2.0","result":3,"id":3}]
+						""");
 	}
 
 	@Test
@@ -140,20 +144,24 @@ class DefaultJsonRpcHandlerTests {
 				  {"jsonrpc":"2.0","method":"update","params":[3]}
 				]
 				""");
-		assertJson(reply, """
-				{"jsonrpc":"2.0","error":{"code":-32600,"message":"Batch too large","data":{"maxBatchSize":2}},"id":null}
-				""");
+		assertJson(reply,
+				"""
+						{"jsonrpc":"2.0","error":{"code":-32600,"message":"Batch too large","data":{"maxBatchSize":2}},"id":null}
+						""");
 		assertThat(this.calculator.calls()).isEmpty();
 	}
 
 	@Test
 	void batchOfMaxBatchSizeIsAccepted() throws Exception {
 		JsonRpcHandler handler = JsonRpcSetup.services(this.calculator).maxBatchSize(2).toHandler();
-		assertJson(call(handler, """
-				[{"jsonrpc":"2.0","method":"sum","params":[1],"id":1},{"jsonrpc":"2.0","method":"sum","params":[2],"id":2}]
-				"""), """
-				[{"jsonrpc":"2.0","result":1,"id":1},{"jsonrpc":"2.0","result":2,"id":2}]
-				""");
+		assertJson(
+				call(handler,
+						"""
+								[{"jsonrpc":"2.0","method":"sum","params":[1],"id":1},{"jsonrpc":"2.0","method":"sum","params":[2],"id":2}]
+								"""),
+				"""
+						[{"jsonrpc":"2.0","result":1,"id":1},{"jsonrpc":"2.0","result":2,"id":2}]
+						""");
 	}
 
 	@Test
@@ -208,12 +216,15 @@ class DefaultJsonRpcHandlerTests {
 			return chain.next(exchange);
 		};
 		JsonRpcHandler handler = JsonRpcSetup.services(this.calculator).interceptors(picky).toHandler();
-		assertJson(call(handler, """
-				[{"jsonrpc":"2.0","method":"update","params":[1],"id":1},{"jsonrpc":"2.0","method":"sum","params":[2],"id":2}]
-				"""), """
-				[{"jsonrpc":"2.0","error":{"code":-32603,"message":"Internal error"},"id":1},
-				 {"jsonrpc":"2.0","result":2,"id":2}]
-				""");
+		assertJson(
+				call(handler,
+						"""
+								[{"jsonrpc":"2.0","method":"update","params":[1],"id":1},{"jsonrpc":"2.0","method":"sum","params":[2],"id":2}]
+								"""),
+				"""
+						[{"jsonrpc":"2.0","error":{"code":-32603,"message":"Internal error"},"id":1},
+						 {"jsonrpc":"2.0","result":2,"id":2}]
+						""");
 	}
 
 	@Test
@@ -263,9 +274,12 @@ class DefaultJsonRpcHandlerTests {
 		};
 		JsonRpcHandler handler = JsonRpcSetup.services(this.calculator).interceptors(interceptor).toHandler();
 		assertThat(handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"update\",\"params\":[1]}").join()).isEmpty();
-		assertThat(handler.handleText("""
-				[{"jsonrpc":"2.0","method":"notify_hello","params":[1]},{"jsonrpc":"2.0","method":"notify_sum","params":[1]}]
-				""").join()).isEmpty();
+		assertThat(handler
+			.handleText(
+					"""
+							[{"jsonrpc":"2.0","method":"notify_hello","params":[1]},{"jsonrpc":"2.0","method":"notify_sum","params":[1]}]
+							""")
+			.join()).isEmpty();
 		assertThat(methods).containsExactly("update:true", "notify_hello:true", "notify_sum:true");
 		assertThat(this.calculator.calls()).containsExactly("update", "notify_hello", "notify_sum");
 	}
@@ -298,7 +312,8 @@ class DefaultJsonRpcHandlerTests {
 	@Test
 	void builderRejectsInvalidSettings() {
 		JsonRpcHandler.Builder builder = JsonRpcHandler.builder((exchange) -> null,
-				io.github.jsonrpc.protocol.JsonRpcMessageCodec.create(tools.jackson.databind.json.JsonMapper.builder().build()));
+				io.github.jsonrpc.protocol.JsonRpcMessageCodec
+					.create(tools.jackson.databind.json.JsonMapper.builder().build()));
 		org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> builder.maxBatchSize(0));
 		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
 			.isThrownBy(() -> builder.batchParallelism(0, this.executor));

@@ -47,8 +47,9 @@ class JsonRpcExceptionHandlerTests {
 	void unmappedExceptionIsInternalErrorWithoutDetails() throws Exception {
 		JsonRpcHandler handler = JsonRpcSetup.services(new FailingService()).toHandler();
 		String reply = handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"fail\",\"id\":1}").join().orElseThrow();
-		JSONAssert.assertEquals("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32603,\"message\":\"Internal error\"},\"id\":1}",
-				reply, JSONCompareMode.STRICT);
+		JSONAssert.assertEquals(
+				"{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32603,\"message\":\"Internal error\"},\"id\":1}", reply,
+				JSONCompareMode.STRICT);
 		assertThat(reply).doesNotContain("hunter2")
 			.doesNotContain("IllegalStateException")
 			.doesNotContain("java.lang")
@@ -63,35 +64,41 @@ class JsonRpcExceptionHandlerTests {
 		};
 		JsonRpcHandler handler = JsonRpcSetup.services(new FailingService()).exceptionResolvers(broken).toHandler();
 		String reply = handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"fail\",\"id\":1}").join().orElseThrow();
-		JSONAssert.assertEquals("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32603,\"message\":\"Internal error\"},\"id\":1}",
-				reply, JSONCompareMode.STRICT);
+		JSONAssert.assertEquals(
+				"{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32603,\"message\":\"Internal error\"},\"id\":1}", reply,
+				JSONCompareMode.STRICT);
 		assertThat(reply).doesNotContain("hunter2").doesNotContain("resolver bug");
 	}
 
 	@Test
 	void checkedExceptionIsInternalErrorWithoutDetails() {
 		JsonRpcHandler handler = JsonRpcSetup.services(new FailingService()).toHandler();
-		String reply = handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"failChecked\",\"id\":1}").join().orElseThrow();
-		assertThat(reply).isEqualTo("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32603,\"message\":\"Internal error\"},\"id\":1}");
+		String reply = handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"failChecked\",\"id\":1}")
+			.join()
+			.orElseThrow();
+		assertThat(reply)
+			.isEqualTo("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32603,\"message\":\"Internal error\"},\"id\":1}");
 	}
 
 	@Test
 	void includeDetailsAddsExceptionAndMessage() throws Exception {
 		JsonRpcHandler handler = JsonRpcSetup.services(new FailingService()).includeDetails(true).toHandler();
 		String reply = handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"fail\",\"id\":1}").join().orElseThrow();
-		JSONAssert.assertEquals("""
-				{"jsonrpc":"2.0","error":{"code":-32603,"message":"Internal error",
-				 "data":{"exception":"java.lang.IllegalStateException","message":"password=hunter2 at db.internal"}},"id":1}
-				""", reply, JSONCompareMode.STRICT);
+		JSONAssert.assertEquals(
+				"""
+						{"jsonrpc":"2.0","error":{"code":-32603,"message":"Internal error",
+						 "data":{"exception":"java.lang.IllegalStateException","message":"password=hunter2 at db.internal"}},"id":1}
+						""",
+				reply, JSONCompareMode.STRICT);
 	}
 
 	@Test
 	void resolversRunInOrderAndFirstAnswerWins() {
-		JsonRpcExceptionHandler handler = new JsonRpcExceptionHandler(
-				List.of((exchange, ex) -> null, JsonRpcExceptionResolver.forType(IllegalStateException.class, -32010, "First"),
-						JsonRpcExceptionResolver.forType(RuntimeException.class, -32011, "Second")),
-				false);
-		JsonRpcResponse.Failure failure = handler.handle(exchange(JsonRpcId.of("x")), new IllegalStateException(SECRET));
+		JsonRpcExceptionHandler handler = new JsonRpcExceptionHandler(List.of((exchange, ex) -> null,
+				JsonRpcExceptionResolver.forType(IllegalStateException.class, -32010, "First"),
+				JsonRpcExceptionResolver.forType(RuntimeException.class, -32011, "Second")), false);
+		JsonRpcResponse.Failure failure = handler.handle(exchange(JsonRpcId.of("x")),
+				new IllegalStateException(SECRET));
 		assertThat(failure).isEqualTo(JsonRpcResponse.failure(JsonRpcId.of("x"), JsonRpcError.of(-32010, "First")));
 		assertThat(handler.handle(exchange(JsonRpcId.of("x")), new IllegalArgumentException()).error().code())
 			.isEqualTo(-32011);
@@ -101,8 +108,8 @@ class JsonRpcExceptionHandlerTests {
 	void wrappedExceptionsAreUnwrappedBeforeResolving() {
 		JsonRpcExceptionHandler handler = new JsonRpcExceptionHandler(
 				List.of(JsonRpcExceptionResolver.forType(IllegalStateException.class, -32010, "Unwrapped")), false);
-		Throwable wrapped = new CompletionException(new ExecutionException(new InvocationTargetException(
-				new UndeclaredThrowableException(new IllegalStateException(SECRET)))));
+		Throwable wrapped = new CompletionException(new ExecutionException(
+				new InvocationTargetException(new UndeclaredThrowableException(new IllegalStateException(SECRET)))));
 		assertThat(handler.handle(exchange(JsonRpcId.of(1)), wrapped).error().code()).isEqualTo(-32010);
 	}
 

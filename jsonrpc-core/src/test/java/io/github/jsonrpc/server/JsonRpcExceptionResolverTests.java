@@ -64,7 +64,8 @@ class JsonRpcExceptionResolverTests {
 					(ex) -> JsonRpcError.of(-32004, "Not found", Map.of("id", ex.id))))
 			.toHandler();
 		assertThat(handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"find\",\"params\":[7],\"id\":1}").join())
-			.contains("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32004,\"message\":\"Not found\",\"data\":{\"id\":7}},\"id\":1}");
+			.contains(
+					"{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32004,\"message\":\"Not found\",\"data\":{\"id\":7}},\"id\":1}");
 	}
 
 	static class NotFoundException extends RuntimeException {

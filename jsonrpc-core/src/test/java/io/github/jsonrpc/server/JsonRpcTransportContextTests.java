@@ -53,7 +53,8 @@ class JsonRpcTransportContextTests {
 
 	@Test
 	void builtContextIsReadOnlyAndIndependentOfBuilder() {
-		JsonRpcTransportContext.Builder builder = JsonRpcTransportContext.builder(JsonRpcTransportContext.Transport.HTTP)
+		JsonRpcTransportContext.Builder builder = JsonRpcTransportContext
+			.builder(JsonRpcTransportContext.Transport.HTTP)
 			.uri(URI.create("http://localhost/jsonrpc"))
 			.header("A", List.of("1"))
 			.attribute("k", "v");

@@ -67,8 +67,8 @@ import org.springframework.util.StringUtils;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
  * Auto-configuration} of the transport-independent JSON-RPC server: codec, method
  * registry filled from {@code @JsonRpcService} beans, argument and exception resolvers,
- * interceptors, dispatcher and handler. Every bean backs off when the application
- * defines its own.
+ * interceptors, dispatcher and handler. Every bean backs off when the application defines
+ * its own.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
@@ -203,8 +203,9 @@ public final class JsonRpcAutoConfiguration {
 			JsonRpcProperties.Discovery discovery = properties.getDiscovery();
 			String title = StringUtils.hasText(discovery.getTitle()) ? discovery.getTitle()
 					: environment.getProperty("spring.application.name", "JSON-RPC API");
-			return new OpenRpcDiscovery(registry, () -> accessChecker.getIfAvailable(JsonRpcMethodAccessChecker::allowAll),
-					codec.mapper(), title, discovery.getVersion());
+			return new OpenRpcDiscovery(registry,
+					() -> accessChecker.getIfAvailable(JsonRpcMethodAccessChecker::allowAll), codec.mapper(), title,
+					discovery.getVersion());
 		}
 
 		@Bean

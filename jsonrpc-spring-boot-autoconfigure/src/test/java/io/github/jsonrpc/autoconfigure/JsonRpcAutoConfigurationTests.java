@@ -108,8 +108,8 @@ class JsonRpcAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("jsonrpc.batch.max-size=2").run((context) -> {
 			String call = "{\"jsonrpc\":\"2.0\",\"method\":\"calc.add\",\"params\":[1,2],\"id\":1}";
 			assertThat(call(context, "[" + call + "," + call + "]")).startsWith("[");
-			assertThat(call(context, "[" + call + "," + call + "," + call + "]"))
-				.contains("\"code\":-32600", "Batch too large");
+			assertThat(call(context, "[" + call + "," + call + "," + call + "]")).contains("\"code\":-32600",
+					"Batch too large");
 		});
 	}
 
@@ -169,7 +169,8 @@ class JsonRpcAutoConfigurationTests {
 
 	@Test
 	void limitsAreApplied() {
-		this.contextRunner.withPropertyValues("jsonrpc.limits.max-nesting-depth=3", "jsonrpc.limits.max-method-name-length=5")
+		this.contextRunner
+			.withPropertyValues("jsonrpc.limits.max-nesting-depth=3", "jsonrpc.limits.max-method-name-length=5")
 			.run((context) -> {
 				assertThat(call(context, "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[[[[1]]]],\"id\":1}"))
 					.contains("\"code\":-32700");
@@ -186,11 +187,11 @@ class JsonRpcAutoConfigurationTests {
 
 	@Test
 	void invalidPropertyValuesFailStartup() {
-		this.contextRunner.withPropertyValues("jsonrpc.batch.max-size=0").run((context) -> assertThat(context)
-			.hasFailed()
-			.getFailure()
-			.rootCause()
-			.hasMessageContaining("jsonrpc.batch.max-size must be positive"));
+		this.contextRunner.withPropertyValues("jsonrpc.batch.max-size=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("jsonrpc.batch.max-size must be positive"));
 	}
 
 	@Test
@@ -202,7 +203,8 @@ class JsonRpcAutoConfigurationTests {
 			assertThat(trace).containsExactly("first", "second");
 			assertThat(call(context, "{\"jsonrpc\":\"2.0\",\"method\":\"calc.unsupported\",\"id\":2}"))
 				.isEqualTo("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32042,\"message\":\"Not supported\"},\"id\":2}");
-			assertThat(call(context, "{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"id\":3}")).contains("\"result\":\"pong\"");
+			assertThat(call(context, "{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"id\":3}"))
+				.contains("\"result\":\"pong\"");
 		});
 	}
 
@@ -212,16 +214,16 @@ class JsonRpcAutoConfigurationTests {
 			String document = call(context, "{\"jsonrpc\":\"2.0\",\"method\":\"rpc.discover\",\"id\":1}");
 			assertThat(document).startsWith(
 					"{\"jsonrpc\":\"2.0\",\"result\":{\"openrpc\":\"1.3.2\",\"info\":{\"title\":\"calculator\",\"version\":\"1.0.0\"}")
-				.contains("{\"name\":\"calc.add\",\"params\":[{\"name\":\"a\",\"required\":true,\"schema\":{\"type\":\"integer\"}},"
-						+ "{\"name\":\"b\",\"required\":true,\"schema\":{\"type\":\"integer\"}}],"
-						+ "\"paramStructure\":\"either\",\"result\":{\"name\":\"result\",\"schema\":{\"type\":\"integer\"}}}")
+				.contains(
+						"{\"name\":\"calc.add\",\"params\":[{\"name\":\"a\",\"required\":true,\"schema\":{\"type\":\"integer\"}},"
+								+ "{\"name\":\"b\",\"required\":true,\"schema\":{\"type\":\"integer\"}}],"
+								+ "\"paramStructure\":\"either\",\"result\":{\"name\":\"result\",\"schema\":{\"type\":\"integer\"}}}")
 				.contains("{\"name\":\"calc.fail\",\"params\":[],\"paramStructure\":\"either\","
 						+ "\"result\":{\"name\":\"result\",\"schema\":{\"type\":\"null\"}}}")
 				.doesNotContain("\"name\":\"rpc.discover\"");
 		});
 		this.contextRunner
-			.withBean(JsonRpcMethodAccessChecker.class,
-					() -> (method, exchange) -> !method.name().equals("calc.fail"))
+			.withBean(JsonRpcMethodAccessChecker.class, () -> (method, exchange) -> !method.name().equals("calc.fail"))
 			.run((context) -> assertThat(call(context, "{\"jsonrpc\":\"2.0\",\"method\":\"rpc.discover\",\"id\":1}"))
 				.contains("calc.add")
 				.doesNotContain("calc.fail"));
@@ -253,30 +255,30 @@ class JsonRpcAutoConfigurationTests {
 
 	@Test
 	void duplicateMethodNamesFailStartupNamingBothMethods() {
-		this.contextRunner.withUserConfiguration(DuplicateConfiguration.class).run((context) -> assertThat(context)
-			.hasFailed()
-			.getFailure()
-			.hasMessageContaining("Duplicate JSON-RPC method name 'calc.add'")
-			.hasMessageContaining("Calculator#add(int, int)")
-			.hasMessageContaining("OtherCalculator#plus(int, int)"));
+		this.contextRunner.withUserConfiguration(DuplicateConfiguration.class)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasMessageContaining("Duplicate JSON-RPC method name 'calc.add'")
+				.hasMessageContaining("Calculator#add(int, int)")
+				.hasMessageContaining("OtherCalculator#plus(int, int)"));
 	}
 
 	@Test
 	void reservedNamesFailStartup() {
-		this.contextRunner.withUserConfiguration(ReservedConfiguration.class).run((context) -> assertThat(context)
-			.hasFailed()
-			.getFailure()
-			.hasMessageContaining("'rpc.'")
-			.hasMessageContaining("ReservedService#discover()"));
+		this.contextRunner.withUserConfiguration(ReservedConfiguration.class)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasMessageContaining("'rpc.'")
+				.hasMessageContaining("ReservedService#discover()"));
 	}
 
 	@Test
 	void unresolvableParametersFailStartup() {
-		this.contextRunner.withUserConfiguration(UnresolvableConfiguration.class).run((context) -> assertThat(context)
-			.hasFailed()
-			.getFailure()
-			.hasMessageContaining("Cannot resolve parameter")
-			.hasMessageContaining("UnresolvableService#read(InputStream)"));
+		this.contextRunner.withUserConfiguration(UnresolvableConfiguration.class)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasMessageContaining("Cannot resolve parameter")
+				.hasMessageContaining("UnresolvableService#read(InputStream)"));
 	}
 
 	private static String call(AssertableApplicationContext context, String request) {

@@ -26,8 +26,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Assertions on everything a server sent back for one message: nothing, one response,
- * or a batch array.
+ * Assertions on everything a server sent back for one message: nothing, one response, or
+ * a batch array.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0

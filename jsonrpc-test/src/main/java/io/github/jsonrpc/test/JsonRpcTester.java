@@ -105,7 +105,8 @@ public final class JsonRpcTester implements AutoCloseable {
 	 */
 	public static JsonRpcTester forMockMvc(MockMvcTester mockMvc, String path) {
 		Assert.notNull(mockMvc, "MockMvcTester is required");
-		return new JsonRpcTester(new MockMvcExchanger(mockMvc, path), JsonMapper.builder().build(), Duration.ofSeconds(5));
+		return new JsonRpcTester(new MockMvcExchanger(mockMvc, path), JsonMapper.builder().build(),
+				Duration.ofSeconds(5));
 	}
 
 	/**
@@ -130,7 +131,8 @@ public final class JsonRpcTester implements AutoCloseable {
 	 */
 	public static JsonRpcTester forTransport(JsonRpcTransport transport) {
 		Assert.notNull(transport, "Transport is required");
-		return new JsonRpcTester(new TransportExchanger(transport), JsonMapper.builder().build(), Duration.ofSeconds(5));
+		return new JsonRpcTester(new TransportExchanger(transport), JsonMapper.builder().build(),
+				Duration.ofSeconds(5));
 	}
 
 	/**
@@ -202,7 +204,8 @@ public final class JsonRpcTester implements AutoCloseable {
 	}
 
 	private JsonNode toParams(@Nullable Object[] params) {
-		return this.mapper.valueToTree((params != null) ? Arrays.asList(params) : java.util.Collections.singletonList(null));
+		return this.mapper
+			.valueToTree((params != null) ? Arrays.asList(params) : java.util.Collections.singletonList(null));
 	}
 
 	private String encode(List<JsonRpcRequest> requests, boolean batch) {

@@ -71,7 +71,8 @@ class JsonRpcClientHttpTests {
 	@BeforeEach
 	void createClient() {
 		this.client = this.builder.url("http://127.0.0.1:" + this.port + "/jsonrpc")
-			.errorMapping(-32050, (ex) -> new IllegalStateException("mapped " + ex.getData().get("reason").stringValue()))
+			.errorMapping(-32050,
+					(ex) -> new IllegalStateException("mapped " + ex.getData().get("reason").stringValue()))
 			.build();
 	}
 
@@ -153,8 +154,8 @@ class JsonRpcClientHttpTests {
 			.withThrowableOfType(java.util.concurrent.ExecutionException.class)
 			.havingCause()
 			.isInstanceOf(JsonRpcTransportException.class);
-		assertThatExceptionOfType(JsonRpcTransportException.class)
-			.isThrownBy(() -> this.client.method("slow").params(2000).timeout(Duration.ofMillis(100)).retrieve(String.class))
+		assertThatExceptionOfType(JsonRpcTransportException.class).isThrownBy(
+				() -> this.client.method("slow").params(2000).timeout(Duration.ofMillis(100)).retrieve(String.class))
 			.withMessageContaining("No reply within PT0.1S for method 'slow'");
 		try (JsonRpcClient impatient = JsonRpcClient.builder()
 			.url("http://127.0.0.1:" + this.port + "/jsonrpc")

@@ -165,8 +165,8 @@ class JsonRpcClientWebSocketTests {
 
 	@Test
 	void callTimesOutAndLaterRepliesAreIgnored() throws Exception {
-		assertThatExceptionOfType(JsonRpcTransportException.class)
-			.isThrownBy(() -> this.client.method("slow").params(300).timeout(Duration.ofMillis(50)).retrieve(String.class));
+		assertThatExceptionOfType(JsonRpcTransportException.class).isThrownBy(
+				() -> this.client.method("slow").params(300).timeout(Duration.ofMillis(50)).retrieve(String.class));
 		// the late reply must not disturb the next call
 		assertThat(this.client.method("slow").params(1).retrieve(String.class)).isEqualTo("done");
 	}
@@ -209,7 +209,8 @@ class JsonRpcClientWebSocketTests {
 		// close every connection as a server restart would
 		this.sessions.sessions()
 			.forEach((session) -> ((WebSocketJsonRpcSession) session).close(CloseStatus.SERVICE_RESTARTED));
-		// a call pending on the dropped connection fails instead of waiting for its timeout
+		// a call pending on the dropped connection fails instead of waiting for its
+		// timeout
 		assertThat(pending).failsWithin(Duration.ofSeconds(5))
 			.withThrowableOfType(ExecutionException.class)
 			.havingCause()

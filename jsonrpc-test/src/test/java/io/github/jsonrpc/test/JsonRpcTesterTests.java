@@ -62,8 +62,7 @@ class JsonRpcTesterTests {
 
 	static Stream<Arguments> testers() {
 		return Stream.of(
-				Arguments.of(Named.of("in process",
-						(TesterFactory) (test) -> JsonRpcTester.forHandler(test.handler))),
+				Arguments.of(Named.of("in process", (TesterFactory) (test) -> JsonRpcTester.forHandler(test.handler))),
 				Arguments.of(Named.of("MockMvc",
 						(TesterFactory) (test) -> JsonRpcTester.forMockMvc(MockMvcTester.from(test.context),
 								"/jsonrpc"))),
@@ -86,9 +85,21 @@ class JsonRpcTesterTests {
 			tester.method("get_data").execute().result().isEqualTo(List.of("hello", 5)).hasSize(2);
 			tester.method("item").params("apple", 3).execute().result().path("$.sku").isEqualTo("apple");
 			tester.method("items").execute().result().path("$[1].quantity").isEqualTo(1);
-			assertThat(tester.method("item").params("fig", 2).execute().resultAs(Item.class)).isEqualTo(new Item("fig", 2));
-			tester.method("nope").execute().error().hasCode(JsonRpcErrorCodes.METHOD_NOT_FOUND).hasMessage("Method not found");
-			tester.method("fail").params(-32042).execute().error().hasCode(-32042).data().path("$.reason").isEqualTo("test");
+			assertThat(tester.method("item").params("fig", 2).execute().resultAs(Item.class))
+				.isEqualTo(new Item("fig", 2));
+			tester.method("nope")
+				.execute()
+				.error()
+				.hasCode(JsonRpcErrorCodes.METHOD_NOT_FOUND)
+				.hasMessage("Method not found");
+			tester.method("fail")
+				.params(-32042)
+				.execute()
+				.error()
+				.hasCode(-32042)
+				.data()
+				.path("$.reason")
+				.isEqualTo("test");
 			tester.method("subtract").params("x", "y").execute().error().hasCode(JsonRpcErrorCodes.INVALID_PARAMS);
 		}
 	}
@@ -121,7 +132,9 @@ class JsonRpcTesterTests {
 				.hasId(JsonRpcId.of("abc"))
 				.result()
 				.isEqualTo(19);
-			tester.send("[1,2]").batch().forEach((response) -> response.error().hasCode(JsonRpcErrorCodes.INVALID_REQUEST));
+			tester.send("[1,2]")
+				.batch()
+				.forEach((response) -> response.error().hasCode(JsonRpcErrorCodes.INVALID_REQUEST));
 			tester.send("{\"jsonrpc\":\"2.0\",\"method\":\"update\",\"params\":[1]}").isEmpty();
 		}
 	}
@@ -132,8 +145,7 @@ class JsonRpcTesterTests {
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> tester.method("subtract").params(42, 23).execute().result().isEqualTo(20))
 			.withMessageContaining("19");
-		assertThatExceptionOfType(AssertionError.class)
-			.isThrownBy(() -> tester.method("nope").execute().result())
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> tester.method("nope").execute().result())
 			.withMessageContaining("Expected a result");
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> tester.method("subtract").params(1, 1).execute().error())
@@ -148,8 +160,8 @@ class JsonRpcTesterTests {
 
 	@Test
 	void plainMockMvc() {
-		JsonRpcTester tester = JsonRpcTester.forMockMvc(
-				MockMvcBuilders.webAppContextSetup(this.context).build(), "/jsonrpc");
+		JsonRpcTester tester = JsonRpcTester.forMockMvc(MockMvcBuilders.webAppContextSetup(this.context).build(),
+				"/jsonrpc");
 		tester.method("sum").params(1, 2).execute().result().isEqualTo(3);
 	}
 
@@ -165,7 +177,10 @@ class JsonRpcTesterTests {
 	@Test
 	void namedParamsFromMap() {
 		JsonRpcTester tester = JsonRpcTester.forHandler(this.handler);
-		tester.method("item").params(Map.of("sku", "kiwi", "quantity", 4)).execute().result()
+		tester.method("item")
+			.params(Map.of("sku", "kiwi", "quantity", 4))
+			.execute()
+			.result()
 			.isEqualToJson("{\"sku\":\"kiwi\",\"quantity\":4}");
 	}
 

@@ -124,10 +124,11 @@ class Jsonrpc4jInteropTests {
 	@Test
 	void applicationErrorIsMappedByCodeNeverByTheClassNameSent() {
 		// jsonrpc4j sends the exception's class name in error.data; only the code is used
-		assertThatExceptionOfType(ArithmeticException.class).isThrownBy(() -> client.method("divide")
-			.params(1, 0)
-			.retrieve(Integer.class)).withMessageStartingWith("remote: ");
-		try (JsonRpcClient unmapped = JsonRpcClient.create("http://127.0.0.1:" + server.getAddress().getPort() + "/rpc")) {
+		assertThatExceptionOfType(ArithmeticException.class)
+			.isThrownBy(() -> client.method("divide").params(1, 0).retrieve(Integer.class))
+			.withMessageStartingWith("remote: ");
+		try (JsonRpcClient unmapped = JsonRpcClient
+			.create("http://127.0.0.1:" + server.getAddress().getPort() + "/rpc")) {
 			assertThatExceptionOfType(JsonRpcClientException.class)
 				.isThrownBy(() -> unmapped.method("divide").params(1, 0).retrieve(Integer.class))
 				.satisfies((ex) -> assertThat(ex.getData().get("exceptionTypeName").stringValue())
@@ -151,7 +152,8 @@ class Jsonrpc4jInteropTests {
 
 	@Test
 	void testerWorksAgainstAnyServer() {
-		try (JsonRpcTester tester = JsonRpcTester.forUrl("http://127.0.0.1:" + server.getAddress().getPort() + "/rpc")) {
+		try (JsonRpcTester tester = JsonRpcTester
+			.forUrl("http://127.0.0.1:" + server.getAddress().getPort() + "/rpc")) {
 			tester.method("subtract").params(42, 23).execute().result().isEqualTo(19);
 			tester.method("nope").execute().error().hasCode(JsonRpcErrorCodes.METHOD_NOT_FOUND);
 		}

@@ -25,8 +25,8 @@ import io.github.jsonrpc.server.method.annotation.JsonRpcService;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The methods of the JSON-RPC 2.0 specification's examples, plus {@code echo}. Conformance
- * suites call these exact names: keep them and their behaviour.
+ * The methods of the JSON-RPC 2.0 specification's examples, plus {@code echo}.
+ * Conformance suites call these exact names: keep them and their behaviour.
  *
  * @author JSON-RPC for Spring Boot team
  */
@@ -36,8 +36,8 @@ public class SpecExamplesService {
 	private final AtomicInteger notifications = new AtomicInteger();
 
 	/**
-	 * Subtract, by position ({@code [42, 23]}) or by name
-	 * ({@code {"minuend": 42, "subtrahend": 23}}).
+	 * Subtract, by position ({@code [42, 23]}) or by name ({@code {"minuend": 42,
+	 * "subtrahend": 23}}).
 	 * @param minuend the number to subtract from
 	 * @param subtrahend the number to subtract
 	 * @return the difference

@@ -64,11 +64,14 @@ class SampleApplicationHttpTests {
 				{"jsonrpc": "2.0", "result": -19, "id": 2}"""), Arguments.of("named params", """
 				{"jsonrpc": "2.0", "method": "subtract", "params": {"subtrahend": 23, "minuend": 42}, "id": 3}""", 200,
 				"""
-						{"jsonrpc": "2.0", "result": 19, "id": 3}"""), Arguments.of("named params, reordered", """
-				{"jsonrpc": "2.0", "method": "subtract", "params": {"minuend": 42, "subtrahend": 23}, "id": 4}""", 200,
-				"""
-						{"jsonrpc": "2.0", "result": 19, "id": 4}"""), Arguments.of("notification", """
-				{"jsonrpc": "2.0", "method": "update", "params": [1,2,3,4,5]}""", 204, ""),
+						{"jsonrpc": "2.0", "result": 19, "id": 3}"""),
+				Arguments.of("named params, reordered",
+						"""
+								{"jsonrpc": "2.0", "method": "subtract", "params": {"minuend": 42, "subtrahend": 23}, "id": 4}""",
+						200, """
+								{"jsonrpc": "2.0", "result": 19, "id": 4}"""),
+				Arguments.of("notification", """
+						{"jsonrpc": "2.0", "method": "update", "params": [1,2,3,4,5]}""", 204, ""),
 				Arguments.of("notification without a method", """
 						{"jsonrpc": "2.0", "method": "foobar"}""", 204, ""), Arguments.of("non-existent method", """
 						{"jsonrpc": "2.0", "method": "foobar", "id": "1"}""", 200, """
@@ -135,10 +138,11 @@ class SampleApplicationHttpTests {
 		String value = "{\"text\":\"h\\u00e9llo \\\"w\\\"\",\"big\":123456789012345678901234567890,\"exact\":1.000,"
 				+ "\"list\":[true,false,null,-0.5e-10],\"nested\":{\"a\":{}}}";
 		assertThat(post("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[" + value
-				+ "],\"id\":98765432109876543210987654321}").body())
-			.isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":{\"text\":\"h\u00e9llo \\\"w\\\"\",\"big\":123456789012345678901234567890,"
-					+ "\"exact\":1.000,\"list\":[true,false,null,-5E-11],\"nested\":{\"a\":{}}},"
-					+ "\"id\":98765432109876543210987654321}");
+				+ "],\"id\":98765432109876543210987654321}")
+			.body()).isEqualTo(
+					"{\"jsonrpc\":\"2.0\",\"result\":{\"text\":\"h\u00e9llo \\\"w\\\"\",\"big\":123456789012345678901234567890,"
+							+ "\"exact\":1.000,\"list\":[true,false,null,-5E-11],\"nested\":{\"a\":{}}},"
+							+ "\"id\":98765432109876543210987654321}");
 		assertThat(post("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":{\"x\":null},\"id\":null}").body())
 			.isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":null,\"id\":null}");
 		assertThat(post("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"a\"],\"id\":\"\"}").body())
@@ -154,7 +158,8 @@ class SampleApplicationHttpTests {
 			.contains("\"code\":-32602", "missing required parameter 'subtrahend'");
 		assertThat(post("{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[1,2,3],\"id\":9}").body())
 			.contains("\"code\":-32602", "at most 2");
-		assertThat(post("{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":{\"minuend\":1,\"subtrahend\":2,\"x\":3},\"id\":10}")
+		assertThat(post(
+				"{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":{\"minuend\":1,\"subtrahend\":2,\"x\":3},\"id\":10}")
 			.body()).contains("\"code\":-32602", "unknown parameter 'x'");
 	}
 
@@ -199,16 +204,21 @@ class SampleApplicationHttpTests {
 
 	@Test
 	void inventoryValidatesAddsReservesAndListsAsynchronously() throws Exception {
-		assertThat(post("{\"jsonrpc\":\"2.0\",\"method\":\"inventory.add\",\"params\":{\"sku\":\"\",\"quantity\":-1},\"id\":1}")
-			.body()).isEqualTo("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32602,\"message\":\"Invalid params\",\"data\":["
+		assertThat(post(
+				"{\"jsonrpc\":\"2.0\",\"method\":\"inventory.add\",\"params\":{\"sku\":\"\",\"quantity\":-1},\"id\":1}")
+			.body())
+			.isEqualTo("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32602,\"message\":\"Invalid params\",\"data\":["
 					+ "{\"field\":\"quantity\",\"message\":\"must be greater than or equal to 0\"},"
 					+ "{\"field\":\"sku\",\"message\":\"must not be blank\"}]},\"id\":1}");
-		assertThat(post("{\"jsonrpc\":\"2.0\",\"method\":\"inventory.add\",\"params\":{\"sku\":\"pear\",\"quantity\":5},\"id\":2}")
+		assertThat(post(
+				"{\"jsonrpc\":\"2.0\",\"method\":\"inventory.add\",\"params\":{\"sku\":\"pear\",\"quantity\":5},\"id\":2}")
 			.body()).isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":{\"sku\":\"pear\",\"quantity\":5},\"id\":2}");
-		assertThat(post("{\"jsonrpc\":\"2.0\",\"method\":\"inventory.reserve\",\"params\":[\"pear\",9],\"id\":3}").body())
+		assertThat(
+				post("{\"jsonrpc\":\"2.0\",\"method\":\"inventory.reserve\",\"params\":[\"pear\",9],\"id\":3}").body())
 			.isEqualTo("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32011,\"message\":\"Insufficient stock\","
 					+ "\"data\":{\"available\":5}},\"id\":3}");
-		assertThat(post("{\"jsonrpc\":\"2.0\",\"method\":\"inventory.reserve\",\"params\":[\"pear\",0],\"id\":4}").body())
+		assertThat(
+				post("{\"jsonrpc\":\"2.0\",\"method\":\"inventory.reserve\",\"params\":[\"pear\",0],\"id\":4}").body())
 			.contains("\"code\":-32602", "\"field\":\"quantity\"");
 		assertThat(post("{\"jsonrpc\":\"2.0\",\"method\":\"inventory.get\",\"params\":[\"kiwi\"],\"id\":5}").body())
 			.isEqualTo("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32010,\"message\":\"Item not found\"},\"id\":5}");

@@ -40,10 +40,12 @@ import java.util.function.Consumer;
  * message.</li>
  * </ol>
  *
- * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar
+ * <p>
+ * Usage: {@code java -cp benchmarks/target/benchmarks.jar
  * io.github.jsonrpc.benchmarks.websocket.WebSocketLoadRunner [url] [calls] [window]
- * [subscribers] [messages]}; defaults {@code ws://127.0.0.1:8080/jsonrpc 50000 256 1000 200}.
- * Every wait is bounded; the run fails rather than hangs.
+ * [subscribers] [messages]}; defaults
+ * {@code ws://127.0.0.1:8080/jsonrpc 50000 256 1000 200}. Every wait is bounded; the run
+ * fails rather than hangs.
  */
 public final class WebSocketLoadRunner {
 
@@ -81,8 +83,9 @@ public final class WebSocketLoadRunner {
 			if (!inFlight.tryAcquire(10, TimeUnit.SECONDS)) {
 				throw new IllegalStateException("No response within 10 s");
 			}
-			socket.sendText("{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[" + i + ",1],\"id\":" + i + "}",
-					true)
+			socket
+				.sendText("{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[" + i + ",1],\"id\":" + i + "}",
+						true)
 				.get(10, TimeUnit.SECONDS);
 		}
 		if (!done.await(30, TimeUnit.SECONDS)) {
@@ -124,8 +127,10 @@ public final class WebSocketLoadRunner {
 			if (!inFlight.tryAcquire(10, TimeUnit.SECONDS)) {
 				throw new IllegalStateException("No response to say within 10 s");
 			}
-			speaker.sendText("{\"jsonrpc\":\"2.0\",\"method\":\"say\",\"params\":[\"message " + i + "\"],\"id\":" + i + "}",
-					true)
+			speaker
+				.sendText(
+						"{\"jsonrpc\":\"2.0\",\"method\":\"say\",\"params\":[\"message " + i + "\"],\"id\":" + i + "}",
+						true)
 				.get(10, TimeUnit.SECONDS);
 		}
 		if (!all.await(60, TimeUnit.SECONDS)) {

@@ -47,9 +47,9 @@ public @interface JsonRpcCall {
 	JsonRpcParamStyle paramStyle() default JsonRpcParamStyle.DEFAULT;
 
 	/**
-	 * Whether to send a notification (no id, no response). Only for {@code void}
-	 * methods; other {@code void} methods make a call and ignore the result, so that
-	 * errors are still reported.
+	 * Whether to send a notification (no id, no response). Only for {@code void} methods;
+	 * other {@code void} methods make a call and ignore the result, so that errors are
+	 * still reported.
 	 * @return whether the method sends a notification
 	 */
 	boolean notification() default false;

@@ -31,9 +31,8 @@ public enum JsonRpcParamStyle {
 	POSITIONAL,
 
 	/**
-	 * An object of the arguments by parameter name, e.g.
-	 * {@code {"minuend": 42, "subtrahend": 23}}; needs classes compiled with
-	 * {@code -parameters}.
+	 * An object of the arguments by parameter name, e.g. {@code {"minuend": 42,
+	 * "subtrahend": 23}}; needs classes compiled with {@code -parameters}.
 	 */
 	NAMED,
 

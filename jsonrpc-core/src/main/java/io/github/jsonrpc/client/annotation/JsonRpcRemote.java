@@ -33,7 +33,8 @@ import java.lang.annotation.Target;
  * }
  * </pre>
  *
- * <p>With {@code @EnableJsonRpcClients}, such interfaces become beans using the client
+ * <p>
+ * With {@code @EnableJsonRpcClients}, such interfaces become beans using the client
  * configured under {@code jsonrpc.client.<name>}.
  *
  * @author JSON-RPC for Spring Boot team

@@ -30,7 +30,8 @@ import org.springframework.context.annotation.Import;
  * its name from the {@link JsonRpcClientRegistry} bean (which the auto-configuration
  * builds from {@code jsonrpc.client.<name>.*} properties).
  *
- * <p>Without {@link #clients()} and {@link #basePackages()}, the package of the annotated
+ * <p>
+ * Without {@link #clients()} and {@link #basePackages()}, the package of the annotated
  * class is scanned.
  *
  * @author JSON-RPC for Spring Boot team

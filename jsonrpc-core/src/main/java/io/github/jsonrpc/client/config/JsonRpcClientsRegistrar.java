@@ -48,8 +48,8 @@ import org.springframework.util.ClassUtils;
  *
  * @author JSON-RPC for Spring Boot team
  */
-class JsonRpcClientsRegistrar implements ImportBeanDefinitionRegistrar, BeanFactoryAware, EnvironmentAware,
-		ResourceLoaderAware {
+class JsonRpcClientsRegistrar
+		implements ImportBeanDefinitionRegistrar, BeanFactoryAware, EnvironmentAware, ResourceLoaderAware {
 
 	private @Nullable BeanFactory beanFactory;
 
@@ -74,7 +74,8 @@ class JsonRpcClientsRegistrar implements ImportBeanDefinitionRegistrar, BeanFact
 
 	@Override
 	public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-		Map<String, @Nullable Object> attributes = metadata.getAnnotationAttributes(EnableJsonRpcClients.class.getName());
+		Map<String, @Nullable Object> attributes = metadata
+			.getAnnotationAttributes(EnableJsonRpcClients.class.getName());
 		Assert.state(attributes != null, "No @EnableJsonRpcClients on " + metadata.getClassName());
 		Set<Class<?>> types = new LinkedHashSet<>();
 		for (Class<?> type : (Class<?>[]) attributes.get("clients")) {
@@ -100,7 +101,8 @@ class JsonRpcClientsRegistrar implements ImportBeanDefinitionRegistrar, BeanFact
 
 	private ClassPathScanningCandidateComponentProvider scanner() {
 		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false,
-				(this.environment != null) ? this.environment : new org.springframework.core.env.StandardEnvironment()) {
+				(this.environment != null) ? this.environment
+						: new org.springframework.core.env.StandardEnvironment()) {
 
 			@Override
 			protected boolean isCandidateComponent(AnnotatedBeanDefinition beanDefinition) {
@@ -117,7 +119,8 @@ class JsonRpcClientsRegistrar implements ImportBeanDefinitionRegistrar, BeanFact
 	}
 
 	private <S> void register(Class<S> type, BeanDefinitionRegistry registry) {
-		Assert.isTrue(type.isInterface(), () -> type.getName() + " listed in @EnableJsonRpcClients is not an interface");
+		Assert.isTrue(type.isInterface(),
+				() -> type.getName() + " listed in @EnableJsonRpcClients is not an interface");
 		if (registry.containsBeanDefinition(type.getName())) {
 			return;
 		}
@@ -126,9 +129,9 @@ class JsonRpcClientsRegistrar implements ImportBeanDefinitionRegistrar, BeanFact
 		BeanFactory factory = this.beanFactory;
 		Assert.state(factory != null, "BeanFactory is required");
 		RootBeanDefinition definition = new RootBeanDefinition(type);
-		definition.setInstanceSupplier(() -> JsonRpcClientProxyFactory
-			.create(factory.getBean(JsonRpcClientRegistry.class).client(name))
-			.createClient(type));
+		definition.setInstanceSupplier(
+				() -> JsonRpcClientProxyFactory.create(factory.getBean(JsonRpcClientRegistry.class).client(name))
+					.createClient(type));
 		registry.registerBeanDefinition(type.getName(), definition);
 	}
 

@@ -39,8 +39,9 @@ import org.springframework.util.ClassUtils;
  * Calculator calculator = JsonRpcClientProxyFactory.create(client).createClient(Calculator.class);
  * </pre>
  *
- * <p>Methods are checked when the proxy is created, so a bad declaration fails at
- * startup, not at the first call.
+ * <p>
+ * Methods are checked when the proxy is created, so a bad declaration fails at startup,
+ * not at the first call.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
@@ -84,11 +85,12 @@ public final class JsonRpcClientProxyFactory {
 		return type.cast(proxy);
 	}
 
-	private record Handler(Class<?> type, JsonRpcClient client, Map<Method, JsonRpcProxyMethod> methods)
-			implements InvocationHandler {
+	private record Handler(Class<?> type, JsonRpcClient client,
+			Map<Method, JsonRpcProxyMethod> methods) implements InvocationHandler {
 
 		@Override
-		public @Nullable Object invoke(Object proxy, Method method, @Nullable Object @Nullable [] args) throws Throwable {
+		public @Nullable Object invoke(Object proxy, Method method, @Nullable Object @Nullable [] args)
+				throws Throwable {
 			JsonRpcProxyMethod remote = this.methods.get(method);
 			if (remote != null) {
 				return remote.invoke(this.client, (args != null) ? args : new Object[0]);

@@ -37,8 +37,8 @@ import org.springframework.util.ObjectUtils;
 import org.springframework.util.StringUtils;
 
 /**
- * One method of a client interface: the remote name, the param style, and how the
- * return type is produced.
+ * One method of a client interface: the remote name, the param style, and how the return
+ * type is produced.
  *
  * @author JSON-RPC for Spring Boot team
  */

@@ -143,8 +143,8 @@ public final class InvocableJsonRpcMethod {
 		Object[] arguments = new Object[this.sources.length];
 		for (int i = 0; i < this.sources.length; i++) {
 			ArgumentSource source = this.sources[i];
-			arguments[i] = (source.resolver != null)
-					? source.resolver.resolveArgument(source.parameter, exchange) : bound[source.paramsIndex];
+			arguments[i] = (source.resolver != null) ? source.resolver.resolveArgument(source.parameter, exchange)
+					: bound[source.paramsIndex];
 		}
 		return arguments;
 	}

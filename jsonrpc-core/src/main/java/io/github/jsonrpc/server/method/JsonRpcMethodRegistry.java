@@ -29,7 +29,8 @@ import org.springframework.util.Assert;
  * The methods served, by name. Filled at startup and frozen once the application context
  * is ready; lookups are lock-free.
  *
- * <p>Registration fails, naming both methods, on a duplicate name, and fails on a name
+ * <p>
+ * Registration fails, naming both methods, on a duplicate name, and fails on a name
  * starting with the reserved {@code rpc.} prefix unless the method is registered as a
  * built-in.
  *

@@ -46,8 +46,7 @@ public record JsonRpcParameter(String name, int position, boolean required, @Nul
 	public static String kindOf(JavaType type) {
 		Class<?> raw = type.getRawClass();
 		if (raw == int.class || raw == long.class || raw == short.class || raw == byte.class || raw == Integer.class
-				|| raw == Long.class || raw == Short.class || raw == Byte.class
-				|| raw == java.math.BigInteger.class) {
+				|| raw == Long.class || raw == Short.class || raw == Byte.class || raw == java.math.BigInteger.class) {
 			return "integer";
 		}
 		if (raw.isPrimitive() && raw != boolean.class && raw != char.class || Number.class.isAssignableFrom(raw)) {

@@ -62,7 +62,8 @@ final class JsonRpcParamsBinder {
 		this.byName = Map.copyOf(byName);
 		this.readers = new ObjectReader[parameters.size()];
 		for (int i = 0; i < this.readers.length; i++) {
-			// a careful server does not silently truncate 1.5 to 1; a single tree node never
+			// a careful server does not silently truncate 1.5 to 1; a single tree node
+			// never
 			// has trailing tokens, so the check for them is skipped
 			this.readers[i] = mapper.readerFor(parameters.get(i).type())
 				.without(DeserializationFeature.ACCEPT_FLOAT_AS_INT, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

@@ -35,12 +35,13 @@ import org.springframework.util.ClassUtils;
 /**
  * Adapts what a method returns to the one async type of the core contracts: plain values,
  * {@code void} ({@code null}), {@link Optional}, {@link CompletionStage}, and streams of
- * values: a {@link Stream}, a JDK {@link Flow.Publisher} and, when Reactor is present, any
- * single- or multi-value publisher known to Spring's {@link ReactiveAdapterRegistry}.
+ * values: a {@link Stream}, a JDK {@link Flow.Publisher} and, when Reactor is present,
+ * any single- or multi-value publisher known to Spring's {@link ReactiveAdapterRegistry}.
  *
- * <p>A stream of values is collected to a list, unless the call has an id and the
- * transport put a {@link JsonRpcStreamSink} in the transport context: then each item goes
- * to the sink as it comes, and the result is {@code {"count": <items sent>}}.
+ * <p>
+ * A stream of values is collected to a list, unless the call has an id and the transport
+ * put a {@link JsonRpcStreamSink} in the transport context: then each item goes to the
+ * sink as it comes, and the result is {@code {"count": <items sent>}}.
  *
  * @author JSON-RPC for Spring Boot team
  */

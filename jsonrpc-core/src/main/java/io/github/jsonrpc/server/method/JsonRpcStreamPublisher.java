@@ -74,7 +74,8 @@ final class JsonRpcStreamPublisher implements Flow.Publisher<Object> {
 		}
 
 		private void drain() {
-			// items are pulled by one thread at a time; re-entrant requests only add demand
+			// items are pulled by one thread at a time; re-entrant requests only add
+			// demand
 			if (this.wip.getAndIncrement() != 0) {
 				return;
 			}

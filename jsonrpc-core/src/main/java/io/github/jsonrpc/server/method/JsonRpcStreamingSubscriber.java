@@ -32,8 +32,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Subscribes to the stream of values a method returned: collects them into a list, or,
  * with a {@link JsonRpcStreamSink}, hands them to the sink one at a time (requesting the
- * next item only once the previous one was queued) and completes with
- * {@code {"count": n}}.
+ * next item only once the previous one was queued) and completes with {@code {"count":
+ * n}}.
  *
  * @author JSON-RPC for Spring Boot team
  */
@@ -85,8 +85,7 @@ final class JsonRpcStreamingSubscriber implements Flow.Subscriber<Object> {
 		}
 		this.count++;
 		if (!this.sink.item(this.exchange, item, this::requestNext)) {
-			fail(new JsonRpcException(JsonRpcErrorCodes.LIMIT_EXCEEDED, "Outbound queue full, stream cancelled"),
-					true);
+			fail(new JsonRpcException(JsonRpcErrorCodes.LIMIT_EXCEEDED, "Outbound queue full, stream cancelled"), true);
 		}
 	}
 

@@ -14,7 +14,8 @@
  * limitations under the License.
  */
 /**
- * Method model: handler methods, argument resolution, params binding, invocation and the method registry.
+ * Method model: handler methods, argument resolution, params binding, invocation and the
+ * method registry.
  */
 @NullMarked
 package io.github.jsonrpc.server.method;

@@ -52,7 +52,8 @@ public final class DefaultJsonRpcExceptionResolver implements JsonRpcExceptionRe
 		}
 		JsonRpcErrorCode code = this.annotations
 			.computeIfAbsent(exception.getClass(),
-					(type) -> Optional.ofNullable(AnnotatedElementUtils.findMergedAnnotation(type, JsonRpcErrorCode.class)))
+					(type) -> Optional
+						.ofNullable(AnnotatedElementUtils.findMergedAnnotation(type, JsonRpcErrorCode.class)))
 			.orElse(null);
 		if (code == null) {
 			return null;

@@ -14,8 +14,8 @@
  * limitations under the License.
  */
 /**
- * Default implementations of the server contracts and built-in interceptors and
- * exception resolvers.
+ * Default implementations of the server contracts and built-in interceptors and exception
+ * resolvers.
  */
 @NullMarked
 package io.github.jsonrpc.server.support;

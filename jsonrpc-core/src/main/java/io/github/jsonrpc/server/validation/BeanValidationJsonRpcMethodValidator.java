@@ -33,8 +33,8 @@ import org.springframework.util.Assert;
 /**
  * {@link JsonRpcMethodValidator} using Bean Validation: constraints and {@code @Valid} on
  * parameters are checked before the method runs; violations are answered with
- * {@code -32602 Invalid params} and {@code data} listing each field and message (the field
- * named as clients name the parameter).
+ * {@code -32602 Invalid params} and {@code data} listing each field and message (the
+ * field named as clients name the parameter).
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
@@ -62,7 +62,8 @@ public final class BeanValidationJsonRpcMethodValidator implements JsonRpcMethod
 		if (descriptor.hasConstrainedParameters()) {
 			return true;
 		}
-		// List<@Valid Order> constrains only the elements, which hasConstrainedParameters() ignores
+		// List<@Valid Order> constrains only the elements, which
+		// hasConstrainedParameters() ignores
 		for (ParameterDescriptor parameter : descriptor.getParameterDescriptors()) {
 			if (!parameter.getConstrainedContainerElementTypes().isEmpty()) {
 				return true;
@@ -81,7 +82,8 @@ public final class BeanValidationJsonRpcMethodValidator implements JsonRpcMethod
 			throw new JsonRpcException(ConstraintViolations.toError(violations, (index) -> {
 				for (JsonRpcParameter parameter : method.parameters()) {
 					if (parameter.methodParameter().getParameterIndex() == index) {
-						// the whole params are this parameter: its fields are the params' members
+						// the whole params are this parameter: its fields are the params'
+						// members
 						return method.bindsWholeParams() ? "" : parameter.name();
 					}
 				}

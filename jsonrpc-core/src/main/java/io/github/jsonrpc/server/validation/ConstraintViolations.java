@@ -42,7 +42,8 @@ final class ConstraintViolations {
 	private ConstraintViolations() {
 	}
 
-	static JsonRpcError toError(Set<? extends ConstraintViolation<?>> violations, IntFunction<@Nullable String> parameterNames) {
+	static JsonRpcError toError(Set<? extends ConstraintViolation<?>> violations,
+			IntFunction<@Nullable String> parameterNames) {
 		List<Map<String, String>> data = new ArrayList<>(violations.size());
 		for (ConstraintViolation<?> violation : violations) {
 			Map<String, String> entry = new LinkedHashMap<>();

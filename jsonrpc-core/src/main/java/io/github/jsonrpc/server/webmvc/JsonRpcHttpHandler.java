@@ -49,17 +49,17 @@ import org.springframework.web.servlet.function.ServerResponse;
  * <li>Only {@code POST}; other methods get {@code 405} with {@code Allow: POST}.</li>
  * <li>Only {@code application/json} (compared as a parsed media type, a UTF-8 charset
  * parameter allowed); anything else gets {@code 415}.</li>
- * <li>Bodies above the size limit get {@code 413}, checked against
- * {@code Content-Length} and while reading, before any parsing.</li>
+ * <li>Bodies above the size limit get {@code 413}, checked against {@code Content-Length}
+ * and while reading, before any parsing.</li>
  * <li>The reply's status comes from the {@link JsonRpcHttpStatusPolicy}; calls that
  * complete later are answered through async request processing, so they do not hold a
  * servlet thread.</li>
  * <li>A method returning a stream of values answers with the collected list, unless the
  * {@code Accept} header asks for {@code application/x-ndjson} or
  * {@code text/event-stream} (single calls only): then each item is written as an
- * {@code {"jsonrpc":"2.0","method":"rpc.stream","params":{"id":<id>,"item":<item>}}}
- * line or event, followed by the final response. Calls that do not stream are answered
- * as plain JSON either way.</li>
+ * {@code {"jsonrpc":"2.0","method":"rpc.stream","params":{"id":<id>,"item":<item>}}} line
+ * or event, followed by the final response. Calls that do not stream are answered as
+ * plain JSON either way.</li>
  * </ul>
  *
  * @author JSON-RPC for Spring Boot team
@@ -196,7 +196,8 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 	}
 
 	private JsonRpcTransportContext context(ServerRequest request, @Nullable JsonRpcStreamSink sink) {
-		JsonRpcTransportContext.Builder context = JsonRpcTransportContext.builder(JsonRpcTransportContext.Transport.HTTP)
+		JsonRpcTransportContext.Builder context = JsonRpcTransportContext
+			.builder(JsonRpcTransportContext.Transport.HTTP)
 			.uri(request.uri())
 			.remoteAddress(request.remoteAddress().orElse(null))
 			.principal(request.principal().orElse(null))

@@ -41,9 +41,9 @@ public interface JsonRpcHttpStatusPolicy {
 
 	/**
 	 * The default policy, what most servers and clients expect: {@code 200} for every
-	 * reply that carries a JSON-RPC body (success, error or batch), {@code 204} when there
-	 * is nothing to send, and {@code 400} (with the {@code -32700} body) only when the
-	 * request body is not JSON at all.
+	 * reply that carries a JSON-RPC body (success, error or batch), {@code 204} when
+	 * there is nothing to send, and {@code 400} (with the {@code -32700} body) only when
+	 * the request body is not JSON at all.
 	 * @return the policy
 	 */
 	static JsonRpcHttpStatusPolicy standard() {
@@ -62,9 +62,9 @@ public interface JsonRpcHttpStatusPolicy {
 
 	/**
 	 * A policy with a status per error code for single calls, for teams migrating from
-	 * servers that work this way (e.g. jsonrpc4j): {@code -32700} and {@code -32600}
-	 * give {@code 400}, {@code -32601} gives {@code 404}, the project's unauthenticated
-	 * and forbidden codes give {@code 401} and {@code 403}, any other error gives
+	 * servers that work this way (e.g. jsonrpc4j): {@code -32700} and {@code -32600} give
+	 * {@code 400}, {@code -32601} gives {@code 404}, the project's unauthenticated and
+	 * forbidden codes give {@code 401} and {@code 403}, any other error gives
 	 * {@code 500}. Batches get {@code 200}, nothing to send gets {@code 204}. Note that
 	 * many clients do not read the body of a non-2xx response.
 	 * @return the policy

@@ -53,20 +53,21 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 /**
  * Serves JSON-RPC over WebSocket through the shared {@link JsonRpcHandler}: one text
- * frame is one message (single or batch); calls of one connection run concurrently on
- * the executor and are answered as they complete, each response carrying its id.
+ * frame is one message (single or batch); calls of one connection run concurrently on the
+ * executor and are answered as they complete, each response carrying its id.
  *
  * <ul>
  * <li>A bad message gets its error response; it never closes the connection. A frame
  * above the size limit closes it with {@code 1009}.</li>
  * <li>At most {@code maxInFlight} messages run at once per connection; more are answered
  * with {@code -32005} at once.</li>
- * <li>The notification {@code {"jsonrpc":"2.0","method":"rpc.cancel","params":{"id":<id>}}}
- * cancels a running call or stream of this connection: a stream ends with a
- * {@code -32006} error response, a plain call is answered with {@code -32006} at once and
- * its later result dropped. Closing the connection cancels everything it started.</li>
- * <li>Keep-alive: a ping every {@code pingInterval}; a connection silent (no message,
- * no pong) for {@code idleTimeout} is closed with {@code 1001}.</li>
+ * <li>The notification
+ * {@code {"jsonrpc":"2.0","method":"rpc.cancel","params":{"id":<id>}}} cancels a running
+ * call or stream of this connection: a stream ends with a {@code -32006} error response,
+ * a plain call is answered with {@code -32006} at once and its later result dropped.
+ * Closing the connection cancels everything it started.</li>
+ * <li>Keep-alive: a ping every {@code pingInterval}; a connection silent (no message, no
+ * pong) for {@code idleTimeout} is closed with {@code 1001}.</li>
  * </ul>
  *
  * @author JSON-RPC for Spring Boot team
@@ -138,8 +139,8 @@ public final class JsonRpcWebSocketHandler extends TextWebSocketHandler implemen
 	}
 
 	/**
-	 * Set the largest text message accepted, in bytes; a larger one closes the
-	 * connection with {@code 1009}.
+	 * Set the largest text message accepted, in bytes; a larger one closes the connection
+	 * with {@code 1009}.
 	 * @param maxMessageSize the limit
 	 */
 	public void setMaxMessageSize(int maxMessageSize) {
@@ -172,8 +173,8 @@ public final class JsonRpcWebSocketHandler extends TextWebSocketHandler implemen
 	}
 
 	/**
-	 * Set the keep-alive: the ping interval ({@link Duration#ZERO} for none) and how long a
-	 * connection may stay silent.
+	 * Set the keep-alive: the ping interval ({@link Duration#ZERO} for none) and how long
+	 * a connection may stay silent.
 	 * @param pingInterval the ping interval
 	 * @param idleTimeout the idle timeout
 	 */
@@ -260,8 +261,8 @@ public final class JsonRpcWebSocketHandler extends TextWebSocketHandler implemen
 			if (ex != null) {
 				logger.error("JSON-RPC handler failed on WebSocket session " + session.id(), ex);
 			}
-			String text = (ex == null && !result.isEmpty() && call.answer()) ? this.handler.codec().encodeToString(result)
-					: null;
+			String text = (ex == null && !result.isEmpty() && call.answer())
+					? this.handler.codec().encodeToString(result) : null;
 			if (callbacks.isDeferring()) {
 				session.sendAndRelease(text);
 			}

@@ -48,14 +48,16 @@ import org.springframework.web.socket.handler.WebSocketSessionDecorator;
 /**
  * The {@link JsonRpcSession} of one WebSocket connection.
  *
- * <p>Everything sent (responses, notifications, stream items) goes through one bounded,
+ * <p>
+ * Everything sent (responses, notifications, stream items) goes through one bounded,
  * ordered outbound queue, written with non-blocking sends, so no caller ever waits for a
  * slow client. Slow-consumer policy: when the queue holds more than its message or byte
  * limit, or a single send takes longer than the send time limit, the queue is dropped,
  * the session is unregistered at once (its subscriptions go with it) and the connection
  * is closed with {@link #SLOW_CONSUMER 1008 "slow consumer"}.
  *
- * <p>{@link #principal()} is the handshake principal unless the attribute
+ * <p>
+ * {@link #principal()} is the handshake principal unless the attribute
  * {@link #PRINCIPAL_ATTRIBUTE} holds a replacement (e.g. set by an {@code rpc.login}
  * method).
  *

@@ -35,8 +35,8 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator.OverflowStrategy;
 
 /**
- * The bounded, ordered outbound queue of one connection. {@link #offer} never blocks:
- * it queues and starts writing if nothing is being written. Exceeding a limit makes
+ * The bounded, ordered outbound queue of one connection. {@link #offer} never blocks: it
+ * queues and starts writing if nothing is being written. Exceeding a limit makes
  * {@code offer} return {@code false}; a failed or timed-out write runs the failure
  * action. Both end in the session's slow-consumer policy.
  *
@@ -70,8 +70,8 @@ abstract class WebSocketOutbound {
 	 * Create a queue written with the Jakarta WebSocket asynchronous API, one message at
 	 * a time, so no thread waits for the client.
 	 */
-	static WebSocketOutbound async(RemoteEndpoint.Async remote, int maxMessages, long maxBytes,
-			Duration sendTimeLimit, Executor executor, Runnable onFailure) {
+	static WebSocketOutbound async(RemoteEndpoint.Async remote, int maxMessages, long maxBytes, Duration sendTimeLimit,
+			Executor executor, Runnable onFailure) {
 		return new Async(remote, maxMessages, maxBytes, sendTimeLimit, executor, onFailure);
 	}
 
@@ -79,8 +79,8 @@ abstract class WebSocketOutbound {
 	 * Create a queue written through Spring's concurrent decorator, for containers
 	 * without the Jakarta WebSocket API; writes happen on the offering thread.
 	 */
-	static WebSocketOutbound decorated(WebSocketSession session, int maxMessages, long maxBytes,
-			Duration sendTimeLimit, Runnable onFailure) {
+	static WebSocketOutbound decorated(WebSocketSession session, int maxMessages, long maxBytes, Duration sendTimeLimit,
+			Runnable onFailure) {
 		return new Decorated(session, maxMessages, maxBytes, sendTimeLimit, onFailure);
 	}
 
@@ -227,7 +227,8 @@ abstract class WebSocketOutbound {
 				return;
 			}
 			synchronized (step) {
-				// completed on the sending thread before sendText returned: its loop goes on
+				// completed on the sending thread before sendText returned: its loop goes
+				// on
 				if (!step.returned && step.thread == Thread.currentThread()) {
 					step.completedInline = true;
 					return;

@@ -104,7 +104,8 @@ class InvocableJsonRpcMethodFactoryTests {
 	@Test
 	void nullForPrimitiveIsInvalidParams() {
 		assertInvalidParams(call("increment", "[null]"), "Invalid params: parameter 'value' must not be null");
-		assertInvalidParams(call("increment", "{\"value\": null}"), "Invalid params: parameter 'value' must not be null");
+		assertInvalidParams(call("increment", "{\"value\": null}"),
+				"Invalid params: parameter 'value' must not be null");
 	}
 
 	@Test
@@ -112,7 +113,8 @@ class InvocableJsonRpcMethodFactoryTests {
 		String reply = callText("increment", "[\"abc\"]");
 		JsonNode error = read(reply).get("error");
 		assertThat(error.get("code").intValue()).isEqualTo(-32602);
-		assertThat(error.get("message").stringValue()).isEqualTo("Invalid params: parameter 'value' must be an integer");
+		assertThat(error.get("message").stringValue())
+			.isEqualTo("Invalid params: parameter 'value' must be an integer");
 		assertThat(error.has("data")).isFalse();
 		assertThat(reply).doesNotContainIgnoringCase("java")
 			.doesNotContainIgnoringCase("jackson")
@@ -168,7 +170,8 @@ class InvocableJsonRpcMethodFactoryTests {
 	@Test
 	void paramNameFromAnnotation() {
 		assertThat(result("renamed", "{\"first_name\": \"Ann\"}")).hasToString("\"Ann\"");
-		assertInvalidParams(call("renamed", "{\"firstName\": \"Ann\"}"), "Invalid params: unknown parameter 'firstName'");
+		assertInvalidParams(call("renamed", "{\"firstName\": \"Ann\"}"),
+				"Invalid params: unknown parameter 'firstName'");
 	}
 
 	@Test
@@ -228,7 +231,8 @@ class InvocableJsonRpcMethodFactoryTests {
 
 	@Test
 	void contextParametersInProcess() {
-		assertThat(result("context", "{\"a\": 5, \"b\": 6}")).hasToString("\"context 1 a=5 session=null b=6 null und\"");
+		assertThat(result("context", "{\"a\": 5, \"b\": 6}"))
+			.hasToString("\"context 1 a=5 session=null b=6 null und\"");
 	}
 
 	@Test
@@ -236,8 +240,10 @@ class InvocableJsonRpcMethodFactoryTests {
 		JsonRpcMethodRegistry registry = JsonRpcSetup.services(new BindingService())
 			.resolvers(new LocaleResolver())
 			.toRegistry();
-		assertThat(registry.lookup("context").parameters()).extracting(JsonRpcParameter::name).containsExactly("a", "b");
-		assertThat(registry.lookup("context").parameters()).extracting(JsonRpcParameter::position).containsExactly(0, 1);
+		assertThat(registry.lookup("context").parameters()).extracting(JsonRpcParameter::name)
+			.containsExactly("a", "b");
+		assertThat(registry.lookup("context").parameters()).extracting(JsonRpcParameter::position)
+			.containsExactly(0, 1);
 	}
 
 	@Test
@@ -281,7 +287,8 @@ class InvocableJsonRpcMethodFactoryTests {
 
 	@Test
 	void unresolvableParameterTypeFailsAtStartupNamingTheMethod() {
-		assertThatIllegalStateException().isThrownBy(() -> JsonRpcSetup.services(new StreamParameterService()).toHandler())
+		assertThatIllegalStateException()
+			.isThrownBy(() -> JsonRpcSetup.services(new StreamParameterService()).toHandler())
 			.withMessageContaining("'upload'")
 			.withMessageContaining("StreamParameterService#upload(InputStream)")
 			.withMessageContaining("InputStream");
@@ -400,7 +407,8 @@ class InvocableJsonRpcMethodFactoryTests {
 			return String.join(separator, parts);
 		}
 
-		public String raw(io.github.jsonrpc.protocol.JsonRpcRequest request, JsonRpcTransportContext context, int value) {
+		public String raw(io.github.jsonrpc.protocol.JsonRpcRequest request, JsonRpcTransportContext context,
+				int value) {
 			return request.method() + " " + context.transport() + " " + value;
 		}
 

@@ -47,7 +47,8 @@ class InvocableJsonRpcMethodTests {
 
 	private static final JsonMapper mapper = JsonMapper.builder().build();
 
-	private final ExecutorService executor = Executors.newSingleThreadExecutor((task) -> new Thread(task, "blocking-1"));
+	private final ExecutorService executor = Executors
+		.newSingleThreadExecutor((task) -> new Thread(task, "blocking-1"));
 
 	private final JsonRpcHandler handler = JsonRpcSetup.services(new ReturnService()).toHandler();
 
@@ -111,13 +112,17 @@ class InvocableJsonRpcMethodTests {
 
 	@Test
 	void blockingMethodRunsOnBlockingExecutor() {
-		JsonRpcHandler blocking = JsonRpcSetup.services(new ReturnService()).blockingExecutor(this.executor).toHandler();
+		JsonRpcHandler blocking = JsonRpcSetup.services(new ReturnService())
+			.blockingExecutor(this.executor)
+			.toHandler();
 		assertThat(result(blocking, "threadName")).hasToString("\"blocking-1\"");
 	}
 
 	@Test
 	void asyncMethodIsNotMovedToBlockingExecutor() {
-		JsonRpcHandler blocking = JsonRpcSetup.services(new ReturnService()).blockingExecutor(this.executor).toHandler();
+		JsonRpcHandler blocking = JsonRpcSetup.services(new ReturnService())
+			.blockingExecutor(this.executor)
+			.toHandler();
 		String caller = Thread.currentThread().getName();
 		assertThat(result(blocking, "threadNameAsync").stringValue()).isEqualTo(caller);
 	}

@@ -62,7 +62,8 @@ class JsonRpcReturnValueAdapterTests {
 	@Test
 	void streamsGoToTheSinkWithACountAsResult() throws Exception {
 		RecordingSink sink = new RecordingSink();
-		Object result = JsonRpcReturnValueAdapter.adapt(IntStream.rangeClosed(1, 1000).boxed(), exchange(sink, JsonRpcId.of(1)))
+		Object result = JsonRpcReturnValueAdapter
+			.adapt(IntStream.rangeClosed(1, 1000).boxed(), exchange(sink, JsonRpcId.of(1)))
 			.get(5, TimeUnit.SECONDS);
 		assertThat(sink.items).hasSize(1000).startsWith(1, 2);
 		assertThat(result).isEqualTo(java.util.Map.of("count", 1000L));
@@ -98,8 +99,9 @@ class JsonRpcReturnValueAdapterTests {
 	@Test
 	void errorMidStreamFailsTheResult() {
 		RecordingSink sink = new RecordingSink();
-		CompletableFuture<@Nullable Object> result = JsonRpcReturnValueAdapter
-			.adapt(Flux.just(1).concatWith(Flux.error(new IllegalStateException("boom"))), exchange(sink, JsonRpcId.of(1)));
+		CompletableFuture<@Nullable Object> result = JsonRpcReturnValueAdapter.adapt(
+				Flux.just(1).concatWith(Flux.error(new IllegalStateException("boom"))),
+				exchange(sink, JsonRpcId.of(1)));
 		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> result.get(5, TimeUnit.SECONDS))
 			.withCauseInstanceOf(IllegalStateException.class);
 		assertThat(sink.items).containsExactly(1);

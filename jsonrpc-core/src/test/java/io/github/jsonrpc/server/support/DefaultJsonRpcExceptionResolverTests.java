@@ -51,10 +51,14 @@ class DefaultJsonRpcExceptionResolverTests {
 	@Test
 	void jsonRpcExceptionPassesCodeMessageAndData() throws Exception {
 		JsonRpcHandler handler = JsonRpcSetup.services(new ErrorService()).toHandler();
-		String reply = handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"rejected\",\"id\":1}").join().orElseThrow();
-		JSONAssert.assertEquals("""
-				{"jsonrpc":"2.0","error":{"code":-32042,"message":"Quota exceeded","data":{"limit":10,"used":[1,2]}},"id":1}
-				""", reply, JSONCompareMode.STRICT);
+		String reply = handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"rejected\",\"id\":1}")
+			.join()
+			.orElseThrow();
+		JSONAssert.assertEquals(
+				"""
+						{"jsonrpc":"2.0","error":{"code":-32042,"message":"Quota exceeded","data":{"limit":10,"used":[1,2]}},"id":1}
+						""",
+				reply, JSONCompareMode.STRICT);
 	}
 
 	@Test

@@ -35,15 +35,16 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class LoggingJsonRpcInterceptorTests {
 
-	private final LoggingJsonRpcInterceptor interceptor = new LoggingJsonRpcInterceptor(JsonMapper.builder().build(), 8);
+	private final LoggingJsonRpcInterceptor interceptor = new LoggingJsonRpcInterceptor(JsonMapper.builder().build(),
+			8);
 
 	@Test
 	void responsesPassThroughUnchanged() {
 		JsonRpcHandler handler = JsonRpcSetup.services(new CalculatorService(), new OddService())
 			.interceptors(this.interceptor)
 			.toHandler();
-		assertThat(handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[1,2,3,4,5,6,7],\"id\":1}").join())
-			.contains("{\"jsonrpc\":\"2.0\",\"result\":28,\"id\":1}");
+		assertThat(handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[1,2,3,4,5,6,7],\"id\":1}")
+			.join()).contains("{\"jsonrpc\":\"2.0\",\"result\":28,\"id\":1}");
 		assertThat(handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"nope\",\"id\":2}").join())
 			.contains("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32601,\"message\":\"Method not found\"},\"id\":2}");
 		assertThat(handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"update\",\"params\":[1]}").join()).isEmpty();

@@ -83,7 +83,10 @@ class BeanValidationJsonRpcMethodValidatorTests {
 	@Test
 	void rejectedValueIsNotSent() {
 		String reply = call("register", "{\"user_name\": \"x-secret-value-x\", \"age\": 3}");
-		assertThat(reply).contains("\"field\":\"age\"").doesNotContain("secret").doesNotContain(":3").doesNotContain("userName");
+		assertThat(reply).contains("\"field\":\"age\"")
+			.doesNotContain("secret")
+			.doesNotContain(":3")
+			.doesNotContain("userName");
 	}
 
 	@Test
@@ -107,7 +110,8 @@ class BeanValidationJsonRpcMethodValidatorTests {
 
 	@Test
 	void listElementPathsCarryIndex() throws Exception {
-		String reply = call("orders", "[[{\"item\": \"tea\", \"quantity\": 1}, {\"item\": \"cake\", \"quantity\": -1}]]");
+		String reply = call("orders",
+				"[[{\"item\": \"tea\", \"quantity\": 1}, {\"item\": \"cake\", \"quantity\": -1}]]");
 		JSONAssert.assertEquals("""
 				{"jsonrpc":"2.0","error":{"code":-32602,"message":"Invalid params","data":[
 				  {"field":"orders[1].quantity","message":"must be positive"}]},"id":1}

@@ -52,7 +52,8 @@ class JsonRpcHttpHandlerTests {
 
 	private static final String SUBTRACT = "{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[42,23],\"id\":1}";
 
-	private final JsonRpcHandler handler = JsonRpcSetup.services(new CalculatorService(), new HttpService()).toHandler();
+	private final JsonRpcHandler handler = JsonRpcSetup.services(new CalculatorService(), new HttpService())
+		.toHandler();
 
 	private final MockMvcTester mvc = tester(JsonRpcHttpStatusPolicy.standard());
 
@@ -69,14 +70,16 @@ class JsonRpcHttpHandlerTests {
 		assertThat(post("{\"jsonrpc\":\"2.0\",\"method\":\"nope\",\"id\":\"a\"}")).hasStatusOk()
 			.hasContentType(MediaType.APPLICATION_JSON)
 			.bodyJson()
-			.isStrictlyEqualTo("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32601,\"message\":\"Method not found\"},\"id\":\"a\"}");
+			.isStrictlyEqualTo(
+					"{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32601,\"message\":\"Method not found\"},\"id\":\"a\"}");
 	}
 
 	@Test
 	void invalidRequestIsAnsweredWithOk() {
 		assertThat(post("{\"jsonrpc\":\"2.0\",\"method\":1,\"id\":2}")).hasStatusOk()
 			.bodyJson()
-			.isStrictlyEqualTo("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32600,\"message\":\"Invalid Request\"},\"id\":2}");
+			.isStrictlyEqualTo(
+					"{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32600,\"message\":\"Invalid Request\"},\"id\":2}");
 	}
 
 	@Test
@@ -86,7 +89,8 @@ class JsonRpcHttpHandlerTests {
 			.hasStatusOk()
 			.hasContentType(MediaType.APPLICATION_JSON)
 			.bodyJson()
-			.isStrictlyEqualTo("[{\"jsonrpc\":\"2.0\",\"result\":19,\"id\":1},{\"jsonrpc\":\"2.0\",\"result\":3,\"id\":2}]");
+			.isStrictlyEqualTo(
+					"[{\"jsonrpc\":\"2.0\",\"result\":19,\"id\":1},{\"jsonrpc\":\"2.0\",\"result\":3,\"id\":2}]");
 	}
 
 	@Test
@@ -110,14 +114,16 @@ class JsonRpcHttpHandlerTests {
 			.hasStatus(HttpStatus.BAD_REQUEST)
 			.hasContentType(MediaType.APPLICATION_JSON)
 			.bodyJson()
-			.isStrictlyEqualTo("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32700,\"message\":\"Parse error\"},\"id\":null}");
+			.isStrictlyEqualTo(
+					"{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32700,\"message\":\"Parse error\"},\"id\":null}");
 	}
 
 	@Test
 	void emptyBodyIsBadRequestWithParseError() {
 		assertThat(post("")).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
-			.isStrictlyEqualTo("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32700,\"message\":\"Parse error\"},\"id\":null}");
+			.isStrictlyEqualTo(
+					"{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32700,\"message\":\"Parse error\"},\"id\":null}");
 	}
 
 	@Test
@@ -222,7 +228,8 @@ class JsonRpcHttpHandlerTests {
 	void bodyOverLimitWithoutContentLengthIsContentTooLarge() throws Exception {
 		String large = "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"" + "x".repeat(1100) + "\"],\"id\":1}";
 		MockHttpServletRequest servletRequest = new ChunkedRequest(large.getBytes(StandardCharsets.UTF_8));
-		ServerRequest request = ServerRequest.create(servletRequest, List.<HttpMessageConverter<?>>of(new ByteArrayHttpMessageConverter()));
+		ServerRequest request = ServerRequest.create(servletRequest,
+				List.<HttpMessageConverter<?>>of(new ByteArrayHttpMessageConverter()));
 		assertThat(request.headers().contentLength()).isEmpty();
 		ServerResponse response = new JsonRpcHttpHandler(this.handler, JsonRpcHttpStatusPolicy.standard(), 1024)
 			.handle(request);
@@ -232,7 +239,8 @@ class JsonRpcHttpHandlerTests {
 	@Test
 	void bodyWithinLimitWithoutContentLengthIsAccepted() throws Exception {
 		MockHttpServletRequest servletRequest = new ChunkedRequest(SUBTRACT.getBytes(StandardCharsets.UTF_8));
-		ServerRequest request = ServerRequest.create(servletRequest, List.<HttpMessageConverter<?>>of(new ByteArrayHttpMessageConverter()));
+		ServerRequest request = ServerRequest.create(servletRequest,
+				List.<HttpMessageConverter<?>>of(new ByteArrayHttpMessageConverter()));
 		ServerResponse response = new JsonRpcHttpHandler(this.handler, JsonRpcHttpStatusPolicy.standard(), 1024)
 			.handle(request);
 		assertThat(response.statusCode()).isEqualTo(HttpStatus.OK);

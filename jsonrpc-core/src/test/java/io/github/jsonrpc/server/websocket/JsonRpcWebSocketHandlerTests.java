@@ -66,7 +66,8 @@ class JsonRpcWebSocketHandlerTests {
 		WebSocketSession connection = connection("c1");
 		handler.afterConnectionEstablished(connection);
 		for (int i = 1; i <= 3; i++) {
-			handler.handleMessage(connection, new TextMessage("{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"id\":" + i + "}"));
+			handler.handleMessage(connection,
+					new TextMessage("{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"id\":" + i + "}"));
 		}
 		assertThat(this.queued).hasSize(2);
 		assertThat(sent(connection)).singleElement().asString().contains("-32005").contains("\"id\":3");

@@ -167,12 +167,13 @@ public final class JsonRpcSecurityAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		JsonRpcLoginMethod jsonRpcLoginMethod(ObjectProvider<AuthenticationManager> authenticationManager,
-				ObjectProvider<UserDetailsService> userDetailsService, ObjectProvider<PasswordEncoder> passwordEncoder) {
-			// looked up at the first login: the application's manager, else one over its users
+				ObjectProvider<UserDetailsService> userDetailsService,
+				ObjectProvider<PasswordEncoder> passwordEncoder) {
+			// looked up at the first login: the application's manager, else one over its
+			// users
 			return new JsonRpcLoginMethod(() -> authenticationManager.getIfAvailable(() -> {
 				UserDetailsService users = userDetailsService.getIfAvailable();
-				Assert.state(users != null,
-						"rpc.login needs an AuthenticationManager or a UserDetailsService bean");
+				Assert.state(users != null, "rpc.login needs an AuthenticationManager or a UserDetailsService bean");
 				DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
 				passwordEncoder.ifAvailable(provider::setPasswordEncoder);
 				return new ProviderManager(provider);

@@ -32,20 +32,22 @@ import org.springframework.util.Assert;
 /**
  * Helpers for an application's {@code SecurityFilterChain} that serves JSON-RPC.
  *
- * <p><strong>Why exempting JSON-RPC calls from CSRF tokens is safe.</strong> A
- * cross-site page can only make a browser send a request with session cookies and
- * without a CORS preflight if it is a {@code GET}/{@code HEAD}/{@code POST} whose content
- * type is {@code application/x-www-form-urlencoded}, {@code multipart/form-data} or
+ * <p>
+ * <strong>Why exempting JSON-RPC calls from CSRF tokens is safe.</strong> A cross-site
+ * page can only make a browser send a request with session cookies and without a CORS
+ * preflight if it is a {@code GET}/{@code HEAD}/{@code POST} whose content type is
+ * {@code application/x-www-form-urlencoded}, {@code multipart/form-data} or
  * {@code text/plain}. The JSON-RPC endpoint runs a method only for a {@code POST} with a
- * content type of exactly {@code application/json} (compared as a parsed media type):
- * any other method gets {@code 405} and any other content type {@code 415}, before
- * anything is parsed. A real {@code application/json} request from another origin needs a
+ * content type of exactly {@code application/json} (compared as a parsed media type): any
+ * other method gets {@code 405} and any other content type {@code 415}, before anything
+ * is parsed. A real {@code application/json} request from another origin needs a
  * preflight, which fails as long as the application does not allow that origin with CORS.
  * So a forged cross-site request never reaches a method, and JSON-RPC clients need not
  * handle CSRF tokens. Do not combine this with a CORS configuration that allows
  * credentials from untrusted origins.
  *
- * <p>{@link #ignoreCsrf(String)} exempts the endpoint path, so clients keep getting the
+ * <p>
+ * {@link #ignoreCsrf(String)} exempts the endpoint path, so clients keep getting the
  * endpoint's own {@code 405}/{@code 415} answers; {@link #jsonRpcRequests(String)} is a
  * stricter matcher, only JSON POSTs, for use with {@link #ignoreCsrf(RequestMatcher)}
  * when other handlers share the path.

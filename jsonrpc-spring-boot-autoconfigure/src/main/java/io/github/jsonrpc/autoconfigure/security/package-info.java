@@ -15,8 +15,8 @@
  */
 
 /**
- * Auto-configuration of the Spring Security integration and its {@code jsonrpc.security.*}
- * properties.
+ * Auto-configuration of the Spring Security integration and its
+ * {@code jsonrpc.security.*} properties.
  */
 @NullMarked
 package io.github.jsonrpc.autoconfigure.security;

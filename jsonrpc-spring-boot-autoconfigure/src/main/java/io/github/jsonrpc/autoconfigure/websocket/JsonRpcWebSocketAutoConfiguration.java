@@ -148,7 +148,8 @@ public final class JsonRpcWebSocketAutoConfiguration {
 		requestHandler.setHandshakeInterceptors(List.of(origins));
 		WebSocketHandlerMapping mapping = new WebSocketHandlerMapping();
 		mapping.setUrlMap(Map.of(properties.getPath(), requestHandler));
-		// only upgrade requests, so that POST on the same path still reaches the HTTP route
+		// only upgrade requests, so that POST on the same path still reaches the HTTP
+		// route
 		mapping.setWebSocketUpgradeMatch(true);
 		mapping.setOrder(HANDLER_MAPPING_ORDER);
 		logger.info("JSON-RPC WebSocket endpoint: " + properties.getPath());

@@ -64,20 +64,17 @@ class JsonRpcClientAutoConfigurationTests {
 	@Test
 	void interceptorAndIdGeneratorBeansAreApplied() {
 		List<String> intercepted = new ArrayList<>();
-		this.contextRunner
-			.withBean(JsonRpcClientInterceptor.class, () -> (request, chain) -> {
-				intercepted.add(request.entries().get(0).method());
-				return chain.next(request);
-			})
-			.withBean(JsonRpcIdGenerator.class, () -> () -> JsonRpcId.of("fixed"))
-			.run((context) -> {
-				JsonRpcClient client = context.getBean(JsonRpcClient.Builder.class)
-					.transport((message) -> CompletableFuture.completedFuture(
-							"{\"jsonrpc\":\"2.0\",\"result\":1,\"id\":\"fixed\"}".getBytes(StandardCharsets.UTF_8)))
-					.build();
-				assertThat(client.method("ping").retrieve(Integer.class)).isEqualTo(1);
-				assertThat(intercepted).containsExactly("ping");
-			});
+		this.contextRunner.withBean(JsonRpcClientInterceptor.class, () -> (request, chain) -> {
+			intercepted.add(request.entries().get(0).method());
+			return chain.next(request);
+		}).withBean(JsonRpcIdGenerator.class, () -> () -> JsonRpcId.of("fixed")).run((context) -> {
+			JsonRpcClient client = context.getBean(JsonRpcClient.Builder.class)
+				.transport((message) -> CompletableFuture.completedFuture(
+						"{\"jsonrpc\":\"2.0\",\"result\":1,\"id\":\"fixed\"}".getBytes(StandardCharsets.UTF_8)))
+				.build();
+			assertThat(client.method("ping").retrieve(Integer.class)).isEqualTo(1);
+			assertThat(intercepted).containsExactly("ping");
+		});
 	}
 
 	@Test
@@ -103,9 +100,9 @@ class JsonRpcClientAutoConfigurationTests {
 	@Test
 	void propertiesBindPerClient() {
 		this.contextRunner
-			.withPropertyValues("jsonrpc.client.feed.url=http://feed.example/rpc", "jsonrpc.client.feed.transport=websocket",
-					"jsonrpc.client.feed.connect-timeout=2s", "jsonrpc.client.feed.bearer-token=abc",
-					"jsonrpc.client.feed.reconnect-max-delay=10s")
+			.withPropertyValues("jsonrpc.client.feed.url=http://feed.example/rpc",
+					"jsonrpc.client.feed.transport=websocket", "jsonrpc.client.feed.connect-timeout=2s",
+					"jsonrpc.client.feed.bearer-token=abc", "jsonrpc.client.feed.reconnect-max-delay=10s")
 			.run((context) -> {
 				JsonRpcClientProperties.Client feed = context.getBean(JsonRpcClientProperties.class).get("feed");
 				assertThat(feed.getTransport()).isEqualTo(JsonRpcClientProperties.Transport.WEBSOCKET);

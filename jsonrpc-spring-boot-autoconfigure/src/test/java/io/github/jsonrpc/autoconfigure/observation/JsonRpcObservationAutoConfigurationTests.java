@@ -54,17 +54,17 @@ class JsonRpcObservationAutoConfigurationTests {
 			handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"no-such-method-42\",\"id\":8}").join();
 			TestObservationRegistry registry = context.getBean(TestObservationRegistry.class);
 			assertThat(registry).hasNumberOfObservationsWithNameEqualTo(DefaultJsonRpcObservationConvention.NAME, 2);
-			assertThat(registry).hasAnObservation((observation) -> observation
-				.hasNameEqualTo(DefaultJsonRpcObservationConvention.NAME)
-				.hasLowCardinalityKeyValue("rpc.method", "greet")
-				.hasLowCardinalityKeyValue("outcome", "SUCCESS")
-				.hasLowCardinalityKeyValue("rpc.jsonrpc.error_code", "none")
-				.hasLowCardinalityKeyValue("transport", "IN_PROCESS")
-				.hasHighCardinalityKeyValue("rpc.jsonrpc.request_id", "7"));
-			assertThat(registry).hasAnObservation((observation) -> observation
-				.hasLowCardinalityKeyValue("rpc.method", "unknown")
-				.hasLowCardinalityKeyValue("outcome", "ERROR")
-				.hasLowCardinalityKeyValue("rpc.jsonrpc.error_code", "-32601"));
+			assertThat(registry)
+				.hasAnObservation((observation) -> observation.hasNameEqualTo(DefaultJsonRpcObservationConvention.NAME)
+					.hasLowCardinalityKeyValue("rpc.method", "greet")
+					.hasLowCardinalityKeyValue("outcome", "SUCCESS")
+					.hasLowCardinalityKeyValue("rpc.jsonrpc.error_code", "none")
+					.hasLowCardinalityKeyValue("transport", "IN_PROCESS")
+					.hasHighCardinalityKeyValue("rpc.jsonrpc.request_id", "7"));
+			assertThat(registry)
+				.hasAnObservation((observation) -> observation.hasLowCardinalityKeyValue("rpc.method", "unknown")
+					.hasLowCardinalityKeyValue("outcome", "ERROR")
+					.hasLowCardinalityKeyValue("rpc.jsonrpc.error_code", "-32601"));
 		});
 	}
 

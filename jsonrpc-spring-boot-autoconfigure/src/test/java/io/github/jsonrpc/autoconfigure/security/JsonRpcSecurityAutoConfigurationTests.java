@@ -154,8 +154,9 @@ class JsonRpcSecurityAutoConfigurationTests {
 	@Test
 	void securityBeansWinOverWebSocketDefaults() {
 		new WebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(JsonRpcAutoConfiguration.class, JsonRpcWebMvcAutoConfiguration.class,
-					JsonRpcWebSocketAutoConfiguration.class, JsonRpcSecurityAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(JsonRpcAutoConfiguration.class, JsonRpcWebMvcAutoConfiguration.class,
+							JsonRpcWebSocketAutoConfiguration.class, JsonRpcSecurityAutoConfiguration.class))
 			.withPropertyValues("jsonrpc.security.topics.[admin-*]=hasRole('ADMIN')")
 			.run((context) -> {
 				assertThat(context).getBean(JsonRpcMethodAccessChecker.class)
@@ -188,7 +189,8 @@ class JsonRpcSecurityAutoConfigurationTests {
 	}
 
 	private static Authentication user(String role) {
-		return UsernamePasswordAuthenticationToken.authenticated("user", null, AuthorityUtils.createAuthorityList(role));
+		return UsernamePasswordAuthenticationToken.authenticated("user", null,
+				AuthorityUtils.createAuthorityList(role));
 	}
 
 }

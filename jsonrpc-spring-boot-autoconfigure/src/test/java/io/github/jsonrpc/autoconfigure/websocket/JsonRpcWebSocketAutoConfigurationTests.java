@@ -75,7 +75,8 @@ class JsonRpcWebSocketAutoConfigurationTests {
 	@Test
 	void topicsComeFromPropertiesAndBeans() {
 		this.contextRunner
-			.withPropertyValues("jsonrpc.websocket.topics.clock.retain-last=true", "jsonrpc.websocket.topics.chat.retain-last=false",
+			.withPropertyValues("jsonrpc.websocket.topics.clock.retain-last=true",
+					"jsonrpc.websocket.topics.chat.retain-last=false",
 					"jsonrpc.websocket.max-subscriptions-per-connection=7")
 			.withUserConfiguration(TopicConfiguration.class)
 			.run((context) -> {
@@ -138,8 +139,8 @@ class JsonRpcWebSocketAutoConfigurationTests {
 	@Test
 	void backsOffOutsideServletApplications() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(JsonRpcAutoConfiguration.class,
-					JsonRpcWebSocketAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(JsonRpcAutoConfiguration.class, JsonRpcWebSocketAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(JsonRpcWebSocketHandler.class));
 	}
 

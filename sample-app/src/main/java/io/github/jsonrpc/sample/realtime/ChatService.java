@@ -41,8 +41,9 @@ public class ChatService {
 	}
 
 	/**
-	 * Publish {@code {"from": <principal name or "anonymous">, "text": text}} to the topic
-	 * {@code chat}; by position ({@code ["hi"]}) or by name ({@code {"text": "hi"}}).
+	 * Publish {@code {"from": <principal name or "anonymous">, "text": text}} to the
+	 * topic {@code chat}; by position ({@code ["hi"]}) or by name ({@code {"text":
+	 * "hi"}}).
 	 * @param text the message
 	 * @param principal the caller, {@code null} when anonymous
 	 * @return the message as published

@@ -24,8 +24,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes the time to the topic {@code clock} once per second, as
- * {@code {"time": "2026-01-01T12:00:00Z"}}.
+ * Publishes the time to the topic {@code clock} once per second, as {@code {"time":
+ * "2026-01-01T12:00:00Z"}}.
  *
  * @author JSON-RPC for Spring Boot team
  */

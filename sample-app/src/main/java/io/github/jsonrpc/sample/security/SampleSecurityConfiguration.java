@@ -36,10 +36,11 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Security of the sample: HTTP Basic with the demo users of {@code sample.security.users},
- * stateless, every path open at the filter level so anonymous calls of public methods
- * keep working; method security ({@code @PreAuthorize}, {@code @Secured},
- * {@code @RolesAllowed}) and {@code jsonrpc.security} rules decide per method.
+ * Security of the sample: HTTP Basic with the demo users of
+ * {@code sample.security.users}, stateless, every path open at the filter level so
+ * anonymous calls of public methods keep working; method security ({@code @PreAuthorize},
+ * {@code @Secured}, {@code @RolesAllowed}) and {@code jsonrpc.security} rules decide per
+ * method.
  *
  * @author JSON-RPC for Spring Boot team
  */
@@ -53,7 +54,8 @@ public class SampleSecurityConfiguration {
 		http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.httpBasic(Customizer.withDefaults())
 			// the endpoint runs methods only for exact application/json POSTs, which
-			// browsers cannot send cross-site without a CORS preflight (see docs/security.md)
+			// browsers cannot send cross-site without a CORS preflight (see
+			// docs/security.md)
 			.csrf(JsonRpcSecurityCustomizers.ignoreCsrf(jsonRpc.getHttp().getPath()))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		return http.build();

@@ -52,12 +52,23 @@ class SampleJsonRpcTesterTests {
 	@Test
 	void inventoryThroughMockMvc() {
 		JsonRpcTester tester = JsonRpcTester.forMockMvc(MockMvcTester.from(this.context), "/jsonrpc");
-		tester.method("inventory.add").param("sku", "tester-fig").param("quantity", 3).execute()
-			.result().path("$.quantity").isEqualTo(3);
+		tester.method("inventory.add")
+			.param("sku", "tester-fig")
+			.param("quantity", 3)
+			.execute()
+			.result()
+			.path("$.quantity")
+			.isEqualTo(3);
 		tester.method("inventory.get").params("tester-fig").execute().result().path("$.sku").isEqualTo("tester-fig");
 		tester.method("inventory.get").params("tester-none").execute().error().hasCode(InventoryService.ITEM_NOT_FOUND);
-		tester.method("inventory.reserve").params("tester-fig", 9).execute()
-			.error().hasCode(InventoryService.INSUFFICIENT_STOCK).data().path("$.available").isEqualTo(3);
+		tester.method("inventory.reserve")
+			.params("tester-fig", 9)
+			.execute()
+			.error()
+			.hasCode(InventoryService.INSUFFICIENT_STOCK)
+			.data()
+			.path("$.available")
+			.isEqualTo(3);
 		tester.method("inventory.list").execute().result().path("$[0].sku").isEqualTo("tester-fig");
 	}
 

@@ -46,9 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class HttpSecurityTests {
 
-	private static final List<String> INTERNALS = List.of("Exception", "org.springframework", "io.github",
-			"hasRole", "ADMIN", "isAuthenticated", "notePolicy", "authentication", "alice", "admin", "Access Denied",
-			"stack");
+	private static final List<String> INTERNALS = List.of("Exception", "org.springframework", "io.github", "hasRole",
+			"ADMIN", "isAuthenticated", "notePolicy", "authentication", "alice", "admin", "Access Denied", "stack");
 
 	@LocalServerPort
 	private int port;
@@ -87,9 +86,8 @@ class HttpSecurityTests {
 			anonymous, notes.create, '["x"]',        -32001
 			""")
 	void deniedCallsGetSecurityErrorsWithoutInternals(String user, String method, String params, int code) {
-		HttpResponse<String> response = this.caller.post(user,
-				"{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"" + method + "\""
-						+ ((params != null) ? ",\"params\":" + params : "") + "}");
+		HttpResponse<String> response = this.caller.post(user, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"" + method
+				+ "\"" + ((params != null) ? ",\"params\":" + params : "") + "}");
 		// the standard HTTP status policy answers every JSON-RPC body with 200
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode body = JsonRpcHttpCaller.mapper.readTree(response.body());
@@ -176,7 +174,8 @@ class HttpSecurityTests {
 
 	@Test
 	void loginIsNotForHttp() {
-		JsonNode response = this.caller.call(null, "rpc.login", "{\"username\":\"alice\",\"password\":\"alice-secret\"}");
+		JsonNode response = this.caller.call(null, "rpc.login",
+				"{\"username\":\"alice\",\"password\":\"alice-secret\"}");
 		assertThat(JsonRpcHttpCaller.errorCode(response)).isEqualTo(JsonRpcErrorCodes.INVALID_REQUEST);
 	}
 
@@ -185,8 +184,8 @@ class HttpSecurityTests {
 		HttpResponse<String> response = this.caller.post("alice-wrong",
 				"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\",\"params\":[1]}");
 		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-				(value) -> assertThat(value).startsWith("Basic"));
+		assertThat(response.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((value) -> assertThat(value).startsWith("Basic"));
 	}
 
 	@Test

@@ -40,7 +40,8 @@ final class JsonRpcHttpCaller {
 
 	private final HttpClient client = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(5)).build();
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
 
 	private final URI uri;
 

@@ -69,8 +69,8 @@ class SecurityRulesTests {
 			alice,     admin.stats,    ,           -32003
 			""")
 	void rulesDecideBeforeTheMethod(String user, String method, String params, int code) {
-		HttpResponse<String> http = this.caller.post(user, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method
-				+ "\"" + ((params != null) ? ",\"params\":" + params : "") + "}");
+		HttpResponse<String> http = this.caller.post(user, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\""
+				+ ((params != null) ? ",\"params\":" + params : "") + "}");
 		// the by-error-code status policy: 401 for -32001, 403 for -32003
 		assertThat(http.statusCode()).isEqualTo((code == 0) ? 200 : (code == -32001) ? 401 : 403);
 		JsonNode response = JsonRpcHttpCaller.mapper.readTree(http.body());

@@ -45,8 +45,8 @@ import static org.assertj.core.api.Assertions.assertThatException;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
 class WebSocketSecurityTests {
 
-	private static final List<String> INTERNALS = List.of("Exception", "org.springframework", "io.github",
-			"hasRole", "isAuthenticated", "notePolicy", "Access Denied", "alice-secret", "wrong-secret");
+	private static final List<String> INTERNALS = List.of("Exception", "org.springframework", "io.github", "hasRole",
+			"isAuthenticated", "notePolicy", "Access Denied", "alice-secret", "wrong-secret");
 
 	@LocalServerPort
 	private int port;
@@ -102,9 +102,11 @@ class WebSocketSecurityTests {
 
 	@Test
 	void crossSiteHandshakeIsRejectedEvenWithCredentials() {
-		// Cross-Site WebSocket Hijacking: a foreign page must not ride on the user's credentials
-		assertThatException().isThrownBy(
-				() -> SecureWebSocketClient.connect(this.port, "admin", "admin-secret", "https://evil.example").close());
+		// Cross-Site WebSocket Hijacking: a foreign page must not ride on the user's
+		// credentials
+		assertThatException()
+			.isThrownBy(() -> SecureWebSocketClient.connect(this.port, "admin", "admin-secret", "https://evil.example")
+				.close());
 	}
 
 	@Test
@@ -216,8 +218,7 @@ class WebSocketSecurityTests {
 				.isEqualTo(JsonRpcErrorCodes.FORBIDDEN);
 			assertThat(alice.call("rpc.on", "[\"admin-events\"]").get("result").get("admin-events").asString())
 				.isEqualTo("forbidden");
-			assertThat(admin.call("subscribe", "[\"admin-events\"]").get("result").toString())
-				.contains("admin-events");
+			assertThat(admin.call("subscribe", "[\"admin-events\"]").get("result").toString()).contains("admin-events");
 			// public topics stay open to everyone
 			assertThat(anonymous.call("subscribe", "[\"chat\"]").has("result")).isTrue();
 			admin.call("admin.announce", "[\"maintenance at noon\"]");

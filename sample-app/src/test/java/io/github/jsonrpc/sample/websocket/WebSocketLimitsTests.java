@@ -96,7 +96,8 @@ class WebSocketLimitsTests extends AbstractWebSocketTests {
 			for (int i = 0; i < 2000 && this.sessions.session(stalledId) != null; i++) {
 				String payload = i + ":" + padding;
 				this.publisher.publish("firehose", payload);
-				// the healthy client keeps up: it gets each message before the next is published
+				// the healthy client keeps up: it gets each message before the next is
+				// published
 				healthy.next((node) -> WebSocketTestClient.isMethod(node, "firehose")
 						&& payload.equals(node.get("params").asString()));
 			}

@@ -63,7 +63,8 @@ class WebSocketPubSubTests extends AbstractWebSocketTests {
 	@Test
 	void subscribeResponseComesBeforeNotificationsAndSayReachesSubscribers() throws Exception {
 		try (WebSocketTestClient listener = connect(); WebSocketTestClient speaker = connect()) {
-			JsonNode subscribed = listener.call("{\"jsonrpc\":\"2.0\",\"method\":\"subscribe\",\"params\":[\"chat\"],\"id\":1}");
+			JsonNode subscribed = listener
+				.call("{\"jsonrpc\":\"2.0\",\"method\":\"subscribe\",\"params\":[\"chat\"],\"id\":1}");
 			assertThat(names(subscribed.get("result"))).containsExactly("chat");
 			speaker.call("{\"jsonrpc\":\"2.0\",\"method\":\"say\",\"params\":{\"text\":\"hi\"},\"id\":1}");
 			JsonNode message = listener.next((node) -> WebSocketTestClient.isMethod(node, "chat"));
@@ -78,18 +79,21 @@ class WebSocketPubSubTests extends AbstractWebSocketTests {
 			assertThat(http.statusCode()).isEqualTo(200);
 			JsonNode fromHttp = listener.next((node) -> WebSocketTestClient.isMethod(node, "chat"));
 			assertThat(fromHttp.get("params").get("text").asString()).isEqualTo("over http");
-			JsonNode unsubscribed = listener.call("{\"jsonrpc\":\"2.0\",\"method\":\"unsubscribe\",\"params\":[\"chat\"],\"id\":2}");
+			JsonNode unsubscribed = listener
+				.call("{\"jsonrpc\":\"2.0\",\"method\":\"unsubscribe\",\"params\":[\"chat\"],\"id\":2}");
 			assertThat(unsubscribed.get("result").size()).isZero();
 		}
 	}
 
 	@Test
 	void responseAlwaysPrecedesFirstNotificationUnderConcurrentPublishing() throws Exception {
-		// a fresh connection per round, publications racing with the subscribe call: whatever
+		// a fresh connection per round, publications racing with the subscribe call:
+		// whatever
 		// the connection receives first must be the response
 		for (int round = 0; round < 30; round++) {
 			try (WebSocketTestClient client = connect()) {
-				client.send("{\"jsonrpc\":\"2.0\",\"method\":\"subscribe\",\"params\":[\"firehose\"],\"id\":" + round + "}");
+				client.send("{\"jsonrpc\":\"2.0\",\"method\":\"subscribe\",\"params\":[\"firehose\"],\"id\":" + round
+						+ "}");
 				for (int i = 0; i < 50; i++) {
 					this.publisher.publish("firehose", i);
 				}
@@ -105,7 +109,8 @@ class WebSocketPubSubTests extends AbstractWebSocketTests {
 		this.publisher.publish("latest", "v1");
 		this.publisher.publish("latest", "v2");
 		try (WebSocketTestClient client = connect()) {
-			JsonNode response = client.call("{\"jsonrpc\":\"2.0\",\"method\":\"subscribe\",\"params\":[\"latest\"],\"id\":1}");
+			JsonNode response = client
+				.call("{\"jsonrpc\":\"2.0\",\"method\":\"subscribe\",\"params\":[\"latest\"],\"id\":1}");
 			assertThat(response.has("result")).isTrue();
 			JsonNode retained = client.next();
 			assertThat(retained.get("method").asString()).isEqualTo("latest");
@@ -125,7 +130,8 @@ class WebSocketPubSubTests extends AbstractWebSocketTests {
 	@Test
 	void unknownTopicIsAnErrorAndLimitIsEnforced() throws Exception {
 		try (WebSocketTestClient client = connect()) {
-			JsonNode unknown = client.call("{\"jsonrpc\":\"2.0\",\"method\":\"subscribe\",\"params\":[\"nope\"],\"id\":1}");
+			JsonNode unknown = client
+				.call("{\"jsonrpc\":\"2.0\",\"method\":\"subscribe\",\"params\":[\"nope\"],\"id\":1}");
 			assertThat(unknown.get("error").get("code").asInt()).isEqualTo(-32602);
 			assertThat(unknown.get("error").get("message").asString()).contains("nope");
 			JsonNode full = client.call(
@@ -139,13 +145,15 @@ class WebSocketPubSubTests extends AbstractWebSocketTests {
 	@Test
 	void rpcWebSocketsDialect() throws Exception {
 		try (WebSocketTestClient client = connect()) {
-			JsonNode on = client.call("{\"jsonrpc\":\"2.0\",\"method\":\"rpc.on\",\"params\":[\"chat\",\"nope\"],\"id\":1}");
+			JsonNode on = client
+				.call("{\"jsonrpc\":\"2.0\",\"method\":\"rpc.on\",\"params\":[\"chat\",\"nope\"],\"id\":1}");
 			assertThat(on.get("result").get("chat").asString()).isEqualTo("ok");
 			assertThat(on.get("result").get("nope").asString()).isEqualTo("provided event invalid");
 			this.publisher.publish("chat", "event");
 			JsonNode event = client.next((node) -> WebSocketTestClient.isMethod(node, "chat"));
 			assertThat(event.get("params").asString()).isEqualTo("event");
-			JsonNode off = client.call("{\"jsonrpc\":\"2.0\",\"method\":\"rpc.off\",\"params\":[\"chat\",\"clock\"],\"id\":2}");
+			JsonNode off = client
+				.call("{\"jsonrpc\":\"2.0\",\"method\":\"rpc.off\",\"params\":[\"chat\",\"clock\"],\"id\":2}");
 			assertThat(off.get("result").get("chat").asString()).isEqualTo("ok");
 			assertThat(off.get("result").get("clock").asString()).isEqualTo("not subscribed");
 		}
@@ -157,7 +165,9 @@ class WebSocketPubSubTests extends AbstractWebSocketTests {
 		int subscriptionsBefore = this.subscriptions.subscriptionCount();
 		WebSocketTestClient client = connect();
 		client.call("{\"jsonrpc\":\"2.0\",\"method\":\"subscribe\",\"params\":[\"chat\",\"latest\"],\"id\":1}");
-		String id = client.call("{\"jsonrpc\":\"2.0\",\"method\":\"test.sessionId\",\"id\":2}").get("result").asString();
+		String id = client.call("{\"jsonrpc\":\"2.0\",\"method\":\"test.sessionId\",\"id\":2}")
+			.get("result")
+			.asString();
 		JsonRpcSession session = this.sessions.session(id);
 		assertThat(session).isNotNull();
 		assertThat(this.subscriptions.subscriptions(session)).containsExactly("chat", "latest");

@@ -37,9 +37,11 @@ class WebSocketSecuritySeamsTests extends AbstractWebSocketTests {
 		try (WebSocketTestClient client = connect()) {
 			JsonNode topics = client.call("{\"jsonrpc\":\"2.0\",\"method\":\"get_topics\",\"id\":1}").get("result");
 			assertThat(WebSocketPubSubTests.names(topics)).doesNotContain("restricted").contains("clock", "chat");
-			JsonNode denied = client.call("{\"jsonrpc\":\"2.0\",\"method\":\"subscribe\",\"params\":[\"restricted\"],\"id\":2}");
+			JsonNode denied = client
+				.call("{\"jsonrpc\":\"2.0\",\"method\":\"subscribe\",\"params\":[\"restricted\"],\"id\":2}");
 			assertThat(denied.get("error").get("code").asInt()).isEqualTo(-32003);
-			JsonNode on = client.call("{\"jsonrpc\":\"2.0\",\"method\":\"rpc.on\",\"params\":[\"restricted\"],\"id\":3}");
+			JsonNode on = client
+				.call("{\"jsonrpc\":\"2.0\",\"method\":\"rpc.on\",\"params\":[\"restricted\"],\"id\":3}");
 			assertThat(on.get("result").get("restricted").asString()).isEqualTo("forbidden");
 		}
 	}

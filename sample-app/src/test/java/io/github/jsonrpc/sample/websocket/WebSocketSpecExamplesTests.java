@@ -50,42 +50,28 @@ class WebSocketSpecExamplesTests extends AbstractWebSocketTests {
 	}
 
 	static Stream<Arguments> examples() {
-		return Stream.of(
-				Arguments.of("positional params", """
-						{"jsonrpc":"2.0","method":"subtract","params":[42,23],"id":1}""",
-						"""
-						{"jsonrpc":"2.0","result":19,"id":1}"""),
-				Arguments.of("positional params reversed", """
-						{"jsonrpc":"2.0","method":"subtract","params":[23,42],"id":2}""",
-						"""
-						{"jsonrpc":"2.0","result":-19,"id":2}"""),
-				Arguments.of("named params", """
-						{"jsonrpc":"2.0","method":"subtract","params":{"subtrahend":23,"minuend":42},"id":3}""",
-						"""
-						{"jsonrpc":"2.0","result":19,"id":3}"""),
-				Arguments.of("named params in another order", """
-						{"jsonrpc":"2.0","method":"subtract","params":{"minuend":42,"subtrahend":23},"id":4}""",
-						"""
-						{"jsonrpc":"2.0","result":19,"id":4}"""),
-				Arguments.of("notification", """
-						{"jsonrpc":"2.0","method":"update","params":[1,2,3,4,5]}""", null),
+		return Stream.of(Arguments.of("positional params", """
+				{"jsonrpc":"2.0","method":"subtract","params":[42,23],"id":1}""", """
+				{"jsonrpc":"2.0","result":19,"id":1}"""), Arguments.of("positional params reversed", """
+				{"jsonrpc":"2.0","method":"subtract","params":[23,42],"id":2}""", """
+				{"jsonrpc":"2.0","result":-19,"id":2}"""), Arguments.of("named params", """
+				{"jsonrpc":"2.0","method":"subtract","params":{"subtrahend":23,"minuend":42},"id":3}""", """
+				{"jsonrpc":"2.0","result":19,"id":3}"""), Arguments.of("named params in another order", """
+				{"jsonrpc":"2.0","method":"subtract","params":{"minuend":42,"subtrahend":23},"id":4}""", """
+				{"jsonrpc":"2.0","result":19,"id":4}"""), Arguments.of("notification", """
+				{"jsonrpc":"2.0","method":"update","params":[1,2,3,4,5]}""", null),
 				Arguments.of("notification of unknown method", """
-						{"jsonrpc":"2.0","method":"foobar"}""", null),
-				Arguments.of("non-existent method", """
-						{"jsonrpc":"2.0","method":"foobar","id":"1"}""",
-						"""
+						{"jsonrpc":"2.0","method":"foobar"}""", null), Arguments.of("non-existent method", """
+						{"jsonrpc":"2.0","method":"foobar","id":"1"}""", """
 						{"jsonrpc":"2.0","error":{"code":-32601,"message":"Method not found"},"id":"1"}"""),
 				Arguments.of("invalid JSON", """
-						{"jsonrpc":"2.0","method":"foobar,"params":"bar","baz]""",
-						"""
+						{"jsonrpc":"2.0","method":"foobar,"params":"bar","baz]""", """
 						{"jsonrpc":"2.0","error":{"code":-32700,"message":"Parse error"},"id":null}"""),
 				Arguments.of("invalid request object", """
-						{"jsonrpc":"2.0","method":1,"params":"bar"}""",
-						"""
+						{"jsonrpc":"2.0","method":1,"params":"bar"}""", """
 						{"jsonrpc":"2.0","error":{"code":-32600,"message":"Invalid Request"},"id":null}"""),
 				Arguments.of("batch, invalid JSON", """
-						[{"jsonrpc":"2.0","method":"sum","params":[1,2,4],"id":"1"},{"jsonrpc":"2.0","method" ]""",
-						"""
+						[{"jsonrpc":"2.0","method":"sum","params":[1,2,4],"id":"1"},{"jsonrpc":"2.0","method" ]""", """
 						{"jsonrpc":"2.0","error":{"code":-32700,"message":"Parse error"},"id":null}"""),
 				Arguments.of("empty array", "[]", """
 						{"jsonrpc":"2.0","error":{"code":-32600,"message":"Invalid Request"},"id":null}"""),
@@ -95,13 +81,14 @@ class WebSocketSpecExamplesTests extends AbstractWebSocketTests {
 						[{"jsonrpc":"2.0","error":{"code":-32600,"message":"Invalid Request"},"id":null},
 						 {"jsonrpc":"2.0","error":{"code":-32600,"message":"Invalid Request"},"id":null},
 						 {"jsonrpc":"2.0","error":{"code":-32600,"message":"Invalid Request"},"id":null}]"""),
-				Arguments.of("all-notification batch", """
-						[{"jsonrpc":"2.0","method":"notify_sum","params":[1,2,4]},{"jsonrpc":"2.0","method":"notify_hello","params":[7]}]""",
+				Arguments.of("all-notification batch",
+						"""
+								[{"jsonrpc":"2.0","method":"notify_sum","params":[1,2,4]},{"jsonrpc":"2.0","method":"notify_hello","params":[7]}]""",
 						null),
 				Arguments.of("invalid params", """
 						{"jsonrpc":"2.0","method":"subtract","params":["a","b"],"id":9}""",
 						"""
-						{"jsonrpc":"2.0","error":{"code":-32602,"message":"Invalid params: parameter 'minuend' must be an integer"},"id":9}"""));
+								{"jsonrpc":"2.0","error":{"code":-32602,"message":"Invalid params: parameter 'minuend' must be an integer"},"id":9}"""));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * Marks a bean whose methods are served as JSON-RPC methods. A component stereotype, so
  * annotated classes are picked up by component scanning.
  *
- * <p>By default every public method the class declares (or inherits, except from
+ * <p>
+ * By default every public method the class declares (or inherits, except from
  * {@link Object} and Spring callback interfaces) is exposed under its Java name, prefixed
  * with {@link #value()} and a dot when a prefix is set. Use {@link JsonRpcMethod} to
  * rename a method, and {@code exposeAll = false} to expose only annotated methods.

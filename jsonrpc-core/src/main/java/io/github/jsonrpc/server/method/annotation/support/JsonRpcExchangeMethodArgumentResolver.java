@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 
 /**
- * Resolves parameters of type JsonRpcExchange, JsonRpcRequest and JsonRpcTransportContext.
+ * Resolves parameters of type JsonRpcExchange, JsonRpcRequest and
+ * JsonRpcTransportContext.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0

@@ -31,8 +31,8 @@ import org.springframework.util.Assert;
 
 /**
  * Registers the methods of every {@link JsonRpcService} bean once all singletons exist,
- * runs the registry customizers, then freezes the registry. A duplicate or
- * reserved name, or a parameter nothing can resolve, fails the application's startup.
+ * runs the registry customizers, then freezes the registry. A duplicate or reserved name,
+ * or a parameter nothing can resolve, fails the application's startup.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0

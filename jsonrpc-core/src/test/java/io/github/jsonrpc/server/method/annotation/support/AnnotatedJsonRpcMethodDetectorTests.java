@@ -147,7 +147,8 @@ class AnnotatedJsonRpcMethodDetectorTests {
 		assertThat(this.detector.isService(proxy)).isTrue();
 		assertThat(names(proxy)).containsExactly("calc.add", "calc.twice");
 		JsonRpcHandler handler = JsonRpcSetup.services(proxy).toHandler();
-		assertThat(handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"calc.twice\",\"params\":[21],\"id\":1}").join())
+		assertThat(
+				handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"calc.twice\",\"params\":[21],\"id\":1}").join())
 			.contains("{\"jsonrpc\":\"2.0\",\"result\":42,\"id\":1}");
 		assertThat(intercepted).hasValue(1);
 	}
@@ -161,7 +162,8 @@ class AnnotatedJsonRpcMethodDetectorTests {
 		Object proxy = factory.getProxy();
 		assertThat(java.lang.reflect.Proxy.isProxyClass(proxy.getClass())).isTrue();
 		JsonRpcHandler handler = JsonRpcSetup.services(proxy).toHandler();
-		assertThat(handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"greet\",\"params\":[\"Ann\"],\"id\":1}").join())
+		assertThat(
+				handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"greet\",\"params\":[\"Ann\"],\"id\":1}").join())
 			.contains("{\"jsonrpc\":\"2.0\",\"result\":\"Hello Ann\",\"id\":1}");
 		assertThat(intercepted).hasValue(1);
 	}
