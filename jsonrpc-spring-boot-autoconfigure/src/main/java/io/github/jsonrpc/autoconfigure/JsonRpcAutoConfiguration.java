@@ -123,8 +123,10 @@ public final class JsonRpcAutoConfiguration {
 			JsonRpcArgumentResolverComposite resolvers, ObjectProvider<JsonRpcMethodValidator> validator,
 			JsonRpcProperties properties, ListableBeanFactory beanFactory) {
 		Executor blockingExecutor = properties.getExecution().isOffloadBlocking() ? taskExecutor(beanFactory) : null;
-		return new InvocableJsonRpcMethodFactory(codec.mapper(), resolvers, properties.getNaming().getStyle(),
-				validator.getIfAvailable(), blockingExecutor);
+		InvocableJsonRpcMethodFactory factory = new InvocableJsonRpcMethodFactory(codec.mapper(), resolvers,
+				properties.getNaming().getStyle(), validator.getIfAvailable(), blockingExecutor);
+		factory.setMaxCollectedItems(properties.getLimits().getMaxCollectedItems());
+		return factory;
 	}
 
 	@Bean

@@ -237,6 +237,13 @@ public class JsonRpcProperties {
 		 */
 		private int maxMethodNameLength = 256;
 
+		/**
+		 * Maximum number of items a stream or multi-value publisher may produce when it
+		 * is collected into one result (over HTTP, or for a notification); beyond it the
+		 * call gets -32005 and the source is cancelled.
+		 */
+		private int maxCollectedItems = 10_000;
+
 		public int getMaxNestingDepth() {
 			return this.maxNestingDepth;
 		}
@@ -271,6 +278,15 @@ public class JsonRpcProperties {
 		public void setMaxNameLength(int maxNameLength) {
 			Assert.isTrue(maxNameLength > 0, "jsonrpc.limits.max-name-length must be positive");
 			this.maxNameLength = maxNameLength;
+		}
+
+		public int getMaxCollectedItems() {
+			return this.maxCollectedItems;
+		}
+
+		public void setMaxCollectedItems(int maxCollectedItems) {
+			Assert.isTrue(maxCollectedItems > 0, "jsonrpc.limits.max-collected-items must be positive");
+			this.maxCollectedItems = maxCollectedItems;
 		}
 
 		public int getMaxMethodNameLength() {

@@ -50,9 +50,12 @@ public final class InvocableJsonRpcMethod {
 	// every argument is bound from params, in order: the bound values are the arguments
 	private final boolean paramsOnly;
 
+	private final int maxCollectedItems;
+
 	InvocableJsonRpcMethod(JsonRpcHandlerMethod handlerMethod, ArgumentSource[] sources, JsonRpcParamsBinder binder,
-			@Nullable JsonRpcMethodValidator validator, @Nullable Executor blockingExecutor) {
+			@Nullable JsonRpcMethodValidator validator, @Nullable Executor blockingExecutor, int maxCollectedItems) {
 		this.handlerMethod = handlerMethod;
+		this.maxCollectedItems = maxCollectedItems;
 		this.sources = sources;
 		this.binder = binder;
 		this.validator = validator;
@@ -125,7 +128,7 @@ public final class InvocableJsonRpcMethod {
 				this.validator.validate(this, arguments);
 			}
 			Object value = method.invoke(this.handlerMethod.bean(), arguments);
-			return JsonRpcReturnValueAdapter.adapt(value, exchange);
+			return JsonRpcReturnValueAdapter.adapt(value, exchange, this.maxCollectedItems);
 		}
 		catch (InvocationTargetException ex) {
 			return CompletableFuture.failedFuture(ex.getTargetException());

@@ -61,6 +61,11 @@ public final class InvocableJsonRpcMethodFactory {
 
 	private final @Nullable Executor blockingExecutor;
 
+	private int maxCollectedItems = DEFAULT_MAX_COLLECTED_ITEMS;
+
+	/** Default of {@link #setMaxCollectedItems(int)}. */
+	public static final int DEFAULT_MAX_COLLECTED_ITEMS = 10_000;
+
 	/**
 	 * Create a new instance.
 	 * @param mapper the application's mapper, used to bind params
@@ -81,6 +86,19 @@ public final class InvocableJsonRpcMethodFactory {
 		this.namingStyle = namingStyle;
 		this.validator = validator;
 		this.blockingExecutor = blockingExecutor;
+	}
+
+	/**
+	 * Set the largest number of items a stream or multi-value publisher may produce when
+	 * it is collected into one result (over HTTP, or without a streaming transport);
+	 * beyond it the call is answered with {@code -32005} and the source is cancelled.
+	 * Also bounds how many items are consumed (and discarded) for a notification.
+	 * @param maxCollectedItems the maximum, {@value #DEFAULT_MAX_COLLECTED_ITEMS} by
+	 * default
+	 */
+	public void setMaxCollectedItems(int maxCollectedItems) {
+		Assert.isTrue(maxCollectedItems > 0, "maxCollectedItems must be positive");
+		this.maxCollectedItems = maxCollectedItems;
 	}
 
 	/**
@@ -130,7 +148,8 @@ public final class InvocableJsonRpcMethodFactory {
 		Method method = handlerMethod.getMethod();
 		JsonRpcMethodValidator validator = (this.validator != null
 				&& this.validator.requiresValidation(handlerMethod.beanType(), method)) ? this.validator : null;
-		return new InvocableJsonRpcMethod(handlerMethod, sources, binder, validator, this.blockingExecutor);
+		return new InvocableJsonRpcMethod(handlerMethod, sources, binder, validator, this.blockingExecutor,
+				this.maxCollectedItems);
 	}
 
 	private JsonRpcParameter describe(JsonRpcHandlerMethod handlerMethod, MethodParameter parameter,

@@ -63,7 +63,8 @@ final class JsonRpcReturnValueAdapter {
 				|| (reactorPresent && ReactorSupport.isReactive(returnType));
 	}
 
-	static CompletableFuture<@Nullable Object> adapt(@Nullable Object value, JsonRpcExchange exchange) {
+	static CompletableFuture<@Nullable Object> adapt(@Nullable Object value, JsonRpcExchange exchange,
+			int maxCollectedItems) {
 		if (value == null) {
 			return CompletableFuture.completedFuture(null);
 		}
@@ -74,13 +75,13 @@ final class JsonRpcReturnValueAdapter {
 			return CompletableFuture.completedFuture(optional.orElse(null));
 		}
 		if (value instanceof Stream<?> stream) {
-			return subscribe(new JsonRpcStreamPublisher(stream), exchange);
+			return subscribe(new JsonRpcStreamPublisher(stream), exchange, maxCollectedItems);
 		}
 		if (value instanceof Flow.Publisher<?> publisher) {
-			return subscribe(publisher, exchange);
+			return subscribe(publisher, exchange, maxCollectedItems);
 		}
 		if (reactorPresent) {
-			CompletableFuture<@Nullable Object> reactive = ReactorSupport.adapt(value, exchange);
+			CompletableFuture<@Nullable Object> reactive = ReactorSupport.adapt(value, exchange, maxCollectedItems);
 			if (reactive != null) {
 				return reactive;
 			}
@@ -89,11 +90,11 @@ final class JsonRpcReturnValueAdapter {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static CompletableFuture<@Nullable Object> subscribe(Flow.Publisher<?> publisher,
-			JsonRpcExchange exchange) {
+	private static CompletableFuture<@Nullable Object> subscribe(Flow.Publisher<?> publisher, JsonRpcExchange exchange,
+			int maxCollectedItems) {
 		JsonRpcStreamSink sink = (exchange.id() != null)
 				? (JsonRpcStreamSink) exchange.context().attributes().get(JsonRpcStreamSink.ATTRIBUTE) : null;
-		JsonRpcStreamingSubscriber subscriber = new JsonRpcStreamingSubscriber(exchange, sink);
+		JsonRpcStreamingSubscriber subscriber = new JsonRpcStreamingSubscriber(exchange, sink, maxCollectedItems);
 		((Flow.Publisher<Object>) publisher).subscribe(subscriber);
 		return subscriber.result();
 	}
@@ -111,14 +112,15 @@ final class JsonRpcReturnValueAdapter {
 		}
 
 		@SuppressWarnings("unchecked")
-		static @Nullable CompletableFuture<@Nullable Object> adapt(Object value, JsonRpcExchange exchange) {
+		static @Nullable CompletableFuture<@Nullable Object> adapt(Object value, JsonRpcExchange exchange,
+				int maxCollectedItems) {
 			ReactiveAdapter adapter = registry.getAdapter(value.getClass());
 			if (adapter == null) {
 				return null;
 			}
 			if (adapter.isMultiValue()) {
 				return subscribe(JdkFlowAdapter.publisherToFlowPublisher(Flux.from(adapter.toPublisher(value))),
-						exchange);
+						exchange, maxCollectedItems);
 			}
 			return (CompletableFuture<@Nullable Object>) (CompletableFuture<?>) Mono.from(adapter.toPublisher(value))
 				.toFuture();

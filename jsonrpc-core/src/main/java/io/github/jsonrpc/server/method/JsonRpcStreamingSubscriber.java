@@ -53,9 +53,12 @@ final class JsonRpcStreamingSubscriber implements Flow.Subscriber<Object> {
 
 	private volatile long count;
 
-	JsonRpcStreamingSubscriber(JsonRpcExchange exchange, @Nullable JsonRpcStreamSink sink) {
+	private final int maxCollectedItems;
+
+	JsonRpcStreamingSubscriber(JsonRpcExchange exchange, @Nullable JsonRpcStreamSink sink, int maxCollectedItems) {
 		this.exchange = exchange;
 		this.sink = sink;
+		this.maxCollectedItems = maxCollectedItems;
 	}
 
 	CompletableFuture<@Nullable Object> result() {
@@ -80,12 +83,40 @@ final class JsonRpcStreamingSubscriber implements Flow.Subscriber<Object> {
 			return;
 		}
 		if (this.sink == null) {
-			this.items.add(item);
+			collect(item);
 			return;
 		}
 		this.count++;
 		if (!this.sink.item(this.exchange, item, this::requestNext)) {
 			fail(new JsonRpcException(JsonRpcErrorCodes.LIMIT_EXCEEDED, "Outbound queue full, stream cancelled"), true);
+		}
+	}
+
+	private void collect(Object item) {
+		// never hold more than the limit: an endless source must not grow the heap
+		if (this.exchange.request().isNotification()) {
+			// nobody will read the items of a notification: consume up to the limit, keep
+			// none
+			if (++this.count >= this.maxCollectedItems) {
+				finishNotification();
+			}
+			return;
+		}
+		if (this.items.size() >= this.maxCollectedItems) {
+			fail(new JsonRpcException(JsonRpcErrorCodes.LIMIT_EXCEEDED,
+					"Too many items: at most " + this.maxCollectedItems + " can be collected"), true);
+			return;
+		}
+		this.items.add(item);
+	}
+
+	private void finishNotification() {
+		if (this.done.compareAndSet(false, true)) {
+			Flow.Subscription current = this.subscription;
+			if (current != null) {
+				current.cancel();
+			}
+			this.result.complete(null);
 		}
 	}
 
@@ -105,7 +136,7 @@ final class JsonRpcStreamingSubscriber implements Flow.Subscriber<Object> {
 	public void onComplete() {
 		if (this.done.compareAndSet(false, true)) {
 			if (this.sink == null) {
-				this.result.complete(new ArrayList<>(this.items));
+				this.result.complete(this.exchange.request().isNotification() ? null : new ArrayList<>(this.items));
 				return;
 			}
 			this.sink.close(this.exchange);

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.SubmissionPublisher;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -45,15 +46,17 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class JsonRpcReturnValueAdapterTests {
 
+	private static final int MAX = 10_000;
+
 	@Test
 	void streamsAreCollectedWithoutSink() throws Exception {
 		JsonRpcExchange exchange = exchange(null, JsonRpcId.of(1));
-		assertThat(JsonRpcReturnValueAdapter.adapt(Stream.of(1, 2, 3), exchange).get(5, TimeUnit.SECONDS))
+		assertThat(JsonRpcReturnValueAdapter.adapt(Stream.of(1, 2, 3), exchange, MAX).get(5, TimeUnit.SECONDS))
 			.isEqualTo(List.of(1, 2, 3));
-		assertThat(JsonRpcReturnValueAdapter.adapt(Flux.just("a", "b"), exchange).get(5, TimeUnit.SECONDS))
+		assertThat(JsonRpcReturnValueAdapter.adapt(Flux.just("a", "b"), exchange, MAX).get(5, TimeUnit.SECONDS))
 			.isEqualTo(List.of("a", "b"));
 		SubmissionPublisher<Integer> publisher = new SubmissionPublisher<>();
-		CompletableFuture<@Nullable Object> result = JsonRpcReturnValueAdapter.adapt(publisher, exchange);
+		CompletableFuture<@Nullable Object> result = JsonRpcReturnValueAdapter.adapt(publisher, exchange, MAX);
 		publisher.submit(7);
 		publisher.close();
 		assertThat(result.get(5, TimeUnit.SECONDS)).isEqualTo(List.of(7));
@@ -63,22 +66,57 @@ class JsonRpcReturnValueAdapterTests {
 	void streamsGoToTheSinkWithACountAsResult() throws Exception {
 		RecordingSink sink = new RecordingSink();
 		Object result = JsonRpcReturnValueAdapter
-			.adapt(IntStream.rangeClosed(1, 1000).boxed(), exchange(sink, JsonRpcId.of(1)))
+			.adapt(IntStream.rangeClosed(1, 1000).boxed(), exchange(sink, JsonRpcId.of(1)), MAX)
 			.get(5, TimeUnit.SECONDS);
 		assertThat(sink.items).hasSize(1000).startsWith(1, 2);
 		assertThat(result).isEqualTo(java.util.Map.of("count", 1000L));
 		assertThat(sink.closed).isTrue();
-		Object flux = JsonRpcReturnValueAdapter.adapt(Flux.range(0, 3), exchange(new RecordingSink(), JsonRpcId.of(2)))
+		Object flux = JsonRpcReturnValueAdapter
+			.adapt(Flux.range(0, 3), exchange(new RecordingSink(), JsonRpcId.of(2)), MAX)
 			.get(5, TimeUnit.SECONDS);
 		assertThat(flux).isEqualTo(java.util.Map.of("count", 3L));
 	}
 
 	@Test
-	void notificationsAreNeverStreamed() throws Exception {
+	void notificationsAreNeverStreamedNorCollected() throws Exception {
 		RecordingSink sink = new RecordingSink();
-		assertThat(JsonRpcReturnValueAdapter.adapt(Stream.of(1), exchange(sink, null)).get(5, TimeUnit.SECONDS))
-			.isEqualTo(List.of(1));
+		AtomicInteger produced = new AtomicInteger();
+		assertThat(JsonRpcReturnValueAdapter
+			.adapt(Stream.of(1, 2, 3).peek((item) -> produced.incrementAndGet()), exchange(sink, null), MAX)
+			.get(5, TimeUnit.SECONDS)).isNull();
+		assertThat(produced).hasValue(3);
 		assertThat(sink.items).isEmpty();
+	}
+
+	@Test
+	void endlessSourceOfANotificationIsCancelledAtTheLimit() throws Exception {
+		AtomicBoolean closed = new AtomicBoolean();
+		Stream<Integer> endless = Stream.iterate(0, (i) -> i + 1).onClose(() -> closed.set(true));
+		assertThat(JsonRpcReturnValueAdapter.adapt(endless, exchange(null, null), 100).get(5, TimeUnit.SECONDS))
+			.isNull();
+		assertThat(closed).isTrue();
+	}
+
+	@Test
+	void collectingMoreThanTheLimitFailsAndCancelsTheSource() {
+		AtomicBoolean closed = new AtomicBoolean();
+		Stream<Integer> endless = Stream.iterate(0, (i) -> i + 1).onClose(() -> closed.set(true));
+		CompletableFuture<@Nullable Object> result = JsonRpcReturnValueAdapter.adapt(endless,
+				exchange(null, JsonRpcId.of(1)), 100);
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> result.get(5, TimeUnit.SECONDS))
+			.havingCause()
+			.isInstanceOfSatisfying(JsonRpcException.class, (ex) -> {
+				assertThat(ex.getError().code()).isEqualTo(JsonRpcErrorCodes.LIMIT_EXCEEDED);
+				assertThat(ex.getError().message()).isEqualTo("Too many items: at most 100 can be collected");
+			});
+		assertThat(closed).isTrue();
+		CompletableFuture<@Nullable Object> flux = JsonRpcReturnValueAdapter.adapt(Flux.range(0, 101),
+				exchange(null, JsonRpcId.of(2)), 100);
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> flux.get(5, TimeUnit.SECONDS))
+			.withCauseInstanceOf(JsonRpcException.class);
+		assertThat(JsonRpcReturnValueAdapter.adapt(Flux.range(0, 100), exchange(null, JsonRpcId.of(3)), 100).join())
+			.asList()
+			.hasSize(100);
 	}
 
 	@Test
@@ -86,8 +124,8 @@ class JsonRpcReturnValueAdapterTests {
 		RecordingSink sink = new RecordingSink();
 		AtomicBoolean closed = new AtomicBoolean();
 		sink.cancelAfter = 2;
-		CompletableFuture<@Nullable Object> result = JsonRpcReturnValueAdapter
-			.adapt(IntStream.range(0, 100).boxed().onClose(() -> closed.set(true)), exchange(sink, JsonRpcId.of(1)));
+		CompletableFuture<@Nullable Object> result = JsonRpcReturnValueAdapter.adapt(
+				IntStream.range(0, 100).boxed().onClose(() -> closed.set(true)), exchange(sink, JsonRpcId.of(1)), MAX);
 		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> result.get(5, TimeUnit.SECONDS))
 			.havingCause()
 			.isInstanceOfSatisfying(JsonRpcException.class,
@@ -100,8 +138,8 @@ class JsonRpcReturnValueAdapterTests {
 	void errorMidStreamFailsTheResult() {
 		RecordingSink sink = new RecordingSink();
 		CompletableFuture<@Nullable Object> result = JsonRpcReturnValueAdapter.adapt(
-				Flux.just(1).concatWith(Flux.error(new IllegalStateException("boom"))),
-				exchange(sink, JsonRpcId.of(1)));
+				Flux.just(1).concatWith(Flux.error(new IllegalStateException("boom"))), exchange(sink, JsonRpcId.of(1)),
+				MAX);
 		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> result.get(5, TimeUnit.SECONDS))
 			.withCauseInstanceOf(IllegalStateException.class);
 		assertThat(sink.items).containsExactly(1);
