@@ -217,7 +217,11 @@ public final class JsonRpcPubSubMethods implements JsonRpcMethodRegistryCustomiz
 					}
 				}
 				catch (IllegalStateException ex) {
-					// raced with a concurrent subscribe on the same connection
+					// raced with a concurrent subscribe on the same connection: the
+					// client gets
+					// an error, so undo what this call added rather than leave it half
+					// done
+					fresh.forEach((undo) -> JsonRpcPubSubMethods.this.subscriptions.unsubscribe(session, undo));
 					throw new JsonRpcException(JsonRpcErrorCodes.LIMIT_EXCEEDED,
 							"Too many subscriptions (at most " + max + " per connection)", Map.of("max", max));
 				}

@@ -136,10 +136,16 @@ public final class JsonRpcSubscriptionRegistry {
 		Map<String, JsonRpcSession> subscribers = this.activeByTopic.computeIfAbsent(topic,
 				(name) -> new ConcurrentHashMap<>());
 		// hold the topic's lock so a concurrent publish is either before the retained
-		// value
-		// (and then retained) or after it
+		// value (and then retained) or after it
 		synchronized (subscribers) {
 			if (subscribers.putIfAbsent(session.id(), session) == null) {
+				// the connection may have closed, and removeSession run, since the check
+				// above: never leave a closed session subscribed
+				Set<String> now = this.bySession.get(session.id());
+				if (!session.isOpen() || now == null || !now.contains(topic)) {
+					subscribers.remove(session.id(), session);
+					return;
+				}
 				Optional<Object> value = this.retained.get(topic);
 				if (value != null) {
 					session.notify(topic, value.orElse(null));

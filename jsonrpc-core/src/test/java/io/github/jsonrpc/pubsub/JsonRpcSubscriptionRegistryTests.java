@@ -69,6 +69,18 @@ class JsonRpcSubscriptionRegistryTests {
 	}
 
 	@Test
+	void sessionClosingWhileBeingActivatedIsNotLeftSubscribed() {
+		this.registry.subscribe(this.session, "b");
+		this.session.afterNextOpenCheck = () -> {
+			this.session.open = false;
+			this.registry.removeSession(this.session);
+		};
+		this.registry.activate(this.session, "b");
+		assertThat(this.registry.subscribers("b")).isEmpty();
+		assertThat(this.registry.subscriptionCount()).isZero();
+	}
+
+	@Test
 	void removingASessionRemovesAllItsSubscriptions() {
 		this.registry.subscribe(this.session, "a");
 		this.registry.activate(this.session, "a");

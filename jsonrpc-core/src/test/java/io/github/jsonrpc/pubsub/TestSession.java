@@ -39,6 +39,10 @@ final class TestSession implements JsonRpcSession {
 
 	volatile boolean open = true;
 
+	// runs once, right after the next open check has read the state: simulates a close
+	// racing with the caller
+	volatile @Nullable Runnable afterNextOpenCheck;
+
 	TestSession(String id) {
 		this(id, null);
 	}
@@ -65,7 +69,13 @@ final class TestSession implements JsonRpcSession {
 
 	@Override
 	public boolean isOpen() {
-		return this.open;
+		boolean result = this.open;
+		Runnable hook = this.afterNextOpenCheck;
+		if (hook != null) {
+			this.afterNextOpenCheck = null;
+			hook.run();
+		}
+		return result;
 	}
 
 	@Override
