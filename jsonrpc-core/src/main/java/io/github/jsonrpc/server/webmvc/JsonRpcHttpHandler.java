@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 
+import io.github.jsonrpc.protocol.JsonRpcInbound;
 import io.github.jsonrpc.protocol.JsonRpcReply;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcStreamSink;
@@ -125,11 +126,13 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 		if (body == null) {
 			return ServerResponse.status(HttpStatus.CONTENT_TOO_LARGE).build();
 		}
+		JsonRpcInbound inbound = this.handler.codec().decodeRequests(body);
 		MediaType streamType = streamingType(request);
-		if (streamType != null) {
-			return stream(body, request, streamType);
+		// only a single call streams: items of several calls cannot share one response
+		if (streamType != null && !inbound.batch()) {
+			return stream(inbound, request, streamType);
 		}
-		CompletableFuture<JsonRpcReply> reply = this.handler.handle(body, context(request, null));
+		CompletableFuture<JsonRpcReply> reply = this.handler.handle(inbound, context(request, null));
 		if (reply.isDone()) {
 			return toResponse(reply.join());
 		}
@@ -180,9 +183,9 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 		return null;
 	}
 
-	private ServerResponse stream(byte[] body, ServerRequest request, MediaType streamType) {
+	private ServerResponse stream(JsonRpcInbound inbound, ServerRequest request, MediaType streamType) {
 		HttpJsonRpcStream stream = new HttpJsonRpcStream(this.handler.codec().mapper(), streamType);
-		CompletableFuture<JsonRpcReply> reply = this.handler.handle(body, context(request, stream));
+		CompletableFuture<JsonRpcReply> reply = this.handler.handle(inbound, context(request, stream));
 		return ServerResponse.ok().build((servletRequest, servletResponse) -> {
 			stream.writeTo(reply, this.handler.codec(), servletResponse, (single) -> {
 				servletResponse.setStatus(this.statusPolicy.status(single).value());

@@ -158,6 +158,18 @@ class WebSocketStreamingTests extends AbstractWebSocketTests {
 		assertThat(WebSocketTestClient.mapper.readTree(response.body()).get("result").asInt()).isEqualTo(2);
 	}
 
+	@Test
+	void overHttpABatchIsCollectedEvenWhenTheAcceptAsksForAStream() throws Exception {
+		HttpResponse<String> response = post(
+				"[{\"jsonrpc\":\"2.0\",\"method\":\"countdown\",\"params\":[2],\"id\":1},"
+						+ "{\"jsonrpc\":\"2.0\",\"method\":\"countdown\",\"params\":[1],\"id\":2}]",
+				"application/x-ndjson");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+		assertThat(WebSocketTestClient.mapper.readTree(response.body())).isEqualTo(WebSocketTestClient.mapper.readTree(
+				"[{\"jsonrpc\":\"2.0\",\"result\":[2,1],\"id\":1},{\"jsonrpc\":\"2.0\",\"result\":[1],\"id\":2}]"));
+	}
+
 	private HttpResponse<String> post(String body, String accept) throws Exception {
 		return HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/jsonrpc"))
