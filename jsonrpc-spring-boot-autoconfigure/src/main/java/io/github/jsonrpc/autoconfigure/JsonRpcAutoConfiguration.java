@@ -59,7 +59,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
@@ -79,9 +78,6 @@ import org.springframework.util.StringUtils;
 @ConditionalOnClass(JsonRpcHandler.class)
 @EnableConfigurationProperties(JsonRpcProperties.class)
 public final class JsonRpcAutoConfiguration {
-
-	/** Name of the Boot's application task executor bean. */
-	static final String APPLICATION_TASK_EXECUTOR = "applicationTaskExecutor";
 
 	private static final boolean springSecurityPresent = ClassUtils.isPresent(
 			"org.springframework.security.concurrent.DelegatingSecurityContextExecutor",
@@ -172,15 +168,7 @@ public final class JsonRpcAutoConfiguration {
 	}
 
 	private static Executor taskExecutor(ListableBeanFactory beanFactory) {
-		Executor executor;
-		if (beanFactory.containsBean(APPLICATION_TASK_EXECUTOR)) {
-			executor = beanFactory.getBean(APPLICATION_TASK_EXECUTOR, Executor.class);
-		}
-		else {
-			SimpleAsyncTaskExecutor fallback = new SimpleAsyncTaskExecutor("jsonrpc-");
-			fallback.setConcurrencyLimit(64);
-			executor = fallback;
-		}
+		Executor executor = JsonRpcTaskExecutors.resolve(beanFactory, "jsonrpc-");
 		// methods moved off the calling thread must still run as the caller
 		return springSecurityPresent ? SecurityContextPropagation.wrap(executor) : executor;
 	}

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 
 import io.github.jsonrpc.autoconfigure.JsonRpcAutoConfiguration;
+import io.github.jsonrpc.autoconfigure.JsonRpcTaskExecutors;
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
 import io.github.jsonrpc.pubsub.JsonRpcPubSubMethods;
 import io.github.jsonrpc.pubsub.JsonRpcPublisher;
@@ -46,7 +47,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 import org.springframework.web.socket.server.support.OriginHandshakeInterceptor;
 import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
@@ -127,7 +127,7 @@ public final class JsonRpcWebSocketAutoConfiguration {
 			JsonRpcSubscriptionRegistry subscriptions, JsonRpcWebSocketProperties properties,
 			ListableBeanFactory beanFactory) {
 		JsonRpcWebSocketHandler webSocketHandler = new JsonRpcWebSocketHandler(handler, sessions,
-				taskExecutor(beanFactory));
+				JsonRpcTaskExecutors.resolve(beanFactory, "jsonrpc-ws-"));
 		webSocketHandler.cleanUp(subscriptions);
 		webSocketHandler.setMaxMessageSize((int) properties.getMaxMessageSize().toBytes());
 		webSocketHandler.setMaxInFlight(properties.getMaxInFlight());
@@ -154,15 +154,6 @@ public final class JsonRpcWebSocketAutoConfiguration {
 		mapping.setOrder(HANDLER_MAPPING_ORDER);
 		logger.info("JSON-RPC WebSocket endpoint: " + properties.getPath());
 		return mapping;
-	}
-
-	private static Executor taskExecutor(ListableBeanFactory beanFactory) {
-		if (beanFactory.containsBean("applicationTaskExecutor")) {
-			return beanFactory.getBean("applicationTaskExecutor", Executor.class);
-		}
-		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("jsonrpc-ws-");
-		executor.setConcurrencyLimit(64);
-		return executor;
 	}
 
 }
