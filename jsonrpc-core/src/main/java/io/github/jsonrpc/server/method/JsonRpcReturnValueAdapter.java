@@ -107,14 +107,22 @@ final class JsonRpcReturnValueAdapter {
 
 		private static final ReactiveAdapterRegistry registry = ReactiveAdapterRegistry.getSharedInstance();
 
+		// most results are plain values: look each class up once, not on every call
+		private static final ClassValue<Optional<ReactiveAdapter>> adapters = new ClassValue<>() {
+			@Override
+			protected Optional<ReactiveAdapter> computeValue(Class<?> type) {
+				return Optional.ofNullable(registry.getAdapter(type));
+			}
+		};
+
 		static boolean isReactive(Class<?> type) {
-			return registry.getAdapter(type) != null;
+			return adapters.get(type).isPresent();
 		}
 
 		@SuppressWarnings("unchecked")
 		static @Nullable CompletableFuture<@Nullable Object> adapt(Object value, JsonRpcExchange exchange,
 				int maxCollectedItems) {
-			ReactiveAdapter adapter = registry.getAdapter(value.getClass());
+			ReactiveAdapter adapter = adapters.get(value.getClass()).orElse(null);
 			if (adapter == null) {
 				return null;
 			}
