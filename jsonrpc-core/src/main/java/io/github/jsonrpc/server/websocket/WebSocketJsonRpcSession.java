@@ -100,7 +100,13 @@ public final class WebSocketJsonRpcSession implements JsonRpcSession {
 
 	private int holds;
 
-	private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+	private final Object partialMonitor = new Object();
+
+	/**
+	 * The parts of a fragmented message so far; {@code null} between messages so an idle
+	 * connection keeps no buffer sized for its largest message.
+	 */
+	private @Nullable ByteArrayOutputStream partial;
 
 	private volatile long lastReceived = System.nanoTime();
 
@@ -187,26 +193,37 @@ public final class WebSocketJsonRpcSession implements JsonRpcSession {
 	 */
 	byte @Nullable [] assemble(String part, boolean last, int maxBytes) {
 		byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-		synchronized (this.partial) {
-			if (last && this.partial.size() == 0) {
-				if (bytes.length > maxBytes) {
-					close(CloseStatus.TOO_BIG_TO_PROCESS);
-					return null;
-				}
-				return bytes;
-			}
-			if (this.partial.size() + bytes.length > maxBytes) {
-				this.partial.reset();
+		synchronized (this.partialMonitor) {
+			ByteArrayOutputStream partial = this.partial;
+			int size = (partial != null) ? partial.size() : 0;
+			if (size + bytes.length > maxBytes) {
+				this.partial = null;
 				close(CloseStatus.TOO_BIG_TO_PROCESS);
 				return null;
 			}
-			this.partial.writeBytes(bytes);
+			if (partial == null) {
+				if (last) {
+					return bytes;
+				}
+				partial = new ByteArrayOutputStream(bytes.length * 2);
+				this.partial = partial;
+			}
+			partial.writeBytes(bytes);
 			if (!last) {
 				return null;
 			}
-			byte[] message = this.partial.toByteArray();
-			this.partial.reset();
-			return message;
+			this.partial = null;
+			return partial.toByteArray();
+		}
+	}
+
+	/**
+	 * Return whether parts of a fragmented message are held.
+	 * @return {@code true} while a message is being assembled
+	 */
+	boolean isAssembling() {
+		synchronized (this.partialMonitor) {
+			return this.partial != null;
 		}
 	}
 
