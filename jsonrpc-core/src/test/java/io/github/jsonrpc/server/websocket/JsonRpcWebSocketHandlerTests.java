@@ -41,6 +41,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
 
 /**
@@ -111,6 +112,33 @@ class JsonRpcWebSocketHandlerTests {
 		handler.handleMessage(connection, new TextMessage("{\"jsonrpc\":", false));
 		handler.handleMessage(connection, new TextMessage("\"2.0\"}", true));
 		then(connection).should().close(CloseStatus.TOO_BIG_TO_PROCESS);
+	}
+
+	@Test
+	void fragmentsUnderTheLimitThatAddUpOverItCloseWith1009() throws Exception {
+		JsonRpcWebSocketHandler handler = new JsonRpcWebSocketHandler(this.rpc, this.sessions, Runnable::run);
+		handler.setMaxMessageSize(10);
+		WebSocketSession connection = connection("c5");
+		handler.afterConnectionEstablished(connection);
+		handler.handleMessage(connection, new TextMessage("123456", false));
+		then(connection).should(never()).close(any());
+		handler.handleMessage(connection, new TextMessage("123456", true));
+		then(connection).should().close(CloseStatus.TOO_BIG_TO_PROCESS);
+		then(connection).should(never()).sendMessage(any());
+	}
+
+	@Test
+	void fragmentsWithinTheLimitAreAssembledAndAnswered() throws Exception {
+		JsonRpcWebSocketHandler handler = new JsonRpcWebSocketHandler(this.rpc, this.sessions, Runnable::run);
+		handler.setMaxMessageSize(64);
+		WebSocketSession connection = connection("c6");
+		handler.afterConnectionEstablished(connection);
+		handler.handleMessage(connection, new TextMessage("{\"jsonrpc\":\"2.0\",", false));
+		handler.handleMessage(connection, new TextMessage("\"method\":\"m\",\"id\":7}", true));
+		handler.handleMessage(connection, new TextMessage("{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"id\":8}", true));
+		then(connection).should(never()).close(any());
+		assertThat(sent(connection)).satisfiesExactly((first) -> assertThat(first).contains("\"id\":7"),
+				(second) -> assertThat(second).contains("\"id\":8"));
 	}
 
 	private static WebSocketSession connection(String id) throws Exception {
