@@ -20,11 +20,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 
+import io.github.jsonrpc.protocol.JsonRpcInbound;
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
+import io.github.jsonrpc.protocol.JsonRpcReply;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
 import io.github.jsonrpc.pubsub.JsonRpcSessionRegistry;
 import io.github.jsonrpc.server.JsonRpcHandler;
+import io.github.jsonrpc.server.JsonRpcTransportContext;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import tools.jackson.databind.json.JsonMapper;
@@ -139,6 +143,58 @@ class JsonRpcWebSocketHandlerTests {
 		then(connection).should(never()).close(any());
 		assertThat(sent(connection)).satisfiesExactly((first) -> assertThat(first).contains("\"id\":7"),
 				(second) -> assertThat(second).contains("\"id\":8"));
+	}
+
+	@Test
+	void callsOfAMessageWhoseHandlingFailsAreAnsweredWithInternalError() throws Exception {
+		JsonRpcHandler failing = handler(
+				(inbound, context) -> CompletableFuture.failedFuture(new IllegalStateException("boom")));
+		JsonRpcWebSocketHandler handler = new JsonRpcWebSocketHandler(failing, this.sessions, Runnable::run);
+		WebSocketSession connection = connection("c7");
+		handler.afterConnectionEstablished(connection);
+		handler.handleMessage(connection, new TextMessage("[{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"id\":1},"
+				+ "{\"jsonrpc\":\"2.0\",\"method\":\"n\"},{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"id\":\"two\"}]"));
+		assertThat(sent(connection)).singleElement()
+			.asString()
+			.isEqualTo("[{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32603,\"message\":\"Internal error\"},\"id\":1},"
+					+ "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32603,\"message\":\"Internal error\"},\"id\":\"two\"}]");
+		assertThat(handler.sessions()).singleElement().satisfies((session) -> {
+			assertThat(session.isOpen()).isTrue();
+			assertThat(session.inFlight()).hasValue(0);
+		});
+	}
+
+	@Test
+	void callWhoseHandlerThrowsIsAnsweredWithInternalError() throws Exception {
+		JsonRpcHandler throwing = handler((inbound, context) -> {
+			throw new IllegalStateException("boom");
+		});
+		JsonRpcWebSocketHandler handler = new JsonRpcWebSocketHandler(throwing, this.sessions, Runnable::run);
+		WebSocketSession connection = connection("c8");
+		handler.afterConnectionEstablished(connection);
+		handler.handleMessage(connection, new TextMessage("{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"id\":5}"));
+		handler.handleMessage(connection, new TextMessage("{\"jsonrpc\":\"2.0\",\"method\":\"n\"}"));
+		assertThat(sent(connection)).singleElement()
+			.asString()
+			.isEqualTo("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32603,\"message\":\"Internal error\"},\"id\":5}");
+	}
+
+	private JsonRpcHandler handler(
+			BiFunction<JsonRpcInbound, JsonRpcTransportContext, CompletableFuture<JsonRpcReply>> handle) {
+		JsonRpcMessageCodec codec = this.codec;
+		return new JsonRpcHandler() {
+
+			@Override
+			public CompletableFuture<JsonRpcReply> handle(JsonRpcInbound inbound, JsonRpcTransportContext context) {
+				return handle.apply(inbound, context);
+			}
+
+			@Override
+			public JsonRpcMessageCodec codec() {
+				return codec;
+			}
+
+		};
 	}
 
 	private static WebSocketSession connection(String id) throws Exception {
