@@ -21,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -372,10 +374,13 @@ public final class WebSocketJsonRpcSession implements JsonRpcSession {
 	 */
 	private final class StreamSink implements JsonRpcStreamSink {
 
+		private final Map<JsonRpcExchange, Runnable> opened = Collections.synchronizedMap(new IdentityHashMap<>());
+
 		@Override
 		public void open(JsonRpcExchange exchange, Runnable cancel) {
 			JsonRpcId id = exchange.id();
 			if (id != null) {
+				this.opened.put(exchange, cancel);
 				registerCanceller(id, cancel);
 			}
 		}
@@ -396,8 +401,10 @@ public final class WebSocketJsonRpcSession implements JsonRpcSession {
 		@Override
 		public void close(JsonRpcExchange exchange) {
 			JsonRpcId id = exchange.id();
-			if (id != null) {
-				WebSocketJsonRpcSession.this.cancellers.remove(id);
+			Runnable cancel = this.opened.remove(exchange);
+			if (id != null && cancel != null) {
+				// only this stream's canceller: a later call may reuse the id
+				removeCanceller(id, cancel);
 			}
 		}
 

@@ -18,7 +18,13 @@ package io.github.jsonrpc.server.websocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.jsonrpc.protocol.JsonRpcId;
+import io.github.jsonrpc.protocol.JsonRpcRequest;
+import io.github.jsonrpc.server.JsonRpcExchange;
+import io.github.jsonrpc.server.JsonRpcStreamSink;
+import io.github.jsonrpc.server.JsonRpcTransportContext;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -73,6 +79,38 @@ class WebSocketJsonRpcSessionTests {
 		assertThat(this.session.assemble("{}", true, 10)).isEqualTo("{}".getBytes(StandardCharsets.UTF_8));
 		assertThat(this.session.assemble("{\"a\":", false, 10)).isNull();
 		assertThat(this.session.assemble("1}", true, 10)).isEqualTo("{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void endingAStreamKeepsTheCancellerOfALaterCallWithTheSameId() {
+		JsonRpcStreamSink earlierSink = this.session.streamSink();
+		JsonRpcExchange earlier = exchange(1);
+		AtomicInteger earlierCancelled = new AtomicInteger();
+		earlierSink.open(earlier, earlierCancelled::incrementAndGet);
+		JsonRpcStreamSink laterSink = this.session.streamSink();
+		JsonRpcExchange later = exchange(1);
+		AtomicInteger laterCancelled = new AtomicInteger();
+		laterSink.open(later, laterCancelled::incrementAndGet);
+		earlierSink.close(earlier);
+		assertThat(this.session.cancel(JsonRpcId.of(1))).isTrue();
+		assertThat(laterCancelled).hasValue(1);
+		assertThat(earlierCancelled).hasValue(0);
+	}
+
+	@Test
+	void endingAStreamRemovesItsCanceller() {
+		JsonRpcStreamSink sink = this.session.streamSink();
+		JsonRpcExchange exchange = exchange(2);
+		AtomicInteger cancelled = new AtomicInteger();
+		sink.open(exchange, cancelled::incrementAndGet);
+		sink.close(exchange);
+		assertThat(this.session.cancel(JsonRpcId.of(2))).isFalse();
+		assertThat(cancelled).hasValue(0);
+	}
+
+	private static JsonRpcExchange exchange(long id) {
+		return JsonRpcExchange.of(JsonRpcRequest.call(JsonRpcId.of(id), "stream", null),
+				JsonRpcTransportContext.inProcess());
 	}
 
 	private static WebSocketSession connection() {
