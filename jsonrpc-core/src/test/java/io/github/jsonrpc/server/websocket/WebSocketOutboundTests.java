@@ -15,27 +15,40 @@
  */
 package io.github.jsonrpc.server.websocket;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.withSettings;
@@ -150,6 +163,95 @@ class WebSocketOutboundTests {
 			release.countDown();
 			threads.shutdownNow();
 		}
+	}
+
+	@Test
+	void asyncWritesInOrderWhenSendsCompleteInline() {
+		List<String> delivered = Collections.synchronizedList(new ArrayList<>());
+		Session session = mock(Session.class);
+		RemoteEndpoint.Async remote = mock(RemoteEndpoint.Async.class);
+		willAnswer((invocation) -> {
+			delivered.add(invocation.getArgument(0));
+			invocation.<SendHandler>getArgument(1).onResult(new SendResult(session));
+			return null;
+		}).given(remote).sendText(anyString(), any(SendHandler.class));
+		AtomicBoolean failed = new AtomicBoolean();
+		WebSocketOutbound outbound = WebSocketOutbound.async(remote, 16, 1024, Duration.ofSeconds(10), Runnable::run,
+				() -> failed.set(true));
+		AtomicInteger roomSignals = new AtomicInteger();
+		for (String text : List.of("a", "b", "c")) {
+			assertThat(outbound.offer(text, roomSignals::incrementAndGet)).isTrue();
+		}
+		assertThat(delivered).containsExactly("a", "b", "c");
+		assertThat(outbound.size()).isZero();
+		assertThat(roomSignals).hasValue(3);
+		assertThat(failed).isFalse();
+	}
+
+	@Test
+	void asyncWritesOneAtATimeInOrderWhenSendsCompleteOnAnotherThread() throws Exception {
+		List<String> delivered = Collections.synchronizedList(new ArrayList<>());
+		BlockingQueue<SendHandler> pending = new LinkedBlockingQueue<>();
+		Session session = mock(Session.class);
+		RemoteEndpoint.Async remote = mock(RemoteEndpoint.Async.class);
+		willAnswer((invocation) -> {
+			delivered.add(invocation.getArgument(0));
+			pending.add(invocation.getArgument(1));
+			return null;
+		}).given(remote).sendText(anyString(), any(SendHandler.class));
+		AtomicBoolean failed = new AtomicBoolean();
+		WebSocketOutbound outbound = WebSocketOutbound.async(remote, 16, 1024, Duration.ofSeconds(10), Runnable::run,
+				() -> failed.set(true));
+		for (String text : List.of("a", "b", "c")) {
+			assertThat(outbound.offer(text, null)).isTrue();
+		}
+		// the first write is in progress: the others wait for its completion
+		assertThat(delivered).containsExactly("a");
+		assertThat(outbound.size()).isEqualTo(2);
+		ExecutorService completer = Executors.newSingleThreadExecutor();
+		try {
+			for (int written = 1; written <= 3; written++) {
+				SendHandler handler = pending.poll(10, TimeUnit.SECONDS);
+				assertThat(handler).isNotNull();
+				assertThat(pending).isEmpty();
+				completer.submit(() -> handler.onResult(new SendResult(session))).get(10, TimeUnit.SECONDS);
+				assertThat(delivered).hasSize(Math.min(written + 1, 3));
+			}
+		}
+		finally {
+			completer.shutdownNow();
+		}
+		assertThat(delivered).containsExactly("a", "b", "c");
+		assertThat(pending).isEmpty();
+		assertThat(outbound.size()).isZero();
+		assertThat(failed).isFalse();
+		// idle again: the next offer writes at once
+		assertThat(outbound.offer("d", null)).isTrue();
+		assertThat(delivered).containsExactly("a", "b", "c", "d");
+	}
+
+	@Test
+	void asyncFailedSendClosesTheSession() throws Exception {
+		Session nativeSession = mock(Session.class);
+		RemoteEndpoint.Async remote = mock(RemoteEndpoint.Async.class);
+		given(nativeSession.getAsyncRemote()).willReturn(remote);
+		willAnswer((invocation) -> {
+			invocation.<SendHandler>getArgument(1)
+				.onResult(new SendResult(nativeSession, new IOException("connection reset")));
+			return null;
+		}).given(remote).sendText(anyString(), any(SendHandler.class));
+		NativeWebSocketSession connection = mock(NativeWebSocketSession.class);
+		given(connection.getId()).willReturn("o3");
+		given(connection.isOpen()).willReturn(true);
+		given(connection.getAttributes()).willReturn(new HashMap<>());
+		given(connection.getNativeSession(Session.class)).willReturn(nativeSession);
+		WebSocketJsonRpcSession session = new WebSocketJsonRpcSession(connection, JsonMapper.builder().build(), 16,
+				1024, Duration.ofSeconds(10), Runnable::run);
+		session.notify("n", null);
+		assertThat(session.isOpen()).isFalse();
+		then(connection).should().close(WebSocketJsonRpcSession.SLOW_CONSUMER);
+		assertThat(session.notify("m", null)).isFalse();
+		then(remote).should().sendText(anyString(), any(SendHandler.class));
 	}
 
 	private static WebSocketSession blockingSession(List<String> delivered, CountDownLatch writing,
