@@ -207,7 +207,7 @@ public final class WebSocketJsonRpcSession implements JsonRpcSession {
 				if (last) {
 					return bytes;
 				}
-				partial = new ByteArrayOutputStream(bytes.length * 2);
+				partial = new ByteArrayOutputStream((int) Math.min(2L * bytes.length, maxBytes));
 				this.partial = partial;
 			}
 			partial.writeBytes(bytes);
