@@ -252,8 +252,7 @@ public final class JsonRpcWebSocketHandler extends TextWebSocketHandler implemen
 			reply = this.handler.handle(inbound, context);
 		}
 		catch (RuntimeException ex) {
-			logger.error("JSON-RPC handler failed on WebSocket session " + session.id(), ex);
-			reply = CompletableFuture.completedFuture(JsonRpcReply.empty());
+			reply = CompletableFuture.failedFuture(ex);
 		}
 		reply.whenComplete((result, ex) -> {
 			session.inFlight().decrementAndGet();
@@ -261,8 +260,10 @@ public final class JsonRpcWebSocketHandler extends TextWebSocketHandler implemen
 			if (ex != null) {
 				logger.error("JSON-RPC handler failed on WebSocket session " + session.id(), ex);
 			}
-			String text = (ex == null && !result.isEmpty() && call.answer())
-					? this.handler.codec().encodeToString(result) : null;
+			// every call is answered: when the handler failed, with -32603
+			JsonRpcReply answer = (ex != null)
+					? failures(inbound, JsonRpcError.standard(JsonRpcErrorCodes.INTERNAL_ERROR)) : result;
+			String text = (!answer.isEmpty() && call.answer()) ? this.handler.codec().encodeToString(answer) : null;
 			if (callbacks.isDeferring()) {
 				session.sendAndRelease(text);
 			}
@@ -355,9 +356,22 @@ public final class JsonRpcWebSocketHandler extends TextWebSocketHandler implemen
 	}
 
 	private void rejectTooBusy(WebSocketJsonRpcSession session, JsonRpcInbound inbound) {
+		JsonRpcReply reply = failures(inbound, new JsonRpcError(JsonRpcErrorCodes.LIMIT_EXCEEDED,
+				"Too many calls in flight on this connection (at most " + this.maxInFlight + ")", null));
+		if (!reply.isEmpty()) {
+			send(session, reply);
+		}
+	}
+
+	/**
+	 * Answer every call of a message with the same error, and every entry that could not
+	 * be decoded with its own.
+	 * @param inbound the message
+	 * @param error the error of each call
+	 * @return the reply, empty when the message holds only notifications
+	 */
+	private static JsonRpcReply failures(JsonRpcInbound inbound, JsonRpcError error) {
 		List<JsonRpcResponse> responses = new ArrayList<>();
-		JsonRpcError error = new JsonRpcError(JsonRpcErrorCodes.LIMIT_EXCEEDED,
-				"Too many calls in flight on this connection (at most " + this.maxInFlight + ")", null);
 		for (JsonRpcMessage entry : inbound.entries()) {
 			if (entry instanceof JsonRpcRequest request && request.id() != null) {
 				responses.add(JsonRpcResponse.failure(request.id(), error));
@@ -366,9 +380,10 @@ public final class JsonRpcWebSocketHandler extends TextWebSocketHandler implemen
 				responses.add(failure);
 			}
 		}
-		if (!responses.isEmpty()) {
-			send(session, inbound.batch() ? JsonRpcReply.batch(responses) : JsonRpcReply.single(responses.get(0)));
+		if (responses.isEmpty()) {
+			return JsonRpcReply.empty();
 		}
+		return inbound.batch() ? JsonRpcReply.batch(responses) : JsonRpcReply.single(responses.get(0));
 	}
 
 	private static JsonRpcError cancelled() {

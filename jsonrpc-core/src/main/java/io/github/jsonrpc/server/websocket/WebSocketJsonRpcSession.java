@@ -21,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -100,7 +102,13 @@ public final class WebSocketJsonRpcSession implements JsonRpcSession {
 
 	private int holds;
 
-	private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+	private final Object partialMonitor = new Object();
+
+	/**
+	 * The parts of a fragmented message so far; {@code null} between messages so an idle
+	 * connection keeps no buffer sized for its largest message.
+	 */
+	private @Nullable ByteArrayOutputStream partial;
 
 	private volatile long lastReceived = System.nanoTime();
 
@@ -187,26 +195,37 @@ public final class WebSocketJsonRpcSession implements JsonRpcSession {
 	 */
 	byte @Nullable [] assemble(String part, boolean last, int maxBytes) {
 		byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-		synchronized (this.partial) {
-			if (last && this.partial.size() == 0) {
-				if (bytes.length > maxBytes) {
-					close(CloseStatus.TOO_BIG_TO_PROCESS);
-					return null;
-				}
-				return bytes;
-			}
-			if (this.partial.size() + bytes.length > maxBytes) {
-				this.partial.reset();
+		synchronized (this.partialMonitor) {
+			ByteArrayOutputStream partial = this.partial;
+			int size = (partial != null) ? partial.size() : 0;
+			if (size + bytes.length > maxBytes) {
+				this.partial = null;
 				close(CloseStatus.TOO_BIG_TO_PROCESS);
 				return null;
 			}
-			this.partial.writeBytes(bytes);
+			if (partial == null) {
+				if (last) {
+					return bytes;
+				}
+				partial = new ByteArrayOutputStream((int) Math.min(2L * bytes.length, maxBytes));
+				this.partial = partial;
+			}
+			partial.writeBytes(bytes);
 			if (!last) {
 				return null;
 			}
-			byte[] message = this.partial.toByteArray();
-			this.partial.reset();
-			return message;
+			this.partial = null;
+			return partial.toByteArray();
+		}
+	}
+
+	/**
+	 * Return whether parts of a fragmented message are held.
+	 * @return {@code true} while a message is being assembled
+	 */
+	boolean isAssembling() {
+		synchronized (this.partialMonitor) {
+			return this.partial != null;
 		}
 	}
 
@@ -355,10 +374,13 @@ public final class WebSocketJsonRpcSession implements JsonRpcSession {
 	 */
 	private final class StreamSink implements JsonRpcStreamSink {
 
+		private final Map<JsonRpcExchange, Runnable> opened = Collections.synchronizedMap(new IdentityHashMap<>());
+
 		@Override
 		public void open(JsonRpcExchange exchange, Runnable cancel) {
 			JsonRpcId id = exchange.id();
 			if (id != null) {
+				this.opened.put(exchange, cancel);
 				registerCanceller(id, cancel);
 			}
 		}
@@ -379,8 +401,10 @@ public final class WebSocketJsonRpcSession implements JsonRpcSession {
 		@Override
 		public void close(JsonRpcExchange exchange) {
 			JsonRpcId id = exchange.id();
-			if (id != null) {
-				WebSocketJsonRpcSession.this.cancellers.remove(id);
+			Runnable cancel = this.opened.remove(exchange);
+			if (id != null && cancel != null) {
+				// only this stream's canceller: a later call may reuse the id
+				removeCanceller(id, cancel);
 			}
 		}
 

@@ -77,7 +77,8 @@ abstract class WebSocketOutbound {
 
 	/**
 	 * Create a queue written through Spring's concurrent decorator, for containers
-	 * without the Jakarta WebSocket API; writes happen on the offering thread.
+	 * without the Jakarta WebSocket API; writes happen on an offering thread, one at a
+	 * time: an offer made while another thread is writing only queues.
 	 */
 	static WebSocketOutbound decorated(WebSocketSession session, int maxMessages, long maxBytes, Duration sendTimeLimit,
 			Runnable onFailure) {
@@ -272,21 +273,55 @@ abstract class WebSocketOutbound {
 
 		private final ConcurrentWebSocketSessionDecorator decorator;
 
+		private final Duration sendTimeLimit;
+
+		private boolean sending;
+
+		private long sendStarted;
+
 		Decorated(WebSocketSession session, int maxMessages, long maxBytes, Duration sendTimeLimit,
 				Runnable onFailure) {
 			super(maxMessages, maxBytes, onFailure);
+			this.sendTimeLimit = sendTimeLimit;
 			this.decorator = new ConcurrentWebSocketSessionDecorator(session, (int) sendTimeLimit.toMillis(),
 					(int) Math.min(Integer.MAX_VALUE, maxBytes), OverflowStrategy.TERMINATE);
 		}
 
 		@Override
 		void flush() {
-			String next;
-			while ((next = poll()) != null) {
+			boolean stuck;
+			synchronized (this) {
+				// the thread sending drains what was just queued, in order; the decorator
+				// checks its time limit only on other threads, so check it here
+				stuck = this.sending && System.nanoTime() - this.sendStarted > this.sendTimeLimit.toNanos();
+				if (this.sending && !stuck) {
+					return;
+				}
+				this.sending = true;
+			}
+			if (stuck) {
+				failed(new IOException("Send not completed within " + this.sendTimeLimit));
+				return;
+			}
+			while (true) {
+				String next;
+				synchronized (this) {
+					// cleared under the lock that offer queues under: nothing is left
+					// behind
+					next = poll();
+					if (next == null) {
+						this.sending = false;
+						break;
+					}
+					this.sendStarted = System.nanoTime();
+				}
 				try {
 					this.decorator.sendMessage(new TextMessage(next.getBytes(StandardCharsets.UTF_8)));
 				}
 				catch (IOException | RuntimeException ex) {
+					synchronized (this) {
+						this.sending = false;
+					}
 					failed(ex);
 					return;
 				}

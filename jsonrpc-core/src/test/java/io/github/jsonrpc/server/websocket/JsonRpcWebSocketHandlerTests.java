@@ -20,11 +20,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 
+import io.github.jsonrpc.protocol.JsonRpcInbound;
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
+import io.github.jsonrpc.protocol.JsonRpcReply;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
 import io.github.jsonrpc.pubsub.JsonRpcSessionRegistry;
 import io.github.jsonrpc.server.JsonRpcHandler;
+import io.github.jsonrpc.server.JsonRpcTransportContext;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +45,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
 
 /**
@@ -111,6 +116,85 @@ class JsonRpcWebSocketHandlerTests {
 		handler.handleMessage(connection, new TextMessage("{\"jsonrpc\":", false));
 		handler.handleMessage(connection, new TextMessage("\"2.0\"}", true));
 		then(connection).should().close(CloseStatus.TOO_BIG_TO_PROCESS);
+	}
+
+	@Test
+	void fragmentsUnderTheLimitThatAddUpOverItCloseWith1009() throws Exception {
+		JsonRpcWebSocketHandler handler = new JsonRpcWebSocketHandler(this.rpc, this.sessions, Runnable::run);
+		handler.setMaxMessageSize(10);
+		WebSocketSession connection = connection("c5");
+		handler.afterConnectionEstablished(connection);
+		handler.handleMessage(connection, new TextMessage("123456", false));
+		then(connection).should(never()).close(any());
+		handler.handleMessage(connection, new TextMessage("123456", true));
+		then(connection).should().close(CloseStatus.TOO_BIG_TO_PROCESS);
+		then(connection).should(never()).sendMessage(any());
+	}
+
+	@Test
+	void fragmentsWithinTheLimitAreAssembledAndAnswered() throws Exception {
+		JsonRpcWebSocketHandler handler = new JsonRpcWebSocketHandler(this.rpc, this.sessions, Runnable::run);
+		handler.setMaxMessageSize(64);
+		WebSocketSession connection = connection("c6");
+		handler.afterConnectionEstablished(connection);
+		handler.handleMessage(connection, new TextMessage("{\"jsonrpc\":\"2.0\",", false));
+		handler.handleMessage(connection, new TextMessage("\"method\":\"m\",\"id\":7}", true));
+		handler.handleMessage(connection, new TextMessage("{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"id\":8}", true));
+		then(connection).should(never()).close(any());
+		assertThat(sent(connection)).satisfiesExactly((first) -> assertThat(first).contains("\"id\":7"),
+				(second) -> assertThat(second).contains("\"id\":8"));
+	}
+
+	@Test
+	void callsOfAMessageWhoseHandlingFailsAreAnsweredWithInternalError() throws Exception {
+		JsonRpcHandler failing = handler(
+				(inbound, context) -> CompletableFuture.failedFuture(new IllegalStateException("boom")));
+		JsonRpcWebSocketHandler handler = new JsonRpcWebSocketHandler(failing, this.sessions, Runnable::run);
+		WebSocketSession connection = connection("c7");
+		handler.afterConnectionEstablished(connection);
+		handler.handleMessage(connection, new TextMessage("[{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"id\":1},"
+				+ "{\"jsonrpc\":\"2.0\",\"method\":\"n\"},{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"id\":\"two\"}]"));
+		assertThat(sent(connection)).singleElement()
+			.asString()
+			.isEqualTo("[{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32603,\"message\":\"Internal error\"},\"id\":1},"
+					+ "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32603,\"message\":\"Internal error\"},\"id\":\"two\"}]");
+		assertThat(handler.sessions()).singleElement().satisfies((session) -> {
+			assertThat(session.isOpen()).isTrue();
+			assertThat(session.inFlight()).hasValue(0);
+		});
+	}
+
+	@Test
+	void callWhoseHandlerThrowsIsAnsweredWithInternalError() throws Exception {
+		JsonRpcHandler throwing = handler((inbound, context) -> {
+			throw new IllegalStateException("boom");
+		});
+		JsonRpcWebSocketHandler handler = new JsonRpcWebSocketHandler(throwing, this.sessions, Runnable::run);
+		WebSocketSession connection = connection("c8");
+		handler.afterConnectionEstablished(connection);
+		handler.handleMessage(connection, new TextMessage("{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"id\":5}"));
+		handler.handleMessage(connection, new TextMessage("{\"jsonrpc\":\"2.0\",\"method\":\"n\"}"));
+		assertThat(sent(connection)).singleElement()
+			.asString()
+			.isEqualTo("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32603,\"message\":\"Internal error\"},\"id\":5}");
+	}
+
+	private JsonRpcHandler handler(
+			BiFunction<JsonRpcInbound, JsonRpcTransportContext, CompletableFuture<JsonRpcReply>> handle) {
+		JsonRpcMessageCodec codec = this.codec;
+		return new JsonRpcHandler() {
+
+			@Override
+			public CompletableFuture<JsonRpcReply> handle(JsonRpcInbound inbound, JsonRpcTransportContext context) {
+				return handle.apply(inbound, context);
+			}
+
+			@Override
+			public JsonRpcMessageCodec codec() {
+				return codec;
+			}
+
+		};
 	}
 
 	private static WebSocketSession connection(String id) throws Exception {
