@@ -15,11 +15,8 @@
  */
 package io.github.jsonrpc;
 
-import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
@@ -40,7 +37,7 @@ class JsonRpcSpecificationTests {
 	private final JsonRpcHandler handler = JsonRpcSetup.services(this.service).toHandler();
 
 	@ParameterizedTest(name = "{0}")
-	@MethodSource("examples")
+	@MethodSource("io.github.jsonrpc.JsonRpcSpecificationExamples#arguments")
 	void specificationExample(String name, String request, String expected) throws Exception {
 		String actual = this.handler.handleText(request).join().orElse(null);
 		if (expected == null) {
@@ -69,89 +66,6 @@ class JsonRpcSpecificationTests {
 				]
 				""").join()).isEmpty();
 		assertThat(this.service.calls()).containsExactly("notify_sum", "notify_hello");
-	}
-
-	static Stream<Arguments> examples() {
-		return Stream.of(Arguments.of("rpc call with positional parameters", """
-				{"jsonrpc": "2.0", "method": "subtract", "params": [42, 23], "id": 1}
-				""", """
-				{"jsonrpc": "2.0", "result": 19, "id": 1}
-				"""), Arguments.of("rpc call with positional parameters, reversed", """
-				{"jsonrpc": "2.0", "method": "subtract", "params": [23, 42], "id": 2}
-				""", """
-				{"jsonrpc": "2.0", "result": -19, "id": 2}
-				"""), Arguments.of("rpc call with named parameters", """
-				{"jsonrpc": "2.0", "method": "subtract", "params": {"subtrahend": 23, "minuend": 42}, "id": 3}
-				""", """
-				{"jsonrpc": "2.0", "result": 19, "id": 3}
-				"""), Arguments.of("rpc call with named parameters, reordered", """
-				{"jsonrpc": "2.0", "method": "subtract", "params": {"minuend": 42, "subtrahend": 23}, "id": 4}
-				""", """
-				{"jsonrpc": "2.0", "result": 19, "id": 4}
-				"""), Arguments.of("a notification", """
-				{"jsonrpc": "2.0", "method": "update", "params": [1,2,3,4,5]}
-				""", null), Arguments.of("a notification without params", """
-				{"jsonrpc": "2.0", "method": "foobar"}
-				""", null), Arguments.of("rpc call of non-existent method", """
-				{"jsonrpc": "2.0", "method": "foobar", "id": "1"}
-				""", """
-				{"jsonrpc": "2.0", "error": {"code": -32601, "message": "Method not found"}, "id": "1"}
-				"""), Arguments.of("rpc call with invalid JSON", """
-				{"jsonrpc": "2.0", "method": "foobar, "params": "bar", "baz]
-				""", """
-				{"jsonrpc": "2.0", "error": {"code": -32700, "message": "Parse error"}, "id": null}
-				"""), Arguments.of("rpc call with invalid Request object", """
-				{"jsonrpc": "2.0", "method": 1, "params": "bar"}
-				""", """
-				{"jsonrpc": "2.0", "error": {"code": -32600, "message": "Invalid Request"}, "id": null}
-				"""), Arguments.of("rpc call Batch, invalid JSON", """
-				[
-				  {"jsonrpc": "2.0", "method": "sum", "params": [1,2,4], "id": "1"},
-				  {"jsonrpc": "2.0", "method"
-				]
-				""", """
-				{"jsonrpc": "2.0", "error": {"code": -32700, "message": "Parse error"}, "id": null}
-				"""), Arguments.of("rpc call with an empty Array", """
-				[]
-				""", """
-				{"jsonrpc": "2.0", "error": {"code": -32600, "message": "Invalid Request"}, "id": null}
-				"""), Arguments.of("rpc call with an invalid Batch (but not empty)", """
-				[1]
-				""", """
-				[
-				  {"jsonrpc": "2.0", "error": {"code": -32600, "message": "Invalid Request"}, "id": null}
-				]
-				"""), Arguments.of("rpc call with invalid Batch", """
-				[1,2,3]
-				""", """
-				[
-				  {"jsonrpc": "2.0", "error": {"code": -32600, "message": "Invalid Request"}, "id": null},
-				  {"jsonrpc": "2.0", "error": {"code": -32600, "message": "Invalid Request"}, "id": null},
-				  {"jsonrpc": "2.0", "error": {"code": -32600, "message": "Invalid Request"}, "id": null}
-				]
-				"""), Arguments.of("rpc call Batch", """
-				[
-				  {"jsonrpc": "2.0", "method": "sum", "params": [1,2,4], "id": "1"},
-				  {"jsonrpc": "2.0", "method": "notify_hello", "params": [7]},
-				  {"jsonrpc": "2.0", "method": "subtract", "params": [42,23], "id": "2"},
-				  {"foo": "boo"},
-				  {"jsonrpc": "2.0", "method": "foo.get", "params": {"name": "myself"}, "id": "5"},
-				  {"jsonrpc": "2.0", "method": "get_data", "id": "9"}
-				]
-				""", """
-				[
-				  {"jsonrpc": "2.0", "result": 7, "id": "1"},
-				  {"jsonrpc": "2.0", "result": 19, "id": "2"},
-				  {"jsonrpc": "2.0", "error": {"code": -32600, "message": "Invalid Request"}, "id": null},
-				  {"jsonrpc": "2.0", "error": {"code": -32601, "message": "Method not found"}, "id": "5"},
-				  {"jsonrpc": "2.0", "result": ["hello", 5], "id": "9"}
-				]
-				"""), Arguments.of("rpc call Batch (all notifications)", """
-				[
-				  {"jsonrpc": "2.0", "method": "notify_sum", "params": [1,2,4]},
-				  {"jsonrpc": "2.0", "method": "notify_hello", "params": [7]}
-				]
-				""", null));
 	}
 
 }

@@ -15,13 +15,10 @@
  */
 package io.github.jsonrpc.sample.websocket;
 
-import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -49,50 +46,8 @@ class WebSocketSpecExamplesTests extends AbstractWebSocketTests {
 		this.client.close();
 	}
 
-	static Stream<Arguments> examples() {
-		return Stream.of(Arguments.of("positional params", """
-				{"jsonrpc":"2.0","method":"subtract","params":[42,23],"id":1}""", """
-				{"jsonrpc":"2.0","result":19,"id":1}"""), Arguments.of("positional params reversed", """
-				{"jsonrpc":"2.0","method":"subtract","params":[23,42],"id":2}""", """
-				{"jsonrpc":"2.0","result":-19,"id":2}"""), Arguments.of("named params", """
-				{"jsonrpc":"2.0","method":"subtract","params":{"subtrahend":23,"minuend":42},"id":3}""", """
-				{"jsonrpc":"2.0","result":19,"id":3}"""), Arguments.of("named params in another order", """
-				{"jsonrpc":"2.0","method":"subtract","params":{"minuend":42,"subtrahend":23},"id":4}""", """
-				{"jsonrpc":"2.0","result":19,"id":4}"""), Arguments.of("notification", """
-				{"jsonrpc":"2.0","method":"update","params":[1,2,3,4,5]}""", null),
-				Arguments.of("notification of unknown method", """
-						{"jsonrpc":"2.0","method":"foobar"}""", null), Arguments.of("non-existent method", """
-						{"jsonrpc":"2.0","method":"foobar","id":"1"}""", """
-						{"jsonrpc":"2.0","error":{"code":-32601,"message":"Method not found"},"id":"1"}"""),
-				Arguments.of("invalid JSON", """
-						{"jsonrpc":"2.0","method":"foobar,"params":"bar","baz]""", """
-						{"jsonrpc":"2.0","error":{"code":-32700,"message":"Parse error"},"id":null}"""),
-				Arguments.of("invalid request object", """
-						{"jsonrpc":"2.0","method":1,"params":"bar"}""", """
-						{"jsonrpc":"2.0","error":{"code":-32600,"message":"Invalid Request"},"id":null}"""),
-				Arguments.of("batch, invalid JSON", """
-						[{"jsonrpc":"2.0","method":"sum","params":[1,2,4],"id":"1"},{"jsonrpc":"2.0","method" ]""", """
-						{"jsonrpc":"2.0","error":{"code":-32700,"message":"Parse error"},"id":null}"""),
-				Arguments.of("empty array", "[]", """
-						{"jsonrpc":"2.0","error":{"code":-32600,"message":"Invalid Request"},"id":null}"""),
-				Arguments.of("invalid batch of one", "[1]", """
-						[{"jsonrpc":"2.0","error":{"code":-32600,"message":"Invalid Request"},"id":null}]"""),
-				Arguments.of("invalid batch", "[1,2,3]", """
-						[{"jsonrpc":"2.0","error":{"code":-32600,"message":"Invalid Request"},"id":null},
-						 {"jsonrpc":"2.0","error":{"code":-32600,"message":"Invalid Request"},"id":null},
-						 {"jsonrpc":"2.0","error":{"code":-32600,"message":"Invalid Request"},"id":null}]"""),
-				Arguments.of("all-notification batch",
-						"""
-								[{"jsonrpc":"2.0","method":"notify_sum","params":[1,2,4]},{"jsonrpc":"2.0","method":"notify_hello","params":[7]}]""",
-						null),
-				Arguments.of("invalid params", """
-						{"jsonrpc":"2.0","method":"subtract","params":["a","b"],"id":9}""",
-						"""
-								{"jsonrpc":"2.0","error":{"code":-32602,"message":"Invalid params: parameter 'minuend' must be an integer"},"id":9}"""));
-	}
-
 	@ParameterizedTest(name = "{0}")
-	@MethodSource("examples")
+	@MethodSource("io.github.jsonrpc.JsonRpcSpecificationExamples#arguments")
 	void specExampleOverWebSocket(String name, String request, String expected) throws Exception {
 		this.client.send(request);
 		if (expected == null) {
