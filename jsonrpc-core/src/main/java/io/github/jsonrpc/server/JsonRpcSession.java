@@ -105,9 +105,11 @@ public interface JsonRpcSession {
 
 	/**
 	 * Run an action once the reply to the message a call belongs to has been queued for
-	 * sending (at once if it already was, or if the call is not one of this session's),
-	 * e.g. to start delivering a subscription so that its first notification follows the
-	 * subscribe response.
+	 * sending, before it is written (at once if it already was, or if the call is not one
+	 * of this session's): whatever the action sends follows the reply, and the client
+	 * sees the action's effect as soon as it has the reply. E.g. activating a
+	 * subscription, so that its first notification follows the subscribe response and a
+	 * publication made after the client got that response reaches it.
 	 * @param exchange a call received on this session
 	 * @param action the action
 	 */

@@ -543,10 +543,24 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 				// every call is answered: when the handler failed, with -32603
 				JsonRpcReply answer = (ex != null)
 						? failures(this.inbound, JsonRpcError.standard(JsonRpcErrorCodes.INTERNAL_ERROR)) : result;
-				if (!answer.isEmpty() && this.answered.compareAndSet(false, true)) {
-					send(JsonRpcConnection.this.codec.encodeReply(answer));
+				// the actions to run after the reply (e.g. activating a subscription) run
+				// once it is queued but before it is written: whatever they send follows
+				// it, and the client sees their effect as soon as it has the reply
+				boolean actions = hasAfterReply();
+				if (actions) {
+					JsonRpcConnection.this.outbound.pause();
 				}
-				replied();
+				try {
+					if (!answer.isEmpty() && this.answered.compareAndSet(false, true)) {
+						send(JsonRpcConnection.this.codec.encodeReply(answer));
+					}
+					replied();
+				}
+				finally {
+					if (actions) {
+						JsonRpcConnection.this.outbound.resume();
+					}
+				}
 			});
 		}
 
@@ -557,6 +571,12 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 				}
 				this.afterReply.add(action);
 				return true;
+			}
+		}
+
+		private boolean hasAfterReply() {
+			synchronized (this.afterReply) {
+				return !this.afterReply.isEmpty();
 			}
 		}
 

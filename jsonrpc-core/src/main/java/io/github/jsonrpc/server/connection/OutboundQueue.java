@@ -62,6 +62,8 @@ final class OutboundQueue {
 
 	private boolean closed;
 
+	private int paused;
+
 	OutboundQueue(int maxMessages, long maxBytes, Writer writer, Executor executor, Consumer<Throwable> onFailure) {
 		this.maxMessages = maxMessages;
 		this.maxBytes = maxBytes;
@@ -89,8 +91,8 @@ final class OutboundQueue {
 			if (whenRoom != null && !roomNow) {
 				this.waiting.add(whenRoom);
 			}
-			startWriting = !this.writing;
-			this.writing = true;
+			startWriting = !this.writing && this.paused == 0;
+			this.writing |= startWriting;
 		}
 		if (startWriting) {
 			pump();
@@ -99,6 +101,29 @@ final class OutboundQueue {
 			whenRoom.run();
 		}
 		return true;
+	}
+
+	/**
+	 * Stop handing messages to the writer (a write under way completes) until as many
+	 * {@link #resume()} calls; messages are still queued meanwhile, in order.
+	 */
+	synchronized void pause() {
+		this.paused++;
+	}
+
+	/**
+	 * Undo one {@link #pause()}; writing starts again once none is left.
+	 */
+	void resume() {
+		boolean startWriting;
+		synchronized (this) {
+			this.paused--;
+			startWriting = this.paused == 0 && !this.writing && !this.queue.isEmpty();
+			this.writing |= startWriting;
+		}
+		if (startWriting) {
+			pump();
+		}
 	}
 
 	/**
@@ -145,7 +170,7 @@ final class OutboundQueue {
 		while (true) {
 			JsonRpcEncodedMessage next;
 			synchronized (this) {
-				next = this.closed ? null : this.queue.poll();
+				next = (this.closed || this.paused > 0) ? null : this.queue.poll();
 				if (next == null) {
 					this.writing = false;
 					break;
