@@ -19,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -55,6 +56,20 @@ public final class JsonRpcMessageCodec {
 	/** The only protocol version this codec accepts and writes. */
 	public static final String VERSION = "2.0";
 
+	/**
+	 * Method name of the notifications carrying the items of a streamed result:
+	 * {@code {"jsonrpc":"2.0","method":"rpc.stream","params":{"id":<call
+	 * id>,"item":<item>}}}.
+	 */
+	public static final String STREAM_METHOD = "rpc.stream";
+
+	/**
+	 * Method name of the notification by which a client cancels one of its calls:
+	 * {@code {"jsonrpc":"2.0","method":"rpc.cancel","params":{"id":<call id>}}} (or
+	 * {@code "params":[<call id>]}).
+	 */
+	public static final String CANCEL_METHOD = "rpc.cancel";
+
 	private static final Log logger = LogFactory.getLog(JsonRpcMessageCodec.class);
 
 	private static final byte[] NO_CONTENT = new byte[0];
@@ -65,12 +80,22 @@ public final class JsonRpcMessageCodec {
 
 	private final JsonRpcCodecLimits limits;
 
+	private final Set<String> stringParamsMethods;
+
 	private JsonRpcMessageCodec(JsonMapper mapper, JsonRpcCodecLimits limits) {
 		Assert.notNull(mapper, "JsonMapper is required");
 		Assert.notNull(limits, "Limits are required");
 		this.mapper = mapper;
 		this.limits = limits;
 		this.treeReader = strictTreeReader(limits);
+		this.stringParamsMethods = Set.of();
+	}
+
+	private JsonRpcMessageCodec(JsonRpcMessageCodec codec, Set<String> stringParamsMethods) {
+		this.mapper = codec.mapper;
+		this.limits = codec.limits;
+		this.treeReader = codec.treeReader;
+		this.stringParamsMethods = Set.copyOf(stringParamsMethods);
 	}
 
 	/**
@@ -110,6 +135,20 @@ public final class JsonRpcMessageCodec {
 					DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
 			.build()
 			.readerFor(JsonNode.class);
+	}
+
+	/**
+	 * Return a codec that also accepts a JSON string as the {@code params} of the given
+	 * methods, for client dialects that send one topic name that way (the
+	 * aiohttp-json-rpc client's {@code {"method":"subscribe","params":"clock"}}). Every
+	 * other method still gets {@code -32600} for params that are neither an array nor an
+	 * object.
+	 * @param methods the method names
+	 * @return a codec sharing this one's mapper and limits
+	 */
+	public JsonRpcMessageCodec withStringParams(Set<String> methods) {
+		Assert.notNull(methods, "Methods are required");
+		return methods.equals(this.stringParamsMethods) ? this : new JsonRpcMessageCodec(this, methods);
 	}
 
 	/**
@@ -229,7 +268,8 @@ public final class JsonRpcMessageCodec {
 			throw invalidRequest(id, "'method' is too long");
 		}
 		JsonNode params = node.get("params");
-		if (params != null && !params.isContainer()) {
+		if (params != null && !params.isContainer()
+				&& !(params.isString() && this.stringParamsMethods.contains(methodName))) {
 			throw invalidRequest(id, "'params' must be an array or an object");
 		}
 		return new JsonRpcRequest(id, methodName, params);
@@ -365,6 +405,92 @@ public final class JsonRpcMessageCodec {
 			generator.writePOJO(error.data());
 		}
 		generator.writeEndObject();
+	}
+
+	/**
+	 * Encode a reply for writing to a connection.
+	 * @param reply the reply, not empty
+	 * @return the encoded reply
+	 */
+	public JsonRpcEncodedMessage encodeReply(JsonRpcReply reply) {
+		Assert.isTrue(!reply.isEmpty(), "An empty reply has nothing to encode");
+		return JsonRpcEncodedMessage.of(encode(reply));
+	}
+
+	// Messages the server sends on its own (notifications, stream items)
+
+	/**
+	 * Encode a notification:
+	 * {@code {"jsonrpc":"2.0","method":<method>,"params":<params>}}.
+	 * @param method the method name, e.g. a topic
+	 * @param params the params, written with the application's mapper; {@code null} to
+	 * omit them
+	 * @return the encoded notification, to be shared by every recipient
+	 * @throws IllegalArgumentException if the mapper cannot write the params
+	 */
+	public JsonRpcEncodedMessage encodeNotification(String method, @Nullable Object params) {
+		Assert.hasText(method, "Method is required");
+		ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+		try (JsonGenerator generator = this.mapper.createGenerator(out)) {
+			generator.writeStartObject();
+			generator.writeStringProperty("jsonrpc", VERSION);
+			generator.writeStringProperty("method", method);
+			if (params != null) {
+				generator.writeName("params");
+				generator.writePOJO(params);
+			}
+			generator.writeEndObject();
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException("Cannot write the params of notification '" + method + "'", ex);
+		}
+		return JsonRpcEncodedMessage.of(out.toByteArray());
+	}
+
+	/**
+	 * Encode one item of a streamed result as an {@link #STREAM_METHOD rpc.stream}
+	 * notification: {@code {"jsonrpc":"2.0","method":"rpc.stream","params":{"id":<call
+	 * id>,"item":<item>}}}.
+	 * @param id the id of the call whose result is streamed
+	 * @param item the item, written with the application's mapper
+	 * @return the encoded notification
+	 * @throws IllegalArgumentException if the mapper cannot write the item
+	 */
+	public JsonRpcEncodedMessage encodeStreamItem(JsonRpcId id, @Nullable Object item) {
+		Assert.notNull(id, "Id is required");
+		ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+		try (JsonGenerator generator = this.mapper.createGenerator(out)) {
+			generator.writeStartObject();
+			generator.writeStringProperty("jsonrpc", VERSION);
+			generator.writeStringProperty("method", STREAM_METHOD);
+			generator.writeName("params");
+			generator.writeStartObject();
+			generator.writeName("id");
+			generator.writeTree(id.value());
+			generator.writeName("item");
+			generator.writePOJO(item);
+			generator.writeEndObject();
+			generator.writeEndObject();
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException("Cannot write a stream item of call " + id, ex);
+		}
+		return JsonRpcEncodedMessage.of(out.toByteArray());
+	}
+
+	/**
+	 * Return the call a {@link #CANCEL_METHOD rpc.cancel} notification cancels.
+	 * @param request a decoded request
+	 * @return the id of the call to cancel, or {@code null} if the request is not a
+	 * well-formed cancel notification
+	 */
+	public @Nullable JsonRpcId cancelTarget(JsonRpcRequest request) {
+		if (request.id() != null || !CANCEL_METHOD.equals(request.method())) {
+			return null;
+		}
+		JsonNode params = request.params();
+		JsonNode id = (params == null) ? null : params.isArray() ? params.get(0) : params.get("id");
+		return (id != null && JsonRpcId.isValid(id)) ? JsonRpcId.of(id) : null;
 	}
 
 	// Client side

@@ -26,7 +26,6 @@ import java.util.Set;
 import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
 import io.github.jsonrpc.server.JsonRpcException;
 import io.github.jsonrpc.server.JsonRpcExchange;
-import io.github.jsonrpc.server.JsonRpcReplyCallbacks;
 import io.github.jsonrpc.server.JsonRpcSession;
 import io.github.jsonrpc.server.method.InvocableJsonRpcMethod;
 import io.github.jsonrpc.server.method.InvocableJsonRpcMethodFactory;
@@ -40,6 +39,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.util.Assert;
 import org.springframework.util.ReflectionUtils;
+import org.springframework.util.StringUtils;
 
 /**
  * Registers the built-in publish/subscribe and introspection methods, over one topic
@@ -57,6 +57,13 @@ import org.springframework.util.ReflectionUtils;
  * {@code "forbidden"}, {@code "subscription limit exceeded"}, {@code "not subscribed"}).
  * </li>
  * </ul>
+ *
+ * <p>
+ * The names are configurable ({@link JsonRpcPubSubMethodNames}); an application method of
+ * the same name replaces a built-in one. Over a persistent connection {@code subscribe}
+ * and {@code unsubscribe} also take one topic as a plain string,
+ * {@code {"method":"subscribe","params":"clock"}}, as the aiohttp-json-rpc client sends
+ * it.
  *
  * <p>
  * Notifications are {@code {"jsonrpc":"2.0","method":"<topic>","params":<payload>}} for
@@ -77,46 +84,52 @@ public final class JsonRpcPubSubMethods implements JsonRpcMethodRegistryCustomiz
 
 	private final JsonRpcSubscriptionRegistry subscriptions;
 
-	private final JsonRpcTopicAuthorizer authorizer;
-
 	private final JsonRpcMethodAccessChecker accessChecker;
+
+	private final JsonRpcPubSubMethodNames names;
 
 	private volatile @Nullable JsonRpcMethodRegistry registry;
 
 	/**
 	 * Create a new instance.
 	 * @param methodFactory creates the invocable methods
-	 * @param subscriptions the subscriptions
-	 * @param authorizer decides which topics a session may see
+	 * @param subscriptions the topics and subscriptions, which also decide which topics a
+	 * session may see
 	 * @param accessChecker decides which methods {@code get_methods} lists
+	 * @param names the names of the methods, each can be switched off
 	 */
 	public JsonRpcPubSubMethods(InvocableJsonRpcMethodFactory methodFactory, JsonRpcSubscriptionRegistry subscriptions,
-			JsonRpcTopicAuthorizer authorizer, JsonRpcMethodAccessChecker accessChecker) {
+			JsonRpcMethodAccessChecker accessChecker, JsonRpcPubSubMethodNames names) {
 		Assert.notNull(methodFactory, "MethodFactory is required");
 		Assert.notNull(subscriptions, "Subscriptions are required");
-		Assert.notNull(authorizer, "Authorizer is required");
 		Assert.notNull(accessChecker, "AccessChecker is required");
+		Assert.notNull(names, "Names are required");
 		this.methodFactory = methodFactory;
 		this.subscriptions = subscriptions;
-		this.authorizer = authorizer;
 		this.accessChecker = accessChecker;
+		this.names = names;
 	}
 
 	@Override
 	public void customize(JsonRpcMethodRegistry registry) {
 		this.registry = registry;
 		Endpoint endpoint = new Endpoint();
-		register(registry, endpoint, "subscribe", "subscribe", "Subscribe the connection to topics");
-		register(registry, endpoint, "unsubscribe", "unsubscribe", "Unsubscribe the connection from topics");
-		register(registry, endpoint, "get_subscriptions", "getSubscriptions", "Topics the connection subscribed to");
-		register(registry, endpoint, "get_topics", "getTopics", "Topics the caller may subscribe to");
-		register(registry, endpoint, "get_methods", "getMethods", "Methods the caller may call");
-		register(registry, endpoint, "rpc.on", "on", "Subscribe to events (rpc-websockets)");
-		register(registry, endpoint, "rpc.off", "off", "Unsubscribe from events (rpc-websockets)");
+		register(registry, endpoint, this.names.subscribe(), "subscribe", "Subscribe the connection to topics");
+		register(registry, endpoint, this.names.unsubscribe(), "unsubscribe", "Unsubscribe the connection from topics");
+		register(registry, endpoint, this.names.getSubscriptions(), "getSubscriptions",
+				"Topics the connection subscribed to");
+		register(registry, endpoint, this.names.getTopics(), "getTopics", "Topics the caller may subscribe to");
+		register(registry, endpoint, this.names.getMethods(), "getMethods", "Methods the caller may call");
+		register(registry, endpoint, this.names.on(), "on", "Subscribe to events (rpc-websockets)");
+		register(registry, endpoint, this.names.off(), "off", "Unsubscribe from events (rpc-websockets)");
 	}
 
-	private void register(JsonRpcMethodRegistry registry, Endpoint endpoint, String name, String javaName,
+	private void register(JsonRpcMethodRegistry registry, Endpoint endpoint, @Nullable String name, String javaName,
 			String description) {
+		if (!StringUtils.hasText(name)) {
+			// switched off
+			return;
+		}
 		Method method = ReflectionUtils.findMethod(Endpoint.class, javaName, JsonRpcExchange.class, JsonNode.class);
 		Assert.state(method != null, () -> "No method " + javaName);
 		registry
@@ -172,12 +185,8 @@ public final class JsonRpcPubSubMethods implements JsonRpcMethodRegistryCustomiz
 		if (topics.isEmpty()) {
 			return;
 		}
-		JsonRpcReplyCallbacks callbacks = JsonRpcReplyCallbacks.of(exchange);
-		if (callbacks != null && exchange.id() != null) {
-			// deliverable at once, but nothing reaches the client before the response
-			callbacks.deferNotifications();
-		}
-		topics.forEach((topic) -> this.subscriptions.activate(session, topic));
+		// nothing reaches the client before the subscribe response
+		session.afterReply(exchange, () -> topics.forEach((topic) -> this.subscriptions.activate(session, topic)));
 	}
 
 	/**
@@ -198,7 +207,7 @@ public final class JsonRpcPubSubMethods implements JsonRpcMethodRegistryCustomiz
 					throw new JsonRpcException(JsonRpcErrorCodes.INVALID_PARAMS, "Unknown topic '" + topic + "'",
 							Map.of("topic", topic));
 				}
-				if (!JsonRpcPubSubMethods.this.authorizer.isAuthorized(topic, session)) {
+				if (!JsonRpcPubSubMethods.this.subscriptions.isAuthorized(topic, session)) {
 					throw new JsonRpcException(JsonRpcErrorCodes.FORBIDDEN, "Not authorized for topic '" + topic + "'",
 							Map.of("topic", topic));
 				}
@@ -246,7 +255,8 @@ public final class JsonRpcPubSubMethods implements JsonRpcMethodRegistryCustomiz
 		public List<String> getTopics(JsonRpcExchange exchange, @JsonRpcParams(required = false) JsonNode params) {
 			List<String> names = new ArrayList<>();
 			for (JsonRpcTopic topic : JsonRpcPubSubMethods.this.subscriptions.topics()) {
-				if (JsonRpcPubSubMethods.this.authorizer.isAuthorized(topic.name(), exchange.session())) {
+				if (!topic.isPattern()
+						&& JsonRpcPubSubMethods.this.subscriptions.isAuthorized(topic.name(), exchange.session())) {
 					names.add(topic.name());
 				}
 			}
@@ -274,7 +284,7 @@ public final class JsonRpcPubSubMethods implements JsonRpcMethodRegistryCustomiz
 				if (JsonRpcPubSubMethods.this.subscriptions.topic(name) == null) {
 					result.put(name, UNKNOWN_EVENT);
 				}
-				else if (!JsonRpcPubSubMethods.this.authorizer.isAuthorized(name, session)) {
+				else if (!JsonRpcPubSubMethods.this.subscriptions.isAuthorized(name, session)) {
 					result.put(name, "forbidden");
 				}
 				else {

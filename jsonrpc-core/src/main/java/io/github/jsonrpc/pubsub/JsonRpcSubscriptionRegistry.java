@@ -18,95 +18,262 @@ package io.github.jsonrpc.pubsub;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
-import io.github.jsonrpc.server.JsonRpcSession;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
+import io.github.jsonrpc.server.JsonRpcSession;
 import org.springframework.util.Assert;
 
 /**
- * Which session is subscribed to which topic, plus the declared topics and their retained
- * values. A subscription is first <em>pending</em> (counted, listed, not yet delivered
- * to) and becomes <em>active</em> with {@link #activate}, which also sends the retained
- * value.
+ * The declared topics and this instance's subscriptions. A subscription is first
+ * registered (counted against the per-session limit) and then activated, once the
+ * subscribe response is on its way, so that no notification precedes it; a retained value
+ * is sent right on activation. A session's subscriptions end when it closes.
+ *
+ * <p>
+ * Topics can be declared up front, added and removed at runtime, and declared by pattern
+ * (see {@link JsonRpcTopic}). Removing a topic ends its subscriptions: each subscriber
+ * gets the notification
+ * {@code {"jsonrpc":"2.0","method":"rpc.unsubscribed","params":{"topic":"<topic>"}}}.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
  */
 public final class JsonRpcSubscriptionRegistry {
 
-	private final Map<String, JsonRpcTopic> topics;
+	/** Method name of the notification sent to the subscribers of a removed topic. */
+	public static final String UNSUBSCRIBED_METHOD = "rpc.unsubscribed";
+
+	private static final Log logger = LogFactory.getLog(JsonRpcSubscriptionRegistry.class);
+
+	private final Map<String, JsonRpcTopic> topics = new ConcurrentHashMap<>();
+
+	private final List<JsonRpcTopic> patterns = new CopyOnWriteArrayList<>();
 
 	private final int maxSubscriptionsPerSession;
+
+	private final JsonRpcTopicAuthorizer authorizer;
 
 	private final Map<String, Set<String>> bySession = new ConcurrentHashMap<>();
 
 	private final Map<String, Map<String, JsonRpcSession>> activeByTopic = new ConcurrentHashMap<>();
 
-	private final Map<String, Optional<Object>> retained = new ConcurrentHashMap<>();
+	private final Map<String, JsonRpcEncodedMessage> retained = new ConcurrentHashMap<>();
+
+	private volatile Function<String, @Nullable JsonRpcEncodedMessage> retainedFallback = (topic) -> null;
 
 	/**
-	 * Create a new instance.
-	 * @param topics the declared topics
-	 * @param maxSubscriptionsPerSession the maximum number of topics one session can
-	 * subscribe to
+	 * Create a registry that authorizes every subscription.
+	 * @param topics the topics declared up front
+	 * @param maxSubscriptionsPerSession the most topics one session may subscribe to
 	 */
 	public JsonRpcSubscriptionRegistry(Collection<JsonRpcTopic> topics, int maxSubscriptionsPerSession) {
+		this(topics, maxSubscriptionsPerSession, JsonRpcTopicAuthorizer.permitAll());
+	}
+
+	/**
+	 * Create a registry.
+	 * @param topics the topics declared up front
+	 * @param maxSubscriptionsPerSession the most topics one session may subscribe to
+	 * @param authorizer who may subscribe to (and receive) which topic, checked on
+	 * subscribe and again at each delivery, before a topic's own authorizer
+	 */
+	public JsonRpcSubscriptionRegistry(Collection<JsonRpcTopic> topics, int maxSubscriptionsPerSession,
+			JsonRpcTopicAuthorizer authorizer) {
 		Assert.notNull(topics, "Topics are required");
 		Assert.isTrue(maxSubscriptionsPerSession > 0, "maxSubscriptionsPerSession must be positive");
-		Map<String, JsonRpcTopic> map = new LinkedHashMap<>();
+		Assert.notNull(authorizer, "Authorizer is required");
+		this.maxSubscriptionsPerSession = maxSubscriptionsPerSession;
+		this.authorizer = authorizer;
 		for (JsonRpcTopic topic : topics) {
-			JsonRpcTopic existing = map.putIfAbsent(topic.name(), topic);
+			JsonRpcTopic existing = declared(topic.name());
 			Assert.state(existing == null || existing.equals(topic),
 					() -> "Topic '" + topic.name() + "' declared twice with different settings");
+			if (existing == null) {
+				addTopic(topic);
+			}
 		}
-		this.topics = Collections.unmodifiableMap(map);
-		this.maxSubscriptionsPerSession = maxSubscriptionsPerSession;
+	}
+
+	// Topics
+
+	/**
+	 * Declare a topic, or a pattern of topics, at runtime.
+	 * @param topic the topic
+	 * @return {@code true} if it was added, {@code false} if one of that name exists
+	 */
+	public boolean addTopic(JsonRpcTopic topic) {
+		Assert.notNull(topic, "Topic is required");
+		if (topic.isPattern()) {
+			synchronized (this.patterns) {
+				if (declared(topic.name()) != null) {
+					return false;
+				}
+				this.patterns.add(topic);
+				return true;
+			}
+		}
+		return this.topics.putIfAbsent(topic.name(), topic) == null;
 	}
 
 	/**
-	 * Return the declared topic of a name.
-	 * @param name the topic name
-	 * @return the topic, or {@code null} if it is not declared
+	 * Remove a topic, or a pattern, declared under that exact name: its subscriptions end
+	 * and each subscriber is told with an {@value #UNSUBSCRIBED_METHOD} notification.
+	 * @param name the name of the topic or pattern
+	 * @return {@code true} if it was declared
+	 */
+	public boolean removeTopic(String name) {
+		JsonRpcTopic removed = this.topics.remove(name);
+		if (removed == null) {
+			synchronized (this.patterns) {
+				removed = this.patterns.stream()
+					.filter((pattern) -> pattern.name().equals(name))
+					.findFirst()
+					.orElse(null);
+				if (removed != null) {
+					this.patterns.remove(removed);
+				}
+			}
+		}
+		return (removed != null) && endTopics(removed);
+	}
+
+	private boolean endTopics(JsonRpcTopic removed) {
+		List<String> ended = new ArrayList<>();
+		for (String topic : this.activeByTopic.keySet()) {
+			if (removed.matches(topic) && topic(topic) == null) {
+				ended.add(topic);
+			}
+		}
+		this.bySession.values().forEach((subscribed) -> subscribed.forEach((topic) -> {
+			if (removed.matches(topic) && topic(topic) == null && !ended.contains(topic)) {
+				ended.add(topic);
+			}
+		}));
+		for (String topic : ended) {
+			endTopic(topic);
+		}
+		return true;
+	}
+
+	private void endTopic(String topic) {
+		Map<String, JsonRpcSession> subscribers = this.activeByTopic.remove(topic);
+		this.retained.remove(topic);
+		List<JsonRpcSession> told = new ArrayList<>();
+		if (subscribers != null) {
+			synchronized (subscribers) {
+				told.addAll(subscribers.values());
+				subscribers.clear();
+			}
+		}
+		for (Set<String> subscribed : this.bySession.values()) {
+			subscribed.remove(topic);
+		}
+		for (JsonRpcSession session : told) {
+			session.notify(UNSUBSCRIBED_METHOD, Map.of("topic", topic));
+		}
+		if (logger.isDebugEnabled()) {
+			logger.debug("Topic '" + topic + "' removed; " + told.size() + " subscriptions ended");
+		}
+	}
+
+	/**
+	 * Return the topic declaring a concrete topic name.
+	 * @param name a concrete topic name
+	 * @return the topic (for a pattern: the pattern's settings under that name), or
+	 * {@code null} if it is not declared
 	 */
 	public @Nullable JsonRpcTopic topic(String name) {
-		return this.topics.get(name);
+		JsonRpcTopic topic = this.topics.get(name);
+		if (topic != null || name.indexOf('*') >= 0) {
+			return topic;
+		}
+		for (JsonRpcTopic pattern : this.patterns) {
+			if (pattern.matches(name)) {
+				return new JsonRpcTopic(name, pattern.retainLast(), pattern.authorizer());
+			}
+		}
+		return null;
+	}
+
+	private @Nullable JsonRpcTopic declared(String name) {
+		JsonRpcTopic topic = this.topics.get(name);
+		if (topic != null) {
+			return topic;
+		}
+		return this.patterns.stream().filter((pattern) -> pattern.name().equals(name)).findFirst().orElse(null);
 	}
 
 	/**
-	 * Return the declared topics, sorted by name.
+	 * Return the declared topics and patterns, sorted by name.
 	 * @return the topics
 	 */
 	public List<JsonRpcTopic> topics() {
 		List<JsonRpcTopic> sorted = new ArrayList<>(this.topics.values());
+		sorted.addAll(this.patterns);
 		sorted.sort((a, b) -> a.name().compareTo(b.name()));
 		return sorted;
 	}
 
 	/**
-	 * Return the maximum number of subscriptions of one session.
-	 * @return the maximum
+	 * Return whether a session may subscribe to, and receive, a topic: the application's
+	 * authorizer and the topic's own must both agree.
+	 * @param topic a concrete topic name
+	 * @param session the session, {@code null} without a connection
+	 * @return {@code true} if the topic is declared and authorized
+	 */
+	public boolean isAuthorized(String topic, @Nullable JsonRpcSession session) {
+		JsonRpcTopic declared = topic(topic);
+		return declared != null && isAuthorized(declared, session);
+	}
+
+	private boolean isAuthorized(JsonRpcTopic topic, @Nullable JsonRpcSession session) {
+		if (!this.authorizer.isAuthorized(topic.name(), session)) {
+			return false;
+		}
+		JsonRpcTopicAuthorizer own = topic.authorizer();
+		return own == null || own.isAuthorized(topic.name(), session);
+	}
+
+	/**
+	 * Return the most topics one session may subscribe to.
+	 * @return the limit
 	 */
 	public int maxSubscriptionsPerSession() {
 		return this.maxSubscriptionsPerSession;
 	}
 
+	// Subscriptions
+
 	/**
-	 * Add a pending subscription; {@link #activate} makes it deliverable.
+	 * Register a subscription, not active yet; it ends when the session closes.
 	 * @param session the session
-	 * @param topic a declared topic
-	 * @return {@code false} if the session is already subscribed
-	 * @throws IllegalStateException when the session reached its maximum
+	 * @param topic a declared concrete topic name
+	 * @return {@code true} if it is new, {@code false} if the session was subscribed
+	 * already
+	 * @throws IllegalStateException if the topic is not declared or the session reached
+	 * its limit
 	 */
 	public boolean subscribe(JsonRpcSession session, String topic) {
-		Assert.state(this.topics.containsKey(topic), () -> "Unknown topic '" + topic + "'");
-		Set<String> current = this.bySession.computeIfAbsent(session.id(), (id) -> ConcurrentHashMap.newKeySet());
+		Assert.state(topic(topic) != null, () -> "Unknown topic '" + topic + "'");
+		boolean[] first = new boolean[1];
+		Set<String> current = this.bySession.computeIfAbsent(session.id(), (id) -> {
+			first[0] = true;
+			return ConcurrentHashMap.newKeySet();
+		});
+		if (first[0]) {
+			session.onClose(() -> removeSession(session));
+		}
 		synchronized (current) {
 			if (current.contains(topic)) {
 				return false;
@@ -123,8 +290,8 @@ public final class JsonRpcSubscriptionRegistry {
 	}
 
 	/**
-	 * Make a pending subscription deliverable and send the retained value of the topic,
-	 * if there is one. Does nothing if the subscription was removed meanwhile.
+	 * Activate a registered subscription: from now on the session receives the topic's
+	 * notifications, starting with its retained value if any.
 	 * @param session the session
 	 * @param topic the topic
 	 */
@@ -135,7 +302,7 @@ public final class JsonRpcSubscriptionRegistry {
 		}
 		Map<String, JsonRpcSession> subscribers = this.activeByTopic.computeIfAbsent(topic,
 				(name) -> new ConcurrentHashMap<>());
-		// hold the topic's lock so a concurrent publish is either before the retained
+		// hold the topic's lock so a concurrent delivery is either before the retained
 		// value (and then retained) or after it
 		synchronized (subscribers) {
 			if (subscribers.putIfAbsent(session.id(), session) == null) {
@@ -146,16 +313,19 @@ public final class JsonRpcSubscriptionRegistry {
 					subscribers.remove(session.id(), session);
 					return;
 				}
-				Optional<Object> value = this.retained.get(topic);
+				JsonRpcEncodedMessage value = this.retained.get(topic);
+				if (value == null) {
+					value = this.retainedFallback.apply(topic);
+				}
 				if (value != null) {
-					session.notify(topic, value.orElse(null));
+					session.send(value);
 				}
 			}
 		}
 	}
 
 	/**
-	 * Remove a subscription.
+	 * End a subscription.
 	 * @param session the session
 	 * @param topic the topic
 	 * @return {@code true} if the session was subscribed
@@ -171,7 +341,7 @@ public final class JsonRpcSubscriptionRegistry {
 	}
 
 	/**
-	 * Remove every subscription of a session, e.g. when its connection closed.
+	 * End every subscription of a session; runs by itself when the session closes.
 	 * @param session the session
 	 */
 	public void removeSession(JsonRpcSession session) {
@@ -180,16 +350,16 @@ public final class JsonRpcSubscriptionRegistry {
 			for (String topic : current) {
 				Map<String, JsonRpcSession> subscribers = this.activeByTopic.get(topic);
 				if (subscribers != null) {
-					subscribers.remove(session.id());
+					subscribers.remove(session.id(), session);
 				}
 			}
 		}
 	}
 
 	/**
-	 * Return the topics a session is subscribed to, sorted.
+	 * Return the topics a session subscribed to.
 	 * @param session the session
-	 * @return the topic names, possibly empty
+	 * @return the sorted topic names
 	 */
 	public List<String> subscriptions(JsonRpcSession session) {
 		Set<String> current = this.bySession.get(session.id());
@@ -202,9 +372,9 @@ public final class JsonRpcSubscriptionRegistry {
 	}
 
 	/**
-	 * Return the active subscribers of a topic.
+	 * Return the sessions with an active subscription to a topic.
 	 * @param topic the topic
-	 * @return a snapshot of the sessions
+	 * @return a snapshot of the subscribers
 	 */
 	public List<JsonRpcSession> subscribers(String topic) {
 		Map<String, JsonRpcSession> subscribers = this.activeByTopic.get(topic);
@@ -212,42 +382,66 @@ public final class JsonRpcSubscriptionRegistry {
 	}
 
 	/**
-	 * Return the number of subscriptions, pending or active, over all sessions.
+	 * Return the number of subscriptions, over every session of this instance.
 	 * @return the count
 	 */
 	public int subscriptionCount() {
 		return this.bySession.values().stream().mapToInt(Set::size).sum();
 	}
 
+	// Delivery
+
 	/**
-	 * Run an action while no subscriber is activated on a topic, and keep the value if
-	 * the topic retains values. Used by the publisher so a new subscriber gets either the
-	 * retained value or the next publication.
-	 * @param topic the topic
-	 * @param value the value published
-	 * @param delivery the fan-out to the current subscribers
+	 * Deliver a publication to this instance's active subscribers of a topic, authorized
+	 * again for each, and retain it if the topic retains values.
+	 * @param topic the concrete topic name
+	 * @param message the encoded notification, shared by every subscriber
+	 * @param retain whether to retain it
+	 * @return the number of sessions it was queued for
 	 */
-	void publish(JsonRpcTopic topic, @Nullable Object value, Runnable delivery) {
-		Map<String, JsonRpcSession> subscribers = this.activeByTopic.computeIfAbsent(topic.name(),
-				(name) -> new ConcurrentHashMap<>());
-		if (!topic.retainLast()) {
-			delivery.run();
-			return;
+	public int deliver(String topic, JsonRpcEncodedMessage message, boolean retain) {
+		JsonRpcTopic declared = topic(topic);
+		if (declared == null) {
+			// removed meanwhile, or unknown on this instance
+			return 0;
 		}
+		Map<String, JsonRpcSession> subscribers = retain
+				? this.activeByTopic.computeIfAbsent(topic, (name) -> new ConcurrentHashMap<>())
+				: this.activeByTopic.get(topic);
+		if (subscribers == null) {
+			return 0;
+		}
+		int delivered = 0;
 		synchronized (subscribers) {
-			this.retained.put(topic.name(), Optional.ofNullable(value));
-			delivery.run();
+			if (retain) {
+				this.retained.put(topic, message);
+			}
+			for (JsonRpcSession session : subscribers.values()) {
+				if (isAuthorized(declared, session) && session.send(message)) {
+					delivered++;
+				}
+			}
 		}
+		return delivered;
 	}
 
 	/**
-	 * Return the retained value of a topic.
+	 * Return the value retained for a topic on this instance.
 	 * @param topic the topic
-	 * @return the value, empty if none was retained (or it was {@code null})
+	 * @return the last retained notification, if any
 	 */
-	public Optional<Object> retained(String topic) {
-		Optional<Object> value = this.retained.get(topic);
-		return (value != null) ? value : Optional.empty();
+	public Optional<JsonRpcEncodedMessage> retained(String topic) {
+		return Optional.ofNullable(this.retained.get(topic));
+	}
+
+	/**
+	 * Set where retained values not received by this instance are looked up, e.g. a
+	 * backend that stores them for every instance.
+	 * @param fallback the lookup, returning {@code null} for none
+	 */
+	public void setRetainedFallback(Function<String, @Nullable JsonRpcEncodedMessage> fallback) {
+		Assert.notNull(fallback, "Fallback is required");
+		this.retainedFallback = fallback;
 	}
 
 }

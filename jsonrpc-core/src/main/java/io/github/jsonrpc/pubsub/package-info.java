@@ -14,8 +14,10 @@
  * limitations under the License.
  */
 /**
- * Publish/subscribe over persistent connections: sessions, topics, subscriptions, the
- * publisher, and the built-in subscription methods of the supported client dialects.
+ * Publish/subscribe over persistent connections, as an engine over a backend SPI: topics,
+ * subscriptions, the publisher, the backend, and the built-in methods of both client
+ * dialects. Depends on the server only through
+ * {@link io.github.jsonrpc.server.JsonRpcSession}.
  */
 @NullMarked
 package io.github.jsonrpc.pubsub;

@@ -36,12 +36,14 @@ import org.springframework.util.Assert;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * The {@code rpc.login} method, which authenticates a persistent connection (WebSocket)
- * after it was opened: params {@code username} and {@code password}, checked by the
- * application's {@link AuthenticationManager}. On success the authentication is stored in
- * the session, so later calls on that connection run as that user (see
- * {@link SecurityContextJsonRpcInterceptor}); the result is the principal's name. Bad
- * credentials fail with {@code -32001}, without saying which part was wrong.
+ * The {@code rpc.login} method, which authenticates a persistent connection (WebSocket,
+ * ...) after it was opened: params {@code username} and {@code password}, checked by the
+ * application's {@link AuthenticationManager}. On success the session
+ * {@link JsonRpcSession#login logs in}, so later calls on that connection run as that
+ * user (see {@link SecurityContextJsonRpcInterceptor}); the result is the principal's
+ * name. Bad credentials fail with {@code -32001}, without saying which part was wrong.
+ * {@code rpc.logout} makes later calls anonymous again, whatever principal the transport
+ * established.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
@@ -51,11 +53,8 @@ public final class JsonRpcLoginMethod {
 	/** Name of the method. */
 	public static final String METHOD_NAME = "rpc.login";
 
-	/**
-	 * Name of the session attribute of the WebSocket transport holding a replacement
-	 * principal; spelled out so that this class does not need the WebSocket classes.
-	 */
-	static final String WEBSOCKET_PRINCIPAL_ATTRIBUTE = "io.github.jsonrpc.server.websocket.WebSocketJsonRpcSession.principal";
+	/** Name of the method that makes later calls on the connection anonymous again. */
+	public static final String LOGOUT_METHOD_NAME = "rpc.logout";
 
 	private final Supplier<AuthenticationManager> authenticationManager;
 
@@ -80,6 +79,10 @@ public final class JsonRpcLoginMethod {
 		Assert.state(method != null, "login method not found");
 		registry.registerBuiltIn(methodFactory.create(new JsonRpcHandlerMethod(METHOD_NAME, this, method,
 				"Authenticates this connection; later calls on it run as that user")));
+		Method logout = ReflectionUtils.findMethod(JsonRpcLoginMethod.class, "logout", JsonRpcExchange.class);
+		Assert.state(logout != null, "logout method not found");
+		registry.registerBuiltIn(methodFactory.create(new JsonRpcHandlerMethod(LOGOUT_METHOD_NAME, this, logout,
+				"Makes later calls on this connection anonymous")));
 	}
 
 	/**
@@ -91,11 +94,7 @@ public final class JsonRpcLoginMethod {
 	 */
 	public String login(@JsonRpcParam("username") @Nullable String username,
 			@JsonRpcParam("password") @Nullable String password, JsonRpcExchange exchange) {
-		JsonRpcSession session = exchange.session();
-		if (session == null) {
-			throw new JsonRpcException(JsonRpcErrorCodes.INVALID_REQUEST,
-					"Login requires a persistent connection; over HTTP, authenticate every request");
-		}
+		JsonRpcSession session = requireSession(exchange);
 		if (username == null || password == null) {
 			throw new BadCredentialsException("Missing credentials");
 		}
@@ -105,9 +104,27 @@ public final class JsonRpcLoginMethod {
 			throw new BadCredentialsException("Not authenticated");
 		}
 		// later calls on this connection run as this user
-		session.attributes().put(SecurityContextJsonRpcInterceptor.SESSION_AUTHENTICATION_ATTRIBUTE, authentication);
-		session.attributes().put(WEBSOCKET_PRINCIPAL_ATTRIBUTE, authentication);
+		session.login(authentication);
 		return authentication.getName();
+	}
+
+	/**
+	 * Make later calls on the caller's connection anonymous.
+	 * @param exchange the call
+	 * @return {@code true}
+	 */
+	public boolean logout(JsonRpcExchange exchange) {
+		requireSession(exchange).logout();
+		return true;
+	}
+
+	private static JsonRpcSession requireSession(JsonRpcExchange exchange) {
+		JsonRpcSession session = exchange.session();
+		if (session == null) {
+			throw new JsonRpcException(JsonRpcErrorCodes.INVALID_REQUEST,
+					"Login requires a persistent connection; over HTTP, authenticate every request");
+		}
+		return session;
 	}
 
 }

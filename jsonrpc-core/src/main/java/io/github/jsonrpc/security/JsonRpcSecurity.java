@@ -26,7 +26,6 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -60,22 +59,6 @@ final class JsonRpcSecurity {
 			return current;
 		}
 		return toAuthentication(exchange.principal());
-	}
-
-	/**
-	 * Return the authentication a session holds after {@code rpc.login}.
-	 * @param session the session, may be {@code null}
-	 * @return the authentication, or {@code null} when there was no login
-	 */
-	static @Nullable Authentication loginAuthentication(@Nullable JsonRpcSession session) {
-		if (session == null) {
-			return null;
-		}
-		Object value = session.attributes().get(SecurityContextJsonRpcInterceptor.SESSION_AUTHENTICATION_ATTRIBUTE);
-		if (value instanceof SecurityContext context) {
-			return context.getAuthentication();
-		}
-		return (value instanceof Authentication authentication) ? authentication : null;
 	}
 
 	/**

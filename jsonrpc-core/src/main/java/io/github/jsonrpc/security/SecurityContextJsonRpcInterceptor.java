@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
 import io.github.jsonrpc.server.JsonRpcExchange;
 import io.github.jsonrpc.server.JsonRpcInterceptor;
-import io.github.jsonrpc.server.JsonRpcTransportContext;
+import io.github.jsonrpc.server.JsonRpcSession;
 import io.github.jsonrpc.server.JsonRpcTransportContext.Transport;
 import org.jspecify.annotations.Nullable;
 
@@ -43,10 +43,10 @@ import org.springframework.util.Assert;
  * when it is the request's principal. When a call runs on another thread (e.g. parallel
  * batches), the request's principal (or an anonymous authentication) is used instead, so
  * a stale context left on a pooled thread is never trusted.</li>
- * <li>Connections with a session (WebSocket): the authentication stored by
- * {@code rpc.login} under {@link #SESSION_AUTHENTICATION_ATTRIBUTE}, else the principal
- * of the authenticated handshake, else an anonymous authentication. The exchange seen by
- * the rest of the chain carries that authentication as its principal.</li>
+ * <li>Connections with a session (WebSocket, ...): the session's
+ * {@link JsonRpcSession#principal() principal}, that is the one of its last
+ * {@code rpc.login}, else the one of the authenticated handshake, else an anonymous
+ * authentication.</li>
  * <li>In process: the caller's own context is left alone.</li>
  * </ul>
  *
@@ -60,14 +60,6 @@ import org.springframework.util.Assert;
  * @since 0.1.0
  */
 public final class SecurityContextJsonRpcInterceptor implements JsonRpcInterceptor, Ordered {
-
-	/**
-	 * Name of the session attribute holding the {@link Authentication} (or a
-	 * {@link SecurityContext}) that replaces the handshake's principal, set by
-	 * {@code rpc.login}.
-	 */
-	public static final String SESSION_AUTHENTICATION_ATTRIBUTE = SecurityContextJsonRpcInterceptor.class.getName()
-			+ ".authentication";
 
 	/** Name of the exchange attribute holding the authentication of the call. */
 	public static final String AUTHENTICATION_ATTRIBUTE = SecurityContextJsonRpcInterceptor.class.getName()
@@ -124,23 +116,19 @@ public final class SecurityContextJsonRpcInterceptor implements JsonRpcIntercept
 			}
 			return chain.next(exchange);
 		}
-		Authentication login = JsonRpcSecurity.loginAuthentication(exchange.session());
-		Authentication authentication = (login != null) ? login : JsonRpcSecurity
-			.toAuthentication((exchange.session() != null) ? exchange.session().principal() : null);
-		if (authentication == null) {
-			authentication = JsonRpcSecurity.toAuthentication(exchange.principal());
-		}
+		// a session's principal is the one of its last rpc.login, else its transport's
+		JsonRpcSession session = exchange.session();
+		Authentication authentication = JsonRpcSecurity
+			.toAuthentication((session != null) ? session.principal() : exchange.principal());
 		if (authentication == null) {
 			authentication = JsonRpcSecurity.anonymous();
 		}
-		JsonRpcExchange secured = (login != null && exchange.principal() != login) ? withPrincipal(exchange, login)
-				: exchange;
-		secured.attributes().put(AUTHENTICATION_ATTRIBUTE, authentication);
+		exchange.attributes().put(AUTHENTICATION_ATTRIBUTE, authentication);
 		SecurityContext context = this.strategy.createEmptyContext();
 		context.setAuthentication(authentication);
 		this.strategy.setContext(context);
 		try {
-			return chain.next(secured);
+			return chain.next(exchange);
 		}
 		finally {
 			restore(previous, current);
@@ -171,20 +159,6 @@ public final class SecurityContextJsonRpcInterceptor implements JsonRpcIntercept
 			// context
 			this.strategy.clearContext();
 		}
-	}
-
-	private static JsonRpcExchange withPrincipal(JsonRpcExchange exchange, Authentication principal) {
-		JsonRpcTransportContext original = exchange.context();
-		JsonRpcTransportContext.Builder builder = JsonRpcTransportContext.builder(original.transport())
-			.uri(original.uri())
-			.remoteAddress(original.remoteAddress())
-			.principal(principal)
-			.session(original.session());
-		original.headers().forEach(builder::header);
-		original.attributes().forEach(builder::attribute);
-		JsonRpcExchange result = JsonRpcExchange.of(exchange.request(), builder.build());
-		result.attributes().putAll(exchange.attributes());
-		return result;
 	}
 
 }

@@ -78,10 +78,7 @@ public class SecurityJsonRpcTopicAuthorizer implements JsonRpcTopicAuthorizer {
 			authentication = SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication();
 		}
 		else {
-			authentication = JsonRpcSecurity.loginAuthentication(session);
-			if (authentication == null) {
-				authentication = JsonRpcSecurity.toAuthentication(session.principal());
-			}
+			authentication = JsonRpcSecurity.toAuthentication(session.principal());
 		}
 		return (authentication != null) ? authentication : JsonRpcSecurity.anonymous();
 	}

@@ -20,9 +20,19 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
+import io.github.jsonrpc.protocol.JsonRpcId;
+
 /**
- * A persistent connection to one client, over which the server can push notifications.
- * Can be declared as a method parameter; it is {@code null} for calls over HTTP.
+ * Contract for a persistent connection to one client (WebSocket today, any transport that
+ * keeps a connection open), the one typed place where transports, publish/subscribe and
+ * security meet: who the client is, what it may be sent, and what happens when it goes
+ * away. Can be declared as a method parameter; it is {@code null} for calls over HTTP.
+ *
+ * <p>
+ * Everything sent to a session (replies, notifications, stream items) goes through one
+ * bounded, ordered outbound queue that never blocks the sender; a client that does not
+ * read fast enough is disconnected (its transport documents how).
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
@@ -36,13 +46,34 @@ public interface JsonRpcSession {
 	String id();
 
 	/**
-	 * Return the principal of this session.
+	 * Return the transport this session is connected through.
+	 * @return the transport
+	 */
+	JsonRpcTransportContext.Transport transport();
+
+	/**
+	 * Return the principal later calls on this session run as: the one of the last
+	 * {@link #login}, else the one the transport established (e.g. the authenticated
+	 * WebSocket handshake), unless the session {@link #logout logged out}.
 	 * @return the principal, or {@code null} when anonymous
 	 */
 	@Nullable Principal principal();
 
 	/**
-	 * Return the attributes of this session (e.g. from the handshake).
+	 * Make later calls on this session run as a principal, e.g. after {@code rpc.login}.
+	 * @param principal the authenticated principal
+	 */
+	void login(Principal principal);
+
+	/**
+	 * Make later calls on this session anonymous, whatever principal the transport
+	 * established (e.g. {@code rpc.logout}).
+	 */
+	void logout();
+
+	/**
+	 * Return the application's attributes of this session (e.g. copied from the
+	 * handshake). The library itself keeps nothing here.
 	 * @return the mutable, thread-safe attributes
 	 */
 	Map<String, Object> attributes();
@@ -59,8 +90,57 @@ public interface JsonRpcSession {
 	 * @param params the params, serialized with the application's mapper; {@code null} to
 	 * omit them
 	 * @return {@code true} if the notification was queued, {@code false} if the session
-	 * is closed or its outbound queue is full
+	 * is closed or could not take it (and was then closed as a slow consumer)
 	 */
 	boolean notify(String method, @Nullable Object params);
+
+	/**
+	 * Send a message that is already encoded, e.g. a publication encoded once for every
+	 * subscriber.
+	 * @param message the message
+	 * @return {@code true} if it was queued, {@code false} if the session is closed or
+	 * could not take it (and was then closed as a slow consumer)
+	 */
+	boolean send(JsonRpcEncodedMessage message);
+
+	/**
+	 * Run an action once the reply to the message a call belongs to has been queued for
+	 * sending, before it is written (at once if it already was, or if the call is not one
+	 * of this session's): whatever the action sends follows the reply, and the client
+	 * sees the action's effect as soon as it has the reply. E.g. activating a
+	 * subscription, so that its first notification follows the subscribe response and a
+	 * publication made after the client got that response reaches it.
+	 * @param exchange a call received on this session
+	 * @param action the action
+	 */
+	void afterReply(JsonRpcExchange exchange, Runnable action);
+
+	/**
+	 * Return the sink that streams results to this session: each item of a method
+	 * returning a stream of values is sent as an {@code rpc.stream} notification.
+	 * @return the sink
+	 */
+	JsonRpcStreamSink streamSink();
+
+	/**
+	 * Cancel a call or stream of this session, as the {@code rpc.cancel} notification
+	 * does.
+	 * @param id the id of the call
+	 * @return {@code true} if such a call was running
+	 */
+	boolean cancel(JsonRpcId id);
+
+	/**
+	 * Register a callback run once when the session closes, whoever closes it; runs at
+	 * once if the session is already closed.
+	 * @param callback the callback
+	 */
+	void onClose(Runnable callback);
+
+	/**
+	 * Close the connection normally. Every call and stream it started is cancelled and
+	 * the close callbacks run.
+	 */
+	void close();
 
 }

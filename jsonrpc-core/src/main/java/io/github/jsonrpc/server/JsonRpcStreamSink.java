@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Contract for a transport that can send the items of a streamed result one by one. A
- * transport that streams puts its sink in the {@link JsonRpcTransportContext#attributes()
- * transport-context attributes} under {@link #ATTRIBUTE}; a method returning a
+ * transport that streams hands its sink to the handler through
+ * {@link JsonRpcTransportContext#streamSink()}; a method returning a
  * {@link java.util.stream.Stream}, a {@link java.util.concurrent.Flow.Publisher} or a
  * multi-value Reactive Streams publisher then streams its items instead of answering with
  * the collected list. Without a sink (and always for notifications) the items are
@@ -30,9 +30,6 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public interface JsonRpcStreamSink {
-
-	/** Name of the transport-context attribute holding the sink. */
-	String ATTRIBUTE = JsonRpcStreamSink.class.getName();
 
 	/**
 	 * Start the stream of a call: register the action that cancels it, run when the

@@ -18,8 +18,6 @@ package io.github.jsonrpc.server;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.Principal;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,13 +30,18 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * What a transport knows about the message being handled, shared by every call of that
- * message: the transport, the URI, headers, remote address, principal and, for persistent
- * connections, the session.
+ * message: the transport, the URI, headers, remote address, principal, the native request
+ * and, for persistent connections, the session. Typed throughout: a transport hands the
+ * handler what it offers (a {@link JsonRpcStreamSink}, a {@link JsonRpcSession}) through
+ * members of this class, never through string-keyed attributes.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
  */
 public final class JsonRpcTransportContext {
+
+	private static final MultiValueMap<String, String> NO_HEADERS = CollectionUtils
+		.unmodifiableMultiValueMap(caseInsensitiveHeaders());
 
 	private static final JsonRpcTransportContext IN_PROCESS = builder(Transport.IN_PROCESS).build();
 
@@ -54,18 +57,20 @@ public final class JsonRpcTransportContext {
 
 	private final @Nullable JsonRpcSession session;
 
-	private final Map<String, Object> attributes;
+	private final @Nullable JsonRpcStreamSink streamSink;
+
+	private final @Nullable Object nativeRequest;
 
 	private JsonRpcTransportContext(Builder builder) {
 		this.transport = builder.transport;
 		this.uri = builder.uri;
-		MultiValueMap<String, String> headers = caseInsensitiveHeaders();
-		headers.addAll(builder.headers);
-		this.headers = CollectionUtils.unmodifiableMultiValueMap(headers);
+		this.headers = builder.headers();
 		this.remoteAddress = builder.remoteAddress;
 		this.principal = builder.principal;
 		this.session = builder.session;
-		this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(builder.attributes));
+		this.streamSink = (builder.streamSink != null) ? builder.streamSink
+				: (builder.session != null) ? builder.session.streamSink() : null;
+		this.nativeRequest = builder.nativeRequest;
 	}
 
 	/**
@@ -83,6 +88,34 @@ public final class JsonRpcTransportContext {
 	 */
 	public static Builder builder(Transport transport) {
 		return new Builder(transport);
+	}
+
+	/**
+	 * Create a builder initialized with the values of this context, e.g. to change the
+	 * principal.
+	 * @return the builder
+	 */
+	public Builder mutate() {
+		Builder builder = new Builder(this.transport).uri(this.uri)
+			.remoteAddress(this.remoteAddress)
+			.principal(this.principal)
+			.session(this.session)
+			.streamSink(this.streamSink)
+			.nativeRequest(this.nativeRequest);
+		builder.sharedHeaders = this.headers;
+		return builder;
+	}
+
+	/**
+	 * Return a read-only, case-insensitive copy of headers that many contexts can share
+	 * (e.g. the handshake headers of a connection, copied once rather than per message).
+	 * @param headers the headers
+	 * @return the shareable headers
+	 */
+	public static MultiValueMap<String, String> shareableHeaders(Map<String, List<String>> headers) {
+		MultiValueMap<String, String> copy = caseInsensitiveHeaders();
+		headers.forEach(copy::addAll);
+		return CollectionUtils.unmodifiableMultiValueMap(copy);
 	}
 
 	/**
@@ -135,11 +168,24 @@ public final class JsonRpcTransportContext {
 	}
 
 	/**
-	 * Return transport-specific attributes (e.g. the native request).
-	 * @return the read-only attributes
+	 * Return where the items of streamed results go: the session's sink on persistent
+	 * connections, a per-request sink for HTTP calls that asked for a streamed response.
+	 * @return the sink, or {@code null} when results are collected
 	 */
-	public Map<String, Object> attributes() {
-		return this.attributes;
+	public @Nullable JsonRpcStreamSink streamSink() {
+		return this.streamSink;
+	}
+
+	/**
+	 * Return the transport's own request object, if it is of a type: the
+	 * {@code ServerRequest} of an HTTP call, the {@code WebSocketSession} of a WebSocket
+	 * connection.
+	 * @param <T> the type
+	 * @param type the type expected
+	 * @return the request, or {@code null} if there is none of that type
+	 */
+	public <T> @Nullable T nativeRequest(Class<T> type) {
+		return type.isInstance(this.nativeRequest) ? type.cast(this.nativeRequest) : null;
 	}
 
 	private static MultiValueMap<String, String> caseInsensitiveHeaders() {
@@ -173,7 +219,9 @@ public final class JsonRpcTransportContext {
 
 		private @Nullable URI uri;
 
-		private final MultiValueMap<String, String> headers = caseInsensitiveHeaders();
+		private @Nullable MultiValueMap<String, String> headers;
+
+		private @Nullable MultiValueMap<String, String> sharedHeaders;
 
 		private @Nullable InetSocketAddress remoteAddress;
 
@@ -181,7 +229,9 @@ public final class JsonRpcTransportContext {
 
 		private @Nullable JsonRpcSession session;
 
-		private final Map<String, Object> attributes = new LinkedHashMap<>();
+		private @Nullable JsonRpcStreamSink streamSink;
+
+		private @Nullable Object nativeRequest;
 
 		private Builder(Transport transport) {
 			Assert.notNull(transport, "Transport is required");
@@ -205,7 +255,29 @@ public final class JsonRpcTransportContext {
 		 * @return this builder
 		 */
 		public Builder header(String name, List<String> values) {
-			this.headers.addAll(name, values);
+			MultiValueMap<String, String> headers = this.headers;
+			if (headers == null) {
+				headers = caseInsensitiveHeaders();
+				if (this.sharedHeaders != null) {
+					headers.addAll(this.sharedHeaders);
+					this.sharedHeaders = null;
+				}
+				this.headers = headers;
+			}
+			headers.addAll(name, values);
+			return this;
+		}
+
+		/**
+		 * Use headers made by {@link JsonRpcTransportContext#shareableHeaders}, without
+		 * copying them; replaces any header added before.
+		 * @param headers the shareable headers
+		 * @return this builder
+		 */
+		public Builder headers(MultiValueMap<String, String> headers) {
+			Assert.notNull(headers, "Headers are required");
+			this.headers = null;
+			this.sharedHeaders = headers;
 			return this;
 		}
 
@@ -230,7 +302,9 @@ public final class JsonRpcTransportContext {
 		}
 
 		/**
-		 * Set the session of a persistent connection.
+		 * Set the session of a persistent connection; its
+		 * {@link JsonRpcSession#streamSink() sink} streams results unless another one is
+		 * set.
 		 * @param session the session
 		 * @return this builder
 		 */
@@ -240,14 +314,33 @@ public final class JsonRpcTransportContext {
 		}
 
 		/**
-		 * Add an attribute.
-		 * @param name the name
-		 * @param value the value
+		 * Set where the items of streamed results go.
+		 * @param streamSink the sink, {@code null} to collect results
 		 * @return this builder
 		 */
-		public Builder attribute(String name, Object value) {
-			this.attributes.put(name, value);
+		public Builder streamSink(@Nullable JsonRpcStreamSink streamSink) {
+			this.streamSink = streamSink;
 			return this;
+		}
+
+		/**
+		 * Set the transport's own request object.
+		 * @param nativeRequest the request, e.g. a {@code ServerRequest}
+		 * @return this builder
+		 */
+		public Builder nativeRequest(@Nullable Object nativeRequest) {
+			this.nativeRequest = nativeRequest;
+			return this;
+		}
+
+		private MultiValueMap<String, String> headers() {
+			if (this.headers != null) {
+				// hand the map over: headers added later go to a copy, never to a built
+				// context
+				this.sharedHeaders = CollectionUtils.unmodifiableMultiValueMap(this.headers);
+				this.headers = null;
+			}
+			return (this.sharedHeaders != null) ? this.sharedHeaders : NO_HEADERS;
 		}
 
 		/**

@@ -21,6 +21,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.github.jsonrpc.server.JsonRpcSessionRegistry;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -32,11 +34,13 @@ class JsonRpcPublisherTests {
 	private final JsonRpcSessionRegistry sessions = new JsonRpcSessionRegistry();
 
 	private final JsonRpcSubscriptionRegistry subscriptions = new JsonRpcSubscriptionRegistry(
-			List.of(JsonRpcTopic.of("news"), JsonRpcTopic.of("secret")), 10);
+			List.of(JsonRpcTopic.of("news"), JsonRpcTopic.of("secret")), 10,
+			(topic, session) -> !"secret".equals(topic) || session.attributes().containsKey("ok"));
 
-	private final JsonRpcPublisher publisher = new JsonRpcPublisher(this.sessions, this.subscriptions,
-			(topic, session) -> !"secret".equals(topic) || session.attributes().containsKey("ok"),
-			JsonMapper.builder().build());
+	private final CountingCodec codec = new CountingCodec();
+
+	private final JsonRpcPublisher publisher = new DefaultJsonRpcPublisher(this.sessions, this.subscriptions,
+			new InProcessJsonRpcPubSubBackend(), this.codec.codec);
 
 	@Test
 	void publishReachesActiveSubscribersOnly() {
@@ -77,12 +81,93 @@ class JsonRpcPublisherTests {
 		assertThat(bob.received).containsExactly("direct=7");
 	}
 
+	@Test
+	void publishToManySubscribersEncodesOnce() {
+		List<TestSession> all = new java.util.ArrayList<>();
+		for (int i = 0; i < 1000; i++) {
+			all.add(subscribed("s" + i, "news"));
+		}
+		int before = this.codec.payloadWrites();
+		assertThat(this.publisher.publish("news", new Payload("x"))).isEqualTo(1000);
+		assertThat(this.codec.payloadWrites() - before).isOne();
+		assertThat(all).allSatisfy((session) -> assertThat(session.received).containsExactly("news={\"text\":\"x\"}"));
+	}
+
+	@Test
+	void replacedBackendCarriesEveryPublication() {
+		List<String> carried = new java.util.ArrayList<>();
+		JsonRpcPubSubBackend backend = new JsonRpcPubSubBackend() {
+
+			private JsonRpcPubSubBackend.Receiver receiver;
+
+			@Override
+			public void attach(JsonRpcPubSubBackend.Receiver receiver) {
+				this.receiver = receiver;
+			}
+
+			@Override
+			public int publish(String topic, io.github.jsonrpc.protocol.JsonRpcEncodedMessage message, boolean retain) {
+				carried.add(topic + ":" + message.text());
+				return this.receiver.published(topic, message, retain);
+			}
+
+			@Override
+			public int sendToUser(String userName, io.github.jsonrpc.protocol.JsonRpcEncodedMessage message) {
+				carried.add("@" + userName);
+				return this.receiver.sentToUser(userName, message);
+			}
+
+		};
+		JsonRpcPublisher publisher = new DefaultJsonRpcPublisher(this.sessions, this.subscriptions, backend,
+				this.codec.codec);
+		TestSession session = subscribed("s1", "news");
+		assertThat(publisher.publish("news", 1)).isOne();
+		assertThat(carried).containsExactly("news:{\"jsonrpc\":\"2.0\",\"method\":\"news\",\"params\":1}");
+		assertThat(session.received).containsExactly("news=1");
+	}
+
 	private TestSession subscribed(String id, String topic) {
 		TestSession session = new TestSession(id);
 		this.sessions.register(session);
 		this.subscriptions.subscribe(session, topic);
 		this.subscriptions.activate(session, topic);
 		return session;
+	}
+
+	record Payload(String text) {
+	}
+
+	/**
+	 * A codec over a mapper that counts how often it serializes a {@link Payload}.
+	 */
+	static final class CountingCodec {
+
+		private final java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+
+		final io.github.jsonrpc.protocol.JsonRpcMessageCodec codec;
+
+		CountingCodec() {
+			tools.jackson.databind.module.SimpleModule module = new tools.jackson.databind.module.SimpleModule();
+			module.addSerializer(Payload.class, new tools.jackson.databind.ser.std.StdSerializer<>(Payload.class) {
+
+				@Override
+				public void serialize(Payload value, tools.jackson.core.JsonGenerator generator,
+						tools.jackson.databind.SerializationContext context) {
+					CountingCodec.this.writes.incrementAndGet();
+					generator.writeStartObject();
+					generator.writeStringProperty("text", value.text());
+					generator.writeEndObject();
+				}
+
+			});
+			this.codec = io.github.jsonrpc.protocol.JsonRpcMessageCodec
+				.create(JsonMapper.builder().addModule(module).build());
+		}
+
+		int payloadWrites() {
+			return this.writes.get();
+		}
+
 	}
 
 }

@@ -19,6 +19,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.jsonrpc.server.JsonRpcSessionRegistry;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -59,8 +61,9 @@ class JsonRpcSubscriptionRegistryTests {
 
 	@Test
 	void retainedValueIsSentOnActivation() {
-		JsonRpcPublisher publisher = new JsonRpcPublisher(new JsonRpcSessionRegistry(), this.registry,
-				JsonRpcTopicAuthorizer.permitAll(), tools.jackson.databind.json.JsonMapper.builder().build());
+		JsonRpcPublisher publisher = new DefaultJsonRpcPublisher(new JsonRpcSessionRegistry(), this.registry,
+				new InProcessJsonRpcPubSubBackend(), io.github.jsonrpc.protocol.JsonRpcMessageCodec
+					.create(tools.jackson.databind.json.JsonMapper.builder().build()));
 		publisher.publish("a", "first");
 		publisher.publish("a", "last");
 		this.registry.subscribe(this.session, "a");
@@ -92,14 +95,49 @@ class JsonRpcSubscriptionRegistryTests {
 	}
 
 	@Test
-	void sessionRegistryTellsSubscriptionsAboutRemovals() {
+	void closingASessionEndsItsSubscriptionsAndRegistration() {
 		JsonRpcSessionRegistry sessions = new JsonRpcSessionRegistry();
-		sessions.addRemovalListener(this.registry::removeSession);
 		sessions.register(this.session);
 		this.registry.subscribe(this.session, "a");
-		sessions.unregister(this.session);
+		this.registry.activate(this.session, "a");
+		this.session.close();
 		assertThat(sessions.size()).isZero();
 		assertThat(this.registry.subscriptionCount()).isZero();
+		assertThat(this.registry.subscribers("a")).isEmpty();
+	}
+
+	@Test
+	void topicsCanBeAddedAndRemovedAtRuntime() {
+		assertThat(this.registry.addTopic(JsonRpcTopic.of("d"))).isTrue();
+		assertThat(this.registry.addTopic(JsonRpcTopic.retained("d"))).isFalse();
+		this.registry.subscribe(this.session, "d");
+		this.registry.activate(this.session, "d");
+		assertThat(this.registry.removeTopic("d")).isTrue();
+		assertThat(this.registry.topic("d")).isNull();
+		assertThat(this.registry.subscriptions(this.session)).isEmpty();
+		assertThat(this.registry.subscribers("d")).isEmpty();
+		assertThat(this.session.received).containsExactly("rpc.unsubscribed={\"topic\":\"d\"}");
+		assertThat(this.registry.removeTopic("d")).isFalse();
+		assertThatIllegalStateException().isThrownBy(() -> this.registry.subscribe(this.session, "d"));
+	}
+
+	@Test
+	void patternTopicsDeclareConcreteNamesWithTheirOwnAuthorizer() {
+		this.registry.addTopic(JsonRpcTopic.of("rooms.*")
+			.withAuthorizer((topic, session) -> session != null && session.principal() != null
+					&& topic.equals("rooms." + session.principal().getName())));
+		TestSession ann = new TestSession("ann", "ann");
+		assertThat(this.registry.topic("rooms.ann")).isNotNull();
+		assertThat(this.registry.topic("rooms.*")).isNull();
+		assertThat(this.registry.topic("halls.ann")).isNull();
+		assertThat(this.registry.isAuthorized("rooms.ann", ann)).isTrue();
+		assertThat(this.registry.isAuthorized("rooms.bob", ann)).isFalse();
+		assertThat(this.registry.isAuthorized("rooms.ann", this.session)).isFalse();
+		this.registry.subscribe(ann, "rooms.ann");
+		this.registry.activate(ann, "rooms.ann");
+		this.registry.removeTopic("rooms.*");
+		assertThat(this.registry.subscriptionCount()).isZero();
+		assertThat(ann.received).containsExactly("rpc.unsubscribed={\"topic\":\"rooms.ann\"}");
 	}
 
 }

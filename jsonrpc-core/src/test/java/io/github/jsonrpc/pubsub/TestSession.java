@@ -15,73 +15,21 @@
  */
 package io.github.jsonrpc.pubsub;
 
-import java.security.Principal;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import io.github.jsonrpc.server.JsonRpcSession;
 import org.jspecify.annotations.Nullable;
+
+import io.github.jsonrpc.server.RecordingJsonRpcSession;
 
 /**
  * A session recording what it is sent.
  */
-final class TestSession implements JsonRpcSession {
-
-	final List<String> received = new CopyOnWriteArrayList<>();
-
-	private final String id;
-
-	private final @Nullable Principal principal;
-
-	private final Map<String, Object> attributes = new ConcurrentHashMap<>();
-
-	volatile boolean open = true;
-
-	// runs once, right after the next open check has read the state: simulates a close
-	// racing with the caller
-	volatile @Nullable Runnable afterNextOpenCheck;
+final class TestSession extends RecordingJsonRpcSession {
 
 	TestSession(String id) {
 		this(id, null);
 	}
 
 	TestSession(String id, @Nullable String user) {
-		this.id = id;
-		this.principal = (user != null) ? () -> user : null;
-	}
-
-	@Override
-	public String id() {
-		return this.id;
-	}
-
-	@Override
-	public @Nullable Principal principal() {
-		return this.principal;
-	}
-
-	@Override
-	public Map<String, Object> attributes() {
-		return this.attributes;
-	}
-
-	@Override
-	public boolean isOpen() {
-		boolean result = this.open;
-		Runnable hook = this.afterNextOpenCheck;
-		if (hook != null) {
-			this.afterNextOpenCheck = null;
-			hook.run();
-		}
-		return result;
-	}
-
-	@Override
-	public boolean notify(String method, @Nullable Object params) {
-		this.received.add(method + "=" + params);
-		return this.open;
+		super(id, (user != null) ? () -> user : null);
 	}
 
 }

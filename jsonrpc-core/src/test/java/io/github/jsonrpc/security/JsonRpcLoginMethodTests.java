@@ -56,11 +56,22 @@ class JsonRpcLoginMethodTests {
 		String name = this.login.login("alice", "alice-secret",
 				TestSecurity.exchange("rpc.login", Transport.WEBSOCKET, null, session));
 		assertThat(name).isEqualTo("alice");
-		Authentication stored = JsonRpcSecurity.loginAuthentication(session);
-		assertThat(stored).isNotNull();
+		assertThat(session.principal()).isInstanceOf(Authentication.class);
+		Authentication stored = (Authentication) session.principal();
 		assertThat(stored.getName()).isEqualTo("alice");
 		assertThat(stored.getCredentials()).isNull();
-		assertThat(session.attributes()).containsKey(JsonRpcLoginMethod.WEBSOCKET_PRINCIPAL_ATTRIBUTE);
+		assertThat(session.attributes()).isEmpty();
+	}
+
+	@Test
+	void logoutMakesTheSessionAnonymous() {
+		TestSession session = new TestSession("1", TestSecurity.user("bob", "USER"));
+		this.login.login("alice", "alice-secret",
+				TestSecurity.exchange("rpc.login", Transport.WEBSOCKET, null, session));
+		assertThat(this.login.logout(TestSecurity.exchange("rpc.logout", Transport.WEBSOCKET, null, session))).isTrue();
+		assertThat(session.principal()).isNull();
+		assertThatExceptionOfType(JsonRpcException.class)
+			.isThrownBy(() -> this.login.logout(TestSecurity.exchange("rpc.logout", Transport.HTTP, null, null)));
 	}
 
 	@Test
@@ -71,6 +82,7 @@ class JsonRpcLoginMethodTests {
 		assertThatExceptionOfType(BadCredentialsException.class).isThrownBy(() -> this.login.login("nobody", "x",
 				TestSecurity.exchange("rpc.login", Transport.WEBSOCKET, null, session)));
 		assertThat(session.attributes()).isEmpty();
+		assertThat(session.principal()).isNull();
 		assertThat(new SecurityJsonRpcExceptionResolver()
 			.resolveException(TestSecurity.exchange("rpc.login", Transport.WEBSOCKET, null, session),
 					new BadCredentialsException("x"))
@@ -91,18 +103,11 @@ class JsonRpcLoginMethodTests {
 						new JsonRpcArgumentResolverComposite(JsonRpcArgumentResolvers.builtIn()),
 						JsonRpcNamingStyle.AS_DECLARED, null, null));
 		assertThat(registry.lookup("rpc.login")).isNotNull();
+		assertThat(registry.lookup("rpc.logout")).isNotNull();
 		assertThat(registry.lookup("rpc.login").parameters()).hasSize(2);
 		assertThat(List.of(registry.lookup("rpc.login").parameters().get(0).name(),
 				registry.lookup("rpc.login").parameters().get(1).name()))
 			.containsExactly("username", "password");
-	}
-
-	@Test
-	void replacementPrincipalAttributeIsTheWebSocketSessions() {
-		// spelled out in JsonRpcLoginMethod so that it does not load the WebSocket
-		// classes
-		assertThat(JsonRpcLoginMethod.WEBSOCKET_PRINCIPAL_ATTRIBUTE)
-			.isEqualTo(io.github.jsonrpc.server.websocket.WebSocketJsonRpcSession.PRINCIPAL_ATTRIBUTE);
 	}
 
 }

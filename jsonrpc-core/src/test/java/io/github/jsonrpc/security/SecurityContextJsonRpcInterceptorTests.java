@@ -81,8 +81,8 @@ class SecurityContextJsonRpcInterceptorTests {
 		Authentication alice = TestSecurity.user("alice", "USER");
 		Authentication admin = TestSecurity.user("admin", "ADMIN");
 		TestSession session = new TestSession("1", alice);
-		session.attributes().put(SecurityContextJsonRpcInterceptor.SESSION_AUTHENTICATION_ATTRIBUTE, admin);
-		JsonRpcExchange exchange = TestSecurity.exchange("whoami", Transport.WEBSOCKET, alice, session);
+		session.login(admin);
+		JsonRpcExchange exchange = TestSecurity.exchange("whoami", Transport.WEBSOCKET, session.principal(), session);
 		exchange.attributes().put("outer", "kept");
 		this.interceptor.intercept(exchange, (secured) -> {
 			assertThat(secured.attributes()).containsEntry("outer", "kept");
@@ -95,13 +95,12 @@ class SecurityContextJsonRpcInterceptorTests {
 	}
 
 	@Test
-	void loginSecurityContextInSessionIsUsedToo() {
-		Authentication admin = TestSecurity.user("admin", "ADMIN");
-		TestSession session = new TestSession("1", null);
-		session.attributes()
-			.put(SecurityContextJsonRpcInterceptor.SESSION_AUTHENTICATION_ATTRIBUTE, new SecurityContextImpl(admin));
+	void loggedOutSessionRunsAsAnonymous() {
+		TestSession session = new TestSession("1", TestSecurity.user("admin", "ADMIN"));
+		session.logout();
 		this.interceptor.intercept(TestSecurity.exchange("whoami", Transport.WEBSOCKET, null, session), this.recording);
-		assertThat(this.seen.get()).isSameAs(admin);
+		assertThat(this.seen.get())
+			.isInstanceOf(org.springframework.security.authentication.AnonymousAuthenticationToken.class);
 	}
 
 	@Test

@@ -63,9 +63,7 @@ class SecurityJsonRpcTopicAuthorizerTests {
 	@Test
 	void loginReplacesTheHandshakePrincipal() {
 		TestSession session = new TestSession("1", TestSecurity.user("admin", "ADMIN"));
-		session.attributes()
-			.put(SecurityContextJsonRpcInterceptor.SESSION_AUTHENTICATION_ATTRIBUTE,
-					TestSecurity.user("alice", "USER"));
+		session.login(TestSecurity.user("alice", "USER"));
 		assertThat(this.authorizer.isAuthorized("admin-events", session)).isFalse();
 		assertThat(this.authorizer.isAuthorized("members", session)).isTrue();
 	}

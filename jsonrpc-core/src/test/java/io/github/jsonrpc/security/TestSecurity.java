@@ -23,6 +23,7 @@ import io.github.jsonrpc.protocol.JsonRpcId;
 import io.github.jsonrpc.protocol.JsonRpcRequest;
 import io.github.jsonrpc.server.JsonRpcExchange;
 import io.github.jsonrpc.server.JsonRpcSession;
+import io.github.jsonrpc.server.RecordingJsonRpcSession;
 import io.github.jsonrpc.server.JsonRpcTransportContext;
 import io.github.jsonrpc.server.JsonRpcTransportContext.Transport;
 import org.jspecify.annotations.Nullable;
@@ -72,42 +73,10 @@ final class TestSecurity {
 		return exchange;
 	}
 
-	static final class TestSession implements JsonRpcSession {
-
-		private final String id;
-
-		private final @Nullable Principal principal;
-
-		private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+	static final class TestSession extends RecordingJsonRpcSession {
 
 		TestSession(String id, @Nullable Principal principal) {
-			this.id = id;
-			this.principal = principal;
-		}
-
-		@Override
-		public String id() {
-			return this.id;
-		}
-
-		@Override
-		public @Nullable Principal principal() {
-			return this.principal;
-		}
-
-		@Override
-		public Map<String, Object> attributes() {
-			return this.attributes;
-		}
-
-		@Override
-		public boolean isOpen() {
-			return true;
-		}
-
-		@Override
-		public boolean notify(String method, @Nullable Object params) {
-			return true;
+			super(id, principal);
 		}
 
 	}

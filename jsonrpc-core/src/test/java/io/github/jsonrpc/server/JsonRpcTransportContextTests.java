@@ -38,7 +38,8 @@ class JsonRpcTransportContextTests {
 		assertThat(context.principal()).isNull();
 		assertThat(context.session()).isNull();
 		assertThat(context.headers()).isEmpty();
-		assertThat(context.attributes()).isEmpty();
+		assertThat(context.streamSink()).isNull();
+		assertThat(context.nativeRequest(Object.class)).isNull();
 	}
 
 	@Test
@@ -57,16 +58,30 @@ class JsonRpcTransportContextTests {
 			.builder(JsonRpcTransportContext.Transport.HTTP)
 			.uri(URI.create("http://localhost/jsonrpc"))
 			.header("A", List.of("1"))
-			.attribute("k", "v");
+			.nativeRequest("request");
 		JsonRpcTransportContext context = builder.build();
-		builder.header("A", List.of("2")).header("B", List.of("3")).attribute("k2", "v2");
+		builder.header("A", List.of("2")).header("B", List.of("3")).nativeRequest("other");
 		assertThat(context.headers().get("a")).containsExactly("1");
 		assertThat(context.headers().containsKey("B")).isFalse();
-		assertThat(context.attributes()).containsOnlyKeys("k");
+		assertThat(context.nativeRequest(String.class)).isEqualTo("request");
+		assertThat(context.nativeRequest(Integer.class)).isNull();
 		assertThatExceptionOfType(UnsupportedOperationException.class)
 			.isThrownBy(() -> context.headers().add("C", "4"));
-		assertThatExceptionOfType(UnsupportedOperationException.class)
-			.isThrownBy(() -> context.attributes().put("x", "y"));
+	}
+
+	@Test
+	void mutatedContextKeepsEverythingButWhatChanges() {
+		JsonRpcTransportContext base = JsonRpcTransportContext.builder(JsonRpcTransportContext.Transport.WEBSOCKET)
+			.uri(URI.create("ws://localhost/jsonrpc"))
+			.header("A", List.of("1"))
+			.build();
+		java.security.Principal alice = () -> "alice";
+		JsonRpcTransportContext mutated = base.mutate().principal(alice).build();
+		assertThat(mutated).isNotSameAs(base);
+		assertThat(mutated.principal()).isSameAs(alice);
+		assertThat(mutated.uri()).isEqualTo(base.uri());
+		assertThat(mutated.headers().get("a")).containsExactly("1");
+		assertThat(base.principal()).isNull();
 	}
 
 }

@@ -32,10 +32,11 @@ import io.github.jsonrpc.client.JsonRpcSubscription;
 import io.github.jsonrpc.client.JsonRpcTransportException;
 import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
 import io.github.jsonrpc.pubsub.JsonRpcPublisher;
-import io.github.jsonrpc.pubsub.JsonRpcSessionRegistry;
 import io.github.jsonrpc.pubsub.JsonRpcSubscriptionRegistry;
 import io.github.jsonrpc.server.JsonRpcSession;
-import io.github.jsonrpc.server.websocket.WebSocketJsonRpcSession;
+import io.github.jsonrpc.server.JsonRpcSessionRegistry;
+import io.github.jsonrpc.server.connection.JsonRpcCloseReason;
+import io.github.jsonrpc.server.connection.JsonRpcConnection;
 import io.github.jsonrpc.test.app.CalculatorService;
 import io.github.jsonrpc.test.app.TestJsonRpcApplication;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +50,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.web.socket.CloseStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -207,8 +207,7 @@ class JsonRpcClientWebSocketTests {
 
 		CompletableFuture<String> pending = this.client.method("slow").params(2000).retrieveAsync(String.class);
 		// close every connection as a server restart would
-		this.sessions.sessions()
-			.forEach((session) -> ((WebSocketJsonRpcSession) session).close(CloseStatus.SERVICE_RESTARTED));
+		this.sessions.sessions().forEach((session) -> ((JsonRpcConnection) session).close(JsonRpcCloseReason.SHUTDOWN));
 		// a call pending on the dropped connection fails instead of waiting for its
 		// timeout
 		assertThat(pending).failsWithin(Duration.ofSeconds(5))

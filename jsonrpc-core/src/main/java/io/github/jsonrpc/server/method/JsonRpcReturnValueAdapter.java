@@ -40,7 +40,7 @@ import org.springframework.util.ClassUtils;
  *
  * <p>
  * A stream of values is collected to a list, unless the call has an id and the transport
- * put a {@link JsonRpcStreamSink} in the transport context: then each item goes to the
+ * offers a {@link JsonRpcStreamSink} in the transport context: then each item goes to the
  * sink as it comes, and the result is {@code {"count": <items sent>}}.
  *
  * @author JSON-RPC for Spring Boot team
@@ -92,8 +92,7 @@ final class JsonRpcReturnValueAdapter {
 	@SuppressWarnings("unchecked")
 	private static CompletableFuture<@Nullable Object> subscribe(Flow.Publisher<?> publisher, JsonRpcExchange exchange,
 			int maxCollectedItems) {
-		JsonRpcStreamSink sink = (exchange.id() != null)
-				? (JsonRpcStreamSink) exchange.context().attributes().get(JsonRpcStreamSink.ATTRIBUTE) : null;
+		JsonRpcStreamSink sink = (exchange.id() != null) ? exchange.context().streamSink() : null;
 		JsonRpcStreamingSubscriber subscriber = new JsonRpcStreamingSubscriber(exchange, sink, maxCollectedItems);
 		((Flow.Publisher<Object>) publisher).subscribe(subscriber);
 		return subscriber.result();

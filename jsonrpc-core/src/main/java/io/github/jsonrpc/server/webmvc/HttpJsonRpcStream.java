@@ -22,14 +22,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 
+import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
+import io.github.jsonrpc.protocol.JsonRpcId;
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
 import io.github.jsonrpc.protocol.JsonRpcReply;
 import io.github.jsonrpc.server.JsonRpcExchange;
 import io.github.jsonrpc.server.JsonRpcStreamSink;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.MediaType;
 
@@ -44,9 +44,13 @@ import org.springframework.http.MediaType;
  */
 final class HttpJsonRpcStream implements JsonRpcStreamSink {
 
-	private final JsonMapper mapper;
+	private static final byte[] SSE_DATA = "data:".getBytes(StandardCharsets.US_ASCII);
+
+	private final JsonRpcMessageCodec codec;
 
 	private final MediaType mediaType;
+
+	private final boolean serverSentEvents;
 
 	private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
 
@@ -56,9 +60,10 @@ final class HttpJsonRpcStream implements JsonRpcStreamSink {
 
 	private volatile @Nullable Runnable cancel;
 
-	HttpJsonRpcStream(JsonMapper mapper, MediaType mediaType) {
-		this.mapper = mapper;
+	HttpJsonRpcStream(JsonRpcMessageCodec codec, MediaType mediaType) {
+		this.codec = codec;
 		this.mediaType = mediaType;
+		this.serverSentEvents = MediaType.TEXT_EVENT_STREAM.isCompatibleWith(mediaType);
 	}
 
 	@Override
@@ -72,14 +77,11 @@ final class HttpJsonRpcStream implements JsonRpcStreamSink {
 		if (this.broken) {
 			return false;
 		}
-		ObjectNode params = this.mapper.createObjectNode();
-		params.set("id", (exchange.id() != null) ? exchange.id().value() : null);
-		params.set("item", this.mapper.valueToTree(item));
-		ObjectNode message = this.mapper.createObjectNode();
-		message.put("jsonrpc", JsonRpcMessageCodec.VERSION);
-		message.put("method", "rpc.stream");
-		message.set("params", params);
-		this.events.add(new Item(this.mapper.writeValueAsString(message), requestNext));
+		JsonRpcId id = exchange.id();
+		if (id == null) {
+			return false;
+		}
+		this.events.add(new Item(this.codec.encodeStreamItem(id, item), requestNext));
 		return true;
 	}
 
@@ -90,12 +92,11 @@ final class HttpJsonRpcStream implements JsonRpcStreamSink {
 	/**
 	 * Write the stream, blocking until the final response is written.
 	 * @param reply the reply of the call
-	 * @param codec encodes the final response
 	 * @param response the servlet response
 	 * @param plain writes the reply as plain JSON when the call did not stream
 	 */
-	void writeTo(CompletableFuture<JsonRpcReply> reply, JsonRpcMessageCodec codec, HttpServletResponse response,
-			PlainWriter plain) throws Exception {
+	void writeTo(CompletableFuture<JsonRpcReply> reply, HttpServletResponse response, PlainWriter plain)
+			throws Exception {
 		reply.whenComplete((result, ex) -> this.events.add((ex != null) ? JsonRpcReply.empty() : result));
 		Object event = this.events.take();
 		if (event instanceof JsonRpcReply single && !this.opened) {
@@ -109,12 +110,12 @@ final class HttpJsonRpcStream implements JsonRpcStreamSink {
 		try {
 			while (true) {
 				if (event instanceof Item item) {
-					write(output, item.json);
+					write(output, item.message);
 					item.requestNext.run();
 				}
 				else if (event instanceof JsonRpcReply last) {
 					if (!last.isEmpty()) {
-						write(output, codec.encodeToString(last));
+						write(output, this.codec.encodeReply(last));
 					}
 					return;
 				}
@@ -132,10 +133,18 @@ final class HttpJsonRpcStream implements JsonRpcStreamSink {
 		}
 	}
 
-	private void write(OutputStream output, String json) throws IOException {
-		String frame = MediaType.TEXT_EVENT_STREAM.isCompatibleWith(this.mediaType) ? "data:" + json + "\n\n"
-				: json + "\n";
-		output.write(frame.getBytes(StandardCharsets.UTF_8));
+	private void write(OutputStream output, JsonRpcEncodedMessage message) throws IOException {
+		// JSON text never holds a raw line break, so one message is one line or event
+		if (this.serverSentEvents) {
+			output.write(SSE_DATA);
+			message.writeTo(output);
+			output.write('\n');
+			output.write('\n');
+		}
+		else {
+			message.writeTo(output);
+			output.write('\n');
+		}
 		output.flush();
 	}
 
@@ -149,7 +158,7 @@ final class HttpJsonRpcStream implements JsonRpcStreamSink {
 
 	}
 
-	private record Item(String json, Runnable requestNext) {
+	private record Item(JsonRpcEncodedMessage message, Runnable requestNext) {
 	}
 
 }

@@ -68,9 +68,6 @@ import org.springframework.web.servlet.function.ServerResponse;
  */
 public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse> {
 
-	/** Name of the transport-context attribute holding the {@link ServerRequest}. */
-	public static final String SERVER_REQUEST_ATTRIBUTE = JsonRpcHttpHandler.class.getName() + ".serverRequest";
-
 	private static final List<MediaType> STREAMING_TYPES = List.of(MediaType.APPLICATION_NDJSON,
 			MediaType.TEXT_EVENT_STREAM);
 
@@ -184,10 +181,10 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 	}
 
 	private ServerResponse stream(JsonRpcInbound inbound, ServerRequest request, MediaType streamType) {
-		HttpJsonRpcStream stream = new HttpJsonRpcStream(this.handler.codec().mapper(), streamType);
+		HttpJsonRpcStream stream = new HttpJsonRpcStream(this.handler.codec(), streamType);
 		CompletableFuture<JsonRpcReply> reply = this.handler.handle(inbound, context(request, stream));
 		return ServerResponse.ok().build((servletRequest, servletResponse) -> {
-			stream.writeTo(reply, this.handler.codec(), servletResponse, (single) -> {
+			stream.writeTo(reply, servletResponse, (single) -> {
 				servletResponse.setStatus(this.statusPolicy.status(single).value());
 				if (!single.isEmpty()) {
 					servletResponse.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -204,10 +201,8 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 			.uri(request.uri())
 			.remoteAddress(request.remoteAddress().orElse(null))
 			.principal(request.principal().orElse(null))
-			.attribute(SERVER_REQUEST_ATTRIBUTE, request);
-		if (sink != null) {
-			context.attribute(JsonRpcStreamSink.ATTRIBUTE, sink);
-		}
+			.nativeRequest(request)
+			.streamSink(sink);
 		request.headers().asHttpHeaders().forEach(context::header);
 		return context.build();
 	}

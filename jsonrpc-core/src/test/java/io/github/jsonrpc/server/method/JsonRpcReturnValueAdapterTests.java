@@ -148,9 +148,7 @@ class JsonRpcReturnValueAdapterTests {
 	private static JsonRpcExchange exchange(@Nullable JsonRpcStreamSink sink, @Nullable JsonRpcId id) {
 		JsonRpcTransportContext.Builder context = JsonRpcTransportContext
 			.builder(JsonRpcTransportContext.Transport.WEBSOCKET);
-		if (sink != null) {
-			context.attribute(JsonRpcStreamSink.ATTRIBUTE, sink);
-		}
+		context.streamSink(sink);
 		return JsonRpcExchange.of(new JsonRpcRequest(id, "m", null), context.build());
 	}
 

@@ -347,7 +347,7 @@ class JsonRpcHttpHandlerTests {
 		public String whoami(JsonRpcExchange exchange) {
 			return exchange.context().transport() + " " + exchange.principal().getName() + " "
 					+ exchange.context().headers().getFirst("x-tenant") + " " + exchange.context().uri().getPath() + " "
-					+ exchange.context().attributes().containsKey(JsonRpcHttpHandler.SERVER_REQUEST_ATTRIBUTE);
+					+ (exchange.context().nativeRequest(ServerRequest.class) != null);
 		}
 
 		public String fail(int code) {

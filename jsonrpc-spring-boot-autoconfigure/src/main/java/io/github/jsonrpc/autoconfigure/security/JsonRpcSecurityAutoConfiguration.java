@@ -127,6 +127,7 @@ public final class JsonRpcSecurityAutoConfiguration {
 		}
 		// logging in must stay possible whatever the default access
 		builder.permit(JsonRpcLoginMethod.METHOD_NAME);
+		builder.permit(JsonRpcLoginMethod.LOGOUT_METHOD_NAME);
 		return new AuthorizationManagerJsonRpcInterceptor(builder.build());
 	}
 

@@ -15,23 +15,16 @@
  */
 package io.github.jsonrpc.autoconfigure.websocket;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
+import java.util.Set;
 
 import io.github.jsonrpc.autoconfigure.JsonRpcAutoConfiguration;
 import io.github.jsonrpc.autoconfigure.JsonRpcTaskExecutors;
-import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
-import io.github.jsonrpc.pubsub.JsonRpcPubSubMethods;
-import io.github.jsonrpc.pubsub.JsonRpcPublisher;
-import io.github.jsonrpc.pubsub.JsonRpcSessionRegistry;
-import io.github.jsonrpc.pubsub.JsonRpcSubscriptionRegistry;
-import io.github.jsonrpc.pubsub.JsonRpcTopic;
-import io.github.jsonrpc.pubsub.JsonRpcTopicAuthorizer;
+import io.github.jsonrpc.pubsub.JsonRpcPubSubMethodNames;
 import io.github.jsonrpc.server.JsonRpcHandler;
-import io.github.jsonrpc.server.method.InvocableJsonRpcMethodFactory;
-import io.github.jsonrpc.server.method.JsonRpcMethodAccessChecker;
+import io.github.jsonrpc.server.JsonRpcSessionRegistry;
+import io.github.jsonrpc.server.connection.JsonRpcConnectionSettings;
 import io.github.jsonrpc.server.websocket.JsonRpcWebSocketHandler;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -47,6 +40,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 import org.springframework.web.socket.server.support.OriginHandshakeInterceptor;
 import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
@@ -55,9 +49,10 @@ import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
  * Auto-configuration} of JSON-RPC over WebSocket at {@code jsonrpc.websocket.path} (by
- * default {@code /jsonrpc}, the HTTP path: only upgrade requests are matched there), and
- * of publish/subscribe: session and subscription registries, topics, the publisher and
- * the built-in subscription methods.
+ * default {@code /jsonrpc}, the HTTP path: only upgrade requests are matched there), with
+ * the {@link JsonRpcSessionRegistry} its connections join (publish/subscribe, configured
+ * on its own, builds on it). Keep-alive runs on the application's {@link TaskScheduler}
+ * when it has exactly one.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
@@ -84,56 +79,20 @@ public final class JsonRpcWebSocketAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	JsonRpcSubscriptionRegistry jsonRpcSubscriptionRegistry(JsonRpcWebSocketProperties properties,
-			ObjectProvider<JsonRpcTopic> topicBeans) {
-		List<JsonRpcTopic> topics = new ArrayList<>();
-		for (Map.Entry<String, JsonRpcWebSocketProperties.Topic> entry : properties.getTopics().entrySet()) {
-			topics.add(new JsonRpcTopic(entry.getKey(), entry.getValue().isRetainLast()));
-		}
-		topicBeans.orderedStream().forEach(topics::add);
-		return new JsonRpcSubscriptionRegistry(topics, properties.getMaxSubscriptionsPerConnection());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	JsonRpcTopicAuthorizer jsonRpcTopicAuthorizer() {
-		return JsonRpcTopicAuthorizer.permitAll();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	JsonRpcMethodAccessChecker jsonRpcMethodAccessChecker() {
-		return JsonRpcMethodAccessChecker.allowAll();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	JsonRpcPublisher jsonRpcPublisher(JsonRpcSessionRegistry sessions, JsonRpcSubscriptionRegistry subscriptions,
-			JsonRpcTopicAuthorizer authorizer, JsonRpcMessageCodec codec) {
-		return new JsonRpcPublisher(sessions, subscriptions, authorizer, codec.mapper());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	JsonRpcPubSubMethods jsonRpcPubSubMethods(InvocableJsonRpcMethodFactory methodFactory,
-			JsonRpcSubscriptionRegistry subscriptions, JsonRpcTopicAuthorizer authorizer,
-			JsonRpcMethodAccessChecker accessChecker) {
-		return new JsonRpcPubSubMethods(methodFactory, subscriptions, authorizer, accessChecker);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	JsonRpcWebSocketHandler jsonRpcWebSocketHandler(JsonRpcHandler handler, JsonRpcSessionRegistry sessions,
-			JsonRpcSubscriptionRegistry subscriptions, JsonRpcWebSocketProperties properties,
-			ListableBeanFactory beanFactory) {
+			JsonRpcWebSocketProperties properties, ObjectProvider<JsonRpcPubSubMethodNames> pubSubMethodNames,
+			ObjectProvider<TaskScheduler> taskScheduler, ListableBeanFactory beanFactory) {
 		JsonRpcWebSocketHandler webSocketHandler = new JsonRpcWebSocketHandler(handler, sessions,
 				JsonRpcTaskExecutors.resolve(beanFactory, "jsonrpc-ws-"));
-		webSocketHandler.cleanUp(subscriptions);
-		webSocketHandler.setMaxMessageSize((int) properties.getMaxMessageSize().toBytes());
-		webSocketHandler.setMaxInFlight(properties.getMaxInFlight());
-		webSocketHandler.setOutboundLimits(properties.getMaxOutboundMessages(),
-				properties.getMaxOutboundSize().toBytes(), properties.getSendTimeLimit());
-		webSocketHandler.setKeepAlive(properties.getPingInterval(), properties.getIdleTimeout());
+		JsonRpcPubSubMethodNames names = pubSubMethodNames.getIfAvailable();
+		webSocketHandler.setSettings(
+				JsonRpcConnectionSettings.DEFAULTS.withMaxMessageSize((int) properties.getMaxMessageSize().toBytes())
+					.withMaxInFlight(properties.getMaxInFlight())
+					.withOutboundLimits(properties.getMaxOutboundMessages(), properties.getMaxOutboundSize().toBytes(),
+							properties.getSendTimeLimit())
+					.withKeepAlive(properties.getPingInterval(), properties.getIdleTimeout())
+					.withStringParamsMethods((names != null) ? names.stringParamsMethods() : Set.of()));
+		taskScheduler.ifUnique(webSocketHandler::setTaskScheduler);
 		return webSocketHandler;
 	}
 

@@ -21,7 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
 
@@ -101,7 +104,7 @@ public class JsonRpcWebSocketProperties {
 	/**
 	 * Maximum number of topics one connection can subscribe to.
 	 */
-	private int maxSubscriptionsPerConnection = 1024;
+	private @Nullable Integer maxSubscriptionsPerConnection;
 
 	/**
 	 * Topics clients can subscribe to, by name.
@@ -205,19 +208,26 @@ public class JsonRpcWebSocketProperties {
 		this.idleTimeout = idleTimeout;
 	}
 
-	public int getMaxSubscriptionsPerConnection() {
+	@Deprecated(since = "0.1.0", forRemoval = true)
+	@DeprecatedConfigurationProperty(replacement = "jsonrpc.pubsub.max-subscriptions-per-connection", since = "0.1.0")
+	public @Nullable Integer getMaxSubscriptionsPerConnection() {
 		return this.maxSubscriptionsPerConnection;
 	}
 
-	public void setMaxSubscriptionsPerConnection(int maxSubscriptionsPerConnection) {
-		Assert.isTrue(maxSubscriptionsPerConnection > 0, "'maxSubscriptionsPerConnection' must be positive");
+	@Deprecated(since = "0.1.0", forRemoval = true)
+	public void setMaxSubscriptionsPerConnection(@Nullable Integer maxSubscriptionsPerConnection) {
+		Assert.isTrue(maxSubscriptionsPerConnection == null || maxSubscriptionsPerConnection > 0,
+				"'maxSubscriptionsPerConnection' must be positive");
 		this.maxSubscriptionsPerConnection = maxSubscriptionsPerConnection;
 	}
 
+	@Deprecated(since = "0.1.0", forRemoval = true)
+	@DeprecatedConfigurationProperty(replacement = "jsonrpc.pubsub.topics", since = "0.1.0")
 	public Map<String, Topic> getTopics() {
 		return this.topics;
 	}
 
+	@Deprecated(since = "0.1.0", forRemoval = true)
 	public void setTopics(Map<String, Topic> topics) {
 		this.topics = topics;
 	}

@@ -18,13 +18,15 @@ package io.github.jsonrpc.autoconfigure.websocket;
 import java.time.Duration;
 
 import io.github.jsonrpc.autoconfigure.JsonRpcAutoConfiguration;
+import io.github.jsonrpc.autoconfigure.pubsub.JsonRpcPubSubAutoConfiguration;
 import io.github.jsonrpc.autoconfigure.servlet.JsonRpcWebMvcAutoConfiguration;
 import io.github.jsonrpc.pubsub.JsonRpcPubSubMethods;
 import io.github.jsonrpc.pubsub.JsonRpcPublisher;
-import io.github.jsonrpc.pubsub.JsonRpcSessionRegistry;
 import io.github.jsonrpc.pubsub.JsonRpcSubscriptionRegistry;
 import io.github.jsonrpc.pubsub.JsonRpcTopic;
 import io.github.jsonrpc.pubsub.JsonRpcTopicAuthorizer;
+import io.github.jsonrpc.server.JsonRpcSessionRegistry;
+import io.github.jsonrpc.server.connection.JsonRpcConnectionSettings;
 import io.github.jsonrpc.server.method.JsonRpcMethodAccessChecker;
 import io.github.jsonrpc.server.method.JsonRpcMethodRegistry;
 import io.github.jsonrpc.server.websocket.JsonRpcWebSocketHandler;
@@ -48,7 +50,7 @@ class JsonRpcWebSocketAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(JsonRpcAutoConfiguration.class, JsonRpcWebMvcAutoConfiguration.class,
-				JsonRpcWebSocketAutoConfiguration.class));
+				JsonRpcWebSocketAutoConfiguration.class, JsonRpcPubSubAutoConfiguration.class));
 
 	@Test
 	void registersHandlerMappingPubSubAndBuiltInMethods() {
@@ -73,7 +75,7 @@ class JsonRpcWebSocketAutoConfigurationTests {
 	}
 
 	@Test
-	void topicsComeFromPropertiesAndBeans() {
+	void deprecatedWebSocketTopicsStillWork() {
 		this.contextRunner
 			.withPropertyValues("jsonrpc.websocket.topics.clock.retain-last=true",
 					"jsonrpc.websocket.topics.chat.retain-last=false",
@@ -99,6 +101,10 @@ class JsonRpcWebSocketAutoConfigurationTests {
 				JsonRpcWebSocketProperties properties = context.getBean(JsonRpcWebSocketProperties.class);
 				assertThat(properties.getMaxMessageSize().toKilobytes()).isEqualTo(10);
 				assertThat(properties.getPingInterval()).isEqualTo(Duration.ZERO);
+				JsonRpcConnectionSettings settings = context.getBean(JsonRpcWebSocketHandler.class).getSettings();
+				assertThat(settings.maxMessageSize()).isEqualTo(10 * 1024);
+				assertThat(settings.pingInterval()).isEqualTo(Duration.ZERO);
+				assertThat(settings.stringParamsMethods()).containsExactlyInAnyOrder("subscribe", "unsubscribe");
 			});
 	}
 

@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.github.jsonrpc.pubsub.JsonRpcPublisher;
-import io.github.jsonrpc.pubsub.JsonRpcSessionRegistry;
 import io.github.jsonrpc.pubsub.JsonRpcSubscriptionRegistry;
+import io.github.jsonrpc.server.JsonRpcSessionRegistry;
 import io.github.jsonrpc.server.JsonRpcSession;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

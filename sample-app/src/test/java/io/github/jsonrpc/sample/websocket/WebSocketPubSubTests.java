@@ -25,8 +25,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.github.jsonrpc.pubsub.JsonRpcPublisher;
-import io.github.jsonrpc.pubsub.JsonRpcSessionRegistry;
 import io.github.jsonrpc.pubsub.JsonRpcSubscriptionRegistry;
+import io.github.jsonrpc.server.JsonRpcSessionRegistry;
 import io.github.jsonrpc.server.JsonRpcSession;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

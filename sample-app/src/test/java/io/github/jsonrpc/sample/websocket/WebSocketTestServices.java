@@ -26,7 +26,6 @@ import io.github.jsonrpc.pubsub.JsonRpcTopic;
 import io.github.jsonrpc.pubsub.JsonRpcTopicAuthorizer;
 import io.github.jsonrpc.server.JsonRpcSession;
 import io.github.jsonrpc.server.method.annotation.JsonRpcService;
-import io.github.jsonrpc.server.websocket.WebSocketJsonRpcSession;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -91,7 +90,7 @@ class WebSocketTestServices {
 
 		public String login(JsonRpcSession session, String name) {
 			Principal principal = () -> name;
-			session.attributes().put(WebSocketJsonRpcSession.PRINCIPAL_ATTRIBUTE, principal);
+			session.login(principal);
 			return name;
 		}
 

@@ -22,16 +22,27 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
+import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
+import io.github.jsonrpc.protocol.JsonRpcId;
+import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
+import io.github.jsonrpc.protocol.JsonRpcRequest;
+import io.github.jsonrpc.protocol.JsonRpcResponse;
+import io.github.jsonrpc.server.JsonRpcExchange;
+import io.github.jsonrpc.server.JsonRpcHandler;
+import io.github.jsonrpc.server.JsonRpcTransportContext;
+import io.github.jsonrpc.server.connection.JsonRpcConnectionSettings;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
@@ -54,9 +65,35 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.withSettings;
 
 /**
- * Tests for {@link WebSocketOutbound}.
+ * Tests for the outbound queue of {@link WebSocketJsonRpcConnection}, over blocking and
+ * asynchronous WebSocket sends.
  */
-class WebSocketOutboundTests {
+class WebSocketJsonRpcConnectionOutboundTests {
+
+	private static final JsonRpcMessageCodec codec = JsonRpcMessageCodec.create(JsonMapper.builder().build());
+
+	private static final JsonRpcHandler handler = JsonRpcHandler
+		.builder((exchange) -> CompletableFuture.completedFuture(JsonRpcResponse.success(exchange.id(), "ok")), codec)
+		.build();
+
+	private static WebSocketJsonRpcConnection connection(WebSocketSession session, int maxMessages, long maxBytes,
+			Duration sendTimeLimit) {
+		return new WebSocketJsonRpcConnection(session, handler,
+				JsonRpcConnectionSettings.DEFAULTS.withOutboundLimits(maxMessages, maxBytes, sendTimeLimit),
+				Runnable::run);
+	}
+
+	private static JsonRpcEncodedMessage message(String name) {
+		return codec.encodeNotification(name, null);
+	}
+
+	private static String name(String payload) {
+		Matcher matcher = METHOD.matcher(payload);
+		assertThat(matcher.find()).isTrue();
+		return matcher.group(1);
+	}
+
+	private static final Pattern METHOD = Pattern.compile("\"method\":\"([^\"]*)\"");
 
 	@Test
 	void decoratedDeliversEverythingFromConcurrentOfferersInTheirOrder() throws Exception {
@@ -64,12 +101,12 @@ class WebSocketOutboundTests {
 		WebSocketSession session = mock(WebSocketSession.class, withSettings().stubOnly());
 		given(session.getId()).willReturn("o1");
 		given(session.isOpen()).willReturn(true);
-		willAnswer((invocation) -> delivered.add(invocation.<TextMessage>getArgument(0).getPayload())).given(session)
+		given(session.getAttributes()).willReturn(new HashMap<>());
+		willAnswer((invocation) -> delivered.add(name(invocation.<TextMessage>getArgument(0).getPayload())))
+			.given(session)
 			.sendMessage(any());
-		AtomicBoolean failed = new AtomicBoolean();
 		int count = 20_000;
-		WebSocketOutbound outbound = WebSocketOutbound.decorated(session, 4 * count, Integer.MAX_VALUE,
-				Duration.ofSeconds(10), () -> failed.set(true));
+		WebSocketJsonRpcConnection outbound = connection(session, 4 * count, Integer.MAX_VALUE, Duration.ofSeconds(10));
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService offerers = Executors.newFixedThreadPool(2);
 		try {
@@ -78,7 +115,7 @@ class WebSocketOutboundTests {
 				done.add(offerers.submit(() -> {
 					assertThat(start.await(10, TimeUnit.SECONDS)).isTrue();
 					for (int i = 0; i < count; i++) {
-						assertThat(outbound.offer(prefix + i, null)).isTrue();
+						assertThat(outbound.send(message(prefix + i))).isTrue();
 					}
 					return null;
 				}));
@@ -91,8 +128,8 @@ class WebSocketOutboundTests {
 		finally {
 			offerers.shutdownNow();
 		}
-		assertThat(failed).isFalse();
-		assertThat(outbound.size()).isZero();
+		assertThat(outbound.isOpen()).isTrue();
+		assertThat(outbound.outboundMessages()).isZero();
 		assertThat(delivered).hasSize(2 * count);
 		for (String prefix : List.of("a", "b")) {
 			assertThat(delivered.stream().filter((text) -> text.startsWith(prefix)))
@@ -106,28 +143,26 @@ class WebSocketOutboundTests {
 		CountDownLatch writing = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		WebSocketSession session = blockingSession(delivered, writing, release);
-		AtomicBoolean failed = new AtomicBoolean();
-		WebSocketOutbound outbound = WebSocketOutbound.decorated(session, 16, 1024 * 1024, Duration.ofSeconds(10),
-				() -> failed.set(true));
+		WebSocketJsonRpcConnection outbound = connection(session, 16, 1024 * 1024, Duration.ofSeconds(10));
 		ExecutorService threads = Executors.newFixedThreadPool(3);
 		try {
-			Future<Boolean> first = threads.submit(() -> outbound.offer("first", null));
+			Future<Boolean> first = threads.submit(() -> outbound.send(message("first")));
 			assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
 			// a subscribe reply, then a notification published right after it
 			CountDownLatch replyQueued = new CountDownLatch(1);
 			Future<Boolean> reply = threads.submit(() -> {
-				boolean queued = outbound.offer("reply", null);
+				boolean queued = outbound.send(message("reply"));
 				replyQueued.countDown();
 				return queued;
 			});
 			Future<Boolean> notification = threads.submit(() -> {
 				assertThat(replyQueued.await(10, TimeUnit.SECONDS)).isTrue();
-				return outbound.offer("notification", null);
+				return outbound.send(message("notification"));
 			});
 			// neither waits for the slow write, and neither takes a message out of order
 			assertThat(reply.get(10, TimeUnit.SECONDS)).isTrue();
 			assertThat(notification.get(10, TimeUnit.SECONDS)).isTrue();
-			assertThat(outbound.size()).isEqualTo(2);
+			assertThat(outbound.outboundMessages()).isEqualTo(3);
 			assertThat(delivered).containsExactly("first");
 			release.countDown();
 			assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
@@ -137,8 +172,8 @@ class WebSocketOutboundTests {
 			threads.shutdownNow();
 		}
 		assertThat(delivered).containsExactly("first", "reply", "notification");
-		assertThat(outbound.size()).isZero();
-		assertThat(failed).isFalse();
+		assertThat(outbound.outboundMessages()).isZero();
+		assertThat(outbound.isOpen()).isTrue();
 	}
 
 	@Test
@@ -147,17 +182,16 @@ class WebSocketOutboundTests {
 		CountDownLatch writing = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		WebSocketSession session = blockingSession(delivered, writing, release);
-		AtomicBoolean failed = new AtomicBoolean();
-		WebSocketOutbound outbound = WebSocketOutbound.decorated(session, 1024, 1024 * 1024, Duration.ofMillis(50),
-				() -> failed.set(true));
+		WebSocketJsonRpcConnection outbound = connection(session, 1024, 1024 * 1024, Duration.ofMillis(50));
 		ExecutorService threads = Executors.newSingleThreadExecutor();
 		try {
-			threads.submit(() -> outbound.offer("first", null));
+			threads.submit(() -> outbound.send(message("first")));
 			assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
 			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-				outbound.offer("next", null);
-				assertThat(failed).isTrue();
+				outbound.send(message("next"));
+				assertThat(outbound.isOpen()).isFalse();
 			});
+			then(session).should().close(JsonRpcWebSocketHandler.SLOW_CONSUMER);
 		}
 		finally {
 			release.countDown();
@@ -175,17 +209,20 @@ class WebSocketOutboundTests {
 			invocation.<SendHandler>getArgument(1).onResult(new SendResult(session));
 			return null;
 		}).given(remote).sendText(anyString(), any(SendHandler.class));
-		AtomicBoolean failed = new AtomicBoolean();
-		WebSocketOutbound outbound = WebSocketOutbound.async(remote, 16, 1024, Duration.ofSeconds(10), Runnable::run,
-				() -> failed.set(true));
+		WebSocketJsonRpcConnection outbound = connection(nativeSession(session, remote), 16, 1024,
+				Duration.ofSeconds(10));
 		AtomicInteger roomSignals = new AtomicInteger();
+		JsonRpcExchange exchange = JsonRpcExchange.of(JsonRpcRequest.call(JsonRpcId.of(9), "stream", null),
+				JsonRpcTransportContext.inProcess());
 		for (String text : List.of("a", "b", "c")) {
-			assertThat(outbound.offer(text, roomSignals::incrementAndGet)).isTrue();
+			assertThat(outbound.streamSink().item(exchange, text, roomSignals::incrementAndGet)).isTrue();
 		}
-		assertThat(delivered).containsExactly("a", "b", "c");
-		assertThat(outbound.size()).isZero();
+		assertThat(delivered).containsExactly(codec.encodeStreamItem(JsonRpcId.of(9), "a").text(),
+				codec.encodeStreamItem(JsonRpcId.of(9), "b").text(),
+				codec.encodeStreamItem(JsonRpcId.of(9), "c").text());
+		assertThat(outbound.outboundMessages()).isZero();
 		assertThat(roomSignals).hasValue(3);
-		assertThat(failed).isFalse();
+		assertThat(outbound.isOpen()).isTrue();
 	}
 
 	@Test
@@ -195,19 +232,18 @@ class WebSocketOutboundTests {
 		Session session = mock(Session.class);
 		RemoteEndpoint.Async remote = mock(RemoteEndpoint.Async.class);
 		willAnswer((invocation) -> {
-			delivered.add(invocation.getArgument(0));
+			delivered.add(name(invocation.getArgument(0)));
 			pending.add(invocation.getArgument(1));
 			return null;
 		}).given(remote).sendText(anyString(), any(SendHandler.class));
-		AtomicBoolean failed = new AtomicBoolean();
-		WebSocketOutbound outbound = WebSocketOutbound.async(remote, 16, 1024, Duration.ofSeconds(10), Runnable::run,
-				() -> failed.set(true));
+		WebSocketJsonRpcConnection outbound = connection(nativeSession(session, remote), 16, 1024,
+				Duration.ofSeconds(10));
 		for (String text : List.of("a", "b", "c")) {
-			assertThat(outbound.offer(text, null)).isTrue();
+			assertThat(outbound.send(message(text))).isTrue();
 		}
 		// the first write is in progress: the others wait for its completion
 		assertThat(delivered).containsExactly("a");
-		assertThat(outbound.size()).isEqualTo(2);
+		assertThat(outbound.outboundMessages()).isEqualTo(3);
 		ExecutorService completer = Executors.newSingleThreadExecutor();
 		try {
 			for (int written = 1; written <= 3; written++) {
@@ -223,10 +259,10 @@ class WebSocketOutboundTests {
 		}
 		assertThat(delivered).containsExactly("a", "b", "c");
 		assertThat(pending).isEmpty();
-		assertThat(outbound.size()).isZero();
-		assertThat(failed).isFalse();
+		assertThat(outbound.outboundMessages()).isZero();
+		assertThat(outbound.isOpen()).isTrue();
 		// idle again: the next offer writes at once
-		assertThat(outbound.offer("d", null)).isTrue();
+		assertThat(outbound.send(message("d"))).isTrue();
 		assertThat(delivered).containsExactly("a", "b", "c", "d");
 	}
 
@@ -240,18 +276,48 @@ class WebSocketOutboundTests {
 				.onResult(new SendResult(nativeSession, new IOException("connection reset")));
 			return null;
 		}).given(remote).sendText(anyString(), any(SendHandler.class));
+		NativeWebSocketSession connection = nativeSession(nativeSession, remote);
+		WebSocketJsonRpcConnection session = connection(connection, 16, 1024, Duration.ofSeconds(10));
+		session.notify("n", null);
+		assertThat(session.isOpen()).isFalse();
+		then(connection).should().close(JsonRpcWebSocketHandler.SLOW_CONSUMER);
+		assertThat(session.notify("m", null)).isFalse();
+		then(remote).should().sendText(anyString(), any(SendHandler.class));
+	}
+
+	@Test
+	void goingOverTheByteLimitClosesAsSlowConsumer() throws Exception {
+		List<String> delivered = Collections.synchronizedList(new ArrayList<>());
+		CountDownLatch writing = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		WebSocketSession session = blockingSession(delivered, writing, release);
+		WebSocketJsonRpcConnection outbound = connection(session, 1024, 200, Duration.ofSeconds(10));
+		ExecutorService threads = Executors.newSingleThreadExecutor();
+		try {
+			threads.submit(() -> outbound.send(message("first")));
+			assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+			String big = "x".repeat(100);
+			assertThat(outbound.notify(big, null)).isTrue();
+			assertThat(outbound.outboundBytes()).isLessThanOrEqualTo(200);
+			assertThat(outbound.notify(big, null)).isFalse();
+			assertThat(outbound.isOpen()).isFalse();
+			assertThat(outbound.outboundBytes()).isZero();
+			then(session).should().close(JsonRpcWebSocketHandler.SLOW_CONSUMER);
+		}
+		finally {
+			release.countDown();
+			threads.shutdownNow();
+		}
+	}
+
+	private static NativeWebSocketSession nativeSession(Session nativeSession, RemoteEndpoint.Async remote) {
+		given(nativeSession.getAsyncRemote()).willReturn(remote);
 		NativeWebSocketSession connection = mock(NativeWebSocketSession.class);
 		given(connection.getId()).willReturn("o3");
 		given(connection.isOpen()).willReturn(true);
 		given(connection.getAttributes()).willReturn(new HashMap<>());
 		given(connection.getNativeSession(Session.class)).willReturn(nativeSession);
-		WebSocketJsonRpcSession session = new WebSocketJsonRpcSession(connection, JsonMapper.builder().build(), 16,
-				1024, Duration.ofSeconds(10), Runnable::run);
-		session.notify("n", null);
-		assertThat(session.isOpen()).isFalse();
-		then(connection).should().close(WebSocketJsonRpcSession.SLOW_CONSUMER);
-		assertThat(session.notify("m", null)).isFalse();
-		then(remote).should().sendText(anyString(), any(SendHandler.class));
+		return connection;
 	}
 
 	private static WebSocketSession blockingSession(List<String> delivered, CountDownLatch writing,
@@ -259,8 +325,9 @@ class WebSocketOutboundTests {
 		WebSocketSession session = mock(WebSocketSession.class);
 		given(session.getId()).willReturn("o2");
 		given(session.isOpen()).willReturn(true);
+		given(session.getAttributes()).willReturn(new HashMap<>());
 		willAnswer((invocation) -> {
-			String text = invocation.<TextMessage>getArgument(0).getPayload();
+			String text = name(invocation.<TextMessage>getArgument(0).getPayload());
 			delivered.add(text);
 			if (text.equals("first")) {
 				writing.countDown();

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.jsonrpc.pubsub;
+package io.github.jsonrpc.server;
 
 import java.security.Principal;
 import java.util.ArrayList;
@@ -21,65 +21,31 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
-import io.github.jsonrpc.server.JsonRpcSession;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
 /**
- * The open sessions of persistent connections, by id. Transports register a session when
- * its connection opens and unregister it when it closes; listeners (such as the
- * {@link JsonRpcSubscriptionRegistry}) are told about every removal.
+ * The open sessions of persistent connections, of every transport, by id. A transport
+ * {@link #register registers} a session when its connection opens; the session leaves the
+ * registry by itself when it closes (through {@link JsonRpcSession#onClose}).
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
  */
 public final class JsonRpcSessionRegistry {
 
-	private static final Log logger = LogFactory.getLog(JsonRpcSessionRegistry.class);
-
 	private final Map<String, JsonRpcSession> sessions = new ConcurrentHashMap<>();
 
-	private final List<Consumer<JsonRpcSession>> removalListeners = new CopyOnWriteArrayList<>();
-
 	/**
-	 * Register an open session.
+	 * Register an open session, until it closes.
 	 * @param session the session
 	 */
 	public void register(JsonRpcSession session) {
 		Assert.notNull(session, "Session is required");
 		this.sessions.put(session.id(), session);
-	}
-
-	/**
-	 * Unregister a session and tell the removal listeners; does nothing if it is not
-	 * registered.
-	 * @param session the session
-	 */
-	public void unregister(JsonRpcSession session) {
-		if (this.sessions.remove(session.id(), session)) {
-			for (Consumer<JsonRpcSession> listener : this.removalListeners) {
-				try {
-					listener.accept(session);
-				}
-				catch (RuntimeException ex) {
-					logger.warn("Session removal listener failed for session " + session.id(), ex);
-				}
-			}
-		}
-	}
-
-	/**
-	 * Add a listener told about every session removal.
-	 * @param listener the listener
-	 */
-	public void addRemovalListener(Consumer<JsonRpcSession> listener) {
-		this.removalListeners.add(listener);
+		session.onClose(() -> this.sessions.remove(session.id(), session));
 	}
 
 	/**

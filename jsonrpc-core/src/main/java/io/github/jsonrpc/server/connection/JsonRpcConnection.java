@@ -1,0 +1,645 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.server.connection;
+
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
+import io.github.jsonrpc.protocol.JsonRpcError;
+import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
+import io.github.jsonrpc.protocol.JsonRpcId;
+import io.github.jsonrpc.protocol.JsonRpcInbound;
+import io.github.jsonrpc.protocol.JsonRpcMessage;
+import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
+import io.github.jsonrpc.protocol.JsonRpcReply;
+import io.github.jsonrpc.protocol.JsonRpcRequest;
+import io.github.jsonrpc.protocol.JsonRpcResponse;
+import io.github.jsonrpc.server.JsonRpcExchange;
+import io.github.jsonrpc.server.JsonRpcHandler;
+import io.github.jsonrpc.server.JsonRpcSession;
+import io.github.jsonrpc.server.JsonRpcStreamSink;
+import io.github.jsonrpc.server.JsonRpcTransportContext;
+import io.github.jsonrpc.server.JsonRpcTransportContext.Transport;
+import org.springframework.util.Assert;
+
+/**
+ * Base class of the connections of every transport that keeps a connection open
+ * (WebSocket, TCP, ...): the transport-independent half of a {@link JsonRpcSession}. It
+ * decodes what the transport {@link #receive received}, dispatches each message to the
+ * {@link JsonRpcHandler} on an executor (at most
+ * {@link JsonRpcConnectionSettings#maxInFlight()} at a time), answers every call, cancels
+ * calls and streams on {@code rpc.cancel} and on close, and writes everything through one
+ * bounded, ordered {@link OutboundQueue}. A transport implements the three things that
+ * depend on it: {@link #write writing} one encoded message, {@link #closeTransport
+ * closing} with a reason, and {@link #ping pinging}.
+ *
+ * @author JSON-RPC for Spring Boot team
+ * @since 0.1.0
+ */
+public abstract class JsonRpcConnection implements JsonRpcSession {
+
+	private static final Log logger = LogFactory.getLog(JsonRpcConnection.class);
+
+	private final String id;
+
+	private final JsonRpcHandler handler;
+
+	private final JsonRpcMessageCodec codec;
+
+	private final JsonRpcConnectionSettings settings;
+
+	private final Executor executor;
+
+	private final @Nullable Principal transportPrincipal;
+
+	private final Map<String, Object> attributes;
+
+	private final OutboundQueue outbound;
+
+	private final Map<JsonRpcId, Runnable> cancellers = new ConcurrentHashMap<>();
+
+	private final Map<JsonRpcTransportContext, Dispatch> dispatches = Collections
+		.synchronizedMap(new IdentityHashMap<>());
+
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private final List<Runnable> closeCallbacks = new ArrayList<>();
+
+	private final JsonRpcStreamSink streamSink = new StreamSink();
+
+	private volatile @Nullable Principal loginPrincipal;
+
+	private volatile boolean loggedOut;
+
+	private volatile long lastReceived = System.nanoTime();
+
+	private volatile @Nullable JsonRpcTransportContext baseContext;
+
+	/**
+	 * Create a connection.
+	 * @param id the id of the connection, unique among open ones
+	 * @param principal the principal the transport established (e.g. the authenticated
+	 * handshake), {@code null} when anonymous
+	 * @param attributes the initial attributes (copied)
+	 * @param handler the handler calls are dispatched to
+	 * @param settings the limits of the connection
+	 * @param executor the executor calls run on
+	 */
+	protected JsonRpcConnection(String id, @Nullable Principal principal, Map<String, Object> attributes,
+			JsonRpcHandler handler, JsonRpcConnectionSettings settings, Executor executor) {
+		Assert.hasText(id, "Id is required");
+		Assert.notNull(attributes, "Attributes are required");
+		Assert.notNull(handler, "Handler is required");
+		Assert.notNull(settings, "Settings are required");
+		Assert.notNull(executor, "Executor is required");
+		this.id = id;
+		this.transportPrincipal = principal;
+		this.attributes = new ConcurrentHashMap<>(attributes);
+		this.handler = handler;
+		this.codec = handler.codec().withStringParams(settings.stringParamsMethods());
+		this.settings = settings;
+		this.executor = executor;
+		this.outbound = new OutboundQueue(settings.maxOutboundMessages(), settings.maxOutboundBytes(),
+				(message, completion) -> write(message, completion::accept), executor, this::writeFailed);
+	}
+
+	// What the transport implements
+
+	/**
+	 * Write one encoded message to the client; exactly one call of the completion (with
+	 * {@code null} on success, else the failure) must follow, on any thread, possibly
+	 * before this method returns. Never called concurrently.
+	 * @param message the message
+	 * @param completion the completion
+	 */
+	protected abstract void write(JsonRpcEncodedMessage message, WriteCompletion completion);
+
+	/**
+	 * Close the underlying connection, with a status or message that tells the client why
+	 * where the transport can.
+	 * @param reason why the connection is closed
+	 */
+	protected abstract void closeTransport(JsonRpcCloseReason reason);
+
+	/**
+	 * Send a transport-level ping, if the transport has one.
+	 */
+	protected abstract void ping();
+
+	/**
+	 * Describe the connection in the context of its calls (uri, headers, remote address,
+	 * native request). Called once, on the first call.
+	 * @param context the context under construction
+	 */
+	protected void describe(JsonRpcTransportContext.Builder context) {
+	}
+
+	/**
+	 * Return the transport of this connection.
+	 * @return the transport
+	 */
+	@Override
+	public abstract Transport transport();
+
+	// What the transport calls
+
+	/**
+	 * Handle one complete message received from the client: a request, a notification or
+	 * a batch. Never blocks on the call: it runs on the executor.
+	 * @param message the UTF-8 encoded message
+	 */
+	public final void receive(byte[] message) {
+		received();
+		if (!isOpen()) {
+			return;
+		}
+		// decoding never throws: malformed input becomes an error entry answered below
+		JsonRpcInbound inbound = this.codec.decodeRequests(message);
+		JsonRpcId cancelled = cancelTarget(inbound);
+		if (cancelled != null) {
+			boolean running = cancel(cancelled);
+			if (logger.isDebugEnabled()) {
+				logger.debug("Cancel of call " + cancelled + " on session " + this.id
+						+ (running ? "" : ": no such call running"));
+			}
+			return;
+		}
+		if (this.inFlight.incrementAndGet() > this.settings.maxInFlight()) {
+			this.inFlight.decrementAndGet();
+			rejectTooBusy(inbound);
+			return;
+		}
+		// registered for cancellation here, in arrival order, before the call can run
+		Dispatch dispatch = new Dispatch(inbound);
+		try {
+			this.executor.execute(dispatch);
+		}
+		catch (RuntimeException ex) {
+			dispatch.unregister();
+			this.inFlight.decrementAndGet();
+			rejectTooBusy(inbound);
+		}
+	}
+
+	/**
+	 * Record that something (a message, a pong) was received, for the idle timeout.
+	 */
+	public final void received() {
+		this.lastReceived = System.nanoTime();
+	}
+
+	/**
+	 * Close the connection for a reason; the first close wins. Every call and stream of
+	 * the connection is cancelled, the close callbacks run, and the transport closes.
+	 * @param reason why
+	 */
+	public final void close(JsonRpcCloseReason reason) {
+		if (release()) {
+			if (reason == JsonRpcCloseReason.SLOW_CONSUMER && logger.isWarnEnabled()) {
+				logger.warn("Closing session " + this.id + ": slow consumer, " + this.outbound.size() + " messages and "
+						+ this.outbound.bytes() + " bytes queued");
+			}
+			closeTransport(reason);
+		}
+	}
+
+	/**
+	 * Tell the connection that the transport closed, whoever closed it.
+	 */
+	public final void transportClosed() {
+		release();
+	}
+
+	/**
+	 * Check the connection's liveness: close it when nothing was received for longer than
+	 * the idle timeout or a write is stuck for longer than the send time limit, else ping
+	 * it when nothing is waiting to be written.
+	 * @param now the current {@link System#nanoTime()}
+	 */
+	public final void checkAlive(long now) {
+		if (!isOpen()) {
+			return;
+		}
+		if (now - this.lastReceived > this.settings.idleTimeout().toNanos()) {
+			close(JsonRpcCloseReason.IDLE);
+		}
+		else if (this.outbound.isStuck(now, this.settings.sendTimeLimit().toNanos())) {
+			close(JsonRpcCloseReason.SLOW_CONSUMER);
+		}
+		else if (this.outbound.size() == 0) {
+			try {
+				ping();
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Ping failed on session " + this.id, ex);
+			}
+		}
+	}
+
+	/**
+	 * Return the settings of this connection.
+	 * @return the settings
+	 */
+	public JsonRpcConnectionSettings settings() {
+		return this.settings;
+	}
+
+	/**
+	 * Return the number of calls of this connection running now.
+	 * @return the count
+	 */
+	public int inFlight() {
+		return this.inFlight.get();
+	}
+
+	/**
+	 * Return the number of messages waiting to be written.
+	 * @return the count
+	 */
+	public int outboundMessages() {
+		return this.outbound.size();
+	}
+
+	/**
+	 * Return the bytes of the messages waiting to be written.
+	 * @return the byte count
+	 */
+	public long outboundBytes() {
+		return this.outbound.bytes();
+	}
+
+	// JsonRpcSession
+
+	@Override
+	public String id() {
+		return this.id;
+	}
+
+	@Override
+	public @Nullable Principal principal() {
+		Principal login = this.loginPrincipal;
+		if (login != null) {
+			return login;
+		}
+		return this.loggedOut ? null : this.transportPrincipal;
+	}
+
+	@Override
+	public void login(Principal principal) {
+		Assert.notNull(principal, "Principal is required");
+		this.loginPrincipal = principal;
+	}
+
+	@Override
+	public void logout() {
+		this.loggedOut = true;
+		this.loginPrincipal = null;
+	}
+
+	@Override
+	public Map<String, Object> attributes() {
+		return this.attributes;
+	}
+
+	@Override
+	public boolean isOpen() {
+		return !this.closed.get();
+	}
+
+	@Override
+	public boolean notify(String method, @Nullable Object params) {
+		return send(this.codec.encodeNotification(method, params));
+	}
+
+	@Override
+	public boolean send(JsonRpcEncodedMessage message) {
+		return offer(message, null);
+	}
+
+	@Override
+	public void afterReply(JsonRpcExchange exchange, Runnable action) {
+		Assert.notNull(action, "Action is required");
+		Dispatch dispatch = (exchange.session() == this) ? this.dispatches.get(exchange.context()) : null;
+		if (dispatch == null || !dispatch.afterReply(action)) {
+			runSafely(action);
+		}
+	}
+
+	@Override
+	public JsonRpcStreamSink streamSink() {
+		return this.streamSink;
+	}
+
+	@Override
+	public boolean cancel(JsonRpcId id) {
+		Runnable canceller = this.cancellers.remove(id);
+		if (canceller == null) {
+			return false;
+		}
+		canceller.run();
+		return true;
+	}
+
+	@Override
+	public void onClose(Runnable callback) {
+		Assert.notNull(callback, "Callback is required");
+		synchronized (this.closeCallbacks) {
+			if (!this.closed.get()) {
+				this.closeCallbacks.add(callback);
+				return;
+			}
+		}
+		runSafely(callback);
+	}
+
+	@Override
+	public void close() {
+		close(JsonRpcCloseReason.NORMAL);
+	}
+
+	@Override
+	public String toString() {
+		return getClass().getSimpleName() + "[" + this.id + "]";
+	}
+
+	// Internals
+
+	private boolean offer(JsonRpcEncodedMessage message, @Nullable Runnable whenRoom) {
+		if (!isOpen()) {
+			return false;
+		}
+		if (this.outbound.isStuck(System.nanoTime(), this.settings.sendTimeLimit().toNanos())
+				|| !this.outbound.offer(message, whenRoom)) {
+			close(JsonRpcCloseReason.SLOW_CONSUMER);
+			return false;
+		}
+		return true;
+	}
+
+	private void writeFailed(Throwable failure) {
+		if (logger.isDebugEnabled()) {
+			logger.debug("Write failed on session " + this.id, failure);
+		}
+		close(JsonRpcCloseReason.SLOW_CONSUMER);
+	}
+
+	private boolean release() {
+		if (!this.closed.compareAndSet(false, true)) {
+			return false;
+		}
+		this.outbound.close();
+		List<Runnable> cancel = new ArrayList<>(this.cancellers.values());
+		this.cancellers.clear();
+		cancel.forEach(JsonRpcConnection::runSafely);
+		List<Runnable> callbacks;
+		synchronized (this.closeCallbacks) {
+			callbacks = new ArrayList<>(this.closeCallbacks);
+			this.closeCallbacks.clear();
+		}
+		callbacks.forEach(JsonRpcConnection::runSafely);
+		return true;
+	}
+
+	private JsonRpcTransportContext context() {
+		JsonRpcTransportContext base = this.baseContext;
+		if (base == null) {
+			JsonRpcTransportContext.Builder builder = JsonRpcTransportContext.builder(transport());
+			describe(builder);
+			base = builder.session(this).streamSink(this.streamSink).build();
+			this.baseContext = base;
+		}
+		// a fresh context per message: it identifies the message's reply
+		return base.mutate().principal(principal()).build();
+	}
+
+	private @Nullable JsonRpcId cancelTarget(JsonRpcInbound inbound) {
+		if (!inbound.batch() && inbound.entries().get(0) instanceof JsonRpcRequest request) {
+			return this.codec.cancelTarget(request);
+		}
+		return null;
+	}
+
+	private void rejectTooBusy(JsonRpcInbound inbound) {
+		JsonRpcReply reply = failures(inbound, new JsonRpcError(JsonRpcErrorCodes.LIMIT_EXCEEDED,
+				"Too many calls in flight on this connection (at most " + this.settings.maxInFlight() + ")", null));
+		if (!reply.isEmpty()) {
+			send(this.codec.encodeReply(reply));
+		}
+	}
+
+	private static JsonRpcReply failures(JsonRpcInbound inbound, JsonRpcError error) {
+		List<JsonRpcResponse> responses = new ArrayList<>();
+		for (JsonRpcMessage entry : inbound.entries()) {
+			if (entry instanceof JsonRpcRequest request && request.id() != null) {
+				responses.add(JsonRpcResponse.failure(request.id(), error));
+			}
+			else if (entry instanceof JsonRpcResponse.Failure failure) {
+				responses.add(failure);
+			}
+		}
+		if (responses.isEmpty()) {
+			return JsonRpcReply.empty();
+		}
+		return inbound.batch() ? JsonRpcReply.batch(responses) : JsonRpcReply.single(responses.get(0));
+	}
+
+	private static void runSafely(Runnable action) {
+		try {
+			action.run();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Session callback failed", ex);
+		}
+	}
+
+	/**
+	 * The completion of one {@link #write}.
+	 */
+	@FunctionalInterface
+	public interface WriteCompletion {
+
+		/**
+		 * Report the end of the write.
+		 * @param failure the failure, {@code null} when the message was written
+		 */
+		void completed(@Nullable Throwable failure);
+
+	}
+
+	/**
+	 * One message received: its call(s), the cancellation of a single call, and what runs
+	 * once its reply is queued.
+	 */
+	private final class Dispatch implements Runnable {
+
+		private final JsonRpcInbound inbound;
+
+		private final @Nullable JsonRpcId id;
+
+		private final AtomicBoolean answered = new AtomicBoolean();
+
+		private final List<Runnable> afterReply = new ArrayList<>();
+
+		private final Runnable canceller = this::cancelled;
+
+		private boolean replied;
+
+		Dispatch(JsonRpcInbound inbound) {
+			this.inbound = inbound;
+			this.id = (!inbound.batch() && inbound.entries().get(0) instanceof JsonRpcRequest request) ? request.id()
+					: null;
+			if (this.id != null) {
+				JsonRpcConnection.this.cancellers.put(this.id, this.canceller);
+			}
+		}
+
+		@Override
+		public void run() {
+			JsonRpcTransportContext context = context();
+			JsonRpcConnection.this.dispatches.put(context, this);
+			CompletableFuture<JsonRpcReply> reply;
+			try {
+				reply = JsonRpcConnection.this.handler.handle(this.inbound, context);
+			}
+			catch (RuntimeException ex) {
+				reply = CompletableFuture.failedFuture(ex);
+			}
+			reply.whenComplete((result, ex) -> {
+				JsonRpcConnection.this.dispatches.remove(context);
+				JsonRpcConnection.this.inFlight.decrementAndGet();
+				unregister();
+				if (ex != null) {
+					logger.error("JSON-RPC handler failed on session " + JsonRpcConnection.this.id, ex);
+				}
+				// every call is answered: when the handler failed, with -32603
+				JsonRpcReply answer = (ex != null)
+						? failures(this.inbound, JsonRpcError.standard(JsonRpcErrorCodes.INTERNAL_ERROR)) : result;
+				// the actions to run after the reply (e.g. activating a subscription) run
+				// once it is queued but before it is written: whatever they send follows
+				// it, and the client sees their effect as soon as it has the reply
+				boolean actions = hasAfterReply();
+				if (actions) {
+					JsonRpcConnection.this.outbound.pause();
+				}
+				try {
+					if (!answer.isEmpty() && this.answered.compareAndSet(false, true)) {
+						send(JsonRpcConnection.this.codec.encodeReply(answer));
+					}
+					replied();
+				}
+				finally {
+					if (actions) {
+						JsonRpcConnection.this.outbound.resume();
+					}
+				}
+			});
+		}
+
+		boolean afterReply(Runnable action) {
+			synchronized (this.afterReply) {
+				if (this.replied) {
+					return false;
+				}
+				this.afterReply.add(action);
+				return true;
+			}
+		}
+
+		private boolean hasAfterReply() {
+			synchronized (this.afterReply) {
+				return !this.afterReply.isEmpty();
+			}
+		}
+
+		private void replied() {
+			List<Runnable> actions;
+			synchronized (this.afterReply) {
+				this.replied = true;
+				actions = new ArrayList<>(this.afterReply);
+				this.afterReply.clear();
+			}
+			actions.forEach(JsonRpcConnection::runSafely);
+		}
+
+		private void cancelled() {
+			if (this.id != null && this.answered.compareAndSet(false, true)) {
+				send(JsonRpcConnection.this.codec.encodeReply(JsonRpcReply
+					.single(JsonRpcResponse.failure(this.id, new JsonRpcError(JsonRpcErrorCodes.REQUEST_CANCELLED,
+							JsonRpcErrorCodes.defaultMessage(JsonRpcErrorCodes.REQUEST_CANCELLED), null)))));
+			}
+		}
+
+		void unregister() {
+			if (this.id != null) {
+				JsonRpcConnection.this.cancellers.remove(this.id, this.canceller);
+			}
+		}
+
+	}
+
+	/**
+	 * Streams the items of a call's result as {@code rpc.stream} notifications, with
+	 * back-pressure from the outbound queue.
+	 */
+	private final class StreamSink implements JsonRpcStreamSink {
+
+		private final Map<JsonRpcExchange, Runnable> opened = Collections.synchronizedMap(new IdentityHashMap<>());
+
+		@Override
+		public void open(JsonRpcExchange exchange, Runnable cancel) {
+			JsonRpcId id = exchange.id();
+			if (id != null) {
+				this.opened.put(exchange, cancel);
+				JsonRpcConnection.this.cancellers.put(id, cancel);
+			}
+		}
+
+		@Override
+		public boolean item(JsonRpcExchange exchange, @Nullable Object item, Runnable requestNext) {
+			JsonRpcId id = exchange.id();
+			Assert.state(id != null, "Only calls stream");
+			return offer(JsonRpcConnection.this.codec.encodeStreamItem(id, item), requestNext);
+		}
+
+		@Override
+		public void close(JsonRpcExchange exchange) {
+			JsonRpcId id = exchange.id();
+			Runnable cancel = this.opened.remove(exchange);
+			if (id != null && cancel != null) {
+				// only this stream's canceller: a later call may reuse the id
+				JsonRpcConnection.this.cancellers.remove(id, cancel);
+			}
+		}
+
+	}
+
+}

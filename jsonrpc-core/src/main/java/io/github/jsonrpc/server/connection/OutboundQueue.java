@@ -1,0 +1,280 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.server.connection;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+
+import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
+
+/**
+ * The bounded, ordered outbound queue of one connection. {@link #offer} never blocks: it
+ * queues and starts writing if nothing is being written; one message is written at a
+ * time, by whichever thread finds the queue idle or by the completion of the previous
+ * write. Limits count every message not yet completely written, in messages and in bytes.
+ * Going over a limit makes {@code offer} return {@code false}; a failed write runs the
+ * failure action. Both end in the connection's slow-consumer policy.
+ *
+ * @author JSON-RPC for Spring Boot team
+ */
+final class OutboundQueue {
+
+	private final int maxMessages;
+
+	private final long maxBytes;
+
+	private final Writer writer;
+
+	private final Executor executor;
+
+	private final Consumer<Throwable> onFailure;
+
+	private final ArrayDeque<JsonRpcEncodedMessage> queue = new ArrayDeque<>();
+
+	private final List<Runnable> waiting = new ArrayList<>();
+
+	private long bytes;
+
+	private int writingCount;
+
+	private boolean writing;
+
+	private long writeStarted;
+
+	private boolean closed;
+
+	private int paused;
+
+	OutboundQueue(int maxMessages, long maxBytes, Writer writer, Executor executor, Consumer<Throwable> onFailure) {
+		this.maxMessages = maxMessages;
+		this.maxBytes = maxBytes;
+		this.writer = writer;
+		this.executor = executor;
+		this.onFailure = onFailure;
+	}
+
+	/**
+	 * Queue a message; {@code whenRoom} (if any) runs once the queue is at most half
+	 * full, at once if it already is.
+	 * @return {@code false} if a limit is exceeded or the queue is closed
+	 */
+	boolean offer(JsonRpcEncodedMessage message, @Nullable Runnable whenRoom) {
+		boolean roomNow;
+		boolean startWriting;
+		synchronized (this) {
+			if (this.closed || this.queue.size() + this.writingCount >= this.maxMessages
+					|| this.bytes + message.size() > this.maxBytes) {
+				return false;
+			}
+			this.queue.add(message);
+			this.bytes += message.size();
+			roomNow = hasRoom();
+			if (whenRoom != null && !roomNow) {
+				this.waiting.add(whenRoom);
+			}
+			startWriting = !this.writing && this.paused == 0;
+			this.writing |= startWriting;
+		}
+		if (startWriting) {
+			pump();
+		}
+		if (whenRoom != null && roomNow) {
+			whenRoom.run();
+		}
+		return true;
+	}
+
+	/**
+	 * Stop handing messages to the writer (a write under way completes) until as many
+	 * {@link #resume()} calls; messages are still queued meanwhile, in order.
+	 */
+	synchronized void pause() {
+		this.paused++;
+	}
+
+	/**
+	 * Undo one {@link #pause()}; writing starts again once none is left.
+	 */
+	void resume() {
+		boolean startWriting;
+		synchronized (this) {
+			this.paused--;
+			startWriting = this.paused == 0 && !this.writing && !this.queue.isEmpty();
+			this.writing |= startWriting;
+		}
+		if (startWriting) {
+			pump();
+		}
+	}
+
+	/**
+	 * Return the number of messages not completely written yet.
+	 * @return the count
+	 */
+	synchronized int size() {
+		return this.queue.size() + this.writingCount;
+	}
+
+	/**
+	 * Return the bytes of the messages not completely written yet.
+	 * @return the byte count
+	 */
+	synchronized long bytes() {
+		return this.bytes;
+	}
+
+	/**
+	 * Return whether a write has been under way for longer than a limit.
+	 * @param now the current {@link System#nanoTime()}
+	 * @param limitNanos the limit
+	 * @return {@code true} when the client is not taking what is written
+	 */
+	synchronized boolean isStuck(long now, long limitNanos) {
+		return this.writingCount > 0 && now - this.writeStarted > limitNanos;
+	}
+
+	/**
+	 * Drop everything queued and refuse further messages.
+	 */
+	synchronized void close() {
+		this.closed = true;
+		this.queue.clear();
+		this.waiting.clear();
+		this.bytes = 0;
+	}
+
+	private boolean hasRoom() {
+		return this.queue.size() + this.writingCount <= this.maxMessages / 2 && this.bytes <= this.maxBytes / 2;
+	}
+
+	private void pump() {
+		while (true) {
+			JsonRpcEncodedMessage next;
+			synchronized (this) {
+				next = (this.closed || this.paused > 0) ? null : this.queue.poll();
+				if (next == null) {
+					this.writing = false;
+					break;
+				}
+				// still counted until written: the container holds it meanwhile
+				this.writingCount = 1;
+				this.writeStarted = System.nanoTime();
+			}
+			Step step = new Step(next);
+			try {
+				this.writer.write(next, (failure) -> completed(step, failure));
+			}
+			catch (RuntimeException ex) {
+				failed(ex);
+				return;
+			}
+			synchronized (step) {
+				step.returned = true;
+				if (!step.completedInline) {
+					// the completion carries on
+					return;
+				}
+			}
+		}
+		wakeWaiting();
+	}
+
+	private void completed(Step step, @Nullable Throwable failure) {
+		synchronized (this) {
+			this.writingCount = 0;
+			if (!this.closed) {
+				this.bytes -= step.message.size();
+			}
+		}
+		if (failure != null) {
+			failed(failure);
+			return;
+		}
+		synchronized (step) {
+			// completed on the writing thread before write returned: its loop goes on
+			if (!step.returned && step.thread == Thread.currentThread()) {
+				step.completedInline = true;
+				return;
+			}
+		}
+		wakeWaiting();
+		pump();
+	}
+
+	private void failed(Throwable failure) {
+		synchronized (this) {
+			this.writing = false;
+			this.writingCount = 0;
+		}
+		this.onFailure.accept(failure);
+	}
+
+	private void wakeWaiting() {
+		List<Runnable> toRun;
+		synchronized (this) {
+			if (this.waiting.isEmpty() || !hasRoom()) {
+				return;
+			}
+			toRun = new ArrayList<>(this.waiting);
+			this.waiting.clear();
+		}
+		// not on the completing thread: a woken stream offers again, which may write
+		Runnable wake = () -> toRun.forEach(Runnable::run);
+		try {
+			this.executor.execute(wake);
+		}
+		catch (RejectedExecutionException ex) {
+			wake.run();
+		}
+	}
+
+	/**
+	 * Writes one message; exactly one call of the completion follows, on any thread,
+	 * possibly before {@code write} returns.
+	 */
+	@FunctionalInterface
+	interface Writer {
+
+		void write(JsonRpcEncodedMessage message, Consumer<@Nullable Throwable> completion);
+
+	}
+
+	/**
+	 * One write, to tell a completion on the writing thread from a later one.
+	 */
+	private static final class Step {
+
+		final JsonRpcEncodedMessage message;
+
+		final Thread thread = Thread.currentThread();
+
+		boolean returned;
+
+		boolean completedInline;
+
+		Step(JsonRpcEncodedMessage message) {
+			this.message = message;
+		}
+
+	}
+
+}

@@ -1,0 +1,214 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.server.websocket;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executor;
+
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.Session;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
+import io.github.jsonrpc.server.JsonRpcHandler;
+import io.github.jsonrpc.server.JsonRpcTransportContext;
+import io.github.jsonrpc.server.JsonRpcTransportContext.Transport;
+import io.github.jsonrpc.server.connection.JsonRpcCloseReason;
+import io.github.jsonrpc.server.connection.JsonRpcConnection;
+import io.github.jsonrpc.server.connection.JsonRpcConnectionSettings;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
+import org.springframework.web.socket.PingMessage;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.WebSocketSessionDecorator;
+
+/**
+ * A JSON-RPC connection over one Spring {@link WebSocketSession}: writes through the
+ * container's asynchronous API where it offers one (Jakarta WebSocket), else with
+ * blocking sends on the writing thread; assembles fragmented messages up to the message
+ * size limit; maps close reasons to WebSocket close statuses.
+ *
+ * @author JSON-RPC for Spring Boot team
+ */
+final class WebSocketJsonRpcConnection extends JsonRpcConnection {
+
+	private static final Log logger = LogFactory.getLog(WebSocketJsonRpcConnection.class);
+
+	private final WebSocketSession delegate;
+
+	private final Executor executor;
+
+	private final RemoteEndpoint.@Nullable Async remote;
+
+	private final Object partialMonitor = new Object();
+
+	private @Nullable ByteArrayOutputStream partial;
+
+	WebSocketJsonRpcConnection(WebSocketSession delegate, JsonRpcHandler handler, JsonRpcConnectionSettings settings,
+			Executor executor) {
+		super(delegate.getId(), delegate.getPrincipal(), delegate.getAttributes(), handler, settings, executor);
+		this.delegate = delegate;
+		this.executor = executor;
+		Session nativeSession = nativeSession(delegate);
+		this.remote = (nativeSession != null) ? nativeSession.getAsyncRemote() : null;
+		if (this.remote != null) {
+			this.remote.setSendTimeout(settings.sendTimeLimit().toMillis());
+		}
+	}
+
+	private static @Nullable Session nativeSession(WebSocketSession session) {
+		try {
+			WebSocketSession unwrapped = WebSocketSessionDecorator.unwrap(session);
+			return (unwrapped instanceof NativeWebSocketSession nativeSession)
+					? nativeSession.getNativeSession(Session.class) : null;
+		}
+		catch (RuntimeException | LinkageError ex) {
+			// no Jakarta WebSocket API: blocking sends
+			return null;
+		}
+	}
+
+	static CloseStatus closeStatus(JsonRpcCloseReason reason) {
+		return switch (reason) {
+			case NORMAL -> CloseStatus.NORMAL;
+			case SHUTDOWN -> CloseStatus.GOING_AWAY;
+			case IDLE -> JsonRpcWebSocketHandler.IDLE;
+			case TOO_BIG -> CloseStatus.TOO_BIG_TO_PROCESS;
+			case SLOW_CONSUMER -> JsonRpcWebSocketHandler.SLOW_CONSUMER;
+			case OVERLOADED -> CloseStatus.SERVICE_OVERLOAD;
+		};
+	}
+
+	@Override
+	public Transport transport() {
+		return Transport.WEBSOCKET;
+	}
+
+	@Override
+	protected void describe(JsonRpcTransportContext.Builder context) {
+		context.uri(this.delegate.getUri())
+			.remoteAddress(this.delegate.getRemoteAddress())
+			.headers(JsonRpcTransportContext.shareableHeaders(this.delegate.getHandshakeHeaders().asMultiValueMap()))
+			.nativeRequest(this.delegate);
+	}
+
+	@Override
+	protected void write(JsonRpcEncodedMessage message, WriteCompletion completion) {
+		RemoteEndpoint.Async remote = this.remote;
+		if (remote != null) {
+			remote.sendText(message.text(),
+					(result) -> completion.completed(result.isOK() ? null : result.getException()));
+			return;
+		}
+		try {
+			this.delegate.sendMessage(new TextMessage(message.text()));
+		}
+		catch (IOException | RuntimeException ex) {
+			completion.completed(ex);
+			return;
+		}
+		completion.completed(null);
+	}
+
+	@Override
+	protected void closeTransport(JsonRpcCloseReason reason) {
+		CloseStatus status = closeStatus(reason);
+		Runnable close = () -> {
+			try {
+				this.delegate.close(status);
+			}
+			catch (IOException | RuntimeException ex) {
+				logger.debug("Failed to close WebSocket session " + id(), ex);
+			}
+		};
+		try {
+			this.executor.execute(close);
+		}
+		catch (RuntimeException ex) {
+			close.run();
+		}
+	}
+
+	@Override
+	protected void ping() {
+		this.executor.execute(() -> {
+			try {
+				this.delegate.sendMessage(new PingMessage());
+			}
+			catch (IOException | RuntimeException ex) {
+				logger.debug("Ping failed on WebSocket session " + id(), ex);
+			}
+		});
+	}
+
+	/**
+	 * Add one part of a text message.
+	 * @param part the part
+	 * @param last whether it is the last part
+	 * @return the complete message once the last part arrived, else {@code null} (also
+	 * when the message went over the size limit, and the connection was closed)
+	 */
+	byte @Nullable [] assemble(String part, boolean last) {
+		int maxBytes = settings().maxMessageSize();
+		byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+		synchronized (this.partialMonitor) {
+			ByteArrayOutputStream partial = this.partial;
+			int size = (partial != null) ? partial.size() : 0;
+			if ((long) size + bytes.length > maxBytes) {
+				this.partial = null;
+				close(JsonRpcCloseReason.TOO_BIG);
+				return null;
+			}
+			if (partial == null) {
+				if (last) {
+					return bytes;
+				}
+				partial = new ByteArrayOutputStream((int) Math.min(2L * bytes.length, maxBytes));
+				this.partial = partial;
+			}
+			partial.writeBytes(bytes);
+			if (!last) {
+				return null;
+			}
+			this.partial = null;
+			return partial.toByteArray();
+		}
+	}
+
+	/**
+	 * Return whether part of a fragmented message is waiting for the rest.
+	 * @return {@code true} while assembling
+	 */
+	boolean isAssembling() {
+		synchronized (this.partialMonitor) {
+			return this.partial != null;
+		}
+	}
+
+	/**
+	 * Return the Spring session of this connection.
+	 * @return the session
+	 */
+	WebSocketSession webSocketSession() {
+		return this.delegate;
+	}
+
+}

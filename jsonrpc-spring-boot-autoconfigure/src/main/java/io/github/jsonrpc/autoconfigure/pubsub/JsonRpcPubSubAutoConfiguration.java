@@ -1,0 +1,130 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.autoconfigure.pubsub;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.github.jsonrpc.autoconfigure.JsonRpcAutoConfiguration;
+import io.github.jsonrpc.autoconfigure.websocket.JsonRpcWebSocketProperties;
+import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
+import io.github.jsonrpc.pubsub.DefaultJsonRpcPublisher;
+import io.github.jsonrpc.pubsub.InProcessJsonRpcPubSubBackend;
+import io.github.jsonrpc.pubsub.JsonRpcPubSubBackend;
+import io.github.jsonrpc.pubsub.JsonRpcPubSubMethodNames;
+import io.github.jsonrpc.pubsub.JsonRpcPubSubMethods;
+import io.github.jsonrpc.pubsub.JsonRpcPublisher;
+import io.github.jsonrpc.pubsub.JsonRpcSubscriptionRegistry;
+import io.github.jsonrpc.pubsub.JsonRpcTopic;
+import io.github.jsonrpc.pubsub.JsonRpcTopicAuthorizer;
+import io.github.jsonrpc.server.JsonRpcHandler;
+import io.github.jsonrpc.server.JsonRpcSessionRegistry;
+import io.github.jsonrpc.server.method.InvocableJsonRpcMethodFactory;
+import io.github.jsonrpc.server.method.JsonRpcMethodAccessChecker;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of publish/subscribe, where a persistent transport (WebSocket)
+ * registered its {@link JsonRpcSessionRegistry}: topics, this instance's subscriptions,
+ * the {@link JsonRpcPubSubBackend} (in-process unless the application defines one), the
+ * {@link JsonRpcPublisher} and the built-in subscription methods. Off with
+ * {@code jsonrpc.pubsub.enabled=false}; every bean can be replaced.
+ *
+ * @author JSON-RPC for Spring Boot team
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = JsonRpcAutoConfiguration.class,
+		afterName = { "io.github.jsonrpc.autoconfigure.websocket.JsonRpcWebSocketAutoConfiguration",
+				"io.github.jsonrpc.autoconfigure.security.JsonRpcSecurityAutoConfiguration" })
+@ConditionalOnBean({ JsonRpcHandler.class, JsonRpcSessionRegistry.class })
+@ConditionalOnBooleanProperty(name = "jsonrpc.pubsub.enabled", matchIfMissing = true)
+@EnableConfigurationProperties({ JsonRpcPubSubProperties.class, JsonRpcWebSocketProperties.class })
+public final class JsonRpcPubSubAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(JsonRpcPubSubAutoConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	JsonRpcTopicAuthorizer jsonRpcTopicAuthorizer() {
+		return JsonRpcTopicAuthorizer.permitAll();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JsonRpcMethodAccessChecker jsonRpcMethodAccessChecker() {
+		return JsonRpcMethodAccessChecker.allowAll();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@SuppressWarnings("removal")
+	JsonRpcSubscriptionRegistry jsonRpcSubscriptionRegistry(JsonRpcPubSubProperties properties,
+			JsonRpcWebSocketProperties webSocketProperties, ObjectProvider<JsonRpcTopic> topicBeans,
+			JsonRpcTopicAuthorizer authorizer) {
+		List<JsonRpcTopic> topics = new ArrayList<>();
+		properties.getTopics().forEach((name, topic) -> topics.add(new JsonRpcTopic(name, topic.isRetainLast())));
+		if (!webSocketProperties.getTopics().isEmpty()) {
+			logger.warn("jsonrpc.websocket.topics is deprecated: declare topics under jsonrpc.pubsub.topics");
+			for (Map.Entry<String, JsonRpcWebSocketProperties.Topic> entry : webSocketProperties.getTopics()
+				.entrySet()) {
+				topics.add(new JsonRpcTopic(entry.getKey(), entry.getValue().isRetainLast()));
+			}
+		}
+		topicBeans.orderedStream().forEach(topics::add);
+		Integer deprecatedMax = webSocketProperties.getMaxSubscriptionsPerConnection();
+		int max = (deprecatedMax != null) ? deprecatedMax : properties.getMaxSubscriptionsPerConnection();
+		return new JsonRpcSubscriptionRegistry(topics, max, authorizer);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JsonRpcPubSubBackend jsonRpcPubSubBackend() {
+		return new InProcessJsonRpcPubSubBackend();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JsonRpcPublisher jsonRpcPublisher(JsonRpcSessionRegistry sessions, JsonRpcSubscriptionRegistry subscriptions,
+			JsonRpcPubSubBackend backend, JsonRpcMessageCodec codec) {
+		return new DefaultJsonRpcPublisher(sessions, subscriptions, backend, codec);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JsonRpcPubSubMethodNames jsonRpcPubSubMethodNames(JsonRpcPubSubProperties properties) {
+		return properties.getMethods().toNames();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JsonRpcPubSubMethods jsonRpcPubSubMethods(InvocableJsonRpcMethodFactory methodFactory,
+			JsonRpcSubscriptionRegistry subscriptions, JsonRpcMethodAccessChecker accessChecker,
+			JsonRpcPubSubMethodNames names) {
+		return new JsonRpcPubSubMethods(methodFactory, subscriptions, accessChecker, names);
+	}
+
+}
