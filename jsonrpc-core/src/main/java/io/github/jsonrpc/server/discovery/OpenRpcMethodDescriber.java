@@ -174,7 +174,7 @@ final class OpenRpcMethodDescriber {
 			description.put("name", this.method.name());
 			String text = this.method.handlerMethod().description();
 			if (StringUtils.hasText(text)) {
-				description.put("summary", text);
+				description.put("description", text);
 			}
 			List<JsonRpcParameter> parameters = this.method.parameters();
 			ArrayNode params = description.putArray("params");
