@@ -95,8 +95,15 @@ public final class JsonRpcExceptionHandler {
 				return error;
 			}
 		}
-		logger.error("Unhandled exception in JSON-RPC method '" + exchange.method() + "' (id " + exchange.id() + ")",
-				exception);
+		if (exception instanceof InterruptedException) {
+			// a method stopped by a timeout or a shutdown: expected, not a server fault
+			logger.info("JSON-RPC method '" + exchange.method() + "' (id " + exchange.id() + ") was interrupted");
+		}
+		else {
+			logger.error(
+					"Unhandled exception in JSON-RPC method '" + exchange.method() + "' (id " + exchange.id() + ")",
+					exception);
+		}
 		JsonRpcError error = JsonRpcError.standard(JsonRpcErrorCodes.INTERNAL_ERROR);
 		return this.includeDetails ? error.withData(details(exception)) : error;
 	}

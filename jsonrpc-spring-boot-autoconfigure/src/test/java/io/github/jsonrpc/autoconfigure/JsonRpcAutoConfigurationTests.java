@@ -220,7 +220,10 @@ class JsonRpcAutoConfigurationTests {
 								+ "\"paramStructure\":\"either\",\"result\":{\"name\":\"result\",\"schema\":{\"type\":\"integer\"}}}")
 				.contains("{\"name\":\"calc.fail\",\"params\":[],\"paramStructure\":\"either\","
 						+ "\"result\":{\"name\":\"result\",\"schema\":{\"type\":\"null\"}}}")
-				.doesNotContain("\"name\":\"rpc.discover\"");
+				// the discovery method lists itself, its result is an OpenRPC document
+				.contains("{\"name\":\"rpc.discover\",\"description\":")
+				.contains(
+						"\"schema\":{\"$ref\":\"https://raw.githubusercontent.com/open-rpc/meta-schema/master/schema.json\"}");
 		});
 		this.contextRunner
 			.withBean(JsonRpcMethodAccessChecker.class, () -> (method, exchange) -> !method.name().equals("calc.fail"))

@@ -18,11 +18,7 @@ package io.github.jsonrpc.server.discovery;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 import io.github.jsonrpc.server.JsonRpcExchange;
@@ -31,21 +27,20 @@ import io.github.jsonrpc.server.method.InvocableJsonRpcMethodFactory;
 import io.github.jsonrpc.server.method.JsonRpcHandlerMethod;
 import io.github.jsonrpc.server.method.JsonRpcMethodAccessChecker;
 import io.github.jsonrpc.server.method.JsonRpcMethodRegistry;
-import io.github.jsonrpc.server.method.JsonRpcParameter;
-import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.core.ResolvableType;
 import org.springframework.util.Assert;
 import org.springframework.util.ReflectionUtils;
-import org.springframework.util.StringUtils;
 
 /**
  * Serves {@code rpc.discover}, the service discovery method of the
  * <a href="https://spec.open-rpc.org/">OpenRPC</a> specification: a document listing the
- * methods the caller may call, with their params and results described by JSON Schema
- * types.
+ * methods the caller may call, each described exactly as it binds, with params and
+ * results described by JSON Schemas of their Java types (see
+ * {@link OpenRpcSchemaGenerator}).
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
@@ -62,7 +57,7 @@ public final class OpenRpcDiscovery {
 
 	private final Supplier<JsonRpcMethodAccessChecker> accessChecker;
 
-	private final JsonMapper mapper;
+	private final OpenRpcSchemaGenerator schemaGenerator;
 
 	private final String title;
 
@@ -78,12 +73,25 @@ public final class OpenRpcDiscovery {
 	 */
 	public OpenRpcDiscovery(JsonRpcMethodRegistry registry, Supplier<JsonRpcMethodAccessChecker> accessChecker,
 			JsonMapper mapper, String title, String version) {
+		this(registry, accessChecker, OpenRpcSchemaGenerator.create(mapper), title, version);
+	}
+
+	/**
+	 * Create a new instance with a given schema generator.
+	 * @param registry the methods
+	 * @param accessChecker which methods the caller may call
+	 * @param schemaGenerator how Java types are described
+	 * @param title the API title
+	 * @param version the API version
+	 */
+	public OpenRpcDiscovery(JsonRpcMethodRegistry registry, Supplier<JsonRpcMethodAccessChecker> accessChecker,
+			OpenRpcSchemaGenerator schemaGenerator, String title, String version) {
 		Assert.notNull(registry, "Registry is required");
 		Assert.notNull(accessChecker, "AccessChecker is required");
-		Assert.notNull(mapper, "JsonMapper is required");
+		Assert.notNull(schemaGenerator, "SchemaGenerator is required");
 		this.registry = registry;
 		this.accessChecker = accessChecker;
-		this.mapper = mapper;
+		this.schemaGenerator = schemaGenerator;
 		this.title = title;
 		this.version = version;
 	}
@@ -100,76 +108,34 @@ public final class OpenRpcDiscovery {
 	}
 
 	/**
-	 * Return the OpenRPC document for the caller.
+	 * Return the OpenRPC document for the caller: every method the caller may call,
+	 * {@code rpc.discover} included, described as it binds.
 	 * @param exchange the {@code rpc.discover} call
 	 * @return the document
 	 */
-	public Map<String, Object> discover(JsonRpcExchange exchange) {
+	public ObjectNode discover(JsonRpcExchange exchange) {
 		JsonRpcMethodAccessChecker checker = this.accessChecker.get();
-		List<Map<String, Object>> methods = new ArrayList<>();
+		OpenRpcSchemaGenerator.DocumentSchemas schemas = this.schemaGenerator.newDocument();
+		List<OpenRpcMethodDescriber.Pending> pending = new ArrayList<>();
 		for (InvocableJsonRpcMethod method : this.registry.methods()) {
-			if (!method.name().equals(METHOD_NAME) && checker.canInvoke(method, exchange)) {
-				methods.add(describe(method));
+			if (method.name().equals(METHOD_NAME) || checker.canInvoke(method, exchange)) {
+				pending.add(OpenRpcMethodDescriber.start(method, schemas));
 			}
 		}
-		Map<String, Object> document = new LinkedHashMap<>();
+		ObjectNode components = schemas.components();
+		ObjectNode document = JsonNodeFactory.instance.objectNode();
 		document.put("openrpc", OPENRPC_VERSION);
-		Map<String, Object> info = new LinkedHashMap<>();
+		ObjectNode info = document.putObject("info");
 		info.put("title", this.title);
 		info.put("version", this.version);
-		document.put("info", info);
-		document.put("methods", methods);
+		ArrayNode methods = document.putArray("methods");
+		for (OpenRpcMethodDescriber.Pending method : pending) {
+			methods.add(method.finish(components));
+		}
+		if (!components.isEmpty()) {
+			document.putObject("components").set("schemas", components);
+		}
 		return document;
-	}
-
-	private Map<String, Object> describe(InvocableJsonRpcMethod method) {
-		Map<String, Object> description = new LinkedHashMap<>();
-		description.put("name", method.name());
-		if (StringUtils.hasText(method.handlerMethod().description())) {
-			description.put("description", method.handlerMethod().description());
-		}
-		List<Map<String, Object>> params = new ArrayList<>();
-		for (JsonRpcParameter parameter : method.parameters()) {
-			Map<String, Object> param = new LinkedHashMap<>();
-			param.put("name", parameter.name());
-			param.put("required", parameter.required());
-			param.put("schema", schema(parameter.type()));
-			params.add(param);
-		}
-		description.put("params", params);
-		description.put("paramStructure", method.bindsWholeParams() ? "by-name" : "either");
-		Map<String, Object> result = new LinkedHashMap<>();
-		result.put("name", "result");
-		result.put("schema", resultSchema(method.handlerMethod().getMethod()));
-		description.put("result", result);
-		return description;
-	}
-
-	private Map<String, Object> resultSchema(Method method) {
-		ResolvableType type = ResolvableType.forMethodReturnType(method);
-		while (CompletionStage.class.isAssignableFrom(type.toClass()) || type.toClass() == Optional.class) {
-			type = type.as((type.toClass() == Optional.class) ? Optional.class : CompletionStage.class).getGeneric(0);
-		}
-		Class<?> raw = type.toClass();
-		if (raw == void.class || raw == Void.class) {
-			return Map.of("type", "null");
-		}
-		return schema(this.mapper.constructType(type.getType()));
-	}
-
-	private Map<String, Object> schema(@Nullable JavaType type) {
-		if (type == null || type.getRawClass() == Object.class
-				|| tools.jackson.databind.JsonNode.class.isAssignableFrom(type.getRawClass())) {
-			return Map.of();
-		}
-		String kind = JsonRpcParameter.kindOf(type);
-		if (kind.equals("array")) {
-			Map<String, Object> schema = new LinkedHashMap<>();
-			schema.put("type", "array");
-			schema.put("items", schema(type.getContentType()));
-			return schema;
-		}
-		return Map.of("type", kind);
 	}
 
 }

@@ -20,6 +20,7 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
 
 import io.github.jsonrpc.server.JsonRpcExchange;
 import org.jspecify.annotations.Nullable;
@@ -52,9 +53,16 @@ public final class InvocableJsonRpcMethod {
 
 	private final int maxCollectedItems;
 
+	private final JsonRpcMethodLimits limits;
+
+	private final @Nullable JsonRpcMethodGuard guard;
+
 	InvocableJsonRpcMethod(JsonRpcHandlerMethod handlerMethod, ArgumentSource[] sources, JsonRpcParamsBinder binder,
-			@Nullable JsonRpcMethodValidator validator, @Nullable Executor blockingExecutor, int maxCollectedItems) {
+			@Nullable JsonRpcMethodValidator validator, @Nullable Executor blockingExecutor, int maxCollectedItems,
+			JsonRpcMethodLimits limits) {
 		this.handlerMethod = handlerMethod;
+		this.limits = limits;
+		this.guard = limits.isLimited() ? new JsonRpcMethodGuard(limits) : null;
 		this.maxCollectedItems = maxCollectedItems;
 		this.sources = sources;
 		this.binder = binder;
@@ -107,17 +115,47 @@ public final class InvocableJsonRpcMethod {
 	}
 
 	/**
+	 * Return the limits applied to each call.
+	 * @return the limits, {@link JsonRpcMethodLimits#NONE} when there are none
+	 */
+	public JsonRpcMethodLimits limits() {
+		return this.limits;
+	}
+
+	/**
 	 * Invoke the method for one call.
 	 * @param exchange the call
 	 * @return the result; completed exceptionally with the method's own exception (or a
-	 * {@code -32602} {@link io.github.jsonrpc.server.JsonRpcException} for bad params)
+	 * {@code -32602} {@link io.github.jsonrpc.server.JsonRpcException} for bad params,
+	 * {@code -32005} for a call over the method's limits)
 	 */
 	public CompletableFuture<@Nullable Object> invoke(JsonRpcExchange exchange) {
-		if (this.blockingExecutor != null) {
-			return CompletableFuture.supplyAsync(() -> invokeHere(exchange), this.blockingExecutor)
-				.thenCompose((result) -> result);
+		JsonRpcMethodGuard guard = this.guard;
+		return (guard != null) ? guard.call(() -> invokeOn(exchange)) : invokeOn(exchange);
+	}
+
+	private CompletableFuture<@Nullable Object> invokeOn(JsonRpcExchange exchange) {
+		Executor executor = this.blockingExecutor;
+		if (executor == null) {
+			return invokeHere(exchange);
 		}
-		return invokeHere(exchange);
+		// cancelling the result (on a timeout) interrupts the thread running the method
+		CompletableFuture<@Nullable Object> result = new CompletableFuture<>();
+		FutureTask<@Nullable Void> task = new FutureTask<>(() -> invokeHere(exchange).whenComplete((value, ex) -> {
+			if (ex != null) {
+				result.completeExceptionally(ex);
+			}
+			else {
+				result.complete(value);
+			}
+		}), null);
+		result.whenComplete((value, ex) -> {
+			if (result.isCancelled()) {
+				task.cancel(true);
+			}
+		});
+		executor.execute(task);
+		return result;
 	}
 
 	private CompletableFuture<@Nullable Object> invokeHere(JsonRpcExchange exchange) {

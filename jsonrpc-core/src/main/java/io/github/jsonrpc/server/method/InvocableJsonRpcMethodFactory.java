@@ -16,12 +16,15 @@
 package io.github.jsonrpc.server.method;
 
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 import io.github.jsonrpc.server.method.InvocableJsonRpcMethod.ArgumentSource;
+import io.github.jsonrpc.server.method.annotation.JsonRpcMethod;
 import io.github.jsonrpc.server.method.annotation.JsonRpcParam;
 import io.github.jsonrpc.server.method.annotation.JsonRpcParams;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 import org.springframework.core.MethodParameter;
+import org.springframework.format.datetime.standard.DurationFormatterUtils;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
@@ -62,6 +66,10 @@ public final class InvocableJsonRpcMethodFactory {
 	private final @Nullable Executor blockingExecutor;
 
 	private int maxCollectedItems = DEFAULT_MAX_COLLECTED_ITEMS;
+
+	private Function<String, JsonRpcMethodLimits> configuredLimits = (name) -> JsonRpcMethodLimits.NONE;
+
+	private @Nullable Executor timeoutExecutor;
 
 	/** Default of {@link #setMaxCollectedItems(int)}. */
 	public static final int DEFAULT_MAX_COLLECTED_ITEMS = 10_000;
@@ -99,6 +107,29 @@ public final class InvocableJsonRpcMethodFactory {
 	public void setMaxCollectedItems(int maxCollectedItems) {
 		Assert.isTrue(maxCollectedItems > 0, "maxCollectedItems must be positive");
 		this.maxCollectedItems = maxCollectedItems;
+	}
+
+	/**
+	 * Set the limits configured for methods by name; they take precedence over those of
+	 * {@link io.github.jsonrpc.server.method.annotation.JsonRpcMethod#timeout()} and
+	 * {@link io.github.jsonrpc.server.method.annotation.JsonRpcMethod#maxConcurrency()}.
+	 * @param configuredLimits the limits of a method name,
+	 * {@link JsonRpcMethodLimits#NONE} for none
+	 */
+	public void setConfiguredLimits(Function<String, JsonRpcMethodLimits> configuredLimits) {
+		Assert.notNull(configuredLimits, "ConfiguredLimits is required");
+		this.configuredLimits = configuredLimits;
+	}
+
+	/**
+	 * Set where blocking methods with a timeout run when blocking methods are not moved
+	 * off the calling thread anyway, so that a timed-out call's thread can be interrupted
+	 * without interrupting a transport thread.
+	 * @param timeoutExecutor the executor, or {@code null} to run such methods on the
+	 * calling thread (their timeout then answers the call but cannot interrupt it)
+	 */
+	public void setTimeoutExecutor(@Nullable Executor timeoutExecutor) {
+		this.timeoutExecutor = timeoutExecutor;
 	}
 
 	/**
@@ -148,8 +179,30 @@ public final class InvocableJsonRpcMethodFactory {
 		Method method = handlerMethod.getMethod();
 		JsonRpcMethodValidator validator = (this.validator != null
 				&& this.validator.requiresValidation(handlerMethod.beanType(), method)) ? this.validator : null;
-		return new InvocableJsonRpcMethod(handlerMethod, sources, binder, validator, this.blockingExecutor,
-				this.maxCollectedItems);
+		JsonRpcMethodLimits limits = annotatedLimits(handlerMethod)
+			.overriddenBy(this.configuredLimits.apply(handlerMethod.name()));
+		Executor executor = (limits.timeout() != null && this.blockingExecutor == null) ? this.timeoutExecutor
+				: this.blockingExecutor;
+		return new InvocableJsonRpcMethod(handlerMethod, sources, binder, validator, executor, this.maxCollectedItems,
+				limits);
+	}
+
+	private static JsonRpcMethodLimits annotatedLimits(JsonRpcHandlerMethod handlerMethod) {
+		JsonRpcMethod annotation = handlerMethod.getMethodAnnotation(JsonRpcMethod.class);
+		if (annotation == null) {
+			return JsonRpcMethodLimits.NONE;
+		}
+		Duration timeout = null;
+		if (StringUtils.hasText(annotation.timeout())) {
+			try {
+				timeout = DurationFormatterUtils.detectAndParse(annotation.timeout());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalStateException("Invalid timeout '" + annotation.timeout() + "' on JSON-RPC method "
+						+ handlerMethod + ": use e.g. \"5s\", \"500ms\" or \"PT5S\"", ex);
+			}
+		}
+		return new JsonRpcMethodLimits(timeout, annotation.maxConcurrency());
 	}
 
 	private JsonRpcParameter describe(JsonRpcHandlerMethod handlerMethod, MethodParameter parameter,

@@ -73,7 +73,7 @@ public class InventoryService {
 	 * @return the item
 	 * @throws ItemNotFoundException (-32010) when there is no such item
 	 */
-	public Item get(@NotBlank String sku) {
+	public Item get(@NotBlank String sku) throws ItemNotFoundException {
 		Integer quantity = this.stock.get(sku);
 		if (quantity == null) {
 			throw new ItemNotFoundException(sku);

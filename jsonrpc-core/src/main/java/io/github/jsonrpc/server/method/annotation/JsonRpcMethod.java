@@ -45,4 +45,23 @@ public @interface JsonRpcMethod {
 	 */
 	String description() default "";
 
+	/**
+	 * Longest time a call may take, e.g. {@code "5s"}, {@code "500ms"} or {@code "PT5S"};
+	 * a call over it is answered with {@code -32005} (data {@code {"reason":"timeout"}})
+	 * and its work is cancelled: a blocking method's thread is interrupted, a returned
+	 * {@code CompletableFuture} is cancelled. Empty for no limit.
+	 * {@code jsonrpc.methods.<pattern>.timeout} overrides it.
+	 * @return the timeout
+	 */
+	String timeout() default "";
+
+	/**
+	 * Largest number of calls of this method running at once; a call beyond it is
+	 * answered with {@code -32005} (data {@code {"reason":"max-concurrency"}}) without
+	 * running. {@code 0} for no limit. {@code jsonrpc.methods.<pattern>.max-concurrency}
+	 * overrides it.
+	 * @return the maximum
+	 */
+	int maxConcurrency() default 0;
+
 }

@@ -21,6 +21,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.core.annotation.AliasFor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,8 +46,13 @@ public @interface JsonRpcService {
 	/**
 	 * Prefix of the method names, e.g. {@code "calc"} serves {@code add} as
 	 * {@code calc.add}. Empty for no prefix.
+	 * <p>
+	 * Like {@code @Service("calc")}, a non-empty prefix is also the bean name: the
+	 * attribute is an explicit alias of {@link Component#value()}, so Spring Framework
+	 * does not warn about a convention-based component name.
 	 * @return the prefix
 	 */
+	@AliasFor(annotation = Component.class)
 	String value() default "";
 
 	/**

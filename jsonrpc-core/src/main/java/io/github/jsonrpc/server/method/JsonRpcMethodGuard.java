@@ -1,0 +1,93 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.jsonrpc.server.method;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
+import io.github.jsonrpc.server.JsonRpcException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Applies the {@link JsonRpcMethodLimits} of one method to each call: a call over the
+ * concurrency limit fails at once, a call over its timeout fails with {@code -32005} and
+ * its work is cancelled (which interrupts a blocking method's thread). A permit is held
+ * until the work really ends, so the limit bounds running work, not answered calls.
+ *
+ * @author JSON-RPC for Spring Boot team
+ */
+final class JsonRpcMethodGuard {
+
+	private final @Nullable Duration timeout;
+
+	private final @Nullable Semaphore permits;
+
+	JsonRpcMethodGuard(JsonRpcMethodLimits limits) {
+		this.timeout = limits.timeout();
+		this.permits = (limits.maxConcurrency() > 0) ? new Semaphore(limits.maxConcurrency()) : null;
+	}
+
+	CompletableFuture<@Nullable Object> call(Supplier<CompletableFuture<@Nullable Object>> work) {
+		Semaphore permits = this.permits;
+		if (permits != null && !permits.tryAcquire()) {
+			return CompletableFuture.failedFuture(limitExceeded("max-concurrency", "Too many concurrent calls"));
+		}
+		CompletableFuture<@Nullable Object> running;
+		try {
+			running = work.get();
+		}
+		catch (RuntimeException | Error ex) {
+			if (permits != null) {
+				permits.release();
+			}
+			throw ex;
+		}
+		if (permits != null) {
+			running.whenComplete((result, ex) -> permits.release());
+		}
+		Duration timeout = this.timeout;
+		if (timeout == null || running.isDone()) {
+			return running;
+		}
+		CompletableFuture<@Nullable Object> answer = new CompletableFuture<>();
+		running.whenComplete((result, ex) -> {
+			if (ex != null) {
+				answer.completeExceptionally(ex);
+			}
+			else {
+				answer.complete(result);
+			}
+		});
+		CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
+			if (answer.completeExceptionally(limitExceeded("timeout", "Call timed out"))) {
+				// interrupts a blocking method, cancels a future the method returned
+				running.cancel(true);
+			}
+		});
+		return answer;
+	}
+
+	private static JsonRpcException limitExceeded(String reason, String message) {
+		return new JsonRpcException(JsonRpcErrorCodes.LIMIT_EXCEEDED, message, Map.of("reason", reason));
+	}
+
+}
