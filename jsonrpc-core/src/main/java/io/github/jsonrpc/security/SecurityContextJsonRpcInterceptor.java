@@ -182,9 +182,8 @@ public final class SecurityContextJsonRpcInterceptor implements JsonRpcIntercept
 			.session(original.session());
 		original.headers().forEach(builder::header);
 		original.attributes().forEach(builder::attribute);
-		JsonRpcExchange result = JsonRpcExchange.of(exchange.request(), builder.build());
-		result.attributes().putAll(exchange.attributes());
-		return result;
+		// the copy shares the attributes and the reply budget of the request
+		return exchange.withContext(builder.build());
 	}
 
 }
