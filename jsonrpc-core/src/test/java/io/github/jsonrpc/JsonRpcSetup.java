@@ -23,6 +23,7 @@ import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.github.jsonrpc.protocol.JsonRpcCodecLimits;
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
 import io.github.jsonrpc.server.JsonRpcExceptionHandler;
 import io.github.jsonrpc.server.JsonRpcExceptionResolver;
@@ -73,6 +74,8 @@ public final class JsonRpcSetup {
 	private boolean includeDetails;
 
 	private int maxBatchSize = 100;
+
+	private JsonRpcCodecLimits codecLimits = JsonRpcCodecLimits.DEFAULTS;
 
 	private int batchParallelism = 1;
 
@@ -183,6 +186,16 @@ public final class JsonRpcSetup {
 	}
 
 	/**
+	 * Use other codec limits, e.g. a smaller reply budget.
+	 * @param codecLimits the limits
+	 * @return this setup
+	 */
+	public JsonRpcSetup codecLimits(JsonRpcCodecLimits codecLimits) {
+		this.codecLimits = codecLimits;
+		return this;
+	}
+
+	/**
 	 * Run batch entries in parallel.
 	 * @param parallelism the number of entries run at once
 	 * @param executor the executor
@@ -199,7 +212,7 @@ public final class JsonRpcSetup {
 	 * @return a new codec on the configured mapper
 	 */
 	public JsonRpcMessageCodec toCodec() {
-		return JsonRpcMessageCodec.create(this.mapper);
+		return JsonRpcMessageCodec.create(this.mapper, this.codecLimits);
 	}
 
 	/**

@@ -16,6 +16,8 @@
 
 package io.github.jsonrpc.protocol;
 
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -63,6 +65,16 @@ public record JsonRpcError(int code, String message, @Nullable Object data) {
 	 */
 	public static JsonRpcError standard(int code) {
 		return of(code, JsonRpcErrorCodes.defaultMessage(code));
+	}
+
+	/**
+	 * Create the error of a call whose reply does not fit in the reply budget:
+	 * {@code -32005 Reply too large} with {@code {"maxReplySize": <bytes>}} as data.
+	 * @param maxReplyBytes the budget in bytes
+	 * @return the error
+	 */
+	public static JsonRpcError replyTooLarge(long maxReplyBytes) {
+		return of(JsonRpcErrorCodes.LIMIT_EXCEEDED, "Reply too large", Map.of("maxReplySize", maxReplyBytes));
 	}
 
 	/**

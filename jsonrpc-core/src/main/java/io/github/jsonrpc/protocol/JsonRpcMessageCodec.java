@@ -178,6 +178,12 @@ public final class JsonRpcMessageCodec {
 	 * @return the decoded message
 	 */
 	public JsonRpcInbound decodeRequests(byte[] input) {
+		if (!JsonRpcUtf8.isValid(input)) {
+			// UTF-8 only: the parser would otherwise detect UTF-16/32 or decode overlong
+			// forms
+			logger.debug("Unparsable JSON-RPC input: not well-formed UTF-8");
+			return JsonRpcInbound.failed(failure(JsonRpcErrorCodes.PARSE_ERROR));
+		}
 		JsonNode tree;
 		try {
 			tree = this.treeReader.readValue(input);
@@ -230,7 +236,8 @@ public final class JsonRpcMessageCodec {
 		}
 		catch (JsonRpcProtocolException ex) {
 			if (logger.isDebugEnabled()) {
-				logger.debug("Invalid JSON-RPC request (id " + ex.getId() + "): " + ex.getMessage());
+				logger.debug(
+						"Invalid JSON-RPC request (id " + ex.getId() + "): " + JsonRpcLogText.escape(ex.getMessage()));
 			}
 			return ex.toResponse();
 		}
@@ -277,7 +284,7 @@ public final class JsonRpcMessageCodec {
 
 	private static JsonRpcInbound parseError(JacksonException ex) {
 		if (logger.isDebugEnabled()) {
-			logger.debug("Unparsable JSON-RPC input: " + ex.getOriginalMessage());
+			logger.debug("Unparsable JSON-RPC input: " + JsonRpcLogText.escape(ex.getOriginalMessage()));
 		}
 		return JsonRpcInbound.failed(failure(JsonRpcErrorCodes.PARSE_ERROR));
 	}
@@ -296,7 +303,10 @@ public final class JsonRpcMessageCodec {
 	// Writing responses (server side)
 
 	/**
-	 * Encode a reply: a single response object or a batch array.
+	 * Encode a reply: a single response object or a batch array. A response that does not
+	 * fit in the reply budget ({@link JsonRpcCodecLimits#maxReplyBytes()}), counted over
+	 * the whole array, is replaced by {@link JsonRpcError#replyTooLarge(long)} for its
+	 * id, and so is every response after it.
 	 * @param reply the reply
 	 * @return the UTF-8 encoded JSON, empty when the reply is empty
 	 */
@@ -309,17 +319,17 @@ public final class JsonRpcMessageCodec {
 		}
 		try {
 			// one generator for the whole array: the common case, where every value can
-			// be written
+			// be written and the whole reply fits
 			return writeBatch(reply.responses());
 		}
-		catch (JacksonException ex) {
+		catch (JacksonException | ReplyTooLargeException ex) {
 			// start again one response at a time, so that only the bad ones are replaced
 			return encodeEach(reply.responses());
 		}
 	}
 
 	private byte[] writeBatch(List<JsonRpcResponse> responses) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(128 * responses.size());
+		BoundedOutputStream out = new BoundedOutputStream(128 * responses.size(), this.limits.maxReplyBytes());
 		try (JsonGenerator generator = this.mapper.createGenerator(out)) {
 			generator.writeStartArray();
 			for (JsonRpcResponse response : responses) {
@@ -334,11 +344,22 @@ public final class JsonRpcMessageCodec {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(128 * responses.size());
 		out.write('[');
 		boolean first = true;
+		long remaining = this.limits.maxReplyBytes();
 		for (JsonRpcResponse response : responses) {
 			if (!first) {
 				out.write(',');
 			}
-			out.writeBytes(encode(response));
+			byte[] encoded = (remaining > 0) ? encode(response, remaining) : null;
+			if (encoded == null || encoded.length > remaining) {
+				// once the budget is spent, the rest get the small error response only
+				remaining = 0;
+				encoded = write(JsonRpcResponse.failure(response.id(),
+						JsonRpcError.replyTooLarge(this.limits.maxReplyBytes())));
+			}
+			else {
+				remaining -= encoded.length;
+			}
+			out.writeBytes(encoded);
 			first = false;
 		}
 		out.write(']');
@@ -357,23 +378,60 @@ public final class JsonRpcMessageCodec {
 	/**
 	 * Encode one response. A result or error data that the mapper cannot write is logged
 	 * and replaced by a {@code -32603} error for the same id, so that a bad value never
-	 * produces broken JSON.
+	 * produces broken JSON; one that does not fit in the reply budget is replaced by
+	 * {@link JsonRpcError#replyTooLarge(long)}.
 	 * @param response the response
 	 * @return the UTF-8 encoded JSON object
 	 */
 	public byte[] encode(JsonRpcResponse response) {
+		byte[] encoded = encode(response, this.limits.maxReplyBytes());
+		if (encoded == null) {
+			return write(
+					JsonRpcResponse.failure(response.id(), JsonRpcError.replyTooLarge(this.limits.maxReplyBytes())));
+		}
+		return encoded;
+	}
+
+	private byte @Nullable [] encode(JsonRpcResponse response, long maxBytes) {
 		try {
-			return write(response);
+			return write(response, maxBytes);
+		}
+		catch (ReplyTooLargeException ex) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("JSON-RPC response for id " + response.id() + " exceeds the reply budget of "
+						+ this.limits.maxReplyBytes() + " bytes");
+			}
+			return null;
 		}
 		catch (JacksonException ex) {
+			if (isReplyTooLarge(ex)) {
+				// the mapper wrapped the budget's signal on its way out of a serializer
+				return null;
+			}
 			logger.error("Failed to write JSON-RPC response for id " + response.id(), ex);
 			return write(
 					JsonRpcResponse.failure(response.id(), JsonRpcError.standard(JsonRpcErrorCodes.INTERNAL_ERROR)));
 		}
 	}
 
+	private static boolean isReplyTooLarge(Throwable ex) {
+		Throwable cause = ex;
+		// bounded: a cause chain may loop
+		for (int depth = 0; cause != null && depth < 16; depth++) {
+			if (cause instanceof ReplyTooLargeException) {
+				return true;
+			}
+			cause = cause.getCause();
+		}
+		return false;
+	}
+
 	private byte[] write(JsonRpcResponse response) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+		return write(response, Long.MAX_VALUE);
+	}
+
+	private byte[] write(JsonRpcResponse response, long maxBytes) {
+		BoundedOutputStream out = new BoundedOutputStream(128, maxBytes);
 		try (JsonGenerator generator = this.mapper.createGenerator(out)) {
 			writeResponse(generator, response);
 		}
@@ -549,6 +607,9 @@ public final class JsonRpcMessageCodec {
 	 * @throws JsonRpcProtocolException if the input is not JSON or not a valid response
 	 */
 	public List<JsonRpcResponse> decodeResponses(byte[] input) {
+		if (!JsonRpcUtf8.isValid(input)) {
+			throw new JsonRpcProtocolException(JsonRpcError.standard(JsonRpcErrorCodes.PARSE_ERROR), null);
+		}
 		JsonNode tree;
 		try {
 			tree = this.treeReader.readValue(input);
@@ -608,6 +669,53 @@ public final class JsonRpcMessageCodec {
 	private static JsonRpcProtocolException invalidResponse(String reason) {
 		return new JsonRpcProtocolException(
 				JsonRpcError.of(JsonRpcErrorCodes.INVALID_REQUEST, "Invalid response: " + reason), null);
+	}
+
+	/**
+	 * A byte array stream that refuses to grow past the reply budget, so that an
+	 * oversized result is abandoned while it is written, not after.
+	 */
+	private static final class BoundedOutputStream extends ByteArrayOutputStream {
+
+		private final long maxBytes;
+
+		BoundedOutputStream(int initialSize, long maxBytes) {
+			super((int) Math.min(initialSize, Math.max(maxBytes, 32)));
+			this.maxBytes = maxBytes;
+		}
+
+		@Override
+		public void write(int b) {
+			check(1);
+			super.write(b);
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) {
+			check(len);
+			super.write(b, off, len);
+		}
+
+		private void check(int len) {
+			if (this.count + (long) len > this.maxBytes) {
+				throw ReplyTooLargeException.INSTANCE;
+			}
+		}
+
+	}
+
+	/**
+	 * Thrown by {@link BoundedOutputStream}; never leaves the codec.
+	 */
+	@SuppressWarnings("serial")
+	private static final class ReplyTooLargeException extends RuntimeException {
+
+		static final ReplyTooLargeException INSTANCE = new ReplyTooLargeException();
+
+		private ReplyTooLargeException() {
+			super("Reply too large", null, false, false);
+		}
+
 	}
 
 }

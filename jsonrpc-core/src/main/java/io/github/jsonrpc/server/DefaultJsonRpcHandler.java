@@ -83,7 +83,7 @@ final class DefaultJsonRpcHandler implements JsonRpcHandler {
 			}
 			JsonRpcRequest request = (JsonRpcRequest) entry;
 			// a notification gets no response, even on error
-			CompletableFuture<JsonRpcResponse> future = call(request, context);
+			CompletableFuture<JsonRpcResponse> future = call(request, context, replyBudget());
 			if (future.isDone() && !future.isCompletedExceptionally()) {
 				// the common synchronous case: answer without another stage
 				return CompletableFuture.completedFuture(reply(request, future.join()));
@@ -97,8 +97,11 @@ final class DefaultJsonRpcHandler implements JsonRpcHandler {
 				.completedFuture(JsonRpcReply.single(JsonRpcResponse.failure(JsonRpcId.NULL, error)));
 		}
 		JsonRpcResponse[] responses = new JsonRpcResponse[entries.size()];
+		// one budget for the whole batch: a batch must not multiply the per-call limits
+		JsonRpcReplyBudget budget = replyBudget();
 		CompletableFuture<Void> done = (this.batchParallelism > 1 && this.batchExecutor != null)
-				? runInParallel(entries, responses, context) : runInSequence(entries, responses, 0, context);
+				? runInParallel(entries, responses, context, budget)
+				: runInSequence(entries, responses, 0, context, budget);
 		return done.thenApply((ignored) -> collect(entries, responses));
 	}
 
@@ -106,15 +109,19 @@ final class DefaultJsonRpcHandler implements JsonRpcHandler {
 		return request.isNotification() ? JsonRpcReply.empty() : JsonRpcReply.single(response);
 	}
 
+	private JsonRpcReplyBudget replyBudget() {
+		return JsonRpcReplyBudget.of(this.codec.limits().maxReplyBytes());
+	}
+
 	private CompletableFuture<Void> runInSequence(List<JsonRpcMessage> entries, JsonRpcResponse[] responses, int start,
-			JsonRpcTransportContext context) {
+			JsonRpcTransportContext context, JsonRpcReplyBudget budget) {
 		for (int i = start; i < entries.size(); i++) {
 			JsonRpcMessage entry = entries.get(i);
 			if (entry instanceof JsonRpcResponse response) {
 				responses[i] = response;
 				continue;
 			}
-			CompletableFuture<JsonRpcResponse> future = call((JsonRpcRequest) entry, context);
+			CompletableFuture<JsonRpcResponse> future = call((JsonRpcRequest) entry, context, budget);
 			if (future.isDone()) {
 				responses[i] = future.join();
 				continue;
@@ -122,47 +129,48 @@ final class DefaultJsonRpcHandler implements JsonRpcHandler {
 			int index = i;
 			return future.thenCompose((response) -> {
 				responses[index] = response;
-				return runInSequence(entries, responses, index + 1, context);
+				return runInSequence(entries, responses, index + 1, context, budget);
 			});
 		}
 		return DONE;
 	}
 
 	private CompletableFuture<Void> runInParallel(List<JsonRpcMessage> entries, JsonRpcResponse[] responses,
-			JsonRpcTransportContext context) {
+			JsonRpcTransportContext context, JsonRpcReplyBudget budget) {
 		AtomicInteger next = new AtomicInteger();
 		int workers = Math.min(this.batchParallelism, entries.size());
 		CompletableFuture<?>[] running = new CompletableFuture<?>[workers];
 		for (int i = 0; i < workers; i++) {
-			running[i] = runNext(entries, responses, next, context);
+			running[i] = runNext(entries, responses, next, context, budget);
 		}
 		return CompletableFuture.allOf(running);
 	}
 
 	private CompletableFuture<Void> runNext(List<JsonRpcMessage> entries, JsonRpcResponse[] responses,
-			AtomicInteger next, JsonRpcTransportContext context) {
+			AtomicInteger next, JsonRpcTransportContext context, JsonRpcReplyBudget budget) {
 		int index = next.getAndIncrement();
 		if (index >= entries.size()) {
 			return DONE;
 		}
 		JsonRpcMessage entry = entries.get(index);
 		CompletableFuture<JsonRpcResponse> future = (entry instanceof JsonRpcResponse response)
-				? CompletableFuture.completedFuture(response) : callAsync((JsonRpcRequest) entry, context);
+				? CompletableFuture.completedFuture(response) : callAsync((JsonRpcRequest) entry, context, budget);
 		return future.thenCompose((response) -> {
 			responses[index] = response;
-			return runNext(entries, responses, next, context);
+			return runNext(entries, responses, next, context, budget);
 		});
 	}
 
-	private CompletableFuture<JsonRpcResponse> callAsync(JsonRpcRequest request, JsonRpcTransportContext context) {
+	private CompletableFuture<JsonRpcResponse> callAsync(JsonRpcRequest request, JsonRpcTransportContext context,
+			JsonRpcReplyBudget budget) {
 		try {
-			return CompletableFuture.supplyAsync(() -> call(request, context), this.batchExecutor)
+			return CompletableFuture.supplyAsync(() -> call(request, context, budget), this.batchExecutor)
 				.thenCompose((call) -> call);
 		}
 		catch (RejectedExecutionException ex) {
 			// a saturated executor must not fail the whole batch: the caller runs the
 			// entry
-			return call(request, context);
+			return call(request, context, budget);
 		}
 	}
 
@@ -177,11 +185,21 @@ final class DefaultJsonRpcHandler implements JsonRpcHandler {
 		return JsonRpcReply.batch(answered);
 	}
 
-	private CompletableFuture<JsonRpcResponse> call(JsonRpcRequest request, JsonRpcTransportContext context) {
-		JsonRpcExchange exchange = JsonRpcExchange.of(request, context);
+	private CompletableFuture<JsonRpcResponse> call(JsonRpcRequest request, JsonRpcTransportContext context,
+			JsonRpcReplyBudget budget) {
+		if (budget.isExhausted()) {
+			// earlier calls of the batch spent the reply budget: do not run the rest
+			return CompletableFuture.completedFuture(
+					JsonRpcResponse.failure(request.responseId(), JsonRpcError.replyTooLarge(budget.maxBytes())));
+		}
+		JsonRpcExchange exchange = JsonRpcExchange.of(request, context, budget);
 		CompletableFuture<JsonRpcResponse> future;
 		try {
 			future = this.chain.next(exchange);
+		}
+		catch (VirtualMachineError ex) {
+			// the JVM failed, not the call: never an error response
+			throw ex;
 		}
 		catch (Throwable ex) {
 			return CompletableFuture.completedFuture(this.exceptionHandler.handle(exchange, ex));

@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import io.github.jsonrpc.protocol.JsonRpcError;
 import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
 import io.github.jsonrpc.protocol.JsonRpcId;
+import io.github.jsonrpc.protocol.JsonRpcLogText;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -70,8 +71,23 @@ public final class JsonRpcExceptionHandler {
 	 * @return the error response, with the request's id
 	 */
 	public JsonRpcResponse.Failure handle(JsonRpcExchange exchange, Throwable exception) {
+		Throwable cause = unwrap(exception);
+		rethrowIfFatal(cause);
 		JsonRpcId id = exchange.request().responseId();
-		return JsonRpcResponse.failure(id, resolve(exchange, unwrap(exception)));
+		return JsonRpcResponse.failure(id, resolve(exchange, cause));
+	}
+
+	/**
+	 * Throw the exception again if it is a {@link VirtualMachineError}
+	 * ({@link OutOfMemoryError}, {@link StackOverflowError}, ...): the JVM, not the call,
+	 * failed, and no error response may pretend otherwise.
+	 * @param exception the exception, possibly wrapped
+	 * @throws VirtualMachineError the unwrapped exception, if it is one
+	 */
+	public static void rethrowIfFatal(Throwable exception) {
+		if (unwrap(exception) instanceof VirtualMachineError error) {
+			throw error;
+		}
 	}
 
 	private JsonRpcError resolve(JsonRpcExchange exchange, Throwable exception) {
@@ -83,25 +99,27 @@ public final class JsonRpcExceptionHandler {
 			catch (RuntimeException ex) {
 				// a broken resolver must not turn an error response into no response
 				ex.addSuppressed(exception);
-				logger.error("JSON-RPC exception resolver " + resolver + " failed for method '" + exchange.method()
-						+ "' (id " + exchange.id() + ")", ex);
+				logger.error("JSON-RPC exception resolver " + resolver + " failed for method '"
+						+ JsonRpcLogText.escape(exchange.method()) + "' (id " + exchange.id() + ")", ex);
 				return JsonRpcError.standard(JsonRpcErrorCodes.INTERNAL_ERROR);
 			}
 			if (error != null) {
 				if (logger.isDebugEnabled()) {
-					logger.debug("Call of '" + exchange.method() + "' (id " + exchange.id() + ") failed with code "
-							+ error.code(), exception);
+					logger.debug("Call of '" + JsonRpcLogText.escape(exchange.method()) + "' (id " + exchange.id()
+							+ ") failed with code " + error.code(), exception);
 				}
 				return error;
 			}
 		}
 		if (exception instanceof InterruptedException) {
 			// a method stopped by a timeout or a shutdown: expected, not a server fault
-			logger.info("JSON-RPC method '" + exchange.method() + "' (id " + exchange.id() + ") was interrupted");
+			logger.info("JSON-RPC method '" + JsonRpcLogText.escape(exchange.method()) + "' (id " + exchange.id()
+					+ ") was interrupted");
 		}
 		else {
 			logger.error(
-					"Unhandled exception in JSON-RPC method '" + exchange.method() + "' (id " + exchange.id() + ")",
+					"Unhandled exception in JSON-RPC method '" + JsonRpcLogText.escape(exchange.method()) + "' (id "
+							+ exchange.id() + ")",
 					exception);
 		}
 		JsonRpcError error = JsonRpcError.standard(JsonRpcErrorCodes.INTERNAL_ERROR);

@@ -40,12 +40,17 @@ public final class JsonRpcExchange {
 
 	private final Map<String, Object> attributes;
 
-	private JsonRpcExchange(JsonRpcRequest request, JsonRpcTransportContext context, Map<String, Object> attributes) {
+	private final JsonRpcReplyBudget replyBudget;
+
+	private JsonRpcExchange(JsonRpcRequest request, JsonRpcTransportContext context, Map<String, Object> attributes,
+			JsonRpcReplyBudget replyBudget) {
 		Assert.notNull(request, "Request is required");
 		Assert.notNull(context, "Context is required");
+		Assert.notNull(replyBudget, "ReplyBudget is required");
 		this.request = request;
 		this.context = context;
 		this.attributes = attributes;
+		this.replyBudget = replyBudget;
 	}
 
 	/**
@@ -55,7 +60,20 @@ public final class JsonRpcExchange {
 	 * @return the exchange
 	 */
 	public static JsonRpcExchange of(JsonRpcRequest request, JsonRpcTransportContext context) {
-		return new JsonRpcExchange(request, context, new ConcurrentHashMap<>());
+		return of(request, context, JsonRpcReplyBudget.unlimited());
+	}
+
+	/**
+	 * Create an exchange that charges what its reply holds to a budget shared by the
+	 * calls of one request.
+	 * @param request the request
+	 * @param context the transport context
+	 * @param replyBudget the budget of the whole request (a batch shares one)
+	 * @return the exchange
+	 */
+	public static JsonRpcExchange of(JsonRpcRequest request, JsonRpcTransportContext context,
+			JsonRpcReplyBudget replyBudget) {
+		return new JsonRpcExchange(request, context, new ConcurrentHashMap<>(), replyBudget);
 	}
 
 	/**
@@ -64,7 +82,17 @@ public final class JsonRpcExchange {
 	 * @return the new exchange
 	 */
 	public JsonRpcExchange withRequest(JsonRpcRequest request) {
-		return new JsonRpcExchange(request, this.context, this.attributes);
+		return new JsonRpcExchange(request, this.context, this.attributes, this.replyBudget);
+	}
+
+	/**
+	 * Return a copy of this exchange with another transport context, sharing the
+	 * attributes and the reply budget.
+	 * @param context the new context, e.g. with the authenticated principal
+	 * @return the new exchange
+	 */
+	public JsonRpcExchange withContext(JsonRpcTransportContext context) {
+		return new JsonRpcExchange(this.request, context, this.attributes, this.replyBudget);
 	}
 
 	/**
@@ -113,6 +141,14 @@ public final class JsonRpcExchange {
 	 */
 	public @Nullable JsonRpcSession session() {
 		return this.context.session();
+	}
+
+	/**
+	 * Return the reply budget of the request this call belongs to.
+	 * @return the budget, shared by the calls of a batch
+	 */
+	public JsonRpcReplyBudget replyBudget() {
+		return this.replyBudget;
 	}
 
 	/**

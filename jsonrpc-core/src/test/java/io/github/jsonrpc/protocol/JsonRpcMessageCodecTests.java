@@ -343,6 +343,60 @@ class JsonRpcMessageCodecTests {
 		return new String(this.codec.encode(response), StandardCharsets.UTF_8);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "c0af", "e080af", "f08080af", "eda080", "f4908080", "c3", "e282", "80", "ff", "00" })
+	void malformedUtf8IsAParseError(String hex) {
+		// an overlong '/', a surrogate, beyond U+10FFFF, truncated sequences, stray
+		// bytes,
+		// NUL
+		byte[] input = concat(bytes("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\""), hex(hex),
+				bytes("\"],\"id\":1}"));
+		assertThat(this.codec
+			.encodeToString(JsonRpcReply.single((JsonRpcResponse) this.codec.decodeRequests(input).entries().get(0))))
+			.isEqualTo(parseError());
+	}
+
+	@Test
+	void utf16AndUtf32AreParseErrors() {
+		String json = "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[1],\"id\":1}";
+		for (String charset : new String[] { "UTF-16BE", "UTF-16LE", "UTF-16", "UTF-32BE", "UTF-32LE" }) {
+			JsonRpcInbound inbound = this.codec
+				.decodeRequests(json.getBytes(java.nio.charset.Charset.forName(charset)));
+			assertThat(inbound.entries()).singleElement()
+				.isInstanceOfSatisfying(JsonRpcResponse.Failure.class,
+						(failure) -> assertThat(failure.error().code()).isEqualTo(-32700));
+		}
+	}
+
+	@Test
+	void wellFormedMultiByteUtf8IsRead() {
+		JsonRpcRequest request = single(this.codec.decodeRequests(
+				bytes("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"\u00e9\u20ac\ud83d\ude00\"],\"id\":1}")));
+		assertThat(request.params().get(0).stringValue()).isEqualTo("\u00e9\u20ac\ud83d\ude00");
+	}
+
+	@Test
+	void malformedUtf8ResponseIsAProtocolError() {
+		assertThatExceptionOfType(JsonRpcProtocolException.class).isThrownBy(() -> this.codec
+			.decodeResponses(concat(bytes("{\"jsonrpc\":\"2.0\",\"result\":\""), hex("c0af"), bytes("\",\"id\":1}"))));
+	}
+
+	private static byte[] hex(String hex) {
+		byte[] bytes = new byte[hex.length() / 2];
+		for (int i = 0; i < bytes.length; i++) {
+			bytes[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
+		}
+		return bytes;
+	}
+
+	private static byte[] concat(byte[]... parts) {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		for (byte[] part : parts) {
+			out.writeBytes(part);
+		}
+		return out.toByteArray();
+	}
+
 	private static byte[] bytes(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
 	}

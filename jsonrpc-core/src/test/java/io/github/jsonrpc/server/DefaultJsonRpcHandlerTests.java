@@ -375,6 +375,68 @@ class DefaultJsonRpcHandlerTests {
 		return batch.append("]").toString();
 	}
 
+	@Test
+	void stackOverflowErrorIsNotAnErrorResponse() throws Exception {
+		JsonRpcHandler handler = JsonRpcSetup.services(new FatalService(), this.calculator).toHandler();
+		assertThat(failure(() -> call(handler, "{\"jsonrpc\":\"2.0\",\"method\":\"overflow\",\"id\":1}")))
+			.isInstanceOf(StackOverflowError.class);
+		// the JVM error ended one call, not the handler
+		assertJson(call(handler, "{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[1,2],\"id\":2}"),
+				"{\"jsonrpc\":\"2.0\",\"result\":3,\"id\":2}");
+	}
+
+	@Test
+	void outOfMemoryErrorOfAsyncMethodFailsTheReply() throws Exception {
+		JsonRpcHandler handler = JsonRpcSetup.services(new FatalService(), this.calculator).toHandler();
+		assertThat(failure(() -> call(handler, "{\"jsonrpc\":\"2.0\",\"method\":\"exhausted\",\"id\":1}")))
+			.isInstanceOf(OutOfMemoryError.class);
+		assertJson(call(handler, "{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[1,2],\"id\":2}"),
+				"{\"jsonrpc\":\"2.0\",\"result\":3,\"id\":2}");
+	}
+
+	@Test
+	void outOfMemoryErrorInBatchIsNotAnErrorResponse() {
+		JsonRpcHandler handler = JsonRpcSetup.services(new FatalService(), this.calculator)
+			.blockingExecutor(this.executor)
+			.toHandler();
+		assertThat(failure(() -> call(handler, """
+				[{"jsonrpc":"2.0","method":"sum","params":[1],"id":1},
+				 {"jsonrpc":"2.0","method":"outOfMemory","id":2}]"""))).isInstanceOf(OutOfMemoryError.class);
+	}
+
+	private static Throwable failure(ThrowingRunnable runnable) {
+		try {
+			runnable.run();
+		}
+		catch (Throwable ex) {
+			return JsonRpcExceptionHandler.unwrap(ex);
+		}
+		throw new AssertionError("Expected a failure");
+	}
+
+	interface ThrowingRunnable {
+
+		void run() throws Exception;
+
+	}
+
+	@JsonRpcService
+	static class FatalService {
+
+		public int overflow() {
+			throw new StackOverflowError();
+		}
+
+		public int outOfMemory() {
+			throw new OutOfMemoryError("test");
+		}
+
+		public CompletableFuture<Integer> exhausted() {
+			return CompletableFuture.failedFuture(new OutOfMemoryError("test"));
+		}
+
+	}
+
 	@JsonRpcService
 	static class AsyncService {
 

@@ -89,7 +89,8 @@ public final class JsonRpcAutoConfiguration {
 		JsonRpcProperties.Limits limits = properties.getLimits();
 		return JsonRpcMessageCodec.create(jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()),
 				new JsonRpcCodecLimits(limits.getMaxNestingDepth(), limits.getMaxNumberLength(),
-						limits.getMaxStringLength(), limits.getMaxNameLength(), limits.getMaxMethodNameLength()));
+						limits.getMaxStringLength(), limits.getMaxNameLength(), limits.getMaxMethodNameLength(),
+						limits.getMaxReplySize().toBytes()));
 	}
 
 	@Bean

@@ -244,6 +244,14 @@ public class JsonRpcProperties {
 		 */
 		private int maxCollectedItems = 10_000;
 
+		/**
+		 * Maximum size of what one request may make the server hold for its reply, across
+		 * all the calls of a batch: items collected from streams and the encoded reply. A
+		 * call whose result does not fit gets -32005 "Reply too large", and once it is
+		 * spent the remaining calls of the batch are not run.
+		 */
+		private DataSize maxReplySize = DataSize.ofMegabytes(4);
+
 		public int getMaxNestingDepth() {
 			return this.maxNestingDepth;
 		}
@@ -287,6 +295,15 @@ public class JsonRpcProperties {
 		public void setMaxCollectedItems(int maxCollectedItems) {
 			Assert.isTrue(maxCollectedItems > 0, "jsonrpc.limits.max-collected-items must be positive");
 			this.maxCollectedItems = maxCollectedItems;
+		}
+
+		public DataSize getMaxReplySize() {
+			return this.maxReplySize;
+		}
+
+		public void setMaxReplySize(DataSize maxReplySize) {
+			Assert.isTrue(maxReplySize.toBytes() > 0, "jsonrpc.limits.max-reply-size must be positive");
+			this.maxReplySize = maxReplySize;
 		}
 
 		public int getMaxMethodNameLength() {

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 
+import io.github.jsonrpc.server.JsonRpcExceptionHandler;
 import io.github.jsonrpc.server.JsonRpcExchange;
 import org.jspecify.annotations.Nullable;
 
@@ -169,7 +170,12 @@ public final class InvocableJsonRpcMethod {
 			return JsonRpcReturnValueAdapter.adapt(value, exchange, this.maxCollectedItems);
 		}
 		catch (InvocationTargetException ex) {
+			// the JVM failed, not the call: never an error response
+			JsonRpcExceptionHandler.rethrowIfFatal(ex.getTargetException());
 			return CompletableFuture.failedFuture(ex.getTargetException());
+		}
+		catch (VirtualMachineError ex) {
+			throw ex;
 		}
 		catch (Throwable ex) {
 			return CompletableFuture.failedFuture(ex);

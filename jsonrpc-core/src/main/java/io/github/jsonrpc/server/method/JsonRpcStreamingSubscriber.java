@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.jsonrpc.protocol.JsonRpcError;
 import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
 import io.github.jsonrpc.server.JsonRpcException;
 import io.github.jsonrpc.server.JsonRpcExchange;
@@ -105,6 +106,12 @@ final class JsonRpcStreamingSubscriber implements Flow.Subscriber<Object> {
 		if (this.items.size() >= this.maxCollectedItems) {
 			fail(new JsonRpcException(JsonRpcErrorCodes.LIMIT_EXCEEDED,
 					"Too many items: at most " + this.maxCollectedItems + " can be collected"), true);
+			return;
+		}
+		// the budget is shared by every call of a batch: a batch must not multiply the
+		// per-call limit
+		if (!this.exchange.replyBudget().charge(item)) {
+			fail(new JsonRpcException(JsonRpcError.replyTooLarge(this.exchange.replyBudget().maxBytes())), true);
 			return;
 		}
 		this.items.add(item);

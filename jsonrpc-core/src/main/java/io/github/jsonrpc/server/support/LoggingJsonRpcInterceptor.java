@@ -18,6 +18,7 @@ package io.github.jsonrpc.server.support;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.github.jsonrpc.protocol.JsonRpcLogText;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
 import io.github.jsonrpc.server.JsonRpcExchange;
 import io.github.jsonrpc.server.JsonRpcInterceptor;
@@ -80,7 +81,9 @@ public final class LoggingJsonRpcInterceptor implements JsonRpcInterceptor, Orde
 		StringBuilder line = new StringBuilder(128).append("JSON-RPC ")
 			.append(exchange.request().isNotification() ? "notification" : "call")
 			.append(" method=")
-			.append(exchange.method())
+			// the method name and messages come from the client: never let them forge a
+			// line
+			.append(JsonRpcLogText.escape(exchange.method()))
 			.append(" id=")
 			.append(exchange.id())
 			.append(" transport=")
@@ -95,7 +98,7 @@ public final class LoggingJsonRpcInterceptor implements JsonRpcInterceptor, Orde
 		else if (response instanceof JsonRpcResponse.Failure failure) {
 			line.append(" outcome=error code=").append(failure.error().code());
 			appendPayload(line, " params=", loggedParams(exchange));
-			line.append(" message=").append(truncate(failure.error().message()));
+			line.append(" message=").append(JsonRpcLogText.escape(truncate(failure.error().message())));
 		}
 		else {
 			line.append(" outcome=exception type=").append((ex != null) ? ex.getClass().getName() : "unknown");
@@ -119,7 +122,7 @@ public final class LoggingJsonRpcInterceptor implements JsonRpcInterceptor, Orde
 		catch (JacksonException ex) {
 			text = "<unwritable>";
 		}
-		line.append(label).append(truncate(text));
+		line.append(label).append(JsonRpcLogText.escape(truncate(text)));
 	}
 
 	private String truncate(String text) {

@@ -16,6 +16,7 @@
 package io.github.jsonrpc.server.support;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.jsonrpc.CalculatorService;
@@ -23,6 +24,8 @@ import io.github.jsonrpc.JsonRpcSetup;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.method.annotation.JsonRpcService;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.Ordered;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +58,22 @@ class LoggingJsonRpcInterceptorTests {
 		JsonRpcHandler handler = JsonRpcSetup.services(new OddService()).interceptors(this.interceptor).toHandler();
 		assertThat(handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"odd\",\"id\":1}").join())
 			.contains("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32603,\"message\":\"Internal error\"},\"id\":1}");
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void clientTextCannotForgeLogLines(CapturedOutput output) {
+		JsonRpcHandler handler = JsonRpcSetup.services(new CalculatorService())
+			.interceptors(this.interceptor)
+			.toHandler();
+		String method = "x\\r\\nINFO 1 --- [main] forged line \\u001b[31m";
+		assertThat(
+				handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"id\":1}").join().orElseThrow())
+			.contains("-32601");
+		assertThat(output.getOut()).contains("method=x\\r\\nINFO 1 --- [main] forged line \\u001b[31m")
+			.doesNotContain("\u001b")
+			.satisfies(
+					(out) -> assertThat(out.lines()).noneMatch((line) -> line.startsWith("INFO 1 --- [main] forged")));
 	}
 
 	@Test

@@ -1,0 +1,120 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.server;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.jsonrpc.protocol.JsonRpcCodecLimits;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * What one request may make the server hold for its reply, in bytes, shared by every call
+ * of a batch: a batch must not multiply the per-call limits. Items collected from streams
+ * are charged as they arrive (by an estimate of their encoded size), and the codec bounds
+ * the encoded reply by the same number ({@link JsonRpcCodecLimits#maxReplyBytes()}).
+ * Beyond it, calls get {@link io.github.jsonrpc.protocol.JsonRpcError#replyTooLarge(long)
+ * -32005 Reply too large} and their sources are cancelled.
+ *
+ * @author JSON-RPC for Spring Boot team
+ * @since 0.1.0
+ */
+public final class JsonRpcReplyBudget {
+
+	private static final JsonRpcReplyBudget UNLIMITED = new JsonRpcReplyBudget(Long.MAX_VALUE);
+
+	private final long maxBytes;
+
+	private final AtomicLong used = new AtomicLong();
+
+	private JsonRpcReplyBudget(long maxBytes) {
+		Assert.isTrue(maxBytes > 0, "maxBytes must be positive");
+		this.maxBytes = maxBytes;
+	}
+
+	/**
+	 * Create a budget for one request.
+	 * @param maxBytes the number of bytes the request may hold
+	 * @return the budget
+	 */
+	public static JsonRpcReplyBudget of(long maxBytes) {
+		return new JsonRpcReplyBudget(maxBytes);
+	}
+
+	/**
+	 * Return a budget that is never exhausted, for calls made outside a transport.
+	 * @return the shared unlimited budget
+	 */
+	public static JsonRpcReplyBudget unlimited() {
+		return UNLIMITED;
+	}
+
+	/**
+	 * Return the size of the budget.
+	 * @return the number of bytes
+	 */
+	public long maxBytes() {
+		return this.maxBytes;
+	}
+
+	/**
+	 * Charge an item about to be held for the reply.
+	 * @param item the item, e.g. collected from a stream
+	 * @return {@code true} if it fits, {@code false} if the budget is now exhausted
+	 */
+	public boolean charge(@Nullable Object item) {
+		if (this == UNLIMITED) {
+			return true;
+		}
+		return this.used.addAndGet(estimate(item)) <= this.maxBytes;
+	}
+
+	/**
+	 * Return whether earlier charges exhausted the budget.
+	 * @return {@code true} if nothing more fits
+	 */
+	public boolean isExhausted() {
+		return this.used.get() > this.maxBytes;
+	}
+
+	/**
+	 * Return a lower estimate of the encoded size of a value, its separator included;
+	 * never less than a few bytes, so that many small items add up.
+	 * @param item the value
+	 * @return the estimated number of bytes
+	 */
+	static long estimate(@Nullable Object item) {
+		if (item instanceof CharSequence text) {
+			return text.length() + 3L;
+		}
+		if (item instanceof byte[] bytes) {
+			// base64
+			return (bytes.length * 4L) / 3 + 4;
+		}
+		if (item instanceof Collection<?> collection) {
+			return 2L + collection.size() * 2L;
+		}
+		if (item instanceof Map<?, ?> map) {
+			return 2L + map.size() * 6L;
+		}
+		// numbers, booleans, null and small objects
+		return 8;
+	}
+
+}

@@ -1,0 +1,165 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.server;
+
+import java.util.Collections;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.github.jsonrpc.JsonRpcSetup;
+import io.github.jsonrpc.protocol.JsonRpcCodecLimits;
+import io.github.jsonrpc.server.method.annotation.JsonRpcService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link JsonRpcReplyBudget}: one budget per request, shared by the calls of a
+ * batch, for collected items and for the encoded reply.
+ *
+ * @author jsonrpc-dev
+ */
+class JsonRpcReplyBudgetTests {
+
+	private final JsonMapper mapper = JsonMapper.builder().build();
+
+	@Test
+	void batchCannotMultiplyTheCollectedItemsLimit() {
+		// each call alone fits (1000 items), ten of them together do not
+		JsonRpcHandler handler = handler(20_000);
+		String batch = batch(10, "countdown", "[1000]");
+		JsonNode reply = read(JsonRpcSetup.call(handler, batch));
+		assertThat(reply).hasSize(10);
+		assertThat(reply.get(0).get("result")).hasSize(1000);
+		assertThat(reply.get(1).get("result")).hasSize(1000);
+		for (int i = 2; i < 10; i++) {
+			assertReplyTooLarge(reply.get(i), 20_000);
+		}
+	}
+
+	@Test
+	void callsAfterTheBudgetIsSpentAreNotRun() {
+		CountingService service = new CountingService();
+		JsonRpcHandler handler = JsonRpcSetup.services(service)
+			.codecLimits(JsonRpcCodecLimits.DEFAULTS.withMaxReplyBytes(10_000))
+			.toHandler();
+		JsonRpcSetup.call(handler, batch(10, "countdown", "[1000]"));
+		// the second call exhausts the budget and is cancelled; the eight after it never
+		// start
+		assertThat(service.started).isEqualTo(2);
+	}
+
+	@Test
+	void batchReplyIsBoundedInBytes() {
+		JsonRpcHandler handler = handler(5_000);
+		String reply = JsonRpcSetup.call(handler, batch(10, "text", "[1000]"));
+		JsonNode responses = read(reply);
+		assertThat(responses).hasSize(10);
+		assertThat(responses.get(0).get("result").stringValue()).hasSize(1000);
+		assertThat(responses.get(3).get("result").stringValue()).hasSize(1000);
+		for (int i = 4; i < 10; i++) {
+			assertReplyTooLarge(responses.get(i), 5_000);
+		}
+		// the errors of the calls that did not fit are small: nothing near the 10 KB
+		// that the results would have taken
+		assertThat(reply.length()).isLessThan(5_000 + 10 * 120);
+	}
+
+	@Test
+	void singleReplyBeyondTheBudgetIsAnError() {
+		JsonRpcHandler handler = handler(5_000);
+		JsonNode reply = read(
+				JsonRpcSetup.call(handler, "{\"jsonrpc\":\"2.0\",\"method\":\"text\",\"params\":[6000],\"id\":7}"));
+		assertReplyTooLarge(reply, 5_000);
+		assertThat(reply.get("id").asInt()).isEqualTo(7);
+	}
+
+	@Test
+	void repliesWithinTheBudgetAreUnchanged() {
+		JsonRpcHandler handler = handler(5_000);
+		assertThat(JsonRpcSetup.call(handler, "{\"jsonrpc\":\"2.0\",\"method\":\"text\",\"params\":[3],\"id\":1}"))
+			.isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":\"xxx\",\"id\":1}");
+		assertThat(
+				JsonRpcSetup.call(handler, "[{\"jsonrpc\":\"2.0\",\"method\":\"countdown\",\"params\":[2],\"id\":1}]"))
+			.isEqualTo("[{\"jsonrpc\":\"2.0\",\"result\":[2,1],\"id\":1}]");
+	}
+
+	@Test
+	void defaultBudgetIsFourMegabytes() {
+		assertThat(JsonRpcCodecLimits.DEFAULTS.maxReplyBytes()).isEqualTo(4L * 1024 * 1024);
+		assertThat(JsonRpcReplyBudget.unlimited().charge("anything")).isTrue();
+	}
+
+	private static void assertReplyTooLarge(JsonNode response, long max) {
+		assertThat(response.get("error").get("code").asInt()).isEqualTo(-32005);
+		assertThat(response.get("error").get("message").asString()).isEqualTo("Reply too large");
+		assertThat(response.get("error").get("data").get("maxReplySize").asLong()).isEqualTo(max);
+	}
+
+	private JsonNode read(String json) {
+		return this.mapper.readTree(json);
+	}
+
+	private static JsonRpcHandler handler(long maxReplyBytes) {
+		return JsonRpcSetup.services(new BigService())
+			.codecLimits(JsonRpcCodecLimits.DEFAULTS.withMaxReplyBytes(maxReplyBytes))
+			.toHandler();
+	}
+
+	private static String batch(int count, String method, String params) {
+		StringBuilder batch = new StringBuilder("[");
+		for (int i = 0; i < count; i++) {
+			batch.append((i > 0) ? "," : "")
+				.append("{\"jsonrpc\":\"2.0\",\"method\":\"")
+				.append(method)
+				.append("\",\"params\":")
+				.append(params)
+				.append(",\"id\":")
+				.append(i)
+				.append('}');
+		}
+		return batch.append(']').toString();
+	}
+
+	@JsonRpcService
+	static class BigService {
+
+		public Stream<Integer> countdown(int from) {
+			return IntStream.iterate(from, (i) -> i > 0, (i) -> i - 1).boxed();
+		}
+
+		public String text(int length) {
+			return String.join("", Collections.nCopies(length, "x"));
+		}
+
+	}
+
+	@JsonRpcService
+	static class CountingService {
+
+		volatile int started;
+
+		public Stream<Integer> countdown(int from) {
+			this.started++;
+			return IntStream.iterate(from, (i) -> i > 0, (i) -> i - 1).boxed();
+		}
+
+	}
+
+}
