@@ -52,9 +52,19 @@ public final class InvocableJsonRpcMethod {
 
 	private final int maxCollectedItems;
 
+	// turns the bound params into the single argument of a functional method (a record)
+	private final @Nullable ParamsAssembler assembler;
+
 	InvocableJsonRpcMethod(JsonRpcHandlerMethod handlerMethod, ArgumentSource[] sources, JsonRpcParamsBinder binder,
 			@Nullable JsonRpcMethodValidator validator, @Nullable Executor blockingExecutor, int maxCollectedItems) {
+		this(handlerMethod, sources, binder, validator, blockingExecutor, maxCollectedItems, null);
+	}
+
+	InvocableJsonRpcMethod(JsonRpcHandlerMethod handlerMethod, ArgumentSource[] sources, JsonRpcParamsBinder binder,
+			@Nullable JsonRpcMethodValidator validator, @Nullable Executor blockingExecutor, int maxCollectedItems,
+			@Nullable ParamsAssembler assembler) {
 		this.handlerMethod = handlerMethod;
+		this.assembler = assembler;
 		this.maxCollectedItems = maxCollectedItems;
 		this.sources = sources;
 		this.binder = binder;
@@ -140,6 +150,9 @@ public final class InvocableJsonRpcMethod {
 
 	private Object[] resolveArguments(JsonRpcExchange exchange) throws Exception {
 		Object[] bound = this.binder.bind(exchange.request().params());
+		if (this.assembler != null) {
+			return new Object[] { this.assembler.assemble(bound) };
+		}
 		if (this.paramsOnly) {
 			return bound;
 		}
@@ -155,6 +168,16 @@ public final class InvocableJsonRpcMethod {
 	@Override
 	public String toString() {
 		return this.handlerMethod.toString();
+	}
+
+	/**
+	 * Builds the one argument of a functional method from the values bound from params.
+	 */
+	@FunctionalInterface
+	interface ParamsAssembler {
+
+		Object assemble(Object[] values) throws Exception;
+
 	}
 
 	/**
