@@ -238,8 +238,8 @@ public final class JsonRpcSetup {
 	}
 
 	/**
-	 * Detect, create and register the methods of the services, then freeze the registry.
-	 * @return the frozen registry
+	 * Detect, create and register the methods of the services.
+	 * @return the registry
 	 * @throws IllegalStateException as at startup: duplicate or reserved names,
 	 * unresolvable parameters
 	 */
@@ -254,7 +254,6 @@ public final class JsonRpcSetup {
 				registry.register(factory.create(method));
 			}
 		}
-		registry.freeze();
 		return registry;
 	}
 

@@ -117,10 +117,8 @@ public final class JsonRpcExceptionHandler {
 					+ ") was interrupted");
 		}
 		else {
-			logger.error(
-					"Unhandled exception in JSON-RPC method '" + JsonRpcLogText.escape(exchange.method()) + "' (id "
-							+ exchange.id() + ")",
-					exception);
+			logger.error("Unhandled exception in JSON-RPC method '" + JsonRpcLogText.escape(exchange.method())
+					+ "' (id " + exchange.id() + ")", exception);
 		}
 		JsonRpcError error = JsonRpcError.standard(JsonRpcErrorCodes.INTERNAL_ERROR);
 		return this.includeDetails ? error.withData(details(exception)) : error;

@@ -16,8 +16,6 @@
 
 package io.github.jsonrpc.autoconfigure;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Executor;
 
 import io.github.jsonrpc.protocol.JsonRpcCodecLimits;
@@ -27,19 +25,19 @@ import io.github.jsonrpc.server.JsonRpcExceptionHandler;
 import io.github.jsonrpc.server.JsonRpcExceptionResolver;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcInterceptor;
+import io.github.jsonrpc.server.discovery.OpenRpcDiscovery;
 import io.github.jsonrpc.server.method.InvocableJsonRpcMethodFactory;
 import io.github.jsonrpc.server.method.JsonRpcArgumentResolver;
-import io.github.jsonrpc.server.discovery.OpenRpcDiscovery;
 import io.github.jsonrpc.server.method.JsonRpcArgumentResolverComposite;
 import io.github.jsonrpc.server.method.JsonRpcMethodAccessChecker;
 import io.github.jsonrpc.server.method.JsonRpcMethodRegistry;
 import io.github.jsonrpc.server.method.JsonRpcMethodRegistryCustomizer;
 import io.github.jsonrpc.server.method.JsonRpcMethodValidator;
 import io.github.jsonrpc.server.method.annotation.support.AnnotatedJsonRpcMethodDetector;
-import io.github.jsonrpc.server.method.annotation.support.JsonRpcArgumentResolvers;
 import io.github.jsonrpc.server.method.annotation.support.JsonRpcServiceRegistrar;
 import io.github.jsonrpc.server.support.DefaultJsonRpcDispatcher;
-import io.github.jsonrpc.server.support.DefaultJsonRpcExceptionResolver;
+import io.github.jsonrpc.server.support.JsonRpcMethodRegistrar;
+import io.github.jsonrpc.server.support.JsonRpcServer;
 import io.github.jsonrpc.server.support.LoggingJsonRpcInterceptor;
 import io.github.jsonrpc.server.validation.BeanValidationJsonRpcMethodValidator;
 import io.github.jsonrpc.server.validation.ConstraintViolationJsonRpcExceptionResolver;
@@ -66,8 +64,9 @@ import org.springframework.util.StringUtils;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
  * Auto-configuration} of the transport-independent JSON-RPC server: codec, method
  * registry filled from {@code @JsonRpcService} beans, argument and exception resolvers,
- * interceptors, dispatcher and handler. Every bean backs off when the application defines
- * its own.
+ * interceptors, dispatcher and handler, each made by {@link JsonRpcServer.Builder} from
+ * the {@code jsonrpc.*} properties, so that a standalone server has the same defaults.
+ * Every bean backs off when the application defines its own.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
@@ -86,11 +85,9 @@ public final class JsonRpcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	JsonRpcMessageCodec jsonRpcMessageCodec(ObjectProvider<JsonMapper> jsonMapper, JsonRpcProperties properties) {
-		JsonRpcProperties.Limits limits = properties.getLimits();
-		return JsonRpcMessageCodec.create(jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()),
-				new JsonRpcCodecLimits(limits.getMaxNestingDepth(), limits.getMaxNumberLength(),
-						limits.getMaxStringLength(), limits.getMaxNameLength(), limits.getMaxMethodNameLength(),
-						limits.getMaxReplySize().toBytes()));
+		JsonRpcServer.Builder server = server(properties);
+		jsonMapper.ifAvailable(server::mapper);
+		return server.buildCodec();
 	}
 
 	@Bean
@@ -102,16 +99,15 @@ public final class JsonRpcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AnnotatedJsonRpcMethodDetector jsonRpcMethodDetector(JsonRpcProperties properties) {
-		return new AnnotatedJsonRpcMethodDetector(properties.getNaming().getStyle());
+		return server(properties).buildDetector();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	JsonRpcArgumentResolverComposite jsonRpcArgumentResolvers(ObjectProvider<JsonRpcArgumentResolver> resolvers) {
+	JsonRpcArgumentResolverComposite jsonRpcArgumentResolvers(ObjectProvider<JsonRpcArgumentResolver> resolvers,
+			JsonRpcProperties properties) {
 		// built-in, type-based resolvers first, then the application's in order
-		List<JsonRpcArgumentResolver> all = new ArrayList<>(JsonRpcArgumentResolvers.builtIn());
-		resolvers.orderedStream().forEach(all::add);
-		return new JsonRpcArgumentResolverComposite(all);
+		return server(properties).argumentResolvers(resolvers.orderedStream().toList()).buildArgumentResolvers();
 	}
 
 	@Bean
@@ -120,10 +116,9 @@ public final class JsonRpcAutoConfiguration {
 			JsonRpcArgumentResolverComposite resolvers, ObjectProvider<JsonRpcMethodValidator> validator,
 			JsonRpcProperties properties, ListableBeanFactory beanFactory) {
 		Executor blockingExecutor = properties.getExecution().isOffloadBlocking() ? taskExecutor(beanFactory) : null;
-		InvocableJsonRpcMethodFactory factory = new InvocableJsonRpcMethodFactory(codec.mapper(), resolvers,
-				properties.getNaming().getStyle(), validator.getIfAvailable(), blockingExecutor);
-		factory.setMaxCollectedItems(properties.getLimits().getMaxCollectedItems());
-		return factory;
+		return server(properties).validator(validator.getIfAvailable())
+			.blockingExecutor(blockingExecutor)
+			.buildMethodFactory(codec, resolvers);
 	}
 
 	@Bean
@@ -138,13 +133,17 @@ public final class JsonRpcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	JsonRpcMethodRegistrar jsonRpcMethodRegistrar(JsonRpcMethodRegistry registry,
+			InvocableJsonRpcMethodFactory methodFactory, AnnotatedJsonRpcMethodDetector detector) {
+		return new JsonRpcMethodRegistrar(registry, methodFactory, detector);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	JsonRpcExceptionHandler jsonRpcExceptionHandler(ObjectProvider<JsonRpcExceptionResolver> resolvers,
 			JsonRpcProperties properties) {
 		// errors declared by the application (JsonRpcException, @JsonRpcErrorCode) first
-		List<JsonRpcExceptionResolver> all = new ArrayList<>();
-		all.add(new DefaultJsonRpcExceptionResolver());
-		resolvers.orderedStream().forEach(all::add);
-		return new JsonRpcExceptionHandler(all, properties.getErrors().isIncludeDetails());
+		return server(properties).exceptionResolvers(resolvers.orderedStream().toList()).buildExceptionHandler();
 	}
 
 	@Bean
@@ -158,14 +157,31 @@ public final class JsonRpcAutoConfiguration {
 	JsonRpcHandler jsonRpcHandler(JsonRpcDispatcher dispatcher, JsonRpcMessageCodec codec,
 			ObjectProvider<JsonRpcInterceptor> interceptors, JsonRpcExceptionHandler exceptionHandler,
 			JsonRpcProperties properties, ListableBeanFactory beanFactory) {
-		JsonRpcHandler.Builder builder = JsonRpcHandler.builder(dispatcher, codec)
-			.interceptors(interceptors.orderedStream().toList())
-			.exceptionHandler(exceptionHandler)
-			.maxBatchSize(properties.getBatch().getMaxSize());
+		JsonRpcServer.Builder server = server(properties).interceptors(interceptors.orderedStream().toList());
 		if (properties.getBatch().getParallelism() > 1) {
-			builder.batchParallelism(properties.getBatch().getParallelism(), taskExecutor(beanFactory));
+			server.batchParallelism(properties.getBatch().getParallelism(), taskExecutor(beanFactory));
 		}
-		return builder.build();
+		return server.buildHandler(dispatcher, codec, exceptionHandler);
+	}
+
+	/**
+	 * Return a builder of the standalone server set up from the properties: the
+	 * auto-configuration creates its beans with it, so both share their defaults.
+	 * @param properties the properties
+	 * @return the builder
+	 */
+	static JsonRpcServer.Builder server(JsonRpcProperties properties) {
+		JsonRpcProperties.Limits limits = properties.getLimits();
+		return JsonRpcServer.builder()
+			.limits(new JsonRpcCodecLimits(limits.getMaxNestingDepth(), limits.getMaxNumberLength(),
+					limits.getMaxStringLength(), limits.getMaxNameLength(), limits.getMaxMethodNameLength(),
+					limits.getMaxReplySize().toBytes()))
+			.maxCollectedItems(limits.getMaxCollectedItems())
+			.namingStyle(properties.getNaming().getStyle())
+			.coercion(properties.getParams().getCoercion())
+			.argsKwargs(properties.getParams().isArgsKwargs())
+			.includeErrorDetails(properties.getErrors().isIncludeDetails())
+			.maxBatchSize(properties.getBatch().getMaxSize());
 	}
 
 	private static Executor taskExecutor(ListableBeanFactory beanFactory) {
@@ -193,10 +209,10 @@ public final class JsonRpcAutoConfiguration {
 				JsonRpcProperties properties, Environment environment) {
 			JsonRpcProperties.Discovery discovery = properties.getDiscovery();
 			String title = StringUtils.hasText(discovery.getTitle()) ? discovery.getTitle()
-					: environment.getProperty("spring.application.name", "JSON-RPC API");
-			return new OpenRpcDiscovery(registry,
-					() -> accessChecker.getIfAvailable(JsonRpcMethodAccessChecker::allowAll), codec.mapper(), title,
-					discovery.getVersion());
+					: environment.getProperty("spring.application.name", JsonRpcServer.DEFAULT_DISCOVERY_TITLE);
+			return server(properties).discovery(title, discovery.getVersion())
+				.buildDiscovery(registry, codec,
+						() -> accessChecker.getIfAvailable(JsonRpcMethodAccessChecker::allowAll));
 		}
 
 		@Bean

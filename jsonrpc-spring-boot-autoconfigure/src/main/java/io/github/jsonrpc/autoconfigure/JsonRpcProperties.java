@@ -17,6 +17,7 @@
 package io.github.jsonrpc.autoconfigure;
 
 import io.github.jsonrpc.server.method.JsonRpcNamingStyle;
+import io.github.jsonrpc.server.method.JsonRpcParamsCoercion;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -50,6 +51,8 @@ public class JsonRpcProperties {
 	private final Observation observation = new Observation();
 
 	private final Discovery discovery = new Discovery();
+
+	private final Params params = new Params();
 
 	public Http getHttp() {
 		return this.http;
@@ -85,6 +88,10 @@ public class JsonRpcProperties {
 
 	public Discovery getDiscovery() {
 		return this.discovery;
+	}
+
+	public Params getParams() {
+		return this.params;
 	}
 
 	/**
@@ -390,6 +397,45 @@ public class JsonRpcProperties {
 
 		public void setStyle(JsonRpcNamingStyle style) {
 			this.style = style;
+		}
+
+	}
+
+	/**
+	 * Params binding properties.
+	 */
+	public static class Params {
+
+		/**
+		 * How params values are converted to parameter types. 'strict': a JSON value must
+		 * have the kind of its parameter (no string for a number or boolean, no number
+		 * for a string, no float for an integer), in nested values too, whatever the
+		 * application's JsonMapper allows. 'lenient': coercions follow the application's
+		 * JsonMapper, except that a float is never truncated to an integer.
+		 */
+		private JsonRpcParamsCoercion coercion = JsonRpcParamsCoercion.STRICT;
+
+		/**
+		 * Whether params of the shape {"args": [...], "kwargs": {...}}
+		 * (aiohttp-json-rpc's attribute-style calls) bind args by position and kwargs by
+		 * name.
+		 */
+		private boolean argsKwargs;
+
+		public JsonRpcParamsCoercion getCoercion() {
+			return this.coercion;
+		}
+
+		public void setCoercion(JsonRpcParamsCoercion coercion) {
+			this.coercion = coercion;
+		}
+
+		public boolean isArgsKwargs() {
+			return this.argsKwargs;
+		}
+
+		public void setArgsKwargs(boolean argsKwargs) {
+			this.argsKwargs = argsKwargs;
 		}
 
 	}

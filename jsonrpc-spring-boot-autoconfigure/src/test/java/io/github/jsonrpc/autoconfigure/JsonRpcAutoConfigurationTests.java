@@ -35,10 +35,14 @@ import io.github.jsonrpc.server.method.JsonRpcMethodRegistryCustomizer;
 import io.github.jsonrpc.server.method.JsonRpcMethodValidator;
 import io.github.jsonrpc.server.method.annotation.JsonRpcMethod;
 import io.github.jsonrpc.server.method.annotation.JsonRpcService;
+import io.github.jsonrpc.server.method.JsonRpcParamsCoercion;
+import io.github.jsonrpc.server.support.JsonRpcMethodRegistrar;
+import io.github.jsonrpc.server.support.JsonRpcServer;
 import io.github.jsonrpc.server.support.LoggingJsonRpcInterceptor;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Positive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,6 +51,8 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,12 +63,14 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.ReflectionUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests for {@link JsonRpcAutoConfiguration}.
  *
  * @author JSON-RPC for Spring Boot team
  */
+@ExtendWith(OutputCaptureExtension.class)
 class JsonRpcAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -79,10 +87,89 @@ class JsonRpcAutoConfigurationTests {
 				.hasSingleBean(JsonRpcExceptionHandler.class)
 				.hasSingleBean(JsonRpcHandler.class)
 				.hasSingleBean(JsonRpcMethodValidator.class)
+				.hasSingleBean(JsonRpcMethodRegistrar.class)
 				.doesNotHaveBean(LoggingJsonRpcInterceptor.class);
-			assertThat(context.getBean(JsonRpcMethodRegistry.class).isFrozen()).isTrue();
 			assertThat(call(context, "{\"jsonrpc\":\"2.0\",\"method\":\"calc.add\",\"params\":[1,2],\"id\":1}"))
 				.isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":3,\"id\":1}");
+		});
+	}
+
+	@Test
+	void propertiesDefaultToTheStandaloneServersDefaults() {
+		JsonRpcProperties properties = new JsonRpcProperties();
+		JsonRpcServer.Builder fromProperties = JsonRpcAutoConfiguration.server(properties);
+		JsonRpcServer.Builder standalone = JsonRpcServer.builder();
+		assertThat(fromProperties.buildCodec().limits()).isEqualTo(standalone.buildCodec().limits());
+		assertThat(properties.getBatch().getMaxSize()).isEqualTo(JsonRpcServer.DEFAULT_MAX_BATCH_SIZE);
+		assertThat(properties.getDiscovery().getVersion()).isEqualTo(JsonRpcServer.DEFAULT_DISCOVERY_VERSION);
+		assertThat(properties.getLimits().getMaxCollectedItems())
+			.isEqualTo(InvocableJsonRpcMethodFactory.DEFAULT_MAX_COLLECTED_ITEMS);
+		JsonRpcMessageCodec codec = standalone.buildCodec();
+		InvocableJsonRpcMethodFactory bootFactory = fromProperties.buildMethodFactory(codec,
+				fromProperties.buildArgumentResolvers());
+		InvocableJsonRpcMethodFactory standaloneFactory = standalone.buildMethodFactory(codec,
+				standalone.buildArgumentResolvers());
+		assertThat(bootFactory.coercion()).isEqualTo(standaloneFactory.coercion())
+			.isEqualTo(JsonRpcParamsCoercion.STRICT);
+		assertThat(bootFactory.namingStyle()).isEqualTo(standaloneFactory.namingStyle());
+	}
+
+	@Test
+	void paramsAreStrictByDefaultWhateverTheApplicationsMapperAllows() {
+		this.contextRunner.run((context) -> {
+			assertThat(context.getBean(JsonMapper.class).readValue("\"5\"", int.class)).isEqualTo(5);
+			assertThat(call(context, "{\"jsonrpc\":\"2.0\",\"method\":\"calc.add\",\"params\":[1,\"2\"],\"id\":1}"))
+				.isEqualTo("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32602,"
+						+ "\"message\":\"Invalid params: parameter 'b' must be an integer\"},\"id\":1}");
+		});
+	}
+
+	@Test
+	void lenientCoercionFollowsTheApplicationsMapper() {
+		this.contextRunner.withPropertyValues("jsonrpc.params.coercion=lenient").run((context) -> {
+			assertThat(call(context, "{\"jsonrpc\":\"2.0\",\"method\":\"calc.add\",\"params\":[1,\"2\"],\"id\":1}"))
+				.isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":3,\"id\":1}");
+		});
+	}
+
+	@Test
+	void argsKwargsBindingIsOptIn() {
+		String call = "{\"jsonrpc\":\"2.0\",\"method\":\"calc.add\",\"params\":{\"args\":[1],\"kwargs\":{\"b\":2}},\"id\":1}";
+		this.contextRunner.run((context) -> assertThat(call(context, call)).contains("unknown parameter 'args'"));
+		this.contextRunner.withPropertyValues("jsonrpc.params.args-kwargs=true")
+			.run((context) -> assertThat(call(context, call)).isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":3,\"id\":1}"));
+	}
+
+	@Test
+	void methodRegistrarAddsAndRemovesMethodsAtRuntime() {
+		this.contextRunner.run((context) -> {
+			JsonRpcMethodRegistrar registrar = context.getBean(JsonRpcMethodRegistrar.class);
+			registrar.method("calc.mul", Pair.class, (pair) -> pair.firstValue() * pair.secondValue());
+			assertThat(call(context,
+					"{\"jsonrpc\":\"2.0\",\"method\":\"calc.mul\",\"params\":{\"firstValue\":6,\"secondValue\":7},\"id\":1}"))
+				.isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":42,\"id\":1}");
+			assertThat(call(context, "{\"jsonrpc\":\"2.0\",\"method\":\"rpc.discover\",\"id\":1}"))
+				.contains("\"name\":\"calc.mul\"");
+			assertThatIllegalStateException().isThrownBy(() -> registrar.method("calc.add", () -> 0))
+				.withMessageContaining("Duplicate JSON-RPC method name 'calc.add'");
+			assertThatIllegalStateException().isThrownBy(() -> registrar.method("rpc.mine", () -> 0))
+				.withMessageContaining("reserves");
+			assertThat(registrar.unregister("calc.mul")).isTrue();
+			assertThat(call(context, "{\"jsonrpc\":\"2.0\",\"method\":\"calc.mul\",\"id\":1}"))
+				.contains("\"code\":-32601");
+			assertThat(call(context, "{\"jsonrpc\":\"2.0\",\"method\":\"rpc.discover\",\"id\":1}"))
+				.doesNotContain("calc.mul");
+		});
+	}
+
+	@Test
+	void applicationMethodTakesThePlaceOfABuiltIn(CapturedOutput output) {
+		this.contextRunner.withUserConfiguration(BuiltInOverrideConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(call(context, "{\"jsonrpc\":\"2.0\",\"method\":\"subscribe\",\"id\":1}"))
+				.isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":\"mine\",\"id\":1}");
+			assertThat(output).contains("JSON-RPC method 'subscribe' is served by the application's "
+					+ "OwnSubscribe#subscribe() instead of the built-in");
 		});
 	}
 
@@ -328,6 +415,32 @@ class JsonRpcAutoConfigurationTests {
 	}
 
 	record Pair(int firstValue, int secondValue) {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class BuiltInOverrideConfiguration {
+
+		@Bean
+		OwnSubscribe ownSubscribe() {
+			return new OwnSubscribe();
+		}
+
+		// as the pub/sub methods are registered
+		@Bean
+		JsonRpcMethodRegistryCustomizer builtInSubscribe(InvocableJsonRpcMethodFactory factory) {
+			return (registry) -> registry
+				.registerBuiltIn(factory.create("subscribe", null, (params) -> "built-in", false, ""));
+		}
+
+	}
+
+	@JsonRpcService
+	static class OwnSubscribe {
+
+		public String subscribe() {
+			return "mine";
+		}
+
 	}
 
 	@JsonRpcService("calc")

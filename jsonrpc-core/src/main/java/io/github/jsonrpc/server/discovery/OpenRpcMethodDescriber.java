@@ -83,9 +83,11 @@ final class OpenRpcMethodDescriber {
 
 	private static Type parameterType(JsonRpcParameter parameter) {
 		MethodParameter methodParameter = parameter.methodParameter();
-		return (methodParameter.getParameterType() == Optional.class)
+		Type declared = (methodParameter.getParameterType() == Optional.class)
 				? methodParameter.nestedIfOptional().getNestedGenericParameterType()
 				: methodParameter.getGenericParameterType();
+		// a functional method declares Object: the bound type says more
+		return (declared == Object.class) ? parameter.type().getRawClass() : declared;
 	}
 
 	private static ObjectNode resultSchema(InvocableJsonRpcMethod method, DocumentSchemas schemas) {

@@ -58,12 +58,16 @@ public final class InvocableJsonRpcMethod {
 
 	private final @Nullable JsonRpcMethodGuard guard;
 
+	// turns the bound params into the single argument of a functional method (a record)
+	private final @Nullable ParamsAssembler assembler;
+
 	InvocableJsonRpcMethod(JsonRpcHandlerMethod handlerMethod, ArgumentSource[] sources, JsonRpcParamsBinder binder,
 			@Nullable JsonRpcMethodValidator validator, @Nullable Executor blockingExecutor, int maxCollectedItems,
-			JsonRpcMethodLimits limits) {
+			JsonRpcMethodLimits limits, @Nullable ParamsAssembler assembler) {
 		this.handlerMethod = handlerMethod;
 		this.limits = limits;
 		this.guard = limits.isLimited() ? new JsonRpcMethodGuard(limits) : null;
+		this.assembler = assembler;
 		this.maxCollectedItems = maxCollectedItems;
 		this.sources = sources;
 		this.binder = binder;
@@ -142,14 +146,23 @@ public final class InvocableJsonRpcMethod {
 		}
 		// cancelling the result (on a timeout) interrupts the thread running the method
 		CompletableFuture<@Nullable Object> result = new CompletableFuture<>();
-		FutureTask<@Nullable Void> task = new FutureTask<>(() -> invokeHere(exchange).whenComplete((value, ex) -> {
-			if (ex != null) {
+		FutureTask<@Nullable Void> task = new FutureTask<>(() -> {
+			try {
+				invokeHere(exchange).whenComplete((value, ex) -> {
+					if (ex != null) {
+						result.completeExceptionally(ex);
+					}
+					else {
+						result.complete(value);
+					}
+				});
+			}
+			catch (RuntimeException | Error ex) {
+				// a JVM error: the reply fails with it rather than waiting forever
 				result.completeExceptionally(ex);
+				throw ex;
 			}
-			else {
-				result.complete(value);
-			}
-		}), null);
+		}, null);
 		result.whenComplete((value, ex) -> {
 			if (result.isCancelled()) {
 				task.cancel(true);
@@ -184,6 +197,9 @@ public final class InvocableJsonRpcMethod {
 
 	private Object[] resolveArguments(JsonRpcExchange exchange) throws Exception {
 		Object[] bound = this.binder.bind(exchange.request().params());
+		if (this.assembler != null) {
+			return new Object[] { this.assembler.assemble(bound) };
+		}
 		if (this.paramsOnly) {
 			return bound;
 		}
@@ -199,6 +215,16 @@ public final class InvocableJsonRpcMethod {
 	@Override
 	public String toString() {
 		return this.handlerMethod.toString();
+	}
+
+	/**
+	 * Builds the one argument of a functional method from the values bound from params.
+	 */
+	@FunctionalInterface
+	interface ParamsAssembler {
+
+		Object assemble(Object[] values) throws Exception;
+
 	}
 
 	/**

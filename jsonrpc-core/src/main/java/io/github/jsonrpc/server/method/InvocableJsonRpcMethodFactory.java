@@ -15,7 +15,9 @@
  */
 package io.github.jsonrpc.server.method;
 
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +39,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import org.springframework.core.MethodParameter;
 import org.springframework.format.datetime.standard.DurationFormatterUtils;
 import org.springframework.util.Assert;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -71,6 +74,12 @@ public final class InvocableJsonRpcMethodFactory {
 
 	private @Nullable Executor timeoutExecutor;
 
+	private JsonRpcParamsCoercion coercion = JsonRpcParamsCoercion.STRICT;
+
+	private JsonMapper paramsMapper;
+
+	private boolean argsKwargs;
+
 	/** Default of {@link #setMaxCollectedItems(int)}. */
 	public static final int DEFAULT_MAX_COLLECTED_ITEMS = 10_000;
 
@@ -94,6 +103,38 @@ public final class InvocableJsonRpcMethodFactory {
 		this.namingStyle = namingStyle;
 		this.validator = validator;
 		this.blockingExecutor = blockingExecutor;
+		this.paramsMapper = this.coercion.paramsMapper(mapper);
+	}
+
+	/**
+	 * Set how strictly params values are converted to parameter types. Applies to methods
+	 * created afterwards.
+	 * @param coercion the policy, {@link JsonRpcParamsCoercion#STRICT} by default
+	 */
+	public void setCoercion(JsonRpcParamsCoercion coercion) {
+		Assert.notNull(coercion, "Coercion is required");
+		this.coercion = coercion;
+		this.paramsMapper = coercion.paramsMapper(this.mapper);
+	}
+
+	/**
+	 * Return how strictly params values are converted to parameter types.
+	 * @return the policy
+	 */
+	public JsonRpcParamsCoercion coercion() {
+		return this.coercion;
+	}
+
+	/**
+	 * Set whether params of the shape {@code {"args": [...], "kwargs": {...}}} (sent by
+	 * aiohttp-json-rpc's attribute-style calls) bind {@code args} by position and
+	 * {@code kwargs} by name. Methods with a parameter named {@code args} or
+	 * {@code kwargs}, or binding the whole params, are not affected. Applies to methods
+	 * created afterwards.
+	 * @param argsKwargs {@code true} to accept that shape, {@code false} by default
+	 */
+	public void setArgsKwargs(boolean argsKwargs) {
+		this.argsKwargs = argsKwargs;
 	}
 
 	/**
@@ -169,13 +210,15 @@ public final class InvocableJsonRpcMethodFactory {
 			}
 			varargs = handlerMethod.getMethod().isVarArgs() && i == parameters.length - 1;
 			sources[i] = new ArgumentSource(parameter, null, bound.size());
-			bound.add(describe(handlerMethod, parameter, param, whole, bound.size(), varargs));
+			bound.add(describe(parameter, javaName(parameter), parameterType(parameter), param, whole, bound.size(),
+					varargs));
 		}
 		if (wholeParams && bound.size() > 1) {
 			throw new IllegalStateException("JSON-RPC method " + handlerMethod
 					+ " binds the whole params to one parameter and cannot bind other parameters from params");
 		}
-		JsonRpcParamsBinder binder = new JsonRpcParamsBinder(this.mapper, bound, wholeParams, varargs);
+		JsonRpcParamsBinder binder = new JsonRpcParamsBinder(this.paramsMapper, bound, wholeParams, varargs,
+				this.argsKwargs);
 		Method method = handlerMethod.getMethod();
 		JsonRpcMethodValidator validator = (this.validator != null
 				&& this.validator.requiresValidation(handlerMethod.beanType(), method)) ? this.validator : null;
@@ -184,7 +227,7 @@ public final class InvocableJsonRpcMethodFactory {
 		Executor executor = (limits.timeout() != null && this.blockingExecutor == null) ? this.timeoutExecutor
 				: this.blockingExecutor;
 		return new InvocableJsonRpcMethod(handlerMethod, sources, binder, validator, executor, this.maxCollectedItems,
-				limits);
+				limits, null);
 	}
 
 	private static JsonRpcMethodLimits annotatedLimits(JsonRpcHandlerMethod handlerMethod) {
@@ -205,9 +248,84 @@ public final class InvocableJsonRpcMethodFactory {
 		return new JsonRpcMethodLimits(timeout, annotation.maxConcurrency());
 	}
 
-	private JsonRpcParameter describe(JsonRpcHandlerMethod handlerMethod, MethodParameter parameter,
+	/**
+	 * Create the invocable form of a function served under a name. A record params type
+	 * binds like a Java method with the record's components as parameters (named or
+	 * positional params; {@link JsonRpcParam} on components applies); an array,
+	 * collection, map or other object type binds the whole params; any other type (a
+	 * string, number, boolean) is the one parameter, named {@code value}.
+	 * @param <P> the params type
+	 * @param name the JSON-RPC method name
+	 * @param paramsType the params type, or {@code null} for a method without params
+	 * @param function the function, given the bound params ({@code null} without params)
+	 * @param async whether the function returns a
+	 * {@link java.util.concurrent.CompletionStage}, so that it never runs on the blocking
+	 * executor
+	 * @param description a short description, may be empty
+	 * @return the invocable method
+	 */
+	public <P> InvocableJsonRpcMethod create(String name, @Nullable Class<P> paramsType,
+			Function<? super P, ? extends @Nullable Object> function, boolean async, String description) {
+		Assert.notNull(function, "Function is required");
+		JsonRpcFunctionTarget target = new JsonRpcFunctionTarget(function);
+		JsonRpcHandlerMethod handlerMethod = new JsonRpcHandlerMethod(name, target,
+				JsonRpcFunctionTarget.method(paramsType != null, async), description);
+		if (paramsType == null) {
+			return create(handlerMethod);
+		}
+		MethodParameter target0 = handlerMethod.getMethodParameters()[0];
+		ArgumentSource[] sources = { new ArgumentSource(target0, null, 0) };
+		List<JsonRpcParameter> bound = new ArrayList<>();
+		InvocableJsonRpcMethod.ParamsAssembler assembler = null;
+		boolean wholeParams = false;
+		if (paramsType.isRecord()) {
+			Constructor<P> constructor = canonicalConstructor(paramsType);
+			RecordComponent[] components = paramsType.getRecordComponents();
+			for (int i = 0; i < components.length; i++) {
+				MethodParameter parameter = new MethodParameter(constructor, i);
+				bound.add(describe(parameter, this.namingStyle.apply(components[i].getName()), parameterType(parameter),
+						parameter.getParameterAnnotation(JsonRpcParam.class), null, i, false));
+			}
+			ReflectionUtils.makeAccessible(constructor);
+			assembler = constructor::newInstance;
+		}
+		else {
+			JavaType type = this.mapper.constructType(paramsType);
+			String kind = JsonRpcParameter.kindOf(type);
+			wholeParams = "object".equals(kind) || "array".equals(kind);
+			bound.add(describe(target0, wholeParams ? "params" : "value", type, null, null, 0, false));
+		}
+		JsonRpcParamsBinder binder = new JsonRpcParamsBinder(this.paramsMapper, bound, wholeParams, false,
+				this.argsKwargs);
+		JsonRpcMethodLimits limits = this.configuredLimits.apply(name);
+		Executor executor = async ? null : (limits.timeout() != null && this.blockingExecutor == null)
+				? this.timeoutExecutor : this.blockingExecutor;
+		return new InvocableJsonRpcMethod(handlerMethod, sources, binder, null, executor, this.maxCollectedItems,
+				limits, assembler);
+	}
+
+	private static <P> Constructor<P> canonicalConstructor(Class<P> recordType) {
+		RecordComponent[] components = recordType.getRecordComponents();
+		Class<?>[] types = new Class<?>[components.length];
+		for (int i = 0; i < components.length; i++) {
+			types[i] = components[i].getType();
+		}
+		try {
+			return recordType.getDeclaredConstructor(types);
+		}
+		catch (NoSuchMethodException ex) {
+			throw new IllegalStateException("No canonical constructor on " + recordType.getName(), ex);
+		}
+	}
+
+	private JavaType parameterType(MethodParameter parameter) {
+		return this.mapper.constructType((parameter.getParameterType() == Optional.class)
+				? parameter.nestedIfOptional().getNestedGenericParameterType() : parameter.getGenericParameterType());
+	}
+
+	private JsonRpcParameter describe(MethodParameter parameter, String javaName, JavaType type,
 			@Nullable JsonRpcParam param, @Nullable JsonRpcParams whole, int position, boolean varargs) {
-		String name = (param != null && StringUtils.hasText(param.value())) ? param.value() : javaName(parameter);
+		String name = (param != null && StringUtils.hasText(param.value())) ? param.value() : javaName;
 		boolean required = (whole != null) ? whole.required() : (param == null || param.required());
 		JsonNode defaultValue = null;
 		if (param != null && !JsonRpcParam.NO_DEFAULT.equals(param.defaultValue())) {
@@ -222,8 +340,6 @@ public final class InvocableJsonRpcMethodFactory {
 			defaultValue = JsonNodeFactory.instance.arrayNode();
 			required = false;
 		}
-		JavaType type = this.mapper.constructType((parameter.getParameterType() == Optional.class)
-				? parameter.nestedIfOptional().getNestedGenericParameterType() : parameter.getGenericParameterType());
 		return new JsonRpcParameter(name, position, required, defaultValue, type, JsonRpcParameter.kindOf(type),
 				parameter);
 	}

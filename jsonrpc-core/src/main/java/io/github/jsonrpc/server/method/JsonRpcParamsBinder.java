@@ -28,6 +28,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.PropertyBindingException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -43,6 +45,10 @@ final class JsonRpcParamsBinder {
 
 	private static final Object[] NO_VALUES = new Object[0];
 
+	private static final String ARGS = "args";
+
+	private static final String KWARGS = "kwargs";
+
 	private final List<JsonRpcParameter> parameters;
 
 	private final Map<String, JsonRpcParameter> byName;
@@ -53,7 +59,13 @@ final class JsonRpcParamsBinder {
 
 	private final boolean varargs;
 
-	JsonRpcParamsBinder(JsonMapper mapper, List<JsonRpcParameter> parameters, boolean wholeParams, boolean varargs) {
+	private final boolean argsKwargs;
+
+	private final JsonMapper mapper;
+
+	JsonRpcParamsBinder(JsonMapper mapper, List<JsonRpcParameter> parameters, boolean wholeParams, boolean varargs,
+			boolean argsKwargs) {
+		this.mapper = mapper;
 		this.parameters = List.copyOf(parameters);
 		Map<String, JsonRpcParameter> byName = new java.util.HashMap<>();
 		for (JsonRpcParameter parameter : parameters) {
@@ -70,6 +82,8 @@ final class JsonRpcParamsBinder {
 		}
 		this.wholeParams = wholeParams;
 		this.varargs = varargs;
+		// a method with a parameter named args or kwargs binds those names as usual
+		this.argsKwargs = argsKwargs && !wholeParams && !byName.containsKey(ARGS) && !byName.containsKey(KWARGS);
 	}
 
 	boolean bindsWholeParams() {
@@ -91,7 +105,10 @@ final class JsonRpcParamsBinder {
 			return new Object[] { value(0, params) };
 		}
 		Object[] values = new Object[this.parameters.size()];
-		if (params == null || params.isArray()) {
+		if (this.argsKwargs && isArgsKwargs(params)) {
+			bindArgsKwargs(params, values);
+		}
+		else if (params == null || params.isArray()) {
 			bindPositional(params, values);
 		}
 		else {
@@ -114,6 +131,66 @@ final class JsonRpcParamsBinder {
 					rest.add(params.get(j));
 				}
 				node = rest;
+			}
+			values[i] = value(i, node);
+		}
+	}
+
+	// aiohttp-json-rpc's attribute-style calls: {"args": [...], "kwargs": {...}}
+	private static boolean isArgsKwargs(@Nullable JsonNode params) {
+		if (params == null || !params.isObject()) {
+			return false;
+		}
+		JsonNode args = params.get(ARGS);
+		JsonNode kwargs = params.get(KWARGS);
+		int members = 0;
+		if (args != null) {
+			if (!args.isArray()) {
+				return false;
+			}
+			members++;
+		}
+		if (kwargs != null) {
+			if (!kwargs.isObject()) {
+				return false;
+			}
+			members++;
+		}
+		return members > 0 && members == params.size();
+	}
+
+	private void bindArgsKwargs(JsonNode params, Object[] values) {
+		JsonNode args = params.get(ARGS);
+		JsonNode kwargs = params.get(KWARGS);
+		int given = (args != null) ? args.size() : 0;
+		int count = this.parameters.size();
+		if (!this.varargs && given > count) {
+			throw invalidParams("Invalid params: expected at most " + count + " but got " + given);
+		}
+		if (kwargs != null) {
+			Iterator<String> names = kwargs.propertyNames().iterator();
+			while (names.hasNext()) {
+				String name = names.next();
+				JsonRpcParameter parameter = this.byName.get(name);
+				if (parameter == null) {
+					throw invalidParams("Invalid params: unknown parameter '" + name + "'");
+				}
+				if (parameter.position() < given) {
+					throw invalidParams("Invalid params: parameter '" + name + "' is given in args and kwargs");
+				}
+			}
+		}
+		for (int i = 0; i < count; i++) {
+			JsonNode node;
+			if (this.varargs && i == count - 1) {
+				ArrayNode rest = JsonNodeFactory.instance.arrayNode();
+				for (int j = i; j < given; j++) {
+					rest.add(args.get(j));
+				}
+				node = (i < given || kwargs == null) ? rest : kwargs.get(this.parameters.get(i).name());
+			}
+			else {
+				node = (i < given) ? args.get(i) : (kwargs != null) ? kwargs.get(this.parameters.get(i).name()) : null;
 			}
 			values[i] = value(i, node);
 		}
@@ -156,10 +233,36 @@ final class JsonRpcParamsBinder {
 			Object value = this.readers[index].readValue(node);
 			return optional ? Optional.ofNullable(value) : value;
 		}
-		catch (JacksonException | IllegalArgumentException ex) {
-			throw new JsonRpcException(JsonRpcError.of(JsonRpcErrorCodes.INVALID_PARAMS, "Invalid params: parameter '"
-					+ parameter.name() + "' must be " + article(parameter.kind()) + " " + parameter.kind()), ex);
+		catch (JacksonException ex) {
+			throw mismatch(parameter, ex);
 		}
+		catch (IllegalArgumentException ex) {
+			throw mismatch(parameter.name(), parameter.kind(), ex);
+		}
+	}
+
+	// names the nested value that does not fit, e.g. 'order.lines[2].quantity'
+	private JsonRpcException mismatch(JsonRpcParameter parameter, JacksonException ex) {
+		if (ex instanceof MismatchedInputException mismatch && !(ex instanceof PropertyBindingException)
+				&& mismatch.getTargetType() != null && !ex.getPath().isEmpty()) {
+			StringBuilder path = new StringBuilder(parameter.name());
+			for (JacksonException.Reference reference : ex.getPath()) {
+				if (reference.getPropertyName() != null) {
+					path.append('.').append(reference.getPropertyName());
+				}
+				else if (reference.getIndex() >= 0) {
+					path.append('[').append(reference.getIndex()).append(']');
+				}
+			}
+			String kind = JsonRpcParameter.kindOf(this.mapper.constructType(mismatch.getTargetType()));
+			return mismatch(path.toString(), kind, ex);
+		}
+		return mismatch(parameter.name(), parameter.kind(), ex);
+	}
+
+	private static JsonRpcException mismatch(String name, String kind, Exception ex) {
+		return new JsonRpcException(JsonRpcError.of(JsonRpcErrorCodes.INVALID_PARAMS,
+				"Invalid params: parameter '" + name + "' must be " + article(kind) + " " + kind), ex);
 	}
 
 	private static @Nullable Object primitiveDefault(JsonRpcParameter parameter) {

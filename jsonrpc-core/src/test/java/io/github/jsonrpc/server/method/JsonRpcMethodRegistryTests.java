@@ -16,11 +16,15 @@
 package io.github.jsonrpc.server.method;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.github.jsonrpc.CalculatorService;
 import io.github.jsonrpc.JsonRpcSetup;
 import io.github.jsonrpc.server.method.annotation.JsonRpcMethod;
 import io.github.jsonrpc.server.method.annotation.JsonRpcService;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -30,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  *
  * @author jsonrpc-dev
  */
+@ExtendWith(OutputCaptureExtension.class)
 class JsonRpcMethodRegistryTests {
 
 	private final InvocableJsonRpcMethodFactory factory = JsonRpcSetup.services().toMethodFactory();
@@ -72,19 +77,65 @@ class JsonRpcMethodRegistryTests {
 	}
 
 	@Test
-	void frozenRegistryRejectsRegistration() {
+	void applicationMethodTakesThePlaceOfBuiltInAndUnregisteringBringsItBack(CapturedOutput output) {
 		JsonRpcMethodRegistry registry = new JsonRpcMethodRegistry();
-		assertThat(registry.isFrozen()).isFalse();
-		registry.freeze();
-		assertThat(registry.isFrozen()).isTrue();
-		assertThatIllegalStateException().isThrownBy(() -> registry.registerBuiltIn(builtIn()))
-			.withMessageContaining("after startup");
+		InvocableJsonRpcMethod builtIn = method("subscribe", new BuiltInService(), "ping");
+		InvocableJsonRpcMethod application = method("subscribe", new ApplicationService(), "subscribe");
+		registry.registerBuiltIn(builtIn);
+		registry.register(application);
+		assertThat(registry.lookup("subscribe")).isSameAs(application);
+		assertThat(registry.methods()).containsExactly(application);
+		assertThat(output).contains("JSON-RPC method 'subscribe' is served by the application's "
+				+ "ApplicationService#subscribe() instead of the built-in BuiltInService#ping()");
+		assertThat(registry.unregister("subscribe")).isSameAs(application);
+		assertThat(registry.lookup("subscribe")).isSameAs(builtIn);
+		assertThat(registry.unregister("subscribe")).as("built-ins are not removed").isNull();
+	}
+
+	@Test
+	void builtInRegisteredAfterTheApplicationsMethodStaysInTheBackground() {
+		JsonRpcMethodRegistry registry = new JsonRpcMethodRegistry();
+		InvocableJsonRpcMethod application = method("subscribe", new ApplicationService(), "subscribe");
+		registry.register(application);
+		registry.registerBuiltIn(method("subscribe", new BuiltInService(), "ping"));
+		assertThat(registry.lookup("subscribe")).isSameAs(application);
+	}
+
+	@Test
+	void methodsCanBeAddedAndRemovedAtRuntimeWithTheStartupChecks() {
+		JsonRpcMethodRegistry registry = JsonRpcSetup.services(new CalculatorService()).toRegistry();
+		registry.register(method("late", new ApplicationService(), "subscribe"));
+		assertThat(registry.lookup("late")).isNotNull();
+		assertThatIllegalStateException()
+			.isThrownBy(() -> registry.register(method("late", new ApplicationService(), "subscribe")))
+			.withMessageContaining("Duplicate JSON-RPC method name 'late'");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> registry.register(method("rpc.late", new ApplicationService(), "subscribe")))
+			.withMessageContaining("reserves");
+		assertThat(registry.unregister("late")).isNotNull();
+		assertThat(registry.lookup("late")).isNull();
+		assertThat(registry.unregister("late")).isNull();
+		assertThat(registry.methods()).extracting(InvocableJsonRpcMethod::name).doesNotContain("late");
+	}
+
+	private InvocableJsonRpcMethod method(String name, Object bean, String javaName) {
+		return this.factory.create(new JsonRpcHandlerMethod(name, bean,
+				org.springframework.util.ReflectionUtils.findMethod(bean.getClass(), javaName), ""));
 	}
 
 	private InvocableJsonRpcMethod builtIn() {
 		BuiltInService bean = new BuiltInService();
 		return this.factory.create(new JsonRpcHandlerMethod("rpc.ping", bean,
 				org.springframework.util.ReflectionUtils.findMethod(BuiltInService.class, "ping"), ""));
+	}
+
+	@JsonRpcService
+	static class ApplicationService {
+
+		public String subscribe() {
+			return "mine";
+		}
+
 	}
 
 	@JsonRpcService

@@ -31,8 +31,10 @@ import org.springframework.util.Assert;
 
 /**
  * Registers the methods of every {@link JsonRpcService} bean once all singletons exist,
- * runs the registry customizers, then freezes the registry. A duplicate or reserved name,
- * or a parameter nothing can resolve, fails the application's startup.
+ * then runs the registry customizers (built-in methods). A duplicate or reserved name, or
+ * a parameter nothing can resolve, fails the application's startup. Methods can still be
+ * added and removed afterwards, through
+ * {@link io.github.jsonrpc.server.support.JsonRpcMethodRegistrar}.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
@@ -56,7 +58,7 @@ public final class JsonRpcServiceRegistrar implements SmartInitializingSingleton
 	 * @param beanFactory where to find the services
 	 * @param detector the method detector
 	 * @param methodFactory the invocable method factory
-	 * @param registry the registry to fill and freeze
+	 * @param registry the registry to fill
 	 * @param customizers further registrations (built-in methods), run after the services
 	 */
 	public JsonRpcServiceRegistrar(ListableBeanFactory beanFactory, AnnotatedJsonRpcMethodDetector detector,
@@ -82,7 +84,6 @@ public final class JsonRpcServiceRegistrar implements SmartInitializingSingleton
 			}
 		}
 		this.customizers.forEach((customizer) -> customizer.customize(this.registry));
-		this.registry.freeze();
 		if (logger.isDebugEnabled()) {
 			logger.debug("JSON-RPC methods: " + this.registry.methods());
 		}
