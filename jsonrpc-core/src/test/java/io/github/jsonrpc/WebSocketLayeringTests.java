@@ -56,13 +56,33 @@ class WebSocketLayeringTests {
 	}
 
 	@Test
-	void coreContractsDoNotDependOnPubSub() {
+	void serverAndProtocolNeverDependOnPubSub() {
 		noClasses().that()
-			.resideInAnyPackage("io.github.jsonrpc.server", "io.github.jsonrpc.server.method..",
-					"io.github.jsonrpc.protocol..")
+			.resideInAnyPackage("io.github.jsonrpc.server..", "io.github.jsonrpc.protocol..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("io.github.jsonrpc.pubsub..")
+			.check(classes);
+	}
+
+	@Test
+	void pubSubAndSecurityReachConnectionsOnlyThroughTheSessionContract() {
+		noClasses().that()
+			.resideInAnyPackage("io.github.jsonrpc.pubsub..", "io.github.jsonrpc.security..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.github.jsonrpc.server.connection..", "io.github.jsonrpc.server.websocket..",
+					"io.github.jsonrpc.server.webmvc..")
+			.check(classes);
+	}
+
+	@Test
+	void webSocketConnectionStateStaysInsideItsPackage() {
+		com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+			.that()
+			.haveSimpleName("WebSocketJsonRpcConnection")
+			.should()
+			.notBePublic()
 			.check(classes);
 	}
 

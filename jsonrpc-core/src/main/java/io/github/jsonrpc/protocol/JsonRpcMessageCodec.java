@@ -275,8 +275,12 @@ public final class JsonRpcMessageCodec {
 			throw invalidRequest(id, "'method' is too long");
 		}
 		JsonNode params = node.get("params");
-		if (params != null && !params.isContainer()
-				&& !(params.isString() && this.stringParamsMethods.contains(methodName))) {
+		if (params != null && params.isString() && this.stringParamsMethods.contains(methodName)) {
+			// the one-topic shape of the aiohttp-json-rpc client, read as positional
+			// params
+			params = this.mapper.createArrayNode().add(params);
+		}
+		if (params != null && !params.isContainer()) {
 			throw invalidRequest(id, "'params' must be an array or an object");
 		}
 		return new JsonRpcRequest(id, methodName, params);

@@ -335,6 +335,65 @@ class JsonRpcMessageCodecTests {
 		assertThat(JsonRpcId.of("a")).hasToString("\"a\"");
 	}
 
+	@Test
+	void stringParamsAreReadAsOnePositionalParamForTheGivenMethodsOnly() {
+		JsonRpcMessageCodec subscribing = this.codec.withStringParams(java.util.Set.of("subscribe"));
+		assertThat(this.codec.withStringParams(java.util.Set.of())).isSameAs(this.codec);
+		JsonRpcRequest request = single(subscribing
+			.decodeRequests(bytes("{\"jsonrpc\":\"2.0\",\"method\":\"subscribe\",\"params\":\"clock\",\"id\":1}")));
+		assertThat(request.params()).hasToString("[\"clock\"]");
+		JsonRpcInbound other = subscribing
+			.decodeRequests(bytes("{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":\"clock\",\"id\":1}"));
+		assertThat(other.entries().get(0)).isInstanceOf(JsonRpcResponse.Failure.class);
+		assertThat(((JsonRpcResponse.Failure) other.entries().get(0)).error().code()).isEqualTo(-32600);
+		JsonRpcInbound plain = this.codec
+			.decodeRequests(bytes("{\"jsonrpc\":\"2.0\",\"method\":\"subscribe\",\"params\":\"clock\",\"id\":1}"));
+		assertThat(((JsonRpcResponse.Failure) plain.entries().get(0)).error().code()).isEqualTo(-32600);
+	}
+
+	@Test
+	void notificationsAndStreamItemsAreEncodedByTheCodec() {
+		assertThat(this.codec.encodeNotification("news", Map.of("n", 1)).text())
+			.isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"news\",\"params\":{\"n\":1}}");
+		assertThat(this.codec.encodeNotification("ping", null).text())
+			.isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"ping\"}");
+		assertThat(this.codec.encodeStreamItem(JsonRpcId.of("a"), List.of(1)).text())
+			.isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"rpc.stream\",\"params\":{\"id\":\"a\",\"item\":[1]}}");
+		JsonRpcEncodedMessage reply = this.codec
+			.encodeReply(JsonRpcReply.single(JsonRpcResponse.success(JsonRpcId.of(7), "ok")));
+		assertThat(reply.text()).isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":\"ok\",\"id\":7}");
+		assertThat(reply.size()).isEqualTo(reply.text().getBytes(StandardCharsets.UTF_8).length);
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> this.codec.encodeReply(JsonRpcReply.empty()));
+	}
+
+	@Test
+	void cancelTargetIsTheIdOfAWellFormedCancelNotification() {
+		assertThat(this.codec.cancelTarget(single(this.codec
+			.decodeRequests(bytes("{\"jsonrpc\":\"2.0\",\"method\":\"rpc.cancel\",\"params\":{\"id\":3}}")))))
+			.isEqualTo(JsonRpcId.of(3));
+		assertThat(this.codec.cancelTarget(single(this.codec
+			.decodeRequests(bytes("{\"jsonrpc\":\"2.0\",\"method\":\"rpc.cancel\",\"params\":[\"x\"]}")))))
+			.isEqualTo(JsonRpcId.of("x"));
+		assertThat(this.codec.cancelTarget(single(this.codec
+			.decodeRequests(bytes("{\"jsonrpc\":\"2.0\",\"method\":\"rpc.cancel\",\"params\":[3],\"id\":1}")))))
+			.isNull();
+		assertThat(this.codec.cancelTarget(single(
+				this.codec.decodeRequests(bytes("{\"jsonrpc\":\"2.0\",\"method\":\"rpc.cancel\",\"params\":[{}]}")))))
+			.isNull();
+	}
+
+	@Test
+	void wrappedBytesAreCopied() {
+		byte[] bytes = bytes("{\"jsonrpc\":\"2.0\",\"method\":\"n\"}");
+		JsonRpcEncodedMessage message = JsonRpcEncodedMessage.wrap(bytes);
+		bytes[0] = 'x';
+		assertThat(message.text()).startsWith("{");
+		assertThat(message).isEqualTo(JsonRpcEncodedMessage.wrap(message.toByteArray()));
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> JsonRpcEncodedMessage.wrap(new byte[0]));
+	}
+
 	private String call(String json) {
 		return this.handler.handleText(json).join().orElseThrow();
 	}

@@ -114,6 +114,33 @@ class JsonRpcPubSubAutoConfigurationTests {
 			.run((context) -> assertThat(context).doesNotHaveBean(JsonRpcPublisher.class));
 	}
 
+	@Test
+	void applicationSubscribeMethodReplacesTheBuiltInOne() {
+		this.contextRunner.withUserConfiguration(OwnSubscribeConfiguration.class).run((context) -> {
+			JsonRpcMethodRegistry registry = context.getBean(JsonRpcMethodRegistry.class);
+			assertThat(registry.lookup("subscribe").handlerMethod().bean())
+				.isInstanceOf(OwnSubscribeConfiguration.Subscriptions.class);
+			// the other built-in methods stay
+			assertThat(registry.lookup("unsubscribe").handlerMethod().bean())
+				.isInstanceOf(JsonRpcPubSubMethods.Endpoint.class);
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnSubscribeConfiguration {
+
+		// registered as a member class of this configuration
+		@io.github.jsonrpc.server.method.annotation.JsonRpcService
+		static class Subscriptions {
+
+			public String subscribe(String topic) {
+				return "mine:" + topic;
+			}
+
+		}
+
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class BackendConfiguration {
 

@@ -29,7 +29,7 @@ import org.springframework.context.annotation.Import;
 				"jsonrpc.logging.enabled=false", "jsonrpc.websocket.allowed-origins=https://allowed.example",
 				"jsonrpc.websocket.max-message-size=64KB", "jsonrpc.websocket.max-in-flight=1000",
 				"jsonrpc.websocket.max-outbound-messages=200", "jsonrpc.websocket.max-outbound-size=2MB",
-				"jsonrpc.websocket.send-time-limit=2s", "jsonrpc.websocket.max-subscriptions-per-connection=3" })
+				"jsonrpc.websocket.send-time-limit=2s", "jsonrpc.pubsub.max-subscriptions-per-connection=3" })
 @Import(WebSocketTestServices.class)
 abstract class AbstractWebSocketTests {
 

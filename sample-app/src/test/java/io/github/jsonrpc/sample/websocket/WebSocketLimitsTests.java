@@ -121,12 +121,7 @@ class WebSocketLimitsTests extends AbstractWebSocketTests {
 	static final class PubSubAwait {
 
 		static void until(java.util.function.BooleanSupplier condition) throws Exception {
-			try {
-				WebSocketPubSubTests.awaitTrue(condition);
-			}
-			catch (ExecutionException ex) {
-				throw new AssertionError(ex);
-			}
+			WebSocketPubSubTests.awaitTrue(condition);
 		}
 
 	}

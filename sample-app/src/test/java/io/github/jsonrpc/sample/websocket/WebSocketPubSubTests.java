@@ -21,8 +21,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import io.github.jsonrpc.pubsub.JsonRpcPublisher;
 import io.github.jsonrpc.pubsub.JsonRpcSubscriptionRegistry;
@@ -179,13 +177,8 @@ class WebSocketPubSubTests extends AbstractWebSocketTests {
 				&& this.subscriptions.subscriptionCount() <= subscriptionsBefore);
 	}
 
-	static void awaitTrue(java.util.function.BooleanSupplier condition) throws Exception {
-		CompletableFuture<Void> done = CompletableFuture.runAsync(() -> {
-			while (!condition.getAsBoolean()) {
-				Thread.onSpinWait();
-			}
-		});
-		done.get(5, TimeUnit.SECONDS);
+	static void awaitTrue(java.util.function.BooleanSupplier condition) {
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(condition::getAsBoolean);
 	}
 
 	static List<String> names(JsonNode array) {

@@ -54,11 +54,14 @@ final class WebSocketTestClient implements AutoCloseable {
 	}
 
 	static WebSocketTestClient connect(int port, String origin, boolean reading) throws Exception {
+		return connect(HttpClient.newHttpClient(), port, origin, reading);
+	}
+
+	static WebSocketTestClient connect(HttpClient httpClient, int port, String origin, boolean reading)
+			throws Exception {
 		WebSocketTestClient[] holder = new WebSocketTestClient[1];
 		Listener listener = new Listener(reading);
-		WebSocket.Builder builder = HttpClient.newHttpClient()
-			.newWebSocketBuilder()
-			.connectTimeout(Duration.ofSeconds(5));
+		WebSocket.Builder builder = httpClient.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
 		if (origin != null) {
 			builder.header("Origin", origin);
 		}
@@ -127,6 +130,11 @@ final class WebSocketTestClient implements AutoCloseable {
 		if (!this.webSocket.isOutputClosed()) {
 			this.webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
 		}
+		this.webSocket.abort();
+	}
+
+	/** Drop the connection without a close frame, as a crashed client would. */
+	void abort() {
 		this.webSocket.abort();
 	}
 
