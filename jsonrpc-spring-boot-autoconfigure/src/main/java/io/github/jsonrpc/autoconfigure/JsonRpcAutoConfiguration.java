@@ -30,6 +30,7 @@ import io.github.jsonrpc.server.JsonRpcInterceptor;
 import io.github.jsonrpc.server.method.InvocableJsonRpcMethodFactory;
 import io.github.jsonrpc.server.method.JsonRpcArgumentResolver;
 import io.github.jsonrpc.server.discovery.OpenRpcDiscovery;
+import io.github.jsonrpc.server.logging.MdcJsonRpcInterceptor;
 import io.github.jsonrpc.server.method.JsonRpcArgumentResolverComposite;
 import io.github.jsonrpc.server.method.JsonRpcMethodAccessChecker;
 import io.github.jsonrpc.server.method.JsonRpcMethodRegistry;
@@ -61,6 +62,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.annotation.Order;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -81,6 +83,9 @@ public final class JsonRpcAutoConfiguration {
 
 	private static final boolean springSecurityPresent = ClassUtils.isPresent(
 			"org.springframework.security.concurrent.DelegatingSecurityContextExecutor",
+			JsonRpcAutoConfiguration.class.getClassLoader());
+
+	private static final boolean slf4jPresent = ClassUtils.isPresent("org.slf4j.MDC",
 			JsonRpcAutoConfiguration.class.getClassLoader());
 
 	@Bean
@@ -118,10 +123,18 @@ public final class JsonRpcAutoConfiguration {
 	InvocableJsonRpcMethodFactory jsonRpcMethodFactory(JsonRpcMessageCodec codec,
 			JsonRpcArgumentResolverComposite resolvers, ObjectProvider<JsonRpcMethodValidator> validator,
 			JsonRpcProperties properties, ListableBeanFactory beanFactory) {
-		Executor blockingExecutor = properties.getExecution().isOffloadBlocking() ? taskExecutor(beanFactory) : null;
+		Executor blockingExecutor = properties.getExecution().isOffloadBlocking()
+				? taskExecutor(beanFactory, properties) : null;
 		InvocableJsonRpcMethodFactory factory = new InvocableJsonRpcMethodFactory(codec.mapper(), resolvers,
 				properties.getNaming().getStyle(), validator.getIfAvailable(), blockingExecutor);
 		factory.setMaxCollectedItems(properties.getLimits().getMaxCollectedItems());
+		factory.setConfiguredLimits(new PropertiesJsonRpcMethodLimits(properties.getMethods()));
+		if (blockingExecutor == null) {
+			// resolved on first use: only blocking methods with a timeout need it
+			SingletonSupplier<Executor> timeoutExecutor = SingletonSupplier
+				.of(() -> taskExecutor(beanFactory, properties));
+			factory.setTimeoutExecutor((task) -> timeoutExecutor.obtain().execute(task));
+		}
 		return factory;
 	}
 
@@ -162,14 +175,18 @@ public final class JsonRpcAutoConfiguration {
 			.exceptionHandler(exceptionHandler)
 			.maxBatchSize(properties.getBatch().getMaxSize());
 		if (properties.getBatch().getParallelism() > 1) {
-			builder.batchParallelism(properties.getBatch().getParallelism(), taskExecutor(beanFactory));
+			builder.batchParallelism(properties.getBatch().getParallelism(), taskExecutor(beanFactory, properties));
 		}
 		return builder.build();
 	}
 
-	private static Executor taskExecutor(ListableBeanFactory beanFactory) {
+	private static Executor taskExecutor(ListableBeanFactory beanFactory, JsonRpcProperties properties) {
 		Executor executor = JsonRpcTaskExecutors.resolve(beanFactory, "jsonrpc-");
-		// methods moved off the calling thread must still run as the caller
+		// methods moved off the calling thread must still run as the caller, and log
+		// with the call in the MDC
+		if (slf4jPresent && properties.getLogging().getMdc().isEnabled()) {
+			executor = MdcJsonRpcInterceptor.propagating(executor);
+		}
 		return springSecurityPresent ? SecurityContextPropagation.wrap(executor) : executor;
 	}
 
@@ -202,6 +219,19 @@ public final class JsonRpcAutoConfiguration {
 		JsonRpcMethodRegistryCustomizer jsonRpcOpenRpcDiscoveryRegistration(OpenRpcDiscovery discovery,
 				InvocableJsonRpcMethodFactory methodFactory) {
 			return (registry) -> discovery.register(methodFactory);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.slf4j.MDC")
+	@ConditionalOnBooleanProperty(name = "jsonrpc.logging.mdc.enabled", matchIfMissing = true)
+	static class MdcConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		MdcJsonRpcInterceptor jsonRpcMdcInterceptor() {
+			return new MdcJsonRpcInterceptor();
 		}
 
 	}
