@@ -19,27 +19,20 @@ package io.github.jsonrpc.sample.operations;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.jsonrpc.client.JsonRpcClient;
 import io.github.jsonrpc.client.JsonRpcClientException;
 import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
-import io.github.jsonrpc.server.method.annotation.JsonRpcMethod;
-import io.github.jsonrpc.server.method.annotation.JsonRpcService;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.slf4j.MDC;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +48,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "server.address=127.0.0.1", "jsonrpc.methods.[ops.gate].max-concurrency=1",
 				"jsonrpc.methods.[ops.configured*].timeout=200ms" })
-@Import(MethodLimitsTests.OperationsTestConfiguration.class)
+@Import(OperationsTestService.class)
 class MethodLimitsTests {
 
 	@LocalServerPort
@@ -65,7 +58,7 @@ class MethodLimitsTests {
 	private JsonRpcClient.Builder builder;
 
 	@Autowired
-	private OperationsService service;
+	private OperationsTestService service;
 
 	private @Nullable JsonRpcClient client;
 
@@ -140,79 +133,6 @@ class MethodLimitsTests {
 			.timeout(Duration.ofSeconds(10))
 			.build();
 		return this.client;
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class OperationsTestConfiguration {
-
-		@Bean
-		OperationsService operationsService() {
-			return new OperationsService();
-		}
-
-	}
-
-	@JsonRpcService(value = "ops", exposeAll = false)
-	static class OperationsService {
-
-		final AtomicInteger interrupted = new AtomicInteger();
-
-		volatile CountDownLatch gate = new CountDownLatch(1);
-
-		volatile CountDownLatch gateEntered = new CountDownLatch(1);
-
-		void reset() {
-			this.interrupted.set(0);
-			this.gate.countDown();
-			this.gate = new CountDownLatch(1);
-			this.gateEntered = new CountDownLatch(1);
-		}
-
-		@JsonRpcMethod(timeout = "200ms")
-		public String sleep() {
-			return sleepUntilInterrupted();
-		}
-
-		@JsonRpcMethod
-		public String configuredSleep() {
-			return sleepUntilInterrupted();
-		}
-
-		@JsonRpcMethod
-		public String configuredQuick() {
-			return "quick";
-		}
-
-		@JsonRpcMethod
-		public String gate() throws InterruptedException {
-			this.gateEntered.countDown();
-			this.gate.await(30, TimeUnit.SECONDS);
-			return "passed";
-		}
-
-		@JsonRpcMethod
-		public Map<String, String> mdc() {
-			return Map.of("method", String.valueOf(MDC.get("jsonrpc.method")), "id",
-					String.valueOf(MDC.get("jsonrpc.id")), "thread", Thread.currentThread().getName());
-		}
-
-		@JsonRpcMethod(timeout = "10s")
-		public Map<String, String> mdcOffloaded() {
-			return mdc();
-		}
-
-		private String sleepUntilInterrupted() {
-			try {
-				Thread.sleep(30_000);
-				return "slept";
-			}
-			catch (InterruptedException ex) {
-				this.interrupted.incrementAndGet();
-				Thread.currentThread().interrupt();
-				return "interrupted";
-			}
-		}
-
 	}
 
 }
