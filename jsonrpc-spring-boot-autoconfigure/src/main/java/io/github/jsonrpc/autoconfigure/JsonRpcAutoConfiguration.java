@@ -26,6 +26,7 @@ import io.github.jsonrpc.server.JsonRpcExceptionResolver;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcInterceptor;
 import io.github.jsonrpc.server.discovery.OpenRpcDiscovery;
+import io.github.jsonrpc.server.logging.MdcJsonRpcInterceptor;
 import io.github.jsonrpc.server.method.InvocableJsonRpcMethodFactory;
 import io.github.jsonrpc.server.method.JsonRpcArgumentResolver;
 import io.github.jsonrpc.server.method.JsonRpcArgumentResolverComposite;
@@ -59,6 +60,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.annotation.Order;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -80,6 +82,9 @@ public final class JsonRpcAutoConfiguration {
 
 	private static final boolean springSecurityPresent = ClassUtils.isPresent(
 			"org.springframework.security.concurrent.DelegatingSecurityContextExecutor",
+			JsonRpcAutoConfiguration.class.getClassLoader());
+
+	private static final boolean slf4jPresent = ClassUtils.isPresent("org.slf4j.MDC",
 			JsonRpcAutoConfiguration.class.getClassLoader());
 
 	@Bean
@@ -115,10 +120,19 @@ public final class JsonRpcAutoConfiguration {
 	InvocableJsonRpcMethodFactory jsonRpcMethodFactory(JsonRpcMessageCodec codec,
 			JsonRpcArgumentResolverComposite resolvers, ObjectProvider<JsonRpcMethodValidator> validator,
 			JsonRpcProperties properties, ListableBeanFactory beanFactory) {
-		Executor blockingExecutor = properties.getExecution().isOffloadBlocking() ? taskExecutor(beanFactory) : null;
-		return server(properties).validator(validator.getIfAvailable())
+		Executor blockingExecutor = properties.getExecution().isOffloadBlocking()
+				? taskExecutor(beanFactory, properties) : null;
+		InvocableJsonRpcMethodFactory factory = server(properties).validator(validator.getIfAvailable())
 			.blockingExecutor(blockingExecutor)
 			.buildMethodFactory(codec, resolvers);
+		factory.setConfiguredLimits(new PropertiesJsonRpcMethodLimits(properties.getMethods()));
+		if (blockingExecutor == null) {
+			// resolved on first use: only blocking methods with a timeout need it
+			SingletonSupplier<Executor> timeoutExecutor = SingletonSupplier
+				.of(() -> taskExecutor(beanFactory, properties));
+			factory.setTimeoutExecutor((task) -> timeoutExecutor.obtain().execute(task));
+		}
+		return factory;
 	}
 
 	@Bean
@@ -159,7 +173,7 @@ public final class JsonRpcAutoConfiguration {
 			JsonRpcProperties properties, ListableBeanFactory beanFactory) {
 		JsonRpcServer.Builder server = server(properties).interceptors(interceptors.orderedStream().toList());
 		if (properties.getBatch().getParallelism() > 1) {
-			server.batchParallelism(properties.getBatch().getParallelism(), taskExecutor(beanFactory));
+			server.batchParallelism(properties.getBatch().getParallelism(), taskExecutor(beanFactory, properties));
 		}
 		return server.buildHandler(dispatcher, codec, exceptionHandler);
 	}
@@ -184,9 +198,13 @@ public final class JsonRpcAutoConfiguration {
 			.maxBatchSize(properties.getBatch().getMaxSize());
 	}
 
-	private static Executor taskExecutor(ListableBeanFactory beanFactory) {
+	private static Executor taskExecutor(ListableBeanFactory beanFactory, JsonRpcProperties properties) {
 		Executor executor = JsonRpcTaskExecutors.resolve(beanFactory, "jsonrpc-");
-		// methods moved off the calling thread must still run as the caller
+		// methods moved off the calling thread must still run as the caller, and log
+		// with the call in the MDC
+		if (slf4jPresent && properties.getLogging().getMdc().isEnabled()) {
+			executor = MdcJsonRpcInterceptor.propagating(executor);
+		}
 		return springSecurityPresent ? SecurityContextPropagation.wrap(executor) : executor;
 	}
 
@@ -219,6 +237,19 @@ public final class JsonRpcAutoConfiguration {
 		JsonRpcMethodRegistryCustomizer jsonRpcOpenRpcDiscoveryRegistration(OpenRpcDiscovery discovery,
 				InvocableJsonRpcMethodFactory methodFactory) {
 			return (registry) -> discovery.register(methodFactory);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.slf4j.MDC")
+	@ConditionalOnBooleanProperty(name = "jsonrpc.logging.mdc.enabled", matchIfMissing = true)
+	static class MdcConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		MdcJsonRpcInterceptor jsonRpcMdcInterceptor() {
+			return new MdcJsonRpcInterceptor();
 		}
 
 	}

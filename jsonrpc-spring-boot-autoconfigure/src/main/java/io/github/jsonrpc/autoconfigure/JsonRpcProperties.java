@@ -16,6 +16,10 @@
 
 package io.github.jsonrpc.autoconfigure;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.github.jsonrpc.server.method.JsonRpcNamingStyle;
 import io.github.jsonrpc.server.method.JsonRpcParamsCoercion;
 import org.jspecify.annotations.Nullable;
@@ -54,6 +58,15 @@ public class JsonRpcProperties {
 
 	private final Params params = new Params();
 
+	/**
+	 * Limits of methods by name or pattern ('*' matches any text, e.g. '[inventory.*]'):
+	 * an exact name wins, otherwise the first matching pattern. Overrides the limits
+	 * declared with @JsonRpcMethod.
+	 */
+	private final Map<String, MethodLimits> methods = new LinkedHashMap<>();
+
+	private final Explorer explorer = new Explorer();
+
 	public Http getHttp() {
 		return this.http;
 	}
@@ -84,6 +97,14 @@ public class JsonRpcProperties {
 
 	public Observation getObservation() {
 		return this.observation;
+	}
+
+	public Map<String, MethodLimits> getMethods() {
+		return this.methods;
+	}
+
+	public Explorer getExplorer() {
+		return this.explorer;
 	}
 
 	public Discovery getDiscovery() {
@@ -361,8 +382,14 @@ public class JsonRpcProperties {
 		 */
 		private int maxPayloadLength = 256;
 
+		private final Mdc mdc = new Mdc();
+
 		public boolean isEnabled() {
 			return this.enabled;
+		}
+
+		public Mdc getMdc() {
+			return this.mdc;
 		}
 
 		public void setEnabled(boolean enabled) {
@@ -376,6 +403,86 @@ public class JsonRpcProperties {
 		public void setMaxPayloadLength(int maxPayloadLength) {
 			Assert.isTrue(maxPayloadLength >= 0, "jsonrpc.logging.max-payload-length must not be negative");
 			this.maxPayloadLength = maxPayloadLength;
+		}
+
+		/**
+		 * Logging MDC properties.
+		 */
+		public static class Mdc {
+
+			/**
+			 * Whether every call puts its method and id in the logging MDC
+			 * ('jsonrpc.method', 'jsonrpc.id') while it runs, on every transport.
+			 */
+			private boolean enabled = true;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+		}
+
+	}
+
+	/**
+	 * Limits of one method or pattern of methods.
+	 */
+	public static class MethodLimits {
+
+		/**
+		 * Longest time a call may take; a call over it gets -32005 with data.reason
+		 * 'timeout' and its work is cancelled (a blocking method's thread is
+		 * interrupted).
+		 */
+		private @Nullable Duration timeout;
+
+		/**
+		 * Largest number of calls running at once; a call beyond it gets -32005 with
+		 * data.reason 'max-concurrency'.
+		 */
+		private int maxConcurrency;
+
+		public @Nullable Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(@Nullable Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public int getMaxConcurrency() {
+			return this.maxConcurrency;
+		}
+
+		public void setMaxConcurrency(int maxConcurrency) {
+			Assert.isTrue(maxConcurrency >= 0, "max-concurrency must not be negative");
+			this.maxConcurrency = maxConcurrency;
+		}
+
+	}
+
+	/**
+	 * API explorer properties.
+	 */
+	public static class Explorer {
+
+		/**
+		 * Whether to serve the API explorer page at '{jsonrpc.http.path}/explorer': lists
+		 * the methods of rpc.discover and calls them over HTTP or WebSocket from the
+		 * browser, with the browser user's credentials.
+		 */
+		private boolean enabled;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

@@ -22,6 +22,7 @@ import io.github.jsonrpc.autoconfigure.security.JsonRpcSecurityCustomizers;
 import io.github.jsonrpc.pubsub.JsonRpcTopic;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -51,7 +52,14 @@ public class SampleSecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, JsonRpcProperties jsonRpc) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+		http.authorizeHttpRequests((requests) -> requests
+			// operational data is for admins; health stays open for probes
+			.requestMatchers(EndpointRequest.to("health"))
+			.permitAll()
+			.requestMatchers(EndpointRequest.toAnyEndpoint())
+			.hasRole("ADMIN")
+			.anyRequest()
+			.permitAll())
 			.httpBasic(Customizer.withDefaults())
 			// the endpoint runs methods only for exact application/json POSTs, which
 			// browsers cannot send cross-site without a CORS preflight (see
