@@ -26,6 +26,7 @@ import io.github.jsonrpc.security.JsonRpcAuthorizationManagers;
 import io.github.jsonrpc.security.JsonRpcLoginMethod;
 import io.github.jsonrpc.security.JsonRpcMethodAuthorizationManager;
 import io.github.jsonrpc.security.JsonRpcSecurityExpressionHandler;
+import io.github.jsonrpc.security.MethodAccessJsonRpcInterceptor;
 import io.github.jsonrpc.security.SecurityContextJsonRpcInterceptor;
 import io.github.jsonrpc.security.SecurityJsonRpcExceptionResolver;
 import io.github.jsonrpc.security.SecurityJsonRpcMethodAccessChecker;
@@ -33,6 +34,7 @@ import io.github.jsonrpc.security.SecurityJsonRpcTopicAuthorizer;
 import io.github.jsonrpc.security.SecurityJsonRpcTopicAuthorizer.TopicSecurityExpressionHandler;
 import io.github.jsonrpc.server.method.InvocableJsonRpcMethodFactory;
 import io.github.jsonrpc.server.method.JsonRpcMethodAccessChecker;
+import io.github.jsonrpc.server.method.JsonRpcMethodRegistry;
 import io.github.jsonrpc.server.method.JsonRpcMethodRegistryCustomizer;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -143,6 +145,16 @@ public final class JsonRpcSecurityAutoConfiguration {
 		});
 		return new SecurityJsonRpcMethodAccessChecker(authorization.getAuthorizationManager(), expressionHandler,
 				applicationContext);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MethodAccessJsonRpcInterceptor jsonRpcMethodAccessInterceptor(JsonRpcMethodRegistry registry,
+			JsonRpcMethodAccessChecker accessChecker, AuthorizationManagerJsonRpcInterceptor authorization,
+			JsonRpcSecurityProperties properties) {
+		// decided before params are bound, the same way for registered and unknown names
+		return new MethodAccessJsonRpcInterceptor(registry, accessChecker, authorization.getAuthorizationManager(),
+				properties.getDeniedMethods());
 	}
 
 	@Bean

@@ -16,6 +16,7 @@
 
 package io.github.jsonrpc.autoconfigure.security;
 
+import io.github.jsonrpc.security.MethodAccessJsonRpcInterceptor.DeniedMethods;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -53,6 +54,14 @@ public class JsonRpcSecurityProperties {
 	 */
 	private Map<String, String> topics = new LinkedHashMap<>();
 
+	/**
+	 * How a call the caller may not make is answered, for registered and unknown methods
+	 * alike: 'unauthorized' (-32001 when anonymous, -32003 when authenticated) or
+	 * 'not-found' (-32601, as if the method did not exist). Access is decided before
+	 * params are bound.
+	 */
+	private DeniedMethods deniedMethods = DeniedMethods.UNAUTHORIZED;
+
 	private final Login login = new Login();
 
 	public String getDefaultAccess() {
@@ -78,6 +87,14 @@ public class JsonRpcSecurityProperties {
 
 	public void setTopics(Map<String, String> topics) {
 		this.topics = topics;
+	}
+
+	public DeniedMethods getDeniedMethods() {
+		return this.deniedMethods;
+	}
+
+	public void setDeniedMethods(DeniedMethods deniedMethods) {
+		this.deniedMethods = deniedMethods;
 	}
 
 	public Login getLogin() {

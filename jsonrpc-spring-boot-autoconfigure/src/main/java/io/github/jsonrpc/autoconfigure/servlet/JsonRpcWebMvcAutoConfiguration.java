@@ -20,6 +20,7 @@ import io.github.jsonrpc.autoconfigure.JsonRpcAutoConfiguration;
 import io.github.jsonrpc.autoconfigure.JsonRpcProperties;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.webmvc.JsonRpcHttpHandler;
+import io.github.jsonrpc.server.webmvc.JsonRpcHttpHandlerMapping;
 import io.github.jsonrpc.server.webmvc.JsonRpcHttpStatusPolicy;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -33,12 +34,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.function.RouterFunction;
-import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
- * Auto-configuration} of the JSON-RPC HTTP endpoint: a Spring MVC functional route at
- * {@code jsonrpc.http.path}.
+ * Auto-configuration} of the JSON-RPC HTTP endpoint: a handler mapping of
+ * {@code jsonrpc.http.path} only.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
@@ -69,11 +69,12 @@ public final class JsonRpcWebMvcAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(name = "jsonRpcRouterFunction")
-	RouterFunction<ServerResponse> jsonRpcRouterFunction(JsonRpcHttpHandler httpHandler, JsonRpcProperties properties) {
+	@ConditionalOnMissingBean
+	JsonRpcHttpHandlerMapping jsonRpcHttpHandlerMapping(JsonRpcHttpHandler httpHandler, JsonRpcProperties properties) {
+		// a mapping of its own path, not a router function evaluated for every request
 		String path = properties.getHttp().getPath();
 		logger.info("JSON-RPC HTTP endpoint: POST " + path);
-		return httpHandler.routerFunction(path);
+		return new JsonRpcHttpHandlerMapping(path, httpHandler);
 	}
 
 }

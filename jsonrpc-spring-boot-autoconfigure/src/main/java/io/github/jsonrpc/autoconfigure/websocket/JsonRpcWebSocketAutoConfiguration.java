@@ -42,7 +42,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
-import org.springframework.web.socket.server.support.OriginHandshakeInterceptor;
 import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
 import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
 
@@ -100,8 +99,9 @@ public final class JsonRpcWebSocketAutoConfiguration {
 	@ConditionalOnMissingBean(name = "jsonRpcWebSocketHandlerMapping")
 	WebSocketHandlerMapping jsonRpcWebSocketHandlerMapping(JsonRpcWebSocketHandler webSocketHandler,
 			JsonRpcWebSocketProperties properties) {
-		OriginHandshakeInterceptor origins = new OriginHandshakeInterceptor(properties.getAllowedOrigins());
-		origins.setAllowedOriginPatterns(properties.getAllowedOriginPatterns());
+		// an invalid Origin gets 403, and same origin may be pinned to allowed hosts
+		JsonRpcOriginHandshakeInterceptor origins = new JsonRpcOriginHandshakeInterceptor(
+				properties.getAllowedOrigins(), properties.getAllowedOriginPatterns(), properties.getAllowedHosts());
 		WebSocketHttpRequestHandler requestHandler = new WebSocketHttpRequestHandler(webSocketHandler,
 				new DefaultHandshakeHandler());
 		requestHandler.setHandshakeInterceptors(List.of(origins));

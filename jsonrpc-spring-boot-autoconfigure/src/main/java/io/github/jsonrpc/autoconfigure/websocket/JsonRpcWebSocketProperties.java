@@ -61,6 +61,14 @@ public class JsonRpcWebSocketProperties {
 	private List<String> allowedOriginPatterns = new ArrayList<>();
 
 	/**
+	 * Hosts ('host' or 'host:port') this server is reached at, for the same-origin check
+	 * of handshakes: an Origin with one of these is accepted. Empty means the Host header
+	 * of the handshake decides what same origin is, which trusts the client (and any
+	 * proxy) to send the right one.
+	 */
+	private List<String> allowedHosts = new ArrayList<>();
+
+	/**
 	 * Largest text message accepted; a larger one closes the connection with 1009.
 	 */
 	private DataSize maxMessageSize = DataSize.ofMegabytes(1);
@@ -134,6 +142,14 @@ public class JsonRpcWebSocketProperties {
 
 	public void setAllowedOrigins(List<String> allowedOrigins) {
 		this.allowedOrigins = allowedOrigins;
+	}
+
+	public List<String> getAllowedHosts() {
+		return this.allowedHosts;
+	}
+
+	public void setAllowedHosts(List<String> allowedHosts) {
+		this.allowedHosts = allowedHosts;
 	}
 
 	public List<String> getAllowedOriginPatterns() {

@@ -19,6 +19,7 @@ package io.github.jsonrpc.autoconfigure.servlet;
 import io.github.jsonrpc.autoconfigure.JsonRpcAutoConfiguration;
 import io.github.jsonrpc.server.method.annotation.JsonRpcService;
 import io.github.jsonrpc.server.webmvc.JsonRpcHttpHandler;
+import io.github.jsonrpc.server.webmvc.JsonRpcHttpHandlerMapping;
 import io.github.jsonrpc.server.webmvc.JsonRpcHttpStatusPolicy;
 import org.junit.jupiter.api.Test;
 
@@ -114,7 +115,7 @@ class JsonRpcWebMvcAutoConfigurationTests {
 	void canBeDisabled() {
 		this.contextRunner.withPropertyValues("jsonrpc.http.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(JsonRpcHttpHandler.class)
-				.doesNotHaveBean("jsonRpcRouterFunction"));
+				.doesNotHaveBean(JsonRpcHttpHandlerMapping.class));
 	}
 
 	@Test

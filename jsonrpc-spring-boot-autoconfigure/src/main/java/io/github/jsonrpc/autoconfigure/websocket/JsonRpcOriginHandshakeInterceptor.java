@@ -1,0 +1,128 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.autoconfigure.websocket;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.github.jsonrpc.protocol.JsonRpcLogText;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.server.HandshakeInterceptor;
+import org.springframework.web.util.UriComponents;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.WebUtils;
+
+/**
+ * {@link HandshakeInterceptor} that checks the {@code Origin} of WebSocket handshakes:
+ * allowed origins and origin patterns, then same origin. A handshake without
+ * {@code Origin} (a non-browser client) is accepted; one whose {@code Origin} is not a
+ * valid URL gets {@code 403}, never a server error. Same origin compares with the
+ * configured allowed hosts when there are some, otherwise with the {@code Host} header.
+ *
+ * @author JSON-RPC for Spring Boot team
+ * @since 0.1.0
+ */
+public final class JsonRpcOriginHandshakeInterceptor implements HandshakeInterceptor {
+
+	private static final Log logger = LogFactory.getLog(JsonRpcOriginHandshakeInterceptor.class);
+
+	private final CorsConfiguration origins = new CorsConfiguration();
+
+	private final List<String> allowedHosts;
+
+	/**
+	 * Create a new instance.
+	 * @param allowedOrigins origins accepted, e.g. {@code https://example.com}
+	 * @param allowedOriginPatterns origin patterns accepted, e.g.
+	 * {@code https://*.example.com}
+	 * @param allowedHosts hosts ({@code host} or {@code host:port}) this server is
+	 * reached at; empty to trust the {@code Host} header
+	 */
+	public JsonRpcOriginHandshakeInterceptor(List<String> allowedOrigins, List<String> allowedOriginPatterns,
+			List<String> allowedHosts) {
+		this.origins.setAllowedOrigins(List.copyOf(allowedOrigins));
+		this.origins.setAllowedOriginPatterns(List.copyOf(allowedOriginPatterns));
+		this.allowedHosts = allowedHosts.stream().map((host) -> host.toLowerCase(Locale.ROOT)).toList();
+	}
+
+	@Override
+	public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler wsHandler,
+			Map<String, Object> attributes) {
+		String origin = request.getHeaders().getOrigin();
+		if (origin == null || isAllowed(request, origin)) {
+			return true;
+		}
+		response.setStatusCode(HttpStatus.FORBIDDEN);
+		return false;
+	}
+
+	private boolean isAllowed(ServerHttpRequest request, String origin) {
+		UriComponents url = parse(origin);
+		if (url == null) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("WebSocket handshake refused: invalid Origin " + JsonRpcLogText.escape(origin));
+			}
+			return false;
+		}
+		if (this.origins.checkOrigin(origin) != null || isSameOrigin(request, url)) {
+			return true;
+		}
+		if (logger.isDebugEnabled()) {
+			logger.debug("WebSocket handshake refused: Origin " + JsonRpcLogText.escape(origin) + " not allowed");
+		}
+		return false;
+	}
+
+	private boolean isSameOrigin(ServerHttpRequest request, UriComponents origin) {
+		if (this.allowedHosts.isEmpty()) {
+			try {
+				return WebUtils.isSameOrigin(request);
+			}
+			catch (RuntimeException ex) {
+				return false;
+			}
+		}
+		String host = origin.getHost().toLowerCase(Locale.ROOT);
+		return this.allowedHosts.contains(host)
+				|| (origin.getPort() != -1 && this.allowedHosts.contains(host + ":" + origin.getPort()));
+	}
+
+	private static @Nullable UriComponents parse(String origin) {
+		try {
+			UriComponents url = UriComponentsBuilder.fromUriString(origin).build();
+			boolean http = "http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme());
+			return (http && url.getHost() != null && !url.getHost().isEmpty()) ? url : null;
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	@Override
+	public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler wsHandler,
+			@Nullable Exception exception) {
+	}
+
+}
