@@ -31,7 +31,6 @@ import io.github.jsonrpc.protocol.JsonRpcError;
 import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
 import io.github.jsonrpc.protocol.JsonRpcId;
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
-import io.github.jsonrpc.protocol.JsonRpcProtocolException;
 import io.github.jsonrpc.protocol.JsonRpcRequest;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
 import org.jspecify.annotations.Nullable;
@@ -178,8 +177,7 @@ final class DefaultJsonRpcClient implements JsonRpcClient, JsonRpcBatchResponse.
 
 	private CompletableFuture<List<JsonRpcResponse>> sendBlocking(JsonRpcClientRequest request, Duration timeout) {
 		try {
-			byte[] reply = this.transport.exchangeBlocking(encode(request), timeout);
-			return CompletableFuture.completedFuture(decode(request, reply));
+			return CompletableFuture.completedFuture(this.transport.exchangeBlocking(request, timeout));
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
@@ -187,67 +185,24 @@ final class DefaultJsonRpcClient implements JsonRpcClient, JsonRpcBatchResponse.
 	}
 
 	private CompletableFuture<List<JsonRpcResponse>> sendAsync(JsonRpcClientRequest request) {
-		byte[] message;
 		try {
-			message = encode(request);
+			return this.transport.exchange(request);
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
-		return this.transport.exchange(message).thenApply((reply) -> decode(request, reply));
-	}
-
-	private byte[] encode(JsonRpcClientRequest request) {
-		return request.batch() ? this.codec.encodeBatch(request.entries())
-				: this.codec.encode(request.entries().get(0));
-	}
-
-	private List<JsonRpcResponse> decode(JsonRpcClientRequest request, byte[] reply) {
-		if (reply.length == 0) {
-			return List.of();
-		}
-		try {
-			return this.codec.decodeResponses(reply);
-		}
-		catch (JsonRpcProtocolException ex) {
-			List<JsonRpcResponse> lenient = (request.batch()) ? withoutNullEntries(reply) : null;
-			if (lenient != null) {
-				return lenient;
-			}
-			throw new JsonRpcTransportException("Invalid reply to " + describe(request) + ": " + ex.getMessage(), ex);
-		}
-	}
-
-	/**
-	 * Read a batch reply with {@code null} entries for notifications (jsonrpc4j writes
-	 * them), skipping those entries.
-	 * @return the responses, or {@code null} when the reply is invalid for another reason
-	 */
-	private @Nullable List<JsonRpcResponse> withoutNullEntries(byte[] reply) {
-		try {
-			JsonNode tree = this.codec.mapper().readTree(reply);
-			if (tree == null || !tree.isArray()) {
-				return null;
-			}
-			List<JsonRpcResponse> responses = new ArrayList<>();
-			for (JsonNode element : tree) {
-				if (!element.isNull()) {
-					responses.add(this.codec.readResponse(element));
-				}
-			}
-			return responses;
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
 	}
 
 	private static String describe(JsonRpcClientRequest request) {
-		if (request.batch()) {
-			return "batch of " + request.entries().size();
-		}
-		JsonRpcRequest entry = request.entries().get(0);
-		return "method '" + entry.method() + "'" + ((entry.id() != null) ? " (id " + entry.id() + ")" : "");
+		return JsonRpcClientCodec.describe(request);
+	}
+
+	JsonRpcTransport transport() {
+		return this.transport;
+	}
+
+	Duration timeout() {
+		return this.timeout;
 	}
 
 	// Matching and converting

@@ -206,7 +206,7 @@ final class DefaultJsonRpcClientBuilder implements JsonRpcClient.Builder {
 		}
 		Assert.state(restClientPresent, "HTTP transport requires spring-web on the classpath");
 		return HttpTransportFactory.create(endpoint, this.restClientBuilder, this.headers, this.connectTimeout,
-				this.timeout);
+				this.timeout, codec);
 	}
 
 	/**
@@ -216,7 +216,7 @@ final class DefaultJsonRpcClientBuilder implements JsonRpcClient.Builder {
 	private static final class HttpTransportFactory {
 
 		static JsonRpcTransport create(URI endpoint, @Nullable Object restClientBuilder, Map<String, String> headers,
-				@Nullable Duration connectTimeout, Duration readTimeout) {
+				@Nullable Duration connectTimeout, Duration readTimeout, JsonRpcMessageCodec codec) {
 			RestClient.Builder builder = (restClientBuilder != null) ? ((RestClient.Builder) restClientBuilder).clone()
 					: RestClient.builder();
 			builder.baseUrl(endpoint.toString());
@@ -232,7 +232,7 @@ final class DefaultJsonRpcClientBuilder implements JsonRpcClient.Builder {
 				requestFactory.setReadTimeout(readTimeout);
 				builder.requestFactory(requestFactory);
 			}
-			return new RestClientJsonRpcTransport(builder.build(), null);
+			return new RestClientJsonRpcTransport(builder.build(), codec, null);
 		}
 
 	}

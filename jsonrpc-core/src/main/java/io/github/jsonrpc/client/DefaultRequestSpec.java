@@ -22,7 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import io.github.jsonrpc.protocol.JsonRpcRequest;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
@@ -150,6 +152,28 @@ final class DefaultRequestSpec implements JsonRpcClient.RequestSpec {
 		catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException ex) {
 			throw JsonRpcTransportException.wrap(ex);
 		}
+	}
+
+	@Override
+	public <T> Flow.Publisher<T> stream(Class<T> type) {
+		return publisher(this.client.mapper().constructType(type));
+	}
+
+	@Override
+	public <T> Flow.Publisher<T> stream(ParameterizedTypeReference<T> type) {
+		return publisher(this.client.mapper().constructType(type.getType()));
+	}
+
+	@Override
+	public <T> Stream<T> streamBlocking(Class<T> type) {
+		JsonRpcResultPublisher<T> publisher = publisher(this.client.mapper().constructType(type));
+		return publisher.toStream((this.timeout != null) ? this.timeout : this.client.timeout());
+	}
+
+	private <T> JsonRpcResultPublisher<T> publisher(JavaType type) {
+		JsonNode params = params();
+		return new JsonRpcResultPublisher<>(this.client,
+				() -> JsonRpcRequest.call(this.client.nextId(), this.method, params), type);
 	}
 
 	@Override

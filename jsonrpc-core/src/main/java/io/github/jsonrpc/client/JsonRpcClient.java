@@ -235,6 +235,42 @@ public interface JsonRpcClient extends AutoCloseable {
 		<T> CompletableFuture<@Nullable T> retrieveAsync(ParameterizedTypeReference<T> type);
 
 		/**
+		 * Call a method whose result the server streams, and receive the items as they
+		 * come: over WebSocket from its {@code rpc.stream} notifications, over HTTP from
+		 * an NDJSON (or server-sent events) response. Each subscription makes one call;
+		 * cancelling it cancels the call ({@code rpc.cancel} over WebSocket, the response
+		 * is closed over HTTP). A JSON-RPC error ends the subscription with a
+		 * {@link JsonRpcClientException}. Items the subscriber has not requested are
+		 * buffered, at most 1,024; null items are skipped. Interceptors do not see
+		 * streamed calls.
+		 * @param type the item type
+		 * @param <T> the item type
+		 * @return the items
+		 */
+		<T> Flow.Publisher<T> stream(Class<T> type);
+
+		/**
+		 * Call a method whose result the server streams, with a generic item type.
+		 * @param type the item type
+		 * @param <T> the item type
+		 * @return the items
+		 * @see #stream(Class)
+		 */
+		<T> Flow.Publisher<T> stream(ParameterizedTypeReference<T> type);
+
+		/**
+		 * Call a method whose result the server streams and read the items on the calling
+		 * thread, each waited for at most the timeout. Close the stream (e.g. with
+		 * try-with-resources) to cancel the call when not reading to the end.
+		 * @param type the item type
+		 * @param <T> the item type
+		 * @return the items
+		 * @throws JsonRpcClientException (while reading) for a JSON-RPC error
+		 * @see #stream(Class)
+		 */
+		<T> java.util.stream.Stream<T> streamBlocking(Class<T> type);
+
+		/**
 		 * Send as a notification (no id, no response) and wait until it is sent.
 		 */
 		void send();

@@ -18,20 +18,30 @@ package io.github.jsonrpc.client;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
 import io.github.jsonrpc.protocol.JsonRpcRequest;
+import io.github.jsonrpc.protocol.JsonRpcResponse;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.web.client.RestClient;
 
 /**
- * Contract for sending an encoded JSON-RPC message and receiving the encoded reply. One
- * abstract method, so a lambda works (e.g. in tests); persistent transports also deliver
- * server notifications to a {@link Listener}.
+ * Contract for carrying JSON-RPC messages to a server and its responses back. Transports
+ * exchange decoded messages: the client hands over the requests and receives the
+ * responses; how they are written and read (and matched, on a shared connection) is the
+ * transport's business. Persistent transports also deliver server notifications to a
+ * {@link Listener}, and streaming transports the items of a streamed result.
+ *
+ * <p>
+ * {@link #exchangeRaw(byte[])} is the one byte-level path, for test tools that must send
+ * what a codec would never write (malformed JSON, invalid requests) on purpose.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
@@ -40,39 +50,58 @@ import org.springframework.web.client.RestClient;
 public interface JsonRpcTransport extends AutoCloseable {
 
 	/**
-	 * Send a message and receive the reply.
-	 * @param message the UTF-8 encoded request, notification or batch
-	 * @return the UTF-8 encoded reply; an empty array when the server sends none
+	 * Send a message and receive the responses.
+	 * @param request a call, a notification or a batch
+	 * @return the responses, in the order received; empty when the server sends none
 	 * (notifications only); completes exceptionally with a
-	 * {@link JsonRpcTransportException} when the exchange fails
+	 * {@link JsonRpcTransportException} when the exchange fails or the reply is not
+	 * JSON-RPC
 	 */
-	CompletableFuture<byte[]> exchange(byte[] message);
+	CompletableFuture<List<JsonRpcResponse>> exchange(JsonRpcClientRequest request);
 
 	/**
-	 * Send a message and wait for the reply on the calling thread. Transports that block
-	 * anyway (HTTP) override this so that thread-bound context (security, tracing) stays
-	 * with the caller.
-	 * @param message the UTF-8 encoded message
+	 * Send a message and wait for the responses on the calling thread. Transports that
+	 * block anyway (HTTP) override this so that thread-bound context (security, tracing)
+	 * stays with the caller.
+	 * @param request a call, a notification or a batch
 	 * @param timeout how long to wait at most
-	 * @return the reply, an empty array when there is none
+	 * @return the responses, empty when there are none
 	 * @throws JsonRpcTransportException when the exchange fails or times out
 	 */
-	default byte[] exchangeBlocking(byte[] message, Duration timeout) {
-		CompletableFuture<byte[]> reply = exchange(message);
-		try {
-			return reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (TimeoutException ex) {
-			reply.cancel(false);
-			throw new JsonRpcTransportException("No reply within " + timeout, ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new JsonRpcTransportException("Interrupted while waiting for a reply", ex);
-		}
-		catch (ExecutionException ex) {
-			throw JsonRpcTransportException.wrap(ex.getCause());
-		}
+	default List<JsonRpcResponse> exchangeBlocking(JsonRpcClientRequest request, Duration timeout) {
+		return await(exchange(request), timeout);
+	}
+
+	/**
+	 * Call a method whose result the server may stream ({@code rpc.stream} items over
+	 * WebSocket, NDJSON over HTTP). Items are passed to the consumer in order, on one
+	 * thread at a time, before the returned future completes. Cancelling the returned
+	 * future stops the stream: the WebSocket transport sends {@code rpc.cancel}, the HTTP
+	 * transport closes the response. The default does not stream: the final response
+	 * carries the collected result.
+	 * @param call the call, with an id
+	 * @param items receives each item as it arrives
+	 * @return the final response
+	 */
+	default CompletableFuture<JsonRpcResponse> stream(JsonRpcRequest call, Consumer<JsonNode> items) {
+		return exchange(JsonRpcClientRequest.single(call)).thenApply((responses) -> {
+			if (responses.isEmpty()) {
+				throw new JsonRpcTransportException("No response to method '" + call.method() + "'");
+			}
+			return responses.get(0);
+		});
+	}
+
+	/**
+	 * Send bytes as they are and receive the reply as it is, without encoding or
+	 * decoding: for test tools that send malformed messages on purpose.
+	 * @param message the UTF-8 encoded message
+	 * @return the UTF-8 encoded reply, an empty array when there is none; the default
+	 * fails with an {@link UnsupportedOperationException}
+	 */
+	default CompletableFuture<byte[]> exchangeRaw(byte[] message) {
+		return CompletableFuture
+			.failedFuture(new UnsupportedOperationException(getClass().getName() + " does not exchange raw messages"));
 	}
 
 	/**
@@ -91,22 +120,48 @@ public interface JsonRpcTransport extends AutoCloseable {
 	}
 
 	/**
+	 * Wait for a transport's future, turning failures into
+	 * {@link JsonRpcTransportException}s.
+	 * @param <T> the result type
+	 * @param future the future
+	 * @param timeout how long to wait at most; the future is cancelled after
+	 * @return the result
+	 */
+	static <T> T await(CompletableFuture<T> future, Duration timeout) {
+		try {
+			return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			future.cancel(false);
+			throw new JsonRpcTransportException("No reply within " + timeout, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new JsonRpcTransportException("Interrupted while waiting for a reply", ex);
+		}
+		catch (ExecutionException ex) {
+			throw JsonRpcTransportException.wrap(ex.getCause());
+		}
+	}
+
+	/**
 	 * Create a transport that POSTs messages with a {@link RestClient}, so the
 	 * application's interceptors, timeouts and message converters apply. Non-2xx replies
 	 * with a JSON body are read as JSON-RPC replies (some servers map errors to HTTP
 	 * statuses); others fail with a {@link JsonRpcTransportException}.
 	 * @param restClient the client, with its base URL set to the endpoint
+	 * @param codec the codec that writes requests and reads responses
 	 * @return the transport
 	 */
-	static JsonRpcTransport http(RestClient restClient) {
-		return new RestClientJsonRpcTransport(restClient, null);
+	static JsonRpcTransport http(RestClient restClient, JsonRpcMessageCodec codec) {
+		return new RestClientJsonRpcTransport(restClient, codec, null);
 	}
 
 	/**
 	 * Create a transport over one WebSocket connection, opened on first use and re-opened
 	 * with exponential backoff (500 ms up to 30 s) when it drops.
 	 * @param uri the {@code ws://} or {@code wss://} endpoint
-	 * @param codec the codec used to correlate replies with requests
+	 * @param codec the codec that writes requests and reads responses
 	 * @return the transport
 	 */
 	static JsonRpcTransport webSocket(URI uri, JsonRpcMessageCodec codec) {

@@ -16,11 +16,21 @@
 
 package io.github.jsonrpc.client;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
+import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
+import io.github.jsonrpc.protocol.JsonRpcRequest;
+import io.github.jsonrpc.protocol.JsonRpcResponse;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.http.HttpStatusCode;
@@ -31,18 +41,27 @@ import org.springframework.web.client.RestClientException;
 /**
  * {@link JsonRpcTransport} that POSTs each message with a {@link RestClient}, so the
  * application's interceptors, timeouts and message converters apply. Blocking calls run
- * on the caller's thread; asynchronous ones on an executor.
+ * on the caller's thread; asynchronous ones on an executor. Streamed results are read as
+ * NDJSON (or server-sent events) line by line.
  *
  * @author JSON-RPC for Spring Boot team
  */
 final class RestClientJsonRpcTransport implements JsonRpcTransport {
 
+	private static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+
+	/** Longest line of a streamed reply: bounded, as a server may misbehave. */
+	private static final int MAX_LINE_BYTES = 16 * 1024 * 1024;
+
 	private final RestClient restClient;
+
+	private final JsonRpcMessageCodec codec;
 
 	private final Executor executor;
 
-	RestClientJsonRpcTransport(RestClient restClient, @Nullable Executor executor) {
+	RestClientJsonRpcTransport(RestClient restClient, JsonRpcMessageCodec codec, @Nullable Executor executor) {
 		this.restClient = restClient;
+		this.codec = codec;
 		this.executor = (executor != null) ? executor : defaultExecutor();
 	}
 
@@ -54,14 +73,116 @@ final class RestClientJsonRpcTransport implements JsonRpcTransport {
 	}
 
 	@Override
-	public CompletableFuture<byte[]> exchange(byte[] message) {
+	public CompletableFuture<List<JsonRpcResponse>> exchange(JsonRpcClientRequest request) {
+		return CompletableFuture.supplyAsync(() -> exchangeBlocking(request, Duration.ZERO), this.executor);
+	}
+
+	@Override
+	public List<JsonRpcResponse> exchangeBlocking(JsonRpcClientRequest request, Duration timeout) {
+		// the RestClient's own read timeout applies; no second timer is needed
+		byte[] reply = post(JsonRpcClientCodec.encode(this.codec, request));
+		return JsonRpcClientCodec.decode(this.codec, request, reply);
+	}
+
+	@Override
+	public CompletableFuture<byte[]> exchangeRaw(byte[] message) {
 		return CompletableFuture.supplyAsync(() -> post(message), this.executor);
 	}
 
 	@Override
-	public byte[] exchangeBlocking(byte[] message, Duration timeout) {
-		// the RestClient's own read timeout applies; no second timer is needed
-		return post(message);
+	public CompletableFuture<JsonRpcResponse> stream(JsonRpcRequest call, Consumer<JsonNode> items) {
+		CompletableFuture<JsonRpcResponse> result = new CompletableFuture<>();
+		byte[] message = this.codec.encode(call);
+		this.executor.execute(() -> {
+			try {
+				this.restClient.post()
+					.contentType(MediaType.APPLICATION_JSON)
+					.accept(NDJSON, MediaType.TEXT_EVENT_STREAM, MediaType.APPLICATION_JSON)
+					.body(message)
+					.exchange((request, response) -> {
+						MediaType contentType = response.getHeaders().getContentType();
+						InputStream body = response.getBody();
+						if (contentType != null && (contentType.isCompatibleWith(NDJSON)
+								|| contentType.isCompatibleWith(MediaType.TEXT_EVENT_STREAM))) {
+							// cancelling closes the response: the server stops the source
+							result.whenComplete((done, ex) -> closeQuietly(body));
+							readStream(call, body, contentType.isCompatibleWith(MediaType.TEXT_EVENT_STREAM), items,
+									result);
+							return null;
+						}
+						byte[] reply = body.readAllBytes();
+						if (!response.getStatusCode().is2xxSuccessful() && !(reply.length > 0 && isJson(contentType))) {
+							throw new JsonRpcTransportException("HTTP " + response.getStatusCode().value() + " from "
+									+ request.getURI() + " without a JSON-RPC reply");
+						}
+						List<JsonRpcResponse> responses = JsonRpcClientCodec.decode(this.codec,
+								JsonRpcClientRequest.single(call), reply);
+						if (responses.isEmpty()) {
+							throw new JsonRpcTransportException("No response to method '" + call.method() + "'");
+						}
+						result.complete(responses.get(0));
+						return null;
+					});
+			}
+			catch (RuntimeException ex) {
+				result.completeExceptionally(JsonRpcTransportException.wrap(ex));
+			}
+		});
+		return result;
+	}
+
+	private void readStream(JsonRpcRequest call, InputStream body, boolean events, Consumer<JsonNode> items,
+			CompletableFuture<JsonRpcResponse> result) throws IOException {
+		String id = DefaultJsonRpcClient.key(call.id());
+		String line;
+		while (!result.isDone() && (line = readLine(body)) != null) {
+			if (events) {
+				if (!line.startsWith("data:")) {
+					continue;
+				}
+				line = line.substring(5);
+			}
+			if (line.isBlank()) {
+				continue;
+			}
+			JsonNode message = this.codec.mapper().readTree(line);
+			JsonNode item = JsonRpcStreamItems.itemOf(message, id);
+			if (item != null) {
+				items.accept(item);
+			}
+			else if (!message.has("method")) {
+				result.complete(this.codec.readResponse(message));
+				return;
+			}
+		}
+		if (!result.isDone()) {
+			result.completeExceptionally(new JsonRpcTransportException(
+					"The stream of method '" + call.method() + "' ended without a final response"));
+		}
+	}
+
+	private static @Nullable String readLine(InputStream input) throws IOException {
+		ByteArrayOutputStream line = new ByteArrayOutputStream();
+		int next;
+		while ((next = input.read()) != -1) {
+			if (next == '\n') {
+				return line.toString(StandardCharsets.UTF_8);
+			}
+			if (line.size() == MAX_LINE_BYTES) {
+				throw new JsonRpcTransportException("A streamed message exceeds " + MAX_LINE_BYTES + " bytes");
+			}
+			line.write(next);
+		}
+		return (line.size() > 0) ? line.toString(StandardCharsets.UTF_8) : null;
+	}
+
+	private static void closeQuietly(InputStream input) {
+		try {
+			input.close();
+		}
+		catch (IOException ex) {
+			// closing to cancel: nothing to do
+		}
 	}
 
 	private byte[] post(byte[] message) {

@@ -33,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import io.github.jsonrpc.protocol.JsonRpcInbound;
 import io.github.jsonrpc.protocol.JsonRpcMessage;
@@ -43,6 +44,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.util.Assert;
 
@@ -55,7 +57,9 @@ import org.springframework.util.Assert;
  * ids of the requests (any id of a batch).</li>
  * <li>Sends are serialized, as a WebSocket allows one outstanding send.</li>
  * <li>Server notifications go to the {@link Listener} on a single thread, in order, never
- * on the thread that reads frames, so listeners may make calls.</li>
+ * on the thread that reads frames, so listeners may make calls. Items of streamed results
+ * ({@code rpc.stream}) and their final responses go the same way, so items always come
+ * before the end of their stream; cancelling a stream sends {@code rpc.cancel}.</li>
  * <li>When the connection drops, pending exchanges fail with a
  * {@link JsonRpcTransportException} and the transport reconnects with exponential
  * backoff, then tells the listener so that it can subscribe again.</li>
@@ -78,6 +82,9 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 	private final HttpClient httpClient;
 
 	private final Map<String, CompletableFuture<byte[]>> pending = new ConcurrentHashMap<>();
+
+	/** Calls whose results may be streamed, by id. */
+	private final Map<String, StreamCall> streams = new ConcurrentHashMap<>();
 
 	/** Exchanges of invalid messages, answered with a null id, in the order sent. */
 	private final Queue<CompletableFuture<byte[]>> unidentified = new ConcurrentLinkedQueue<>();
@@ -123,13 +130,70 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 	}
 
 	@Override
-	public CompletableFuture<byte[]> exchange(byte[] message) {
+	public CompletableFuture<List<JsonRpcResponse>> exchange(JsonRpcClientRequest request) {
+		List<String> ids = new ArrayList<>();
+		for (JsonRpcRequest entry : request.entries()) {
+			if (entry.id() != null) {
+				ids.add(DefaultJsonRpcClient.key(entry.id()));
+			}
+		}
+		byte[] message;
+		try {
+			message = JsonRpcClientCodec.encode(this.codec, request);
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(JsonRpcTransportException.wrap(ex));
+		}
+		return exchange(message, ids, false)
+			.thenApply((reply) -> JsonRpcClientCodec.decode(this.codec, request, reply));
+	}
+
+	@Override
+	public CompletableFuture<byte[]> exchangeRaw(byte[] message) {
+		List<String> ids = new ArrayList<>();
+		boolean invalid = inspect(message, ids);
+		return exchange(message, ids, invalid);
+	}
+
+	@Override
+	public CompletableFuture<JsonRpcResponse> stream(JsonRpcRequest call, Consumer<JsonNode> items) {
+		Assert.isTrue(call.id() != null, "A streamed call needs an id");
 		if (this.closed) {
 			return CompletableFuture
 				.failedFuture(new JsonRpcTransportException("Transport to " + this.uri + " is closed"));
 		}
-		List<String> ids = new ArrayList<>();
-		boolean invalid = inspect(message, ids);
+		String id = DefaultJsonRpcClient.key(call.id());
+		StreamCall stream = new StreamCall(items, new CompletableFuture<>());
+		if (this.pending.containsKey(id) || this.streams.putIfAbsent(id, stream) != null) {
+			return CompletableFuture
+				.failedFuture(new JsonRpcTransportException("A call with id " + id + " is pending"));
+		}
+		stream.result().whenComplete((response, ex) -> {
+			this.streams.remove(id, stream);
+			if (stream.result().isCancelled()) {
+				// the server stops the source and answers -32006, which nobody awaits
+				send(cancelMessage(call)).exceptionally((failure) -> null);
+			}
+		});
+		send(this.codec.encode(call)).whenComplete((ws, ex) -> {
+			if (ex != null) {
+				stream.result().completeExceptionally(JsonRpcTransportException.wrap(ex));
+			}
+		});
+		return stream.result();
+	}
+
+	private byte[] cancelMessage(JsonRpcRequest call) {
+		ObjectNode params = this.codec.mapper().createObjectNode();
+		params.set("id", (call.id() != null) ? call.id().value() : null);
+		return this.codec.encode(new JsonRpcRequest(null, JsonRpcStreamItems.CANCEL_METHOD, params));
+	}
+
+	private CompletableFuture<byte[]> exchange(byte[] message, List<String> ids, boolean invalid) {
+		if (this.closed) {
+			return CompletableFuture
+				.failedFuture(new JsonRpcTransportException("Transport to " + this.uri + " is closed"));
+		}
 		if (ids.isEmpty() && !invalid) {
 			return send(message).thenApply((ws) -> EMPTY);
 		}
@@ -140,7 +204,8 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 			reply.whenComplete((result, ex) -> this.unidentified.remove(reply));
 		}
 		for (String id : ids) {
-			CompletableFuture<byte[]> previous = this.pending.putIfAbsent(id, reply);
+			CompletableFuture<byte[]> previous = this.streams.containsKey(id) ? reply
+					: this.pending.putIfAbsent(id, reply);
 			if (previous != null) {
 				ids.subList(0, ids.indexOf(id)).forEach((registered) -> this.pending.remove(registered, reply));
 				return CompletableFuture
@@ -236,6 +301,23 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 			}
 			return;
 		}
+		String streamed = JsonRpcStreamItems.callOf(tree);
+		if (streamed != null) {
+			StreamCall stream = this.streams.get(streamed);
+			if (stream != null) {
+				JsonNode item = JsonRpcStreamItems.itemOf(tree, streamed);
+				// on the notification thread, in order, before the final response
+				this.notificationExecutor.execute(() -> stream.items().accept(item));
+				return;
+			}
+		}
+		if (tree.isObject() && !tree.has("method") && hasId(tree)) {
+			StreamCall stream = this.streams.get(tree.get("id").toString());
+			if (stream != null) {
+				completeStream(stream, tree);
+				return;
+			}
+		}
 		// a message with a method is a request from the server, anything else a response
 		if (tree.isObject() && tree.has("method")) {
 			if (tree.has("id")) {
@@ -249,6 +331,18 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 		if (!matched && logger.isDebugEnabled()) {
 			logger.debug("Ignoring a reply that matches no pending call: " + text);
 		}
+	}
+
+	private void completeStream(StreamCall stream, JsonNode tree) {
+		JsonRpcResponse response;
+		try {
+			response = this.codec.readResponse(tree);
+		}
+		catch (RuntimeException ex) {
+			stream.result().completeExceptionally(JsonRpcTransportException.wrap(ex));
+			return;
+		}
+		this.notificationExecutor.execute(() -> stream.result().complete(response));
 	}
 
 	private static boolean hasId(JsonNode response) {
@@ -294,6 +388,7 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 				"WebSocket connection to " + this.uri + " closed", cause);
 		new ArrayList<>(this.pending.values()).forEach((future) -> future.completeExceptionally(failure));
 		new ArrayList<>(this.unidentified).forEach((future) -> future.completeExceptionally(failure));
+		new ArrayList<>(this.streams.values()).forEach((stream) -> stream.result().completeExceptionally(failure));
 		if (!this.closed) {
 			scheduleReconnect(0);
 		}
@@ -339,6 +434,7 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 		}
 		JsonRpcTransportException failure = new JsonRpcTransportException("Transport to " + this.uri + " closed");
 		new ArrayList<>(this.pending.values()).forEach((future) -> future.completeExceptionally(failure));
+		new ArrayList<>(this.streams.values()).forEach((stream) -> stream.result().completeExceptionally(failure));
 		this.scheduler.shutdownNow();
 		this.notificationExecutor.shutdown();
 	}
@@ -387,6 +483,12 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 			connectionLost(error);
 		}
 
+	}
+
+	/**
+	 * A call whose items go to a consumer until its final response arrives.
+	 */
+	private record StreamCall(Consumer<JsonNode> items, CompletableFuture<JsonRpcResponse> result) {
 	}
 
 	/**

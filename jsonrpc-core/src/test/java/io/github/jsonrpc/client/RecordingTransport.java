@@ -22,6 +22,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
+import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
+import io.github.jsonrpc.protocol.JsonRpcResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class RecordingTransport implements JsonRpcTransport {
 
 	private static final JsonMapper mapper = JsonMapper.builder().build();
+
+	private static final JsonRpcMessageCodec codec = JsonRpcMessageCodec.create(mapper);
 
 	private final Function<JsonNode, String> replies;
 
@@ -61,7 +65,13 @@ public final class RecordingTransport implements JsonRpcTransport {
 	}
 
 	@Override
-	public CompletableFuture<byte[]> exchange(byte[] message) {
+	public CompletableFuture<List<JsonRpcResponse>> exchange(JsonRpcClientRequest request) {
+		byte[] message = JsonRpcClientCodec.encode(codec, request);
+		return exchangeRaw(message).thenApply((reply) -> JsonRpcClientCodec.decode(codec, request, reply));
+	}
+
+	@Override
+	public CompletableFuture<byte[]> exchangeRaw(byte[] message) {
 		JsonNode request = mapper.readTree(message);
 		this.sent.add(request);
 		return CompletableFuture.completedFuture(this.replies.apply(request).getBytes(StandardCharsets.UTF_8));

@@ -118,9 +118,9 @@ public final class JsonRpcTester implements AutoCloseable {
 	public static JsonRpcTester forUrl(String url) {
 		JsonMapper mapper = JsonMapper.builder().build();
 		URI uri = URI.create(url);
+		JsonRpcMessageCodec codec = JsonRpcMessageCodec.create(mapper);
 		JsonRpcTransport transport = uri.getScheme().toLowerCase().startsWith("ws")
-				? JsonRpcTransport.webSocket(uri, JsonRpcMessageCodec.create(mapper))
-				: JsonRpcTransport.http(RestClient.create(url));
+				? JsonRpcTransport.webSocket(uri, codec) : JsonRpcTransport.http(RestClient.create(url), codec);
 		return forTransport(transport);
 	}
 

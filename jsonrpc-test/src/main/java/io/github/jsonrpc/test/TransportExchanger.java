@@ -36,7 +36,7 @@ final class TransportExchanger implements Exchanger {
 
 	@Override
 	public CompletableFuture<String> exchange(String json) {
-		return this.transport.exchange(json.getBytes(StandardCharsets.UTF_8))
+		return this.transport.exchangeRaw(json.getBytes(StandardCharsets.UTF_8))
 			.thenApply((reply) -> new String(reply, StandardCharsets.UTF_8));
 	}
 

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 
 import io.github.jsonrpc.client.JsonRpcClient;
 import io.github.jsonrpc.client.annotation.JsonRpcCall;
@@ -33,6 +34,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.ObjectUtils;
 import org.springframework.util.StringUtils;
 
@@ -43,6 +45,9 @@ import org.springframework.util.StringUtils;
  * @author JSON-RPC for Spring Boot team
  */
 final class JsonRpcProxyMethod {
+
+	private static final boolean reactorPresent = ClassUtils.isPresent("reactor.core.publisher.Flux",
+			JsonRpcProxyMethod.class.getClassLoader());
 
 	private final String name;
 
@@ -73,6 +78,14 @@ final class JsonRpcProxyMethod {
 		if (returnType == CompletableFuture.class || returnType == CompletionStage.class) {
 			Assert.state(!notification, () -> "Notification method " + method + " must return void");
 			this.kind = Kind.ASYNC;
+			Type generic = method.getGenericReturnType();
+			Type element = (generic instanceof ParameterizedType parameterized)
+					? parameterized.getActualTypeArguments()[0] : Object.class;
+			this.resultType = ParameterizedTypeReference.forType(element);
+		}
+		else if (returnType == Flow.Publisher.class || isFlux(returnType)) {
+			Assert.state(!notification, () -> "Notification method " + method + " must return void");
+			this.kind = (returnType == Flow.Publisher.class) ? Kind.PUBLISHER : Kind.FLUX;
 			Type generic = method.getGenericReturnType();
 			Type element = (generic instanceof ParameterizedType parameterized)
 					? parameterized.getActualTypeArguments()[0] : Object.class;
@@ -135,6 +148,8 @@ final class JsonRpcProxyMethod {
 		return switch (this.kind) {
 			case SYNC -> request.retrieve(this.resultType);
 			case ASYNC -> request.retrieveAsync(this.resultType);
+			case PUBLISHER -> request.stream(this.resultType);
+			case FLUX -> ReactorAdapter.toFlux(request.stream(this.resultType));
 			case VOID -> {
 				request.retrieve(this.resultType);
 				yield null;
@@ -158,9 +173,28 @@ final class JsonRpcProxyMethod {
 		return all;
 	}
 
+	private static boolean isFlux(Class<?> type) {
+		return reactorPresent && ReactorAdapter.isFlux(type);
+	}
+
 	private enum Kind {
 
-		SYNC, ASYNC, VOID, NOTIFICATION
+		SYNC, ASYNC, PUBLISHER, FLUX, VOID, NOTIFICATION
+
+	}
+
+	/**
+	 * Keeps Reactor, an optional dependency, out of the outer class.
+	 */
+	private static final class ReactorAdapter {
+
+		static boolean isFlux(Class<?> type) {
+			return type == reactor.core.publisher.Flux.class;
+		}
+
+		static Object toFlux(Flow.Publisher<?> publisher) {
+			return reactor.adapter.JdkFlowAdapter.flowPublisherToFlux(publisher);
+		}
 
 	}
 

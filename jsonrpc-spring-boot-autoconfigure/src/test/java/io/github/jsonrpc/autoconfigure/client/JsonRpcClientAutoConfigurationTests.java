@@ -16,7 +16,6 @@
 
 package io.github.jsonrpc.autoconfigure.client;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +27,7 @@ import io.github.jsonrpc.client.annotation.JsonRpcRemote;
 import io.github.jsonrpc.client.config.EnableJsonRpcClients;
 import io.github.jsonrpc.client.config.JsonRpcClientRegistry;
 import io.github.jsonrpc.protocol.JsonRpcId;
+import io.github.jsonrpc.protocol.JsonRpcResponse;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,7 +56,7 @@ class JsonRpcClientAutoConfigurationTests {
 			assertThat(context).hasSingleBean(JsonRpcClientRegistry.class);
 			JsonRpcClient.Builder first = context.getBean(JsonRpcClient.Builder.class);
 			assertThat(first).isNotSameAs(context.getBean(JsonRpcClient.Builder.class));
-			JsonRpcClient client = first.transport((message) -> CompletableFuture.completedFuture(new byte[0])).build();
+			JsonRpcClient client = first.transport((request) -> CompletableFuture.completedFuture(List.of())).build();
 			assertThat(client.codec().mapper()).isSameAs(context.getBean(JsonMapper.class));
 		});
 	}
@@ -69,8 +69,8 @@ class JsonRpcClientAutoConfigurationTests {
 			return chain.next(request);
 		}).withBean(JsonRpcIdGenerator.class, () -> () -> JsonRpcId.of("fixed")).run((context) -> {
 			JsonRpcClient client = context.getBean(JsonRpcClient.Builder.class)
-				.transport((message) -> CompletableFuture.completedFuture(
-						"{\"jsonrpc\":\"2.0\",\"result\":1,\"id\":\"fixed\"}".getBytes(StandardCharsets.UTF_8)))
+				.transport((request) -> CompletableFuture
+					.completedFuture(List.of(JsonRpcResponse.success(JsonRpcId.of("fixed"), 1))))
 				.build();
 			assertThat(client.method("ping").retrieve(Integer.class)).isEqualTo(1);
 			assertThat(intercepted).containsExactly("ping");
