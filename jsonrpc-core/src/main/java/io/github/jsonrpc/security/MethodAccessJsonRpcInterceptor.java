@@ -81,7 +81,7 @@ public final class MethodAccessJsonRpcInterceptor implements JsonRpcInterceptor,
 
 	// registered methods by namespace, built once on first use (the registry is frozen
 	// by then); never keyed by what clients send
-	private volatile @Nullable Map<String, List<InvocableJsonRpcMethod>> namespaces;
+	private volatile @Nullable Namespaces namespaces;
 
 	private int order = DEFAULT_ORDER;
 
@@ -160,21 +160,27 @@ public final class MethodAccessJsonRpcInterceptor implements JsonRpcInterceptor,
 	}
 
 	private Map<String, List<InvocableJsonRpcMethod>> namespaces() {
-		Map<String, List<InvocableJsonRpcMethod>> namespaces = this.namespaces;
-		if (namespaces == null) {
-			Map<String, List<InvocableJsonRpcMethod>> built = new HashMap<>();
-			for (InvocableJsonRpcMethod method : this.registry.methods()) {
-				int dot = method.name().lastIndexOf('.');
-				if (dot > 0) {
-					built.computeIfAbsent(method.name().substring(0, dot + 1), (key) -> new ArrayList<>()).add(method);
-				}
-			}
-			namespaces = Map.copyOf(built);
-			if (this.registry.isFrozen()) {
-				this.namespaces = namespaces;
+		Namespaces cached = this.namespaces;
+		long version = this.registry.version();
+		if (cached != null && cached.version() == version) {
+			return cached.byPrefix();
+		}
+		Map<String, List<InvocableJsonRpcMethod>> built = new HashMap<>();
+		for (InvocableJsonRpcMethod method : this.registry.methods()) {
+			int dot = method.name().lastIndexOf('.');
+			if (dot > 0) {
+				built.computeIfAbsent(method.name().substring(0, dot + 1), (key) -> new ArrayList<>()).add(method);
 			}
 		}
+		Map<String, List<InvocableJsonRpcMethod>> namespaces = Map.copyOf(built);
+		this.namespaces = new Namespaces(version, namespaces);
 		return namespaces;
+	}
+
+	/**
+	 * The methods by namespace prefix, as of a version of the registry.
+	 */
+	private record Namespaces(long version, Map<String, List<InvocableJsonRpcMethod>> byPrefix) {
 	}
 
 	/**

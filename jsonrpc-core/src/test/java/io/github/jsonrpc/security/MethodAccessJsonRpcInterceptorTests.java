@@ -125,7 +125,6 @@ class MethodAccessJsonRpcInterceptorTests {
 		registry.register(factory.create(handler("open", admin, "open")));
 		registry.register(factory.create(handler("mixed.open", admin, "open")));
 		registry.register(factory.create(handler("mixed.stats", admin, "stats")));
-		registry.freeze();
 		return registry;
 	}
 

@@ -58,6 +58,8 @@ public final class JsonRpcMethodRegistry {
 	// what calls see: the built-ins overlaid by the application's methods
 	private volatile Map<String, InvocableJsonRpcMethod> methods = Map.of();
 
+	private volatile long version;
+
 	/**
 	 * Register an application method.
 	 * @param method the method
@@ -136,6 +138,7 @@ public final class JsonRpcMethodRegistry {
 		Map<String, InvocableJsonRpcMethod> effective = new HashMap<>(this.builtIns);
 		effective.putAll(this.application);
 		this.methods = Map.copyOf(effective);
+		this.version++;
 	}
 
 	private static void logOverride(InvocableJsonRpcMethod application, InvocableJsonRpcMethod builtIn) {
@@ -147,7 +150,16 @@ public final class JsonRpcMethodRegistry {
 	}
 
 	/**
-	 * Return the method of a name.
+	 * Return a number that changes whenever a method is added, replaced or removed, so
+	 * that what is derived from the methods can be cached.
+	 * @return the version
+	 */
+	public long version() {
+		return this.version;
+	}
+
+	/**
+	 * Return a method by name.
 	 * @param name the JSON-RPC method name
 	 * @return the method, or {@code null} if there is none
 	 */
