@@ -16,11 +16,18 @@
 
 package io.github.jsonrpc.sample;
 
+import java.net.URI;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Sample application serving JSON-RPC 2.0 over HTTP at {@code /jsonrpc}.
+ * Sample application serving JSON-RPC 2.0 over HTTP and WebSocket at {@code /jsonrpc},
+ * with the API explorer at {@code /jsonrpc/explorer} (the root {@code /} points to it).
  *
  * @author JSON-RPC for Spring Boot team
  */
@@ -29,6 +36,14 @@ public class SampleApplication {
 
 	public static void main(String[] args) {
 		SpringApplication.run(SampleApplication.class, args);
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> home() {
+		// nothing else lives at the root: send visitors to the explorer
+		return RouterFunctions.route()
+			.GET("/", (request) -> ServerResponse.temporaryRedirect(URI.create("/jsonrpc/explorer")).build())
+			.build();
 	}
 
 }

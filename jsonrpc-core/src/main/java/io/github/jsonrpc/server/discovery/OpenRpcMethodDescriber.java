@@ -183,16 +183,21 @@ final class OpenRpcMethodDescriber {
 			String structure = "either";
 			if (this.method.bindsWholeParams()) {
 				ObjectNode whole = resolve(this.paramSchemas.get(0), components);
+				String type = whole.path("type").asString("");
 				if (whole.path("properties").isObject()) {
 					wholeParams(whole, params);
 					structure = "by-name";
 				}
-				else {
+				else if (type.equals("array")) {
 					// a List or array: params is the positional list itself
 					ObjectNode item = whole.path("items").isObject() ? (ObjectNode) whole.get("items")
 							: nodes.objectNode();
 					params.add(param(parameters.get(0).name(), false, item));
 					structure = "by-position";
+				}
+				else if (type.equals("object")) {
+					// an object whose members the schema does not list
+					structure = "by-name";
 				}
 			}
 			else {

@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  * Applies the {@link JsonRpcMethodLimits} of one method to each call: a call over the
  * concurrency limit fails at once, a call over its timeout fails with {@code -32005} and
  * its work is cancelled (which interrupts a blocking method's thread). A permit is held
- * until the work really ends, so the limit bounds running work, not answered calls.
+ * until the work completes or is cancelled: a timed-out method that ignores the interrupt
+ * may still run after its permit is back.
  *
  * @author JSON-RPC for Spring Boot team
  */

@@ -23,8 +23,10 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 
+import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
 import io.github.jsonrpc.protocol.JsonRpcInbound;
 import io.github.jsonrpc.protocol.JsonRpcReply;
+import io.github.jsonrpc.protocol.JsonRpcResponse;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcStreamSink;
 import io.github.jsonrpc.server.JsonRpcTransportContext;
@@ -70,6 +72,8 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 
 	private static final List<MediaType> STREAMING_TYPES = List.of(MediaType.APPLICATION_NDJSON,
 			MediaType.TEXT_EVENT_STREAM);
+
+	private static final String DISCOVER_CALL = "{\"jsonrpc\":\"2.0\",\"id\":\"openrpc.json\",\"method\":\"rpc.discover\"}";
 
 	private final JsonRpcHandler handler;
 
@@ -193,6 +197,41 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 			});
 			return null;
 		});
+	}
+
+	/**
+	 * Answer {@code GET {path}/openrpc.json} with the OpenRPC document: an
+	 * {@code rpc.discover} call made for the request, through the same interceptors and
+	 * access rules as a call posted by the same caller. A failed call is answered with
+	 * its JSON-RPC error and a matching status (401, 403, 404 when discovery is off, 500
+	 * otherwise).
+	 * @param request the GET request
+	 * @return the response
+	 */
+	public ServerResponse handleOpenRpcDocument(ServerRequest request) {
+		JsonRpcInbound inbound = this.handler.codec().decodeRequests(DISCOVER_CALL);
+		CompletableFuture<JsonRpcReply> reply = this.handler.handle(inbound, context(request, null));
+		return ServerResponse.async(reply.thenApply(this::toDocumentResponse));
+	}
+
+	private ServerResponse toDocumentResponse(JsonRpcReply reply) {
+		JsonRpcResponse response = reply.single();
+		if (response instanceof JsonRpcResponse.Success success) {
+			return ServerResponse.ok()
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(this.handler.codec().mapper().writeValueAsBytes(success.result()));
+		}
+		int code = (response instanceof JsonRpcResponse.Failure failure) ? failure.error().code()
+				: JsonRpcErrorCodes.INTERNAL_ERROR;
+		HttpStatus status = switch (code) {
+			case JsonRpcErrorCodes.UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+			case JsonRpcErrorCodes.FORBIDDEN -> HttpStatus.FORBIDDEN;
+			case JsonRpcErrorCodes.METHOD_NOT_FOUND -> HttpStatus.NOT_FOUND;
+			default -> HttpStatus.INTERNAL_SERVER_ERROR;
+		};
+		return ServerResponse.status(status)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(this.handler.codec().encode(reply));
 	}
 
 	private JsonRpcTransportContext context(ServerRequest request, @Nullable JsonRpcStreamSink sink) {

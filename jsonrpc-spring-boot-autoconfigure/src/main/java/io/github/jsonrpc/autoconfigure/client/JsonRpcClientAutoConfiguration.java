@@ -20,11 +20,15 @@ import io.github.jsonrpc.client.JsonRpcClient;
 import io.github.jsonrpc.client.JsonRpcClientInterceptor;
 import io.github.jsonrpc.client.JsonRpcIdGenerator;
 import io.github.jsonrpc.client.config.JsonRpcClientRegistry;
+import io.github.jsonrpc.observation.JsonRpcClientObservationConvention;
+import io.github.jsonrpc.observation.ObservationJsonRpcClientInterceptor;
+import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -82,6 +86,23 @@ public final class JsonRpcClientAutoConfiguration {
 				ObjectProvider<RestClient.Builder> restClientBuilder) {
 			// Boot's RestClient.Builder is a prototype: each JSON-RPC client gets its own
 			return (builder) -> restClientBuilder.ifAvailable(builder::restClientBuilder);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ ObservationRegistry.class, ObservationJsonRpcClientInterceptor.class })
+	@ConditionalOnBooleanProperty(name = "jsonrpc.observation.enabled", matchIfMissing = true)
+	static class ObservationConfiguration {
+
+		@Bean
+		@Order(10)
+		JsonRpcClientBuilderCustomizer jsonRpcClientObservationCustomizer(
+				ObjectProvider<ObservationRegistry> observationRegistry,
+				ObjectProvider<JsonRpcClientObservationConvention> convention) {
+			// resolved per client: the registry may be defined after this configuration
+			return (builder) -> observationRegistry.ifAvailable((registry) -> builder
+				.interceptor(new ObservationJsonRpcClientInterceptor(registry, convention.getIfAvailable())));
 		}
 
 	}

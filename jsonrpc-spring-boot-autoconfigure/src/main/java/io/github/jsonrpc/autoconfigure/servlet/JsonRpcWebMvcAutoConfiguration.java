@@ -16,14 +16,20 @@
 
 package io.github.jsonrpc.autoconfigure.servlet;
 
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.github.jsonrpc.autoconfigure.JsonRpcAutoConfiguration;
 import io.github.jsonrpc.autoconfigure.JsonRpcProperties;
 import io.github.jsonrpc.server.JsonRpcHandler;
+import io.github.jsonrpc.server.discovery.OpenRpcDiscovery;
 import io.github.jsonrpc.server.webmvc.JsonRpcHttpHandler;
 import io.github.jsonrpc.server.webmvc.JsonRpcHttpHandlerMapping;
 import io.github.jsonrpc.server.webmvc.JsonRpcHttpStatusPolicy;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -33,7 +39,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -75,6 +90,60 @@ public final class JsonRpcWebMvcAutoConfiguration {
 		String path = properties.getHttp().getPath();
 		logger.info("JSON-RPC HTTP endpoint: POST " + path);
 		return new JsonRpcHttpHandlerMapping(path, httpHandler);
+	}
+
+	@Bean
+	@ConditionalOnBean(OpenRpcDiscovery.class)
+	@ConditionalOnMissingBean(name = "jsonRpcOpenRpcRouterFunction")
+	RouterFunction<ServerResponse> jsonRpcOpenRpcRouterFunction(JsonRpcHttpHandler httpHandler,
+			JsonRpcProperties properties) {
+		// the same document as rpc.discover, under the same access rules
+		return RouterFunctions.route()
+			.GET(properties.getHttp().getPath() + "/openrpc.json", httpHandler::handleOpenRpcDocument)
+			.build();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty("jsonrpc.explorer.enabled")
+	static class ExplorerConfiguration {
+
+		private static final String LOCATION = "io/github/jsonrpc/autoconfigure/servlet/explorer/";
+
+		@Bean
+		@ConditionalOnMissingBean(name = "jsonRpcExplorerRouterFunction")
+		RouterFunction<ServerResponse> jsonRpcExplorerRouterFunction(JsonRpcProperties properties,
+				Environment environment) {
+			String path = properties.getHttp().getPath();
+			String explorer = path + "/explorer";
+			Map<String, @Nullable String> config = new LinkedHashMap<>();
+			config.put("http", path);
+			config.put("websocket", webSocketPath(environment));
+			logger.info("JSON-RPC explorer: GET " + explorer);
+			return RouterFunctions.route()
+				.GET(explorer,
+						(request) -> ServerResponse.ok()
+							.contentType(MediaType.TEXT_HTML)
+							.header(HttpHeaders.CACHE_CONTROL, "no-cache")
+							.body(new ClassPathResource(LOCATION + "index.html")))
+				.GET(explorer + "/", (request) -> ServerResponse.permanentRedirect(URI.create(explorer)).build())
+				.GET(explorer + "/config.json",
+						(request) -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(config))
+				.resource(RequestPredicates.GET(explorer + "/explorer.js"),
+						new ClassPathResource(LOCATION + "explorer.js"))
+				.resource(RequestPredicates.GET(explorer + "/explorer.css"),
+						new ClassPathResource(LOCATION + "explorer.css"))
+				.build();
+		}
+
+		private static @Nullable String webSocketPath(Environment environment) {
+			boolean webSocket = ClassUtils.isPresent("io.github.jsonrpc.server.websocket.JsonRpcWebSocketHandler",
+					ExplorerConfiguration.class.getClassLoader())
+					&& ClassUtils.isPresent("org.springframework.web.socket.WebSocketHandler",
+							ExplorerConfiguration.class.getClassLoader())
+					&& environment.getProperty("jsonrpc.websocket.enabled", Boolean.class, true);
+			return webSocket ? environment.getProperty("jsonrpc.websocket.path", "/jsonrpc") : null;
+		}
+
 	}
 
 }

@@ -154,7 +154,7 @@ class JsonRpcClientAutoConfigurationTests {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(RestClient.class))
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(JsonRpcClient.Builder.class)
-				.doesNotHaveBean(JsonRpcClientBuilderCustomizer.class));
+				.doesNotHaveBean("jsonRpcRestClientBuilderCustomizer"));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -69,6 +69,45 @@ class JsonRpcWebMvcAutoConfigurationTests {
 	}
 
 	@Test
+	void explorerIsOffByDefault() {
+		this.contextRunner.run((context) -> assertThat(MockMvcTester.from(context).get().uri("/jsonrpc/explorer"))
+			.hasStatus(HttpStatus.NOT_FOUND));
+	}
+
+	@Test
+	void explorerServesItsPageScriptAndConfigurationUnderThePath() {
+		this.contextRunner.withPropertyValues("jsonrpc.explorer.enabled=true", "jsonrpc.http.path=/api/rpc")
+			.run((context) -> {
+				MockMvcTester mvc = MockMvcTester.from(context);
+				assertThat(mvc.get().uri("/api/rpc/explorer")).hasStatusOk()
+					.hasContentTypeCompatibleWith(MediaType.TEXT_HTML)
+					.bodyText()
+					.contains("explorer/explorer.js");
+				assertThat(mvc.get().uri("/api/rpc/explorer/explorer.js")).hasStatusOk()
+					.bodyText()
+					.contains("rpc.discover");
+				assertThat(mvc.get().uri("/api/rpc/explorer/explorer.css")).hasStatusOk();
+				assertThat(mvc.get().uri("/api/rpc/explorer/config.json")).hasStatusOk()
+					.bodyJson()
+					.extractingPath("http")
+					.isEqualTo("/api/rpc");
+				assertThat(mvc.get().uri("/api/rpc/explorer/index.html")).hasStatus(HttpStatus.NOT_FOUND);
+			});
+	}
+
+	@Test
+	void openRpcDocumentIsServedAtOpenRpcJson() {
+		this.contextRunner
+			.run((context) -> assertThat(MockMvcTester.from(context).get().uri("/jsonrpc/openrpc.json")).hasStatusOk()
+				.bodyJson()
+				.extractingPath("openrpc")
+				.isEqualTo("1.3.2"));
+		this.contextRunner.withPropertyValues("jsonrpc.discovery.enabled=false")
+			.run((context) -> assertThat(MockMvcTester.from(context).get().uri("/jsonrpc/openrpc.json"))
+				.hasStatus(HttpStatus.NOT_FOUND));
+	}
+
+	@Test
 	void pathIsConfigurable() {
 		this.contextRunner.withPropertyValues("jsonrpc.http.path=/api/rpc").run((context) -> {
 			MockMvcTester mvc = MockMvcTester.from(context);

@@ -105,6 +105,25 @@ class OpenRpcDocumentTests {
 		assertThat(called).isGreaterThan(10);
 	}
 
+	@ParameterizedTest(name = "as {0}")
+	@NullSource
+	@ValueSource(strings = "alice")
+	void openRpcJsonIsTheSameDocumentUnderTheSameAccessRules(@Nullable String user) {
+		HttpResponse<String> response = get("/jsonrpc/openrpc.json", user);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(mapper.readTree(response.body())).isEqualTo(discover(user));
+	}
+
+	@Test
+	void rootPointsToTheExplorer() {
+		HttpResponse<String> root = get("/", null);
+		assertThat(root.statusCode()).isEqualTo(307);
+		assertThat(root.headers().firstValue("Location")).hasValue("/jsonrpc/explorer");
+		HttpResponse<String> explorer = get("/jsonrpc/explorer", null);
+		assertThat(explorer.statusCode()).isEqualTo(200);
+		assertThat(explorer.body()).contains("JSON-RPC explorer", "explorer/explorer.js");
+	}
+
 	@Test
 	void wholeParamsRecordIsDescribedByItsProperties() {
 		JsonNode add = method(discover(null), "inventory.add");
@@ -211,17 +230,31 @@ class OpenRpcDocumentTests {
 		return result;
 	}
 
+	private HttpResponse<String> get(String path, @Nullable String user) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(10));
+		return send(authenticated(request, user).GET().build());
+	}
+
 	private HttpResponse<String> post(@Nullable String user, String body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/jsonrpc"))
 			.timeout(Duration.ofSeconds(10))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body));
+		return send(authenticated(request, user).build());
+	}
+
+	private static HttpRequest.Builder authenticated(HttpRequest.Builder request, @Nullable String user) {
 		if (user != null) {
 			request.header("Authorization", "Basic " + Base64.getEncoder()
 				.encodeToString((user + ":" + user + "-secret").getBytes(StandardCharsets.UTF_8)));
 		}
+		return request;
+	}
+
+	private static HttpResponse<String> send(HttpRequest request) {
 		try {
-			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -30,6 +30,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.github.jsonrpc.client.JsonRpcClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,9 @@ class JsonRpcEndpointTests {
 
 	@Autowired
 	private OperationsTestService service;
+
+	@Autowired
+	private MeterRegistry meterRegistry;
 
 	private @Nullable JsonRpcClient httpClient;
 
@@ -139,6 +144,17 @@ class JsonRpcEndpointTests {
 		JsonNode body = mapper.readTree(metrics.body());
 		assertThat(body.path("measurements").get(0).path("value").asDouble()).isPositive();
 		assertThat(body.path("availableTags").toString()).contains("subtract");
+	}
+
+	@Test
+	void javaClientCallsAreTimedUnderJsonRpcClientCalls() {
+		this.httpClient = this.builder.url("http://127.0.0.1:" + this.port + "/jsonrpc").build();
+		assertThat(this.httpClient.method("subtract").params(42, 23).retrieve(Integer.class)).isEqualTo(19);
+		Timer timer = this.meterRegistry.find("jsonrpc.client.calls")
+			.tags("rpc.method", "subtract", "outcome", "SUCCESS")
+			.timer();
+		assertThat(timer).isNotNull();
+		assertThat(timer.count()).isPositive();
 	}
 
 	private JsonNode endpoint() {
