@@ -111,7 +111,6 @@ class OpenRpcDiscoveryTests {
 		OpenRpcDiscovery discovery = new OpenRpcDiscovery(registry, JsonRpcMethodAccessChecker::allowAll, generator,
 				"shop", "1.0");
 		discovery.register(factory);
-		registry.freeze();
 		JsonRpcRequest request = JsonRpcRequest.call(JsonRpcId.of(1), OpenRpcDiscovery.METHOD_NAME, null);
 		return discovery.discover(JsonRpcExchange.of(request,
 				JsonRpcTransportContext.builder(JsonRpcTransportContext.Transport.IN_PROCESS).build()));

@@ -18,7 +18,9 @@ package io.github.jsonrpc.autoconfigure.servlet;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.github.jsonrpc.autoconfigure.JsonRpcAutoConfiguration;
 import io.github.jsonrpc.autoconfigure.JsonRpcProperties;
@@ -31,6 +33,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -44,11 +47,18 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.ByteArrayHttpMessageConverter;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.ResourceHttpMessageConverter;
+import org.springframework.http.converter.StringHttpMessageConverter;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.servlet.handler.AbstractHandlerMapping;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -94,13 +104,24 @@ public final class JsonRpcWebMvcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBean(OpenRpcDiscovery.class)
-	@ConditionalOnMissingBean(name = "jsonRpcOpenRpcRouterFunction")
-	RouterFunction<ServerResponse> jsonRpcOpenRpcRouterFunction(JsonRpcHttpHandler httpHandler,
-			JsonRpcProperties properties) {
+	@ConditionalOnMissingBean(name = "jsonRpcOpenRpcHandlerMapping")
+	AbstractHandlerMapping jsonRpcOpenRpcHandlerMapping(JsonRpcHttpHandler httpHandler, JsonRpcProperties properties,
+			ObjectProvider<RequestMappingHandlerAdapter> mvc) {
 		// the same document as rpc.discover, under the same access rules
-		return RouterFunctions.route()
-			.GET(properties.getHttp().getPath() + "/openrpc.json", httpHandler::handleOpenRpcDocument)
-			.build();
+		String document = properties.getHttp().getPath() + "/openrpc.json";
+		return new PathScopedRouterFunctionMapping(document,
+				RouterFunctions.route().GET(document, httpHandler::handleOpenRpcDocument).build(),
+				messageConverters(mvc), JsonRpcHttpHandlerMapping.DEFAULT_ORDER);
+	}
+
+	// Spring MVC's own converters, as its router functions get them
+	static Supplier<List<HttpMessageConverter<?>>> messageConverters(ObjectProvider<RequestMappingHandlerAdapter> mvc) {
+		return () -> {
+			RequestMappingHandlerAdapter adapter = mvc.getIfAvailable();
+			return (adapter != null) ? adapter.getMessageConverters()
+					: List.of(new ByteArrayHttpMessageConverter(), new StringHttpMessageConverter(),
+							new ResourceHttpMessageConverter(), new JacksonJsonHttpMessageConverter());
+		};
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -110,16 +131,16 @@ public final class JsonRpcWebMvcAutoConfiguration {
 		private static final String LOCATION = "io/github/jsonrpc/autoconfigure/servlet/explorer/";
 
 		@Bean
-		@ConditionalOnMissingBean(name = "jsonRpcExplorerRouterFunction")
-		RouterFunction<ServerResponse> jsonRpcExplorerRouterFunction(JsonRpcProperties properties,
-				Environment environment) {
+		@ConditionalOnMissingBean(name = "jsonRpcExplorerHandlerMapping")
+		AbstractHandlerMapping jsonRpcExplorerHandlerMapping(JsonRpcProperties properties, Environment environment,
+				ObjectProvider<RequestMappingHandlerAdapter> mvc) {
 			String path = properties.getHttp().getPath();
 			String explorer = path + "/explorer";
 			Map<String, @Nullable String> config = new LinkedHashMap<>();
 			config.put("http", path);
 			config.put("websocket", webSocketPath(environment));
 			logger.info("JSON-RPC explorer: GET " + explorer);
-			return RouterFunctions.route()
+			RouterFunction<ServerResponse> routes = RouterFunctions.route()
 				.GET(explorer,
 						(request) -> ServerResponse.ok()
 							.contentType(MediaType.TEXT_HTML)
@@ -133,6 +154,8 @@ public final class JsonRpcWebMvcAutoConfiguration {
 				.resource(RequestPredicates.GET(explorer + "/explorer.css"),
 						new ClassPathResource(LOCATION + "explorer.css"))
 				.build();
+			return new PathScopedRouterFunctionMapping(explorer, routes, messageConverters(mvc),
+					JsonRpcHttpHandlerMapping.DEFAULT_ORDER);
 		}
 
 		private static @Nullable String webSocketPath(Environment environment) {
