@@ -149,7 +149,9 @@ public final class JsonRpcMessageCodec {
 		try {
 			tree = this.treeReader.readValue(input);
 		}
-		catch (JacksonException ex) {
+		catch (JacksonException | NumberFormatException ex) {
+			// Jackson reports a number beyond its limits (e.g. 1e999999999 as a
+			// BigDecimal) with a NumberFormatException: found by fuzzing
 			return parseError(ex);
 		}
 		return decodeRequests(tree);
@@ -166,7 +168,9 @@ public final class JsonRpcMessageCodec {
 		try {
 			tree = this.treeReader.readValue(input);
 		}
-		catch (JacksonException ex) {
+		catch (JacksonException | NumberFormatException ex) {
+			// Jackson reports a number beyond its limits (e.g. 1e999999999 as a
+			// BigDecimal) with a NumberFormatException: found by fuzzing
 			return parseError(ex);
 		}
 		return decodeRequests(tree);
@@ -242,9 +246,10 @@ public final class JsonRpcMessageCodec {
 		return new JsonRpcRequest(id, methodName, params);
 	}
 
-	private static JsonRpcInbound parseError(JacksonException ex) {
+	private static JsonRpcInbound parseError(RuntimeException ex) {
 		if (logger.isDebugEnabled()) {
-			logger.debug("Unparsable JSON-RPC input: " + JsonRpcLogText.escape(ex.getOriginalMessage()));
+			String message = (ex instanceof JacksonException jackson) ? jackson.getOriginalMessage() : ex.getMessage();
+			logger.debug("Unparsable JSON-RPC input: " + JsonRpcLogText.escape(message));
 		}
 		return JsonRpcInbound.failed(failure(JsonRpcErrorCodes.PARSE_ERROR));
 	}
@@ -488,7 +493,7 @@ public final class JsonRpcMessageCodec {
 		try {
 			tree = this.treeReader.readValue(input);
 		}
-		catch (JacksonException ex) {
+		catch (JacksonException | NumberFormatException ex) {
 			throw new JsonRpcProtocolException(JsonRpcError.standard(JsonRpcErrorCodes.PARSE_ERROR), null, ex);
 		}
 		if (tree == null || tree.isMissingNode()) {
