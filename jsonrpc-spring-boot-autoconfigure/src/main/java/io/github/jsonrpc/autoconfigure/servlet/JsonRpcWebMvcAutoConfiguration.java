@@ -16,6 +16,8 @@
 
 package io.github.jsonrpc.autoconfigure.servlet;
 
+import java.util.Map;
+
 import io.github.jsonrpc.autoconfigure.JsonRpcAutoConfiguration;
 import io.github.jsonrpc.autoconfigure.JsonRpcProperties;
 import io.github.jsonrpc.server.JsonRpcHandler;
@@ -32,7 +34,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.function.RouterFunction;
 
 /**
@@ -70,11 +76,29 @@ public final class JsonRpcWebMvcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	JsonRpcHttpHandlerMapping jsonRpcHttpHandlerMapping(JsonRpcHttpHandler httpHandler, JsonRpcProperties properties) {
+	JsonRpcHttpHandlerMapping jsonRpcHttpHandlerMapping(JsonRpcHttpHandler httpHandler, JsonRpcProperties properties,
+			ObjectProvider<WebMvcConfigurer> configurers) {
 		// a mapping of its own path, not a router function evaluated for every request
 		String path = properties.getHttp().getPath();
 		logger.info("JSON-RPC HTTP endpoint: POST " + path);
-		return new JsonRpcHttpHandlerMapping(path, httpHandler);
+		JsonRpcHttpHandlerMapping mapping = new JsonRpcHttpHandlerMapping(path, httpHandler);
+		// the application's CORS mappings apply as they do to Spring MVC's own mappings
+		CollectingCorsRegistry cors = new CollectingCorsRegistry();
+		configurers.orderedStream().forEach((configurer) -> configurer.addCorsMappings(cors));
+		mapping.setCorsConfigurations(cors.corsConfigurations());
+		return mapping;
+	}
+
+	/**
+	 * Exposes the CORS configurations the application's {@link WebMvcConfigurer}s
+	 * declare.
+	 */
+	private static final class CollectingCorsRegistry extends CorsRegistry {
+
+		Map<String, CorsConfiguration> corsConfigurations() {
+			return getCorsConfigurations();
+		}
+
 	}
 
 }
