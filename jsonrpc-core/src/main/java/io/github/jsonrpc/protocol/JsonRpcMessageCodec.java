@@ -188,7 +188,9 @@ public final class JsonRpcMessageCodec {
 		try {
 			tree = this.treeReader.readValue(input);
 		}
-		catch (JacksonException ex) {
+		catch (JacksonException | NumberFormatException ex) {
+			// Jackson reports a number beyond its limits (e.g. 1e999999999 as a
+			// BigDecimal) with a NumberFormatException: found by fuzzing
 			return parseError(ex);
 		}
 		return decodeRequests(tree);
@@ -205,7 +207,9 @@ public final class JsonRpcMessageCodec {
 		try {
 			tree = this.treeReader.readValue(input);
 		}
-		catch (JacksonException ex) {
+		catch (JacksonException | NumberFormatException ex) {
+			// Jackson reports a number beyond its limits (e.g. 1e999999999 as a
+			// BigDecimal) with a NumberFormatException: found by fuzzing
 			return parseError(ex);
 		}
 		return decodeRequests(tree);
@@ -286,9 +290,10 @@ public final class JsonRpcMessageCodec {
 		return new JsonRpcRequest(id, methodName, params);
 	}
 
-	private static JsonRpcInbound parseError(JacksonException ex) {
+	private static JsonRpcInbound parseError(RuntimeException ex) {
 		if (logger.isDebugEnabled()) {
-			logger.debug("Unparsable JSON-RPC input: " + JsonRpcLogText.escape(ex.getOriginalMessage()));
+			String message = (ex instanceof JacksonException jackson) ? jackson.getOriginalMessage() : ex.getMessage();
+			logger.debug("Unparsable JSON-RPC input: " + JsonRpcLogText.escape(message));
 		}
 		return JsonRpcInbound.failed(failure(JsonRpcErrorCodes.PARSE_ERROR));
 	}
@@ -618,7 +623,7 @@ public final class JsonRpcMessageCodec {
 		try {
 			tree = this.treeReader.readValue(input);
 		}
-		catch (JacksonException ex) {
+		catch (JacksonException | NumberFormatException ex) {
 			throw new JsonRpcProtocolException(JsonRpcError.standard(JsonRpcErrorCodes.PARSE_ERROR), null, ex);
 		}
 		if (tree == null || tree.isMissingNode()) {

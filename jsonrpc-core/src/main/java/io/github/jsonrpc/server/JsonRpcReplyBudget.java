@@ -94,27 +94,31 @@ public final class JsonRpcReplyBudget {
 	}
 
 	/**
-	 * Return a lower estimate of the encoded size of a value, its separator included;
-	 * never less than a few bytes, so that many small items add up.
+	 * Return an estimate of what holding a value costs until the reply is written: at
+	 * least its encoded size and roughly its size on the heap, whichever is larger, so
+	 * that many small items add up.
 	 * @param item the value
 	 * @return the estimated number of bytes
 	 */
 	static long estimate(@Nullable Object item) {
+		if (item == null || item instanceof Number || item instanceof Boolean) {
+			return 16;
+		}
 		if (item instanceof CharSequence text) {
-			return text.length() + 3L;
+			return 40L + text.length();
 		}
 		if (item instanceof byte[] bytes) {
-			// base64
-			return (bytes.length * 4L) / 3 + 4;
+			// written as base64
+			return 16L + (bytes.length * 4L) / 3;
 		}
 		if (item instanceof Collection<?> collection) {
-			return 2L + collection.size() * 2L;
+			return 32L + collection.size() * 16L;
 		}
 		if (item instanceof Map<?, ?> map) {
-			return 2L + map.size() * 6L;
+			return 48L + map.size() * 32L;
 		}
-		// numbers, booleans, null and small objects
-		return 8;
+		// other objects: at least a small one's header and fields
+		return 32;
 	}
 
 }

@@ -415,6 +415,17 @@ class JsonRpcMessageCodecTests {
 			.isEqualTo(parseError());
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "66e666666666666", "1e99999999999", "-1.5e-99999999999" })
+	void numberBeyondTheParserLimitsIsAParseError(String number) {
+		// found by fuzzing: Jackson threw a NumberFormatException out of the codec
+		assertThat(call("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[" + number + "],\"id\":1}"))
+			.isEqualTo(parseError());
+		assertThat(call("[{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"id\":" + number + "}]")).isEqualTo(parseError());
+		assertThatExceptionOfType(JsonRpcProtocolException.class).isThrownBy(
+				() -> this.codec.decodeResponses(bytes("{\"jsonrpc\":\"2.0\",\"result\":" + number + ",\"id\":1}")));
+	}
+
 	@Test
 	void utf16AndUtf32AreParseErrors() {
 		String json = "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[1],\"id\":1}";

@@ -42,14 +42,14 @@ class JsonRpcReplyBudgetTests {
 	@Test
 	void batchCannotMultiplyTheCollectedItemsLimit() {
 		// each call alone fits (1000 items), ten of them together do not
-		JsonRpcHandler handler = handler(20_000);
+		JsonRpcHandler handler = handler(40_000);
 		String batch = batch(10, "countdown", "[1000]");
 		JsonNode reply = read(JsonRpcSetup.call(handler, batch));
 		assertThat(reply).hasSize(10);
 		assertThat(reply.get(0).get("result")).hasSize(1000);
 		assertThat(reply.get(1).get("result")).hasSize(1000);
 		for (int i = 2; i < 10; i++) {
-			assertReplyTooLarge(reply.get(i), 20_000);
+			assertReplyTooLarge(reply.get(i), 40_000);
 		}
 	}
 
@@ -57,7 +57,7 @@ class JsonRpcReplyBudgetTests {
 	void callsAfterTheBudgetIsSpentAreNotRun() {
 		CountingService service = new CountingService();
 		JsonRpcHandler handler = JsonRpcSetup.services(service)
-			.codecLimits(JsonRpcCodecLimits.DEFAULTS.withMaxReplyBytes(10_000))
+			.codecLimits(JsonRpcCodecLimits.DEFAULTS.withMaxReplyBytes(20_000))
 			.toHandler();
 		JsonRpcSetup.call(handler, batch(10, "countdown", "[1000]"));
 		// the second call exhausts the budget and is cancelled; the eight after it never

@@ -27,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import io.github.jsonrpc.server.method.annotation.JsonRpcService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,9 +36,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -124,10 +127,37 @@ class HttpHardeningTests {
 		assertThat(output.getOut()).doesNotContain(" ERROR ", "Exception");
 	}
 
+	@ParameterizedTest(name = "Origin {0}")
+	@ValueSource(strings = { "http://[bad", "not a url", "null" })
+	void postWithInvalidOriginIsNoServerError(String origin, CapturedOutput output) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/jsonrpc"))
+			.timeout(Duration.ofSeconds(5))
+			.header("Content-Type", "application/json")
+			.header("Origin", origin)
+			.POST(HttpRequest.BodyPublishers.ofString(CALL))
+			.build();
+		int status = this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+		// no CORS configuration: the Origin plays no part in a same-origin API call
+		assertThat(status).isIn(200, 403);
+		assertThat(output.getOut()).doesNotContain(" ERROR ", "Exception");
+	}
+
 	@Test
 	void handshakeWithoutOriginOrFromTheSameOriginIsAccepted() throws IOException {
 		assertThat(handshake(null)).startsWith("HTTP/1.1 101");
 		assertThat(handshake("http://localhost:" + this.port)).startsWith("HTTP/1.1 101");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "test.overflow", "test.outOfMemory" })
+	void jvmErrorFailsTheRequestAndTheServerGoesOn(String method) throws Exception {
+		HttpResponse<String> response = send("POST", "/jsonrpc", "application/json",
+				"{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"id\":1}");
+		// never a -32603 that pretends the call failed on its own
+		assertThat(response.statusCode()).isEqualTo(500);
+		assertThat(response.body()).doesNotContain("-32603", "\"jsonrpc\":\"2.0\"");
+		assertThat(send("POST", "/jsonrpc", "application/json", CALL).body())
+			.isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":19,\"id\":1}");
 	}
 
 	private String handshake(String origin) throws IOException {
@@ -156,6 +186,29 @@ class HttpHardeningTests {
 			.method(method, HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class FatalServiceConfiguration {
+
+		@Bean
+		FatalService fatalService() {
+			return new FatalService();
+		}
+
+	}
+
+	@JsonRpcService("test")
+	static class FatalService {
+
+		public int overflow() {
+			throw new StackOverflowError();
+		}
+
+		public int outOfMemory() {
+			throw new OutOfMemoryError("test");
+		}
+
 	}
 
 	private HttpResponse<String> sendBytes(String contentType, byte[] body) throws Exception {

@@ -39,8 +39,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -53,6 +53,9 @@ import org.springframework.http.converter.ResourceHttpMessageConverter;
 import org.springframework.http.converter.StringHttpMessageConverter;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.util.ClassUtils;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
@@ -95,11 +98,29 @@ public final class JsonRpcWebMvcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	JsonRpcHttpHandlerMapping jsonRpcHttpHandlerMapping(JsonRpcHttpHandler httpHandler, JsonRpcProperties properties) {
+	JsonRpcHttpHandlerMapping jsonRpcHttpHandlerMapping(JsonRpcHttpHandler httpHandler, JsonRpcProperties properties,
+			ObjectProvider<WebMvcConfigurer> configurers) {
 		// a mapping of its own path, not a router function evaluated for every request
 		String path = properties.getHttp().getPath();
 		logger.info("JSON-RPC HTTP endpoint: POST " + path);
-		return new JsonRpcHttpHandlerMapping(path, httpHandler);
+		JsonRpcHttpHandlerMapping mapping = new JsonRpcHttpHandlerMapping(path, httpHandler);
+		// the application's CORS mappings apply as they do to Spring MVC's own mappings
+		CollectingCorsRegistry cors = new CollectingCorsRegistry();
+		configurers.orderedStream().forEach((configurer) -> configurer.addCorsMappings(cors));
+		mapping.setCorsConfigurations(cors.corsConfigurations());
+		return mapping;
+	}
+
+	/**
+	 * Exposes the CORS configurations the application's {@link WebMvcConfigurer}s
+	 * declare.
+	 */
+	private static final class CollectingCorsRegistry extends CorsRegistry {
+
+		Map<String, CorsConfiguration> corsConfigurations() {
+			return getCorsConfigurations();
+		}
+
 	}
 
 	@Bean

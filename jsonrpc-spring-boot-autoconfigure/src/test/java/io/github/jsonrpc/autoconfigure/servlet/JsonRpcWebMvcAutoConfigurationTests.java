@@ -36,6 +36,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -148,6 +150,46 @@ class JsonRpcWebMvcAutoConfigurationTests {
 				.uri("/jsonrpc")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(SUBTRACT)).hasStatus(HttpStatus.ACCEPTED));
+	}
+
+	@Test
+	void requestsToOtherPathsAreNotTouched() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(JsonRpcHttpHandlerMapping.class);
+			MockMvcTester mvc = MockMvcTester.from(context);
+			// a wildcard Content-Type once gave 500 on every path: the functional request
+			// could not be built
+			assertThat(mvc.get().uri("/elsewhere").header("Content-Type", "*/*")).hasStatus(HttpStatus.NOT_FOUND);
+			assertThat(mvc.post().uri("/jsonrpc").header("Content-Type", "*/*").content(SUBTRACT))
+				.hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+				.hasHeader("Accept-Post", "application/json");
+			assertThat(mvc.post().uri("/jsonrpc").header("Content-Type", "application/*").content(SUBTRACT))
+				.hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+			assertThat(mvc.put().uri("/jsonrpc").contentType(MediaType.APPLICATION_JSON).content(SUBTRACT))
+				.hasStatus(HttpStatus.METHOD_NOT_ALLOWED)
+				.hasHeader("Allow", "POST");
+		});
+	}
+
+	@Test
+	void applicationCorsMappingsApply() {
+		this.contextRunner.withBean(WebMvcConfigurer.class, () -> new WebMvcConfigurer() {
+			@Override
+			public void addCorsMappings(CorsRegistry registry) {
+				registry.addMapping("/jsonrpc").allowedOrigins("https://app.example").allowedMethods("POST");
+			}
+		}).run((context) -> {
+			MockMvcTester mvc = MockMvcTester.from(context);
+			assertThat(mvc.options()
+				.uri("/jsonrpc")
+				.header("Origin", "https://app.example")
+				.header("Access-Control-Request-Method", "POST")).hasStatusOk()
+				.hasHeader("Access-Control-Allow-Origin", "https://app.example");
+			assertThat(mvc.options()
+				.uri("/jsonrpc")
+				.header("Origin", "https://evil.example")
+				.header("Access-Control-Request-Method", "POST")).hasStatus(HttpStatus.FORBIDDEN);
+		});
 	}
 
 	@Test
