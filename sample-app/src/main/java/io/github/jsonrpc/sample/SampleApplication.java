@@ -16,14 +16,12 @@
 
 package io.github.jsonrpc.sample;
 
-import java.net.URI;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.web.servlet.function.RouterFunction;
-import org.springframework.web.servlet.function.RouterFunctions;
-import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Sample application serving JSON-RPC 2.0 over HTTP and WebSocket at {@code /jsonrpc},
@@ -39,11 +37,18 @@ public class SampleApplication {
 	}
 
 	@Bean
-	RouterFunction<ServerResponse> home() {
-		// nothing else lives at the root: send visitors to the explorer
-		return RouterFunctions.route()
-			.GET("/", (request) -> ServerResponse.temporaryRedirect(URI.create("/jsonrpc/explorer")).build())
-			.build();
+	WebMvcConfigurer home() {
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addViewControllers(ViewControllerRegistry registry) {
+				// nothing else lives at the root: send visitors to the explorer (a view
+				// controller, so other paths never go through a router function)
+				registry.addRedirectViewController("/", "/jsonrpc/explorer")
+					.setStatusCode(HttpStatus.TEMPORARY_REDIRECT);
+			}
+
+		};
 	}
 
 }

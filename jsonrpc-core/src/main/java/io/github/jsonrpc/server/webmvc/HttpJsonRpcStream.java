@@ -68,6 +68,10 @@ final class HttpJsonRpcStream implements JsonRpcStreamSink {
 
 	@Override
 	public void open(JsonRpcExchange exchange, Runnable cancel) {
+		if (exchange.id() == null) {
+			// a notification is never answered, not even with items
+			return;
+		}
 		this.cancel = cancel;
 		this.opened = true;
 	}

@@ -59,14 +59,14 @@ class HttpJsonRpcStreamTests {
 
 	@Test
 	void eachFrameIsFlushedWhenWrittenAndTheSourceAskedForTheNext() throws Exception {
-		HttpJsonRpcStream stream = new HttpJsonRpcStream(this.mapper, MediaType.APPLICATION_NDJSON);
+		HttpJsonRpcStream stream = new HttpJsonRpcStream(this.codec, MediaType.APPLICATION_NDJSON);
 		AtomicInteger requested = new AtomicInteger();
 		stream.open(this.call, () -> {
 		});
 		assertThat(stream.item(this.call, "a", requested::incrementAndGet)).isTrue();
 		assertThat(stream.item(this.call, "b", requested::incrementAndGet)).isTrue();
 		RecordingResponse response = new RecordingResponse(false);
-		stream.writeTo(CompletableFuture.completedFuture(reply("done")), this.codec, response, (plain) -> {
+		stream.writeTo(CompletableFuture.completedFuture(reply("done")), response, (plain) -> {
 			throw new AssertionError("a stream is not plain JSON");
 		});
 		assertThat(requested).hasValue(2);
@@ -79,33 +79,33 @@ class HttpJsonRpcStreamTests {
 	}
 
 	@Test
-	void itemOfANotificationCarriesANullId() throws Exception {
+	void notificationIsNeverAnsweredEvenWithItems() throws Exception {
+		// a notification gets no reply of any kind (JSON-RPC 2.0, section 4.1)
 		JsonRpcExchange notification = JsonRpcExchange.of(JsonRpcRequest.notification("count", null),
 				JsonRpcTransportContext.inProcess());
-		HttpJsonRpcStream stream = new HttpJsonRpcStream(this.mapper, MediaType.TEXT_EVENT_STREAM);
+		HttpJsonRpcStream stream = new HttpJsonRpcStream(this.codec, MediaType.TEXT_EVENT_STREAM);
 		stream.open(notification, () -> {
 		});
-		stream.item(notification, 7, () -> {
-		});
+		assertThat(stream.item(notification, 7, () -> {
+		})).isFalse();
 		RecordingResponse response = new RecordingResponse(false);
-		stream.writeTo(CompletableFuture.completedFuture(JsonRpcReply.empty()), this.codec, response, (plain) -> {
-			throw new AssertionError("a stream is not plain JSON");
-		});
-		assertThat(response.output.flushed).containsExactly(
-				"data:{\"jsonrpc\":\"2.0\",\"method\":\"rpc.stream\",\"params\":{\"id\":null,\"item\":7}}\n\n");
+		List<JsonRpcReply> plain = new ArrayList<>();
+		stream.writeTo(CompletableFuture.completedFuture(JsonRpcReply.empty()), response, plain::add);
+		assertThat(response.output.flushed).isEmpty();
+		assertThat(plain).containsExactly(JsonRpcReply.empty());
 	}
 
 	@Test
 	void clientThatGoesAwayCancelsTheSourceAndRefusesFurtherItems() throws Exception {
-		HttpJsonRpcStream stream = new HttpJsonRpcStream(this.mapper, MediaType.APPLICATION_NDJSON);
+		HttpJsonRpcStream stream = new HttpJsonRpcStream(this.codec, MediaType.APPLICATION_NDJSON);
 		AtomicInteger cancelled = new AtomicInteger();
 		stream.open(this.call, cancelled::incrementAndGet);
 		stream.item(this.call, "a", () -> {
 		});
-		assertThatIOException().isThrownBy(
-				() -> stream.writeTo(new CompletableFuture<>(), this.codec, new RecordingResponse(true), (plain) -> {
-					throw new AssertionError("a stream is not plain JSON");
-				}));
+		assertThatIOException()
+			.isThrownBy(() -> stream.writeTo(new CompletableFuture<>(), new RecordingResponse(true), (plain) -> {
+				throw new AssertionError("a stream is not plain JSON");
+			}));
 		assertThat(cancelled).hasValue(1);
 		assertThat(stream.item(this.call, "b", () -> {
 		})).isFalse();
@@ -113,10 +113,10 @@ class HttpJsonRpcStreamTests {
 
 	@Test
 	void callThatDoesNotStreamIsWrittenAsPlainJson() throws Exception {
-		HttpJsonRpcStream stream = new HttpJsonRpcStream(this.mapper, MediaType.APPLICATION_NDJSON);
+		HttpJsonRpcStream stream = new HttpJsonRpcStream(this.codec, MediaType.APPLICATION_NDJSON);
 		List<JsonRpcReply> plain = new ArrayList<>();
 		RecordingResponse response = new RecordingResponse(false);
-		stream.writeTo(CompletableFuture.completedFuture(reply("x")), this.codec, response, plain::add);
+		stream.writeTo(CompletableFuture.completedFuture(reply("x")), response, plain::add);
 		assertThat(plain).containsExactly(reply("x"));
 		assertThat(response.output.flushed).isEmpty();
 		assertThat(response.getContentType()).isNull();
@@ -124,9 +124,9 @@ class HttpJsonRpcStreamTests {
 
 	@Test
 	void failedReplyOfACallThatDoesNotStreamIsWrittenAsNothing() throws Exception {
-		HttpJsonRpcStream stream = new HttpJsonRpcStream(this.mapper, MediaType.APPLICATION_NDJSON);
+		HttpJsonRpcStream stream = new HttpJsonRpcStream(this.codec, MediaType.APPLICATION_NDJSON);
 		List<JsonRpcReply> plain = new ArrayList<>();
-		stream.writeTo(CompletableFuture.failedFuture(new IllegalStateException("broken")), this.codec,
+		stream.writeTo(CompletableFuture.failedFuture(new IllegalStateException("broken")),
 				new RecordingResponse(false), plain::add);
 		assertThat(plain).containsExactly(JsonRpcReply.empty());
 	}
