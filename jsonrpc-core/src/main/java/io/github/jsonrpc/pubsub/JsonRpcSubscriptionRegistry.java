@@ -167,18 +167,20 @@ public final class JsonRpcSubscriptionRegistry {
 	}
 
 	private void endTopic(String topic) {
-		Map<String, JsonRpcSession> subscribers = this.activeByTopic.remove(topic);
-		this.retained.remove(topic);
+		// first the registrations, so that an activation racing with this one fails
+		for (Set<String> subscribed : this.bySession.values()) {
+			subscribed.remove(topic);
+		}
 		List<JsonRpcSession> told = new ArrayList<>();
+		Map<String, JsonRpcSession> subscribers = this.activeByTopic.get(topic);
 		if (subscribers != null) {
 			synchronized (subscribers) {
 				told.addAll(subscribers.values());
 				subscribers.clear();
+				this.activeByTopic.remove(topic, subscribers);
 			}
 		}
-		for (Set<String> subscribed : this.bySession.values()) {
-			subscribed.remove(topic);
-		}
+		this.retained.remove(topic);
 		for (JsonRpcSession session : told) {
 			session.notify(UNSUBSCRIBED_METHOD, Map.of("topic", topic));
 		}
@@ -300,26 +302,54 @@ public final class JsonRpcSubscriptionRegistry {
 		if (current == null || !current.contains(topic) || !session.isOpen()) {
 			return;
 		}
-		Map<String, JsonRpcSession> subscribers = this.activeByTopic.computeIfAbsent(topic,
-				(name) -> new ConcurrentHashMap<>());
-		// hold the topic's lock so a concurrent delivery is either before the retained
-		// value (and then retained) or after it
-		synchronized (subscribers) {
-			if (subscribers.putIfAbsent(session.id(), session) == null) {
-				// the connection may have closed, and removeSession run, since the check
-				// above: never leave a closed session subscribed
-				Set<String> now = this.bySession.get(session.id());
-				if (!session.isOpen() || now == null || !now.contains(topic)) {
-					subscribers.remove(session.id(), session);
-					return;
+		JsonRpcEncodedMessage fallback = this.retained.containsKey(topic) ? null : this.retainedFallback.apply(topic);
+		while (true) {
+			Map<String, JsonRpcSession> subscribers = this.activeByTopic.computeIfAbsent(topic,
+					(name) -> new ConcurrentHashMap<>());
+			// hold the topic's lock so a concurrent delivery is either before the
+			// retained
+			// value (and then retained) or after it
+			synchronized (subscribers) {
+				if (this.activeByTopic.get(topic) != subscribers) {
+					// emptied and detached meanwhile: take the current one
+					continue;
 				}
-				JsonRpcEncodedMessage value = this.retained.get(topic);
-				if (value == null) {
-					value = this.retainedFallback.apply(topic);
+				if (subscribers.putIfAbsent(session.id(), session) == null) {
+					// the connection may have closed, and removeSession run, or the topic
+					// been removed, since the check above: never leave it subscribed
+					Set<String> now = this.bySession.get(session.id());
+					if (!session.isOpen() || now == null || !now.contains(topic) || topic(topic) == null) {
+						subscribers.remove(session.id(), session);
+						detachIfEmpty(topic, subscribers);
+						return;
+					}
+					JsonRpcEncodedMessage value = this.retained.get(topic);
+					if (value == null) {
+						value = fallback;
+					}
+					if (value != null) {
+						session.send(value);
+					}
 				}
-				if (value != null) {
-					session.send(value);
-				}
+				return;
+			}
+		}
+	}
+
+	// called holding the lock of the subscribers
+	private void detachIfEmpty(String topic, Map<String, JsonRpcSession> subscribers) {
+		if (subscribers.isEmpty() && this.activeByTopic.remove(topic, subscribers) && !this.topics.containsKey(topic)) {
+			// the value of a topic declared by pattern lives as long as its subscribers
+			this.retained.remove(topic);
+		}
+	}
+
+	private void leave(String topic, JsonRpcSession session) {
+		Map<String, JsonRpcSession> subscribers = this.activeByTopic.get(topic);
+		if (subscribers != null) {
+			synchronized (subscribers) {
+				subscribers.remove(session.id(), session);
+				detachIfEmpty(topic, subscribers);
 			}
 		}
 	}
@@ -333,10 +363,7 @@ public final class JsonRpcSubscriptionRegistry {
 	public boolean unsubscribe(JsonRpcSession session, String topic) {
 		Set<String> current = this.bySession.get(session.id());
 		boolean removed = current != null && current.remove(topic);
-		Map<String, JsonRpcSession> subscribers = this.activeByTopic.get(topic);
-		if (subscribers != null) {
-			subscribers.remove(session.id());
-		}
+		leave(topic, session);
 		return removed;
 	}
 
@@ -348,10 +375,7 @@ public final class JsonRpcSubscriptionRegistry {
 		Set<String> current = this.bySession.remove(session.id());
 		if (current != null) {
 			for (String topic : current) {
-				Map<String, JsonRpcSession> subscribers = this.activeByTopic.get(topic);
-				if (subscribers != null) {
-					subscribers.remove(session.id(), session);
-				}
+				leave(topic, session);
 			}
 		}
 	}
@@ -405,24 +429,46 @@ public final class JsonRpcSubscriptionRegistry {
 			// removed meanwhile, or unknown on this instance
 			return 0;
 		}
-		Map<String, JsonRpcSession> subscribers = retain
-				? this.activeByTopic.computeIfAbsent(topic, (name) -> new ConcurrentHashMap<>())
-				: this.activeByTopic.get(topic);
-		if (subscribers == null) {
-			return 0;
-		}
-		int delivered = 0;
-		synchronized (subscribers) {
-			if (retain) {
-				this.retained.put(topic, message);
+		boolean byPattern = !this.topics.containsKey(topic);
+		while (true) {
+			Map<String, JsonRpcSession> subscribers = retain
+					? this.activeByTopic.computeIfAbsent(topic, (name) -> new ConcurrentHashMap<>())
+					: this.activeByTopic.get(topic);
+			if (subscribers == null) {
+				return 0;
 			}
-			for (JsonRpcSession session : subscribers.values()) {
-				if (isAuthorized(declared, session) && session.send(message)) {
-					delivered++;
+			synchronized (subscribers) {
+				if (this.activeByTopic.get(topic) != subscribers) {
+					continue;
 				}
+				if (retain && !(byPattern && subscribers.isEmpty())) {
+					this.retained.put(topic, message);
+				}
+				int delivered = 0;
+				for (JsonRpcSession session : subscribers.values()) {
+					try {
+						if (isAuthorized(declared, session) && session.send(message)) {
+							delivered++;
+						}
+					}
+					catch (RuntimeException ex) {
+						// one subscriber's authorizer failing must not stop the others
+						logger.debug("Delivery of topic '" + topic + "' to session " + session.id() + " failed", ex);
+					}
+				}
+				detachIfEmpty(topic, subscribers);
+				return delivered;
 			}
 		}
-		return delivered;
+	}
+
+	/**
+	 * Return the number of topics with subscribers or a retained value on this instance
+	 * (for monitoring: it shrinks back as subscribers leave).
+	 * @return the count
+	 */
+	public int activeTopicCount() {
+		return this.activeByTopic.size();
 	}
 
 	/**

@@ -107,6 +107,49 @@ class JsonRpcSubscriptionRegistryTests {
 	}
 
 	@Test
+	void patternTopicsLeaveNothingBehindOnceTheirSubscribersLeave() {
+		this.registry.addTopic(JsonRpcTopic.retained("rooms.*"));
+		io.github.jsonrpc.protocol.JsonRpcMessageCodec codec = io.github.jsonrpc.protocol.JsonRpcMessageCodec
+			.create(tools.jackson.databind.json.JsonMapper.builder().build());
+		for (int i = 0; i < 500; i++) {
+			String room = "rooms." + i;
+			this.registry.subscribe(this.session, room);
+			this.registry.activate(this.session, room);
+			assertThat(this.registry.deliver(room, codec.encodeNotification(room, i), true)).isOne();
+			this.registry.unsubscribe(this.session, room);
+			// nobody listens: a value of a pattern topic is not kept
+			this.registry.deliver(room, codec.encodeNotification(room, i), true);
+		}
+		assertThat(this.registry.activeTopicCount()).isZero();
+		assertThat(this.registry.retained("rooms.7")).isEmpty();
+		// a declared topic keeps its value without subscribers
+		this.registry.deliver("a", codec.encodeNotification("a", 1), true);
+		assertThat(this.registry.retained("a")).isPresent();
+	}
+
+	@Test
+	void aFailingAuthorizerDoesNotStopDeliveryToOthers() {
+		JsonRpcSubscriptionRegistry registry = new JsonRpcSubscriptionRegistry(List.of(JsonRpcTopic.of("t")), 5,
+				(topic, session) -> {
+					if ("bad".equals(session.id())) {
+						throw new IllegalStateException("broken rule");
+					}
+					return true;
+				});
+		TestSession bad = new TestSession("bad");
+		TestSession good = new TestSession("good");
+		registry.subscribe(good, "t");
+		registry.activate(good, "t");
+		registry.subscribe(bad, "t");
+		registry.activate(bad, "t");
+		io.github.jsonrpc.protocol.JsonRpcMessageCodec codec = io.github.jsonrpc.protocol.JsonRpcMessageCodec
+			.create(tools.jackson.databind.json.JsonMapper.builder().build());
+		assertThat(registry.deliver("t", codec.encodeNotification("t", 1), false)).isOne();
+		assertThat(good.received).containsExactly("t=1");
+		assertThat(bad.received).isEmpty();
+	}
+
+	@Test
 	void topicsCanBeAddedAndRemovedAtRuntime() {
 		assertThat(this.registry.addTopic(JsonRpcTopic.of("d"))).isTrue();
 		assertThat(this.registry.addTopic(JsonRpcTopic.retained("d"))).isFalse();

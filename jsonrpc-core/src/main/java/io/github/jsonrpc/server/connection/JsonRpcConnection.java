@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -223,12 +224,24 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 	 * @param reason why
 	 */
 	public final void close(JsonRpcCloseReason reason) {
-		if (release()) {
-			if (reason == JsonRpcCloseReason.SLOW_CONSUMER && logger.isWarnEnabled()) {
-				logger.warn("Closing session " + this.id + ": slow consumer, " + this.outbound.size() + " messages and "
-						+ this.outbound.bytes() + " bytes queued");
+		if (markClosed(reason)) {
+			finishClose(reason, true);
+		}
+	}
+
+	/**
+	 * Close from a send path, which may run under a publisher's locks: the connection
+	 * stops taking messages at once, the callbacks and the transport close run on the
+	 * executor.
+	 */
+	private void closeLater(JsonRpcCloseReason reason) {
+		if (markClosed(reason)) {
+			try {
+				this.executor.execute(() -> finishClose(reason, true));
 			}
-			closeTransport(reason);
+			catch (RejectedExecutionException ex) {
+				finishClose(reason, true);
+			}
 		}
 	}
 
@@ -236,7 +249,9 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 	 * Tell the connection that the transport closed, whoever closed it.
 	 */
 	public final void transportClosed() {
-		release();
+		if (markClosed(JsonRpcCloseReason.NORMAL)) {
+			finishClose(JsonRpcCloseReason.NORMAL, false);
+		}
 	}
 
 	/**
@@ -365,7 +380,7 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 		if (canceller == null) {
 			return false;
 		}
-		canceller.run();
+		runSafely(canceller);
 		return true;
 	}
 
@@ -399,7 +414,7 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 		}
 		if (this.outbound.isStuck(System.nanoTime(), this.settings.sendTimeLimit().toNanos())
 				|| !this.outbound.offer(message, whenRoom)) {
-			close(JsonRpcCloseReason.SLOW_CONSUMER);
+			closeLater(JsonRpcCloseReason.SLOW_CONSUMER);
 			return false;
 		}
 		return true;
@@ -409,14 +424,22 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 		if (logger.isDebugEnabled()) {
 			logger.debug("Write failed on session " + this.id, failure);
 		}
-		close(JsonRpcCloseReason.SLOW_CONSUMER);
+		closeLater(JsonRpcCloseReason.SLOW_CONSUMER);
 	}
 
-	private boolean release() {
+	private boolean markClosed(JsonRpcCloseReason reason) {
 		if (!this.closed.compareAndSet(false, true)) {
 			return false;
 		}
+		if (reason == JsonRpcCloseReason.SLOW_CONSUMER && logger.isWarnEnabled()) {
+			logger.warn("Closing session " + this.id + ": slow consumer, " + this.outbound.size() + " messages and "
+					+ this.outbound.bytes() + " bytes queued");
+		}
 		this.outbound.close();
+		return true;
+	}
+
+	private void finishClose(JsonRpcCloseReason reason, boolean closeTransport) {
 		List<Runnable> cancel = new ArrayList<>(this.cancellers.values());
 		this.cancellers.clear();
 		cancel.forEach(JsonRpcConnection::runSafely);
@@ -426,7 +449,9 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 			this.closeCallbacks.clear();
 		}
 		callbacks.forEach(JsonRpcConnection::runSafely);
-		return true;
+		if (closeTransport) {
+			closeTransport(reason);
+		}
 	}
 
 	private JsonRpcTransportContext context() {
@@ -476,7 +501,10 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 		try {
 			action.run();
 		}
-		catch (RuntimeException ex) {
+		catch (VirtualMachineError err) {
+			throw err;
+		}
+		catch (Throwable ex) {
 			logger.warn("Session callback failed", ex);
 		}
 	}
@@ -533,7 +561,17 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 			catch (RuntimeException ex) {
 				reply = CompletableFuture.failedFuture(ex);
 			}
+			catch (VirtualMachineError err) {
+				// the JVM failed, not the call: no error response, and the connection
+				// does not keep a call it will never answer
+				failedFatally(context);
+				throw err;
+			}
 			reply.whenComplete((result, ex) -> {
+				if (ex != null && unwrap(ex) instanceof VirtualMachineError) {
+					failedFatally(context);
+					return;
+				}
 				JsonRpcConnection.this.dispatches.remove(context);
 				JsonRpcConnection.this.inFlight.decrementAndGet();
 				unregister();
@@ -562,6 +600,23 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 					}
 				}
 			});
+		}
+
+		private void failedFatally(JsonRpcTransportContext context) {
+			JsonRpcConnection.this.dispatches.remove(context);
+			JsonRpcConnection.this.inFlight.decrementAndGet();
+			unregister();
+			logger.error("JVM error in a call on session " + JsonRpcConnection.this.id + ": closing it");
+			closeLater(JsonRpcCloseReason.OVERLOADED);
+		}
+
+		private static Throwable unwrap(Throwable ex) {
+			Throwable current = ex;
+			while ((current instanceof java.util.concurrent.CompletionException
+					|| current instanceof java.util.concurrent.ExecutionException) && current.getCause() != null) {
+				current = current.getCause();
+			}
+			return current;
 		}
 
 		boolean afterReply(Runnable action) {

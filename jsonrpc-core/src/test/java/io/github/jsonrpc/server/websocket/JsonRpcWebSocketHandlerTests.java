@@ -180,6 +180,28 @@ class JsonRpcWebSocketHandlerTests {
 			.isEqualTo("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32603,\"message\":\"Internal error\"},\"id\":5}");
 	}
 
+	@Test
+	void aJvmErrorInACallClosesTheConnectionInsteadOfLeakingTheCall() throws Exception {
+		JsonRpcHandler fatal = handler((inbound, context) -> {
+			throw new StackOverflowError("deep");
+		});
+		JsonRpcWebSocketHandler handler = new JsonRpcWebSocketHandler(fatal, this.sessions, Runnable::run);
+		WebSocketSession connection = connection("c9");
+		handler.afterConnectionEstablished(connection);
+		JsonRpcConnection session = (JsonRpcConnection) this.sessions.session("c9");
+		try {
+			handler.handleMessage(connection, new TextMessage("{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"id\":5}"));
+		}
+		catch (StackOverflowError expected) {
+			// the executor (here the caller) sees the JVM error
+		}
+		assertThat(session.inFlight()).isZero();
+		assertThat(session.isOpen()).isFalse();
+		then(connection).should(never()).sendMessage(any());
+		then(connection).should().close(CloseStatus.SERVICE_OVERLOAD);
+		assertThat(this.sessions.session("c9")).isNull();
+	}
+
 	private JsonRpcHandler handler(
 			BiFunction<JsonRpcInbound, JsonRpcTransportContext, CompletableFuture<JsonRpcReply>> handle) {
 		JsonRpcMessageCodec codec = this.codec;

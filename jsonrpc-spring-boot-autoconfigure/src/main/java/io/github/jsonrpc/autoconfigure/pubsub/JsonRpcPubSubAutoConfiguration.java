@@ -96,6 +96,10 @@ public final class JsonRpcPubSubAutoConfiguration {
 		}
 		topicBeans.orderedStream().forEach(topics::add);
 		Integer deprecatedMax = webSocketProperties.getMaxSubscriptionsPerConnection();
+		if (deprecatedMax != null) {
+			logger.warn("jsonrpc.websocket.max-subscriptions-per-connection is deprecated: use "
+					+ "jsonrpc.pubsub.max-subscriptions-per-connection (the deprecated value applies while it is set)");
+		}
 		int max = (deprecatedMax != null) ? deprecatedMax : properties.getMaxSubscriptionsPerConnection();
 		return new JsonRpcSubscriptionRegistry(topics, max, authorizer);
 	}
