@@ -255,16 +255,20 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 	}
 
 	/**
-	 * Check the connection's liveness: close it when nothing was received for longer than
-	 * the idle timeout or a write is stuck for longer than the send time limit, else ping
-	 * it when nothing is waiting to be written.
+	 * Check the connection's liveness: close it when nothing was received and nothing
+	 * written for longer than the idle timeout, or a write is stuck for longer than the
+	 * send time limit, else ping it when nothing is waiting to be written.
 	 * @param now the current {@link System#nanoTime()}
 	 */
 	public final void checkAlive(long now) {
 		if (!isOpen()) {
 			return;
 		}
-		if (now - this.lastReceived > this.settings.idleTimeout().toNanos()) {
+		// a client that reads what it is sent is alive even if it never writes (a busy
+		// subscriber gets no ping while writes are pending); a dead one stalls the writes
+		// and the send time limit catches it
+		long lastActivity = Math.max(this.lastReceived, this.outbound.lastWritten());
+		if (now - lastActivity > this.settings.idleTimeout().toNanos()) {
 			close(JsonRpcCloseReason.IDLE);
 		}
 		else if (this.outbound.isStuck(now, this.settings.sendTimeLimit().toNanos())) {

@@ -60,6 +60,8 @@ final class OutboundQueue {
 
 	private long writeStarted;
 
+	private volatile long lastWritten = System.nanoTime();
+
 	private boolean closed;
 
 	private int paused;
@@ -143,6 +145,14 @@ final class OutboundQueue {
 	}
 
 	/**
+	 * Return when a message was last written completely.
+	 * @return the {@link System#nanoTime()} of the last completed write
+	 */
+	long lastWritten() {
+		return this.lastWritten;
+	}
+
+	/**
 	 * Return whether a write has been under way for longer than a limit.
 	 * @param now the current {@link System#nanoTime()}
 	 * @param limitNanos the limit
@@ -204,6 +214,9 @@ final class OutboundQueue {
 			if (!this.closed) {
 				this.bytes -= step.message.size();
 			}
+		}
+		if (failure == null) {
+			this.lastWritten = System.nanoTime();
 		}
 		if (failure != null) {
 			failed(failure);

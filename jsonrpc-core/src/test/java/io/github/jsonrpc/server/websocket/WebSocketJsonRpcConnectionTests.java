@@ -103,6 +103,29 @@ class WebSocketJsonRpcConnectionTests {
 	}
 
 	@Test
+	void aSubscriberThatOnlyReadsIsNotIdleButASilentOneIs() throws Exception {
+		long idle = java.time.Duration.ofSeconds(90).toNanos();
+		long created = System.nanoTime();
+		WebSocketJsonRpcConnection session = new WebSocketJsonRpcConnection(this.connection, handler,
+				JsonRpcConnectionSettings.DEFAULTS.withKeepAlive(java.time.Duration.ofSeconds(30),
+						java.time.Duration.ofNanos(idle)),
+				Runnable::run);
+		// nothing is ever received; a notification is written a little later (blocking
+		// sends complete inline here)
+		org.awaitility.Awaitility.await()
+			.pollDelay(java.time.Duration.ofMillis(60))
+			.until(() -> System.nanoTime() - created > 50_000_000L);
+		assertThat(session.notify("tick", 1)).isTrue();
+		long written = System.nanoTime();
+		// silent for longer than the idle timeout, but it took what was written
+		session.checkAlive(created + idle + 25_000_000L);
+		assertThat(session.isOpen()).isTrue();
+		session.checkAlive(written + idle + 1);
+		assertThat(session.isOpen()).isFalse();
+		then(this.connection).should().close(JsonRpcWebSocketHandler.IDLE);
+	}
+
+	@Test
 	void loginReplacesAndLogoutClearsTheHandshakePrincipal() {
 		java.security.Principal alice = () -> "alice";
 		java.security.Principal bob = () -> "bob";
