@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
+import io.github.jsonrpc.protocol.JsonRpcLogText;
 import io.github.jsonrpc.server.JsonRpcException;
 import io.github.jsonrpc.server.JsonRpcExchange;
 import io.github.jsonrpc.server.JsonRpcSession;
@@ -34,6 +35,8 @@ import io.github.jsonrpc.server.method.JsonRpcMethodAccessChecker;
 import io.github.jsonrpc.server.method.JsonRpcMethodRegistry;
 import io.github.jsonrpc.server.method.JsonRpcMethodRegistryCustomizer;
 import io.github.jsonrpc.server.method.annotation.JsonRpcParams;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -73,6 +76,8 @@ import org.springframework.util.StringUtils;
  * @since 0.1.0
  */
 public final class JsonRpcPubSubMethods implements JsonRpcMethodRegistryCustomizer {
+
+	private static final Log logger = LogFactory.getLog(JsonRpcPubSubMethods.class);
 
 	/**
 	 * Reason of {@code rpc.on} for an unknown event, as the rpc-websockets server says
@@ -186,7 +191,18 @@ public final class JsonRpcPubSubMethods implements JsonRpcMethodRegistryCustomiz
 			return;
 		}
 		// nothing reaches the client before the subscribe response
-		session.afterReply(exchange, () -> topics.forEach((topic) -> this.subscriptions.activate(session, topic)));
+		session.afterReply(exchange, () -> {
+			for (String topic : topics) {
+				try {
+					this.subscriptions.activate(session, topic);
+				}
+				catch (RuntimeException ex) {
+					// e.g. a retained-value lookup failing: the other topics still start
+					logger.warn("Activating topic '" + JsonRpcLogText.escape(topic) + "' for session " + session.id()
+							+ " failed", ex);
+				}
+			}
+		});
 	}
 
 	/**
