@@ -38,6 +38,7 @@ import java.util.function.Consumer;
 import io.github.jsonrpc.protocol.JsonRpcInbound;
 import io.github.jsonrpc.protocol.JsonRpcMessage;
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
+import io.github.jsonrpc.protocol.JsonRpcProtocolException;
 import io.github.jsonrpc.protocol.JsonRpcRequest;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
 import org.apache.commons.logging.Log;
@@ -72,6 +73,10 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 	private static final Log logger = LogFactory.getLog(WebSocketJsonRpcTransport.class);
 
 	private static final byte[] EMPTY = new byte[0];
+
+	/** Answers every call of the server with -32601 until a client listens. */
+	private static final Listener NO_LISTENER = (notification) -> {
+	};
 
 	private final URI uri;
 
@@ -321,7 +326,7 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 		// a message with a method is a request from the server, anything else a response
 		if (tree.isObject() && tree.has("method")) {
 			if (tree.has("id")) {
-				logger.debug("Ignoring a call from the server: calls to the client are not supported");
+				answerCall(tree);
 				return;
 			}
 			notifyListener(tree);
@@ -378,6 +383,38 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 			return;
 		}
 		this.notificationExecutor.execute(() -> current.onNotification(notification));
+	}
+
+	private void answerCall(JsonNode tree) {
+		JsonRpcRequest call;
+		try {
+			call = this.codec.readRequest(tree);
+		}
+		catch (JsonRpcProtocolException ex) {
+			send(this.codec.encode(ex.toResponse())).exceptionally((failure) -> null);
+			return;
+		}
+		Listener current = this.listener;
+		// on the notification thread, in order with notifications; the answer is sent
+		// whenever the handler completes
+		this.notificationExecutor.execute(() -> {
+			CompletableFuture<@Nullable JsonRpcResponse> answer;
+			try {
+				answer = (current != null) ? current.onRequest(call) : NO_LISTENER.onRequest(call);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Answering call '" + call.method() + "' of the server failed", ex);
+				return;
+			}
+			answer.whenComplete((response, ex) -> {
+				if (response != null) {
+					send(this.codec.encode(response)).exceptionally((failure) -> null);
+				}
+				else if (ex != null) {
+					logger.warn("Answering call '" + call.method() + "' of the server failed", ex);
+				}
+			});
+		});
 	}
 
 	private void connectionLost(@Nullable Throwable cause) {

@@ -195,7 +195,8 @@ public final class JsonRpcAutoConfiguration {
 			.coercion(properties.getParams().getCoercion())
 			.argsKwargs(properties.getParams().isArgsKwargs())
 			.includeErrorDetails(properties.getErrors().isIncludeDetails())
-			.maxBatchSize(properties.getBatch().getMaxSize());
+			.maxBatchSize(properties.getBatch().getMaxSize())
+			.version1(properties.getProtocol().getV1().isEnabled());
 	}
 
 	private static Executor taskExecutor(ListableBeanFactory beanFactory, JsonRpcProperties properties) {

@@ -15,7 +15,9 @@
  */
 package io.github.jsonrpc.server.connection;
 
+import java.lang.reflect.Type;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -37,6 +39,7 @@ import io.github.jsonrpc.protocol.JsonRpcError;
 import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
 import io.github.jsonrpc.protocol.JsonRpcId;
 import io.github.jsonrpc.protocol.JsonRpcInbound;
+import io.github.jsonrpc.protocol.JsonRpcIncoming;
 import io.github.jsonrpc.protocol.JsonRpcMessage;
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
 import io.github.jsonrpc.protocol.JsonRpcReply;
@@ -83,6 +86,8 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 	private final Map<String, Object> attributes;
 
 	private final OutboundQueue outbound;
+
+	private final PendingServerCalls serverCalls;
 
 	private final Map<JsonRpcId, Runnable> cancellers = new ConcurrentHashMap<>();
 
@@ -131,6 +136,8 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 		this.executor = executor;
 		this.outbound = new OutboundQueue(settings.maxOutboundMessages(), settings.maxOutboundBytes(),
 				(message, completion) -> write(message, completion::accept), executor, this::writeFailed);
+		this.serverCalls = new PendingServerCalls(id, this.codec, settings.maxPendingServerRequests(),
+				settings.serverRequestTimeout(), executor);
 	}
 
 	// What the transport implements
@@ -184,7 +191,13 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 			return;
 		}
 		// decoding never throws: malformed input becomes an error entry answered below
-		JsonRpcInbound inbound = this.codec.decodeRequests(message);
+		JsonRpcIncoming incoming = this.codec.decodeIncoming(message);
+		if (incoming instanceof JsonRpcIncoming.Response answer) {
+			// the client's answer to a call of the server: never answered itself
+			this.serverCalls.complete(answer.response());
+			return;
+		}
+		JsonRpcInbound inbound = ((JsonRpcIncoming.Requests) incoming).inbound();
 		JsonRpcId cancelled = cancelTarget(inbound);
 		if (cancelled != null) {
 			boolean running = cancel(cancelled);
@@ -365,6 +378,23 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 	}
 
 	@Override
+	public <T> CompletableFuture<T> call(String method, @Nullable Object params, Type resultType,
+			@Nullable Duration timeout) {
+		Assert.hasText(method, "Method is required");
+		Assert.notNull(resultType, "Result type is required");
+		Assert.isTrue(timeout == null || (!timeout.isNegative() && !timeout.isZero()), "Timeout must be positive");
+		return this.serverCalls.call(method, params, resultType, timeout, this::send);
+	}
+
+	/**
+	 * Return the number of calls to the client waiting for their answers.
+	 * @return the count
+	 */
+	public int pendingServerRequests() {
+		return this.serverCalls.size();
+	}
+
+	@Override
 	public void afterReply(JsonRpcExchange exchange, Runnable action) {
 		Assert.notNull(action, "Action is required");
 		Dispatch dispatch = (exchange.session() == this) ? this.dispatches.get(exchange.context()) : null;
@@ -444,6 +474,7 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 	}
 
 	private void finishClose(JsonRpcCloseReason reason, boolean closeTransport) {
+		this.serverCalls.close();
 		List<Runnable> cancel = new ArrayList<>(this.cancellers.values());
 		this.cancellers.clear();
 		cancel.forEach(JsonRpcConnection::runSafely);
@@ -489,7 +520,7 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 		List<JsonRpcResponse> responses = new ArrayList<>();
 		for (JsonRpcMessage entry : inbound.entries()) {
 			if (entry instanceof JsonRpcRequest request && request.id() != null) {
-				responses.add(JsonRpcResponse.failure(request.id(), error));
+				responses.add(JsonRpcResponse.failure(request.id(), error).withVersion(request.version()));
 			}
 			else if (entry instanceof JsonRpcResponse.Failure failure) {
 				responses.add(failure);

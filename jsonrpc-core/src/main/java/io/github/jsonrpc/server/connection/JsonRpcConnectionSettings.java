@@ -36,16 +36,27 @@ import org.springframework.util.Assert;
  * it is closed ({@link JsonRpcCloseReason#IDLE})
  * @param stringParamsMethods the methods whose {@code params} may be a JSON string (the
  * aiohttp-json-rpc client's {@code subscribe}/{@code unsubscribe}); empty for none
+ * @param serverRequestTimeout how long a call the server makes to the client
+ * ({@link io.github.jsonrpc.server.JsonRpcSession#call}) waits for its response by
+ * default
+ * @param maxPendingServerRequests the most calls to the client of one connection waiting
+ * for their responses; another one fails at once
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
  */
 public record JsonRpcConnectionSettings(int maxMessageSize, int maxInFlight, int maxOutboundMessages,
 		long maxOutboundBytes, Duration sendTimeLimit, Duration pingInterval, Duration idleTimeout,
-		Set<String> stringParamsMethods) {
+		Set<String> stringParamsMethods, Duration serverRequestTimeout, int maxPendingServerRequests) {
+
+	/** Default time a call to the client waits for its response. */
+	public static final Duration DEFAULT_SERVER_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+	/** Default most calls to the client waiting for their responses, per connection. */
+	public static final int DEFAULT_MAX_PENDING_SERVER_REQUESTS = 64;
 
 	/**
 	 * The defaults: 1 MB messages, 256 in flight, 1024 messages / 16 MB outbound, 10 s
-	 * sends, ping every 30 s, 90 s idle.
+	 * sends, ping every 30 s, 90 s idle, 64 calls to the client waiting at most 30 s.
 	 */
 	public static final JsonRpcConnectionSettings DEFAULTS = new JsonRpcConnectionSettings(1024 * 1024, 256, 1024,
 			16L * 1024 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(90), Set.of());
@@ -59,6 +70,26 @@ public record JsonRpcConnectionSettings(int maxMessageSize, int maxInFlight, int
 		Assert.isTrue(pingInterval != null && !pingInterval.isNegative(), "pingInterval must not be negative");
 		Assert.isTrue(isPositive(idleTimeout), "idleTimeout must be positive");
 		stringParamsMethods = Set.copyOf(stringParamsMethods);
+		Assert.isTrue(isPositive(serverRequestTimeout), "serverRequestTimeout must be positive");
+		Assert.isTrue(maxPendingServerRequests > 0, "maxPendingServerRequests must be positive");
+	}
+
+	/**
+	 * Create settings with the default limits of calls to the client.
+	 * @param maxMessageSize the largest inbound message accepted, in bytes
+	 * @param maxInFlight how many messages of one connection may be handled at once
+	 * @param maxOutboundMessages the most messages waiting to be written
+	 * @param maxOutboundBytes the most bytes waiting to be written
+	 * @param sendTimeLimit the longest a single write may take
+	 * @param pingInterval the ping interval, {@link Duration#ZERO} for never
+	 * @param idleTimeout how long a connection may stay silent
+	 * @param stringParamsMethods the methods whose {@code params} may be a JSON string
+	 */
+	public JsonRpcConnectionSettings(int maxMessageSize, int maxInFlight, int maxOutboundMessages,
+			long maxOutboundBytes, Duration sendTimeLimit, Duration pingInterval, Duration idleTimeout,
+			Set<String> stringParamsMethods) {
+		this(maxMessageSize, maxInFlight, maxOutboundMessages, maxOutboundBytes, sendTimeLimit, pingInterval,
+				idleTimeout, stringParamsMethods, DEFAULT_SERVER_REQUEST_TIMEOUT, DEFAULT_MAX_PENDING_SERVER_REQUESTS);
 	}
 
 	private static boolean isPositive(Duration duration) {
@@ -73,7 +104,7 @@ public record JsonRpcConnectionSettings(int maxMessageSize, int maxInFlight, int
 	public JsonRpcConnectionSettings withMaxMessageSize(int maxMessageSize) {
 		return new JsonRpcConnectionSettings(maxMessageSize, this.maxInFlight, this.maxOutboundMessages,
 				this.maxOutboundBytes, this.sendTimeLimit, this.pingInterval, this.idleTimeout,
-				this.stringParamsMethods);
+				this.stringParamsMethods, this.serverRequestTimeout, this.maxPendingServerRequests);
 	}
 
 	/**
@@ -84,7 +115,7 @@ public record JsonRpcConnectionSettings(int maxMessageSize, int maxInFlight, int
 	public JsonRpcConnectionSettings withMaxInFlight(int maxInFlight) {
 		return new JsonRpcConnectionSettings(this.maxMessageSize, maxInFlight, this.maxOutboundMessages,
 				this.maxOutboundBytes, this.sendTimeLimit, this.pingInterval, this.idleTimeout,
-				this.stringParamsMethods);
+				this.stringParamsMethods, this.serverRequestTimeout, this.maxPendingServerRequests);
 	}
 
 	/**
@@ -96,7 +127,8 @@ public record JsonRpcConnectionSettings(int maxMessageSize, int maxInFlight, int
 	 */
 	public JsonRpcConnectionSettings withOutboundLimits(int maxMessages, long maxBytes, Duration sendTimeLimit) {
 		return new JsonRpcConnectionSettings(this.maxMessageSize, this.maxInFlight, maxMessages, maxBytes,
-				sendTimeLimit, this.pingInterval, this.idleTimeout, this.stringParamsMethods);
+				sendTimeLimit, this.pingInterval, this.idleTimeout, this.stringParamsMethods, this.serverRequestTimeout,
+				this.maxPendingServerRequests);
 	}
 
 	/**
@@ -107,7 +139,8 @@ public record JsonRpcConnectionSettings(int maxMessageSize, int maxInFlight, int
 	 */
 	public JsonRpcConnectionSettings withKeepAlive(Duration pingInterval, Duration idleTimeout) {
 		return new JsonRpcConnectionSettings(this.maxMessageSize, this.maxInFlight, this.maxOutboundMessages,
-				this.maxOutboundBytes, this.sendTimeLimit, pingInterval, idleTimeout, this.stringParamsMethods);
+				this.maxOutboundBytes, this.sendTimeLimit, pingInterval, idleTimeout, this.stringParamsMethods,
+				this.serverRequestTimeout, this.maxPendingServerRequests);
 	}
 
 	/**
@@ -117,7 +150,20 @@ public record JsonRpcConnectionSettings(int maxMessageSize, int maxInFlight, int
 	 */
 	public JsonRpcConnectionSettings withStringParamsMethods(Set<String> methods) {
 		return new JsonRpcConnectionSettings(this.maxMessageSize, this.maxInFlight, this.maxOutboundMessages,
-				this.maxOutboundBytes, this.sendTimeLimit, this.pingInterval, this.idleTimeout, methods);
+				this.maxOutboundBytes, this.sendTimeLimit, this.pingInterval, this.idleTimeout, methods,
+				this.serverRequestTimeout, this.maxPendingServerRequests);
+	}
+
+	/**
+	 * Return a copy with other limits of the calls the server makes to the client.
+	 * @param timeout how long a call waits for its response by default
+	 * @param maxPending the most calls waiting for their responses
+	 * @return the settings
+	 */
+	public JsonRpcConnectionSettings withServerRequests(Duration timeout, int maxPending) {
+		return new JsonRpcConnectionSettings(this.maxMessageSize, this.maxInFlight, this.maxOutboundMessages,
+				this.maxOutboundBytes, this.sendTimeLimit, this.pingInterval, this.idleTimeout,
+				this.stringParamsMethods, timeout, maxPending);
 	}
 
 }

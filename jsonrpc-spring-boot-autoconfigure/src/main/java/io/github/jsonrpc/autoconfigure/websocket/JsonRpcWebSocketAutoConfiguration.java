@@ -90,7 +90,8 @@ public final class JsonRpcWebSocketAutoConfiguration {
 					.withOutboundLimits(properties.getMaxOutboundMessages(), properties.getMaxOutboundSize().toBytes(),
 							properties.getSendTimeLimit())
 					.withKeepAlive(properties.getPingInterval(), properties.getIdleTimeout())
-					.withStringParamsMethods((names != null) ? names.stringParamsMethods() : Set.of()));
+					.withStringParamsMethods((names != null) ? names.stringParamsMethods() : Set.of())
+					.withServerRequests(properties.getServerRequestTimeout(), properties.getMaxPendingServerRequests()));
 		taskScheduler.ifUnique(webSocketHandler::setTaskScheduler);
 		return webSocketHandler;
 	}

@@ -110,6 +110,19 @@ public class JsonRpcWebSocketProperties {
 	private Duration idleTimeout = Duration.ofSeconds(90);
 
 	/**
+	 * How long a call the server makes to a client (JsonRpcSession.call) waits for the
+	 * client's answer unless the call sets its own timeout; it then fails with a
+	 * TimeoutException.
+	 */
+	private Duration serverRequestTimeout = Duration.ofSeconds(30);
+
+	/**
+	 * Maximum number of calls to one client waiting for their answers; one more fails at
+	 * once with a RejectedExecutionException.
+	 */
+	private int maxPendingServerRequests = 64;
+
+	/**
 	 * Maximum number of topics one connection can subscribe to.
 	 */
 	private @Nullable Integer maxSubscriptionsPerConnection;
@@ -121,6 +134,22 @@ public class JsonRpcWebSocketProperties {
 
 	public boolean isEnabled() {
 		return this.enabled;
+	}
+
+	public Duration getServerRequestTimeout() {
+		return this.serverRequestTimeout;
+	}
+
+	public void setServerRequestTimeout(Duration serverRequestTimeout) {
+		this.serverRequestTimeout = serverRequestTimeout;
+	}
+
+	public int getMaxPendingServerRequests() {
+		return this.maxPendingServerRequests;
+	}
+
+	public void setMaxPendingServerRequests(int maxPendingServerRequests) {
+		this.maxPendingServerRequests = maxPendingServerRequests;
 	}
 
 	public void setEnabled(boolean enabled) {
