@@ -407,6 +407,10 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 				return;
 			}
 			answer.whenComplete((response, ex) -> {
+				if (this.closed) {
+					// sending would open the connection again
+					return;
+				}
 				if (response != null) {
 					send(this.codec.encode(response)).exceptionally((failure) -> null);
 				}
