@@ -61,6 +61,9 @@ import org.springframework.util.Assert;
  * on the thread that reads frames, so listeners may make calls. Items of streamed results
  * ({@code rpc.stream}) and their final responses go the same way, so items always come
  * before the end of their stream; cancelling a stream sends {@code rpc.cancel}.</li>
+ * <li>Calls of the server (a method and an id) go to the {@link Listener}'s
+ * {@link Listener#onRequest onRequest} on the same thread, and its answer is sent when it
+ * completes: {@code -32601} when the client has no handlers.</li>
  * <li>When the connection drops, pending exchanges fail with a
  * {@link JsonRpcTransportException} and the transport reconnects with exponential
  * backoff, then tells the listener so that it can subscribe again.</li>

@@ -37,8 +37,10 @@ import org.springframework.util.Assert;
 
 /**
  * The one place that knows the JSON shape of JSON-RPC 2.0 messages: single object versus
- * batch array, member presence and types, the version member. Reads input strictly and
- * writes responses with the application's {@link JsonMapper}.
+ * batch array, member presence and types, the version member, the answers of a client to
+ * the server's own calls, and the JSON-RPC 1.0 shapes when {@link #withVersion1(boolean)
+ * enabled}. Reads input strictly and writes responses with the application's
+ * {@link JsonMapper}.
  *
  * <p>
  * Input is read with a strict parser of its own, whatever the application's mapper

@@ -34,9 +34,12 @@ import io.github.jsonrpc.protocol.JsonRpcId;
  * away. Can be declared as a method parameter; it is {@code null} for calls over HTTP.
  *
  * <p>
- * Everything sent to a session (replies, notifications, stream items) goes through one
- * bounded, ordered outbound queue that never blocks the sender; a client that does not
- * read fast enough is disconnected (its transport documents how).
+ * The server can also {@link #call call} the client and wait for its answer.
+ *
+ * <p>
+ * Everything sent to a session (replies, calls, notifications, stream items) goes through
+ * one bounded, ordered outbound queue that never blocks the sender; a client that does
+ * not read fast enough is disconnected (its transport documents how).
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0

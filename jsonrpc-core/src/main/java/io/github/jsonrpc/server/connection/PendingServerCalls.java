@@ -113,18 +113,26 @@ final class PendingServerCalls {
 		CompletableFuture<T> result = new CompletableFuture<>();
 		Pending call = new Pending(method, type, result);
 		this.pending.put(id, call);
-		// completed by the answer, the timeout, the close or the caller's cancel: the id
-		// is forgotten in every case, so that a late answer is dropped
-		result.whenComplete((value, ex) -> {
+		// completed by the answer (on the thread reading the connection), the timeout (on
+		// the JDK's timer thread), the close or the caller's cancel: the id is forgotten
+		// in every case, so that a late answer is dropped, and the caller's future is
+		// completed on the executor, so that its stages never run on those threads
+		call.answer().whenComplete((response, ex) -> {
 			if (this.pending.remove(id, call)) {
 				this.count.decrementAndGet();
 			}
+			runOnExecutor(() -> call.deliver(response, ex, this.codec));
+		});
+		result.whenComplete((value, ex) -> {
+			if (result.isCancelled()) {
+				call.answer().cancel(false);
+			}
 		});
 		Duration wait = (timeout != null) ? timeout : this.defaultTimeout;
-		result.orTimeout(wait.toNanos(), TimeUnit.NANOSECONDS);
+		call.answer().orTimeout(wait.toNanos(), TimeUnit.NANOSECONDS);
 		// a close between the check above and the put must not leave the call waiting
 		if (this.closed || !send.test(request)) {
-			result.completeExceptionally(closed(method));
+			call.answer().completeExceptionally(closed(method));
 		}
 		return result;
 	}
@@ -143,8 +151,7 @@ final class PendingServerCalls {
 			}
 			return false;
 		}
-		runOnExecutor(() -> call.complete(response, this.codec));
-		return true;
+		return call.answer().complete(response);
 	}
 
 	/**
@@ -153,7 +160,7 @@ final class PendingServerCalls {
 	void close() {
 		this.closed = true;
 		for (Pending call : new ArrayList<>(this.pending.values())) {
-			call.result().completeExceptionally(closed(call.method()));
+			call.answer().completeExceptionally(closed(call.method()));
 		}
 	}
 
@@ -184,6 +191,8 @@ final class PendingServerCalls {
 
 		private final JavaType type;
 
+		private final CompletableFuture<JsonRpcResponse> answer = new CompletableFuture<>();
+
 		private final CompletableFuture<Object> result;
 
 		@SuppressWarnings("unchecked")
@@ -198,16 +207,23 @@ final class PendingServerCalls {
 			return this.method;
 		}
 
-		CompletableFuture<Object> result() {
-			return this.result;
+		CompletableFuture<JsonRpcResponse> answer() {
+			return this.answer;
 		}
 
-		void complete(JsonRpcResponse response, JsonRpcMessageCodec codec) {
-			if (response instanceof JsonRpcResponse.Failure failure) {
-				this.result.completeExceptionally(new JsonRpcSessionCallException(this.method, failure.error()));
-				return;
+		void deliver(@Nullable JsonRpcResponse response, @Nullable Throwable failure, JsonRpcMessageCodec codec) {
+			if (failure != null) {
+				this.result.completeExceptionally(failure);
 			}
-			Object value = ((JsonRpcResponse.Success) response).result();
+			else if (response instanceof JsonRpcResponse.Failure error) {
+				this.result.completeExceptionally(new JsonRpcSessionCallException(this.method, error.error()));
+			}
+			else if (response instanceof JsonRpcResponse.Success success) {
+				convert(success.result(), codec);
+			}
+		}
+
+		private void convert(@Nullable Object value, JsonRpcMessageCodec codec) {
 			try {
 				this.result.complete((value != null) ? codec.mapper().treeToValue((JsonNode) value, this.type) : null);
 			}
