@@ -25,6 +25,7 @@ import io.github.jsonrpc.pubsub.JsonRpcPubSubMethodNames;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcSessionRegistry;
 import io.github.jsonrpc.server.connection.JsonRpcConnectionSettings;
+import io.github.jsonrpc.server.connection.JsonRpcMemoryBudget;
 import io.github.jsonrpc.server.websocket.JsonRpcWebSocketHandler;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -80,13 +81,16 @@ public final class JsonRpcWebSocketAutoConfiguration {
 	@ConditionalOnMissingBean
 	JsonRpcWebSocketHandler jsonRpcWebSocketHandler(JsonRpcHandler handler, JsonRpcSessionRegistry sessions,
 			JsonRpcWebSocketProperties properties, ObjectProvider<JsonRpcPubSubMethodNames> pubSubMethodNames,
-			ObjectProvider<TaskScheduler> taskScheduler, ListableBeanFactory beanFactory) {
+			ObjectProvider<TaskScheduler> taskScheduler, ObjectProvider<JsonRpcMemoryBudget> memoryBudget,
+			ListableBeanFactory beanFactory) {
 		JsonRpcWebSocketHandler webSocketHandler = new JsonRpcWebSocketHandler(handler, sessions,
 				JsonRpcTaskExecutors.resolve(beanFactory, "jsonrpc-ws-"));
 		JsonRpcPubSubMethodNames names = pubSubMethodNames.getIfAvailable();
 		webSocketHandler.setSettings(
 				JsonRpcConnectionSettings.DEFAULTS.withMaxMessageSize((int) properties.getMaxMessageSize().toBytes())
 					.withMaxInFlight(properties.getMaxInFlight())
+					.withMaxConcurrency(properties.getMaxConcurrentCalls())
+					.withMemoryBudget(memoryBudget.getIfAvailable(JsonRpcMemoryBudget::shared))
 					.withOutboundLimits(properties.getMaxOutboundMessages(), properties.getMaxOutboundSize().toBytes(),
 							properties.getSendTimeLimit())
 					.withKeepAlive(properties.getPingInterval(), properties.getIdleTimeout())

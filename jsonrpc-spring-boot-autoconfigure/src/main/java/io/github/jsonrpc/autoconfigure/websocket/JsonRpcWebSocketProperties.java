@@ -80,6 +80,13 @@ public class JsonRpcWebSocketProperties {
 	private int maxInFlight = 256;
 
 	/**
+	 * Maximum number of messages of one connection running at once on the shared
+	 * executor; the others of its in-flight messages wait in the connection's own queue,
+	 * so that one connection cannot take the threads of all others.
+	 */
+	private int maxConcurrentCalls = 4;
+
+	/**
 	 * Maximum number of messages waiting to be written to one connection; beyond it the
 	 * connection is closed with 1008 "slow consumer".
 	 */
@@ -177,6 +184,15 @@ public class JsonRpcWebSocketProperties {
 	public void setMaxInFlight(int maxInFlight) {
 		Assert.isTrue(maxInFlight > 0, "'maxInFlight' must be positive");
 		this.maxInFlight = maxInFlight;
+	}
+
+	public int getMaxConcurrentCalls() {
+		return this.maxConcurrentCalls;
+	}
+
+	public void setMaxConcurrentCalls(int maxConcurrentCalls) {
+		Assert.isTrue(maxConcurrentCalls > 0, "'maxConcurrentCalls' must be positive");
+		this.maxConcurrentCalls = maxConcurrentCalls;
 	}
 
 	public int getMaxOutboundMessages() {
