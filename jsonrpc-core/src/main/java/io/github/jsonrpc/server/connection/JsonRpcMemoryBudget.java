@@ -26,7 +26,9 @@ import org.springframework.util.Assert;
  * as well ({@link JsonRpcConnectionSettings}); this bounds their sum, so that many
  * connections within their own limits still cannot exhaust the heap. A connection that
  * cannot reserve room refuses new calls with {@code -32005}, and is closed
- * ({@link JsonRpcCloseReason#OVERLOADED}) when a message to it does not fit.
+ * ({@link JsonRpcCloseReason#OVERLOADED}) when a message to it does not fit while it
+ * still has others queued; a connection with nothing queued gets its message beyond the
+ * budget, so that readers that keep up are never closed for the backlog of others.
  * <p>
  * Sizes are counted as encoded: a message shared by many subscribers counts once per
  * connection it is queued on, which overestimates, never underestimates, what is held.
@@ -96,6 +98,17 @@ public final class JsonRpcMemoryBudget {
 				return true;
 			}
 		}
+	}
+
+	/**
+	 * Reserve room even beyond the budget, for what must not be refused (the one message
+	 * of a connection that has nothing else queued); give it back with
+	 * {@link #release(long)} like any other.
+	 * @param bytes the size to reserve
+	 */
+	public void reserve(long bytes) {
+		Assert.isTrue(bytes >= 0, "bytes must not be negative");
+		this.used.addAndGet(bytes);
 	}
 
 	/**

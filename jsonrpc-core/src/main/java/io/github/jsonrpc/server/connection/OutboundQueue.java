@@ -32,8 +32,10 @@ import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
  * time, by whichever thread finds the queue idle or by the completion of the previous
  * write. Limits count every message not yet completely written, in messages and in bytes.
  * Every queued byte is also reserved from the {@link JsonRpcMemoryBudget} shared by all
- * connections. Going over a limit makes {@code offer} refuse the message; a failed write
- * runs the failure action. Both end in the connection's slow-consumer or overload policy.
+ * connections; when it is spent, only a connection with nothing queued gets its message
+ * (readers that keep up are not closed for the backlog of others). Going over a limit
+ * makes {@code offer} refuse the message; a failed write runs the failure action. Both
+ * end in the connection's slow-consumer or overload policy.
  *
  * @author JSON-RPC for Spring Boot team
  */
@@ -96,7 +98,12 @@ final class OutboundQueue {
 				return Offer.FULL;
 			}
 			if (!this.budget.tryReserve(message.size())) {
-				return Offer.OVER_BUDGET;
+				if (!this.queue.isEmpty() || this.writingCount > 0) {
+					return Offer.OVER_BUDGET;
+				}
+				// a connection that keeps up is not closed for the backlog of others:
+				// one message over the budget at most, until it is written
+				this.budget.reserve(message.size());
 			}
 			this.queue.add(message);
 			this.bytes += message.size();

@@ -98,6 +98,19 @@ class JsonRpcConnectionLimitsTests {
 	}
 
 	@Test
+	void connectionThatKeepsUpGetsItsMessageWhenTheBudgetIsSpent() {
+		JsonRpcMemoryBudget budget = JsonRpcMemoryBudget.of(10_000);
+		TestJsonRpcConnection slow = connection("slow", settings(budget));
+		slow.stall();
+		assertThat(slow.notify("say", "x".repeat(9_000))).isTrue();
+		TestJsonRpcConnection reader = connection("reader", settings(budget));
+		assertThat(reader.notify("say", "y".repeat(3_000))).isTrue();
+		assertThat(reader.isOpen()).isTrue();
+		assertThat(reader.written).hasSize(1);
+		assertThat(budget.used()).isBetween(9_000L, 9_100L);
+	}
+
+	@Test
 	void callOverTheSharedBudgetIsRefusedWith32005() {
 		JsonRpcMemoryBudget budget = JsonRpcMemoryBudget.of(10_000);
 		TestJsonRpcConnection slow = connection("slow", settings(budget));
