@@ -31,6 +31,7 @@ import io.github.jsonrpc.pubsub.JsonRpcPublisher;
 import io.github.jsonrpc.pubsub.JsonRpcSubscriptionRegistry;
 import io.github.jsonrpc.pubsub.JsonRpcTopic;
 import io.github.jsonrpc.pubsub.JsonRpcTopicAuthorizer;
+import io.github.jsonrpc.pubsub.redis.RedisJsonRpcPubSubBackend;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcSessionRegistry;
 import io.github.jsonrpc.server.method.InvocableJsonRpcMethodFactory;
@@ -42,24 +43,34 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
  * Auto-configuration} of publish/subscribe, where a persistent transport (WebSocket)
  * registered its {@link JsonRpcSessionRegistry}: topics, this instance's subscriptions,
- * the {@link JsonRpcPubSubBackend} (in-process unless the application defines one), the
- * {@link JsonRpcPublisher} and the built-in subscription methods. Off with
- * {@code jsonrpc.pubsub.enabled=false}; every bean can be replaced.
+ * the {@link JsonRpcPubSubBackend} (in-process unless the application defines one, or
+ * Redis with {@code jsonrpc.pubsub.backend=redis}), the {@link JsonRpcPublisher} and the
+ * built-in subscription methods. Off with {@code jsonrpc.pubsub.enabled=false}; every
+ * bean can be replaced.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
  */
 @AutoConfiguration(after = JsonRpcAutoConfiguration.class,
 		afterName = { "io.github.jsonrpc.autoconfigure.websocket.JsonRpcWebSocketAutoConfiguration",
-				"io.github.jsonrpc.autoconfigure.security.JsonRpcSecurityAutoConfiguration" })
+				"io.github.jsonrpc.autoconfigure.security.JsonRpcSecurityAutoConfiguration",
+				"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration" })
 @ConditionalOnBean({ JsonRpcHandler.class, JsonRpcSessionRegistry.class })
 @ConditionalOnBooleanProperty(name = "jsonrpc.pubsub.enabled", matchIfMissing = true)
 @EnableConfigurationProperties({ JsonRpcPubSubProperties.class, JsonRpcWebSocketProperties.class })
@@ -106,7 +117,11 @@ public final class JsonRpcPubSubAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	JsonRpcPubSubBackend jsonRpcPubSubBackend() {
+	JsonRpcPubSubBackend jsonRpcPubSubBackend(JsonRpcPubSubProperties properties) {
+		// the Redis configuration below defines the backend when it can
+		Assert.state(properties.getBackend() != JsonRpcPubSubProperties.Backend.REDIS,
+				"jsonrpc.pubsub.backend=redis needs Spring Data Redis with Lettuce "
+						+ "(spring-boot-starter-data-redis) and a RedisConnectionFactory bean");
 		return new InProcessJsonRpcPubSubBackend();
 	}
 
@@ -129,6 +144,37 @@ public final class JsonRpcPubSubAutoConfiguration {
 			JsonRpcSubscriptionRegistry subscriptions, JsonRpcMethodAccessChecker accessChecker,
 			JsonRpcPubSubMethodNames names) {
 		return new JsonRpcPubSubMethods(methodFactory, subscriptions, accessChecker, names);
+	}
+
+	/**
+	 * The Redis backend, on the application's connection factory.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	// the backend talks to Redis through the reactive API: Lettuce brings Reactor
+	@ConditionalOnClass(value = { RedisConnectionFactory.class, ReactiveRedisConnectionFactory.class },
+			name = "reactor.core.publisher.Mono")
+	@ConditionalOnProperty(name = "jsonrpc.pubsub.backend", havingValue = "redis")
+	static class RedisBackendConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(JsonRpcPubSubBackend.class)
+		@ConditionalOnBean(RedisConnectionFactory.class)
+		RedisJsonRpcPubSubBackend redisJsonRpcPubSubBackend(RedisConnectionFactory connectionFactory,
+				JsonRpcPubSubProperties properties, Environment environment) {
+			JsonRpcPubSubProperties.Redis redis = properties.getRedis();
+			String prefix = redis.getChannelPrefix();
+			if (!StringUtils.hasText(prefix)) {
+				prefix = environment.getProperty("spring.application.name", "jsonrpc");
+			}
+			return RedisJsonRpcPubSubBackend.builder(connectionFactory)
+				.channelPrefix(prefix)
+				.timeout(redis.getTimeout())
+				.maxMessageSize(Math.toIntExact(redis.getMaxMessageSize().toBytes()))
+				.maxPendingSize(redis.getMaxPendingSize().toBytes())
+				.retainedTimeToLive(redis.getRetainedTimeToLive())
+				.build();
+		}
+
 	}
 
 }

@@ -15,13 +15,16 @@
  */
 package io.github.jsonrpc.autoconfigure.pubsub;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.jsonrpc.pubsub.JsonRpcPubSubMethodNames;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.Assert;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties of publish/subscribe over persistent connections.
@@ -54,6 +57,17 @@ public class JsonRpcPubSubProperties {
 	 */
 	private final Methods methods = new Methods();
 
+	/**
+	 * Backend carrying publications, notifications to users and retained values between
+	 * the instances of the application.
+	 */
+	private Backend backend = Backend.IN_PROCESS;
+
+	/**
+	 * Redis backend, used with 'jsonrpc.pubsub.backend=redis'.
+	 */
+	private final Redis redis = new Redis();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -81,6 +95,114 @@ public class JsonRpcPubSubProperties {
 
 	public Methods getMethods() {
 		return this.methods;
+	}
+
+	public Backend getBackend() {
+		return this.backend;
+	}
+
+	public void setBackend(Backend backend) {
+		this.backend = backend;
+	}
+
+	public Redis getRedis() {
+		return this.redis;
+	}
+
+	/**
+	 * Backends of publish/subscribe.
+	 */
+	public enum Backend {
+
+		/**
+		 * One instance: publications reach the subscribers connected to it.
+		 */
+		IN_PROCESS,
+
+		/**
+		 * Every instance sharing one Redis, through the application's
+		 * RedisConnectionFactory (spring.data.redis.*, Lettuce).
+		 */
+		REDIS
+
+	}
+
+	/**
+	 * Settings of the Redis backend.
+	 */
+	public static class Redis {
+
+		/**
+		 * Prefix of the Redis channel and keys, so that applications can share one Redis.
+		 * Defaults to 'spring.application.name', or 'jsonrpc' without one.
+		 */
+		private @Nullable String channelPrefix;
+
+		/**
+		 * How long Redis may leave commands unanswered before it counts as unavailable
+		 * (publications are then delivered on this instance only, until it answers a
+		 * PING); also the longest a subscribe waits for a retained value from Redis.
+		 */
+		private Duration timeout = Duration.ofSeconds(1);
+
+		/**
+		 * Maximum size of a notification sent or accepted through Redis; larger ones are
+		 * delivered on the publishing instance only.
+		 */
+		private DataSize maxMessageSize = DataSize.ofMegabytes(1);
+
+		/**
+		 * Maximum size of what waits for Redis to take it; past it, publications are
+		 * delivered on this instance only.
+		 */
+		private DataSize maxPendingSize = DataSize.ofMegabytes(16);
+
+		/**
+		 * How long a retained value stays in Redis after its last publication; empty to
+		 * keep it until the next.
+		 */
+		private @Nullable Duration retainedTimeToLive = Duration.ofDays(1);
+
+		public @Nullable String getChannelPrefix() {
+			return this.channelPrefix;
+		}
+
+		public void setChannelPrefix(@Nullable String channelPrefix) {
+			this.channelPrefix = channelPrefix;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public DataSize getMaxMessageSize() {
+			return this.maxMessageSize;
+		}
+
+		public void setMaxMessageSize(DataSize maxMessageSize) {
+			this.maxMessageSize = maxMessageSize;
+		}
+
+		public DataSize getMaxPendingSize() {
+			return this.maxPendingSize;
+		}
+
+		public void setMaxPendingSize(DataSize maxPendingSize) {
+			this.maxPendingSize = maxPendingSize;
+		}
+
+		public @Nullable Duration getRetainedTimeToLive() {
+			return this.retainedTimeToLive;
+		}
+
+		public void setRetainedTimeToLive(@Nullable Duration retainedTimeToLive) {
+			this.retainedTimeToLive = retainedTimeToLive;
+		}
+
 	}
 
 	/**

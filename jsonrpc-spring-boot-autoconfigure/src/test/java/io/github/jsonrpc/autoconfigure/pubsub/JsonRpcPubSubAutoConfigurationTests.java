@@ -31,9 +31,12 @@ import io.github.jsonrpc.server.method.JsonRpcMethodRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +55,31 @@ class JsonRpcPubSubAutoConfigurationTests {
 			assertThat(context).hasSingleBean(InProcessJsonRpcPubSubBackend.class);
 			assertThat(context.getBean(JsonRpcPublisher.class)).isInstanceOf(DefaultJsonRpcPublisher.class);
 		});
+	}
+
+	@Test
+	void inProcessBackendEvenWithRedisConfiguredUnlessAskedFor() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class)).run((context) -> {
+			assertThat(context).hasSingleBean(RedisConnectionFactory.class);
+			assertThat(context).hasSingleBean(InProcessJsonRpcPubSubBackend.class);
+		});
+	}
+
+	@Test
+	void redisBackendWithoutSpringDataRedisFailsAtStartup() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(RedisConnectionFactory.class))
+			.withPropertyValues("jsonrpc.pubsub.backend=redis")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("jsonrpc.pubsub.backend=redis needs Spring Data Redis"));
+	}
+
+	@Test
+	void redisBackendWithoutConnectionFactoryFailsAtStartup() {
+		this.contextRunner.withPropertyValues("jsonrpc.pubsub.backend=redis")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("a RedisConnectionFactory bean"));
 	}
 
 	@Test

@@ -1,0 +1,158 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.pubsub.redis;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+/**
+ * Whether Redis answers, judged from the commands a {@link RedisJsonRpcPubSubBackend}
+ * sends: Redis counts as unavailable once a command fails, or once commands have waited
+ * longer than the timeout without any answer (a backlog that Redis works through is not
+ * an outage). Commands are never cancelled: what Lettuce holds is counted, in bytes,
+ * until it completes, so that the bytes waiting for Redis stay bounded. While Redis is
+ * unavailable, one {@code PING} at a time probes it.
+ */
+final class RedisCommandTracker {
+
+	private static final Log logger = LogFactory.getLog(RedisJsonRpcPubSubBackend.class);
+
+	private static final long WARNING_INTERVAL_NANOS = Duration.ofSeconds(10).toNanos();
+
+	private final long timeoutNanos;
+
+	private final long maxPendingSize;
+
+	private final AtomicLong pendingSize = new AtomicLong();
+
+	private final AtomicBoolean probing = new AtomicBoolean();
+
+	private final AtomicLong nextWarning = new AtomicLong(System.nanoTime());
+
+	private final AtomicLong suppressedWarnings = new AtomicLong();
+
+	private volatile long lastProgress = System.nanoTime();
+
+	private volatile boolean available = true;
+
+	private volatile @Nullable String lastFailure;
+
+	RedisCommandTracker(Duration timeout, long maxPendingSize) {
+		this.timeoutNanos = timeout.toNanos();
+		this.maxPendingSize = maxPendingSize;
+	}
+
+	/**
+	 * Return whether commands can be sent: Redis answers, as far as is known.
+	 * @param ping sends a {@code PING}, to probe an unavailable Redis
+	 * @return {@code true} if Redis is available
+	 */
+	boolean isAvailable(Supplier<Mono<String>> ping) {
+		if (this.available && this.pendingSize.get() > 0 && System.nanoTime() - this.lastProgress > this.timeoutNanos) {
+			failed("waiting for Redis", "no answer within " + Duration.ofNanos(this.timeoutNanos).toMillis() + " ms");
+		}
+		if (!this.available && this.probing.compareAndSet(false, true)) {
+			ping.get().subscribe((pong) -> answered(), (ex) -> this.probing.set(false), () -> this.probing.set(false));
+		}
+		return this.available;
+	}
+
+	/**
+	 * Count a command that is about to be sent, unless too many bytes wait already.
+	 * @param size its size in bytes
+	 * @return {@code true} if it may be sent
+	 */
+	boolean reserve(long size) {
+		long before = this.pendingSize.getAndAdd(size);
+		if (before + size > this.maxPendingSize) {
+			this.pendingSize.addAndGet(-size);
+			return false;
+		}
+		if (before == 0) {
+			// nothing was waiting: time starts now
+			this.lastProgress = System.nanoTime();
+		}
+		return true;
+	}
+
+	/**
+	 * Send a command counted by {@link #reserve(long)}, and track its outcome.
+	 * @param command the command, subscribed here
+	 * @param size its size in bytes
+	 * @param what what it sends, for the log
+	 */
+	void send(Mono<?> command, long size, String what) {
+		command.doFinally((signal) -> this.pendingSize.addAndGet(-size))
+			.subscribe(null, (ex) -> failed("sending " + what, ex.toString()), this::answered);
+	}
+
+	/**
+	 * Record that Redis answered.
+	 */
+	void answered() {
+		this.lastProgress = System.nanoTime();
+		if (!this.available) {
+			this.available = true;
+			logger.info("Redis answers again: publications reach every instance");
+		}
+	}
+
+	/**
+	 * Record that a command failed: Redis is unavailable.
+	 * @param what what was tried
+	 * @param failure what happened
+	 */
+	void failed(String what, String failure) {
+		this.lastFailure = what + ": " + failure;
+		if (this.available) {
+			this.available = false;
+			logger.warn("Redis is unavailable (" + what + " failed: " + failure
+					+ "); publications are delivered on this instance only until it answers again");
+		}
+	}
+
+	boolean isAvailable() {
+		return this.available;
+	}
+
+	@Nullable String lastFailure() {
+		return this.lastFailure;
+	}
+
+	/**
+	 * Log a warning, at most one per 10 seconds, counting the others.
+	 * @param message the message
+	 */
+	void warn(String message) {
+		long now = System.nanoTime();
+		long next = this.nextWarning.get();
+		if (now - next >= 0 && this.nextWarning.compareAndSet(next, now + WARNING_INTERVAL_NANOS)) {
+			long suppressed = this.suppressedWarnings.getAndSet(0);
+			logger.warn(message + ((suppressed > 0) ? " (" + suppressed + " similar warnings suppressed)" : ""));
+		}
+		else {
+			this.suppressedWarnings.incrementAndGet();
+		}
+	}
+
+}

@@ -1,0 +1,473 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.pubsub.redis;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
+import io.github.jsonrpc.protocol.JsonRpcLogText;
+import io.github.jsonrpc.pubsub.JsonRpcPubSubBackend;
+import io.github.jsonrpc.pubsub.redis.RedisJsonRpcPubSubFrame.Kind;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.SyncTaskExecutor;
+import org.springframework.data.redis.connection.Message;
+import org.springframework.data.redis.connection.ReactiveRedisConnection;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.SetCondition;
+import org.springframework.data.redis.core.types.Expiration;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.util.Assert;
+
+/**
+ * {@link JsonRpcPubSubBackend} for several instances of an application sharing one Redis,
+ * through the application's {@link RedisConnectionFactory} (Lettuce).
+ *
+ * <p>
+ * A publication is delivered to this instance's subscribers at once, on the publishing
+ * thread, then sent on one Redis channel, {@code <channel-prefix>:pubsub}, to the other
+ * instances; each delivers it to its own subscribers, authorizing them there. A retained
+ * value is also stored under {@code <channel-prefix>:retained:<topic>} (expiring after
+ * the configured time to live), for instances that start or subscribe later.
+ * {@link #sendToUser notifications to a user} travel the same way. Spring Data's
+ * {@link RedisMessageListenerContainer} receives, on one thread, so that what one
+ * instance publishes reaches the others in publish order; Lettuce reconnects and
+ * resubscribes by itself after a connection loss.
+ *
+ * <p>
+ * Redis publish/subscribe is at-most-once: what is published while Redis or the
+ * connection to it is down is delivered on the publishing instance only, never later on
+ * the others. Publishing never waits for Redis: once a Redis command takes longer than
+ * the timeout or fails, the backend stops sending (logging a rate-limited warning) until
+ * a {@code PING} answers again, so that nothing queues up while Redis is away. Messages
+ * larger than the maximum size are neither sent nor accepted.
+ *
+ * @author JSON-RPC for Spring Boot team
+ * @since 0.1.0
+ */
+public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(RedisJsonRpcPubSubBackend.class);
+
+	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(10);
+
+	// kind, origin, name length and the longest name
+	private static final int MAX_FRAME_OVERHEAD = 1 + 8 + 2 + 0xFFFF;
+
+	private final ReactiveRedisConnectionFactory connectionFactory;
+
+	private final String channel;
+
+	private final String retainedKeyPrefix;
+
+	private final Duration timeout;
+
+	private final int maxMessageSize;
+
+	private final Expiration retainedExpiration;
+
+	private final long origin = ThreadLocalRandom.current().nextLong();
+
+	private final RedisMessageListenerContainer container;
+
+	private final RedisCommandTracker tracker;
+
+	private final AtomicLong notSent = new AtomicLong();
+
+	private final AtomicLong rejected = new AtomicLong();
+
+	private volatile @Nullable ReactiveRedisConnection connection;
+
+	private volatile @Nullable Receiver receiver;
+
+	private volatile boolean running;
+
+	private RedisJsonRpcPubSubBackend(Builder builder) {
+		this.connectionFactory = (ReactiveRedisConnectionFactory) builder.connectionFactory;
+		this.channel = builder.channelPrefix + ":pubsub";
+		this.retainedKeyPrefix = builder.channelPrefix + ":retained:";
+		this.timeout = builder.timeout;
+		this.maxMessageSize = builder.maxMessageSize;
+		this.retainedExpiration = (builder.retainedTimeToLive != null) ? Expiration.from(builder.retainedTimeToLive)
+				: Expiration.persistent();
+		this.tracker = new RedisCommandTracker(builder.timeout, builder.maxPendingSize);
+		this.container = new RedisMessageListenerContainer();
+		this.container.setConnectionFactory(builder.connectionFactory);
+		// one receiving thread, Lettuce's: delivery never blocks (sessions queue), and
+		// handing messages to a pool would lose their order
+		this.container.setTaskExecutor(new SyncTaskExecutor());
+		this.container.setBeanName("jsonRpcPubSubRedisListenerContainer");
+		this.container.addMessageListener(this::received, new ChannelTopic(this.channel));
+	}
+
+	/**
+	 * Create a builder over a connection factory.
+	 * @param connectionFactory the application's Redis connection factory, also a
+	 * {@link ReactiveRedisConnectionFactory} (as Lettuce's is)
+	 * @return the builder
+	 */
+	public static Builder builder(RedisConnectionFactory connectionFactory) {
+		return new Builder(connectionFactory);
+	}
+
+	// Lifecycle
+
+	@Override
+	public void start() {
+		ReactiveRedisConnection connection = this.connectionFactory.getReactiveConnection();
+		this.connection = connection;
+		try {
+			// connected now rather than on the first publication, which would wait for it
+			connection.ping().timeout(STARTUP_TIMEOUT).block();
+		}
+		catch (RuntimeException ex) {
+			this.tracker.failed("Connecting", ex.toString());
+		}
+		this.container.afterPropertiesSet();
+		this.container.start();
+		this.running = true;
+		if (logger.isInfoEnabled()) {
+			logger.info("JSON-RPC pub/sub on Redis channel '" + this.channel + "'");
+		}
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		try {
+			this.container.destroy();
+		}
+		catch (Exception ex) {
+			logger.debug("Stopping the Redis listener container failed", ex);
+		}
+		ReactiveRedisConnection connection = this.connection;
+		this.connection = null;
+		if (connection != null) {
+			connection.close();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		// subscribed before the web server takes connections, stopped after it
+		return SmartLifecycle.DEFAULT_PHASE - 4096;
+	}
+
+	// Publishing
+
+	@Override
+	public void attach(Receiver receiver) {
+		Assert.notNull(receiver, "Receiver is required");
+		Assert.state(this.receiver == null, "A receiver is attached already");
+		this.receiver = receiver;
+	}
+
+	@Override
+	public int publish(String topic, JsonRpcEncodedMessage message, boolean retain) {
+		int delivered = receiver().published(topic, message, retain);
+		Kind kind = retain ? Kind.PUBLISH_RETAINED : Kind.PUBLISH;
+		send(kind, topic, message);
+		return delivered;
+	}
+
+	@Override
+	public int sendToUser(String userName, JsonRpcEncodedMessage message) {
+		int delivered = receiver().sentToUser(userName, message);
+		send(Kind.USER, userName, message);
+		return delivered;
+	}
+
+	@Override
+	public @Nullable JsonRpcEncodedMessage retained(String topic) {
+		ReactiveRedisConnection connection = this.connection;
+		if (connection == null || !isAvailable(connection)) {
+			return null;
+		}
+		try {
+			ByteBuffer value = connection.stringCommands()
+				.get(ByteBuffer.wrap(retainedKey(topic)))
+				.timeout(this.timeout)
+				.block();
+			if (value == null || !value.hasRemaining()) {
+				return null;
+			}
+			this.tracker.answered();
+			if (value.remaining() > this.maxMessageSize) {
+				this.rejected.incrementAndGet();
+				this.tracker.warn("Retained value of topic '" + JsonRpcLogText.escape(topic)
+						+ "' in Redis is larger than " + this.maxMessageSize + " bytes: ignored");
+				return null;
+			}
+			byte[] bytes = new byte[value.remaining()];
+			value.get(bytes);
+			return JsonRpcEncodedMessage.wrap(bytes);
+		}
+		catch (RuntimeException ex) {
+			// a subscriber goes without the retained value; publishing goes on
+			this.tracker.warn("No retained value of topic '" + JsonRpcLogText.escape(topic) + "' from Redis: " + ex);
+			return null;
+		}
+	}
+
+	private void send(Kind kind, String name, JsonRpcEncodedMessage message) {
+		ReactiveRedisConnection connection = this.connection;
+		if (message.size() > this.maxMessageSize) {
+			this.notSent.incrementAndGet();
+			this.tracker.warn(describe(kind, name) + " of " + message.size() + " bytes is larger than "
+					+ this.maxMessageSize + " bytes: delivered on this instance only");
+			return;
+		}
+		if (connection == null || !isAvailable(connection)) {
+			this.notSent.incrementAndGet();
+			this.tracker.warn("Redis is unavailable: " + describe(kind, name) + " delivered on this instance only");
+			return;
+		}
+		byte[] bytes = message.toByteArray();
+		byte[] frame = new RedisJsonRpcPubSubFrame(kind, this.origin, name, bytes).encode();
+		boolean retain = kind == Kind.PUBLISH_RETAINED;
+		if (!this.tracker.reserve(frame.length + (retain ? bytes.length : 0))) {
+			this.notSent.incrementAndGet();
+			this.tracker
+				.warn("Too many bytes wait for Redis: " + describe(kind, name) + " delivered on this instance only");
+			return;
+		}
+		// both commands go out on one connection, in this order, and so do those of
+		// later publications from this thread
+		if (retain) {
+			Mono<Boolean> set = connection.stringCommands()
+				.set(ByteBuffer.wrap(retainedKey(name)), ByteBuffer.wrap(bytes), SetCondition.upsert(),
+						this.retainedExpiration);
+			this.tracker.send(set, bytes.length, describe(kind, name));
+		}
+		Mono<Long> publish = connection.pubSubCommands()
+			.publish(ByteBuffer.wrap(this.channel.getBytes(StandardCharsets.UTF_8)), ByteBuffer.wrap(frame));
+		this.tracker.send(publish, frame.length, describe(kind, name));
+	}
+
+	private boolean isAvailable(ReactiveRedisConnection connection) {
+		return this.tracker.isAvailable(connection::ping);
+	}
+
+	// Receiving
+
+	private void received(Message message, byte @Nullable [] pattern) {
+		byte[] body = message.getBody();
+		Receiver receiver = this.receiver;
+		if (receiver == null || body == null) {
+			return;
+		}
+		if (body.length > this.maxMessageSize + MAX_FRAME_OVERHEAD) {
+			reject("a message of " + body.length + " bytes");
+			return;
+		}
+		RedisJsonRpcPubSubFrame frame = RedisJsonRpcPubSubFrame.decode(body);
+		if (frame == null) {
+			reject("a message that is no publication");
+			return;
+		}
+		if (frame.origin() == this.origin) {
+			// delivered here when it was published
+			return;
+		}
+		if (frame.message().length > this.maxMessageSize) {
+			reject(describe(frame.kind(), frame.name()) + " of " + frame.message().length + " bytes");
+			return;
+		}
+		try {
+			JsonRpcEncodedMessage notification = JsonRpcEncodedMessage.wrap(frame.message());
+			switch (frame.kind()) {
+				case PUBLISH -> receiver.published(frame.name(), notification, false);
+				case PUBLISH_RETAINED -> receiver.published(frame.name(), notification, true);
+				case USER -> receiver.sentToUser(frame.name(), notification);
+			}
+		}
+		catch (RuntimeException ex) {
+			// the listener container must go on with the next message
+			logger.warn("Delivering " + describe(frame.kind(), frame.name()) + " from Redis failed", ex);
+		}
+	}
+
+	private void reject(String what) {
+		this.rejected.incrementAndGet();
+		this.tracker.warn("Dropped " + what + " received on Redis channel '" + this.channel + "' (max-message-size "
+				+ this.maxMessageSize + " bytes)");
+	}
+
+	/**
+	 * Check, with a {@code PING} bounded by the timeout, whether Redis answers, and
+	 * return the state of the backend.
+	 * @return the state
+	 */
+	public Status check() {
+		ReactiveRedisConnection connection = this.connection;
+		boolean answers = false;
+		if (connection != null) {
+			try {
+				connection.ping().timeout(this.timeout).block();
+				this.tracker.answered();
+				answers = true;
+			}
+			catch (RuntimeException ex) {
+				this.tracker.failed("PING", ex.toString());
+			}
+		}
+		return new Status(this.running && answers && this.tracker.isAvailable(), this.container.isListening(),
+				this.channel, this.notSent.get(), this.rejected.get(), this.tracker.lastFailure());
+	}
+
+	private byte[] retainedKey(String topic) {
+		return (this.retainedKeyPrefix + topic).getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static String describe(Kind kind, String name) {
+		return ((kind == Kind.USER) ? "notification to user '" : "publication on topic '") + JsonRpcLogText.escape(name)
+				+ "'";
+	}
+
+	private Receiver receiver() {
+		Receiver receiver = this.receiver;
+		Assert.state(receiver != null, "No receiver attached");
+		return receiver;
+	}
+
+	/**
+	 * State of the backend, e.g. for a health indicator.
+	 *
+	 * @param available whether Redis answered the last command within the timeout
+	 * @param listening whether the listener container is subscribed to the channel
+	 * @param channel the Redis channel
+	 * @param notSent the number of publications and notifications delivered on this
+	 * instance only, since it started
+	 * @param rejected the number of messages received from Redis that were dropped, being
+	 * too large or malformed
+	 * @param lastFailure the last Redis failure, {@code null} if none
+	 */
+	public record Status(boolean available, boolean listening, String channel, long notSent, long rejected,
+			@Nullable String lastFailure) {
+
+	}
+
+	/**
+	 * Builder of a {@link RedisJsonRpcPubSubBackend}.
+	 */
+	public static final class Builder {
+
+		private final RedisConnectionFactory connectionFactory;
+
+		private String channelPrefix = "jsonrpc";
+
+		private Duration timeout = Duration.ofSeconds(1);
+
+		private int maxMessageSize = 1024 * 1024;
+
+		private long maxPendingSize = 16L * 1024 * 1024;
+
+		private @Nullable Duration retainedTimeToLive = Duration.ofDays(1);
+
+		private Builder(RedisConnectionFactory connectionFactory) {
+			Assert.notNull(connectionFactory, "RedisConnectionFactory is required");
+			Assert.isInstanceOf(ReactiveRedisConnectionFactory.class, connectionFactory,
+					"The Redis pub/sub backend needs a connection factory that is also reactive (Lettuce's): ");
+			this.connectionFactory = connectionFactory;
+		}
+
+		/**
+		 * Set the prefix of the channel and keys, so that applications can share one
+		 * Redis; default {@code jsonrpc}.
+		 * @param channelPrefix the prefix
+		 * @return this builder
+		 */
+		public Builder channelPrefix(String channelPrefix) {
+			Assert.hasText(channelPrefix, "Channel prefix is required");
+			this.channelPrefix = channelPrefix;
+			return this;
+		}
+
+		/**
+		 * Set how long a Redis command may take before Redis counts as unavailable;
+		 * default 1 second. Also the longest a subscribe waits for a retained value.
+		 * @param timeout the timeout
+		 * @return this builder
+		 */
+		public Builder timeout(Duration timeout) {
+			Assert.isTrue(timeout != null && !timeout.isNegative() && !timeout.isZero(), "Timeout must be positive");
+			this.timeout = timeout;
+			return this;
+		}
+
+		/**
+		 * Set the largest notification sent or accepted through Redis; default 1 MB.
+		 * @param maxMessageSize the size in bytes
+		 * @return this builder
+		 */
+		public Builder maxMessageSize(int maxMessageSize) {
+			Assert.isTrue(maxMessageSize > 0, "Max message size must be positive");
+			this.maxMessageSize = maxMessageSize;
+			return this;
+		}
+
+		/**
+		 * Set how many bytes may wait for Redis to take them; past it, publications are
+		 * delivered on this instance only; default 16 MB.
+		 * @param maxPendingSize the size in bytes
+		 * @return this builder
+		 */
+		public Builder maxPendingSize(long maxPendingSize) {
+			Assert.isTrue(maxPendingSize > 0, "Max pending size must be positive");
+			this.maxPendingSize = maxPendingSize;
+			return this;
+		}
+
+		/**
+		 * Set how long a retained value stays in Redis after its last publication;
+		 * default one day, {@code null} to keep it until the next.
+		 * @param retainedTimeToLive the time to live
+		 * @return this builder
+		 */
+		public Builder retainedTimeToLive(@Nullable Duration retainedTimeToLive) {
+			Assert.isTrue(
+					retainedTimeToLive == null || (!retainedTimeToLive.isNegative() && !retainedTimeToLive.isZero()),
+					"Retained time to live must be positive");
+			this.retainedTimeToLive = retainedTimeToLive;
+			return this;
+		}
+
+		/**
+		 * Build the backend; it connects when started.
+		 * @return the backend
+		 */
+		public RedisJsonRpcPubSubBackend build() {
+			return new RedisJsonRpcPubSubBackend(this);
+		}
+
+	}
+
+}

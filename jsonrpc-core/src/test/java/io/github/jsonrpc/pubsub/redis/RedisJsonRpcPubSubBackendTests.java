@@ -1,0 +1,245 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.pubsub.redis;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
+import io.github.jsonrpc.pubsub.JsonRpcPubSubBackend;
+import io.github.jsonrpc.pubsub.redis.RedisJsonRpcPubSubFrame.Kind;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests for {@link RedisJsonRpcPubSubBackend}: two backends, as two instances of one
+ * application, on the real Redis server.
+ */
+@EnabledIfRedis
+class RedisJsonRpcPubSubBackendTests {
+
+	private final String prefix = RedisTestConnections.uniquePrefix();
+
+	private final List<AutoCloseable> resources = new ArrayList<>();
+
+	private final RecordingReceiver receivedByA = new RecordingReceiver();
+
+	private final RecordingReceiver receivedByB = new RecordingReceiver();
+
+	private RedisJsonRpcPubSubBackend a;
+
+	private RedisJsonRpcPubSubBackend b;
+
+	@BeforeEach
+	void startTwoInstances() {
+		this.a = start(RedisTestConnections.PORT, this.receivedByA);
+		this.b = start(RedisTestConnections.PORT, this.receivedByB);
+	}
+
+	@AfterEach
+	void stop() throws Exception {
+		for (int i = this.resources.size() - 1; i >= 0; i--) {
+			this.resources.get(i).close();
+		}
+		try (RedisConnection connection = factory(RedisTestConnections.PORT).getConnection()) {
+			connection.keyCommands().del(bytes(this.prefix + ":retained:clock"));
+		}
+	}
+
+	@Test
+	void publicationIsDeliveredHereAtOnceAndOnTheOtherInstanceOnce() {
+		assertThat(this.a.publish("chat", message("chat", "hi"), false)).isEqualTo(1);
+		assertThat(this.receivedByA.texts()).containsExactly("P chat " + notification("chat", "hi"));
+		await().untilAsserted(
+				() -> assertThat(this.receivedByB.texts()).containsExactly("P chat " + notification("chat", "hi")));
+		// the publishing instance does not get its own publication a second time
+		this.b.publish("chat", message("chat", "back"), false);
+		await().untilAsserted(() -> assertThat(this.receivedByA.texts()).hasSize(2));
+		assertThat(this.receivedByA.texts()).containsExactly("P chat " + notification("chat", "hi"),
+				"P chat " + notification("chat", "back"));
+		assertThat(this.receivedByB.texts()).hasSize(2);
+	}
+
+	@Test
+	void burstArrivesInPublishOrder() {
+		List<String> expected = IntStream.range(0, 1000)
+			.mapToObj((i) -> "P chat " + notification("chat", "m" + i))
+			.toList();
+		for (int i = 0; i < 1000; i++) {
+			this.a.publish("chat", message("chat", "m" + i), false);
+		}
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(this.receivedByB.texts()).hasSize(1000));
+		assertThat(this.receivedByB.texts()).isEqualTo(expected);
+	}
+
+	@Test
+	void notificationToAUserReachesEveryInstance() {
+		this.a.sendToUser("alice", message("news", "for alice"));
+		assertThat(this.receivedByA.texts()).containsExactly("U alice " + notification("news", "for alice"));
+		await().untilAsserted(() -> assertThat(this.receivedByB.texts())
+			.containsExactly("U alice " + notification("news", "for alice")));
+	}
+
+	@Test
+	void retainedValueIsStoredInRedisWithItsTimeToLive() {
+		assertThat(this.b.retained("clock")).isNull();
+		this.a.publish("clock", message("clock", "12:00"), true);
+		this.a.publish("clock", message("clock", "12:01"), true);
+		await().untilAsserted(() -> assertThat(this.receivedByB.texts()).hasSize(2));
+		assertThat(this.receivedByB.texts()).allMatch((text) -> text.startsWith("R clock "));
+		JsonRpcEncodedMessage retained = this.b.retained("clock");
+		assertThat(retained).isNotNull();
+		assertThat(retained.text()).isEqualTo(notification("clock", "12:01"));
+		try (RedisConnection connection = factory(RedisTestConnections.PORT).getConnection()) {
+			Long ttl = connection.keyCommands().ttl(bytes(this.prefix + ":retained:clock"));
+			assertThat(ttl).isBetween(Duration.ofHours(23).toSeconds(), Duration.ofDays(1).toSeconds());
+		}
+	}
+
+	@Test
+	void tooLargePublicationIsDeliveredHereOnly() {
+		String large = "x".repeat(2000);
+		this.a.publish("chat", message("chat", large), false);
+		this.a.publish("chat", message("chat", "small"), false);
+		await().untilAsserted(() -> assertThat(this.receivedByB.texts()).hasSize(1));
+		assertThat(this.receivedByB.texts()).containsExactly("P chat " + notification("chat", "small"));
+		assertThat(this.receivedByA.texts()).hasSize(2);
+		assertThat(this.a.check().notSent()).isOne();
+	}
+
+	@Test
+	void tooLargeOrMalformedMessagesFromRedisAreDropped() {
+		byte[] channel = bytes(this.prefix + ":pubsub");
+		byte[] large = new RedisJsonRpcPubSubFrame(Kind.PUBLISH, 42, "chat",
+				bytes(notification("chat", "x".repeat(2000))))
+			.encode();
+		try (RedisConnection connection = factory(RedisTestConnections.PORT).getConnection()) {
+			connection.publish(channel, large);
+			connection.publish(channel, bytes("not a frame"));
+			connection.publish(channel,
+					new RedisJsonRpcPubSubFrame(Kind.PUBLISH, 42, "chat", bytes(notification("chat", "ok"))).encode());
+		}
+		await().untilAsserted(() -> assertThat(this.receivedByB.texts()).hasSize(1));
+		assertThat(this.receivedByB.texts()).containsExactly("P chat " + notification("chat", "ok"));
+		assertThat(this.b.check().rejected()).isEqualTo(2);
+	}
+
+	@Test
+	void redisGoneMeansLocalDeliveryOnlyUntilItIsBackThenEverythingResumesByItself() throws Exception {
+		RedisTestProxy proxy = RedisTestProxy.start();
+		this.resources.add(proxy);
+		RecordingReceiver receivedByC = new RecordingReceiver();
+		RedisJsonRpcPubSubBackend c = start(proxy.port(), receivedByC);
+		assertThat(c.check().available()).isTrue();
+		proxy.cut();
+		// publishing never waits for Redis: a thousand publications, delivered here
+		for (int i = 0; i < 1000; i++) {
+			assertThat(c.publish("chat", message("chat", "alone " + i), false)).isOne();
+		}
+		assertThat(receivedByC.texts()).hasSize(1000);
+		await().untilAsserted(() -> assertThat(c.check().available()).isFalse());
+		// known to be gone: not even handed to Lettuce any more
+		for (int i = 1000; i < 1010; i++) {
+			assertThat(c.publish("chat", message("chat", "alone " + i), false)).isOne();
+		}
+		assertThat(c.check().notSent()).isGreaterThanOrEqualTo(10);
+		assertThat(c.retained("clock")).isNull();
+		this.a.publish("chat", message("chat", "while away"), false);
+		proxy.restore();
+		// the listener reconnects and resubscribes by itself; publishing resumes
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			this.a.publish("chat", message("chat", "ping"), false);
+			assertThat(receivedByC.texts()).contains("P chat " + notification("chat", "ping"));
+		});
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			c.publish("chat", message("chat", "from c"), false);
+			assertThat(this.receivedByB.texts()).contains("P chat " + notification("chat", "from c"));
+		});
+		assertThat(c.check().available()).isTrue();
+		// what c published before it noticed Redis was gone is delivered late or never,
+		// in order and once: at most once
+		List<String> late = this.receivedByB.texts().stream().filter((text) -> text.contains("alone")).toList();
+		assertThat(late).isEqualTo(IntStream.range(0, late.size())
+			.mapToObj((i) -> "P chat " + notification("chat", "alone " + i))
+			.toList());
+	}
+
+	private RedisJsonRpcPubSubBackend start(int port, RecordingReceiver receiver) {
+		// generous: this machine is shared, a busy Redis is no unavailable one
+		LettuceConnectionFactory factory = factory(port);
+		RedisJsonRpcPubSubBackend backend = RedisJsonRpcPubSubBackend.builder(factory)
+			.channelPrefix(this.prefix)
+			.maxMessageSize(1024)
+			.timeout(Duration.ofSeconds(2))
+			.build();
+		backend.attach(receiver);
+		backend.start();
+		this.resources.add(backend::stop);
+		return backend;
+	}
+
+	private LettuceConnectionFactory factory(int port) {
+		LettuceConnectionFactory factory = RedisTestConnections.connectionFactory(port, this.prefix);
+		this.resources.add(factory::destroy);
+		return factory;
+	}
+
+	private static JsonRpcEncodedMessage message(String method, String text) {
+		return JsonRpcEncodedMessage.wrap(bytes(notification(method, text)));
+	}
+
+	private static String notification(String method, String text) {
+		return "{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"params\":[\"" + text + "\"]}";
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	static final class RecordingReceiver implements JsonRpcPubSubBackend.Receiver {
+
+		private final List<String> texts = new CopyOnWriteArrayList<>();
+
+		@Override
+		public int published(String topic, JsonRpcEncodedMessage message, boolean retain) {
+			this.texts.add((retain ? "R " : "P ") + topic + " " + message.text());
+			return 1;
+		}
+
+		@Override
+		public int sentToUser(String userName, JsonRpcEncodedMessage message) {
+			this.texts.add("U " + userName + " " + message.text());
+			return 1;
+		}
+
+		List<String> texts() {
+			return this.texts;
+		}
+
+	}
+
+}
