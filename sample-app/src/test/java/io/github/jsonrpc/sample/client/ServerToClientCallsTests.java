@@ -144,6 +144,23 @@ class ServerToClientCallsTests {
 	}
 
 	@Test
+	void clientWithoutHandlersAnswersEveryCallWithMethodNotFound() throws Exception {
+		this.sessions.captured.clear();
+		this.client = JsonRpcClient.builder()
+			.url("ws://127.0.0.1:" + this.port + "/jsonrpc")
+			.timeout(Duration.ofSeconds(10))
+			.build();
+		this.client.method("hello").retrieve(String.class);
+		JsonRpcSession session = this.sessions.captured.poll(5, TimeUnit.SECONDS);
+		assertThat(session).isNotNull();
+		CompletableFuture<Profile> call = session.call("profile", List.of("ada"), Profile.class);
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> call.get(5, TimeUnit.SECONDS))
+			.havingCause()
+			.isInstanceOfSatisfying(JsonRpcSessionCallException.class,
+					(ex) -> assertThat(ex.getCode()).isEqualTo(JsonRpcErrorCodes.METHOD_NOT_FOUND));
+	}
+
+	@Test
 	void unansweredCallTimesOutAndIsForgotten() throws Exception {
 		JsonRpcSession session = connect();
 		// the configured default timeout (1s): the client never answers "wait"
