@@ -89,13 +89,14 @@ public final class JsonRpcReactiveWebSocketAutoConfiguration {
 		JsonRpcWebSocketHandler webSocketHandler = new JsonRpcWebSocketHandler(handler, sessions,
 				JsonRpcTaskExecutors.resolve(beanFactory, "jsonrpc-ws-"));
 		JsonRpcPubSubMethodNames names = pubSubMethodNames.getIfAvailable();
-		webSocketHandler.setSettings(
-				JsonRpcConnectionSettings.DEFAULTS.withMaxMessageSize((int) properties.getMaxMessageSize().toBytes())
-					.withMaxInFlight(properties.getMaxInFlight())
-					.withOutboundLimits(properties.getMaxOutboundMessages(), properties.getMaxOutboundSize().toBytes(),
-							properties.getSendTimeLimit())
-					.withKeepAlive(properties.getPingInterval(), properties.getIdleTimeout())
-					.withStringParamsMethods((names != null) ? names.stringParamsMethods() : Set.of()));
+		webSocketHandler.setSettings(JsonRpcConnectionSettings.DEFAULTS
+			.withMaxMessageSize((int) properties.getMaxMessageSize().toBytes())
+			.withMaxInFlight(properties.getMaxInFlight())
+			.withOutboundLimits(properties.getMaxOutboundMessages(), properties.getMaxOutboundSize().toBytes(),
+					properties.getSendTimeLimit())
+			.withKeepAlive(properties.getPingInterval(), properties.getIdleTimeout())
+			.withStringParamsMethods((names != null) ? names.stringParamsMethods() : Set.of())
+			.withServerRequests(properties.getServerRequestTimeout(), properties.getMaxPendingServerRequests()));
 		taskScheduler.ifUnique(webSocketHandler::setTaskScheduler);
 		return webSocketHandler;
 	}
