@@ -15,6 +15,7 @@
  */
 package io.github.jsonrpc.autoconfigure.reactive;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
@@ -27,6 +28,7 @@ import io.github.jsonrpc.autoconfigure.websocket.JsonRpcWebSocketAutoConfigurati
 import io.github.jsonrpc.pubsub.JsonRpcPublisher;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcSessionRegistry;
+import io.github.jsonrpc.server.connection.JsonRpcConnectionSettings;
 import io.github.jsonrpc.server.http.JsonRpcHttpStatusPolicy;
 import io.github.jsonrpc.server.method.JsonRpcMethodRegistry;
 import io.github.jsonrpc.server.method.annotation.JsonRpcService;
@@ -173,6 +175,18 @@ class JsonRpcReactiveAutoConfigurationTests {
 			assertThat(context).getBean("jsonRpcWebSocketService").isSameAs(user.service);
 			assertThat(context).getBean(JsonRpcWebSocketHandlerMapping.class).isSameAs(user.mapping);
 		});
+	}
+
+	@Test
+	void serverRequestLimitsApplyToReactiveConnections() {
+		this.contextRunner
+			.withPropertyValues("jsonrpc.websocket.server-request-timeout=2s",
+					"jsonrpc.websocket.max-pending-server-requests=5")
+			.run((context) -> {
+				JsonRpcConnectionSettings settings = context.getBean(JsonRpcWebSocketHandler.class).getSettings();
+				assertThat(settings.serverRequestTimeout()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(settings.maxPendingServerRequests()).isEqualTo(5);
+			});
 	}
 
 	@Test
