@@ -25,6 +25,7 @@ import io.github.jsonrpc.server.JsonRpcExceptionHandler;
 import io.github.jsonrpc.server.JsonRpcExceptionResolver;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcInterceptor;
+import io.github.jsonrpc.server.connection.JsonRpcMemoryBudget;
 import io.github.jsonrpc.server.discovery.OpenRpcDiscovery;
 import io.github.jsonrpc.server.logging.MdcJsonRpcInterceptor;
 import io.github.jsonrpc.server.method.InvocableJsonRpcMethodFactory;
@@ -61,6 +62,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.core.annotation.Order;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.unit.DataSize;
 import org.springframework.util.StringUtils;
 import org.springframework.util.function.SingletonSupplier;
 
@@ -98,6 +100,15 @@ public final class JsonRpcAutoConfiguration {
 		JsonRpcServer.Builder server = server(properties);
 		jsonMapper.ifAvailable(server::mapper);
 		return server.buildCodec();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JsonRpcMemoryBudget jsonRpcMemoryBudget(JsonRpcProperties properties) {
+		// one budget for the connections of every transport
+		DataSize max = properties.getLimits().getMaxTotalBufferedSize();
+		return (max != null) ? JsonRpcMemoryBudget.of(max.toBytes())
+				: JsonRpcMemoryBudget.ofHeapPercent(JsonRpcMemoryBudget.DEFAULT_HEAP_PERCENT);
 	}
 
 	@Bean

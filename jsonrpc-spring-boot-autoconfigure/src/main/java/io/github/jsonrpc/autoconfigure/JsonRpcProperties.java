@@ -286,6 +286,15 @@ public class JsonRpcProperties {
 		 */
 		private DataSize maxReplySize = DataSize.ofMegabytes(4);
 
+		/**
+		 * Maximum size of what all persistent connections together (WebSocket and every
+		 * other transport) may hold: messages queued for writing, received calls not
+		 * finished, parts of messages being received. Beyond it new calls get -32005 and
+		 * a connection whose message does not fit is closed (WebSocket: 1013). Defaults
+		 * to 25% of the maximum heap.
+		 */
+		private @Nullable DataSize maxTotalBufferedSize;
+
 		public int getMaxNestingDepth() {
 			return this.maxNestingDepth;
 		}
@@ -338,6 +347,16 @@ public class JsonRpcProperties {
 		public void setMaxReplySize(DataSize maxReplySize) {
 			Assert.isTrue(maxReplySize.toBytes() > 0, "jsonrpc.limits.max-reply-size must be positive");
 			this.maxReplySize = maxReplySize;
+		}
+
+		public @Nullable DataSize getMaxTotalBufferedSize() {
+			return this.maxTotalBufferedSize;
+		}
+
+		public void setMaxTotalBufferedSize(@Nullable DataSize maxTotalBufferedSize) {
+			Assert.isTrue(maxTotalBufferedSize == null || maxTotalBufferedSize.toBytes() > 0,
+					"jsonrpc.limits.max-total-buffered-size must be positive");
+			this.maxTotalBufferedSize = maxTotalBufferedSize;
 		}
 
 		public int getMaxMethodNameLength() {

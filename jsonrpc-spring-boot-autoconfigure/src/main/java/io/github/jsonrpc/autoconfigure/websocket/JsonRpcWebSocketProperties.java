@@ -20,7 +20,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import io.github.jsonrpc.server.connection.JsonRpcConnectionSettings;
+import io.github.jsonrpc.server.connection.JsonRpcMemoryBudget;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -78,6 +81,13 @@ public class JsonRpcWebSocketProperties {
 	 * answered with -32005.
 	 */
 	private int maxInFlight = 256;
+
+	/**
+	 * Maximum number of messages of one connection running at once on the shared
+	 * executor; the others of its in-flight messages wait in the connection's own queue,
+	 * so that one connection cannot take the threads of all others.
+	 */
+	private int maxConcurrentCalls = 4;
 
 	/**
 	 * Maximum number of messages waiting to be written to one connection; beyond it the
@@ -208,6 +218,15 @@ public class JsonRpcWebSocketProperties {
 		this.maxInFlight = maxInFlight;
 	}
 
+	public int getMaxConcurrentCalls() {
+		return this.maxConcurrentCalls;
+	}
+
+	public void setMaxConcurrentCalls(int maxConcurrentCalls) {
+		Assert.isTrue(maxConcurrentCalls > 0, "'maxConcurrentCalls' must be positive");
+		this.maxConcurrentCalls = maxConcurrentCalls;
+	}
+
 	public int getMaxOutboundMessages() {
 		return this.maxOutboundMessages;
 	}
@@ -296,6 +315,25 @@ public class JsonRpcWebSocketProperties {
 			this.retainLast = retainLast;
 		}
 
+	}
+
+	/**
+	 * Return the connection settings these properties describe, for the Servlet and the
+	 * reactive WebSocket handler alike.
+	 * @param stringParamsMethods the methods whose {@code params} may be a JSON string
+	 * @param memoryBudget the byte budget shared with every other connection
+	 * @return the settings
+	 */
+	public JsonRpcConnectionSettings toConnectionSettings(Set<String> stringParamsMethods,
+			JsonRpcMemoryBudget memoryBudget) {
+		return JsonRpcConnectionSettings.DEFAULTS.withMaxMessageSize((int) getMaxMessageSize().toBytes())
+			.withMaxInFlight(getMaxInFlight())
+			.withMaxConcurrency(getMaxConcurrentCalls())
+			.withMemoryBudget(memoryBudget)
+			.withOutboundLimits(getMaxOutboundMessages(), getMaxOutboundSize().toBytes(), getSendTimeLimit())
+			.withKeepAlive(getPingInterval(), getIdleTimeout())
+			.withStringParamsMethods(stringParamsMethods)
+			.withServerRequests(getServerRequestTimeout(), getMaxPendingServerRequests());
 	}
 
 }
