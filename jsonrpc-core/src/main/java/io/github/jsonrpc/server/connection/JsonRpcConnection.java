@@ -171,6 +171,14 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 	@Override
 	public abstract Transport transport();
 
+	/**
+	 * Called when a message's call(s) completed, before the reply is queued; a transport
+	 * that stops reading while {@link #inFlight()} is at its limit resumes here. Runs on
+	 * the thread that completed the call; must not block.
+	 */
+	protected void callCompleted() {
+	}
+
 	// What the transport calls
 
 	/**
@@ -579,6 +587,7 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 				JsonRpcConnection.this.dispatches.remove(context);
 				JsonRpcConnection.this.inFlight.decrementAndGet();
 				unregister();
+				callCompleted();
 				if (ex != null) {
 					logger.error("JSON-RPC handler failed on session " + JsonRpcConnection.this.id, ex);
 				}
