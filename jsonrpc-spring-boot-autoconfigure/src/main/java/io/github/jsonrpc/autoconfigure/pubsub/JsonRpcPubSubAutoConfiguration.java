@@ -59,6 +59,8 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = JsonRpcAutoConfiguration.class,
 		afterName = { "io.github.jsonrpc.autoconfigure.websocket.JsonRpcWebSocketAutoConfiguration",
+				"io.github.jsonrpc.autoconfigure.tcp.JsonRpcTcpAutoConfiguration",
+				"io.github.jsonrpc.autoconfigure.stdio.JsonRpcStdioAutoConfiguration",
 				"io.github.jsonrpc.autoconfigure.security.JsonRpcSecurityAutoConfiguration" })
 @ConditionalOnBean({ JsonRpcHandler.class, JsonRpcSessionRegistry.class })
 @ConditionalOnBooleanProperty(name = "jsonrpc.pubsub.enabled", matchIfMissing = true)
