@@ -91,6 +91,9 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
+	/** Calls done but whose reply is not queued yet: see {@link #isDrained()}. */
+	private final AtomicInteger replying = new AtomicInteger();
+
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private final List<Runnable> closeCallbacks = new ArrayList<>();
@@ -306,6 +309,17 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 	 */
 	public int inFlight() {
 		return this.inFlight.get();
+	}
+
+	/**
+	 * Return whether no call is running and every reply and message was written, e.g. for
+	 * a graceful shutdown to wait for.
+	 * @return {@code true} when there is nothing left to do
+	 */
+	public boolean isDrained() {
+		// in the order a call moves through them: each is counted in the next before it
+		// leaves the previous one
+		return this.inFlight.get() == 0 && this.replying.get() == 0 && this.outbound.size() == 0;
 	}
 
 	/**
@@ -585,6 +599,7 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 					return;
 				}
 				JsonRpcConnection.this.dispatches.remove(context);
+				JsonRpcConnection.this.replying.incrementAndGet();
 				JsonRpcConnection.this.inFlight.decrementAndGet();
 				unregister();
 				callCompleted();
@@ -608,6 +623,7 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 					replied();
 				}
 				finally {
+					JsonRpcConnection.this.replying.decrementAndGet();
 					if (actions) {
 						JsonRpcConnection.this.outbound.resume();
 					}

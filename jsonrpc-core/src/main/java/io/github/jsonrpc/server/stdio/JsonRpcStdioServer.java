@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Executor;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
@@ -88,6 +89,8 @@ public final class JsonRpcStdioServer implements SmartLifecycle {
 	private @Nullable ExecutorService writer;
 
 	private @Nullable Thread reader;
+
+	private @Nullable CountDownLatch stopped;
 
 	/**
 	 * Create a server.
@@ -187,6 +190,20 @@ public final class JsonRpcStdioServer implements SmartLifecycle {
 			this.connection = connection;
 			this.reader = reader;
 			reader.start();
+			// the reader is a daemon (a blocking read of stdin cannot be interrupted);
+			// this keeps the JVM alive while serving, as a web server's thread does
+			CountDownLatch stopped = new CountDownLatch(1);
+			this.stopped = stopped;
+			Thread await = new Thread(() -> {
+				try {
+					stopped.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}, "jsonrpc-stdio");
+			await.setDaemon(false);
+			await.start();
 			logger.info("JSON-RPC on standard input/output ("
 					+ this.framing.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ")");
 		}
@@ -204,7 +221,7 @@ public final class JsonRpcStdioServer implements SmartLifecycle {
 			int count;
 			while (connection.isOpen() && (count = in.read(buffer)) != -1) {
 				if (!connection.read(ByteBuffer.wrap(buffer, 0, count)) && !connection.awaitReadable()) {
-					return;
+					break;
 				}
 			}
 		}
@@ -215,19 +232,20 @@ public final class JsonRpcStdioServer implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 			return;
 		}
-		if (!connection.isOpen()) {
-			return;
+		if (connection.isOpen()) {
+			logger.debug("End of standard input");
+			drainAndClose(connection);
 		}
-		logger.debug("End of standard input");
-		drainAndClose(connection);
-		this.endOfInput.run();
+		// the input ended, or the session closed (e.g. a message over the limit)
+		if (isRunning()) {
+			this.endOfInput.run();
+		}
 	}
 
 	private void drainAndClose(StdioJsonRpcConnection connection) {
 		long deadline = System.nanoTime() + this.shutdownTimeout.toNanos();
 		synchronized (this.lifecycleMonitor) {
-			while (connection.isOpen() && (connection.inFlight() > 0 || connection.outboundMessages() > 0)
-					&& System.nanoTime() < deadline) {
+			while (connection.isOpen() && !connection.isDrained() && System.nanoTime() < deadline) {
 				try {
 					// no signal for "all calls done": look again soon
 					this.lifecycleMonitor.wait(20);
@@ -245,12 +263,15 @@ public final class JsonRpcStdioServer implements SmartLifecycle {
 	public void stop() {
 		StdioJsonRpcConnection current;
 		ExecutorService writer;
+		CountDownLatch stopped;
 		synchronized (this.lifecycleMonitor) {
 			current = this.connection;
 			writer = this.writer;
+			stopped = this.stopped;
 			this.connection = null;
 			this.writer = null;
 			this.reader = null;
+			this.stopped = null;
 		}
 		if (current == null) {
 			return;
@@ -258,11 +279,15 @@ public final class JsonRpcStdioServer implements SmartLifecycle {
 		drainAndClose(current);
 		if (writer != null) {
 			try {
+				// the last messages (e.g. the error that ended the session) are written
 				writer.awaitTermination(5, TimeUnit.SECONDS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
+		}
+		if (stopped != null) {
+			stopped.countDown();
 		}
 	}
 

@@ -384,7 +384,7 @@ public final class JsonRpcTcpServer implements SmartLifecycle {
 
 	private boolean isBusy() {
 		for (TcpJsonRpcConnection connection : this.connections.values()) {
-			if (connection.isOpen() && (connection.inFlight() > 0 || connection.outboundMessages() > 0)) {
+			if (connection.isOpen() && !connection.isDrained()) {
 				return true;
 			}
 		}
