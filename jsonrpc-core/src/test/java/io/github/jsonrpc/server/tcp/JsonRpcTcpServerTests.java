@@ -218,7 +218,7 @@ class JsonRpcTcpServerTests {
 				}
 			});
 			await().atMost(Duration.ofSeconds(10)).until(() -> !session.isOpen());
-			assertThat(server.sessions()).isEmpty();
+			await().atMost(Duration.ofSeconds(5)).until(() -> server.sessions().isEmpty());
 			client.close();
 			writing.get(10, TimeUnit.SECONDS);
 		}

@@ -159,12 +159,15 @@ class JsonRpcTcpServerTlsTests {
 	@Test
 	void mutualTlsRefusesClientsWithoutCertificate() throws Exception {
 		JsonRpcTcpServer server = start(ClientAuth.REQUIRE, JsonRpcConnectionAuthenticator.clientCertificate());
-		assertThatException().isThrownBy(() -> {
-			try (TcpTestClient client = connect(server.getPort(), false)) {
-				client.send("{\"jsonrpc\":\"2.0\",\"method\":\"gate.whoami\",\"id\":1}");
-				client.next();
-			}
-		});
+		try (TcpTestClient client = connect(server.getPort(), false)) {
+			// TLS 1.3: the client's handshake ends before the server checks for a
+			// certificate, which then closes the connection unanswered
+			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"gate.whoami\",\"id\":1}");
+			assertThat(client.awaitClosed(Duration.ofSeconds(10))).isTrue();
+		}
+		catch (javax.net.ssl.SSLException | java.net.SocketException ex) {
+			// refused in the handshake
+		}
 		assertThat(server.sessions()).isEmpty();
 	}
 
