@@ -175,9 +175,9 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 	public abstract Transport transport();
 
 	/**
-	 * Called when a message's call(s) completed, before the reply is queued; a transport
-	 * that stops reading while {@link #inFlight()} is at its limit resumes here. Runs on
-	 * the thread that completed the call; must not block.
+	 * Called when a message's call(s) completed and the reply (if any) was queued; a
+	 * transport that stops reading while {@link #inFlight()} is at its limit resumes
+	 * here. Runs on the thread that completed the call; must not block or throw.
 	 */
 	protected void callCompleted() {
 	}
@@ -602,7 +602,6 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 				JsonRpcConnection.this.replying.incrementAndGet();
 				JsonRpcConnection.this.inFlight.decrementAndGet();
 				unregister();
-				callCompleted();
 				if (ex != null) {
 					logger.error("JSON-RPC handler failed on session " + JsonRpcConnection.this.id, ex);
 				}
@@ -627,6 +626,7 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 					if (actions) {
 						JsonRpcConnection.this.outbound.resume();
 					}
+					callCompleted();
 				}
 			});
 		}

@@ -54,6 +54,8 @@ public abstract class JsonRpcStreamConnection extends JsonRpcConnection {
 
 	private volatile byte @Nullable [] lastWords;
 
+	private volatile boolean inputEnded;
+
 	/**
 	 * Create a connection.
 	 * @param id the id of the connection, unique among open ones
@@ -99,6 +101,16 @@ public abstract class JsonRpcStreamConnection extends JsonRpcConnection {
 	 */
 	public final boolean awaitReadable() throws InterruptedException {
 		return this.inbound.awaitReadable();
+	}
+
+	/**
+	 * Tell the connection that the peer will send nothing more (it shut down its output,
+	 * as {@code nc -N} does after its input): what it sent is still answered, then the
+	 * connection closes.
+	 */
+	public final void inputEnded() {
+		this.inputEnded = true;
+		closeIfDone();
 	}
 
 	/**
@@ -156,11 +168,19 @@ public abstract class JsonRpcStreamConnection extends JsonRpcConnection {
 		if (inFlight() > 0) {
 			received();
 		}
+		closeIfDone();
 	}
 
 	private void flowChanged() {
 		if (this.inbound.resume()) {
 			resumeReading();
+		}
+		closeIfDone();
+	}
+
+	private void closeIfDone() {
+		if (this.inputEnded && isOpen() && this.inbound.isEmpty() && isDrained()) {
+			close(JsonRpcCloseReason.NORMAL);
 		}
 	}
 

@@ -136,6 +136,14 @@ final class StreamInbound {
 	}
 
 	/**
+	 * Return whether no message read is waiting to be handed over.
+	 * @return {@code true} when every message read went to the connection
+	 */
+	synchronized boolean isEmpty() {
+		return this.pending.isEmpty();
+	}
+
+	/**
 	 * Return whether part of a message was read and the rest is missing.
 	 * @return {@code true} when the stream ended in the middle of a message
 	 */

@@ -28,6 +28,10 @@ import java.util.concurrent.Executor;
 import javax.net.ssl.SSLSession;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import org.apache.commons.logging.Log;
@@ -252,6 +256,9 @@ public final class JsonRpcTcpServer implements SmartLifecycle {
 			TcpServer tcpServer = TcpServer.create()
 				.host(this.address.getHostAddress())
 				.port(this.port)
+				// a client that shuts down its output (nc -N, jayson's notifications) is
+				// still answered
+				.childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
 				.handle((inbound, outbound) -> accept(inbound));
 			SslContext ssl = this.sslContext;
 			if (ssl != null) {
@@ -306,8 +313,18 @@ public final class JsonRpcTcpServer implements SmartLifecycle {
 		session.onClose(() -> this.connections.remove(session.id(), session));
 		this.sessionRegistry.register(session);
 		connection.onDispose(session::transportClosed);
-		Reader reader = new Reader(session);
+		Reader reader = new Reader(session, connection);
 		session.onResume(reader::next);
+		// Reactor Netty does not end the inbound when the client shuts down its output
+		connection.addHandlerLast("jsonrpc.inputShutdown", new ChannelInboundHandlerAdapter() {
+			@Override
+			public void userEventTriggered(ChannelHandlerContext context, Object event) {
+				if (event == ChannelInputShutdownEvent.INSTANCE) {
+					reader.inputShutdown();
+				}
+				context.fireUserEventTriggered(event);
+			}
+		});
 		inbound.receive().subscribe(reader);
 		if (logger.isDebugEnabled()) {
 			logger.debug("TCP session " + session.id() + " opened from " + session.remoteAddress());
@@ -405,44 +422,70 @@ public final class JsonRpcTcpServer implements SmartLifecycle {
 	 */
 	private final class Reader extends BaseSubscriber<ByteBuf> {
 
-		private final TcpJsonRpcConnection connection;
+		private final TcpJsonRpcConnection session;
 
-		Reader(TcpJsonRpcConnection connection) {
+		private final Connection connection;
+
+		/** A chunk was requested and not delivered: nothing read is held back. */
+		private volatile boolean waiting;
+
+		private volatile boolean inputShutdown;
+
+		Reader(TcpJsonRpcConnection session, Connection connection) {
+			this.session = session;
 			this.connection = connection;
 		}
 
 		@Override
 		protected void hookOnSubscribe(Subscription subscription) {
-			request(1);
+			next();
 		}
 
 		@Override
 		protected void hookOnNext(ByteBuf chunk) {
-			if (this.connection.read(chunk.nioBuffer())) {
+			this.waiting = false;
+			if (this.session.read(chunk.nioBuffer())) {
 				next();
 			}
 		}
 
 		void next() {
 			if (!JsonRpcTcpServer.this.draining) {
+				this.waiting = true;
 				request(1);
+				checkInputEnded();
+			}
+		}
+
+		/**
+		 * The client shut down its output: once every chunk read before was delivered,
+		 * the connection answers what it has and closes.
+		 */
+		void inputShutdown() {
+			this.inputShutdown = true;
+			if (this.session.hasPartialMessage() && logger.isDebugEnabled()) {
+				logger.debug("TCP session " + this.session.id() + " ended in the middle of a message");
+			}
+			checkInputEnded();
+		}
+
+		private void checkInputEnded() {
+			if (this.inputShutdown) {
+				// after any delivery a request started, which runs on the event loop too
+				this.connection.channel().eventLoop().execute(() -> {
+					if (this.waiting) {
+						this.session.inputEnded();
+					}
+				});
 			}
 		}
 
 		@Override
 		protected void hookOnError(Throwable failure) {
 			if (logger.isDebugEnabled()) {
-				logger.debug("TCP session " + this.connection.id() + " failed", failure);
+				logger.debug("TCP session " + this.session.id() + " failed", failure);
 			}
-			this.connection.transportClosed();
-		}
-
-		@Override
-		protected void hookOnComplete() {
-			// the client closed its side: what it asked is still answered if it reads
-			if (this.connection.hasPartialMessage() && logger.isDebugEnabled()) {
-				logger.debug("TCP session " + this.connection.id() + " ended in the middle of a message");
-			}
+			this.session.transportClosed();
 		}
 
 	}

@@ -224,6 +224,24 @@ class JsonRpcTcpServerTests {
 		}
 	}
 
+	@ParameterizedTest
+	@EnumSource(JsonRpcFraming.class)
+	void clientThatShutsDownItsOutputIsStillAnswered(JsonRpcFraming framing) throws Exception {
+		JsonRpcTcpServer server = start(framing);
+		try (TcpTestClient client = TcpTestClient.connect(server.getPort(), framing)) {
+			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"gate.await\",\"id\":1}");
+			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"notify_hello\",\"params\":[1]}");
+			// as nc -N does at the end of its input
+			client.socket().shutdownOutput();
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.gate.waiting() == 1);
+			assertThat(client.awaitClosed(Duration.ofMillis(100))).isFalse();
+			this.gate.open("late");
+			assertThat(client.next().get("result").asString()).isEqualTo("late");
+			// then the server closes its side too
+			assertThat(client.awaitClosed(Duration.ofSeconds(5))).isTrue();
+		}
+	}
+
 	@Test
 	void idleConnectionIsClosed() throws Exception {
 		JsonRpcTcpServer server = start(JsonRpcFraming.NDJSON,
