@@ -16,6 +16,23 @@ check('jayson batch', Array.isArray(batch) && batch.length === 2 && batch[0].res
 const notif = await new Promise((res, rej) => http.request('notify_sum', [1, 2, 4], null, (err, resp) => err ? rej(err) : res(resp)));
 check('jayson notification (204, no body)', notif === undefined || notif === null || notif === '', notif);
 
+// jayson TCP client: one connection per request, newline-delimited JSON
+const tcpPort = Number(process.argv[3]);
+if (tcpPort) {
+  const tcp = jayson.client.tcp({ host: '127.0.0.1', port: tcpPort });
+  const tcall = (m, p, id) => new Promise((res, rej) => tcp.request(m, p, id, (err, resp) => err ? rej(err) : res(resp)));
+  r = await tcall('subtract', [42, 23]); check('jayson tcp subtract positional', r.result === 19, r);
+  r = await tcall('subtract', { minuend: 42, subtrahend: 23 }); check('jayson tcp subtract named', r.result === 19, r);
+  r = await tcall('foobar', []); check('jayson tcp method not found', r.error && r.error.code === -32601, r);
+  r = await tcall('echo', { x: 'tcp ü' }); check('jayson tcp echo (UTF-8)', r.result === 'tcp ü', r);
+  const tbatch = await new Promise((res, rej) => tcp.request([tcp.request('sum', [1, 2, 4], undefined, false), tcp.request('notify_hello', [7], null, false)], (err, resp) => err ? rej(err) : res(resp)));
+  check('jayson tcp batch', Array.isArray(tbatch) && tbatch.length === 1 && tbatch[0].result === 7, tbatch);
+  const tnotif = await tcall('notify_sum', [1, 2, 4], null);
+  check('jayson tcp notification (no reply)', tnotif === undefined, tnotif);
+} else {
+  check('jayson tcp: no TCP port given', false);
+}
+
 // rpc-websockets client
 const ws = new Client(`ws://127.0.0.1:${port}/jsonrpc`, { autoconnect: true, reconnect: false });
 await new Promise((res, rej) => { ws.on('open', res); ws.on('error', rej); });

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs third-party JavaScript JSON-RPC clients against the sample app:
-# jayson (HTTP) and rpc-websockets (WebSocket pub/sub dialect).
+# jayson (HTTP and TCP) and rpc-websockets (WebSocket pub/sub dialect).
 # Needs Node.js 18+ with npm, and the sample app jar:
 #   ./mvnw -q -pl sample-app -am package -DskipTests
 set -euo pipefail
@@ -11,4 +11,4 @@ root="$(cd "$here/../.." && pwd)"
 
 cd "$here"
 npm ci --no-audit --no-fund --loglevel=error
-node interop.mjs "$port"
+node interop.mjs "$port" "$tcp_port"

@@ -90,8 +90,9 @@ final class DefaultJsonRpcClientBuilder implements JsonRpcClient.Builder {
 	public JsonRpcClient.Builder url(URI url) {
 		Assert.notNull(url, "URL is required");
 		String scheme = url.getScheme();
-		Assert.isTrue(scheme != null && List.of("http", "https", "ws", "wss").contains(scheme.toLowerCase()),
-				() -> "URL must be http(s):// or ws(s)://, not " + url);
+		Assert.isTrue(
+				scheme != null && List.of("http", "https", "ws", "wss", "tcp", "tcps").contains(scheme.toLowerCase()),
+				() -> "URL must be http(s)://, ws(s):// or tcp(s)://, not " + url);
 		this.url = url;
 		return this;
 	}
@@ -233,6 +234,12 @@ final class DefaultJsonRpcClientBuilder implements JsonRpcClient.Builder {
 		if (scheme.startsWith("ws")) {
 			return new WebSocketJsonRpcTransport(endpoint, codec, new WebSocketJsonRpcTransport.Options(
 					this.connectTimeout, this.headers, this.reconnectInitial, this.reconnectMax));
+		}
+		if (scheme.startsWith("tcp")) {
+			return new WebSocketJsonRpcTransport(
+					endpoint, codec, new WebSocketJsonRpcTransport.Options(this.connectTimeout, Map.of(),
+							this.reconnectInitial, this.reconnectMax),
+					TcpMessageChannel.opener(endpoint, null, this.connectTimeout));
 		}
 		Assert.state(restClientPresent, "HTTP transport requires spring-web on the classpath");
 		return HttpTransportFactory.create(endpoint, this.restClientBuilder, this.headers, this.connectTimeout,

@@ -134,7 +134,7 @@ public interface JsonRpcClient extends AutoCloseable {
 
 	/**
 	 * Create a client for an endpoint with default settings.
-	 * @param url an {@code http(s)://} or {@code ws(s)://} URL
+	 * @param url an {@code http(s)://}, {@code ws(s)://} or {@code tcp(s)://} URL
 	 * @return the client
 	 */
 	static JsonRpcClient create(String url) {
@@ -334,7 +334,9 @@ public interface JsonRpcClient extends AutoCloseable {
 
 		/**
 		 * Set the endpoint: {@code http(s)://} URLs use the {@link RestClient},
-		 * {@code ws(s)://} URLs a WebSocket connection.
+		 * {@code ws(s)://} URLs a WebSocket connection, {@code tcp://host:port} a TCP
+		 * connection ({@code tcps://} with TLS, {@code ?framing=content-length} for
+		 * {@code Content-Length} framing instead of one message per line).
 		 * @param url the URL
 		 * @return this builder
 		 */

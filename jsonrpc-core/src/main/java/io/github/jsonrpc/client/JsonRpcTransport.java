@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
+import javax.net.ssl.SSLSocketFactory;
+
 import io.github.jsonrpc.protocol.JsonRpcError;
 import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
@@ -109,7 +111,7 @@ public interface JsonRpcTransport extends AutoCloseable {
 
 	/**
 	 * Set the listener for messages the server sends on its own. Only persistent
-	 * transports (WebSocket) call it; the default does nothing.
+	 * transports (WebSocket, TCP) call it; the default does nothing.
 	 * @param listener the listener
 	 */
 	default void setListener(Listener listener) {
@@ -169,6 +171,35 @@ public interface JsonRpcTransport extends AutoCloseable {
 	 */
 	static JsonRpcTransport webSocket(URI uri, JsonRpcMessageCodec codec) {
 		return new WebSocketJsonRpcTransport(uri, codec, WebSocketJsonRpcTransport.Options.DEFAULTS);
+	}
+
+	/**
+	 * Create a transport over one TCP connection, opened on first use and re-opened with
+	 * exponential backoff (500 ms up to 30 s) when it drops. Calls, batches,
+	 * notifications, subscriptions and streams work as over WebSocket.
+	 * @param uri {@code tcp://host:port}, or {@code tcps://host:port} for TLS with the
+	 * JDK's default trust; {@code ?framing=content-length} for {@code Content-Length}
+	 * headers instead of one message per line
+	 * @param codec the codec that writes requests and reads responses
+	 * @return the transport
+	 */
+	static JsonRpcTransport tcp(URI uri, JsonRpcMessageCodec codec) {
+		return new WebSocketJsonRpcTransport(uri, codec, WebSocketJsonRpcTransport.Options.DEFAULTS,
+				TcpMessageChannel.opener(uri, null, null));
+	}
+
+	/**
+	 * Create a transport over one TLS connection with the given socket factory (e.g. of
+	 * an {@code SSLContext} with the server's trust and a client certificate).
+	 * @param uri {@code tcps://host:port}, optionally {@code ?framing=content-length}
+	 * @param codec the codec that writes requests and reads responses
+	 * @param sslSocketFactory the factory of TLS sockets
+	 * @return the transport
+	 * @see #tcp(URI, JsonRpcMessageCodec)
+	 */
+	static JsonRpcTransport tcp(URI uri, JsonRpcMessageCodec codec, SSLSocketFactory sslSocketFactory) {
+		return new WebSocketJsonRpcTransport(uri, codec, WebSocketJsonRpcTransport.Options.DEFAULTS,
+				TcpMessageChannel.opener(uri, sslSocketFactory, null));
 	}
 
 	/**

@@ -18,7 +18,6 @@ package io.github.jsonrpc.client;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -50,13 +48,15 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.util.Assert;
 
 /**
- * {@link JsonRpcTransport} over one WebSocket connection of the JDK's {@link HttpClient}:
- * no container or extra library needed on the client side.
+ * {@link JsonRpcTransport} over one persistent connection that carries whole messages: a
+ * WebSocket of the JDK's {@link HttpClient}, or a framed TCP stream (see
+ * {@link MessageChannel}); no container or extra library needed on the client side.
  *
  * <ul>
  * <li>The connection opens on first use; replies are matched to pending exchanges by the
  * ids of the requests (any id of a batch).</li>
- * <li>Sends are serialized, as a WebSocket allows one outstanding send.</li>
+ * <li>Sends are serialized, as a WebSocket allows one outstanding send (and a stream must
+ * not interleave messages).</li>
  * <li>Server notifications go to the {@link Listener} on a single thread, in order, never
  * on the thread that reads frames, so listeners may make calls. Items of streamed results
  * ({@code rpc.stream}) and their final responses go the same way, so items always come
@@ -87,7 +87,7 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 
 	private final Options options;
 
-	private final HttpClient httpClient;
+	private final MessageChannel.Opener opener;
 
 	private final Map<String, CompletableFuture<byte[]>> pending = new ConcurrentHashMap<>();
 
@@ -103,7 +103,7 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 
 	private final Object lock = new Object();
 
-	private @Nullable CompletableFuture<WebSocket> connection;
+	private @Nullable CompletableFuture<MessageChannel> connection;
 
 	private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
 
@@ -112,18 +112,34 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 	private volatile boolean closed;
 
 	WebSocketJsonRpcTransport(URI uri, JsonRpcMessageCodec codec, Options options) {
+		this(uri, codec, options,
+				WebSocketMessageChannel.opener(uri, httpClient(options), options.headers(), options.connectTimeout()));
+	}
+
+	/**
+	 * Create a transport over other channels than WebSockets (e.g. TCP).
+	 * @param uri the endpoint, for messages
+	 * @param codec the codec
+	 * @param options the reconnect options
+	 * @param opener opens a channel, on first use and after a drop
+	 */
+	WebSocketJsonRpcTransport(URI uri, JsonRpcMessageCodec codec, Options options, MessageChannel.Opener opener) {
 		Assert.notNull(uri, "URI is required");
 		Assert.notNull(codec, "Codec is required");
 		this.uri = uri;
 		this.codec = codec;
 		this.options = options;
+		this.opener = opener;
+		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> daemon(task, "jsonrpc-ws-reconnect"));
+		this.notificationExecutor = Executors.newSingleThreadExecutor((task) -> daemon(task, "jsonrpc-ws-notify"));
+	}
+
+	private static HttpClient httpClient(Options options) {
 		HttpClient.Builder builder = HttpClient.newBuilder();
 		if (options.connectTimeout() != null) {
 			builder.connectTimeout(options.connectTimeout());
 		}
-		this.httpClient = builder.build();
-		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> daemon(task, "jsonrpc-ws-reconnect"));
-		this.notificationExecutor = Executors.newSingleThreadExecutor((task) -> daemon(task, "jsonrpc-ws-notify"));
+		return builder.build();
 	}
 
 	private static Thread daemon(Runnable task, String name) {
@@ -253,32 +269,27 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 		return invalid;
 	}
 
-	private CompletableFuture<WebSocket> send(byte[] message) {
+	private CompletableFuture<?> send(byte[] message) {
 		String text = new String(message, StandardCharsets.UTF_8);
-		return connection().thenCompose((ws) -> {
+		return connection().thenCompose((channel) -> {
 			synchronized (this.lock) {
-				// one outstanding send per WebSocket: chain after the previous one
-				CompletableFuture<WebSocket> sent = this.lastSend.handle((result, ex) -> null)
-					.thenCompose((ignored) -> ws.sendText(text, true));
+				// one outstanding send per connection: chain after the previous one
+				CompletableFuture<?> sent = this.lastSend.handle((result, ex) -> null)
+					.thenCompose((ignored) -> channel.send(text));
 				this.lastSend = sent;
 				return sent;
 			}
 		});
 	}
 
-	private CompletableFuture<WebSocket> connection() {
+	private CompletableFuture<MessageChannel> connection() {
 		synchronized (this.lock) {
-			CompletableFuture<WebSocket> current = this.connection;
+			CompletableFuture<MessageChannel> current = this.connection;
 			if (current != null && !current.isCompletedExceptionally()
 					&& !(current.isDone() && current.join().isOutputClosed())) {
 				return current;
 			}
-			WebSocket.Builder builder = this.httpClient.newWebSocketBuilder();
-			this.options.headers().forEach(builder::header);
-			if (this.options.connectTimeout() != null) {
-				builder.connectTimeout(this.options.connectTimeout());
-			}
-			CompletableFuture<WebSocket> opening = builder.buildAsync(this.uri, new FrameListener())
+			CompletableFuture<MessageChannel> opening = this.opener.open(new Receiver())
 				.exceptionallyCompose((ex) -> CompletableFuture
 					.failedFuture(new JsonRpcTransportException("Cannot connect to " + this.uri, ex)));
 			this.connection = opening;
@@ -428,8 +439,8 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 		synchronized (this.lock) {
 			this.connection = null;
 		}
-		JsonRpcTransportException failure = new JsonRpcTransportException(
-				"WebSocket connection to " + this.uri + " closed", cause);
+		JsonRpcTransportException failure = new JsonRpcTransportException("Connection to " + this.uri + " closed",
+				cause);
 		new ArrayList<>(this.pending.values()).forEach((future) -> future.completeExceptionally(failure));
 		new ArrayList<>(this.unidentified).forEach((future) -> future.completeExceptionally(failure));
 		new ArrayList<>(this.streams.values()).forEach((stream) -> stream.result().completeExceptionally(failure));
@@ -468,13 +479,13 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 	@Override
 	public void close() {
 		this.closed = true;
-		CompletableFuture<WebSocket> current;
+		CompletableFuture<MessageChannel> current;
 		synchronized (this.lock) {
 			current = this.connection;
 			this.connection = null;
 		}
-		if (current != null && current.isDone() && !current.isCompletedExceptionally()) {
-			current.join().sendClose(WebSocket.NORMAL_CLOSURE, "").exceptionally((ex) -> null);
+		if (current != null) {
+			current.thenAccept(MessageChannel::close);
 		}
 		JsonRpcTransportException failure = new JsonRpcTransportException("Transport to " + this.uri + " closed");
 		new ArrayList<>(this.pending.values()).forEach((future) -> future.completeExceptionally(failure));
@@ -484,46 +495,17 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 	}
 
 	/**
-	 * Reads frames, assembling partial text messages.
+	 * Receives the messages of the current connection.
 	 */
-	private final class FrameListener implements WebSocket.Listener {
-
-		private final StringBuilder text = new StringBuilder();
+	private final class Receiver implements MessageChannel.Receiver {
 
 		@Override
-		public void onOpen(WebSocket webSocket) {
-			webSocket.request(1);
+		public void onMessage(String text) {
+			handleText(text);
 		}
 
 		@Override
-		public @Nullable CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-			this.text.append(data);
-			if (last) {
-				String message = this.text.toString();
-				this.text.setLength(0);
-				try {
-					handleText(message);
-				}
-				catch (RuntimeException ex) {
-					logger.warn("Failed to handle a message from " + WebSocketJsonRpcTransport.this.uri, ex);
-				}
-			}
-			webSocket.request(1);
-			return null;
-		}
-
-		@Override
-		public @Nullable CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-			if (logger.isDebugEnabled()) {
-				logger.debug(
-						"WebSocket to " + WebSocketJsonRpcTransport.this.uri + " closed: " + statusCode + " " + reason);
-			}
-			connectionLost(null);
-			return null;
-		}
-
-		@Override
-		public void onError(WebSocket webSocket, Throwable error) {
+		public void onClosed(@Nullable Throwable error) {
 			connectionLost(error);
 		}
 

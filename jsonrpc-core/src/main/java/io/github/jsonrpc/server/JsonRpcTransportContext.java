@@ -205,6 +205,12 @@ public final class JsonRpcTransportContext {
 		/** A WebSocket connection. */
 		WEBSOCKET,
 
+		/** A TCP connection (see {@code io.github.jsonrpc.server.tcp}). */
+		TCP,
+
+		/** Standard input and output of the process. */
+		STDIO,
+
 		/** A direct call from Java code. */
 		IN_PROCESS
 

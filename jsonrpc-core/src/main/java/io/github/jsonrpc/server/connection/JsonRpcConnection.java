@@ -105,6 +105,9 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
+	/** Calls done but whose reply is not queued yet: see {@link #isDrained()}. */
+	private final AtomicInteger replying = new AtomicInteger();
+
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private final List<Runnable> closeCallbacks = new ArrayList<>();
@@ -191,6 +194,14 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 	 */
 	@Override
 	public abstract Transport transport();
+
+	/**
+	 * Called when a message's call(s) completed and the reply (if any) was queued; a
+	 * transport that stops reading while {@link #inFlight()} is at its limit resumes
+	 * here. Runs on the thread that completed the call; must not block or throw.
+	 */
+	protected void callCompleted() {
+	}
 
 	// What the transport calls
 
@@ -339,6 +350,17 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 	 */
 	public int inFlight() {
 		return this.inFlight.get();
+	}
+
+	/**
+	 * Return whether no call is running and every reply and message was written, e.g. for
+	 * a graceful shutdown to wait for.
+	 * @return {@code true} when there is nothing left to do
+	 */
+	public boolean isDrained() {
+		// in the order a call moves through them: each is counted in the next before it
+		// leaves the previous one
+		return this.inFlight.get() == 0 && this.replying.get() == 0 && this.outbound.size() == 0;
 	}
 
 	/**
@@ -704,6 +726,7 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 					return;
 				}
 				JsonRpcConnection.this.dispatches.remove(context);
+				JsonRpcConnection.this.replying.incrementAndGet();
 				finish();
 				if (ex != null) {
 					logger.error("JSON-RPC handler failed on session " + JsonRpcConnection.this.id, ex);
@@ -725,9 +748,11 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 					replied();
 				}
 				finally {
+					JsonRpcConnection.this.replying.decrementAndGet();
 					if (actions) {
 						JsonRpcConnection.this.outbound.resume();
 					}
+					callCompleted();
 				}
 			});
 		}

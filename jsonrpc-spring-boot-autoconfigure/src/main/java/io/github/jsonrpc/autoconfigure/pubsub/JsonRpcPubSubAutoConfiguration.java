@@ -69,6 +69,8 @@ import org.springframework.util.StringUtils;
  */
 @AutoConfiguration(after = JsonRpcAutoConfiguration.class,
 		afterName = { "io.github.jsonrpc.autoconfigure.websocket.JsonRpcWebSocketAutoConfiguration",
+				"io.github.jsonrpc.autoconfigure.tcp.JsonRpcTcpAutoConfiguration",
+				"io.github.jsonrpc.autoconfigure.stdio.JsonRpcStdioAutoConfiguration",
 				"io.github.jsonrpc.autoconfigure.security.JsonRpcSecurityAutoConfiguration",
 				"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration" })
 @ConditionalOnBean({ JsonRpcHandler.class, JsonRpcSessionRegistry.class })

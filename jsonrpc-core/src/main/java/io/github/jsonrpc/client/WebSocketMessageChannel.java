@@ -1,0 +1,135 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.client;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link MessageChannel} over a WebSocket of the JDK's {@link HttpClient}: one text
+ * message (possibly fragmented) is one JSON-RPC message.
+ *
+ * @author JSON-RPC for Spring Boot team
+ */
+final class WebSocketMessageChannel implements MessageChannel {
+
+	private static final Log logger = LogFactory.getLog(WebSocketMessageChannel.class);
+
+	private final WebSocket webSocket;
+
+	private WebSocketMessageChannel(WebSocket webSocket) {
+		this.webSocket = webSocket;
+	}
+
+	/**
+	 * Return an opener of WebSocket channels to an endpoint.
+	 * @param uri the {@code ws://} or {@code wss://} endpoint
+	 * @param httpClient the client
+	 * @param headers headers of the handshake
+	 * @param connectTimeout the handshake timeout, {@code null} for the default
+	 * @return the opener
+	 */
+	static Opener opener(URI uri, HttpClient httpClient, Map<String, String> headers,
+			@Nullable Duration connectTimeout) {
+		return (receiver) -> {
+			WebSocket.Builder builder = httpClient.newWebSocketBuilder();
+			headers.forEach(builder::header);
+			if (connectTimeout != null) {
+				builder.connectTimeout(connectTimeout);
+			}
+			return builder.buildAsync(uri, new FrameListener(uri, receiver)).thenApply(WebSocketMessageChannel::new);
+		};
+	}
+
+	@Override
+	public CompletableFuture<?> send(String text) {
+		return this.webSocket.sendText(text, true);
+	}
+
+	@Override
+	public boolean isOutputClosed() {
+		return this.webSocket.isOutputClosed();
+	}
+
+	@Override
+	public void close() {
+		this.webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "").exceptionally((ex) -> null);
+	}
+
+	/**
+	 * Reads frames, assembling partial text messages.
+	 */
+	private static final class FrameListener implements WebSocket.Listener {
+
+		private final URI uri;
+
+		private final Receiver receiver;
+
+		private final StringBuilder text = new StringBuilder();
+
+		FrameListener(URI uri, Receiver receiver) {
+			this.uri = uri;
+			this.receiver = receiver;
+		}
+
+		@Override
+		public void onOpen(WebSocket webSocket) {
+			webSocket.request(1);
+		}
+
+		@Override
+		public @Nullable CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+			this.text.append(data);
+			if (last) {
+				String message = this.text.toString();
+				this.text.setLength(0);
+				try {
+					this.receiver.onMessage(message);
+				}
+				catch (RuntimeException ex) {
+					logger.warn("Failed to handle a message from " + this.uri, ex);
+				}
+			}
+			webSocket.request(1);
+			return null;
+		}
+
+		@Override
+		public @Nullable CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("WebSocket to " + this.uri + " closed: " + statusCode + " " + reason);
+			}
+			this.receiver.onClosed(null);
+			return null;
+		}
+
+		@Override
+		public void onError(WebSocket webSocket, Throwable error) {
+			this.receiver.onClosed(error);
+		}
+
+	}
+
+}

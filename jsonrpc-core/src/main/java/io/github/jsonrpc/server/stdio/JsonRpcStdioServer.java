@@ -1,0 +1,301 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.server.stdio;
+
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import io.github.jsonrpc.protocol.JsonRpcFraming;
+import io.github.jsonrpc.server.JsonRpcHandler;
+import io.github.jsonrpc.server.JsonRpcSession;
+import io.github.jsonrpc.server.JsonRpcSessionRegistry;
+import io.github.jsonrpc.server.connection.JsonRpcCloseReason;
+import io.github.jsonrpc.server.connection.JsonRpcConnectionSettings;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.util.Assert;
+
+/**
+ * Serves JSON-RPC on a pair of streams, by default the process's standard input and
+ * output, through the shared {@link JsonRpcHandler}: one {@link JsonRpcSession} for the
+ * life of the process, framed as newline-delimited JSON or with {@code Content-Length}
+ * headers (as language servers are). Started with the application context; when the input
+ * ends (the parent closed the pipe), running calls are answered, the session closes and
+ * the end-of-input action runs (e.g. closing the application context).
+ *
+ * <p>
+ * Nothing else may write to the output. With the default streams, {@link #start()} points
+ * {@link System#out} at {@link System#err}, so that console logging and stray prints go
+ * to standard error; a banner printed before start must be switched off (the
+ * auto-configuration does both as early as it can).
+ *
+ * @author JSON-RPC for Spring Boot team
+ * @since 0.1.0
+ */
+public final class JsonRpcStdioServer implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(JsonRpcStdioServer.class);
+
+	private final JsonRpcHandler handler;
+
+	private final JsonRpcSessionRegistry sessionRegistry;
+
+	private final Executor executor;
+
+	private final Object lifecycleMonitor = new Object();
+
+	private @Nullable InputStream input;
+
+	private @Nullable OutputStream output;
+
+	private JsonRpcFraming framing = JsonRpcFraming.NDJSON;
+
+	private JsonRpcConnectionSettings settings = JsonRpcConnectionSettings.DEFAULTS;
+
+	private Duration shutdownTimeout = Duration.ofSeconds(30);
+
+	private Runnable endOfInput = () -> {
+	};
+
+	private @Nullable StdioJsonRpcConnection connection;
+
+	private @Nullable ExecutorService writer;
+
+	private @Nullable Thread reader;
+
+	private @Nullable CountDownLatch stopped;
+
+	/**
+	 * Create a server.
+	 * @param handler the shared JSON-RPC handler
+	 * @param sessionRegistry the registry the session joins while open
+	 * @param executor the executor calls run on
+	 */
+	public JsonRpcStdioServer(JsonRpcHandler handler, JsonRpcSessionRegistry sessionRegistry, Executor executor) {
+		Assert.notNull(handler, "Handler is required");
+		Assert.notNull(sessionRegistry, "SessionRegistry is required");
+		Assert.notNull(executor, "Executor is required");
+		this.handler = handler;
+		this.sessionRegistry = sessionRegistry;
+		this.executor = executor;
+	}
+
+	/**
+	 * Use other streams than standard input and output (e.g. in tests).
+	 * @param input where messages are read
+	 * @param output where responses and notifications are written
+	 */
+	public void setStreams(InputStream input, OutputStream output) {
+		Assert.notNull(input, "Input is required");
+		Assert.notNull(output, "Output is required");
+		this.input = input;
+		this.output = output;
+	}
+
+	/**
+	 * Set how messages are delimited; {@link JsonRpcFraming#NDJSON} by default.
+	 * @param framing the framing
+	 */
+	public void setFraming(JsonRpcFraming framing) {
+		Assert.notNull(framing, "Framing is required");
+		this.framing = framing;
+	}
+
+	/**
+	 * Set the limits of the session (its keep-alive settings do not apply: the parent
+	 * process owns the lifetime).
+	 * @param settings the settings, {@link JsonRpcConnectionSettings#DEFAULTS} by default
+	 */
+	public void setSettings(JsonRpcConnectionSettings settings) {
+		Assert.notNull(settings, "Settings are required");
+		this.settings = settings;
+	}
+
+	/**
+	 * Set how long stopping, or the end of input, waits for running calls; 30 s by
+	 * default.
+	 * @param shutdownTimeout the timeout
+	 */
+	public void setShutdownTimeout(Duration shutdownTimeout) {
+		Assert.isTrue(shutdownTimeout != null && !shutdownTimeout.isNegative(),
+				"Shutdown timeout must not be negative");
+		this.shutdownTimeout = shutdownTimeout;
+	}
+
+	/**
+	 * Set what runs when the input ends and the session closed, on the reader thread.
+	 * @param endOfInput the action, e.g. closing the application context
+	 */
+	public void setEndOfInput(Runnable endOfInput) {
+		Assert.notNull(endOfInput, "End of input action is required");
+		this.endOfInput = endOfInput;
+	}
+
+	/**
+	 * Return the session, while running.
+	 * @return the session, {@code null} when not running
+	 */
+	public @Nullable JsonRpcSession session() {
+		return this.connection;
+	}
+
+	@Override
+	public void start() {
+		synchronized (this.lifecycleMonitor) {
+			if (this.connection != null) {
+				return;
+			}
+			InputStream in = this.input;
+			OutputStream out = this.output;
+			if (in == null || out == null) {
+				in = new FileInputStream(FileDescriptor.in);
+				out = new FileOutputStream(FileDescriptor.out);
+				// standard output carries the protocol: everything else goes to stderr
+				System.setOut(System.err);
+			}
+			ExecutorService writer = Executors.newSingleThreadExecutor((task) -> daemon(task, "jsonrpc-stdio-writer"));
+			StdioJsonRpcConnection connection = new StdioJsonRpcConnection(out, writer, this.handler, this.settings,
+					this.executor, this.framing, writer::shutdown);
+			this.sessionRegistry.register(connection);
+			InputStream source = in;
+			Thread reader = daemon(() -> read(source, connection), "jsonrpc-stdio-reader");
+			this.writer = writer;
+			this.connection = connection;
+			this.reader = reader;
+			reader.start();
+			// the reader is a daemon (a blocking read of stdin cannot be interrupted);
+			// this keeps the JVM alive while serving, as a web server's thread does
+			CountDownLatch stopped = new CountDownLatch(1);
+			this.stopped = stopped;
+			Thread await = new Thread(() -> {
+				try {
+					stopped.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}, "jsonrpc-stdio");
+			await.setDaemon(false);
+			await.start();
+			logger.info("JSON-RPC on standard input/output ("
+					+ this.framing.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ")");
+		}
+	}
+
+	private static Thread daemon(Runnable task, String name) {
+		Thread thread = new Thread(task, name);
+		thread.setDaemon(true);
+		return thread;
+	}
+
+	private void read(InputStream in, StdioJsonRpcConnection connection) {
+		byte[] buffer = new byte[8192];
+		try {
+			int count;
+			while (connection.isOpen() && (count = in.read(buffer)) != -1) {
+				if (!connection.read(ByteBuffer.wrap(buffer, 0, count)) && !connection.awaitReadable()) {
+					break;
+				}
+			}
+		}
+		catch (IOException ex) {
+			logger.debug("Standard input failed", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return;
+		}
+		if (connection.isOpen()) {
+			logger.debug("End of standard input");
+			drainAndClose(connection);
+		}
+		// the input ended, or the session closed (e.g. a message over the limit)
+		if (isRunning()) {
+			this.endOfInput.run();
+		}
+	}
+
+	private void drainAndClose(StdioJsonRpcConnection connection) {
+		long deadline = System.nanoTime() + this.shutdownTimeout.toNanos();
+		synchronized (this.lifecycleMonitor) {
+			while (connection.isOpen() && !connection.isDrained() && System.nanoTime() < deadline) {
+				try {
+					// no signal for "all calls done": look again soon
+					this.lifecycleMonitor.wait(20);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					break;
+				}
+			}
+		}
+		connection.close(JsonRpcCloseReason.SHUTDOWN);
+	}
+
+	@Override
+	public void stop() {
+		StdioJsonRpcConnection current;
+		ExecutorService writer;
+		CountDownLatch stopped;
+		synchronized (this.lifecycleMonitor) {
+			current = this.connection;
+			writer = this.writer;
+			stopped = this.stopped;
+			this.connection = null;
+			this.writer = null;
+			this.reader = null;
+			this.stopped = null;
+		}
+		if (current == null) {
+			return;
+		}
+		drainAndClose(current);
+		if (writer != null) {
+			try {
+				// the last messages (e.g. the error that ended the session) are written
+				writer.awaitTermination(5, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		if (stopped != null) {
+			stopped.countDown();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		synchronized (this.lifecycleMonitor) {
+			return this.connection != null;
+		}
+	}
+
+}

@@ -1,0 +1,117 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.autoconfigure.stdio;
+
+import java.time.Duration;
+
+import io.github.jsonrpc.protocol.JsonRpcFraming;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration properties of JSON-RPC over standard input and output.
+ *
+ * @author JSON-RPC for Spring Boot team
+ * @since 0.1.0
+ */
+@ConfigurationProperties("jsonrpc.stdio")
+public class JsonRpcStdioProperties {
+
+	/**
+	 * Whether to serve JSON-RPC on standard input and output. Standard output then
+	 * carries only the protocol: the banner is switched off, console logging and
+	 * System.out go to standard error, and no web server starts unless
+	 * spring.main.web-application-type says otherwise.
+	 */
+	private boolean enabled;
+
+	/**
+	 * How messages are delimited: one per line (ndjson) or with Content-Length headers
+	 * (content-length, as language servers do).
+	 */
+	private JsonRpcFraming framing = JsonRpcFraming.NDJSON;
+
+	/**
+	 * Largest message accepted; a larger one is answered with -32005 and ends the
+	 * session.
+	 */
+	private DataSize maxMessageSize = DataSize.ofMegabytes(1);
+
+	/**
+	 * Maximum number of messages running at once; reading pauses until one completes.
+	 */
+	private int maxInFlight = 256;
+
+	/**
+	 * Whether the application context closes when standard input ends (the parent process
+	 * closed the pipe), after running calls are answered.
+	 */
+	private boolean exitOnEndOfInput = true;
+
+	/**
+	 * How long the end of input or stopping waits for running calls to be answered.
+	 */
+	private Duration shutdownTimeout = Duration.ofSeconds(30);
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public JsonRpcFraming getFraming() {
+		return this.framing;
+	}
+
+	public void setFraming(JsonRpcFraming framing) {
+		this.framing = framing;
+	}
+
+	public DataSize getMaxMessageSize() {
+		return this.maxMessageSize;
+	}
+
+	public void setMaxMessageSize(DataSize maxMessageSize) {
+		this.maxMessageSize = maxMessageSize;
+	}
+
+	public int getMaxInFlight() {
+		return this.maxInFlight;
+	}
+
+	public void setMaxInFlight(int maxInFlight) {
+		this.maxInFlight = maxInFlight;
+	}
+
+	public boolean isExitOnEndOfInput() {
+		return this.exitOnEndOfInput;
+	}
+
+	public void setExitOnEndOfInput(boolean exitOnEndOfInput) {
+		this.exitOnEndOfInput = exitOnEndOfInput;
+	}
+
+	public Duration getShutdownTimeout() {
+		return this.shutdownTimeout;
+	}
+
+	public void setShutdownTimeout(Duration shutdownTimeout) {
+		this.shutdownTimeout = shutdownTimeout;
+	}
+
+}
