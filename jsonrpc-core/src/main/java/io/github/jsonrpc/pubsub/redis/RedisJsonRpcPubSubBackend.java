@@ -58,12 +58,13 @@ import org.springframework.util.Assert;
  * resubscribes by itself after a connection loss.
  *
  * <p>
- * Redis publish/subscribe is at-most-once: what is published while Redis or the
- * connection to it is down is delivered on the publishing instance only, never later on
- * the others. Publishing never waits for Redis: once a Redis command takes longer than
- * the timeout or fails, the backend stops sending (logging a rate-limited warning) until
- * a {@code PING} answers again, so that nothing queues up while Redis is away. Messages
- * larger than the maximum size are neither sent nor accepted.
+ * Redis publish/subscribe is at-most-once: an instance disconnected from Redis when a
+ * message is published never gets it. Publishing never waits for Redis: once Redis has
+ * left commands unanswered for the timeout, or a command failed, the backend stops
+ * sending (logging a rate-limited warning) and delivers on the publishing instance only
+ * until a {@code PING} answers again; what was handed to Lettuce before may still arrive
+ * late, in order, or never. The bytes waiting for Redis are bounded, and messages larger
+ * than the maximum size are neither sent nor accepted.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
