@@ -20,6 +20,7 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +36,13 @@ import org.springframework.util.MultiValueMap;
  * handler what it offers (a {@link JsonRpcStreamSink}, a {@link JsonRpcSession}) through
  * members of this class, never through string-keyed attributes.
  *
+ * <p>
+ * A transport may hand over the URI, the headers and the remote address as suppliers:
+ * they are then computed when first asked for, at most once per context in the common
+ * case, so a call that never looks at them does not pay for them. Such suppliers read the
+ * transport's request, so they must be asked before the request is complete; the HTTP
+ * transport resolves them before it hands a call to another thread.
+ *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
  */
@@ -47,11 +55,20 @@ public final class JsonRpcTransportContext {
 
 	private final Transport transport;
 
-	private final @Nullable URI uri;
+	// each lazy member: the value, or the supplier still to be asked (volatile, and the
+	// value written before the supplier is cleared, so a reader that sees no supplier
+	// sees the value)
+	private volatile @Nullable URI uri;
 
-	private final MultiValueMap<String, String> headers;
+	private volatile @Nullable Supplier<? extends @Nullable URI> uriSupplier;
 
-	private final @Nullable InetSocketAddress remoteAddress;
+	private volatile MultiValueMap<String, String> headers;
+
+	private volatile @Nullable Supplier<? extends MultiValueMap<String, String>> headersSupplier;
+
+	private volatile @Nullable InetSocketAddress remoteAddress;
+
+	private volatile @Nullable Supplier<? extends @Nullable InetSocketAddress> remoteAddressSupplier;
 
 	private final @Nullable Principal principal;
 
@@ -64,8 +81,11 @@ public final class JsonRpcTransportContext {
 	private JsonRpcTransportContext(Builder builder) {
 		this.transport = builder.transport;
 		this.uri = builder.uri;
+		this.uriSupplier = builder.uriSupplier;
 		this.headers = builder.headers();
+		this.headersSupplier = builder.headersSupplier;
 		this.remoteAddress = builder.remoteAddress;
+		this.remoteAddressSupplier = builder.remoteAddressSupplier;
 		this.principal = builder.principal;
 		this.session = builder.session;
 		this.streamSink = (builder.streamSink != null) ? builder.streamSink
@@ -96,13 +116,24 @@ public final class JsonRpcTransportContext {
 	 * @return the builder
 	 */
 	public Builder mutate() {
-		Builder builder = new Builder(this.transport).uri(this.uri)
-			.remoteAddress(this.remoteAddress)
-			.principal(this.principal)
+		Builder builder = new Builder(this.transport).principal(this.principal)
 			.session(this.session)
 			.streamSink(this.streamSink)
 			.nativeRequest(this.nativeRequest);
-		builder.sharedHeaders = this.headers;
+		// still unresolved suppliers are passed on, not asked
+		Supplier<? extends @Nullable URI> uriSupplier = this.uriSupplier;
+		builder.uri = (uriSupplier != null) ? null : this.uri;
+		builder.uriSupplier = uriSupplier;
+		Supplier<? extends @Nullable InetSocketAddress> remoteAddressSupplier = this.remoteAddressSupplier;
+		builder.remoteAddress = (remoteAddressSupplier != null) ? null : this.remoteAddress;
+		builder.remoteAddressSupplier = remoteAddressSupplier;
+		Supplier<? extends MultiValueMap<String, String>> headersSupplier = this.headersSupplier;
+		if (headersSupplier != null) {
+			builder.headersSupplier = headersSupplier;
+		}
+		else {
+			builder.sharedHeaders = this.headers;
+		}
 		return builder;
 	}
 
@@ -131,7 +162,15 @@ public final class JsonRpcTransportContext {
 	 * @return the URI, or {@code null} in process
 	 */
 	public @Nullable URI uri() {
-		return this.uri;
+		Supplier<? extends @Nullable URI> supplier = this.uriSupplier;
+		if (supplier == null) {
+			return this.uri;
+		}
+		// racy: two threads may both ask the supplier, which gives the same value
+		URI uri = supplier.get();
+		this.uri = uri;
+		this.uriSupplier = null;
+		return uri;
 	}
 
 	/**
@@ -140,7 +179,14 @@ public final class JsonRpcTransportContext {
 	 * @return the read-only headers, empty in process
 	 */
 	public MultiValueMap<String, String> headers() {
-		return this.headers;
+		Supplier<? extends MultiValueMap<String, String>> supplier = this.headersSupplier;
+		if (supplier == null) {
+			return this.headers;
+		}
+		MultiValueMap<String, String> headers = supplier.get();
+		this.headers = headers;
+		this.headersSupplier = null;
+		return headers;
 	}
 
 	/**
@@ -148,7 +194,26 @@ public final class JsonRpcTransportContext {
 	 * @return the address, or {@code null} when unknown
 	 */
 	public @Nullable InetSocketAddress remoteAddress() {
-		return this.remoteAddress;
+		Supplier<? extends @Nullable InetSocketAddress> supplier = this.remoteAddressSupplier;
+		if (supplier == null) {
+			return this.remoteAddress;
+		}
+		InetSocketAddress remoteAddress = supplier.get();
+		this.remoteAddress = remoteAddress;
+		this.remoteAddressSupplier = null;
+		return remoteAddress;
+	}
+
+	/**
+	 * Ask every supplier the transport handed over now, so that nothing reads the
+	 * transport's request later, e.g. before a call goes on on another thread.
+	 * @return this context
+	 */
+	public JsonRpcTransportContext resolve() {
+		uri();
+		headers();
+		remoteAddress();
+		return this;
 	}
 
 	/**
@@ -219,11 +284,17 @@ public final class JsonRpcTransportContext {
 
 		private @Nullable URI uri;
 
+		private @Nullable Supplier<? extends @Nullable URI> uriSupplier;
+
 		private @Nullable MultiValueMap<String, String> headers;
 
 		private @Nullable MultiValueMap<String, String> sharedHeaders;
 
+		private @Nullable Supplier<? extends MultiValueMap<String, String>> headersSupplier;
+
 		private @Nullable InetSocketAddress remoteAddress;
+
+		private @Nullable Supplier<? extends @Nullable InetSocketAddress> remoteAddressSupplier;
 
 		private @Nullable Principal principal;
 
@@ -245,6 +316,20 @@ public final class JsonRpcTransportContext {
 		 */
 		public Builder uri(@Nullable URI uri) {
 			this.uri = uri;
+			this.uriSupplier = null;
+			return this;
+		}
+
+		/**
+		 * Set the URI of the endpoint, computed when first asked for.
+		 * @param uri supplies the URI; asked at most once in the common case, and only
+		 * while the transport's request is in progress
+		 * @return this builder
+		 */
+		public Builder uri(Supplier<? extends @Nullable URI> uri) {
+			Assert.notNull(uri, "URI supplier is required");
+			this.uri = null;
+			this.uriSupplier = uri;
 			return this;
 		}
 
@@ -258,7 +343,11 @@ public final class JsonRpcTransportContext {
 			MultiValueMap<String, String> headers = this.headers;
 			if (headers == null) {
 				headers = caseInsensitiveHeaders();
-				if (this.sharedHeaders != null) {
+				if (this.headersSupplier != null) {
+					headers.addAll(this.headersSupplier.get());
+					this.headersSupplier = null;
+				}
+				else if (this.sharedHeaders != null) {
 					headers.addAll(this.sharedHeaders);
 					this.sharedHeaders = null;
 				}
@@ -277,7 +366,23 @@ public final class JsonRpcTransportContext {
 		public Builder headers(MultiValueMap<String, String> headers) {
 			Assert.notNull(headers, "Headers are required");
 			this.headers = null;
+			this.headersSupplier = null;
 			this.sharedHeaders = headers;
+			return this;
+		}
+
+		/**
+		 * Use headers computed when first asked for; replaces any header added before.
+		 * @param headers supplies read-only, case-insensitive headers, e.g. made by
+		 * {@link JsonRpcTransportContext#shareableHeaders}; asked at most once in the
+		 * common case, and only while the transport's request is in progress
+		 * @return this builder
+		 */
+		public Builder headers(Supplier<? extends MultiValueMap<String, String>> headers) {
+			Assert.notNull(headers, "Headers supplier is required");
+			this.headers = null;
+			this.sharedHeaders = null;
+			this.headersSupplier = headers;
 			return this;
 		}
 
@@ -288,6 +393,20 @@ public final class JsonRpcTransportContext {
 		 */
 		public Builder remoteAddress(@Nullable InetSocketAddress remoteAddress) {
 			this.remoteAddress = remoteAddress;
+			this.remoteAddressSupplier = null;
+			return this;
+		}
+
+		/**
+		 * Set the peer address, computed when first asked for.
+		 * @param remoteAddress supplies the address; asked at most once in the common
+		 * case, and only while the transport's request is in progress
+		 * @return this builder
+		 */
+		public Builder remoteAddress(Supplier<? extends @Nullable InetSocketAddress> remoteAddress) {
+			Assert.notNull(remoteAddress, "Remote address supplier is required");
+			this.remoteAddress = null;
+			this.remoteAddressSupplier = remoteAddress;
 			return this;
 		}
 

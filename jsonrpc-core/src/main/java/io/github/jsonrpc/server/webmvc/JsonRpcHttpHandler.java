@@ -19,10 +19,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
 import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
 import io.github.jsonrpc.protocol.JsonRpcInbound;
 import io.github.jsonrpc.protocol.JsonRpcReply;
@@ -30,6 +35,7 @@ import io.github.jsonrpc.protocol.JsonRpcResponse;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcStreamSink;
 import io.github.jsonrpc.server.JsonRpcTransportContext;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -38,6 +44,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -72,6 +79,9 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 
 	private static final List<MediaType> STREAMING_TYPES = List.of(MediaType.APPLICATION_NDJSON,
 			MediaType.TEXT_EVENT_STREAM);
+
+	// bodies up to this declared size are read into an array of exactly that size
+	private static final int PRESIZED_BODY_BYTES = 64 * 1024;
 
 	private static final String DISCOVER_CALL = "{\"jsonrpc\":\"2.0\",\"id\":\"openrpc.json\",\"method\":\"rpc.discover\"}";
 
@@ -119,24 +129,39 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 				.header("Accept-Post", MediaType.APPLICATION_JSON_VALUE)
 				.build();
 		}
-		OptionalLong length = request.headers().contentLength();
-		if (length.isPresent() && length.getAsLong() > this.maxRequestBytes) {
+		return handleJson(request);
+	}
+
+	/**
+	 * Handle a request whose {@code Content-Type} was already found to be JSON, as
+	 * {@link JsonRpcHttpHandlerMapping} does before it hands the request over.
+	 * @param request the request
+	 * @return the response
+	 */
+	ServerResponse handleJson(ServerRequest request) throws IOException {
+		HttpServletRequest servletRequest = request.servletRequest();
+		long length = contentLength(servletRequest);
+		if (length > this.maxRequestBytes) {
 			return ServerResponse.status(HttpStatus.CONTENT_TOO_LARGE).build();
 		}
-		byte[] body = readBody(request.servletRequest().getInputStream());
+		byte[] body = readBody(servletRequest.getInputStream(), length);
 		if (body == null) {
 			return ServerResponse.status(HttpStatus.CONTENT_TOO_LARGE).build();
 		}
 		JsonRpcInbound inbound = this.handler.codec().decodeRequests(body);
-		MediaType streamType = streamingType(request);
+		MediaType streamType = streamingType(servletRequest);
 		// only a single call streams: items of several calls cannot share one response
 		if (streamType != null && !inbound.batch()) {
 			return stream(inbound, request, streamType);
 		}
-		CompletableFuture<JsonRpcReply> reply = this.handler.handle(inbound, context(request, null));
+		JsonRpcTransportContext context = context(request, null);
+		CompletableFuture<JsonRpcReply> reply = this.handler.handle(inbound, context);
 		if (reply.isDone()) {
 			return toResponse(reply.join());
 		}
+		// the call goes on on another thread: nothing may read the servlet request once
+		// the response is complete
+		context.resolve();
 		return ServerResponse.async(reply.thenApply(this::toResponse));
 	}
 
@@ -160,16 +185,48 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 		}
 	}
 
-	private byte @Nullable [] readBody(InputStream input) throws IOException {
+	private static long contentLength(HttpServletRequest request) {
+		// the header itself: Spring's HttpHeaders view would copy every header first
+		String header = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+		if (header == null) {
+			return -1;
+		}
+		try {
+			return Long.parseLong(header.trim());
+		}
+		catch (NumberFormatException ex) {
+			// unknown: the body is still read bounded
+			return -1;
+		}
+	}
+
+	private byte @Nullable [] readBody(InputStream input, long length) throws IOException {
+		if (length >= 0 && length <= PRESIZED_BODY_BYTES) {
+			// the declared size, read into an array of that size: no buffer to grow and
+			// no copy (the container ends the stream at Content-Length); larger bodies
+			// take memory only as they arrive
+			byte[] body = new byte[(int) length];
+			int read = input.readNBytes(body, 0, body.length);
+			return (read == body.length) ? body : Arrays.copyOf(body, read);
+		}
 		// read at most one byte more than allowed, so chunked bodies are bounded too
 		byte[] body = input.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, this.maxRequestBytes + 1));
 		return (body.length > this.maxRequestBytes) ? null : body;
 	}
 
-	private @Nullable MediaType streamingType(ServerRequest request) {
+	private @Nullable MediaType streamingType(HttpServletRequest request) {
+		Enumeration<String> values = request.getHeaders(HttpHeaders.ACCEPT);
+		if (values == null || !values.hasMoreElements()) {
+			return null;
+		}
+		List<String> accept = Collections.list(values);
+		if (!mayStream(accept)) {
+			// the common case: no streaming type named, nothing to parse
+			return null;
+		}
 		List<MediaType> accepted;
 		try {
-			accepted = request.headers().accept();
+			accepted = MediaType.parseMediaTypes(accept);
 		}
 		catch (RuntimeException ex) {
 			return null;
@@ -182,6 +239,20 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 			}
 		}
 		return null;
+	}
+
+	private static boolean mayStream(List<String> accept) {
+		for (String value : accept) {
+			for (MediaType streaming : STREAMING_TYPES) {
+				String subtype = streaming.getSubtype();
+				for (int i = 0; i + subtype.length() <= value.length(); i++) {
+					if (value.regionMatches(true, i, subtype, 0, subtype.length())) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
 	}
 
 	private ServerResponse stream(JsonRpcInbound inbound, ServerRequest request, MediaType streamType) {
@@ -235,15 +306,21 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 	}
 
 	private JsonRpcTransportContext context(ServerRequest request, @Nullable JsonRpcStreamSink sink) {
-		JsonRpcTransportContext.Builder context = JsonRpcTransportContext
-			.builder(JsonRpcTransportContext.Transport.HTTP)
-			.uri(request.uri())
-			.remoteAddress(request.remoteAddress().orElse(null))
+		// the URI, the headers and the address are built only if something asks for them
+		return JsonRpcTransportContext.builder(JsonRpcTransportContext.Transport.HTTP)
+			.uri(request::uri)
+			.remoteAddress(() -> request.remoteAddress().orElse(null))
+			.headers(() -> headers(request))
 			.principal(request.principal().orElse(null))
 			.nativeRequest(request)
-			.streamSink(sink);
-		request.headers().asHttpHeaders().forEach(context::header);
-		return context.build();
+			.streamSink(sink)
+			.build();
+	}
+
+	private static MultiValueMap<String, String> headers(ServerRequest request) {
+		Map<String, List<String>> headers = new LinkedHashMap<>();
+		request.headers().asHttpHeaders().forEach(headers::put);
+		return JsonRpcTransportContext.shareableHeaders(headers);
 	}
 
 	private ServerResponse toResponse(JsonRpcReply reply) {
@@ -251,9 +328,15 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 		if (reply.isEmpty()) {
 			return ServerResponse.status(status).build();
 		}
-		return ServerResponse.status(status)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(this.handler.codec().encode(reply));
+		JsonRpcEncodedMessage message = this.handler.codec().encodeReply(reply);
+		// written straight to the servlet response: the body is already JSON bytes, so
+		// there is nothing for message converters to negotiate
+		return ServerResponse.status(status).build((servletRequest, servletResponse) -> {
+			servletResponse.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			servletResponse.setContentLength(message.size());
+			message.writeTo(servletResponse.getOutputStream());
+			return null;
+		});
 	}
 
 }

@@ -30,8 +30,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.util.Assert;
+import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
 import org.springframework.web.HttpRequestHandler;
 import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 
@@ -72,6 +74,9 @@ public final class JsonRpcHttpHandlerMapping extends AbstractHandlerMapping {
 
 	private final JsonRpcHttpHandler handler;
 
+	// the Content-Type is checked here already
+	private final HandlerFunction<ServerResponse> jsonHandler;
+
 	private final List<HttpMessageConverter<?>> messageConverters;
 
 	/**
@@ -85,6 +90,7 @@ public final class JsonRpcHttpHandlerMapping extends AbstractHandlerMapping {
 		Assert.notNull(handler, "Handler is required");
 		this.path = path;
 		this.handler = handler;
+		this.jsonHandler = handler::handleJson;
 		// the handler reads the body itself and answers with bytes
 		this.messageConverters = List.of(new ByteArrayHttpMessageConverter());
 		setOrder(DEFAULT_ORDER);
@@ -117,7 +123,7 @@ public final class JsonRpcHttpHandlerMapping extends AbstractHandlerMapping {
 		ServerRequest serverRequest = ServerRequest.create(request, this.messageConverters);
 		// what the HandlerFunctionAdapter expects of a functional handler
 		request.setAttribute(RouterFunctions.REQUEST_ATTRIBUTE, serverRequest);
-		return this.handler;
+		return this.jsonHandler;
 	}
 
 	/**
