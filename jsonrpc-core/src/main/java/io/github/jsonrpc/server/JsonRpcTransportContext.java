@@ -76,7 +76,11 @@ public final class JsonRpcTransportContext {
 
 	private final @Nullable JsonRpcStreamSink streamSink;
 
-	private final @Nullable Object nativeRequest;
+	private volatile @Nullable Object nativeRequest;
+
+	private final @Nullable Class<?> nativeRequestType;
+
+	private volatile @Nullable Supplier<?> nativeRequestSupplier;
 
 	private JsonRpcTransportContext(Builder builder) {
 		this.transport = builder.transport;
@@ -91,6 +95,8 @@ public final class JsonRpcTransportContext {
 		this.streamSink = (builder.streamSink != null) ? builder.streamSink
 				: (builder.session != null) ? builder.session.streamSink() : null;
 		this.nativeRequest = builder.nativeRequest;
+		this.nativeRequestType = builder.nativeRequestType;
+		this.nativeRequestSupplier = builder.nativeRequestSupplier;
 	}
 
 	/**
@@ -118,8 +124,11 @@ public final class JsonRpcTransportContext {
 	public Builder mutate() {
 		Builder builder = new Builder(this.transport).principal(this.principal)
 			.session(this.session)
-			.streamSink(this.streamSink)
-			.nativeRequest(this.nativeRequest);
+			.streamSink(this.streamSink);
+		Supplier<?> nativeRequestSupplier = this.nativeRequestSupplier;
+		builder.nativeRequest = (nativeRequestSupplier != null) ? null : this.nativeRequest;
+		builder.nativeRequestType = (nativeRequestSupplier != null) ? this.nativeRequestType : null;
+		builder.nativeRequestSupplier = nativeRequestSupplier;
 		// still unresolved suppliers are passed on, not asked
 		Supplier<? extends @Nullable URI> uriSupplier = this.uriSupplier;
 		builder.uri = (uriSupplier != null) ? null : this.uri;
@@ -213,6 +222,7 @@ public final class JsonRpcTransportContext {
 		uri();
 		headers();
 		remoteAddress();
+		nativeRequest(Object.class);
 		return this;
 	}
 
@@ -250,7 +260,20 @@ public final class JsonRpcTransportContext {
 	 * @return the request, or {@code null} if there is none of that type
 	 */
 	public <T> @Nullable T nativeRequest(Class<T> type) {
-		return type.isInstance(this.nativeRequest) ? type.cast(this.nativeRequest) : null;
+		Supplier<?> supplier = this.nativeRequestSupplier;
+		if (supplier != null) {
+			Class<?> suppliedType = this.nativeRequestType;
+			if (suppliedType == null || !type.isAssignableFrom(suppliedType)) {
+				// not what the supplier makes: no reason to make it
+				return null;
+			}
+			Object request = supplier.get();
+			this.nativeRequest = request;
+			this.nativeRequestSupplier = null;
+			return type.isInstance(request) ? type.cast(request) : null;
+		}
+		Object request = this.nativeRequest;
+		return type.isInstance(request) ? type.cast(request) : null;
 	}
 
 	private static MultiValueMap<String, String> caseInsensitiveHeaders() {
@@ -303,6 +326,10 @@ public final class JsonRpcTransportContext {
 		private @Nullable JsonRpcStreamSink streamSink;
 
 		private @Nullable Object nativeRequest;
+
+		private @Nullable Class<?> nativeRequestType;
+
+		private @Nullable Supplier<?> nativeRequestSupplier;
 
 		private Builder(Transport transport) {
 			Assert.notNull(transport, "Transport is required");
@@ -449,6 +476,26 @@ public final class JsonRpcTransportContext {
 		 */
 		public Builder nativeRequest(@Nullable Object nativeRequest) {
 			this.nativeRequest = nativeRequest;
+			this.nativeRequestType = null;
+			this.nativeRequestSupplier = null;
+			return this;
+		}
+
+		/**
+		 * Set the transport's own request object, made when first asked for with a type
+		 * it is an instance of.
+		 * @param <T> the type of the request
+		 * @param type the type of the request, e.g. {@code ServerRequest}
+		 * @param nativeRequest supplies the request; asked at most once in the common
+		 * case, and only while the transport's request is in progress
+		 * @return this builder
+		 */
+		public <T> Builder nativeRequest(Class<T> type, Supplier<? extends T> nativeRequest) {
+			Assert.notNull(type, "Type is required");
+			Assert.notNull(nativeRequest, "Native request supplier is required");
+			this.nativeRequest = null;
+			this.nativeRequestType = type;
+			this.nativeRequestSupplier = nativeRequest;
 			return this;
 		}
 

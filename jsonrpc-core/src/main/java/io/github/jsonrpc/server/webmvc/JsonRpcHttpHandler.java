@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
 import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
@@ -36,6 +37,7 @@ import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcStreamSink;
 import io.github.jsonrpc.server.JsonRpcTransportContext;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -43,14 +45,19 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.ByteArrayHttpMessageConverter;
+import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.util.Assert;
 import org.springframework.util.MultiValueMap;
+import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.context.request.async.WebAsyncUtils;
 import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.servlet.function.support.HandlerFunctionAdapter;
 
 /**
  * Serves JSON-RPC over HTTP POST as a Spring MVC functional endpoint.
@@ -79,6 +86,16 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 
 	private static final List<MediaType> STREAMING_TYPES = List.of(MediaType.APPLICATION_NDJSON,
 			MediaType.TEXT_EVENT_STREAM);
+
+	// the functional request of a call is made only if the call asks for it; the body is
+	// read before, and replies are bytes already
+	private static final List<HttpMessageConverter<?>> MESSAGE_CONVERTERS = List
+		.of(new ByteArrayHttpMessageConverter());
+
+	// never runs: the adapter answers from the reply it holds
+	private static final HandlerFunction<ServerResponse> LATER = (request) -> {
+		throw new IllegalStateException("A JSON-RPC reply is dispatched without a call");
+	};
 
 	// bodies up to this declared size are read into an array of exactly that size
 	private static final int PRESIZED_BODY_BYTES = 64 * 1024;
@@ -132,13 +149,7 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 		return handleJson(request);
 	}
 
-	/**
-	 * Handle a request whose {@code Content-Type} was already found to be JSON, as
-	 * {@link JsonRpcHttpHandlerMapping} does before it hands the request over.
-	 * @param request the request
-	 * @return the response
-	 */
-	ServerResponse handleJson(ServerRequest request) throws IOException {
+	private ServerResponse handleJson(ServerRequest request) throws IOException {
 		HttpServletRequest servletRequest = request.servletRequest();
 		long length = contentLength(servletRequest);
 		if (length > this.maxRequestBytes) {
@@ -154,7 +165,7 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 		if (streamType != null && !inbound.batch()) {
 			return stream(inbound, request, streamType);
 		}
-		JsonRpcTransportContext context = context(request, null);
+		JsonRpcTransportContext context = context(servletRequest, () -> request, null);
 		CompletableFuture<JsonRpcReply> reply = this.handler.handle(inbound, context);
 		if (reply.isDone()) {
 			return toResponse(reply.join());
@@ -163,6 +174,74 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 		// the response is complete
 		context.resolve();
 		return ServerResponse.async(reply.thenApply(this::toResponse));
+	}
+
+	/**
+	 * Serve a request that {@link JsonRpcHttpHandlerMapping} matched ({@code POST}, JSON)
+	 * straight on the servlet request and response, as {@link #handle} would: no
+	 * functional request is built unless a call asks for it, and a reply ready at once is
+	 * written without a {@link ServerResponse}. A call that completes later goes through
+	 * Spring MVC's {@link HandlerFunctionAdapter} as an asynchronous
+	 * {@link ServerResponse}, with its async timeout, and so does the dispatch that
+	 * answers it.
+	 * @param request the servlet request
+	 * @param response the servlet response
+	 * @param adapter Spring MVC's adapter of functional handlers
+	 */
+	void handle(HttpServletRequest request, HttpServletResponse response, HandlerFunctionAdapter adapter)
+			throws Exception {
+		if (WebAsyncUtils.getAsyncManager(request).hasConcurrentResult()) {
+			// dispatched again with the reply of a call that completed later: the adapter
+			// holds it and writes it
+			adapter.handle(request, response, LATER);
+			return;
+		}
+		long length = contentLength(request);
+		if (length > this.maxRequestBytes) {
+			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+			return;
+		}
+		byte[] body = readBody(request.getInputStream(), length);
+		if (body == null) {
+			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+			return;
+		}
+		JsonRpcInbound inbound = this.handler.codec().decodeRequests(body);
+		SingletonSupplier<ServerRequest> serverRequest = SingletonSupplier
+			.of(() -> ServerRequest.create(request, MESSAGE_CONVERTERS));
+		MediaType streamType = streamingType(request);
+		// only a single call streams: items of several calls cannot share one response
+		if (streamType != null && !inbound.batch()) {
+			HttpJsonRpcStream stream = new HttpJsonRpcStream(this.handler.codec(), streamType);
+			CompletableFuture<JsonRpcReply> reply = this.handler.handle(inbound,
+					context(request, serverRequest, stream));
+			stream.writeTo(reply, response, (single) -> write(single, response));
+			return;
+		}
+		JsonRpcTransportContext context = context(request, serverRequest, null);
+		CompletableFuture<JsonRpcReply> reply = this.handler.handle(inbound, context);
+		if (reply.isDone()) {
+			write(reply.join(), response);
+			return;
+		}
+		// the call goes on on another thread: nothing may read the servlet request once
+		// the response is complete
+		context.resolve();
+		// what the HandlerFunctionAdapter expects of a functional handler, now and when
+		// the reply is dispatched
+		request.setAttribute(RouterFunctions.REQUEST_ATTRIBUTE, serverRequest.obtain());
+		ServerResponse later = ServerResponse.async(reply.thenApply(this::toResponse));
+		adapter.handle(request, response, (HandlerFunction<ServerResponse>) (ignored) -> later);
+	}
+
+	private void write(JsonRpcReply reply, HttpServletResponse response) throws IOException {
+		response.setStatus(this.statusPolicy.status(reply).value());
+		if (!reply.isEmpty()) {
+			JsonRpcEncodedMessage message = this.handler.codec().encodeReply(reply);
+			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			response.setContentLength(message.size());
+			message.writeTo(response.getOutputStream());
+		}
 	}
 
 	private static boolean isJson(ServerRequest request) {
@@ -257,15 +336,10 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 
 	private ServerResponse stream(JsonRpcInbound inbound, ServerRequest request, MediaType streamType) {
 		HttpJsonRpcStream stream = new HttpJsonRpcStream(this.handler.codec(), streamType);
-		CompletableFuture<JsonRpcReply> reply = this.handler.handle(inbound, context(request, stream));
+		CompletableFuture<JsonRpcReply> reply = this.handler.handle(inbound,
+				context(request.servletRequest(), () -> request, stream));
 		return ServerResponse.ok().build((servletRequest, servletResponse) -> {
-			stream.writeTo(reply, servletResponse, (single) -> {
-				servletResponse.setStatus(this.statusPolicy.status(single).value());
-				if (!single.isEmpty()) {
-					servletResponse.setContentType(MediaType.APPLICATION_JSON_VALUE);
-					servletResponse.getOutputStream().write(this.handler.codec().encode(single));
-				}
-			});
+			stream.writeTo(reply, servletResponse, (single) -> write(single, servletResponse));
 			return null;
 		});
 	}
@@ -281,7 +355,8 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 	 */
 	public ServerResponse handleOpenRpcDocument(ServerRequest request) {
 		JsonRpcInbound inbound = this.handler.codec().decodeRequests(DISCOVER_CALL);
-		CompletableFuture<JsonRpcReply> reply = this.handler.handle(inbound, context(request, null));
+		CompletableFuture<JsonRpcReply> reply = this.handler.handle(inbound,
+				context(request.servletRequest(), () -> request, null));
 		return ServerResponse.async(reply.thenApply(this::toDocumentResponse));
 	}
 
@@ -305,14 +380,16 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 			.body(this.handler.codec().encode(reply));
 	}
 
-	private JsonRpcTransportContext context(ServerRequest request, @Nullable JsonRpcStreamSink sink) {
-		// the URI, the headers and the address are built only if something asks for them
+	private JsonRpcTransportContext context(HttpServletRequest servletRequest, Supplier<ServerRequest> request,
+			@Nullable JsonRpcStreamSink sink) {
+		// the URI, the headers, the address and the functional request are built only if
+		// something asks for them
 		return JsonRpcTransportContext.builder(JsonRpcTransportContext.Transport.HTTP)
-			.uri(request::uri)
-			.remoteAddress(() -> request.remoteAddress().orElse(null))
-			.headers(() -> headers(request))
-			.principal(request.principal().orElse(null))
-			.nativeRequest(request)
+			.uri(() -> request.get().uri())
+			.remoteAddress(() -> request.get().remoteAddress().orElse(null))
+			.headers(() -> headers(request.get()))
+			.principal(servletRequest.getUserPrincipal())
+			.nativeRequest(ServerRequest.class, request)
 			.streamSink(sink)
 			.build();
 	}
