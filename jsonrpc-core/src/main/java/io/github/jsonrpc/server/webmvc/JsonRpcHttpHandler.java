@@ -17,8 +17,6 @@ package io.github.jsonrpc.server.webmvc;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -29,13 +27,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
-import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
 import io.github.jsonrpc.protocol.JsonRpcInbound;
 import io.github.jsonrpc.protocol.JsonRpcReply;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcStreamSink;
 import io.github.jsonrpc.server.JsonRpcTransportContext;
+import io.github.jsonrpc.server.http.JsonRpcHttpMediaTypes;
+import io.github.jsonrpc.server.http.JsonRpcHttpStatusPolicy;
+import io.github.jsonrpc.server.http.JsonRpcHttpStreamFormat;
+import io.github.jsonrpc.server.http.JsonRpcOpenRpcDocumentRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -84,9 +85,6 @@ import org.springframework.web.servlet.function.support.HandlerFunctionAdapter;
  */
 public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse> {
 
-	private static final List<MediaType> STREAMING_TYPES = List.of(MediaType.APPLICATION_NDJSON,
-			MediaType.TEXT_EVENT_STREAM);
-
 	// the functional request of a call is made only if the call asks for it; the body is
 	// read before, and replies are bytes already
 	private static final List<HttpMessageConverter<?>> MESSAGE_CONVERTERS = List
@@ -99,8 +97,6 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 
 	// bodies up to this declared size are read into an array of exactly that size
 	private static final int PRESIZED_BODY_BYTES = 64 * 1024;
-
-	private static final String DISCOVER_CALL = "{\"jsonrpc\":\"2.0\",\"id\":\"openrpc.json\",\"method\":\"rpc.discover\"}";
 
 	private final JsonRpcHandler handler;
 
@@ -143,7 +139,7 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 	public ServerResponse handle(ServerRequest request) throws IOException {
 		if (!isJson(request)) {
 			return ServerResponse.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-				.header("Accept-Post", MediaType.APPLICATION_JSON_VALUE)
+				.header("Accept-Post", JsonRpcHttpMediaTypes.ACCEPT_POST)
 				.build();
 		}
 		return handleJson(request);
@@ -160,7 +156,7 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 			return ServerResponse.status(HttpStatus.CONTENT_TOO_LARGE).build();
 		}
 		JsonRpcInbound inbound = this.handler.codec().decodeRequests(body);
-		MediaType streamType = streamingType(servletRequest);
+		JsonRpcHttpStreamFormat streamType = streamingType(servletRequest);
 		// only a single call streams: items of several calls cannot share one response
 		if (streamType != null && !inbound.batch()) {
 			return stream(inbound, request, streamType);
@@ -209,7 +205,7 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 		JsonRpcInbound inbound = this.handler.codec().decodeRequests(body);
 		SingletonSupplier<ServerRequest> serverRequest = SingletonSupplier
 			.of(() -> ServerRequest.create(request, MESSAGE_CONVERTERS));
-		MediaType streamType = streamingType(request);
+		JsonRpcHttpStreamFormat streamType = streamingType(request);
 		// only a single call streams: items of several calls cannot share one response
 		if (streamType != null && !inbound.batch()) {
 			HttpJsonRpcStream stream = new HttpJsonRpcStream(this.handler.codec(), streamType);
@@ -245,19 +241,8 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 	}
 
 	private static boolean isJson(ServerRequest request) {
-		MediaType contentType;
 		try {
-			contentType = request.headers().contentType().orElse(null);
-		}
-		catch (RuntimeException ex) {
-			return false;
-		}
-		if (contentType == null || !MediaType.APPLICATION_JSON.equalsTypeAndSubtype(contentType)) {
-			return false;
-		}
-		try {
-			Charset charset = contentType.getCharset();
-			return charset == null || StandardCharsets.UTF_8.equals(charset);
+			return JsonRpcHttpMediaTypes.isJson(request.headers().contentType().orElse(null));
 		}
 		catch (RuntimeException ex) {
 			return false;
@@ -293,7 +278,7 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 		return (body.length > this.maxRequestBytes) ? null : body;
 	}
 
-	private @Nullable MediaType streamingType(HttpServletRequest request) {
+	private @Nullable JsonRpcHttpStreamFormat streamingType(HttpServletRequest request) {
 		Enumeration<String> values = request.getHeaders(HttpHeaders.ACCEPT);
 		if (values == null || !values.hasMoreElements()) {
 			return null;
@@ -303,27 +288,18 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 			// the common case: no streaming type named, nothing to parse
 			return null;
 		}
-		List<MediaType> accepted;
 		try {
-			accepted = MediaType.parseMediaTypes(accept);
+			return JsonRpcHttpMediaTypes.streamFormat(MediaType.parseMediaTypes(accept));
 		}
 		catch (RuntimeException ex) {
 			return null;
 		}
-		for (MediaType type : accepted) {
-			for (MediaType streaming : STREAMING_TYPES) {
-				if (streaming.equalsTypeAndSubtype(type)) {
-					return streaming;
-				}
-			}
-		}
-		return null;
 	}
 
 	private static boolean mayStream(List<String> accept) {
 		for (String value : accept) {
-			for (MediaType streaming : STREAMING_TYPES) {
-				String subtype = streaming.getSubtype();
+			for (JsonRpcHttpStreamFormat format : JsonRpcHttpStreamFormat.values()) {
+				String subtype = format.mediaType().getSubtype();
 				for (int i = 0; i + subtype.length() <= value.length(); i++) {
 					if (value.regionMatches(true, i, subtype, 0, subtype.length())) {
 						return true;
@@ -334,7 +310,7 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 		return false;
 	}
 
-	private ServerResponse stream(JsonRpcInbound inbound, ServerRequest request, MediaType streamType) {
+	private ServerResponse stream(JsonRpcInbound inbound, ServerRequest request, JsonRpcHttpStreamFormat streamType) {
 		HttpJsonRpcStream stream = new HttpJsonRpcStream(this.handler.codec(), streamType);
 		CompletableFuture<JsonRpcReply> reply = this.handler.handle(inbound,
 				context(request.servletRequest(), () -> request, stream));
@@ -354,7 +330,7 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 	 * @return the response
 	 */
 	public ServerResponse handleOpenRpcDocument(ServerRequest request) {
-		JsonRpcInbound inbound = this.handler.codec().decodeRequests(DISCOVER_CALL);
+		JsonRpcInbound inbound = this.handler.codec().decodeRequests(JsonRpcOpenRpcDocumentRequest.DISCOVER_CALL);
 		CompletableFuture<JsonRpcReply> reply = this.handler.handle(inbound,
 				context(request.servletRequest(), () -> request, null));
 		return ServerResponse.async(reply.thenApply(this::toDocumentResponse));
@@ -367,14 +343,7 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 				.contentType(MediaType.APPLICATION_JSON)
 				.body(this.handler.codec().mapper().writeValueAsBytes(success.result()));
 		}
-		int code = (response instanceof JsonRpcResponse.Failure failure) ? failure.error().code()
-				: JsonRpcErrorCodes.INTERNAL_ERROR;
-		HttpStatus status = switch (code) {
-			case JsonRpcErrorCodes.UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
-			case JsonRpcErrorCodes.FORBIDDEN -> HttpStatus.FORBIDDEN;
-			case JsonRpcErrorCodes.METHOD_NOT_FOUND -> HttpStatus.NOT_FOUND;
-			default -> HttpStatus.INTERNAL_SERVER_ERROR;
-		};
+		HttpStatus status = JsonRpcOpenRpcDocumentRequest.failureStatus(response);
 		return ServerResponse.status(status)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(this.handler.codec().encode(reply));
