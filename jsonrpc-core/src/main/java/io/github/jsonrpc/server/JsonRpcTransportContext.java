@@ -20,6 +20,7 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +36,13 @@ import org.springframework.util.MultiValueMap;
  * handler what it offers (a {@link JsonRpcStreamSink}, a {@link JsonRpcSession}) through
  * members of this class, never through string-keyed attributes.
  *
+ * <p>
+ * A transport may hand over the URI, the headers and the remote address as suppliers:
+ * they are then computed when first asked for, at most once per context in the common
+ * case, so a call that never looks at them does not pay for them. Such suppliers read the
+ * transport's request, so they must be asked before the request is complete; the HTTP
+ * transport resolves them before it hands a call to another thread.
+ *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
  */
@@ -47,11 +55,20 @@ public final class JsonRpcTransportContext {
 
 	private final Transport transport;
 
-	private final @Nullable URI uri;
+	// each lazy member: the value, or the supplier still to be asked (volatile, and the
+	// value written before the supplier is cleared, so a reader that sees no supplier
+	// sees the value)
+	private volatile @Nullable URI uri;
 
-	private final MultiValueMap<String, String> headers;
+	private volatile @Nullable Supplier<? extends @Nullable URI> uriSupplier;
 
-	private final @Nullable InetSocketAddress remoteAddress;
+	private volatile MultiValueMap<String, String> headers;
+
+	private volatile @Nullable Supplier<? extends MultiValueMap<String, String>> headersSupplier;
+
+	private volatile @Nullable InetSocketAddress remoteAddress;
+
+	private volatile @Nullable Supplier<? extends @Nullable InetSocketAddress> remoteAddressSupplier;
 
 	private final @Nullable Principal principal;
 
@@ -59,18 +76,27 @@ public final class JsonRpcTransportContext {
 
 	private final @Nullable JsonRpcStreamSink streamSink;
 
-	private final @Nullable Object nativeRequest;
+	private volatile @Nullable Object nativeRequest;
+
+	private final @Nullable Class<?> nativeRequestType;
+
+	private volatile @Nullable Supplier<?> nativeRequestSupplier;
 
 	private JsonRpcTransportContext(Builder builder) {
 		this.transport = builder.transport;
 		this.uri = builder.uri;
+		this.uriSupplier = builder.uriSupplier;
 		this.headers = builder.headers();
+		this.headersSupplier = builder.headersSupplier;
 		this.remoteAddress = builder.remoteAddress;
+		this.remoteAddressSupplier = builder.remoteAddressSupplier;
 		this.principal = builder.principal;
 		this.session = builder.session;
 		this.streamSink = (builder.streamSink != null) ? builder.streamSink
 				: (builder.session != null) ? builder.session.streamSink() : null;
 		this.nativeRequest = builder.nativeRequest;
+		this.nativeRequestType = builder.nativeRequestType;
+		this.nativeRequestSupplier = builder.nativeRequestSupplier;
 	}
 
 	/**
@@ -96,13 +122,27 @@ public final class JsonRpcTransportContext {
 	 * @return the builder
 	 */
 	public Builder mutate() {
-		Builder builder = new Builder(this.transport).uri(this.uri)
-			.remoteAddress(this.remoteAddress)
-			.principal(this.principal)
+		Builder builder = new Builder(this.transport).principal(this.principal)
 			.session(this.session)
-			.streamSink(this.streamSink)
-			.nativeRequest(this.nativeRequest);
-		builder.sharedHeaders = this.headers;
+			.streamSink(this.streamSink);
+		Supplier<?> nativeRequestSupplier = this.nativeRequestSupplier;
+		builder.nativeRequest = (nativeRequestSupplier != null) ? null : this.nativeRequest;
+		builder.nativeRequestType = (nativeRequestSupplier != null) ? this.nativeRequestType : null;
+		builder.nativeRequestSupplier = nativeRequestSupplier;
+		// still unresolved suppliers are passed on, not asked
+		Supplier<? extends @Nullable URI> uriSupplier = this.uriSupplier;
+		builder.uri = (uriSupplier != null) ? null : this.uri;
+		builder.uriSupplier = uriSupplier;
+		Supplier<? extends @Nullable InetSocketAddress> remoteAddressSupplier = this.remoteAddressSupplier;
+		builder.remoteAddress = (remoteAddressSupplier != null) ? null : this.remoteAddress;
+		builder.remoteAddressSupplier = remoteAddressSupplier;
+		Supplier<? extends MultiValueMap<String, String>> headersSupplier = this.headersSupplier;
+		if (headersSupplier != null) {
+			builder.headersSupplier = headersSupplier;
+		}
+		else {
+			builder.sharedHeaders = this.headers;
+		}
 		return builder;
 	}
 
@@ -131,7 +171,15 @@ public final class JsonRpcTransportContext {
 	 * @return the URI, or {@code null} in process
 	 */
 	public @Nullable URI uri() {
-		return this.uri;
+		Supplier<? extends @Nullable URI> supplier = this.uriSupplier;
+		if (supplier == null) {
+			return this.uri;
+		}
+		// racy: two threads may both ask the supplier, which gives the same value
+		URI uri = supplier.get();
+		this.uri = uri;
+		this.uriSupplier = null;
+		return uri;
 	}
 
 	/**
@@ -140,7 +188,14 @@ public final class JsonRpcTransportContext {
 	 * @return the read-only headers, empty in process
 	 */
 	public MultiValueMap<String, String> headers() {
-		return this.headers;
+		Supplier<? extends MultiValueMap<String, String>> supplier = this.headersSupplier;
+		if (supplier == null) {
+			return this.headers;
+		}
+		MultiValueMap<String, String> headers = supplier.get();
+		this.headers = headers;
+		this.headersSupplier = null;
+		return headers;
 	}
 
 	/**
@@ -148,7 +203,27 @@ public final class JsonRpcTransportContext {
 	 * @return the address, or {@code null} when unknown
 	 */
 	public @Nullable InetSocketAddress remoteAddress() {
-		return this.remoteAddress;
+		Supplier<? extends @Nullable InetSocketAddress> supplier = this.remoteAddressSupplier;
+		if (supplier == null) {
+			return this.remoteAddress;
+		}
+		InetSocketAddress remoteAddress = supplier.get();
+		this.remoteAddress = remoteAddress;
+		this.remoteAddressSupplier = null;
+		return remoteAddress;
+	}
+
+	/**
+	 * Ask every supplier the transport handed over now, so that nothing reads the
+	 * transport's request later, e.g. before a call goes on on another thread.
+	 * @return this context
+	 */
+	public JsonRpcTransportContext resolve() {
+		uri();
+		headers();
+		remoteAddress();
+		nativeRequest(Object.class);
+		return this;
 	}
 
 	/**
@@ -185,7 +260,20 @@ public final class JsonRpcTransportContext {
 	 * @return the request, or {@code null} if there is none of that type
 	 */
 	public <T> @Nullable T nativeRequest(Class<T> type) {
-		return type.isInstance(this.nativeRequest) ? type.cast(this.nativeRequest) : null;
+		Supplier<?> supplier = this.nativeRequestSupplier;
+		if (supplier != null) {
+			Class<?> suppliedType = this.nativeRequestType;
+			if (suppliedType == null || !type.isAssignableFrom(suppliedType)) {
+				// not what the supplier makes: no reason to make it
+				return null;
+			}
+			Object request = supplier.get();
+			this.nativeRequest = request;
+			this.nativeRequestSupplier = null;
+			return type.isInstance(request) ? type.cast(request) : null;
+		}
+		Object request = this.nativeRequest;
+		return type.isInstance(request) ? type.cast(request) : null;
 	}
 
 	private static MultiValueMap<String, String> caseInsensitiveHeaders() {
@@ -225,11 +313,17 @@ public final class JsonRpcTransportContext {
 
 		private @Nullable URI uri;
 
+		private @Nullable Supplier<? extends @Nullable URI> uriSupplier;
+
 		private @Nullable MultiValueMap<String, String> headers;
 
 		private @Nullable MultiValueMap<String, String> sharedHeaders;
 
+		private @Nullable Supplier<? extends MultiValueMap<String, String>> headersSupplier;
+
 		private @Nullable InetSocketAddress remoteAddress;
+
+		private @Nullable Supplier<? extends @Nullable InetSocketAddress> remoteAddressSupplier;
 
 		private @Nullable Principal principal;
 
@@ -238,6 +332,10 @@ public final class JsonRpcTransportContext {
 		private @Nullable JsonRpcStreamSink streamSink;
 
 		private @Nullable Object nativeRequest;
+
+		private @Nullable Class<?> nativeRequestType;
+
+		private @Nullable Supplier<?> nativeRequestSupplier;
 
 		private Builder(Transport transport) {
 			Assert.notNull(transport, "Transport is required");
@@ -251,6 +349,20 @@ public final class JsonRpcTransportContext {
 		 */
 		public Builder uri(@Nullable URI uri) {
 			this.uri = uri;
+			this.uriSupplier = null;
+			return this;
+		}
+
+		/**
+		 * Set the URI of the endpoint, computed when first asked for.
+		 * @param uri supplies the URI; asked at most once in the common case, and only
+		 * while the transport's request is in progress
+		 * @return this builder
+		 */
+		public Builder uri(Supplier<? extends @Nullable URI> uri) {
+			Assert.notNull(uri, "URI supplier is required");
+			this.uri = null;
+			this.uriSupplier = uri;
 			return this;
 		}
 
@@ -264,7 +376,11 @@ public final class JsonRpcTransportContext {
 			MultiValueMap<String, String> headers = this.headers;
 			if (headers == null) {
 				headers = caseInsensitiveHeaders();
-				if (this.sharedHeaders != null) {
+				if (this.headersSupplier != null) {
+					headers.addAll(this.headersSupplier.get());
+					this.headersSupplier = null;
+				}
+				else if (this.sharedHeaders != null) {
 					headers.addAll(this.sharedHeaders);
 					this.sharedHeaders = null;
 				}
@@ -283,7 +399,23 @@ public final class JsonRpcTransportContext {
 		public Builder headers(MultiValueMap<String, String> headers) {
 			Assert.notNull(headers, "Headers are required");
 			this.headers = null;
+			this.headersSupplier = null;
 			this.sharedHeaders = headers;
+			return this;
+		}
+
+		/**
+		 * Use headers computed when first asked for; replaces any header added before.
+		 * @param headers supplies read-only, case-insensitive headers, e.g. made by
+		 * {@link JsonRpcTransportContext#shareableHeaders}; asked at most once in the
+		 * common case, and only while the transport's request is in progress
+		 * @return this builder
+		 */
+		public Builder headers(Supplier<? extends MultiValueMap<String, String>> headers) {
+			Assert.notNull(headers, "Headers supplier is required");
+			this.headers = null;
+			this.sharedHeaders = null;
+			this.headersSupplier = headers;
 			return this;
 		}
 
@@ -294,6 +426,20 @@ public final class JsonRpcTransportContext {
 		 */
 		public Builder remoteAddress(@Nullable InetSocketAddress remoteAddress) {
 			this.remoteAddress = remoteAddress;
+			this.remoteAddressSupplier = null;
+			return this;
+		}
+
+		/**
+		 * Set the peer address, computed when first asked for.
+		 * @param remoteAddress supplies the address; asked at most once in the common
+		 * case, and only while the transport's request is in progress
+		 * @return this builder
+		 */
+		public Builder remoteAddress(Supplier<? extends @Nullable InetSocketAddress> remoteAddress) {
+			Assert.notNull(remoteAddress, "Remote address supplier is required");
+			this.remoteAddress = null;
+			this.remoteAddressSupplier = remoteAddress;
 			return this;
 		}
 
@@ -336,6 +482,26 @@ public final class JsonRpcTransportContext {
 		 */
 		public Builder nativeRequest(@Nullable Object nativeRequest) {
 			this.nativeRequest = nativeRequest;
+			this.nativeRequestType = null;
+			this.nativeRequestSupplier = null;
+			return this;
+		}
+
+		/**
+		 * Set the transport's own request object, made when first asked for with a type
+		 * it is an instance of.
+		 * @param <T> the type of the request
+		 * @param type the type of the request, e.g. {@code ServerRequest}
+		 * @param nativeRequest supplies the request; asked at most once in the common
+		 * case, and only while the transport's request is in progress
+		 * @return this builder
+		 */
+		public <T> Builder nativeRequest(Class<T> type, Supplier<? extends T> nativeRequest) {
+			Assert.notNull(type, "Type is required");
+			Assert.notNull(nativeRequest, "Native request supplier is required");
+			this.nativeRequest = null;
+			this.nativeRequestType = type;
+			this.nativeRequestSupplier = nativeRequest;
 			return this;
 		}
 

@@ -15,8 +15,11 @@
  */
 package io.github.jsonrpc.server;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +85,86 @@ class JsonRpcTransportContextTests {
 		assertThat(mutated.uri()).isEqualTo(base.uri());
 		assertThat(mutated.headers().get("a")).containsExactly("1");
 		assertThat(base.principal()).isNull();
+	}
+
+	@Test
+	void suppliedMembersAreAskedOnceAndOnlyWhenRead() {
+		AtomicInteger asked = new AtomicInteger();
+		JsonRpcTransportContext context = JsonRpcTransportContext.builder(JsonRpcTransportContext.Transport.HTTP)
+			.uri(() -> {
+				asked.incrementAndGet();
+				return URI.create("http://localhost/jsonrpc");
+			})
+			.headers(() -> {
+				asked.incrementAndGet();
+				return JsonRpcTransportContext.shareableHeaders(Map.of("X-Tenant", List.of("acme")));
+			})
+			.remoteAddress(() -> {
+				asked.incrementAndGet();
+				return new InetSocketAddress("127.0.0.1", 4242);
+			})
+			.build();
+		assertThat(asked).hasValue(0);
+		assertThat(context.uri()).hasToString("http://localhost/jsonrpc");
+		assertThat(context.headers().getFirst("x-tenant")).isEqualTo("acme");
+		assertThat(context.remoteAddress()).isEqualTo(new InetSocketAddress("127.0.0.1", 4242));
+		assertThat(context.uri()).hasToString("http://localhost/jsonrpc");
+		assertThat(context.headers()).hasSize(1);
+		assertThat(asked).hasValue(3);
+	}
+
+	@Test
+	void mutatePassesUnaskedSuppliersOn() {
+		AtomicInteger asked = new AtomicInteger();
+		JsonRpcTransportContext base = JsonRpcTransportContext.builder(JsonRpcTransportContext.Transport.HTTP)
+			.headers(() -> {
+				asked.incrementAndGet();
+				return JsonRpcTransportContext.shareableHeaders(Map.of("A", List.of("1")));
+			})
+			.uri(() -> URI.create("http://localhost/jsonrpc"))
+			.build();
+		JsonRpcTransportContext mutated = base.mutate().build();
+		assertThat(asked).hasValue(0);
+		assertThat(mutated.headers().getFirst("a")).isEqualTo("1");
+		assertThat(mutated.uri()).hasToString("http://localhost/jsonrpc");
+		JsonRpcTransportContext added = base.mutate().header("B", List.of("2")).build();
+		assertThat(added.headers().getFirst("a")).isEqualTo("1");
+		assertThat(added.headers().getFirst("b")).isEqualTo("2");
+		// the base context is unchanged by what the mutated ones added
+		assertThat(base.headers().containsKey("B")).isFalse();
+	}
+
+	@Test
+	void resolveAsksEverySupplier() {
+		AtomicInteger asked = new AtomicInteger();
+		JsonRpcTransportContext context = JsonRpcTransportContext.builder(JsonRpcTransportContext.Transport.HTTP)
+			.uri(() -> {
+				asked.incrementAndGet();
+				return null;
+			})
+			.headers(() -> {
+				asked.incrementAndGet();
+				return JsonRpcTransportContext.shareableHeaders(Map.of());
+			})
+			.remoteAddress(() -> {
+				asked.incrementAndGet();
+				return null;
+			})
+			.build();
+		assertThat(context.resolve()).isSameAs(context);
+		assertThat(asked).hasValue(3);
+		assertThat(context.uri()).isNull();
+		assertThat(context.remoteAddress()).isNull();
+		assertThat(asked).hasValue(3);
+	}
+
+	@Test
+	void plainValueReplacesSupplier() {
+		JsonRpcTransportContext context = JsonRpcTransportContext.builder(JsonRpcTransportContext.Transport.HTTP)
+			.uri(() -> URI.create("http://localhost/supplied"))
+			.uri(URI.create("http://localhost/plain"))
+			.build();
+		assertThat(context.uri()).hasToString("http://localhost/plain");
 	}
 
 }

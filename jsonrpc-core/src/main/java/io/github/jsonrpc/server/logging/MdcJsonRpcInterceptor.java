@@ -26,6 +26,7 @@ import io.github.jsonrpc.server.JsonRpcExchange;
 import io.github.jsonrpc.server.JsonRpcInterceptor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.core.Ordered;
 import org.springframework.util.Assert;
@@ -56,7 +57,7 @@ public final class MdcJsonRpcInterceptor implements JsonRpcInterceptor, Ordered 
 		String previousId = MDC.get(ID_KEY);
 		put(METHOD_KEY, safe(exchange.method()));
 		JsonRpcId id = exchange.id();
-		put(ID_KEY, (id != null) ? safe(id.toString()) : null);
+		put(ID_KEY, (id != null) ? idText(id) : null);
 		try {
 			return chain.next(exchange);
 		}
@@ -113,14 +114,36 @@ public final class MdcJsonRpcInterceptor implements JsonRpcInterceptor, Ordered 
 		}
 	}
 
+	private static String idText(JsonRpcId id) {
+		JsonNode value = id.value();
+		if (value.isInt() || value.isLong()) {
+			// the usual id: its JSON text without running a serializer
+			return Long.toString(value.longValue());
+		}
+		return safe(id.toString());
+	}
+
 	// the method name is client text: no line breaks or other control characters in logs
 	private static String safe(String text) {
+		if (text.length() <= MAX_VALUE_LENGTH && !hasControlCharacter(text)) {
+			// the common case: logged as it is, no copy
+			return text;
+		}
 		StringBuilder result = new StringBuilder(Math.min(text.length(), MAX_VALUE_LENGTH));
 		for (int i = 0; i < text.length() && i < MAX_VALUE_LENGTH; i++) {
 			char c = text.charAt(i);
 			result.append((Character.isISOControl(c)) ? '?' : c);
 		}
 		return result.toString();
+	}
+
+	private static boolean hasControlCharacter(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (Character.isISOControl(text.charAt(i))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -28,6 +28,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.jdk.NumberDeserializers;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.PropertyBindingException;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,6 +58,8 @@ final class JsonRpcParamsBinder {
 
 	private final ObjectReader[] readers;
 
+	private final Shortcut[] shortcuts;
+
 	private final boolean wholeParams;
 
 	private final boolean varargs;
@@ -79,6 +84,10 @@ final class JsonRpcParamsBinder {
 			// has trailing tokens, so the check for them is skipped
 			this.readers[i] = mapper.readerFor(parameters.get(i).type())
 				.without(DeserializationFeature.ACCEPT_FLOAT_AS_INT, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+		}
+		this.shortcuts = new Shortcut[parameters.size()];
+		for (int i = 0; i < this.shortcuts.length; i++) {
+			this.shortcuts[i] = Shortcut.of(mapper, parameters.get(i));
 		}
 		this.wholeParams = wholeParams;
 		this.varargs = varargs;
@@ -229,6 +238,12 @@ final class JsonRpcParamsBinder {
 			}
 			return optional ? Optional.empty() : null;
 		}
+		if (!optional) {
+			Object value = this.shortcuts[index].value(node);
+			if (value != null) {
+				return value;
+			}
+		}
 		try {
 			Object value = this.readers[index].readValue(node);
 			return optional ? Optional.ofNullable(value) : value;
@@ -292,6 +307,52 @@ final class JsonRpcParamsBinder {
 
 	static JsonRpcException invalidParams(String message) {
 		return new JsonRpcException(JsonRpcErrorCodes.INVALID_PARAMS, message);
+	}
+
+	/**
+	 * What Jackson's own deserializer of an {@code int}, {@code long} or {@code String}
+	 * parameter returns for a node of exactly that JSON type, without a deserialization
+	 * context and a token stream over the node (about 200 bytes and a third of the
+	 * binding time each). Only used when the mapper's deserializer for the type is
+	 * Jackson's standard one: a custom deserializer, e.g. one that trims strings, is
+	 * always asked.
+	 */
+	private enum Shortcut {
+
+		NONE, INT, LONG, STRING;
+
+		static Shortcut of(JsonMapper mapper, JsonRpcParameter parameter) {
+			Class<?> raw = parameter.type().getRawClass();
+			Shortcut shortcut = (raw == int.class || raw == Integer.class) ? INT
+					: (raw == long.class || raw == Long.class) ? LONG : (raw == String.class) ? STRING : NONE;
+			if (shortcut == NONE) {
+				return NONE;
+			}
+			try {
+				ValueDeserializer<Object> deserializer = mapper._deserializationContext()
+					.findRootValueDeserializer(parameter.type());
+				Class<?> standard = switch (shortcut) {
+					case INT -> NumberDeserializers.IntegerDeserializer.class;
+					case LONG -> NumberDeserializers.LongDeserializer.class;
+					default -> StringDeserializer.class;
+				};
+				return (deserializer.getClass() == standard) ? shortcut : NONE;
+			}
+			catch (RuntimeException ex) {
+				// the reader will report it when a call comes
+				return NONE;
+			}
+		}
+
+		@Nullable Object value(JsonNode node) {
+			return switch (this) {
+				case INT -> node.isInt() ? node.intValue() : null;
+				case LONG -> (node.isInt() || node.isLong()) ? node.longValue() : null;
+				case STRING -> node.isString() ? node.stringValue() : null;
+				case NONE -> null;
+			};
+		}
+
 	}
 
 }

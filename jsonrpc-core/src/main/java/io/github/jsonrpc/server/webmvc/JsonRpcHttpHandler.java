@@ -17,9 +17,16 @@ package io.github.jsonrpc.server.webmvc;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.OptionalLong;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
+import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
 import io.github.jsonrpc.protocol.JsonRpcInbound;
 import io.github.jsonrpc.protocol.JsonRpcReply;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
@@ -30,6 +37,8 @@ import io.github.jsonrpc.server.http.JsonRpcHttpMediaTypes;
 import io.github.jsonrpc.server.http.JsonRpcHttpStatusPolicy;
 import io.github.jsonrpc.server.http.JsonRpcHttpStreamFormat;
 import io.github.jsonrpc.server.http.JsonRpcOpenRpcDocumentRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -37,13 +46,19 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.ByteArrayHttpMessageConverter;
+import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.util.Assert;
+import org.springframework.util.MultiValueMap;
+import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.context.request.async.WebAsyncUtils;
 import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.servlet.function.support.HandlerFunctionAdapter;
 
 /**
  * Serves JSON-RPC over HTTP POST as a Spring MVC functional endpoint.
@@ -69,6 +84,19 @@ import org.springframework.web.servlet.function.ServerResponse;
  * @since 0.1.0
  */
 public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse> {
+
+	// the functional request of a call is made only if the call asks for it; the body is
+	// read before, and replies are bytes already
+	private static final List<HttpMessageConverter<?>> MESSAGE_CONVERTERS = List
+		.of(new ByteArrayHttpMessageConverter());
+
+	// never runs: the adapter answers from the reply it holds
+	private static final HandlerFunction<ServerResponse> LATER = (request) -> {
+		throw new IllegalStateException("A JSON-RPC reply is dispatched without a call");
+	};
+
+	// bodies up to this declared size are read into an array of exactly that size
+	private static final int PRESIZED_BODY_BYTES = 64 * 1024;
 
 	private final JsonRpcHandler handler;
 
@@ -114,25 +142,102 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 				.header("Accept-Post", JsonRpcHttpMediaTypes.ACCEPT_POST)
 				.build();
 		}
-		OptionalLong length = request.headers().contentLength();
-		if (length.isPresent() && length.getAsLong() > this.maxRequestBytes) {
+		return handleJson(request);
+	}
+
+	private ServerResponse handleJson(ServerRequest request) throws IOException {
+		HttpServletRequest servletRequest = request.servletRequest();
+		long length = contentLength(servletRequest);
+		if (length > this.maxRequestBytes) {
 			return ServerResponse.status(HttpStatus.CONTENT_TOO_LARGE).build();
 		}
-		byte[] body = readBody(request.servletRequest().getInputStream());
+		byte[] body = readBody(servletRequest.getInputStream(), length);
 		if (body == null) {
 			return ServerResponse.status(HttpStatus.CONTENT_TOO_LARGE).build();
 		}
 		JsonRpcInbound inbound = this.handler.codec().decodeRequests(body);
-		JsonRpcHttpStreamFormat streamType = streamingType(request);
+		JsonRpcHttpStreamFormat streamType = streamingType(servletRequest);
 		// only a single call streams: items of several calls cannot share one response
 		if (streamType != null && !inbound.batch()) {
 			return stream(inbound, request, streamType);
 		}
-		CompletableFuture<JsonRpcReply> reply = this.handler.handle(inbound, context(request, null));
+		JsonRpcTransportContext context = context(servletRequest, () -> request, null);
+		CompletableFuture<JsonRpcReply> reply = this.handler.handle(inbound, context);
 		if (reply.isDone()) {
 			return toResponse(reply.join());
 		}
+		// the call goes on on another thread: nothing may read the servlet request once
+		// the response is complete
+		context.resolve();
 		return ServerResponse.async(reply.thenApply(this::toResponse));
+	}
+
+	/**
+	 * Serve a request that {@link JsonRpcHttpHandlerMapping} matched ({@code POST}, JSON)
+	 * straight on the servlet request and response, as {@link #handle} would: no
+	 * functional request is built unless a call asks for it, and a reply ready at once is
+	 * written without a {@link ServerResponse}. A call that completes later goes through
+	 * Spring MVC's {@link HandlerFunctionAdapter} as an asynchronous
+	 * {@link ServerResponse}, with its async timeout, and so does the dispatch that
+	 * answers it.
+	 * @param request the servlet request
+	 * @param response the servlet response
+	 * @param adapter Spring MVC's adapter of functional handlers
+	 */
+	void handle(HttpServletRequest request, HttpServletResponse response, HandlerFunctionAdapter adapter)
+			throws Exception {
+		if (WebAsyncUtils.getAsyncManager(request).hasConcurrentResult()) {
+			// dispatched again with the reply of a call that completed later: the adapter
+			// holds it and writes it
+			adapter.handle(request, response, LATER);
+			return;
+		}
+		long length = contentLength(request);
+		if (length > this.maxRequestBytes) {
+			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+			return;
+		}
+		byte[] body = readBody(request.getInputStream(), length);
+		if (body == null) {
+			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+			return;
+		}
+		JsonRpcInbound inbound = this.handler.codec().decodeRequests(body);
+		SingletonSupplier<ServerRequest> serverRequest = SingletonSupplier
+			.of(() -> ServerRequest.create(request, MESSAGE_CONVERTERS));
+		JsonRpcHttpStreamFormat streamType = streamingType(request);
+		// only a single call streams: items of several calls cannot share one response
+		if (streamType != null && !inbound.batch()) {
+			HttpJsonRpcStream stream = new HttpJsonRpcStream(this.handler.codec(), streamType);
+			CompletableFuture<JsonRpcReply> reply = this.handler.handle(inbound,
+					context(request, serverRequest, stream));
+			stream.writeTo(reply, response, (single) -> write(single, response));
+			return;
+		}
+		JsonRpcTransportContext context = context(request, serverRequest, null);
+		CompletableFuture<JsonRpcReply> reply = this.handler.handle(inbound, context);
+		if (reply.isDone()) {
+			write(reply.join(), response);
+			return;
+		}
+		// the call goes on on another thread: nothing may read the servlet request once
+		// the response is complete
+		context.resolve();
+		// what the HandlerFunctionAdapter expects of a functional handler, now and when
+		// the reply is dispatched
+		request.setAttribute(RouterFunctions.REQUEST_ATTRIBUTE, serverRequest.obtain());
+		ServerResponse later = ServerResponse.async(reply.thenApply(this::toResponse));
+		adapter.handle(request, response, (HandlerFunction<ServerResponse>) (ignored) -> later);
+	}
+
+	private void write(JsonRpcReply reply, HttpServletResponse response) throws IOException {
+		response.setStatus(this.statusPolicy.status(reply).value());
+		if (!reply.isEmpty()) {
+			JsonRpcEncodedMessage message = this.handler.codec().encodeReply(reply);
+			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			response.setContentLength(message.size());
+			message.writeTo(response.getOutputStream());
+		}
 	}
 
 	private static boolean isJson(ServerRequest request) {
@@ -144,32 +249,73 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 		}
 	}
 
-	private byte @Nullable [] readBody(InputStream input) throws IOException {
+	private static long contentLength(HttpServletRequest request) {
+		// the header itself: Spring's HttpHeaders view would copy every header first
+		String header = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+		if (header == null) {
+			return -1;
+		}
+		try {
+			return Long.parseLong(header.trim());
+		}
+		catch (NumberFormatException ex) {
+			// unknown: the body is still read bounded
+			return -1;
+		}
+	}
+
+	private byte @Nullable [] readBody(InputStream input, long length) throws IOException {
+		if (length >= 0 && length <= PRESIZED_BODY_BYTES) {
+			// the declared size, read into an array of that size: no buffer to grow and
+			// no copy (the container ends the stream at Content-Length); larger bodies
+			// take memory only as they arrive
+			byte[] body = new byte[(int) length];
+			int read = input.readNBytes(body, 0, body.length);
+			return (read == body.length) ? body : Arrays.copyOf(body, read);
+		}
 		// read at most one byte more than allowed, so chunked bodies are bounded too
 		byte[] body = input.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, this.maxRequestBytes + 1));
 		return (body.length > this.maxRequestBytes) ? null : body;
 	}
 
-	private @Nullable JsonRpcHttpStreamFormat streamingType(ServerRequest request) {
+	private @Nullable JsonRpcHttpStreamFormat streamingType(HttpServletRequest request) {
+		Enumeration<String> values = request.getHeaders(HttpHeaders.ACCEPT);
+		if (values == null || !values.hasMoreElements()) {
+			return null;
+		}
+		List<String> accept = Collections.list(values);
+		if (!mayStream(accept)) {
+			// the common case: no streaming type named, nothing to parse
+			return null;
+		}
 		try {
-			return JsonRpcHttpMediaTypes.streamFormat(request.headers().accept());
+			return JsonRpcHttpMediaTypes.streamFormat(MediaType.parseMediaTypes(accept));
 		}
 		catch (RuntimeException ex) {
 			return null;
 		}
 	}
 
+	private static boolean mayStream(List<String> accept) {
+		for (String value : accept) {
+			for (JsonRpcHttpStreamFormat format : JsonRpcHttpStreamFormat.values()) {
+				String subtype = format.mediaType().getSubtype();
+				for (int i = 0; i + subtype.length() <= value.length(); i++) {
+					if (value.regionMatches(true, i, subtype, 0, subtype.length())) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
+	}
+
 	private ServerResponse stream(JsonRpcInbound inbound, ServerRequest request, JsonRpcHttpStreamFormat streamType) {
 		HttpJsonRpcStream stream = new HttpJsonRpcStream(this.handler.codec(), streamType);
-		CompletableFuture<JsonRpcReply> reply = this.handler.handle(inbound, context(request, stream));
+		CompletableFuture<JsonRpcReply> reply = this.handler.handle(inbound,
+				context(request.servletRequest(), () -> request, stream));
 		return ServerResponse.ok().build((servletRequest, servletResponse) -> {
-			stream.writeTo(reply, servletResponse, (single) -> {
-				servletResponse.setStatus(this.statusPolicy.status(single).value());
-				if (!single.isEmpty()) {
-					servletResponse.setContentType(MediaType.APPLICATION_JSON_VALUE);
-					servletResponse.getOutputStream().write(this.handler.codec().encode(single));
-				}
-			});
+			stream.writeTo(reply, servletResponse, (single) -> write(single, servletResponse));
 			return null;
 		});
 	}
@@ -185,7 +331,8 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 	 */
 	public ServerResponse handleOpenRpcDocument(ServerRequest request) {
 		JsonRpcInbound inbound = this.handler.codec().decodeRequests(JsonRpcOpenRpcDocumentRequest.DISCOVER_CALL);
-		CompletableFuture<JsonRpcReply> reply = this.handler.handle(inbound, context(request, null));
+		CompletableFuture<JsonRpcReply> reply = this.handler.handle(inbound,
+				context(request.servletRequest(), () -> request, null));
 		return ServerResponse.async(reply.thenApply(this::toDocumentResponse));
 	}
 
@@ -202,16 +349,24 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 			.body(this.handler.codec().encode(reply));
 	}
 
-	private JsonRpcTransportContext context(ServerRequest request, @Nullable JsonRpcStreamSink sink) {
-		JsonRpcTransportContext.Builder context = JsonRpcTransportContext
-			.builder(JsonRpcTransportContext.Transport.HTTP)
-			.uri(request.uri())
-			.remoteAddress(request.remoteAddress().orElse(null))
-			.principal(request.principal().orElse(null))
-			.nativeRequest(request)
-			.streamSink(sink);
-		request.headers().asHttpHeaders().forEach(context::header);
-		return context.build();
+	private JsonRpcTransportContext context(HttpServletRequest servletRequest, Supplier<ServerRequest> request,
+			@Nullable JsonRpcStreamSink sink) {
+		// the URI, the headers, the address and the functional request are built only if
+		// something asks for them
+		return JsonRpcTransportContext.builder(JsonRpcTransportContext.Transport.HTTP)
+			.uri(() -> request.get().uri())
+			.remoteAddress(() -> request.get().remoteAddress().orElse(null))
+			.headers(() -> headers(request.get()))
+			.principal(servletRequest.getUserPrincipal())
+			.nativeRequest(ServerRequest.class, request)
+			.streamSink(sink)
+			.build();
+	}
+
+	private static MultiValueMap<String, String> headers(ServerRequest request) {
+		Map<String, List<String>> headers = new LinkedHashMap<>();
+		request.headers().asHttpHeaders().forEach(headers::put);
+		return JsonRpcTransportContext.shareableHeaders(headers);
 	}
 
 	private ServerResponse toResponse(JsonRpcReply reply) {
@@ -219,9 +374,15 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 		if (reply.isEmpty()) {
 			return ServerResponse.status(status).build();
 		}
-		return ServerResponse.status(status)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(this.handler.codec().encode(reply));
+		JsonRpcEncodedMessage message = this.handler.codec().encodeReply(reply);
+		// written straight to the servlet response: the body is already JSON bytes, so
+		// there is nothing for message converters to negotiate
+		return ServerResponse.status(status).build((servletRequest, servletResponse) -> {
+			servletResponse.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			servletResponse.setContentLength(message.size());
+			message.writeTo(servletResponse.getOutputStream());
+			return null;
+		});
 	}
 
 }

@@ -15,23 +15,24 @@
  */
 package io.github.jsonrpc.server.webmvc;
 
-import java.util.List;
+import java.io.IOException;
+import java.util.function.Supplier;
 
-import jakarta.servlet.http.HttpServletRequest;
 import io.github.jsonrpc.protocol.JsonRpcLogText;
 import io.github.jsonrpc.server.http.JsonRpcHttpMediaTypes;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.converter.ByteArrayHttpMessageConverter;
-import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.util.Assert;
-import org.springframework.web.servlet.function.RouterFunctions;
-import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.HttpRequestHandler;
+import org.springframework.web.servlet.function.support.HandlerFunctionAdapter;
 import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 
 /**
@@ -41,8 +42,10 @@ import org.springframework.web.servlet.handler.AbstractHandlerMapping;
  * {@code POST} with {@code application/json} goes to the {@link JsonRpcHttpHandler}; any
  * other {@code Content-Type}, including wildcard and unparsable ones, gets {@code 415}
  * with {@code Accept-Post: application/json} and one debug line; any other method gets
- * {@code 405} with {@code Allow: POST}. The JSON-RPC handler is functional, so Spring
- * MVC's {@code HandlerFunctionAdapter} runs it, asynchronous replies included.
+ * {@code 405} with {@code Allow: POST}. All three are plain {@link HttpRequestHandler}s:
+ * a JSON-RPC call is served on the servlet request and response, and only a call that
+ * completes later goes through Spring MVC's {@link HandlerFunctionAdapter}, which answers
+ * it asynchronously.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
@@ -71,7 +74,13 @@ public final class JsonRpcHttpHandlerMapping extends AbstractHandlerMapping {
 
 	private final JsonRpcHttpHandler handler;
 
-	private final List<HttpMessageConverter<?>> messageConverters;
+	// POST with JSON, served on the servlet request and response
+	private final HttpRequestHandler jsonHandler = this::handleJson;
+
+	private Supplier<? extends @Nullable HandlerFunctionAdapter> handlerFunctionAdapter = () -> null;
+
+	private final SingletonSupplier<HandlerFunctionAdapter> defaultHandlerFunctionAdapter = SingletonSupplier
+		.of(HandlerFunctionAdapter::new);
 
 	/**
 	 * Create a new instance.
@@ -84,9 +93,20 @@ public final class JsonRpcHttpHandlerMapping extends AbstractHandlerMapping {
 		Assert.notNull(handler, "Handler is required");
 		this.path = path;
 		this.handler = handler;
-		// the handler reads the body itself and answers with bytes
-		this.messageConverters = List.of(new ByteArrayHttpMessageConverter());
 		setOrder(DEFAULT_ORDER);
+	}
+
+	/**
+	 * Set where Spring MVC's adapter of functional handlers comes from: calls that
+	 * complete later are answered through it, with the async timeout it is configured
+	 * with ({@code spring.mvc.async.request-timeout}). By default, or when the supplier
+	 * returns {@code null}, an adapter of its own with the container's timeout.
+	 * @param handlerFunctionAdapter supplies the adapter, asked when a call first
+	 * completes later
+	 */
+	public void setHandlerFunctionAdapter(Supplier<? extends @Nullable HandlerFunctionAdapter> handlerFunctionAdapter) {
+		Assert.notNull(handlerFunctionAdapter, "HandlerFunctionAdapter supplier is required");
+		this.handlerFunctionAdapter = SingletonSupplier.ofNullable(handlerFunctionAdapter);
 	}
 
 	/**
@@ -113,10 +133,22 @@ public final class JsonRpcHttpHandlerMapping extends AbstractHandlerMapping {
 			}
 			return UNSUPPORTED_MEDIA_TYPE;
 		}
-		ServerRequest serverRequest = ServerRequest.create(request, this.messageConverters);
-		// what the HandlerFunctionAdapter expects of a functional handler
-		request.setAttribute(RouterFunctions.REQUEST_ATTRIBUTE, serverRequest);
-		return this.handler;
+		return this.jsonHandler;
+	}
+
+	private void handleJson(HttpServletRequest request, HttpServletResponse response)
+			throws ServletException, IOException {
+		HandlerFunctionAdapter adapter = this.handlerFunctionAdapter.get();
+		try {
+			this.handler.handle(request, response,
+					(adapter != null) ? adapter : this.defaultHandlerFunctionAdapter.obtain());
+		}
+		catch (ServletException | IOException | RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new ServletException("JSON-RPC request failed", ex);
+		}
 	}
 
 	/**

@@ -28,8 +28,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 import io.github.jsonrpc.server.support.JsonRpcServer;
 
@@ -143,6 +147,43 @@ class JsonRpcParamsCoercionTests {
 			.build();
 		assertThat(server.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"take\",\"params\":[1.5],\"id\":1}").join())
 			.hasValueSatisfying((reply) -> assertThat(reply).contains("must be an integer"));
+	}
+
+	@Test
+	void customDeserializersOfTheApplicationsMapperAreUsedForScalars() {
+		SimpleModule module = new SimpleModule();
+		module.addDeserializer(String.class, new ValueDeserializer<String>() {
+			@Override
+			public String deserialize(JsonParser parser, DeserializationContext context) {
+				return parser.getString().trim();
+			}
+		});
+		ValueDeserializer<Integer> tenfold = new ValueDeserializer<>() {
+			@Override
+			public Integer deserialize(JsonParser parser, DeserializationContext context) {
+				return parser.getIntValue() * 10;
+			}
+		};
+		module.addDeserializer(int.class, tenfold);
+		module.addDeserializer(Long.class, new ValueDeserializer<Long>() {
+			@Override
+			public Long deserialize(JsonParser parser, DeserializationContext context) {
+				return parser.getLongValue() + 1;
+			}
+		});
+		JsonRpcServer server = JsonRpcServer.builder()
+			.mapper(JsonMapper.builder().addModule(module).build())
+			.method("text", String.class, (value) -> value)
+			.method("number", int.class, (value) -> value)
+			.method("big", Long.class, (value) -> value)
+			.build();
+		assertThat(
+				server.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"text\",\"params\":[\"  x  \"],\"id\":1}").join())
+			.contains("{\"jsonrpc\":\"2.0\",\"result\":\"x\",\"id\":1}");
+		assertThat(server.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"number\",\"params\":[5],\"id\":1}").join())
+			.contains("{\"jsonrpc\":\"2.0\",\"result\":50,\"id\":1}");
+		assertThat(server.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"big\",\"params\":[5],\"id\":1}").join())
+			.contains("{\"jsonrpc\":\"2.0\",\"result\":6,\"id\":1}");
 	}
 
 	@Test

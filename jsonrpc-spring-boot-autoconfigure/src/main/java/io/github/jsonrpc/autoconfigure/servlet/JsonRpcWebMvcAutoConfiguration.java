@@ -60,6 +60,7 @@ import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.servlet.function.support.HandlerFunctionAdapter;
 import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
@@ -99,11 +100,15 @@ public final class JsonRpcWebMvcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	JsonRpcHttpHandlerMapping jsonRpcHttpHandlerMapping(JsonRpcHttpHandler httpHandler, JsonRpcProperties properties,
-			ObjectProvider<WebMvcConfigurer> configurers) {
+			ObjectProvider<WebMvcConfigurer> configurers,
+			ObjectProvider<HandlerFunctionAdapter> handlerFunctionAdapter) {
 		// a mapping of its own path, not a router function evaluated for every request
 		String path = properties.getHttp().getPath();
 		logger.info("JSON-RPC HTTP endpoint: POST " + path);
 		JsonRpcHttpHandlerMapping mapping = new JsonRpcHttpHandlerMapping(path, httpHandler);
+		// calls that complete later get Spring MVC's async timeout
+		// (spring.mvc.async.request-timeout)
+		mapping.setHandlerFunctionAdapter(handlerFunctionAdapter::getIfUnique);
 		// the application's CORS mappings apply as they do to Spring MVC's own mappings
 		CollectingCorsRegistry cors = new CollectingCorsRegistry();
 		configurers.orderedStream().forEach((configurer) -> configurer.addCorsMappings(cors));

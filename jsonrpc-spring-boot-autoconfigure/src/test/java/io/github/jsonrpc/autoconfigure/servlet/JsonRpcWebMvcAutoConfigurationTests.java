@@ -16,6 +16,8 @@
 
 package io.github.jsonrpc.autoconfigure.servlet;
 
+import java.util.concurrent.CompletableFuture;
+
 import io.github.jsonrpc.autoconfigure.JsonRpcAutoConfiguration;
 import io.github.jsonrpc.server.method.annotation.JsonRpcService;
 import io.github.jsonrpc.server.webmvc.JsonRpcHttpHandler;
@@ -34,12 +36,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * Tests for {@link JsonRpcWebMvcAutoConfiguration}.
@@ -67,6 +74,25 @@ class JsonRpcWebMvcAutoConfigurationTests {
 				.bodyText()
 				.isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":19,\"id\":1}");
 			assertThat(mvc.get().uri("/jsonrpc")).hasStatus(HttpStatus.METHOD_NOT_ALLOWED).hasHeader("Allow", "POST");
+		});
+	}
+
+	@Test
+	void callCompletingLaterIsAnsweredAsynchronously() {
+		this.contextRunner.withUserConfiguration(LaterConfiguration.class).run((context) -> {
+			MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
+			MvcResult started = mvc
+				.perform(post("/jsonrpc").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"jsonrpc\":\"2.0\",\"method\":\"later\",\"id\":2}"))
+				.andReturn();
+			assertThat(started.getRequest().isAsyncStarted()).isTrue();
+			assertThat(started.getResponse().getContentAsString()).isEmpty();
+			context.getBean(LaterService.class).result.complete(7);
+			MvcResult answered = mvc.perform(asyncDispatch(started)).andReturn();
+			assertThat(answered.getResponse().getStatus()).isEqualTo(200);
+			assertThat(answered.getResponse().getContentType()).isEqualTo(MediaType.APPLICATION_JSON_VALUE);
+			assertThat(answered.getResponse().getContentAsString())
+				.isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":7,\"id\":2}");
 		});
 	}
 
@@ -213,6 +239,27 @@ class JsonRpcWebMvcAutoConfigurationTests {
 
 		public int subtract(int minuend, int subtrahend) {
 			return minuend - subtrahend;
+		}
+
+	}
+
+	@JsonRpcService
+	static class LaterService {
+
+		final CompletableFuture<Integer> result = new CompletableFuture<>();
+
+		public CompletableFuture<Integer> later() {
+			return this.result;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class LaterConfiguration {
+
+		@Bean
+		LaterService laterService() {
+			return new LaterService();
 		}
 
 	}
