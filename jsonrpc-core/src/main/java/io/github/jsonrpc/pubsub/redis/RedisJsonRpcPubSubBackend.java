@@ -18,6 +18,8 @@ package io.github.jsonrpc.pubsub.redis;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -75,8 +77,11 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(10);
 
-	// kind, origin, name length and the longest name
-	private static final int MAX_FRAME_OVERHEAD = 1 + 8 + 2 + 0xFFFF;
+	// kind, origin, sequence, name length and the longest name
+	private static final int MAX_FRAME_OVERHEAD = 1 + 8 + 8 + 2 + 0xFFFF;
+
+	// origins whose last sequence is remembered: the instances publishing lately
+	private static final int MAX_ORIGINS = 1024;
 
 	private final ReactiveRedisConnectionFactory connectionFactory;
 
@@ -91,6 +96,21 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 	private final Expiration retainedExpiration;
 
 	private final long origin = ThreadLocalRandom.current().nextLong();
+
+	// numbers frames in the order they are handed to Lettuce (under sendLock)
+	private final Object sendLock = new Object();
+
+	private long sequence;
+
+	// the last sequence delivered per origin, least recently heard from first
+	private final Map<Long, Long> lastSequences = new LinkedHashMap<>(16, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
+			return size() > MAX_ORIGINS;
+		}
+
+	};
 
 	private final RedisMessageListenerContainer container;
 
@@ -252,25 +272,31 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 			return;
 		}
 		byte[] bytes = message.toByteArray();
-		byte[] frame = new RedisJsonRpcPubSubFrame(kind, this.origin, name, bytes).encode();
 		boolean retain = kind == Kind.PUBLISH_RETAINED;
-		if (!this.tracker.reserve(frame.length + (retain ? bytes.length : 0))) {
-			this.notSent.incrementAndGet();
-			this.tracker
-				.warn("Too many bytes wait for Redis: " + describe(kind, name) + " delivered on this instance only");
-			return;
+		// numbering and handing over under one lock: the sequence numbers reach Lettuce
+		// in increasing order, so a frame that arrives after a newer one of its origin
+		// can only be one replayed out of order after a reconnect
+		synchronized (this.sendLock) {
+			long next = this.sequence + 1;
+			byte[] frame = new RedisJsonRpcPubSubFrame(kind, this.origin, next, name, bytes).encode();
+			if (!this.tracker.reserve(frame.length + (retain ? bytes.length : 0))) {
+				this.notSent.incrementAndGet();
+				this.tracker.warn(
+						"Too many bytes wait for Redis: " + describe(kind, name) + " delivered on this instance only");
+				return;
+			}
+			this.sequence = next;
+			// both commands go out on one connection, in this order
+			if (retain) {
+				Mono<Boolean> set = connection.stringCommands()
+					.set(ByteBuffer.wrap(retainedKey(name)), ByteBuffer.wrap(bytes), SetCondition.upsert(),
+							this.retainedExpiration);
+				this.tracker.send(set, bytes.length, describe(kind, name));
+			}
+			Mono<Long> publish = connection.pubSubCommands()
+				.publish(ByteBuffer.wrap(this.channel.getBytes(StandardCharsets.UTF_8)), ByteBuffer.wrap(frame));
+			this.tracker.send(publish, frame.length, describe(kind, name));
 		}
-		// both commands go out on one connection, in this order, and so do those of
-		// later publications from this thread
-		if (retain) {
-			Mono<Boolean> set = connection.stringCommands()
-				.set(ByteBuffer.wrap(retainedKey(name)), ByteBuffer.wrap(bytes), SetCondition.upsert(),
-						this.retainedExpiration);
-			this.tracker.send(set, bytes.length, describe(kind, name));
-		}
-		Mono<Long> publish = connection.pubSubCommands()
-			.publish(ByteBuffer.wrap(this.channel.getBytes(StandardCharsets.UTF_8)), ByteBuffer.wrap(frame));
-		this.tracker.send(publish, frame.length, describe(kind, name));
 	}
 
 	private boolean isAvailable(ReactiveRedisConnection connection) {
@@ -298,6 +324,12 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 			// delivered here when it was published
 			return;
 		}
+		if (!isNewest(frame)) {
+			// replayed by a reconnecting publisher after newer ones: at most once, in
+			// order
+			this.rejected.incrementAndGet();
+			return;
+		}
 		if (frame.message().length > this.maxMessageSize) {
 			reject(describe(frame.kind(), frame.name()) + " of " + frame.message().length + " bytes");
 			return;
@@ -313,6 +345,17 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 		catch (RuntimeException ex) {
 			// the listener container must go on with the next message
 			logger.warn("Delivering " + describe(frame.kind(), frame.name()) + " from Redis failed", ex);
+		}
+	}
+
+	private boolean isNewest(RedisJsonRpcPubSubFrame frame) {
+		synchronized (this.lastSequences) {
+			Long last = this.lastSequences.get(frame.origin());
+			if (last != null && frame.sequence() <= last) {
+				return false;
+			}
+			this.lastSequences.put(frame.origin(), frame.sequence());
+			return true;
 		}
 	}
 
@@ -368,7 +411,8 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 	 * @param notSent the number of publications and notifications delivered on this
 	 * instance only, since it started
 	 * @param rejected the number of messages received from Redis that were dropped, being
-	 * too large or malformed
+	 * too large, malformed, or replayed by a reconnecting publisher after newer ones
+	 * (each origin is delivered in order, at most once)
 	 * @param lastFailure the last Redis failure, {@code null} if none
 	 */
 	public record Status(boolean available, boolean listening, String channel, long notSent, long rejected,

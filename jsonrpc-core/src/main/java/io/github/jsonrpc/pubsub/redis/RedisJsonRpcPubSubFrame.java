@@ -23,19 +23,23 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * What one instance sends the others on the channel: the kind, the sending instance, a
- * topic or user name, and the encoded JSON-RPC notification, unchanged. Layout: one kind
- * byte, the origin as 8 bytes, the name's length as 2 bytes and its UTF-8 bytes, then the
- * notification's bytes.
+ * What one instance sends the others on the channel: the kind, the sending instance, its
+ * sequence number, a topic or user name, and the encoded JSON-RPC notification,
+ * unchanged. Layout: one kind byte, the origin as 8 bytes, the sequence as 8 bytes, the
+ * name's length as 2 bytes and its UTF-8 bytes, then the notification's bytes.
  *
  * @param kind what to do with the notification
  * @param origin the id of the sending instance, to skip its own publications
+ * @param sequence the place of the frame among those of its origin, increasing in the
+ * order they were handed to Redis; a receiver drops a frame that is not newer than the
+ * last one it delivered from that origin (what a reconnecting client replays out of
+ * order), so frames of one origin are delivered in order, at most once
  * @param name the topic or the user name
  * @param message the UTF-8 JSON of the notification
  */
-record RedisJsonRpcPubSubFrame(Kind kind, long origin, String name, byte[] message) {
+record RedisJsonRpcPubSubFrame(Kind kind, long origin, long sequence, String name, byte[] message) {
 
-	private static final int HEADER_SIZE = 1 + Long.BYTES + Short.BYTES;
+	private static final int HEADER_SIZE = 1 + Long.BYTES + Long.BYTES + Short.BYTES;
 
 	private static final int MAX_NAME_SIZE = 0xFFFF;
 
@@ -54,7 +58,7 @@ record RedisJsonRpcPubSubFrame(Kind kind, long origin, String name, byte[] messa
 		byte[] nameBytes = this.name.getBytes(StandardCharsets.UTF_8);
 		Assert.isTrue(nameBytes.length <= MAX_NAME_SIZE, "Name longer than 65535 bytes");
 		ByteBuffer buffer = ByteBuffer.allocate(HEADER_SIZE + nameBytes.length + this.message.length);
-		buffer.put(this.kind.code).putLong(this.origin).putShort((short) nameBytes.length);
+		buffer.put(this.kind.code).putLong(this.origin).putLong(this.sequence).putShort((short) nameBytes.length);
 		buffer.put(nameBytes).put(this.message);
 		return buffer.array();
 	}
@@ -71,6 +75,7 @@ record RedisJsonRpcPubSubFrame(Kind kind, long origin, String name, byte[] messa
 		ByteBuffer buffer = ByteBuffer.wrap(bytes);
 		Kind kind = Kind.of(buffer.get());
 		long origin = buffer.getLong();
+		long sequence = buffer.getLong();
 		int nameSize = Short.toUnsignedInt(buffer.getShort());
 		if (kind == null || nameSize == 0 || buffer.remaining() <= nameSize) {
 			return null;
@@ -78,7 +83,7 @@ record RedisJsonRpcPubSubFrame(Kind kind, long origin, String name, byte[] messa
 		String name = new String(bytes, HEADER_SIZE, nameSize, StandardCharsets.UTF_8);
 		byte[] message = new byte[buffer.remaining() - nameSize];
 		System.arraycopy(bytes, HEADER_SIZE + nameSize, message, 0, message.length);
-		return new RedisJsonRpcPubSubFrame(kind, origin, name, message);
+		return new RedisJsonRpcPubSubFrame(kind, origin, sequence, name, message);
 	}
 
 	/**

@@ -132,16 +132,42 @@ class RedisJsonRpcPubSubBackendTests {
 	}
 
 	@Test
+	void framesReplayedOutOfOrderAreDroppedSoEachOriginIsDeliveredInOrderAtMostOnce() {
+		byte[] channel = bytes(this.prefix + ":pubsub");
+		try (RedisConnection connection = factory(RedisTestConnections.PORT).getConnection()) {
+			connection.publish(channel, frame(7, 1, "first"));
+			connection.publish(channel, frame(7, 3, "third"));
+			// what a reconnecting publisher replays after newer ones: dropped
+			connection.publish(channel, frame(7, 2, "second"));
+			connection.publish(channel, frame(7, 3, "third again"));
+			// another origin has its own order
+			connection.publish(channel, frame(8, 1, "other"));
+			connection.publish(channel, frame(7, 4, "fourth"));
+		}
+		await().untilAsserted(() -> assertThat(this.receivedByB.texts()).hasSize(4));
+		assertThat(this.receivedByB.texts()).containsExactly("P chat " + notification("chat", "first"),
+				"P chat " + notification("chat", "third"), "P chat " + notification("chat", "other"),
+				"P chat " + notification("chat", "fourth"));
+		assertThat(this.b.check().rejected()).isEqualTo(2);
+	}
+
+	private byte[] frame(long origin, long sequence, String text) {
+		return new RedisJsonRpcPubSubFrame(Kind.PUBLISH, origin, sequence, "chat", bytes(notification("chat", text)))
+			.encode();
+	}
+
+	@Test
 	void tooLargeOrMalformedMessagesFromRedisAreDropped() {
 		byte[] channel = bytes(this.prefix + ":pubsub");
-		byte[] large = new RedisJsonRpcPubSubFrame(Kind.PUBLISH, 42, "chat",
+		byte[] large = new RedisJsonRpcPubSubFrame(Kind.PUBLISH, 42, 1, "chat",
 				bytes(notification("chat", "x".repeat(2000))))
 			.encode();
 		try (RedisConnection connection = factory(RedisTestConnections.PORT).getConnection()) {
 			connection.publish(channel, large);
 			connection.publish(channel, bytes("not a frame"));
 			connection.publish(channel,
-					new RedisJsonRpcPubSubFrame(Kind.PUBLISH, 42, "chat", bytes(notification("chat", "ok"))).encode());
+					new RedisJsonRpcPubSubFrame(Kind.PUBLISH, 42, 2, "chat", bytes(notification("chat", "ok")))
+						.encode());
 		}
 		await().untilAsserted(() -> assertThat(this.receivedByB.texts()).hasSize(1));
 		assertThat(this.receivedByB.texts()).containsExactly("P chat " + notification("chat", "ok"));
