@@ -15,7 +15,9 @@
  */
 package io.github.jsonrpc.server.connection;
 
+import java.lang.reflect.Type;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -38,6 +40,7 @@ import io.github.jsonrpc.protocol.JsonRpcError;
 import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
 import io.github.jsonrpc.protocol.JsonRpcId;
 import io.github.jsonrpc.protocol.JsonRpcInbound;
+import io.github.jsonrpc.protocol.JsonRpcIncoming;
 import io.github.jsonrpc.protocol.JsonRpcMessage;
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
 import io.github.jsonrpc.protocol.JsonRpcReply;
@@ -88,6 +91,8 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 	private final Map<String, Object> attributes;
 
 	private final OutboundQueue outbound;
+
+	private final PendingServerCalls serverCalls;
 
 	private final ConnectionCallQueue<Dispatch> calls;
 
@@ -144,6 +149,8 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 				settings.memoryBudget(), this.budgetHolder, (message, completion) -> write(message, completion::accept),
 				executor, this::writeFailed);
 		settings.memoryBudget().register(this.budgetHolder);
+		this.serverCalls = new PendingServerCalls(id, this.codec, settings.maxPendingServerRequests(),
+				settings.serverRequestTimeout(), executor);
 		this.calls = new ConnectionCallQueue<>(executor, settings.maxConcurrency(), (dispatch) -> {
 			dispatch.finish();
 			rejectTooBusy(dispatch.inbound);
@@ -201,7 +208,13 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 			return;
 		}
 		// decoding never throws: malformed input becomes an error entry answered below
-		JsonRpcInbound inbound = this.codec.decodeRequests(message);
+		JsonRpcIncoming incoming = this.codec.decodeIncoming(message);
+		if (incoming instanceof JsonRpcIncoming.Response answer) {
+			// the client's answer to a call of the server: never answered itself
+			this.serverCalls.complete(answer.response());
+			return;
+		}
+		JsonRpcInbound inbound = ((JsonRpcIncoming.Requests) incoming).inbound();
 		JsonRpcId cancelled = cancelTarget(inbound);
 		if (cancelled != null) {
 			boolean running = cancel(cancelled);
@@ -422,6 +435,23 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 	}
 
 	@Override
+	public <T> CompletableFuture<T> call(String method, @Nullable Object params, Type resultType,
+			@Nullable Duration timeout) {
+		Assert.hasText(method, "Method is required");
+		Assert.notNull(resultType, "Result type is required");
+		Assert.isTrue(timeout == null || (!timeout.isNegative() && !timeout.isZero()), "Timeout must be positive");
+		return this.serverCalls.call(method, params, resultType, timeout, this::send);
+	}
+
+	/**
+	 * Return the number of calls to the client waiting for their answers.
+	 * @return the count
+	 */
+	public int pendingServerRequests() {
+		return this.serverCalls.size();
+	}
+
+	@Override
 	public void afterReply(JsonRpcExchange exchange, Runnable action) {
 		Assert.notNull(action, "Action is required");
 		Dispatch dispatch = (exchange.session() == this) ? this.dispatches.get(exchange.context()) : null;
@@ -516,6 +546,7 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 	}
 
 	private void finishClose(JsonRpcCloseReason reason, boolean closeTransport) {
+		this.serverCalls.close();
 		// calls still waiting never run; running ones are interrupted and cancelled
 		for (Dispatch dropped : this.calls.close()) {
 			dropped.finish();
@@ -571,7 +602,7 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 		List<JsonRpcResponse> responses = new ArrayList<>();
 		for (JsonRpcMessage entry : inbound.entries()) {
 			if (entry instanceof JsonRpcRequest request && request.id() != null) {
-				responses.add(JsonRpcResponse.failure(request.id(), error));
+				responses.add(JsonRpcResponse.failure(request.id(), error).withVersion(request.version()));
 			}
 			else if (entry instanceof JsonRpcResponse.Failure failure) {
 				responses.add(failure);

@@ -41,15 +41,27 @@ import org.springframework.util.Assert;
  * @param stringParamsMethods the methods whose {@code params} may be a JSON string (the
  * aiohttp-json-rpc client's {@code subscribe}/{@code unsubscribe}); empty for none
  * @param memoryBudget the byte budget shared with every other connection
+ * @param serverRequestTimeout how long a call the server makes to the client
+ * ({@link io.github.jsonrpc.server.JsonRpcSession#call}) waits for its response by
+ * default
+ * @param maxPendingServerRequests the most calls to the client of one connection waiting
+ * for their responses; another one fails at once
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
  */
 public record JsonRpcConnectionSettings(int maxMessageSize, int maxInFlight, int maxConcurrency,
 		int maxOutboundMessages, long maxOutboundBytes, Duration sendTimeLimit, Duration pingInterval,
-		Duration idleTimeout, Set<String> stringParamsMethods, JsonRpcMemoryBudget memoryBudget) {
+		Duration idleTimeout, Set<String> stringParamsMethods, JsonRpcMemoryBudget memoryBudget,
+		Duration serverRequestTimeout, int maxPendingServerRequests) {
 
 	/** Default of {@link #maxConcurrency()}. */
 	public static final int DEFAULT_MAX_CONCURRENCY = 4;
+
+	/** Default time a call to the client waits for its response. */
+	public static final Duration DEFAULT_SERVER_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+	/** Default most calls to the client waiting for their responses, per connection. */
+	public static final int DEFAULT_MAX_PENDING_SERVER_REQUESTS = 64;
 
 	/**
 	 * The defaults: 1 MB messages, 256 in flight of which 4 run at once, 1024 messages /
@@ -58,7 +70,8 @@ public record JsonRpcConnectionSettings(int maxMessageSize, int maxInFlight, int
 	 */
 	public static final JsonRpcConnectionSettings DEFAULTS = new JsonRpcConnectionSettings(1024 * 1024, 256,
 			DEFAULT_MAX_CONCURRENCY, 1024, 16L * 1024 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(30),
-			Duration.ofSeconds(90), Set.of(), JsonRpcMemoryBudget.shared());
+			Duration.ofSeconds(90), Set.of(), JsonRpcMemoryBudget.shared(), DEFAULT_SERVER_REQUEST_TIMEOUT,
+			DEFAULT_MAX_PENDING_SERVER_REQUESTS);
 
 	public JsonRpcConnectionSettings {
 		Assert.isTrue(maxMessageSize > 0, "maxMessageSize must be positive");
@@ -70,6 +83,8 @@ public record JsonRpcConnectionSettings(int maxMessageSize, int maxInFlight, int
 		Assert.isTrue(pingInterval != null && !pingInterval.isNegative(), "pingInterval must not be negative");
 		Assert.isTrue(isPositive(idleTimeout), "idleTimeout must be positive");
 		Assert.notNull(memoryBudget, "memoryBudget is required");
+		Assert.isTrue(isPositive(serverRequestTimeout), "serverRequestTimeout must be positive");
+		Assert.isTrue(maxPendingServerRequests > 0, "maxPendingServerRequests must be positive");
 		stringParamsMethods = Set.copyOf(stringParamsMethods);
 	}
 
@@ -88,7 +103,8 @@ public record JsonRpcConnectionSettings(int maxMessageSize, int maxInFlight, int
 			long maxOutboundBytes, Duration sendTimeLimit, Duration pingInterval, Duration idleTimeout,
 			Set<String> stringParamsMethods) {
 		this(maxMessageSize, maxInFlight, DEFAULT_MAX_CONCURRENCY, maxOutboundMessages, maxOutboundBytes, sendTimeLimit,
-				pingInterval, idleTimeout, stringParamsMethods, JsonRpcMemoryBudget.shared());
+				pingInterval, idleTimeout, stringParamsMethods, JsonRpcMemoryBudget.shared(),
+				DEFAULT_SERVER_REQUEST_TIMEOUT, DEFAULT_MAX_PENDING_SERVER_REQUESTS);
 	}
 
 	private static boolean isPositive(Duration duration) {
@@ -103,7 +119,8 @@ public record JsonRpcConnectionSettings(int maxMessageSize, int maxInFlight, int
 	public JsonRpcConnectionSettings withMaxMessageSize(int maxMessageSize) {
 		return new JsonRpcConnectionSettings(maxMessageSize, this.maxInFlight, this.maxConcurrency,
 				this.maxOutboundMessages, this.maxOutboundBytes, this.sendTimeLimit, this.pingInterval,
-				this.idleTimeout, this.stringParamsMethods, this.memoryBudget);
+				this.idleTimeout, this.stringParamsMethods, this.memoryBudget, this.serverRequestTimeout,
+				this.maxPendingServerRequests);
 	}
 
 	/**
@@ -114,7 +131,8 @@ public record JsonRpcConnectionSettings(int maxMessageSize, int maxInFlight, int
 	public JsonRpcConnectionSettings withMaxInFlight(int maxInFlight) {
 		return new JsonRpcConnectionSettings(this.maxMessageSize, maxInFlight, this.maxConcurrency,
 				this.maxOutboundMessages, this.maxOutboundBytes, this.sendTimeLimit, this.pingInterval,
-				this.idleTimeout, this.stringParamsMethods, this.memoryBudget);
+				this.idleTimeout, this.stringParamsMethods, this.memoryBudget, this.serverRequestTimeout,
+				this.maxPendingServerRequests);
 	}
 
 	/**
@@ -125,7 +143,8 @@ public record JsonRpcConnectionSettings(int maxMessageSize, int maxInFlight, int
 	public JsonRpcConnectionSettings withMaxConcurrency(int maxConcurrency) {
 		return new JsonRpcConnectionSettings(this.maxMessageSize, this.maxInFlight, maxConcurrency,
 				this.maxOutboundMessages, this.maxOutboundBytes, this.sendTimeLimit, this.pingInterval,
-				this.idleTimeout, this.stringParamsMethods, this.memoryBudget);
+				this.idleTimeout, this.stringParamsMethods, this.memoryBudget, this.serverRequestTimeout,
+				this.maxPendingServerRequests);
 	}
 
 	/**
@@ -138,7 +157,7 @@ public record JsonRpcConnectionSettings(int maxMessageSize, int maxInFlight, int
 	public JsonRpcConnectionSettings withOutboundLimits(int maxMessages, long maxBytes, Duration sendTimeLimit) {
 		return new JsonRpcConnectionSettings(this.maxMessageSize, this.maxInFlight, this.maxConcurrency, maxMessages,
 				maxBytes, sendTimeLimit, this.pingInterval, this.idleTimeout, this.stringParamsMethods,
-				this.memoryBudget);
+				this.memoryBudget, this.serverRequestTimeout, this.maxPendingServerRequests);
 	}
 
 	/**
@@ -150,7 +169,7 @@ public record JsonRpcConnectionSettings(int maxMessageSize, int maxInFlight, int
 	public JsonRpcConnectionSettings withKeepAlive(Duration pingInterval, Duration idleTimeout) {
 		return new JsonRpcConnectionSettings(this.maxMessageSize, this.maxInFlight, this.maxConcurrency,
 				this.maxOutboundMessages, this.maxOutboundBytes, this.sendTimeLimit, pingInterval, idleTimeout,
-				this.stringParamsMethods, this.memoryBudget);
+				this.stringParamsMethods, this.memoryBudget, this.serverRequestTimeout, this.maxPendingServerRequests);
 	}
 
 	/**
@@ -161,7 +180,7 @@ public record JsonRpcConnectionSettings(int maxMessageSize, int maxInFlight, int
 	public JsonRpcConnectionSettings withStringParamsMethods(Set<String> methods) {
 		return new JsonRpcConnectionSettings(this.maxMessageSize, this.maxInFlight, this.maxConcurrency,
 				this.maxOutboundMessages, this.maxOutboundBytes, this.sendTimeLimit, this.pingInterval,
-				this.idleTimeout, methods, this.memoryBudget);
+				this.idleTimeout, methods, this.memoryBudget, this.serverRequestTimeout, this.maxPendingServerRequests);
 	}
 
 	/**
@@ -172,7 +191,20 @@ public record JsonRpcConnectionSettings(int maxMessageSize, int maxInFlight, int
 	public JsonRpcConnectionSettings withMemoryBudget(JsonRpcMemoryBudget memoryBudget) {
 		return new JsonRpcConnectionSettings(this.maxMessageSize, this.maxInFlight, this.maxConcurrency,
 				this.maxOutboundMessages, this.maxOutboundBytes, this.sendTimeLimit, this.pingInterval,
-				this.idleTimeout, this.stringParamsMethods, memoryBudget);
+				this.idleTimeout, this.stringParamsMethods, memoryBudget, this.serverRequestTimeout,
+				this.maxPendingServerRequests);
+	}
+
+	/**
+	 * Return a copy with other limits of the calls the server makes to the client.
+	 * @param timeout how long a call waits for its response by default
+	 * @param maxPending the most calls waiting for their responses
+	 * @return the settings
+	 */
+	public JsonRpcConnectionSettings withServerRequests(Duration timeout, int maxPending) {
+		return new JsonRpcConnectionSettings(this.maxMessageSize, this.maxInFlight, this.maxConcurrency,
+				this.maxOutboundMessages, this.maxOutboundBytes, this.sendTimeLimit, this.pingInterval,
+				this.idleTimeout, this.stringParamsMethods, this.memoryBudget, timeout, maxPending);
 	}
 
 }

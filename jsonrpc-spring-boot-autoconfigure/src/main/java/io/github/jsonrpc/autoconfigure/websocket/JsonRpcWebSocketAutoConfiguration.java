@@ -24,7 +24,6 @@ import io.github.jsonrpc.autoconfigure.JsonRpcTaskExecutors;
 import io.github.jsonrpc.pubsub.JsonRpcPubSubMethodNames;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcSessionRegistry;
-import io.github.jsonrpc.server.connection.JsonRpcConnectionSettings;
 import io.github.jsonrpc.server.connection.JsonRpcMemoryBudget;
 import io.github.jsonrpc.server.websocket.JsonRpcWebSocketHandler;
 import org.apache.commons.logging.Log;
@@ -86,15 +85,9 @@ public final class JsonRpcWebSocketAutoConfiguration {
 		JsonRpcWebSocketHandler webSocketHandler = new JsonRpcWebSocketHandler(handler, sessions,
 				JsonRpcTaskExecutors.resolve(beanFactory, "jsonrpc-ws-"));
 		JsonRpcPubSubMethodNames names = pubSubMethodNames.getIfAvailable();
-		webSocketHandler.setSettings(
-				JsonRpcConnectionSettings.DEFAULTS.withMaxMessageSize((int) properties.getMaxMessageSize().toBytes())
-					.withMaxInFlight(properties.getMaxInFlight())
-					.withMaxConcurrency(properties.getMaxConcurrentCalls())
-					.withMemoryBudget(memoryBudget.getIfAvailable(JsonRpcMemoryBudget::shared))
-					.withOutboundLimits(properties.getMaxOutboundMessages(), properties.getMaxOutboundSize().toBytes(),
-							properties.getSendTimeLimit())
-					.withKeepAlive(properties.getPingInterval(), properties.getIdleTimeout())
-					.withStringParamsMethods((names != null) ? names.stringParamsMethods() : Set.of()));
+		webSocketHandler
+			.setSettings(properties.toConnectionSettings((names != null) ? names.stringParamsMethods() : Set.of(),
+					memoryBudget.getIfAvailable(JsonRpcMemoryBudget::shared)));
 		taskScheduler.ifUnique(webSocketHandler::setTaskScheduler);
 		return webSocketHandler;
 	}

@@ -110,6 +110,23 @@ class JsonRpcWebSocketAutoConfigurationTests {
 	}
 
 	@Test
+	void serverRequestLimitsAreConfigurable() {
+		this.contextRunner.run((context) -> {
+			JsonRpcConnectionSettings settings = context.getBean(JsonRpcWebSocketHandler.class).getSettings();
+			assertThat(settings.serverRequestTimeout()).isEqualTo(Duration.ofSeconds(30));
+			assertThat(settings.maxPendingServerRequests()).isEqualTo(64);
+		});
+		this.contextRunner
+			.withPropertyValues("jsonrpc.websocket.server-request-timeout=2s",
+					"jsonrpc.websocket.max-pending-server-requests=5")
+			.run((context) -> {
+				JsonRpcConnectionSettings settings = context.getBean(JsonRpcWebSocketHandler.class).getSettings();
+				assertThat(settings.serverRequestTimeout()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(settings.maxPendingServerRequests()).isEqualTo(5);
+			});
+	}
+
+	@Test
 	void connectionsShareOneMemoryBudgetAndRunFewCallsAtOnce() {
 		this.contextRunner
 			.withPropertyValues("jsonrpc.limits.max-total-buffered-size=64MB",
