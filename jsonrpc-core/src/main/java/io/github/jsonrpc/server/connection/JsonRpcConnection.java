@@ -98,6 +98,8 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 
 	private final AtomicLong inboundBytes = new AtomicLong();
 
+	private final JsonRpcMemoryBudget.Holder budgetHolder = new BudgetHolder();
+
 	private final Map<JsonRpcId, Runnable> cancellers = new ConcurrentHashMap<>();
 
 	private final Map<JsonRpcTransportContext, Dispatch> dispatches = Collections
@@ -147,8 +149,9 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 		this.settings = settings;
 		this.executor = executor;
 		this.outbound = new OutboundQueue(settings.maxOutboundMessages(), settings.maxOutboundBytes(),
-				settings.memoryBudget(), (message, completion) -> write(message, completion::accept), executor,
-				this::writeFailed);
+				settings.memoryBudget(), this.budgetHolder, (message, completion) -> write(message, completion::accept),
+				executor, this::writeFailed);
+		settings.memoryBudget().register(this.budgetHolder);
 		this.serverCalls = new PendingServerCalls(id, this.codec, settings.maxPendingServerRequests(),
 				settings.serverRequestTimeout(), executor);
 		this.calls = new ConnectionCallQueue<>(executor, settings.maxConcurrency(), (dispatch) -> {
@@ -246,7 +249,7 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 			rejectTooBusy(inbound);
 			return;
 		}
-		if (!this.settings.memoryBudget().tryReserve(size)) {
+		if (!this.settings.memoryBudget().tryReserve(size, this.budgetHolder)) {
 			this.inboundBytes.addAndGet(-size);
 			this.inFlight.decrementAndGet();
 			reject(inbound, "Server busy, try again later");
@@ -378,6 +381,15 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 	 */
 	public long inboundBytes() {
 		return this.inboundBytes.get();
+	}
+
+	/**
+	 * Return this connection as a holder of the shared memory budget, for what a
+	 * transport holds on its behalf (e.g. parts of a message being received).
+	 * @return the holder
+	 */
+	protected final JsonRpcMemoryBudget.Holder budgetHolder() {
+		return this.budgetHolder;
 	}
 
 	/**
@@ -551,6 +563,7 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 					+ this.outbound.bytes() + " bytes queued");
 		}
 		this.outbound.close();
+		this.settings.memoryBudget().unregister(this.budgetHolder);
 		return true;
 	}
 
@@ -633,6 +646,28 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 		catch (Throwable ex) {
 			logger.warn("Session callback failed", ex);
 		}
+	}
+
+	/**
+	 * This connection as a holder of the shared memory budget: what it holds is its
+	 * queued outbound bytes and the received calls not finished; shedding closes it.
+	 */
+	private final class BudgetHolder implements JsonRpcMemoryBudget.Holder {
+
+		@Override
+		public long heldBytes() {
+			return JsonRpcConnection.this.outbound.bytes() + JsonRpcConnection.this.inboundBytes.get();
+		}
+
+		@Override
+		public void shed() {
+			if (isOpen() && logger.isWarnEnabled()) {
+				logger.warn("Closing session " + JsonRpcConnection.this.id + ": memory budget spent, it holds "
+						+ heldBytes() + " bytes, the most of all connections");
+			}
+			closeLater(JsonRpcCloseReason.OVERLOADED);
+		}
+
 	}
 
 	/**

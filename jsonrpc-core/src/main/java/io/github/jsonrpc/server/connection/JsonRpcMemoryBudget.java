@@ -15,7 +15,11 @@
  */
 package io.github.jsonrpc.server.connection;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -25,10 +29,13 @@ import org.springframework.util.Assert;
  * not finished, and in partially received messages. Each connection is bounded on its own
  * as well ({@link JsonRpcConnectionSettings}); this bounds their sum, so that many
  * connections within their own limits still cannot exhaust the heap. A connection that
- * cannot reserve room refuses new calls with {@code -32005}, and is closed
- * ({@link JsonRpcCloseReason#OVERLOADED}) when a message to it does not fit while it
- * still has others queued; a connection with nothing queued gets its message beyond the
- * budget, so that readers that keep up are never closed for the backlog of others.
+ * asks for room that is not there first sheds the {@link Holder holders} that hold more
+ * than itself, largest first (a connection sheds by closing with
+ * {@link JsonRpcCloseReason#OVERLOADED}): the slowest readers go, not whoever happens to
+ * ask next. If that is not enough, it refuses new calls with {@code -32005} and is closed
+ * itself when a message to it does not fit while it still has others queued; a connection
+ * with nothing queued gets its message beyond the budget, so that readers that keep up
+ * are never closed for the backlog of others.
  * <p>
  * Sizes are counted as encoded: a message shared by many subscribers counts once per
  * connection it is queued on, which overestimates, never underestimates, what is held.
@@ -46,6 +53,8 @@ public final class JsonRpcMemoryBudget {
 	private final long maxBytes;
 
 	private final AtomicLong used = new AtomicLong();
+
+	private final Set<Holder> holders = ConcurrentHashMap.newKeySet();
 
 	private JsonRpcMemoryBudget(long maxBytes) {
 		Assert.isTrue(maxBytes > 0, "maxBytes must be positive");
@@ -101,6 +110,58 @@ public final class JsonRpcMemoryBudget {
 	}
 
 	/**
+	 * Reserve room, shedding holders that hold more than the one asking if there is not
+	 * enough. Must not be called while holding a lock another holder's
+	 * {@link Holder#shed()} may take.
+	 * @param bytes the size to reserve
+	 * @param requester the holder asking, {@code null} if none
+	 * @return {@code true} if reserved, {@code false} (nothing reserved) if even shedding
+	 * could not make room
+	 */
+	public boolean tryReserve(long bytes, @Nullable Holder requester) {
+		if (tryReserve(bytes)) {
+			return true;
+		}
+		long own = (requester != null) ? requester.heldBytes() : 0;
+		while (true) {
+			Holder largest = null;
+			long largestBytes = own;
+			for (Holder holder : this.holders) {
+				long held = holder.heldBytes();
+				if (holder != requester && held > largestBytes) {
+					largest = holder;
+					largestBytes = held;
+				}
+			}
+			if (largest == null) {
+				return false;
+			}
+			this.holders.remove(largest);
+			largest.shed();
+			if (tryReserve(bytes)) {
+				return true;
+			}
+		}
+	}
+
+	/**
+	 * Register something that holds room and can give it back by shedding.
+	 * @param holder the holder
+	 */
+	public void register(Holder holder) {
+		Assert.notNull(holder, "Holder is required");
+		this.holders.add(holder);
+	}
+
+	/**
+	 * Unregister a holder, e.g. once it is closed.
+	 * @param holder the holder
+	 */
+	public void unregister(Holder holder) {
+		this.holders.remove(holder);
+	}
+
+	/**
 	 * Reserve room even beyond the budget, for what must not be refused (the one message
 	 * of a connection that has nothing else queued); give it back with
 	 * {@link #release(long)} like any other.
@@ -134,6 +195,26 @@ public final class JsonRpcMemoryBudget {
 	 */
 	public long maxBytes() {
 		return this.maxBytes;
+	}
+
+	/**
+	 * Something that holds room of the budget, e.g. a connection, and gives all of it
+	 * back when asked to shed.
+	 */
+	public interface Holder {
+
+		/**
+		 * Return the bytes held now.
+		 * @return the byte count
+		 */
+		long heldBytes();
+
+		/**
+		 * Give back what is held, at once or soon (a connection closes as
+		 * {@link JsonRpcCloseReason#OVERLOADED}).
+		 */
+		void shed();
+
 	}
 
 	@Override

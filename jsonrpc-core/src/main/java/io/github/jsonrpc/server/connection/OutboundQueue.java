@@ -47,6 +47,8 @@ final class OutboundQueue {
 
 	private final JsonRpcMemoryBudget budget;
 
+	private final JsonRpcMemoryBudget.@Nullable Holder holder;
+
 	private final Writer writer;
 
 	private final Executor executor;
@@ -71,11 +73,13 @@ final class OutboundQueue {
 
 	private int paused;
 
-	OutboundQueue(int maxMessages, long maxBytes, JsonRpcMemoryBudget budget, Writer writer, Executor executor,
+	OutboundQueue(int maxMessages, long maxBytes, JsonRpcMemoryBudget budget,
+			JsonRpcMemoryBudget.@Nullable Holder holder, Writer writer, Executor executor,
 			Consumer<Throwable> onFailure) {
 		this.maxMessages = maxMessages;
 		this.maxBytes = maxBytes;
 		this.budget = budget;
+		this.holder = holder;
 		this.writer = writer;
 		this.executor = executor;
 		this.onFailure = onFailure;
@@ -89,15 +93,19 @@ final class OutboundQueue {
 	Offer offer(JsonRpcEncodedMessage message, @Nullable Runnable whenRoom) {
 		boolean roomNow;
 		boolean startWriting;
+		// outside this queue's lock: making room may close (and so lock) other queues
+		boolean reserved = this.budget.tryReserve(message.size(), this.holder);
 		synchronized (this) {
 			if (this.closed) {
+				release(reserved, message);
 				return Offer.CLOSED;
 			}
 			if (this.queue.size() + this.writingCount >= this.maxMessages
 					|| this.bytes + message.size() > this.maxBytes) {
+				release(reserved, message);
 				return Offer.FULL;
 			}
-			if (!this.budget.tryReserve(message.size())) {
+			if (!reserved) {
 				if (!this.queue.isEmpty() || this.writingCount > 0) {
 					return Offer.OVER_BUDGET;
 				}
@@ -121,6 +129,12 @@ final class OutboundQueue {
 			whenRoom.run();
 		}
 		return Offer.QUEUED;
+	}
+
+	private void release(boolean reserved, JsonRpcEncodedMessage message) {
+		if (reserved) {
+			this.budget.release(message.size());
+		}
 	}
 
 	/**

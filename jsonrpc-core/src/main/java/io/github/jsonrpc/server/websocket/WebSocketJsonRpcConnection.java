@@ -63,7 +63,8 @@ final class WebSocketJsonRpcConnection extends JsonRpcConnection {
 		super(delegate.getId(), delegate.getPrincipal(), delegate.getAttributes(), handler, settings, executor);
 		this.delegate = delegate;
 		this.executor = executor;
-		this.assembler = new WebSocketMessageAssembler(settings.maxMessageSize(), settings.memoryBudget());
+		this.assembler = new WebSocketMessageAssembler(settings.maxMessageSize(), settings.memoryBudget(),
+				budgetHolder());
 		// the parts of a message cut short by the close give back their bytes
 		onClose(this.assembler::close);
 		Session nativeSession = nativeSession(delegate);

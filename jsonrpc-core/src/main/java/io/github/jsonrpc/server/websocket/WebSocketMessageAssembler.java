@@ -41,6 +41,8 @@ final class WebSocketMessageAssembler {
 
 	private final JsonRpcMemoryBudget budget;
 
+	private final JsonRpcMemoryBudget.@Nullable Holder holder;
+
 	private @Nullable ByteArrayOutputStream partial;
 
 	private @Nullable String pendingHighSurrogate;
@@ -50,8 +52,13 @@ final class WebSocketMessageAssembler {
 	private boolean closed;
 
 	WebSocketMessageAssembler(int maxBytes, JsonRpcMemoryBudget budget) {
+		this(maxBytes, budget, null);
+	}
+
+	WebSocketMessageAssembler(int maxBytes, JsonRpcMemoryBudget budget, JsonRpcMemoryBudget.@Nullable Holder holder) {
 		this.maxBytes = maxBytes;
 		this.budget = budget;
+		this.holder = holder;
 	}
 
 	/**
@@ -84,7 +91,8 @@ final class WebSocketMessageAssembler {
 		if (partial == null && last) {
 			return new Result(bytes, null);
 		}
-		if (!this.budget.tryReserve(bytes.length)) {
+		// shedding closes other connections: it takes their queues' locks, never this one
+		if (!this.budget.tryReserve(bytes.length, this.holder)) {
 			reset();
 			return new Result(null, JsonRpcCloseReason.OVERLOADED);
 		}

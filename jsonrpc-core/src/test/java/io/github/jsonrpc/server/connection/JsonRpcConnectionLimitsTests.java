@@ -98,24 +98,42 @@ class JsonRpcConnectionLimitsTests {
 	}
 
 	@Test
+	void spentBudgetShedsTheConnectionHoldingTheMostNotTheOneAsking() {
+		JsonRpcMemoryBudget budget = JsonRpcMemoryBudget.of(10_000);
+		TestJsonRpcConnection hog = connection("hog", settings(budget));
+		TestJsonRpcConnection small = connection("small", settings(budget));
+		TestJsonRpcConnection asking = connection("asking", settings(budget));
+		hog.stall();
+		small.stall();
+		asking.stall();
+		assertThat(hog.notify("say", "x".repeat(3_000))).isTrue();
+		assertThat(hog.notify("say", "x".repeat(3_000))).isTrue();
+		assertThat(small.notify("say", "x".repeat(1_000))).isTrue();
+		assertThat(asking.notify("say", "x".repeat(1_000))).isTrue();
+		assertThat(asking.notify("say", "x".repeat(3_000))).isTrue();
+		await().until(() -> hog.closedWith == JsonRpcCloseReason.OVERLOADED);
+		assertThat(small.isOpen()).isTrue();
+		assertThat(asking.isOpen()).isTrue();
+		assertThat(budget.used()).isLessThan(5_500L);
+	}
+
+	@Test
 	void connectionThatKeepsUpGetsItsMessageWhenTheBudgetIsSpent() {
 		JsonRpcMemoryBudget budget = JsonRpcMemoryBudget.of(10_000);
-		TestJsonRpcConnection slow = connection("slow", settings(budget));
-		slow.stall();
-		assertThat(slow.notify("say", "x".repeat(9_000))).isTrue();
+		// spent by something that cannot shed (another transport, say)
+		assertThat(budget.tryReserve(9_000)).isTrue();
 		TestJsonRpcConnection reader = connection("reader", settings(budget));
 		assertThat(reader.notify("say", "y".repeat(3_000))).isTrue();
 		assertThat(reader.isOpen()).isTrue();
 		assertThat(reader.written).hasSize(1);
-		assertThat(budget.used()).isBetween(9_000L, 9_100L);
+		assertThat(budget.used()).isEqualTo(9_000L);
 	}
 
 	@Test
 	void callOverTheSharedBudgetIsRefusedWith32005() {
 		JsonRpcMemoryBudget budget = JsonRpcMemoryBudget.of(10_000);
-		TestJsonRpcConnection slow = connection("slow", settings(budget));
-		slow.stall();
-		assertThat(slow.notify("say", "x".repeat(8_900))).isTrue();
+		// spent by something that cannot shed (another transport, say)
+		assertThat(budget.tryReserve(8_900)).isTrue();
 		TestJsonRpcConnection caller = connection("caller", settings(budget));
 		caller.receive(call(7, "fast", "y".repeat(2_000)));
 		await().until(() -> caller.written.size() == 1);
