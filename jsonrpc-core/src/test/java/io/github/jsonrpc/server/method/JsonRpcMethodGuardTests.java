@@ -72,6 +72,21 @@ class JsonRpcMethodGuardTests {
 	}
 
 	@Test
+	void factorySettersRejectMissingValuesAndCoercionIsStrictByDefault() {
+		InvocableJsonRpcMethodFactory factory = new InvocableJsonRpcMethodFactory(this.mapper, this.resolvers,
+				JsonRpcNamingStyle.AS_DECLARED, null, null);
+		assertThat(factory.coercion()).isSameAs(JsonRpcParamsCoercion.STRICT);
+		factory.setCoercion(JsonRpcParamsCoercion.LENIENT);
+		assertThat(factory.coercion()).isSameAs(JsonRpcParamsCoercion.LENIENT);
+		assertThatIllegalArgumentException().isThrownBy(() -> factory.setCoercion(null))
+			.withMessage("Coercion is required");
+		assertThatIllegalArgumentException().isThrownBy(() -> factory.setConfiguredLimits(null))
+			.withMessage("ConfiguredLimits is required");
+		assertThatIllegalArgumentException().isThrownBy(() -> factory.create("f", String.class, null, false, ""))
+			.withMessage("Function is required");
+	}
+
+	@Test
 	void handlerMethodRequiresNameAndBean() throws Exception {
 		Method method = Object.class.getMethod("toString");
 		assertThatIllegalArgumentException().isThrownBy(() -> new JsonRpcHandlerMethod("", new Object(), method, ""))
