@@ -77,10 +77,20 @@ class ArchitectureTests {
 	@Test
 	void onlyTransportPackagesUseServletOrSpringWeb() {
 		noClasses().that()
-			.resideOutsideOfPackages("..server.webmvc..", "..server.websocket..", "..client..")
+			.resideOutsideOfPackages("..server.webmvc..", "..server.websocket..", "..server.webflux..", "..client..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("jakarta.servlet..", "org.springframework.web..")
+			.check(classes);
+	}
+
+	@Test
+	void onlyWebFluxPackageUsesTheReactiveWebStack() {
+		noClasses().that()
+			.resideOutsideOfPackages("..server.webflux..", "..client..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.web.reactive..", "org.springframework.http.server.reactive..")
 			.check(classes);
 	}
 

@@ -64,7 +64,7 @@ final class DefaultJsonRpcClient implements JsonRpcClient, JsonRpcBatchResponse.
 	DefaultJsonRpcClient(JsonRpcMessageCodec codec, JsonRpcTransport transport, JsonRpcIdGenerator idGenerator,
 			List<JsonRpcClientInterceptor> interceptors, Duration timeout,
 			Map<Integer, Function<? super JsonRpcClientException, ? extends RuntimeException>> errorMappings,
-			String subscribeMethod, String unsubscribeMethod) {
+			String subscribeMethod, String unsubscribeMethod, @Nullable JsonRpcClientHandler handler) {
 		this.codec = codec;
 		this.transport = transport;
 		this.idGenerator = idGenerator;
@@ -72,7 +72,7 @@ final class DefaultJsonRpcClient implements JsonRpcClient, JsonRpcBatchResponse.
 		this.errorMappings = Map.copyOf(errorMappings);
 		this.asyncChain = chain(interceptors, this::sendAsync);
 		this.interceptors = List.copyOf(interceptors);
-		this.subscriptions = new JsonRpcSubscriptions(this, subscribeMethod, unsubscribeMethod);
+		this.subscriptions = new JsonRpcSubscriptions(this, subscribeMethod, unsubscribeMethod, handler);
 		transport.setListener(this.subscriptions);
 	}
 

@@ -33,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.client.RestClient;
@@ -74,6 +75,10 @@ final class DefaultJsonRpcClientBuilder implements JsonRpcClient.Builder {
 	private String subscribeMethod = "subscribe";
 
 	private String unsubscribeMethod = "unsubscribe";
+
+	private final List<Object> handlerServices = new ArrayList<>();
+
+	private final List<JsonRpcClientHandlerFactory.FunctionMethod<?>> handlerMethods = new ArrayList<>();
 
 	@Override
 	public JsonRpcClient.Builder url(String url) {
@@ -186,11 +191,36 @@ final class DefaultJsonRpcClientBuilder implements JsonRpcClient.Builder {
 	}
 
 	@Override
+	public JsonRpcClient.Builder handler(Object service) {
+		Assert.notNull(service, "Service is required");
+		this.handlerServices.add(service);
+		return this;
+	}
+
+	@Override
+	public <P> JsonRpcClient.Builder handler(String method, Class<P> paramsType,
+			Function<? super P, ? extends @Nullable Object> function) {
+		this.handlerMethods.add(new JsonRpcClientHandlerFactory.FunctionMethod<>(method, paramsType, function));
+		return this;
+	}
+
+	@Override
 	public JsonRpcClient build() {
 		JsonMapper mapper = (this.jsonMapper != null) ? this.jsonMapper : JsonMapper.builder().build();
 		JsonRpcMessageCodec codec = JsonRpcMessageCodec.create(mapper);
 		return new DefaultJsonRpcClient(codec, createTransport(codec), this.idGenerator, this.interceptors,
-				this.timeout, this.errorMappings, this.subscribeMethod, this.unsubscribeMethod);
+				this.timeout, this.errorMappings, this.subscribeMethod, this.unsubscribeMethod, createHandler(mapper));
+	}
+
+	private @Nullable JsonRpcClientHandler createHandler(JsonMapper mapper) {
+		if (this.handlerServices.isEmpty() && this.handlerMethods.isEmpty()) {
+			return null;
+		}
+		List<JsonRpcClientHandlerFactory> factories = SpringFactoriesLoader
+			.forDefaultResourceLocation(DefaultJsonRpcClientBuilder.class.getClassLoader())
+			.load(JsonRpcClientHandlerFactory.class);
+		Assert.state(!factories.isEmpty(), "No JsonRpcClientHandlerFactory in META-INF/spring.factories");
+		return factories.get(0).create(mapper, List.copyOf(this.handlerServices), List.copyOf(this.handlerMethods));
 	}
 
 	private JsonRpcTransport createTransport(JsonRpcMessageCodec codec) {

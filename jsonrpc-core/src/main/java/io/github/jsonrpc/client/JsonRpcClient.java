@@ -459,6 +459,36 @@ public interface JsonRpcClient extends AutoCloseable {
 		Builder subscriptionMethods(String subscribe, String unsubscribe);
 
 		/**
+		 * Answer the server's calls over a persistent connection (WebSocket) with the
+		 * {@code @JsonRpcMethod} methods of an object, declared and bound as on a server:
+		 * an unknown method is answered with {@code -32601}, a failing one with
+		 * {@code -32603} (or the code of a {@code JsonRpcException}), without details.
+		 * Notifications of the server that no {@link #onNotification listener} takes go
+		 * to these methods too. Methods run on the client's notification thread, one at a
+		 * time: a method that waits for something should return a
+		 * {@code CompletableFuture}. Without handlers, every call of the server is
+		 * answered with {@code -32601}.
+		 * @param service the object
+		 * @return this builder
+		 */
+		Builder handler(Object service);
+
+		/**
+		 * Answer the server's calls of a method with a function, e.g.
+		 * {@code handler("confirm", String.class, (question) -> true)}.
+		 * @param <P> the params type
+		 * @param method the method name
+		 * @param paramsType the params type: a record binds named or positional params to
+		 * its components, an array, collection, map or {@code JsonNode} receives the
+		 * whole params, a scalar type is the one parameter
+		 * @param function the function; a returned {@code CompletableFuture} is awaited
+		 * @return this builder
+		 * @see #handler(Object)
+		 */
+		<P> Builder handler(String method, Class<P> paramsType,
+				Function<? super P, ? extends @Nullable Object> function);
+
+		/**
 		 * Build the client.
 		 * @return the client
 		 */

@@ -19,6 +19,7 @@ package io.github.jsonrpc.client;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -26,6 +27,7 @@ import java.util.function.Consumer;
 import io.github.jsonrpc.protocol.JsonRpcError;
 import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
 import io.github.jsonrpc.protocol.JsonRpcRequest;
+import io.github.jsonrpc.protocol.JsonRpcResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -52,10 +54,14 @@ final class JsonRpcSubscriptions implements JsonRpcTransport.Listener {
 	/** Topics subscribed on the server, with the number of local subscriptions. */
 	private final Map<String, Integer> topics = new ConcurrentHashMap<>();
 
-	JsonRpcSubscriptions(DefaultJsonRpcClient client, String subscribeMethod, String unsubscribeMethod) {
+	private final @Nullable JsonRpcClientHandler handler;
+
+	JsonRpcSubscriptions(DefaultJsonRpcClient client, String subscribeMethod, String unsubscribeMethod,
+			@Nullable JsonRpcClientHandler handler) {
 		this.client = client;
 		this.subscribeMethod = subscribeMethod;
 		this.unsubscribeMethod = unsubscribeMethod;
+		this.handler = handler;
 	}
 
 	<T> JsonRpcSubscription listen(String method, Class<T> type, Consumer<? super T> listener) {
@@ -129,7 +135,11 @@ final class JsonRpcSubscriptions implements JsonRpcTransport.Listener {
 	public void onNotification(JsonRpcRequest notification) {
 		List<Consumer<JsonNode>> forMethod = this.listeners.get(notification.method());
 		if (forMethod == null || forMethod.isEmpty()) {
-			if (logger.isDebugEnabled()) {
+			if (this.handler != null) {
+				// no listener: the handlers' methods may take it (no response either way)
+				onRequest(notification);
+			}
+			else if (logger.isDebugEnabled()) {
 				logger.debug("No listener for notification '" + notification.method() + "'");
 			}
 			return;
@@ -141,6 +151,21 @@ final class JsonRpcSubscriptions implements JsonRpcTransport.Listener {
 			catch (RuntimeException ex) {
 				logger.warn("Listener of notification '" + notification.method() + "' failed", ex);
 			}
+		}
+	}
+
+	@Override
+	public CompletableFuture<@Nullable JsonRpcResponse> onRequest(JsonRpcRequest request) {
+		if (this.handler == null) {
+			return JsonRpcTransport.Listener.super.onRequest(request);
+		}
+		try {
+			return this.handler.handle(request);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Handler of method '" + request.method() + "' failed", ex);
+			return CompletableFuture.completedFuture(request.isNotification() ? null : JsonRpcResponse
+				.failure(request.responseId(), JsonRpcError.standard(JsonRpcErrorCodes.INTERNAL_ERROR)));
 		}
 	}
 

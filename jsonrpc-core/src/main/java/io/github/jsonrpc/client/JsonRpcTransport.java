@@ -25,9 +25,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
+import io.github.jsonrpc.protocol.JsonRpcError;
+import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
 import io.github.jsonrpc.protocol.JsonRpcRequest;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.web.client.RestClient;
@@ -178,6 +181,17 @@ public interface JsonRpcTransport extends AutoCloseable {
 		 * @param notification the notification, e.g. a subscription's message
 		 */
 		void onNotification(JsonRpcRequest notification);
+
+		/**
+		 * Answer a call the server made to the client. The default answers
+		 * {@code -32601}: the client has no methods.
+		 * @param request the call (or a notification, answered with {@code null})
+		 * @return the response to send back, {@code null} for none
+		 */
+		default CompletableFuture<@Nullable JsonRpcResponse> onRequest(JsonRpcRequest request) {
+			return CompletableFuture.completedFuture(request.isNotification() ? null : JsonRpcResponse
+				.failure(request.responseId(), JsonRpcError.standard(JsonRpcErrorCodes.METHOD_NOT_FOUND)));
+		}
 
 		/**
 		 * Called after the transport re-established a dropped connection, e.g. to

@@ -38,6 +38,7 @@ import java.util.function.Consumer;
 import io.github.jsonrpc.protocol.JsonRpcInbound;
 import io.github.jsonrpc.protocol.JsonRpcMessage;
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
+import io.github.jsonrpc.protocol.JsonRpcProtocolException;
 import io.github.jsonrpc.protocol.JsonRpcRequest;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
 import org.apache.commons.logging.Log;
@@ -60,6 +61,9 @@ import org.springframework.util.Assert;
  * on the thread that reads frames, so listeners may make calls. Items of streamed results
  * ({@code rpc.stream}) and their final responses go the same way, so items always come
  * before the end of their stream; cancelling a stream sends {@code rpc.cancel}.</li>
+ * <li>Calls of the server (a method and an id) go to the {@link Listener}'s
+ * {@link Listener#onRequest onRequest} on the same thread, and its answer is sent when it
+ * completes: {@code -32601} when the client has no handlers.</li>
  * <li>When the connection drops, pending exchanges fail with a
  * {@link JsonRpcTransportException} and the transport reconnects with exponential
  * backoff, then tells the listener so that it can subscribe again.</li>
@@ -72,6 +76,10 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 	private static final Log logger = LogFactory.getLog(WebSocketJsonRpcTransport.class);
 
 	private static final byte[] EMPTY = new byte[0];
+
+	/** Answers every call of the server with -32601 until a client listens. */
+	private static final Listener NO_LISTENER = (notification) -> {
+	};
 
 	private final URI uri;
 
@@ -321,7 +329,7 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 		// a message with a method is a request from the server, anything else a response
 		if (tree.isObject() && tree.has("method")) {
 			if (tree.has("id")) {
-				logger.debug("Ignoring a call from the server: calls to the client are not supported");
+				answerCall(tree);
 				return;
 			}
 			notifyListener(tree);
@@ -378,6 +386,42 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 			return;
 		}
 		this.notificationExecutor.execute(() -> current.onNotification(notification));
+	}
+
+	private void answerCall(JsonNode tree) {
+		JsonRpcRequest call;
+		try {
+			call = this.codec.readRequest(tree);
+		}
+		catch (JsonRpcProtocolException ex) {
+			send(this.codec.encode(ex.toResponse())).exceptionally((failure) -> null);
+			return;
+		}
+		Listener current = this.listener;
+		// on the notification thread, in order with notifications; the answer is sent
+		// whenever the handler completes
+		this.notificationExecutor.execute(() -> {
+			CompletableFuture<@Nullable JsonRpcResponse> answer;
+			try {
+				answer = (current != null) ? current.onRequest(call) : NO_LISTENER.onRequest(call);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Answering call '" + call.method() + "' of the server failed", ex);
+				return;
+			}
+			answer.whenComplete((response, ex) -> {
+				if (this.closed) {
+					// sending would open the connection again
+					return;
+				}
+				if (response != null) {
+					send(this.codec.encode(response)).exceptionally((failure) -> null);
+				}
+				else if (ex != null) {
+					logger.warn("Answering call '" + call.method() + "' of the server failed", ex);
+				}
+			});
+		});
 	}
 
 	private void connectionLost(@Nullable Throwable cause) {

@@ -37,8 +37,10 @@ import org.springframework.util.Assert;
 
 /**
  * The one place that knows the JSON shape of JSON-RPC 2.0 messages: single object versus
- * batch array, member presence and types, the version member. Reads input strictly and
- * writes responses with the application's {@link JsonMapper}.
+ * batch array, member presence and types, the version member, the answers of a client to
+ * the server's own calls, and the JSON-RPC 1.0 shapes when {@link #withVersion1(boolean)
+ * enabled}. Reads input strictly and writes responses with the application's
+ * {@link JsonMapper}.
  *
  * <p>
  * Input is read with a strict parser of its own, whatever the application's mapper
@@ -82,6 +84,8 @@ public final class JsonRpcMessageCodec {
 
 	private final Set<String> stringParamsMethods;
 
+	private final boolean version1;
+
 	private JsonRpcMessageCodec(JsonMapper mapper, JsonRpcCodecLimits limits) {
 		Assert.notNull(mapper, "JsonMapper is required");
 		Assert.notNull(limits, "Limits are required");
@@ -89,13 +93,15 @@ public final class JsonRpcMessageCodec {
 		this.limits = limits;
 		this.treeReader = strictTreeReader(limits);
 		this.stringParamsMethods = Set.of();
+		this.version1 = false;
 	}
 
-	private JsonRpcMessageCodec(JsonRpcMessageCodec codec, Set<String> stringParamsMethods) {
+	private JsonRpcMessageCodec(JsonRpcMessageCodec codec, Set<String> stringParamsMethods, boolean version1) {
 		this.mapper = codec.mapper;
 		this.limits = codec.limits;
 		this.treeReader = codec.treeReader;
 		this.stringParamsMethods = Set.copyOf(stringParamsMethods);
+		this.version1 = version1;
 	}
 
 	/**
@@ -148,7 +154,27 @@ public final class JsonRpcMessageCodec {
 	 */
 	public JsonRpcMessageCodec withStringParams(Set<String> methods) {
 		Assert.notNull(methods, "Methods are required");
-		return methods.equals(this.stringParamsMethods) ? this : new JsonRpcMessageCodec(this, methods);
+		return methods.equals(this.stringParamsMethods) ? this : new JsonRpcMessageCodec(this, methods, this.version1);
+	}
+
+	/**
+	 * Return a codec that also reads JSON-RPC 1.0 requests: a single request object
+	 * without a {@code "jsonrpc"} member is read as a 1.0 one and answered in the 1.0
+	 * shape ({@link JsonRpcVersion#V1}). Off by default, where such a request is
+	 * {@code -32600}. Batches stay 2.0 only: a 1.0 object inside one is {@code -32600}.
+	 * @param enabled whether 1.0 requests are read
+	 * @return a codec sharing this one's mapper and limits
+	 */
+	public JsonRpcMessageCodec withVersion1(boolean enabled) {
+		return (enabled == this.version1) ? this : new JsonRpcMessageCodec(this, this.stringParamsMethods, enabled);
+	}
+
+	/**
+	 * Return whether this codec reads JSON-RPC 1.0 requests.
+	 * @return {@code true} if {@link #withVersion1(boolean) enabled}
+	 */
+	public boolean isVersion1() {
+		return this.version1;
 	}
 
 	/**
@@ -215,6 +241,40 @@ public final class JsonRpcMessageCodec {
 		return decodeRequests(tree);
 	}
 
+	/**
+	 * Decode a message received on a connection on which the server also calls the
+	 * client: a single response object (no {@code method}, a {@code result} or an
+	 * {@code error}) is the client's response to one of those calls; anything else is
+	 * decoded as {@link #decodeRequests(byte[])} does. Never throws for bad input.
+	 * @param input the UTF-8 encoded message
+	 * @return the decoded message
+	 */
+	public JsonRpcIncoming decodeIncoming(byte[] input) {
+		if (!JsonRpcUtf8.isValid(input)) {
+			return new JsonRpcIncoming.Requests(decodeRequests(input));
+		}
+		JsonNode tree;
+		try {
+			tree = this.treeReader.readValue(input);
+		}
+		catch (JacksonException | NumberFormatException ex) {
+			return new JsonRpcIncoming.Requests(parseError(ex));
+		}
+		if (tree != null && tree.isObject() && tree.get("method") == null
+				&& (tree.get("result") != null || tree.get("error") != null)) {
+			try {
+				return new JsonRpcIncoming.Response(readResponse(tree));
+			}
+			catch (JsonRpcProtocolException ex) {
+				// answered as an invalid request, as before calls to the client existed
+				if (logger.isDebugEnabled()) {
+					logger.debug("Invalid JSON-RPC response from a client: " + JsonRpcLogText.escape(ex.getMessage()));
+				}
+			}
+		}
+		return new JsonRpcIncoming.Requests(decodeRequests(tree));
+	}
+
 	private JsonRpcInbound decodeRequests(@Nullable JsonNode tree) {
 		if (tree == null || tree.isMissingNode()) {
 			return JsonRpcInbound.failed(failure(JsonRpcErrorCodes.PARSE_ERROR));
@@ -227,16 +287,18 @@ public final class JsonRpcMessageCodec {
 			}
 			List<JsonRpcMessage> entries = new ArrayList<>(tree.size());
 			for (JsonNode element : tree) {
-				entries.add(decodeEntry(element));
+				// batches are a 2.0 feature: a 1.0 object inside one is invalid
+				entries.add(decodeEntry(element, false));
 			}
 			return new JsonRpcInbound(true, entries);
 		}
-		return new JsonRpcInbound(false, List.of(decodeEntry(tree)));
+		return new JsonRpcInbound(false, List.of(decodeEntry(tree, this.version1)));
 	}
 
-	private JsonRpcMessage decodeEntry(JsonNode node) {
+	private JsonRpcMessage decodeEntry(JsonNode node, boolean version1) {
 		try {
-			return readRequest(node);
+			return (version1 && node.isObject() && node.get("jsonrpc") == null) ? readVersion1Request(node)
+					: readRequest(node);
 		}
 		catch (JsonRpcProtocolException ex) {
 			if (logger.isDebugEnabled()) {
@@ -288,6 +350,38 @@ public final class JsonRpcMessageCodec {
 			throw invalidRequest(id, "'params' must be an array or an object");
 		}
 		return new JsonRpcRequest(id, methodName, params);
+	}
+
+	/**
+	 * Read a JSON-RPC 1.0 request: a method, positional params and an id, {@code null}
+	 * for a notification. Errors are answered in the 1.0 shape.
+	 */
+	private JsonRpcRequest readVersion1Request(JsonNode node) {
+		JsonNode idNode = node.get("id");
+		if (idNode == null || !JsonRpcId.isValid(idNode)) {
+			// 1.0 has no notification without an id: it is "id": null
+			throw invalidVersion1Request(null, "'id' must be a string, a number or null");
+		}
+		// "id": null is the 1.0 notification: no response, as a 2.0 request without id
+		JsonRpcId id = idNode.isNull() ? null : JsonRpcId.of(idNode);
+		JsonNode method = node.get("method");
+		if (method == null || !method.isString()) {
+			throw invalidVersion1Request(id, "'method' must be a string");
+		}
+		String methodName = method.stringValue();
+		if (methodName.length() > this.limits.maxMethodNameLength()) {
+			throw invalidVersion1Request(id, "'method' is too long");
+		}
+		JsonNode params = node.get("params");
+		if (params != null && !params.isArray()) {
+			throw invalidVersion1Request(id, "'params' must be an array");
+		}
+		return new JsonRpcRequest(id, methodName, params, JsonRpcVersion.V1);
+	}
+
+	private static JsonRpcProtocolException invalidVersion1Request(@Nullable JsonRpcId id, String reason) {
+		return new JsonRpcProtocolException(JsonRpcError.standard(JsonRpcErrorCodes.INVALID_REQUEST), id,
+				JsonRpcVersion.V1, new IllegalArgumentException(reason));
 	}
 
 	private static JsonRpcInbound parseError(RuntimeException ex) {
@@ -449,17 +543,35 @@ public final class JsonRpcMessageCodec {
 
 	private void writeResponse(JsonGenerator generator, JsonRpcResponse response) {
 		generator.writeStartObject();
-		generator.writeStringProperty("jsonrpc", VERSION);
-		if (response instanceof JsonRpcResponse.Success success) {
-			generator.writeName("result");
-			generator.writePOJO(success.result());
+		if (response.version() == JsonRpcVersion.V1) {
+			// 1.0: no version member, both result and error with one of them null
+			writeVersion1Outcome(generator, response);
 		}
-		else if (response instanceof JsonRpcResponse.Failure failure) {
-			writeError(generator, failure.error());
+		else {
+			generator.writeStringProperty("jsonrpc", VERSION);
+			if (response instanceof JsonRpcResponse.Success success) {
+				generator.writeName("result");
+				generator.writePOJO(success.result());
+			}
+			else if (response instanceof JsonRpcResponse.Failure failure) {
+				writeError(generator, failure.error());
+			}
 		}
 		generator.writeName("id");
 		generator.writeTree(response.id().value());
 		generator.writeEndObject();
+	}
+
+	private void writeVersion1Outcome(JsonGenerator generator, JsonRpcResponse response) {
+		if (response instanceof JsonRpcResponse.Success success) {
+			generator.writeName("result");
+			generator.writePOJO(success.result());
+			generator.writeNullProperty("error");
+		}
+		else if (response instanceof JsonRpcResponse.Failure failure) {
+			generator.writeNullProperty("result");
+			writeError(generator, failure.error());
+		}
 	}
 
 	private void writeError(JsonGenerator generator, JsonRpcError error) {
@@ -512,6 +624,37 @@ public final class JsonRpcMessageCodec {
 			throw new IllegalArgumentException("Cannot write the params of notification '" + method + "'", ex);
 		}
 		return JsonRpcEncodedMessage.of(out.toByteArray());
+	}
+
+	/**
+	 * Encode a call the server makes to a client:
+	 * {@code {"jsonrpc":"2.0","method":<method>,"params":<params>,"id":<id>}}.
+	 * @param id the id, from the server's own id space
+	 * @param method the method name
+	 * @param params the params, written with the application's mapper: a value that is
+	 * written as an array or an object is sent as it is, any other value as an array of
+	 * one; {@code null} to omit them
+	 * @return the encoded request
+	 * @throws IllegalArgumentException if the mapper cannot write the params
+	 */
+	public JsonRpcEncodedMessage encodeCall(JsonRpcId id, String method, @Nullable Object params) {
+		Assert.notNull(id, "Id is required");
+		Assert.hasText(method, "Method is required");
+		JsonNode paramsNode = null;
+		if (params != null) {
+			try {
+				paramsNode = this.mapper.valueToTree(params);
+			}
+			catch (JacksonException ex) {
+				throw new IllegalArgumentException("Cannot write the params of call '" + method + "'", ex);
+			}
+			if (paramsNode != null && !paramsNode.isContainer()) {
+				// params are an array or an object: a single value is the first of an
+				// array
+				paramsNode = this.mapper.createArrayNode().add(paramsNode);
+			}
+		}
+		return JsonRpcEncodedMessage.of(encode(JsonRpcRequest.call(id, method, paramsNode)));
 	}
 
 	/**

@@ -31,6 +31,8 @@ public class JsonRpcProtocolException extends RuntimeException {
 
 	private final @Nullable JsonRpcId id;
 
+	private final JsonRpcVersion version;
+
 	/**
 	 * Create a new instance.
 	 * @param error the error to answer with
@@ -40,6 +42,7 @@ public class JsonRpcProtocolException extends RuntimeException {
 		super(error.message());
 		this.error = error;
 		this.id = id;
+		this.version = JsonRpcVersion.V2;
 	}
 
 	/**
@@ -49,9 +52,22 @@ public class JsonRpcProtocolException extends RuntimeException {
 	 * @param cause the underlying failure, logged but never sent
 	 */
 	public JsonRpcProtocolException(JsonRpcError error, @Nullable JsonRpcId id, @Nullable Throwable cause) {
+		this(error, id, JsonRpcVersion.V2, cause);
+	}
+
+	/**
+	 * Create a new instance for a request of a given protocol version.
+	 * @param error the error to answer with
+	 * @param id the id of the offending request, {@code null} when unknown
+	 * @param version the protocol version the answer is written in
+	 * @param cause the underlying failure, logged but never sent
+	 */
+	public JsonRpcProtocolException(JsonRpcError error, @Nullable JsonRpcId id, JsonRpcVersion version,
+			@Nullable Throwable cause) {
 		super(error.message(), cause);
 		this.error = error;
 		this.id = id;
+		this.version = version;
 	}
 
 	/**
@@ -75,7 +91,8 @@ public class JsonRpcProtocolException extends RuntimeException {
 	 * @return the response, with the explicit null id when the id is unknown
 	 */
 	public JsonRpcResponse.Failure toResponse() {
-		return JsonRpcResponse.failure((this.id != null) ? this.id : JsonRpcId.NULL, this.error);
+		return JsonRpcResponse.failure((this.id != null) ? this.id : JsonRpcId.NULL, this.error)
+			.withVersion(this.version);
 	}
 
 }

@@ -29,15 +29,28 @@ import org.springframework.util.Assert;
  * @param method the method name
  * @param params the {@code params} member, an array or an object, or {@code null} when
  * absent
+ * @param version the protocol version the request was made in, which decides the shape of
+ * its response
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
  */
-public record JsonRpcRequest(@Nullable JsonRpcId id, String method,
-		@Nullable JsonNode params) implements JsonRpcMessage {
+public record JsonRpcRequest(@Nullable JsonRpcId id, String method, @Nullable JsonNode params,
+		JsonRpcVersion version) implements JsonRpcMessage {
 
 	public JsonRpcRequest {
 		Assert.notNull(method, "Method is required");
 		Assert.isTrue(params == null || params.isContainer(), "Params must be an array or an object");
+		Assert.notNull(version, "Version is required");
+	}
+
+	/**
+	 * Create a JSON-RPC 2.0 request.
+	 * @param id the id, or {@code null} for a notification
+	 * @param method the method name
+	 * @param params the params, or {@code null}
+	 */
+	public JsonRpcRequest(@Nullable JsonRpcId id, String method, @Nullable JsonNode params) {
+		this(id, method, params, JsonRpcVersion.V2);
 	}
 
 	/**

@@ -38,6 +38,20 @@ public sealed interface JsonRpcResponse extends JsonRpcMessage
 	JsonRpcId id();
 
 	/**
+	 * Return the protocol version of the request this response answers, which decides how
+	 * it is written.
+	 * @return the version, {@link JsonRpcVersion#V2} unless the request was a 1.0 one
+	 */
+	JsonRpcVersion version();
+
+	/**
+	 * Return this response written in another protocol version.
+	 * @param version the version of the request it answers
+	 * @return a response with the same id and outcome
+	 */
+	JsonRpcResponse withVersion(JsonRpcVersion version);
+
+	/**
 	 * Create a success response.
 	 * @param id the id of the request
 	 * @param result the result, {@code null} is written as {@code "result": null}
@@ -62,11 +76,27 @@ public sealed interface JsonRpcResponse extends JsonRpcMessage
 	 *
 	 * @param id the id of the request
 	 * @param result the result; {@code null} is written as {@code "result": null}
+	 * @param version the protocol version of the request
 	 */
-	record Success(JsonRpcId id, @Nullable Object result) implements JsonRpcResponse {
+	record Success(JsonRpcId id, @Nullable Object result, JsonRpcVersion version) implements JsonRpcResponse {
 
 		public Success {
 			Assert.notNull(id, "Id is required");
+			Assert.notNull(version, "Version is required");
+		}
+
+		/**
+		 * Create a JSON-RPC 2.0 success response.
+		 * @param id the id of the request
+		 * @param result the result
+		 */
+		public Success(JsonRpcId id, @Nullable Object result) {
+			this(id, result, JsonRpcVersion.V2);
+		}
+
+		@Override
+		public Success withVersion(JsonRpcVersion version) {
+			return (version == this.version) ? this : new Success(this.id, this.result, version);
 		}
 
 	}
@@ -76,12 +106,28 @@ public sealed interface JsonRpcResponse extends JsonRpcMessage
 	 *
 	 * @param id the id of the request, or the explicit null id
 	 * @param error the error
+	 * @param version the protocol version of the request
 	 */
-	record Failure(JsonRpcId id, JsonRpcError error) implements JsonRpcResponse {
+	record Failure(JsonRpcId id, JsonRpcError error, JsonRpcVersion version) implements JsonRpcResponse {
 
 		public Failure {
 			Assert.notNull(id, "Id is required");
 			Assert.notNull(error, "Error is required");
+			Assert.notNull(version, "Version is required");
+		}
+
+		/**
+		 * Create a JSON-RPC 2.0 error response.
+		 * @param id the id of the request, or the explicit null id
+		 * @param error the error
+		 */
+		public Failure(JsonRpcId id, JsonRpcError error) {
+			this(id, error, JsonRpcVersion.V2);
+		}
+
+		@Override
+		public Failure withVersion(JsonRpcVersion version) {
+			return (version == this.version) ? this : new Failure(this.id, this.error, version);
 		}
 
 	}

@@ -16,6 +16,8 @@
 package io.github.jsonrpc.security;
 
 import java.lang.reflect.Method;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.function.Supplier;
 
 import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
@@ -32,6 +34,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.util.Assert;
 import org.springframework.util.ReflectionUtils;
 
@@ -58,14 +61,28 @@ public final class JsonRpcLoginMethod {
 
 	private final Supplier<AuthenticationManager> authenticationManager;
 
+	private final JsonRpcLoginThrottle throttle;
+
 	/**
 	 * Create a new instance.
 	 * @param authenticationManager the application's authentication manager, looked up at
 	 * the first login
 	 */
 	public JsonRpcLoginMethod(Supplier<AuthenticationManager> authenticationManager) {
+		this(authenticationManager, JsonRpcLoginThrottle.defaults());
+	}
+
+	/**
+	 * Create a new instance.
+	 * @param authenticationManager the application's authentication manager, looked up at
+	 * the first login
+	 * @param throttle the throttle of failed attempts
+	 */
+	public JsonRpcLoginMethod(Supplier<AuthenticationManager> authenticationManager, JsonRpcLoginThrottle throttle) {
 		Assert.notNull(authenticationManager, "AuthenticationManager is required");
+		Assert.notNull(throttle, "Throttle is required");
 		this.authenticationManager = authenticationManager;
+		this.throttle = throttle;
 	}
 
 	/**
@@ -95,14 +112,28 @@ public final class JsonRpcLoginMethod {
 	public String login(@JsonRpcParam("username") @Nullable String username,
 			@JsonRpcParam("password") @Nullable String password, JsonRpcExchange exchange) {
 		JsonRpcSession session = requireSession(exchange);
-		if (username == null || password == null) {
-			throw new BadCredentialsException("Missing credentials");
+		InetSocketAddress remote = exchange.context().remoteAddress();
+		InetAddress address = (remote != null) ? remote.getAddress() : null;
+		// refused before the (deliberately slow) password check: guessing stays slow
+		if (this.throttle.isBlocked(session, address)) {
+			throw new JsonRpcException(JsonRpcErrorCodes.LIMIT_EXCEEDED, "Too many failed logins, try again later");
 		}
-		Authentication authentication = this.authenticationManager.get()
-			.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password));
-		if (authentication == null || !authentication.isAuthenticated()) {
-			throw new BadCredentialsException("Not authenticated");
+		Authentication authentication;
+		try {
+			if (username == null || password == null) {
+				throw new BadCredentialsException("Missing credentials");
+			}
+			authentication = this.authenticationManager.get()
+				.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password));
+			if (authentication == null || !authentication.isAuthenticated()) {
+				throw new BadCredentialsException("Not authenticated");
+			}
 		}
+		catch (AuthenticationException ex) {
+			this.throttle.failed(session, address);
+			throw ex;
+		}
+		this.throttle.succeeded(session);
 		// later calls on this connection run as this user
 		session.login(authentication);
 		return authentication.getName();

@@ -106,7 +106,9 @@ final class DefaultJsonRpcHandler implements JsonRpcHandler {
 	}
 
 	private static JsonRpcReply reply(JsonRpcRequest request, JsonRpcResponse response) {
-		return request.isNotification() ? JsonRpcReply.empty() : JsonRpcReply.single(response);
+		// a 1.0 request is answered in the 1.0 shape, whoever made its response
+		return request.isNotification() ? JsonRpcReply.empty()
+				: JsonRpcReply.single(response.withVersion(request.version()));
 	}
 
 	private JsonRpcReplyBudget replyBudget() {

@@ -15,10 +15,14 @@
  */
 package io.github.jsonrpc.server;
 
+import java.lang.reflect.Type;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
 
 import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
 import io.github.jsonrpc.protocol.JsonRpcId;
@@ -30,9 +34,12 @@ import io.github.jsonrpc.protocol.JsonRpcId;
  * away. Can be declared as a method parameter; it is {@code null} for calls over HTTP.
  *
  * <p>
- * Everything sent to a session (replies, notifications, stream items) goes through one
- * bounded, ordered outbound queue that never blocks the sender; a client that does not
- * read fast enough is disconnected (its transport documents how).
+ * The server can also {@link #call call} the client and wait for its answer.
+ *
+ * <p>
+ * Everything sent to a session (replies, calls, notifications, stream items) goes through
+ * one bounded, ordered outbound queue that never blocks the sender; a client that does
+ * not read fast enough is disconnected (its transport documents how).
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
@@ -93,6 +100,71 @@ public interface JsonRpcSession {
 	 * is closed or could not take it (and was then closed as a slow consumer)
 	 */
 	boolean notify(String method, @Nullable Object params);
+
+	/**
+	 * Call a method of the client and complete with its result, converted with the
+	 * application's mapper, within the session's default timeout
+	 * ({@code jsonrpc.websocket.server-request-timeout}).
+	 * @param <T> the result type
+	 * @param method the method name
+	 * @param params the params; a value written as an array or an object is sent as it
+	 * is, any other as an array of one; {@code null} to omit them
+	 * @param resultType the type of the result
+	 * @return the result
+	 * @see #call(String, Object, Type, Duration)
+	 */
+	default <T> CompletableFuture<T> call(String method, @Nullable Object params, Class<T> resultType) {
+		return call(method, params, resultType, null);
+	}
+
+	/**
+	 * Call a method of the client whose result is of a generic type, e.g. {@code new
+	 * TypeReference<List<String>>() {}}, within the session's default timeout.
+	 * @param <T> the result type
+	 * @param method the method name
+	 * @param params the params, as for {@link #call(String, Object, Class)}
+	 * @param resultType the type of the result
+	 * @return the result
+	 * @see #call(String, Object, Type, Duration)
+	 */
+	default <T> CompletableFuture<T> call(String method, @Nullable Object params, TypeReference<T> resultType) {
+		return call(method, params, resultType.getType(), null);
+	}
+
+	/**
+	 * Call a method of the client: send a request with an id of the server's own
+	 * ({@code "srv-1"}, {@code "srv-2"}, ...: strings, so that they are never mistaken
+	 * for the client's ids) and complete when the client answers it.
+	 *
+	 * <p>
+	 * The future completes with the result converted to the type; exceptionally with a
+	 * {@link JsonRpcSessionCallException} carrying the client's error when it answers
+	 * with one, with a {@link java.util.concurrent.TimeoutException} when no answer
+	 * arrives in time (a late answer is then dropped), with a
+	 * {@link JsonRpcSessionClosedException} when the session is or becomes closed first,
+	 * and with a {@link java.util.concurrent.RejectedExecutionException} when the session
+	 * already waits for as many answers as it may
+	 * ({@code jsonrpc.websocket.max-pending-server-requests}). It completes on the
+	 * session's executor, never on the thread reading the connection. Cancelling it
+	 * forgets the call; the client is not told.
+	 *
+	 * <p>
+	 * Only persistent connections can call their client; the default implementation, and
+	 * so any session that cannot, returns a future failed with an
+	 * {@link UnsupportedOperationException}. Over HTTP there is no session at all.
+	 * @param <T> the result type
+	 * @param method the method name
+	 * @param params the params, as for {@link #call(String, Object, Class)}
+	 * @param resultType the type of the result, e.g. a {@link Class}
+	 * @param timeout how long to wait for the answer, {@code null} for the session's
+	 * default
+	 * @return the result
+	 */
+	default <T> CompletableFuture<T> call(String method, @Nullable Object params, Type resultType,
+			@Nullable Duration timeout) {
+		return CompletableFuture.failedFuture(new UnsupportedOperationException(
+				getClass().getSimpleName() + " cannot call its client (method '" + method + "')"));
+	}
 
 	/**
 	 * Send a message that is already encoded, e.g. a publication encoded once for every

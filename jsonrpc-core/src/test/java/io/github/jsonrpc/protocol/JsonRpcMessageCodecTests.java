@@ -477,6 +477,58 @@ class JsonRpcMessageCodecTests {
 		return (JsonRpcRequest) inbound.entries().get(0);
 	}
 
+	@Test
+	void responseOfTheClientIsDecodedAsAResponseToAServerCall() {
+		JsonRpcIncoming success = this.codec
+			.decodeIncoming(bytes("{\"jsonrpc\":\"2.0\",\"result\":{\"ok\":true},\"id\":\"srv-1\"}"));
+		assertThat(success).isInstanceOfSatisfying(JsonRpcIncoming.Response.class, (response) -> {
+			assertThat(response.response().id()).isEqualTo(JsonRpcId.of("srv-1"));
+			assertThat(((JsonRpcResponse.Success) response.response()).result()).hasToString("{\"ok\":true}");
+		});
+		JsonRpcIncoming failure = this.codec.decodeIncoming(bytes(error(-32601, "Method not found", "\"srv-2\"")));
+		assertThat(failure).isInstanceOfSatisfying(JsonRpcIncoming.Response.class,
+				(response) -> assertThat(((JsonRpcResponse.Failure) response.response()).error().code())
+					.isEqualTo(-32601));
+	}
+
+	@Test
+	void requestsAndInvalidResponsesAreDecodedAsRequests() {
+		JsonRpcIncoming request = this.codec
+			.decodeIncoming(bytes("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[1],\"id\":1}"));
+		assertThat(request).isInstanceOfSatisfying(JsonRpcIncoming.Requests.class,
+				(requests) -> assertThat(single(requests.inbound()).method()).isEqualTo("echo"));
+		// a response without its version is an invalid request, as it always was
+		JsonRpcIncoming invalid = this.codec.decodeIncoming(bytes("{\"result\":1,\"id\":1}"));
+		assertThat(invalid).isInstanceOfSatisfying(JsonRpcIncoming.Requests.class,
+				(requests) -> assertThat(((JsonRpcResponse.Failure) requests.inbound().entries().get(0)).error().code())
+					.isEqualTo(JsonRpcErrorCodes.INVALID_REQUEST));
+		assertThat(this.codec.decodeIncoming(bytes("{\"jsonrpc\""))).isInstanceOfSatisfying(
+				JsonRpcIncoming.Requests.class,
+				(requests) -> assertThat(((JsonRpcResponse.Failure) requests.inbound().entries().get(0)).error().code())
+					.isEqualTo(JsonRpcErrorCodes.PARSE_ERROR));
+	}
+
+	@Test
+	void serverCallIsEncodedWithItsIdAndParams() {
+		assertThat(this.codec.encodeCall(JsonRpcId.of("srv-7"), "confirm", java.util.List.of("Deploy?")).text())
+			.isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"confirm\",\"params\":[\"Deploy?\"],\"id\":\"srv-7\"}");
+		// a single value is the one positional param; null omits them
+		assertThat(this.codec.encodeCall(JsonRpcId.of("srv-8"), "confirm", "Deploy?").text())
+			.isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"confirm\",\"params\":[\"Deploy?\"],\"id\":\"srv-8\"}");
+		assertThat(this.codec.encodeCall(JsonRpcId.of("srv-9"), "ping", null).text())
+			.isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"id\":\"srv-9\"}");
+	}
+
+	@Test
+	void version1IsOffByDefaultAndKeptByOtherCopies() {
+		assertThat(this.codec.isVersion1()).isFalse();
+		JsonRpcMessageCodec version1 = this.codec.withVersion1(true);
+		assertThat(version1.isVersion1()).isTrue();
+		assertThat(version1.withStringParams(java.util.Set.of("subscribe")).isVersion1()).isTrue();
+		assertThat(single(version1.decodeRequests("{\"method\":\"m\",\"params\":[1],\"id\":1}")).version())
+			.isEqualTo(JsonRpcVersion.V1);
+	}
+
 	private static String error(int code, String message, String id) {
 		return "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":" + code + ",\"message\":\"" + message + "\"},\"id\":" + id
 				+ "}";

@@ -25,6 +25,7 @@ import io.github.jsonrpc.server.JsonRpcExceptionHandler;
 import io.github.jsonrpc.server.JsonRpcExceptionResolver;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcInterceptor;
+import io.github.jsonrpc.server.connection.JsonRpcMemoryBudget;
 import io.github.jsonrpc.server.discovery.OpenRpcDiscovery;
 import io.github.jsonrpc.server.logging.MdcJsonRpcInterceptor;
 import io.github.jsonrpc.server.method.InvocableJsonRpcMethodFactory;
@@ -43,6 +44,7 @@ import io.github.jsonrpc.server.support.LoggingJsonRpcInterceptor;
 import io.github.jsonrpc.server.validation.BeanValidationJsonRpcMethodValidator;
 import io.github.jsonrpc.server.validation.ConstraintViolationJsonRpcExceptionResolver;
 import jakarta.validation.Validator;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -53,12 +55,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.context.reactive.ConfigurableReactiveWebEnvironment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.core.annotation.Order;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.unit.DataSize;
 import org.springframework.util.StringUtils;
 import org.springframework.util.function.SingletonSupplier;
 
@@ -84,6 +88,9 @@ public final class JsonRpcAutoConfiguration {
 			"org.springframework.security.concurrent.DelegatingSecurityContextExecutor",
 			JsonRpcAutoConfiguration.class.getClassLoader());
 
+	private static final boolean reactorPresent = ClassUtils.isPresent("reactor.core.scheduler.Schedulers",
+			JsonRpcAutoConfiguration.class.getClassLoader());
+
 	private static final boolean slf4jPresent = ClassUtils.isPresent("org.slf4j.MDC",
 			JsonRpcAutoConfiguration.class.getClassLoader());
 
@@ -93,6 +100,15 @@ public final class JsonRpcAutoConfiguration {
 		JsonRpcServer.Builder server = server(properties);
 		jsonMapper.ifAvailable(server::mapper);
 		return server.buildCodec();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JsonRpcMemoryBudget jsonRpcMemoryBudget(JsonRpcProperties properties) {
+		// one budget for the connections of every transport
+		DataSize max = properties.getLimits().getMaxTotalBufferedSize();
+		return (max != null) ? JsonRpcMemoryBudget.of(max.toBytes())
+				: JsonRpcMemoryBudget.ofHeapPercent(JsonRpcMemoryBudget.DEFAULT_HEAP_PERCENT);
 	}
 
 	@Bean
@@ -119,9 +135,9 @@ public final class JsonRpcAutoConfiguration {
 	@ConditionalOnMissingBean
 	InvocableJsonRpcMethodFactory jsonRpcMethodFactory(JsonRpcMessageCodec codec,
 			JsonRpcArgumentResolverComposite resolvers, ObjectProvider<JsonRpcMethodValidator> validator,
-			JsonRpcProperties properties, ListableBeanFactory beanFactory) {
+			JsonRpcProperties properties, ListableBeanFactory beanFactory, Environment environment) {
 		Executor blockingExecutor = properties.getExecution().isOffloadBlocking()
-				? taskExecutor(beanFactory, properties) : null;
+				? taskExecutor(beanFactory, properties) : eventLoopOffload(environment, properties);
 		InvocableJsonRpcMethodFactory factory = server(properties).validator(validator.getIfAvailable())
 			.blockingExecutor(blockingExecutor)
 			.buildMethodFactory(codec, resolvers);
@@ -195,17 +211,43 @@ public final class JsonRpcAutoConfiguration {
 			.coercion(properties.getParams().getCoercion())
 			.argsKwargs(properties.getParams().isArgsKwargs())
 			.includeErrorDetails(properties.getErrors().isIncludeDetails())
-			.maxBatchSize(properties.getBatch().getMaxSize());
+			.maxBatchSize(properties.getBatch().getMaxSize())
+			.version1(properties.getProtocol().getV1().isEnabled());
+	}
+
+	/**
+	 * Return where blocking methods run on a reactive web application when
+	 * {@code jsonrpc.execution.offload-blocking} is not set: never on the event loop, on
+	 * Reactor's bounded elastic scheduler.
+	 */
+	private static @Nullable Executor eventLoopOffload(Environment environment, JsonRpcProperties properties) {
+		if (!reactorPresent || !(environment instanceof ConfigurableReactiveWebEnvironment)) {
+			return null;
+		}
+		return propagating(ReactorSchedulers.boundedElastic(), properties);
 	}
 
 	private static Executor taskExecutor(ListableBeanFactory beanFactory, JsonRpcProperties properties) {
-		Executor executor = JsonRpcTaskExecutors.resolve(beanFactory, "jsonrpc-");
+		return propagating(JsonRpcTaskExecutors.resolve(beanFactory, "jsonrpc-"), properties);
+	}
+
+	private static Executor propagating(Executor target, JsonRpcProperties properties) {
+		Executor executor = target;
 		// methods moved off the calling thread must still run as the caller, and log
 		// with the call in the MDC
 		if (slf4jPresent && properties.getLogging().getMdc().isEnabled()) {
 			executor = MdcJsonRpcInterceptor.propagating(executor);
 		}
 		return springSecurityPresent ? SecurityContextPropagation.wrap(executor) : executor;
+	}
+
+	private static final class ReactorSchedulers {
+
+		static Executor boundedElastic() {
+			reactor.core.scheduler.Scheduler scheduler = reactor.core.scheduler.Schedulers.boundedElastic();
+			return (task) -> scheduler.schedule(task);
+		}
+
 	}
 
 	private static final class SecurityContextPropagation {

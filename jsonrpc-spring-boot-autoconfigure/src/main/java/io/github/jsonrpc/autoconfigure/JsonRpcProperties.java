@@ -58,6 +58,8 @@ public class JsonRpcProperties {
 
 	private final Params params = new Params();
 
+	private final Protocol protocol = new Protocol();
+
 	/**
 	 * Limits of methods by name or pattern ('*' matches any text, e.g. '[inventory.*]'):
 	 * an exact name wins, otherwise the first matching pattern. Overrides the limits
@@ -109,6 +111,10 @@ public class JsonRpcProperties {
 
 	public Discovery getDiscovery() {
 		return this.discovery;
+	}
+
+	public Protocol getProtocol() {
+		return this.protocol;
 	}
 
 	public Params getParams() {
@@ -280,6 +286,15 @@ public class JsonRpcProperties {
 		 */
 		private DataSize maxReplySize = DataSize.ofMegabytes(4);
 
+		/**
+		 * Maximum size of what all persistent connections together (WebSocket and every
+		 * other transport) may hold: messages queued for writing, received calls not
+		 * finished, parts of messages being received. Beyond it new calls get -32005 and
+		 * a connection whose message does not fit is closed (WebSocket: 1013). Defaults
+		 * to 25% of the maximum heap.
+		 */
+		private @Nullable DataSize maxTotalBufferedSize;
+
 		public int getMaxNestingDepth() {
 			return this.maxNestingDepth;
 		}
@@ -332,6 +347,16 @@ public class JsonRpcProperties {
 		public void setMaxReplySize(DataSize maxReplySize) {
 			Assert.isTrue(maxReplySize.toBytes() > 0, "jsonrpc.limits.max-reply-size must be positive");
 			this.maxReplySize = maxReplySize;
+		}
+
+		public @Nullable DataSize getMaxTotalBufferedSize() {
+			return this.maxTotalBufferedSize;
+		}
+
+		public void setMaxTotalBufferedSize(@Nullable DataSize maxTotalBufferedSize) {
+			Assert.isTrue(maxTotalBufferedSize == null || maxTotalBufferedSize.toBytes() > 0,
+					"jsonrpc.limits.max-total-buffered-size must be positive");
+			this.maxTotalBufferedSize = maxTotalBufferedSize;
 		}
 
 		public int getMaxMethodNameLength() {
@@ -543,6 +568,42 @@ public class JsonRpcProperties {
 
 		public void setArgsKwargs(boolean argsKwargs) {
 			this.argsKwargs = argsKwargs;
+		}
+
+	}
+
+	/**
+	 * Protocol version properties.
+	 */
+	public static class Protocol {
+
+		private final V1 v1 = new V1();
+
+		public V1 getV1() {
+			return this.v1;
+		}
+
+		/**
+		 * JSON-RPC 1.0 properties.
+		 */
+		public static class V1 {
+
+			/**
+			 * Whether a request object without a "jsonrpc" member is served as a JSON-RPC
+			 * 1.0 request (positional params, "id": null for a notification, a response
+			 * with both "result" and "error") instead of being rejected with -32600.
+			 * Batches stay 2.0 only.
+			 */
+			private boolean enabled;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
 		}
 
 	}

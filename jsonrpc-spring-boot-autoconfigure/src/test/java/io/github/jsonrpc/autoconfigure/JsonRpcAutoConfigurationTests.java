@@ -133,6 +133,24 @@ class JsonRpcAutoConfigurationTests {
 	}
 
 	@Test
+	void version1IsOptIn() {
+		this.contextRunner.run((context) -> {
+			assertThat(context.getBean(JsonRpcMessageCodec.class).isVersion1()).isFalse();
+			assertThat(context.getBean(JsonRpcHandler.class)
+				.handleText("{\"method\":\"m\",\"params\":[],\"id\":1}")
+				.join())
+				.contains("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32600,\"message\":\"Invalid Request\"},\"id\":1}");
+		});
+		this.contextRunner.withPropertyValues("jsonrpc.protocol.v1.enabled=true").run((context) -> {
+			assertThat(context.getBean(JsonRpcMessageCodec.class).isVersion1()).isTrue();
+			assertThat(context.getBean(JsonRpcHandler.class)
+				.handleText("{\"method\":\"m\",\"params\":[],\"id\":1}")
+				.join())
+				.contains("{\"result\":null,\"error\":{\"code\":-32601,\"message\":\"Method not found\"},\"id\":1}");
+		});
+	}
+
+	@Test
 	void argsKwargsBindingIsOptIn() {
 		String call = "{\"jsonrpc\":\"2.0\",\"method\":\"calc.add\",\"params\":{\"args\":[1],\"kwargs\":{\"b\":2}},\"id\":1}";
 		this.contextRunner.run((context) -> assertThat(call(context, call)).contains("unknown parameter 'args'"));

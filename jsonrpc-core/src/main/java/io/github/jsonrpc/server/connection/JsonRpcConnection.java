@@ -15,7 +15,9 @@
  */
 package io.github.jsonrpc.server.connection;
 
+import java.lang.reflect.Type;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -27,6 +29,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -37,6 +40,7 @@ import io.github.jsonrpc.protocol.JsonRpcError;
 import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
 import io.github.jsonrpc.protocol.JsonRpcId;
 import io.github.jsonrpc.protocol.JsonRpcInbound;
+import io.github.jsonrpc.protocol.JsonRpcIncoming;
 import io.github.jsonrpc.protocol.JsonRpcMessage;
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
 import io.github.jsonrpc.protocol.JsonRpcReply;
@@ -55,11 +59,15 @@ import org.springframework.util.Assert;
  * (WebSocket, TCP, ...): the transport-independent half of a {@link JsonRpcSession}. It
  * decodes what the transport {@link #receive received}, dispatches each message to the
  * {@link JsonRpcHandler} on an executor (at most
- * {@link JsonRpcConnectionSettings#maxInFlight()} at a time), answers every call, cancels
- * calls and streams on {@code rpc.cancel} and on close, and writes everything through one
- * bounded, ordered {@link OutboundQueue}. A transport implements the three things that
- * depend on it: {@link #write writing} one encoded message, {@link #closeTransport
- * closing} with a reason, and {@link #ping pinging}.
+ * {@link JsonRpcConnectionSettings#maxInFlight()} at a time, of which at most
+ * {@link JsonRpcConnectionSettings#maxConcurrency()} run while the others wait in the
+ * connection's own queue), answers every call, cancels calls and streams on
+ * {@code rpc.cancel} and on close, and writes everything through one bounded, ordered
+ * {@link OutboundQueue}. Received calls and queued messages are bounded in bytes, per
+ * connection and across connections by the shared {@link JsonRpcMemoryBudget}. A
+ * transport implements the three things that depend on it: {@link #write writing} one
+ * encoded message, {@link #closeTransport closing} with a reason, and {@link #ping
+ * pinging}.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
@@ -83,6 +91,12 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 	private final Map<String, Object> attributes;
 
 	private final OutboundQueue outbound;
+
+	private final PendingServerCalls serverCalls;
+
+	private final ConnectionCallQueue<Dispatch> calls;
+
+	private final AtomicLong inboundBytes = new AtomicLong();
 
 	private final Map<JsonRpcId, Runnable> cancellers = new ConcurrentHashMap<>();
 
@@ -130,7 +144,14 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 		this.settings = settings;
 		this.executor = executor;
 		this.outbound = new OutboundQueue(settings.maxOutboundMessages(), settings.maxOutboundBytes(),
-				(message, completion) -> write(message, completion::accept), executor, this::writeFailed);
+				settings.memoryBudget(), (message, completion) -> write(message, completion::accept), executor,
+				this::writeFailed);
+		this.serverCalls = new PendingServerCalls(id, this.codec, settings.maxPendingServerRequests(),
+				settings.serverRequestTimeout(), executor);
+		this.calls = new ConnectionCallQueue<>(executor, settings.maxConcurrency(), (dispatch) -> {
+			dispatch.finish();
+			rejectTooBusy(dispatch.inbound);
+		});
 	}
 
 	// What the transport implements
@@ -184,7 +205,13 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 			return;
 		}
 		// decoding never throws: malformed input becomes an error entry answered below
-		JsonRpcInbound inbound = this.codec.decodeRequests(message);
+		JsonRpcIncoming incoming = this.codec.decodeIncoming(message);
+		if (incoming instanceof JsonRpcIncoming.Response answer) {
+			// the client's answer to a call of the server: never answered itself
+			this.serverCalls.complete(answer.response());
+			return;
+		}
+		JsonRpcInbound inbound = ((JsonRpcIncoming.Requests) incoming).inbound();
 		JsonRpcId cancelled = cancelTarget(inbound);
 		if (cancelled != null) {
 			boolean running = cancel(cancelled);
@@ -199,14 +226,28 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 			rejectTooBusy(inbound);
 			return;
 		}
+		// what a call holds until it ends counts at its received size, on this connection
+		// and in the budget shared with all others
+		long size = message.length;
+		if (this.inboundBytes.addAndGet(size) > this.settings.maxOutboundBytes()) {
+			this.inboundBytes.addAndGet(-size);
+			this.inFlight.decrementAndGet();
+			rejectTooBusy(inbound);
+			return;
+		}
+		if (!this.settings.memoryBudget().tryReserve(size)) {
+			this.inboundBytes.addAndGet(-size);
+			this.inFlight.decrementAndGet();
+			reject(inbound, "Server busy, try again later");
+			return;
+		}
 		// registered for cancellation here, in arrival order, before the call can run
-		Dispatch dispatch = new Dispatch(inbound);
+		Dispatch dispatch = new Dispatch(inbound, size);
 		try {
-			this.executor.execute(dispatch);
+			this.calls.execute(dispatch);
 		}
 		catch (RuntimeException ex) {
-			dispatch.unregister();
-			this.inFlight.decrementAndGet();
+			dispatch.finish();
 			rejectTooBusy(inbound);
 		}
 	}
@@ -301,6 +342,23 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 	}
 
 	/**
+	 * Return the number of calls of this connection waiting for their turn on the
+	 * executor.
+	 * @return the count
+	 */
+	public int waitingCalls() {
+		return this.calls.waiting();
+	}
+
+	/**
+	 * Return the bytes of the received messages of this connection not handled yet.
+	 * @return the byte count
+	 */
+	public long inboundBytes() {
+		return this.inboundBytes.get();
+	}
+
+	/**
 	 * Return the number of messages waiting to be written.
 	 * @return the count
 	 */
@@ -365,6 +423,23 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 	}
 
 	@Override
+	public <T> CompletableFuture<T> call(String method, @Nullable Object params, Type resultType,
+			@Nullable Duration timeout) {
+		Assert.hasText(method, "Method is required");
+		Assert.notNull(resultType, "Result type is required");
+		Assert.isTrue(timeout == null || (!timeout.isNegative() && !timeout.isZero()), "Timeout must be positive");
+		return this.serverCalls.call(method, params, resultType, timeout, this::send);
+	}
+
+	/**
+	 * Return the number of calls to the client waiting for their answers.
+	 * @return the count
+	 */
+	public int pendingServerRequests() {
+		return this.serverCalls.size();
+	}
+
+	@Override
 	public void afterReply(JsonRpcExchange exchange, Runnable action) {
 		Assert.notNull(action, "Action is required");
 		Dispatch dispatch = (exchange.session() == this) ? this.dispatches.get(exchange.context()) : null;
@@ -416,12 +491,26 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 		if (!isOpen()) {
 			return false;
 		}
-		if (this.outbound.isStuck(System.nanoTime(), this.settings.sendTimeLimit().toNanos())
-				|| !this.outbound.offer(message, whenRoom)) {
+		if (this.outbound.isStuck(System.nanoTime(), this.settings.sendTimeLimit().toNanos())) {
 			closeLater(JsonRpcCloseReason.SLOW_CONSUMER);
 			return false;
 		}
-		return true;
+		return switch (this.outbound.offer(message, whenRoom)) {
+			case QUEUED -> true;
+			case CLOSED -> false;
+			case FULL -> {
+				closeLater(JsonRpcCloseReason.SLOW_CONSUMER);
+				yield false;
+			}
+			case OVER_BUDGET -> {
+				if (logger.isWarnEnabled()) {
+					logger
+						.warn("Closing session " + this.id + ": memory budget spent, " + this.settings.memoryBudget());
+				}
+				closeLater(JsonRpcCloseReason.OVERLOADED);
+				yield false;
+			}
+		};
 	}
 
 	private void writeFailed(Throwable failure) {
@@ -444,6 +533,14 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 	}
 
 	private void finishClose(JsonRpcCloseReason reason, boolean closeTransport) {
+		this.serverCalls.close();
+		// calls still waiting never run; running ones are interrupted and cancelled
+		for (Dispatch dropped : this.calls.close()) {
+			dropped.finish();
+		}
+		synchronized (this.dispatches) {
+			this.dispatches.values().forEach(Dispatch::interrupt);
+		}
 		List<Runnable> cancel = new ArrayList<>(this.cancellers.values());
 		this.cancellers.clear();
 		cancel.forEach(JsonRpcConnection::runSafely);
@@ -478,8 +575,11 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 	}
 
 	private void rejectTooBusy(JsonRpcInbound inbound) {
-		JsonRpcReply reply = failures(inbound, new JsonRpcError(JsonRpcErrorCodes.LIMIT_EXCEEDED,
-				"Too many calls in flight on this connection (at most " + this.settings.maxInFlight() + ")", null));
+		reject(inbound, "Too many calls in flight on this connection (at most " + this.settings.maxInFlight() + ")");
+	}
+
+	private void reject(JsonRpcInbound inbound, String message) {
+		JsonRpcReply reply = failures(inbound, new JsonRpcError(JsonRpcErrorCodes.LIMIT_EXCEEDED, message, null));
 		if (!reply.isEmpty()) {
 			send(this.codec.encodeReply(reply));
 		}
@@ -489,7 +589,7 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 		List<JsonRpcResponse> responses = new ArrayList<>();
 		for (JsonRpcMessage entry : inbound.entries()) {
 			if (entry instanceof JsonRpcRequest request && request.id() != null) {
-				responses.add(JsonRpcResponse.failure(request.id(), error));
+				responses.add(JsonRpcResponse.failure(request.id(), error).withVersion(request.version()));
 			}
 			else if (entry instanceof JsonRpcResponse.Failure failure) {
 				responses.add(failure);
@@ -535,7 +635,15 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 
 		private final JsonRpcInbound inbound;
 
+		private final long size;
+
 		private final @Nullable JsonRpcId id;
+
+		private final AtomicBoolean finished = new AtomicBoolean();
+
+		private @Nullable Thread runner;
+
+		private boolean interrupted;
 
 		private final AtomicBoolean answered = new AtomicBoolean();
 
@@ -545,8 +653,9 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 
 		private boolean replied;
 
-		Dispatch(JsonRpcInbound inbound) {
+		Dispatch(JsonRpcInbound inbound, long size) {
 			this.inbound = inbound;
+			this.size = size;
 			this.id = (!inbound.batch() && inbound.entries().get(0) instanceof JsonRpcRequest request) ? request.id()
 					: null;
 			if (this.id != null) {
@@ -556,9 +665,17 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 
 		@Override
 		public void run() {
+			if (!isOpen()) {
+				// closed while waiting: the close dropped it or is about to
+				finish();
+				return;
+			}
 			JsonRpcTransportContext context = context();
 			JsonRpcConnection.this.dispatches.put(context, this);
 			CompletableFuture<JsonRpcReply> reply;
+			synchronized (this) {
+				this.runner = Thread.currentThread();
+			}
 			try {
 				reply = JsonRpcConnection.this.handler.handle(this.inbound, context);
 			}
@@ -571,14 +688,23 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 				failedFatally(context);
 				throw err;
 			}
+			finally {
+				synchronized (this) {
+					this.runner = null;
+					if (this.interrupted) {
+						// only the interrupt of the close: the thread goes back to its
+						// pool
+						Thread.interrupted();
+					}
+				}
+			}
 			reply.whenComplete((result, ex) -> {
 				if (ex != null && unwrap(ex) instanceof VirtualMachineError) {
 					failedFatally(context);
 					return;
 				}
 				JsonRpcConnection.this.dispatches.remove(context);
-				JsonRpcConnection.this.inFlight.decrementAndGet();
-				unregister();
+				finish();
 				if (ex != null) {
 					logger.error("JSON-RPC handler failed on session " + JsonRpcConnection.this.id, ex);
 				}
@@ -608,8 +734,7 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 
 		private void failedFatally(JsonRpcTransportContext context) {
 			JsonRpcConnection.this.dispatches.remove(context);
-			JsonRpcConnection.this.inFlight.decrementAndGet();
-			unregister();
+			finish();
 			logger.error("JVM error in a call on session " + JsonRpcConnection.this.id + ": closing it");
 			closeLater(JsonRpcCloseReason.OVERLOADED);
 		}
@@ -657,9 +782,31 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 			}
 		}
 
-		void unregister() {
+		/**
+		 * Give back what the call held: its in-flight slot, its bytes, its canceller.
+		 * Runs once, whether the call ended, failed, or never ran.
+		 */
+		void finish() {
+			if (!this.finished.compareAndSet(false, true)) {
+				return;
+			}
+			JsonRpcConnection.this.inFlight.decrementAndGet();
+			JsonRpcConnection.this.inboundBytes.addAndGet(-this.size);
+			JsonRpcConnection.this.settings.memoryBudget().release(this.size);
 			if (this.id != null) {
 				JsonRpcConnection.this.cancellers.remove(this.id, this.canceller);
+			}
+		}
+
+		/**
+		 * Interrupt the thread running the call, if it is still in the handler (a
+		 * blocking method); called when the connection closes.
+		 */
+		synchronized void interrupt() {
+			Thread thread = this.runner;
+			if (thread != null) {
+				this.interrupted = true;
+				thread.interrupt();
 			}
 		}
 

@@ -31,8 +31,11 @@ import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
  * queues and starts writing if nothing is being written; one message is written at a
  * time, by whichever thread finds the queue idle or by the completion of the previous
  * write. Limits count every message not yet completely written, in messages and in bytes.
- * Going over a limit makes {@code offer} return {@code false}; a failed write runs the
- * failure action. Both end in the connection's slow-consumer policy.
+ * Every queued byte is also reserved from the {@link JsonRpcMemoryBudget} shared by all
+ * connections; when it is spent, only a connection with nothing queued gets its message
+ * (readers that keep up are not closed for the backlog of others). Going over a limit
+ * makes {@code offer} refuse the message; a failed write runs the failure action. Both
+ * end in the connection's slow-consumer or overload policy.
  *
  * @author JSON-RPC for Spring Boot team
  */
@@ -41,6 +44,8 @@ final class OutboundQueue {
 	private final int maxMessages;
 
 	private final long maxBytes;
+
+	private final JsonRpcMemoryBudget budget;
 
 	private final Writer writer;
 
@@ -66,9 +71,11 @@ final class OutboundQueue {
 
 	private int paused;
 
-	OutboundQueue(int maxMessages, long maxBytes, Writer writer, Executor executor, Consumer<Throwable> onFailure) {
+	OutboundQueue(int maxMessages, long maxBytes, JsonRpcMemoryBudget budget, Writer writer, Executor executor,
+			Consumer<Throwable> onFailure) {
 		this.maxMessages = maxMessages;
 		this.maxBytes = maxBytes;
+		this.budget = budget;
 		this.writer = writer;
 		this.executor = executor;
 		this.onFailure = onFailure;
@@ -77,15 +84,26 @@ final class OutboundQueue {
 	/**
 	 * Queue a message; {@code whenRoom} (if any) runs once the queue is at most half
 	 * full, at once if it already is.
-	 * @return {@code false} if a limit is exceeded or the queue is closed
+	 * @return whether the message was queued, else which limit refused it
 	 */
-	boolean offer(JsonRpcEncodedMessage message, @Nullable Runnable whenRoom) {
+	Offer offer(JsonRpcEncodedMessage message, @Nullable Runnable whenRoom) {
 		boolean roomNow;
 		boolean startWriting;
 		synchronized (this) {
-			if (this.closed || this.queue.size() + this.writingCount >= this.maxMessages
+			if (this.closed) {
+				return Offer.CLOSED;
+			}
+			if (this.queue.size() + this.writingCount >= this.maxMessages
 					|| this.bytes + message.size() > this.maxBytes) {
-				return false;
+				return Offer.FULL;
+			}
+			if (!this.budget.tryReserve(message.size())) {
+				if (!this.queue.isEmpty() || this.writingCount > 0) {
+					return Offer.OVER_BUDGET;
+				}
+				// a connection that keeps up is not closed for the backlog of others:
+				// one message over the budget at most, until it is written
+				this.budget.reserve(message.size());
 			}
 			this.queue.add(message);
 			this.bytes += message.size();
@@ -102,7 +120,7 @@ final class OutboundQueue {
 		if (whenRoom != null && roomNow) {
 			whenRoom.run();
 		}
-		return true;
+		return Offer.QUEUED;
 	}
 
 	/**
@@ -166,9 +184,14 @@ final class OutboundQueue {
 	 * Drop everything queued and refuse further messages.
 	 */
 	synchronized void close() {
+		if (this.closed) {
+			return;
+		}
 		this.closed = true;
 		this.queue.clear();
 		this.waiting.clear();
+		// the message being written too: its completion no longer counts
+		this.budget.release(this.bytes);
 		this.bytes = 0;
 	}
 
@@ -213,6 +236,7 @@ final class OutboundQueue {
 			this.writingCount = 0;
 			if (!this.closed) {
 				this.bytes -= step.message.size();
+				this.budget.release(step.message.size());
 			}
 		}
 		if (failure == null) {
@@ -258,6 +282,25 @@ final class OutboundQueue {
 		catch (RejectedExecutionException ex) {
 			wake.run();
 		}
+	}
+
+	/**
+	 * What became of an offered message.
+	 */
+	enum Offer {
+
+		/** Queued, to be written in order. */
+		QUEUED,
+
+		/** Refused: the connection's own limits are reached. */
+		FULL,
+
+		/** Refused: the memory budget shared by all connections is spent. */
+		OVER_BUDGET,
+
+		/** Refused: the queue is closed. */
+		CLOSED
+
 	}
 
 	/**

@@ -177,6 +177,8 @@ public final class JsonRpcServer implements JsonRpcHandler {
 
 		private boolean discovery = true;
 
+		private boolean version1;
+
 		private String discoveryTitle = DEFAULT_DISCOVERY_TITLE;
 
 		private String discoveryVersion = DEFAULT_DISCOVERY_VERSION;
@@ -343,6 +345,18 @@ public final class JsonRpcServer implements JsonRpcHandler {
 		}
 
 		/**
+		 * Set whether JSON-RPC 1.0 requests are served too (a single request object
+		 * without {@code "jsonrpc"}, answered in the 1.0 shape). Off by default.
+		 * @param version1 whether 1.0 requests are served
+		 * @return this builder
+		 * @see JsonRpcMessageCodec#withVersion1(boolean)
+		 */
+		public Builder version1(boolean version1) {
+			this.version1 = version1;
+			return this;
+		}
+
+		/**
 		 * Serve {@code rpc.discover} or not.
 		 * @param discovery whether to; {@code true} otherwise
 		 * @return this builder
@@ -436,8 +450,9 @@ public final class JsonRpcServer implements JsonRpcHandler {
 		 * @return the codec, with this builder's mapper and limits
 		 */
 		public JsonRpcMessageCodec buildCodec() {
-			return JsonRpcMessageCodec.create((this.mapper != null) ? this.mapper : JsonMapper.builder().build(),
-					this.limits);
+			return JsonRpcMessageCodec
+				.create((this.mapper != null) ? this.mapper : JsonMapper.builder().build(), this.limits)
+				.withVersion1(this.version1);
 		}
 
 		/**

@@ -28,10 +28,9 @@ import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
 import io.github.jsonrpc.protocol.JsonRpcReply;
 import io.github.jsonrpc.server.JsonRpcExchange;
 import io.github.jsonrpc.server.JsonRpcStreamSink;
+import io.github.jsonrpc.server.http.JsonRpcHttpStreamFormat;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.http.MediaType;
 
 /**
  * The stream of one HTTP call whose client accepts {@code application/x-ndjson} or
@@ -44,13 +43,9 @@ import org.springframework.http.MediaType;
  */
 final class HttpJsonRpcStream implements JsonRpcStreamSink {
 
-	private static final byte[] SSE_DATA = "data:".getBytes(StandardCharsets.US_ASCII);
-
 	private final JsonRpcMessageCodec codec;
 
-	private final MediaType mediaType;
-
-	private final boolean serverSentEvents;
+	private final JsonRpcHttpStreamFormat format;
 
 	private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
 
@@ -60,10 +55,9 @@ final class HttpJsonRpcStream implements JsonRpcStreamSink {
 
 	private volatile @Nullable Runnable cancel;
 
-	HttpJsonRpcStream(JsonRpcMessageCodec codec, MediaType mediaType) {
+	HttpJsonRpcStream(JsonRpcMessageCodec codec, JsonRpcHttpStreamFormat format) {
 		this.codec = codec;
-		this.mediaType = mediaType;
-		this.serverSentEvents = MediaType.TEXT_EVENT_STREAM.isCompatibleWith(mediaType);
+		this.format = format;
 	}
 
 	@Override
@@ -108,7 +102,7 @@ final class HttpJsonRpcStream implements JsonRpcStreamSink {
 			return;
 		}
 		response.setStatus(200);
-		response.setContentType(this.mediaType.toString());
+		response.setContentType(this.format.mediaType().toString());
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		OutputStream output = response.getOutputStream();
 		try {
@@ -138,17 +132,7 @@ final class HttpJsonRpcStream implements JsonRpcStreamSink {
 	}
 
 	private void write(OutputStream output, JsonRpcEncodedMessage message) throws IOException {
-		// JSON text never holds a raw line break, so one message is one line or event
-		if (this.serverSentEvents) {
-			output.write(SSE_DATA);
-			message.writeTo(output);
-			output.write('\n');
-			output.write('\n');
-		}
-		else {
-			message.writeTo(output);
-			output.write('\n');
-		}
+		this.format.writeTo(output, message);
 		output.flush();
 	}
 

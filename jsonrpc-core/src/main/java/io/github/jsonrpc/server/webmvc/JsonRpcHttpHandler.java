@@ -17,19 +17,19 @@ package io.github.jsonrpc.server.webmvc;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 
-import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
 import io.github.jsonrpc.protocol.JsonRpcInbound;
 import io.github.jsonrpc.protocol.JsonRpcReply;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcStreamSink;
 import io.github.jsonrpc.server.JsonRpcTransportContext;
+import io.github.jsonrpc.server.http.JsonRpcHttpMediaTypes;
+import io.github.jsonrpc.server.http.JsonRpcHttpStatusPolicy;
+import io.github.jsonrpc.server.http.JsonRpcHttpStreamFormat;
+import io.github.jsonrpc.server.http.JsonRpcOpenRpcDocumentRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -69,11 +69,6 @@ import org.springframework.web.servlet.function.ServerResponse;
  * @since 0.1.0
  */
 public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse> {
-
-	private static final List<MediaType> STREAMING_TYPES = List.of(MediaType.APPLICATION_NDJSON,
-			MediaType.TEXT_EVENT_STREAM);
-
-	private static final String DISCOVER_CALL = "{\"jsonrpc\":\"2.0\",\"id\":\"openrpc.json\",\"method\":\"rpc.discover\"}";
 
 	private final JsonRpcHandler handler;
 
@@ -116,7 +111,7 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 	public ServerResponse handle(ServerRequest request) throws IOException {
 		if (!isJson(request)) {
 			return ServerResponse.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-				.header("Accept-Post", MediaType.APPLICATION_JSON_VALUE)
+				.header("Accept-Post", JsonRpcHttpMediaTypes.ACCEPT_POST)
 				.build();
 		}
 		OptionalLong length = request.headers().contentLength();
@@ -128,7 +123,7 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 			return ServerResponse.status(HttpStatus.CONTENT_TOO_LARGE).build();
 		}
 		JsonRpcInbound inbound = this.handler.codec().decodeRequests(body);
-		MediaType streamType = streamingType(request);
+		JsonRpcHttpStreamFormat streamType = streamingType(request);
 		// only a single call streams: items of several calls cannot share one response
 		if (streamType != null && !inbound.batch()) {
 			return stream(inbound, request, streamType);
@@ -141,19 +136,8 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 	}
 
 	private static boolean isJson(ServerRequest request) {
-		MediaType contentType;
 		try {
-			contentType = request.headers().contentType().orElse(null);
-		}
-		catch (RuntimeException ex) {
-			return false;
-		}
-		if (contentType == null || !MediaType.APPLICATION_JSON.equalsTypeAndSubtype(contentType)) {
-			return false;
-		}
-		try {
-			Charset charset = contentType.getCharset();
-			return charset == null || StandardCharsets.UTF_8.equals(charset);
+			return JsonRpcHttpMediaTypes.isJson(request.headers().contentType().orElse(null));
 		}
 		catch (RuntimeException ex) {
 			return false;
@@ -166,25 +150,16 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 		return (body.length > this.maxRequestBytes) ? null : body;
 	}
 
-	private @Nullable MediaType streamingType(ServerRequest request) {
-		List<MediaType> accepted;
+	private @Nullable JsonRpcHttpStreamFormat streamingType(ServerRequest request) {
 		try {
-			accepted = request.headers().accept();
+			return JsonRpcHttpMediaTypes.streamFormat(request.headers().accept());
 		}
 		catch (RuntimeException ex) {
 			return null;
 		}
-		for (MediaType type : accepted) {
-			for (MediaType streaming : STREAMING_TYPES) {
-				if (streaming.equalsTypeAndSubtype(type)) {
-					return streaming;
-				}
-			}
-		}
-		return null;
 	}
 
-	private ServerResponse stream(JsonRpcInbound inbound, ServerRequest request, MediaType streamType) {
+	private ServerResponse stream(JsonRpcInbound inbound, ServerRequest request, JsonRpcHttpStreamFormat streamType) {
 		HttpJsonRpcStream stream = new HttpJsonRpcStream(this.handler.codec(), streamType);
 		CompletableFuture<JsonRpcReply> reply = this.handler.handle(inbound, context(request, stream));
 		return ServerResponse.ok().build((servletRequest, servletResponse) -> {
@@ -209,7 +184,7 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 	 * @return the response
 	 */
 	public ServerResponse handleOpenRpcDocument(ServerRequest request) {
-		JsonRpcInbound inbound = this.handler.codec().decodeRequests(DISCOVER_CALL);
+		JsonRpcInbound inbound = this.handler.codec().decodeRequests(JsonRpcOpenRpcDocumentRequest.DISCOVER_CALL);
 		CompletableFuture<JsonRpcReply> reply = this.handler.handle(inbound, context(request, null));
 		return ServerResponse.async(reply.thenApply(this::toDocumentResponse));
 	}
@@ -221,14 +196,7 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 				.contentType(MediaType.APPLICATION_JSON)
 				.body(this.handler.codec().mapper().writeValueAsBytes(success.result()));
 		}
-		int code = (response instanceof JsonRpcResponse.Failure failure) ? failure.error().code()
-				: JsonRpcErrorCodes.INTERNAL_ERROR;
-		HttpStatus status = switch (code) {
-			case JsonRpcErrorCodes.UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
-			case JsonRpcErrorCodes.FORBIDDEN -> HttpStatus.FORBIDDEN;
-			case JsonRpcErrorCodes.METHOD_NOT_FOUND -> HttpStatus.NOT_FOUND;
-			default -> HttpStatus.INTERNAL_SERVER_ERROR;
-		};
+		HttpStatus status = JsonRpcOpenRpcDocumentRequest.failureStatus(response);
 		return ServerResponse.status(status)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(this.handler.codec().encode(reply));

@@ -15,12 +15,11 @@
  */
 package io.github.jsonrpc.server.webmvc;
 
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import io.github.jsonrpc.protocol.JsonRpcLogText;
+import io.github.jsonrpc.server.http.JsonRpcHttpMediaTypes;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -127,21 +126,7 @@ public final class JsonRpcHttpHandlerMapping extends AbstractHandlerMapping {
 	 * @return {@code true} if it is
 	 */
 	static boolean isJson(@Nullable String contentType) {
-		if (contentType == null) {
-			return false;
-		}
-		try {
-			MediaType type = MediaType.parseMediaType(contentType);
-			if (!MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)) {
-				return false;
-			}
-			Charset charset = type.getCharset();
-			return charset == null || StandardCharsets.UTF_8.equals(charset);
-		}
-		catch (RuntimeException ex) {
-			// unparsable, or an unknown charset
-			return false;
-		}
+		return JsonRpcHttpMediaTypes.isJson(contentType);
 	}
 
 }

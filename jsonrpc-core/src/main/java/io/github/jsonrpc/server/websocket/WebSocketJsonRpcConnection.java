@@ -15,9 +15,7 @@
  */
 package io.github.jsonrpc.server.websocket;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executor;
 
 import jakarta.websocket.RemoteEndpoint;
@@ -58,15 +56,16 @@ final class WebSocketJsonRpcConnection extends JsonRpcConnection {
 
 	private final RemoteEndpoint.@Nullable Async remote;
 
-	private final Object partialMonitor = new Object();
-
-	private @Nullable ByteArrayOutputStream partial;
+	private final WebSocketMessageAssembler assembler;
 
 	WebSocketJsonRpcConnection(WebSocketSession delegate, JsonRpcHandler handler, JsonRpcConnectionSettings settings,
 			Executor executor) {
 		super(delegate.getId(), delegate.getPrincipal(), delegate.getAttributes(), handler, settings, executor);
 		this.delegate = delegate;
 		this.executor = executor;
+		this.assembler = new WebSocketMessageAssembler(settings.maxMessageSize(), settings.memoryBudget());
+		// the parts of a message cut short by the close give back their bytes
+		onClose(this.assembler::close);
 		Session nativeSession = nativeSession(delegate);
 		this.remote = (nativeSession != null) ? nativeSession.getAsyncRemote() : null;
 		if (this.remote != null) {
@@ -164,33 +163,17 @@ final class WebSocketJsonRpcConnection extends JsonRpcConnection {
 	 * @param part the part
 	 * @param last whether it is the last part
 	 * @return the complete message once the last part arrived, else {@code null} (also
-	 * when the message went over the size limit, and the connection was closed)
+	 * when the message went over the size limit or the memory budget, and the connection
+	 * was closed)
 	 */
 	byte @Nullable [] assemble(String part, boolean last) {
-		int maxBytes = settings().maxMessageSize();
-		byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-		synchronized (this.partialMonitor) {
-			ByteArrayOutputStream partial = this.partial;
-			int size = (partial != null) ? partial.size() : 0;
-			if ((long) size + bytes.length > maxBytes) {
-				this.partial = null;
-				close(JsonRpcCloseReason.TOO_BIG);
-				return null;
-			}
-			if (partial == null) {
-				if (last) {
-					return bytes;
-				}
-				partial = new ByteArrayOutputStream((int) Math.min(2L * bytes.length, maxBytes));
-				this.partial = partial;
-			}
-			partial.writeBytes(bytes);
-			if (!last) {
-				return null;
-			}
-			this.partial = null;
-			return partial.toByteArray();
+		WebSocketMessageAssembler.Result result = this.assembler.add(part, last);
+		JsonRpcCloseReason refused = result.refused();
+		if (refused != null) {
+			close(refused);
+			return null;
 		}
+		return result.message();
 	}
 
 	/**
@@ -198,9 +181,7 @@ final class WebSocketJsonRpcConnection extends JsonRpcConnection {
 	 * @return {@code true} while assembling
 	 */
 	boolean isAssembling() {
-		synchronized (this.partialMonitor) {
-			return this.partial != null;
-		}
+		return this.assembler.isAssembling();
 	}
 
 	/**

@@ -35,8 +35,8 @@ import io.github.jsonrpc.protocol.JsonRpcRequest;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
 import io.github.jsonrpc.server.JsonRpcExchange;
 import io.github.jsonrpc.server.JsonRpcTransportContext;
+import io.github.jsonrpc.server.http.JsonRpcHttpStreamFormat;
 
-import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +59,7 @@ class HttpJsonRpcStreamTests {
 
 	@Test
 	void eachFrameIsFlushedWhenWrittenAndTheSourceAskedForTheNext() throws Exception {
-		HttpJsonRpcStream stream = new HttpJsonRpcStream(this.codec, MediaType.APPLICATION_NDJSON);
+		HttpJsonRpcStream stream = new HttpJsonRpcStream(this.codec, JsonRpcHttpStreamFormat.NDJSON);
 		AtomicInteger requested = new AtomicInteger();
 		stream.open(this.call, () -> {
 		});
@@ -85,7 +85,7 @@ class HttpJsonRpcStreamTests {
 		// a notification gets no reply of any kind (JSON-RPC 2.0, section 4.1)
 		JsonRpcExchange notification = JsonRpcExchange.of(JsonRpcRequest.notification("count", null),
 				JsonRpcTransportContext.inProcess());
-		HttpJsonRpcStream stream = new HttpJsonRpcStream(this.codec, MediaType.TEXT_EVENT_STREAM);
+		HttpJsonRpcStream stream = new HttpJsonRpcStream(this.codec, JsonRpcHttpStreamFormat.SERVER_SENT_EVENTS);
 		stream.open(notification, () -> {
 		});
 		assertThat(stream.item(notification, 7, () -> {
@@ -99,7 +99,7 @@ class HttpJsonRpcStreamTests {
 
 	@Test
 	void clientThatGoesAwayCancelsTheSourceAndRefusesFurtherItems() throws Exception {
-		HttpJsonRpcStream stream = new HttpJsonRpcStream(this.codec, MediaType.APPLICATION_NDJSON);
+		HttpJsonRpcStream stream = new HttpJsonRpcStream(this.codec, JsonRpcHttpStreamFormat.NDJSON);
 		AtomicInteger cancelled = new AtomicInteger();
 		stream.open(this.call, cancelled::incrementAndGet);
 		stream.item(this.call, "a", () -> {
@@ -115,7 +115,7 @@ class HttpJsonRpcStreamTests {
 
 	@Test
 	void callThatDoesNotStreamIsWrittenAsPlainJson() throws Exception {
-		HttpJsonRpcStream stream = new HttpJsonRpcStream(this.codec, MediaType.APPLICATION_NDJSON);
+		HttpJsonRpcStream stream = new HttpJsonRpcStream(this.codec, JsonRpcHttpStreamFormat.NDJSON);
 		List<JsonRpcReply> plain = new ArrayList<>();
 		RecordingResponse response = new RecordingResponse(false);
 		stream.writeTo(CompletableFuture.completedFuture(reply("x")), response, plain::add);
@@ -126,7 +126,7 @@ class HttpJsonRpcStreamTests {
 
 	@Test
 	void failedReplyOfACallThatDoesNotStreamIsWrittenAsNothing() throws Exception {
-		HttpJsonRpcStream stream = new HttpJsonRpcStream(this.codec, MediaType.APPLICATION_NDJSON);
+		HttpJsonRpcStream stream = new HttpJsonRpcStream(this.codec, JsonRpcHttpStreamFormat.NDJSON);
 		List<JsonRpcReply> plain = new ArrayList<>();
 		stream.writeTo(CompletableFuture.failedFuture(new IllegalStateException("broken")),
 				new RecordingResponse(false), plain::add);

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.jsonrpc.server.http.JsonRpcHttpStatusPolicy;
 import io.github.jsonrpc.JsonRpcSetup;
 import io.github.jsonrpc.server.JsonRpcException;
 import io.github.jsonrpc.server.JsonRpcHandler;

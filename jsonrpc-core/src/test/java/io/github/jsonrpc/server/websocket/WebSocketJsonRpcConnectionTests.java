@@ -17,7 +17,10 @@ package io.github.jsonrpc.server.websocket;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.jsonrpc.protocol.JsonRpcId;
@@ -35,11 +38,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.then;
+import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.Mockito.mock;
 
 /**
@@ -85,6 +91,25 @@ class WebSocketJsonRpcConnectionTests {
 		JsonRpcTransportContext built = context.build();
 		assertThat(built.uri()).hasToString("ws://localhost/jsonrpc");
 		assertThat(built.nativeRequest(WebSocketSession.class)).isSameAs(this.connection);
+	}
+
+	@Test
+	void answerOfTheClientCompletesTheCallOfTheServerAndIsNeverAnswered() throws Exception {
+		List<String> sent = new ArrayList<>();
+		willAnswer((invocation) -> sent.add(invocation.<TextMessage>getArgument(0).getPayload())).given(this.connection)
+			.sendMessage(any());
+		CompletableFuture<String> call = this.session.call("confirm", List.of("Deploy?"), String.class);
+		assertThat(sent)
+			.containsExactly("{\"jsonrpc\":\"2.0\",\"method\":\"confirm\",\"params\":[\"Deploy?\"],\"id\":\"srv-1\"}");
+		this.session
+			.receive("{\"jsonrpc\":\"2.0\",\"result\":\"yes\",\"id\":\"srv-1\"}".getBytes(StandardCharsets.UTF_8));
+		assertThat(call.get(1, TimeUnit.SECONDS)).isEqualTo("yes");
+		// an answer nobody waits for is dropped too, never answered with -32600
+		this.session
+			.receive("{\"jsonrpc\":\"2.0\",\"result\":\"late\",\"id\":\"srv-1\"}".getBytes(StandardCharsets.UTF_8));
+		assertThat(sent).hasSize(1);
+		assertThat(this.session.inFlight()).isZero();
+		assertThat(this.session.pendingServerRequests()).isZero();
 	}
 
 	@Test
@@ -166,12 +191,13 @@ class WebSocketJsonRpcConnectionTests {
 	}
 
 	@Test
-	void messageAfterAnOversizedOneCarriesNoLeftovers() {
+	void connectionClosedByAnOversizedMessageAssemblesNothingMore() {
+		// the assembler itself carries no leftovers: WebSocketMessageAssemblerTests
 		assertThat(this.small.assemble("123456", false)).isNull();
 		assertThat(this.small.assemble("123456", true)).isNull();
-		assertThat(this.small.assemble("{}", true)).isEqualTo("{}".getBytes(StandardCharsets.UTF_8));
-		assertThat(this.small.assemble("{\"a\":", false)).isNull();
-		assertThat(this.small.assemble("1}", true)).isEqualTo("{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+		assertThat(this.small.isOpen()).isFalse();
+		assertThat(this.small.assemble("{}", true)).isNull();
+		assertThat(this.small.isAssembling()).isFalse();
 	}
 
 	@Test

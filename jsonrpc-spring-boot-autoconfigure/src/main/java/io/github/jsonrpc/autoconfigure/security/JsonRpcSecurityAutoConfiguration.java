@@ -24,6 +24,7 @@ import io.github.jsonrpc.security.AuthenticationMethodArgumentResolver;
 import io.github.jsonrpc.security.AuthorizationManagerJsonRpcInterceptor;
 import io.github.jsonrpc.security.JsonRpcAuthorizationManagers;
 import io.github.jsonrpc.security.JsonRpcLoginMethod;
+import io.github.jsonrpc.security.JsonRpcLoginThrottle;
 import io.github.jsonrpc.security.JsonRpcMethodAuthorizationManager;
 import io.github.jsonrpc.security.JsonRpcSecurityExpressionHandler;
 import io.github.jsonrpc.security.MethodAccessJsonRpcInterceptor;
@@ -180,8 +181,11 @@ public final class JsonRpcSecurityAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		JsonRpcLoginMethod jsonRpcLoginMethod(ObjectProvider<AuthenticationManager> authenticationManager,
-				ObjectProvider<UserDetailsService> userDetailsService,
-				ObjectProvider<PasswordEncoder> passwordEncoder) {
+				ObjectProvider<UserDetailsService> userDetailsService, ObjectProvider<PasswordEncoder> passwordEncoder,
+				JsonRpcSecurityProperties properties) {
+			JsonRpcSecurityProperties.Login login = properties.getLogin();
+			JsonRpcLoginThrottle throttle = new JsonRpcLoginThrottle(login.getMaxFailuresPerConnection(),
+					login.getMaxFailuresPerAddress(), login.getFailureWindow());
 			// looked up at the first login: the application's manager, else one over its
 			// users
 			return new JsonRpcLoginMethod(() -> authenticationManager.getIfAvailable(() -> {
@@ -190,7 +194,7 @@ public final class JsonRpcSecurityAutoConfiguration {
 				DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
 				passwordEncoder.ifAvailable(provider::setPasswordEncoder);
 				return new ProviderManager(provider);
-			}));
+			}), throttle);
 		}
 
 		@Bean

@@ -17,6 +17,7 @@
 package io.github.jsonrpc.autoconfigure.security;
 
 import io.github.jsonrpc.security.MethodAccessJsonRpcInterceptor.DeniedMethods;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -113,12 +114,53 @@ public class JsonRpcSecurityProperties {
 		 */
 		private boolean enabled;
 
+		/**
+		 * Failed attempts allowed per connection within the failure window; further
+		 * attempts get -32005 without checking the password until the window is over.
+		 */
+		private int maxFailuresPerConnection = 5;
+
+		/**
+		 * Failed attempts allowed from one remote address (all its connections together)
+		 * within the failure window.
+		 */
+		private int maxFailuresPerAddress = 20;
+
+		/**
+		 * How long failed attempts count, from the first of them.
+		 */
+		private Duration failureWindow = Duration.ofMinutes(1);
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public int getMaxFailuresPerConnection() {
+			return this.maxFailuresPerConnection;
+		}
+
+		public void setMaxFailuresPerConnection(int maxFailuresPerConnection) {
+			this.maxFailuresPerConnection = maxFailuresPerConnection;
+		}
+
+		public int getMaxFailuresPerAddress() {
+			return this.maxFailuresPerAddress;
+		}
+
+		public void setMaxFailuresPerAddress(int maxFailuresPerAddress) {
+			this.maxFailuresPerAddress = maxFailuresPerAddress;
+		}
+
+		public Duration getFailureWindow() {
+			return this.failureWindow;
+		}
+
+		public void setFailureWindow(Duration failureWindow) {
+			this.failureWindow = failureWindow;
 		}
 
 	}

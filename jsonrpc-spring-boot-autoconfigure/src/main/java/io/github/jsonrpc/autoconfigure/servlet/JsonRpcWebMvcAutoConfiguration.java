@@ -28,7 +28,7 @@ import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.discovery.OpenRpcDiscovery;
 import io.github.jsonrpc.server.webmvc.JsonRpcHttpHandler;
 import io.github.jsonrpc.server.webmvc.JsonRpcHttpHandlerMapping;
-import io.github.jsonrpc.server.webmvc.JsonRpcHttpStatusPolicy;
+import io.github.jsonrpc.server.http.JsonRpcHttpStatusPolicy;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

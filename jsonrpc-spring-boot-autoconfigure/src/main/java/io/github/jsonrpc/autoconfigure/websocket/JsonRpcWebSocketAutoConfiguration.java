@@ -24,7 +24,7 @@ import io.github.jsonrpc.autoconfigure.JsonRpcTaskExecutors;
 import io.github.jsonrpc.pubsub.JsonRpcPubSubMethodNames;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcSessionRegistry;
-import io.github.jsonrpc.server.connection.JsonRpcConnectionSettings;
+import io.github.jsonrpc.server.connection.JsonRpcMemoryBudget;
 import io.github.jsonrpc.server.websocket.JsonRpcWebSocketHandler;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -80,17 +80,14 @@ public final class JsonRpcWebSocketAutoConfiguration {
 	@ConditionalOnMissingBean
 	JsonRpcWebSocketHandler jsonRpcWebSocketHandler(JsonRpcHandler handler, JsonRpcSessionRegistry sessions,
 			JsonRpcWebSocketProperties properties, ObjectProvider<JsonRpcPubSubMethodNames> pubSubMethodNames,
-			ObjectProvider<TaskScheduler> taskScheduler, ListableBeanFactory beanFactory) {
+			ObjectProvider<TaskScheduler> taskScheduler, ObjectProvider<JsonRpcMemoryBudget> memoryBudget,
+			ListableBeanFactory beanFactory) {
 		JsonRpcWebSocketHandler webSocketHandler = new JsonRpcWebSocketHandler(handler, sessions,
 				JsonRpcTaskExecutors.resolve(beanFactory, "jsonrpc-ws-"));
 		JsonRpcPubSubMethodNames names = pubSubMethodNames.getIfAvailable();
-		webSocketHandler.setSettings(
-				JsonRpcConnectionSettings.DEFAULTS.withMaxMessageSize((int) properties.getMaxMessageSize().toBytes())
-					.withMaxInFlight(properties.getMaxInFlight())
-					.withOutboundLimits(properties.getMaxOutboundMessages(), properties.getMaxOutboundSize().toBytes(),
-							properties.getSendTimeLimit())
-					.withKeepAlive(properties.getPingInterval(), properties.getIdleTimeout())
-					.withStringParamsMethods((names != null) ? names.stringParamsMethods() : Set.of()));
+		webSocketHandler
+			.setSettings(properties.toConnectionSettings((names != null) ? names.stringParamsMethods() : Set.of(),
+					memoryBudget.getIfAvailable(JsonRpcMemoryBudget::shared)));
 		taskScheduler.ifUnique(webSocketHandler::setTaskScheduler);
 		return webSocketHandler;
 	}

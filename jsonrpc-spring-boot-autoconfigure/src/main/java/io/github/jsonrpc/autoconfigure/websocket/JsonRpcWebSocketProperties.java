@@ -20,7 +20,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import io.github.jsonrpc.server.connection.JsonRpcConnectionSettings;
+import io.github.jsonrpc.server.connection.JsonRpcMemoryBudget;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -80,6 +83,13 @@ public class JsonRpcWebSocketProperties {
 	private int maxInFlight = 256;
 
 	/**
+	 * Maximum number of messages of one connection running at once on the shared
+	 * executor; the others of its in-flight messages wait in the connection's own queue,
+	 * so that one connection cannot take the threads of all others.
+	 */
+	private int maxConcurrentCalls = 4;
+
+	/**
 	 * Maximum number of messages waiting to be written to one connection; beyond it the
 	 * connection is closed with 1008 "slow consumer".
 	 */
@@ -110,6 +120,19 @@ public class JsonRpcWebSocketProperties {
 	private Duration idleTimeout = Duration.ofSeconds(90);
 
 	/**
+	 * How long a call the server makes to a client (JsonRpcSession.call) waits for the
+	 * client's answer unless the call sets its own timeout; it then fails with a
+	 * TimeoutException.
+	 */
+	private Duration serverRequestTimeout = Duration.ofSeconds(30);
+
+	/**
+	 * Maximum number of calls to one client waiting for their answers; one more fails at
+	 * once with a RejectedExecutionException.
+	 */
+	private int maxPendingServerRequests = 64;
+
+	/**
 	 * Maximum number of topics one connection can subscribe to.
 	 */
 	private @Nullable Integer maxSubscriptionsPerConnection;
@@ -121,6 +144,22 @@ public class JsonRpcWebSocketProperties {
 
 	public boolean isEnabled() {
 		return this.enabled;
+	}
+
+	public Duration getServerRequestTimeout() {
+		return this.serverRequestTimeout;
+	}
+
+	public void setServerRequestTimeout(Duration serverRequestTimeout) {
+		this.serverRequestTimeout = serverRequestTimeout;
+	}
+
+	public int getMaxPendingServerRequests() {
+		return this.maxPendingServerRequests;
+	}
+
+	public void setMaxPendingServerRequests(int maxPendingServerRequests) {
+		this.maxPendingServerRequests = maxPendingServerRequests;
 	}
 
 	public void setEnabled(boolean enabled) {
@@ -177,6 +216,15 @@ public class JsonRpcWebSocketProperties {
 	public void setMaxInFlight(int maxInFlight) {
 		Assert.isTrue(maxInFlight > 0, "'maxInFlight' must be positive");
 		this.maxInFlight = maxInFlight;
+	}
+
+	public int getMaxConcurrentCalls() {
+		return this.maxConcurrentCalls;
+	}
+
+	public void setMaxConcurrentCalls(int maxConcurrentCalls) {
+		Assert.isTrue(maxConcurrentCalls > 0, "'maxConcurrentCalls' must be positive");
+		this.maxConcurrentCalls = maxConcurrentCalls;
 	}
 
 	public int getMaxOutboundMessages() {
@@ -267,6 +315,25 @@ public class JsonRpcWebSocketProperties {
 			this.retainLast = retainLast;
 		}
 
+	}
+
+	/**
+	 * Return the connection settings these properties describe, for the Servlet and the
+	 * reactive WebSocket handler alike.
+	 * @param stringParamsMethods the methods whose {@code params} may be a JSON string
+	 * @param memoryBudget the byte budget shared with every other connection
+	 * @return the settings
+	 */
+	public JsonRpcConnectionSettings toConnectionSettings(Set<String> stringParamsMethods,
+			JsonRpcMemoryBudget memoryBudget) {
+		return JsonRpcConnectionSettings.DEFAULTS.withMaxMessageSize((int) getMaxMessageSize().toBytes())
+			.withMaxInFlight(getMaxInFlight())
+			.withMaxConcurrency(getMaxConcurrentCalls())
+			.withMemoryBudget(memoryBudget)
+			.withOutboundLimits(getMaxOutboundMessages(), getMaxOutboundSize().toBytes(), getSendTimeLimit())
+			.withKeepAlive(getPingInterval(), getIdleTimeout())
+			.withStringParamsMethods(stringParamsMethods)
+			.withServerRequests(getServerRequestTimeout(), getMaxPendingServerRequests());
 	}
 
 }

@@ -20,7 +20,7 @@ import io.github.jsonrpc.autoconfigure.JsonRpcAutoConfiguration;
 import io.github.jsonrpc.server.method.annotation.JsonRpcService;
 import io.github.jsonrpc.server.webmvc.JsonRpcHttpHandler;
 import io.github.jsonrpc.server.webmvc.JsonRpcHttpHandlerMapping;
-import io.github.jsonrpc.server.webmvc.JsonRpcHttpStatusPolicy;
+import io.github.jsonrpc.server.http.JsonRpcHttpStatusPolicy;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -27,6 +27,7 @@ import io.github.jsonrpc.pubsub.JsonRpcTopic;
 import io.github.jsonrpc.pubsub.JsonRpcTopicAuthorizer;
 import io.github.jsonrpc.server.JsonRpcSessionRegistry;
 import io.github.jsonrpc.server.connection.JsonRpcConnectionSettings;
+import io.github.jsonrpc.server.connection.JsonRpcMemoryBudget;
 import io.github.jsonrpc.server.method.JsonRpcMethodAccessChecker;
 import io.github.jsonrpc.server.method.JsonRpcMethodRegistry;
 import io.github.jsonrpc.server.websocket.JsonRpcWebSocketHandler;
@@ -106,6 +107,42 @@ class JsonRpcWebSocketAutoConfigurationTests {
 				assertThat(settings.pingInterval()).isEqualTo(Duration.ZERO);
 				assertThat(settings.stringParamsMethods()).containsExactlyInAnyOrder("subscribe", "unsubscribe");
 			});
+	}
+
+	@Test
+	void serverRequestLimitsAreConfigurable() {
+		this.contextRunner.run((context) -> {
+			JsonRpcConnectionSettings settings = context.getBean(JsonRpcWebSocketHandler.class).getSettings();
+			assertThat(settings.serverRequestTimeout()).isEqualTo(Duration.ofSeconds(30));
+			assertThat(settings.maxPendingServerRequests()).isEqualTo(64);
+		});
+		this.contextRunner
+			.withPropertyValues("jsonrpc.websocket.server-request-timeout=2s",
+					"jsonrpc.websocket.max-pending-server-requests=5")
+			.run((context) -> {
+				JsonRpcConnectionSettings settings = context.getBean(JsonRpcWebSocketHandler.class).getSettings();
+				assertThat(settings.serverRequestTimeout()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(settings.maxPendingServerRequests()).isEqualTo(5);
+			});
+	}
+
+	@Test
+	void connectionsShareOneMemoryBudgetAndRunFewCallsAtOnce() {
+		this.contextRunner
+			.withPropertyValues("jsonrpc.limits.max-total-buffered-size=64MB",
+					"jsonrpc.websocket.max-concurrent-calls=2")
+			.run((context) -> {
+				JsonRpcMemoryBudget budget = context.getBean(JsonRpcMemoryBudget.class);
+				assertThat(budget.maxBytes()).isEqualTo(64L * 1024 * 1024);
+				JsonRpcConnectionSettings settings = context.getBean(JsonRpcWebSocketHandler.class).getSettings();
+				assertThat(settings.memoryBudget()).isSameAs(budget);
+				assertThat(settings.maxConcurrency()).isEqualTo(2);
+			});
+		this.contextRunner.run((context) -> {
+			assertThat(context.getBean(JsonRpcMemoryBudget.class).maxBytes())
+				.isEqualTo(Runtime.getRuntime().maxMemory() / 100 * 25);
+			assertThat(context.getBean(JsonRpcWebSocketHandler.class).getSettings().maxConcurrency()).isEqualTo(4);
+		});
 	}
 
 	@Test

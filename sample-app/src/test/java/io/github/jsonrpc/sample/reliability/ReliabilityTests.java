@@ -31,6 +31,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -117,6 +121,8 @@ class ReliabilityTests {
 				"baseline " + baseline / MB + " MB, peak live " + peak.get() / MB + " MB, after " + after / MB
 						+ " MB, largest reply " + largestReply.get() / 1024 + " KB, replies cut " + tooLarge.get() + "/"
 						+ (CLIENTS * ROUNDS));
+		// what stays, by class: the heap histogram of this JVM (server and clients)
+		report("batch multiplication: live heap by class after the attack", topOfHistogram(12));
 		assertThat(tooLarge.get()).isEqualTo(CLIENTS * ROUNDS);
 		// one reply is bounded by jsonrpc.limits.max-reply-size (4 MB) plus the small
 		// errors of the calls that did not fit
@@ -185,6 +191,20 @@ class ReliabilityTests {
 	private long liveHeap() {
 		this.memory.gc();
 		return this.memory.getHeapMemoryUsage().getUsed();
+	}
+
+	private static String topOfHistogram(int classes) {
+		try {
+			ObjectName diagnostics = new ObjectName("com.sun.management:type=DiagnosticCommand");
+			String histogram = (String) ManagementFactory.getPlatformMBeanServer()
+				.invoke(diagnostics, "gcClassHistogram", new Object[] { new String[0] },
+						new String[] { String[].class.getName() });
+			return System.lineSeparator()
+					+ histogram.lines().limit(classes + 2L).collect(Collectors.joining(System.lineSeparator()));
+		}
+		catch (JMException ex) {
+			return "no histogram: " + ex;
+		}
 	}
 
 	private static void report(String scenario, String numbers) {

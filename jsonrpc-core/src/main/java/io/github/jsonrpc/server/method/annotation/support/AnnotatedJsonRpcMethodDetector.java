@@ -74,17 +74,20 @@ public final class AnnotatedJsonRpcMethodDetector {
 	/**
 	 * Detect the methods of a bean.
 	 * @param bean the bean, possibly a proxy
-	 * @return the handler methods, empty when the bean is not a {@link JsonRpcService}
+	 * @return the handler methods: of a {@link JsonRpcService}, as it exposes them; of
+	 * any other object, its
+	 * {@link io.github.jsonrpc.server.method.annotation.JsonRpcMethod JsonRpcMethod}
+	 * methods only
 	 */
 	public List<JsonRpcHandlerMethod> detect(Object bean) {
 		Class<?> userType = AopProxyUtils.ultimateTargetClass(bean);
 		JsonRpcService service = AnnotatedElementUtils.findMergedAnnotation(userType, JsonRpcService.class);
-		if (service == null) {
-			return List.of();
-		}
-		String prefix = StringUtils.hasText(service.value()) ? service.value() + "." : "";
+		// an object that is no service (e.g. the handler of a client, which must not
+		// become a server bean) offers its @JsonRpcMethod methods only
+		String prefix = (service != null && StringUtils.hasText(service.value())) ? service.value() + "." : "";
+		boolean exposeAll = service != null && service.exposeAll();
 		Map<Method, String> methods = MethodIntrospector.selectMethods(userType,
-				(MethodIntrospector.MetadataLookup<String>) (method) -> name(userType, method, service.exposeAll()));
+				(MethodIntrospector.MetadataLookup<String>) (method) -> name(userType, method, exposeAll));
 		List<JsonRpcHandlerMethod> result = new ArrayList<>(methods.size());
 		methods.forEach((method, name) -> {
 			JsonRpcMethod annotation = AnnotatedElementUtils.findMergedAnnotation(method, JsonRpcMethod.class);

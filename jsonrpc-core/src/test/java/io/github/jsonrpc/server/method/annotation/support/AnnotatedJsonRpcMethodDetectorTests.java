@@ -64,6 +64,11 @@ class AnnotatedJsonRpcMethodDetectorTests {
 	}
 
 	@Test
+	void objectWithoutServiceAnnotationOffersItsAnnotatedMethodsOnly() {
+		assertThat(names(new ClientHandlerMethods())).containsExactly("confirm");
+	}
+
+	@Test
 	void servicePrefixIsApplied() {
 		assertThat(names(new PrefixedService())).containsExactly("calc.add", "calc.twice");
 		assertThat(JsonRpcSetup.services(new PrefixedService())
@@ -177,6 +182,19 @@ class AnnotatedJsonRpcMethodDetectorTests {
 
 	private List<String> names(Object bean) {
 		return this.detector.detect(bean).stream().map(JsonRpcHandlerMethod::name).toList();
+	}
+
+	static class ClientHandlerMethods {
+
+		@JsonRpcMethod("confirm")
+		public boolean confirm(String question) {
+			return !question.isEmpty();
+		}
+
+		public int notExposed() {
+			return 1;
+		}
+
 	}
 
 	static class NotAService {

@@ -1,0 +1,81 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.server.webflux;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.Assert;
+import org.springframework.web.reactive.handler.AbstractHandlerMapping;
+import org.springframework.web.reactive.socket.server.WebSocketService;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebHandler;
+
+/**
+ * {@link org.springframework.web.reactive.HandlerMapping} of the JSON-RPC WebSocket
+ * endpoint: matches WebSocket upgrade requests to its own path only, so that the HTTP
+ * endpoint can share the path. The upgrade goes through a {@link WebSocketService}
+ * (message size limit, origin checks through the mapping's CORS configuration), then to
+ * the {@link JsonRpcWebSocketHandler}.
+ *
+ * @author JSON-RPC for Spring Boot team
+ * @since 0.1.0
+ */
+public final class JsonRpcWebSocketHandlerMapping extends AbstractHandlerMapping {
+
+	/** Default order: before the functional routes of the HTTP endpoint ({@code -1}). */
+	public static final int DEFAULT_ORDER = -10;
+
+	private final String path;
+
+	private final WebHandler upgrade;
+
+	/**
+	 * Create a new instance.
+	 * @param path the endpoint path, e.g. {@code /jsonrpc}
+	 * @param handler the WebSocket handler
+	 * @param webSocketService the service performing the handshake
+	 */
+	public JsonRpcWebSocketHandlerMapping(String path, JsonRpcWebSocketHandler handler,
+			WebSocketService webSocketService) {
+		Assert.hasText(path, "Path is required");
+		Assert.isTrue(path.startsWith("/"), "Path must start with '/'");
+		Assert.notNull(handler, "Handler is required");
+		Assert.notNull(webSocketService, "WebSocketService is required");
+		this.path = path;
+		this.upgrade = (exchange) -> webSocketService.handleRequest(exchange, handler);
+		setOrder(DEFAULT_ORDER);
+	}
+
+	/**
+	 * Return the endpoint path.
+	 * @return the path
+	 */
+	public String getPath() {
+		return this.path;
+	}
+
+	@Override
+	protected Mono<?> getHandlerInternal(ServerWebExchange exchange) {
+		if (!this.path.equals(exchange.getRequest().getPath().pathWithinApplication().value())) {
+			return Mono.empty();
+		}
+		String upgrade = exchange.getRequest().getHeaders().getUpgrade();
+		// only upgrade requests: a POST to the same path is the HTTP endpoint's
+		return "websocket".equalsIgnoreCase(upgrade) ? Mono.just(this.upgrade) : Mono.empty();
+	}
+
+}

@@ -1,0 +1,78 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.server.connection;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+import org.jspecify.annotations.Nullable;
+
+import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
+import io.github.jsonrpc.server.JsonRpcHandler;
+import io.github.jsonrpc.server.JsonRpcTransportContext.Transport;
+
+/**
+ * A connection over no transport: it records what it writes and, while stalled, holds the
+ * completions of its writes like a client that does not read.
+ */
+class TestJsonRpcConnection extends JsonRpcConnection {
+
+	final List<String> written = Collections.synchronizedList(new ArrayList<>());
+
+	private final List<WriteCompletion> pending = new ArrayList<>();
+
+	private boolean stalled;
+
+	volatile @Nullable JsonRpcCloseReason closedWith;
+
+	TestJsonRpcConnection(String id, JsonRpcHandler handler, JsonRpcConnectionSettings settings, Executor executor) {
+		super(id, null, Map.of(), handler, settings, executor);
+	}
+
+	synchronized void stall() {
+		this.stalled = true;
+	}
+
+	@Override
+	protected void write(JsonRpcEncodedMessage message, WriteCompletion completion) {
+		this.written.add(message.text());
+		synchronized (this) {
+			if (this.stalled) {
+				this.pending.add(completion);
+				return;
+			}
+		}
+		completion.completed(null);
+	}
+
+	@Override
+	protected void closeTransport(JsonRpcCloseReason reason) {
+		this.closedWith = reason;
+	}
+
+	@Override
+	protected void ping() {
+	}
+
+	@Override
+	public Transport transport() {
+		return Transport.WEBSOCKET;
+	}
+
+}

@@ -1,0 +1,290 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.autoconfigure.reactive;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+import io.github.jsonrpc.autoconfigure.JsonRpcAutoConfiguration;
+import io.github.jsonrpc.autoconfigure.pubsub.JsonRpcPubSubAutoConfiguration;
+import io.github.jsonrpc.autoconfigure.servlet.JsonRpcWebMvcAutoConfiguration;
+import io.github.jsonrpc.autoconfigure.websocket.JsonRpcWebSocketAutoConfiguration;
+import io.github.jsonrpc.pubsub.JsonRpcPublisher;
+import io.github.jsonrpc.server.JsonRpcHandler;
+import io.github.jsonrpc.server.JsonRpcSessionRegistry;
+import io.github.jsonrpc.server.http.JsonRpcHttpStatusPolicy;
+import io.github.jsonrpc.server.method.JsonRpcMethodRegistry;
+import io.github.jsonrpc.server.method.annotation.JsonRpcService;
+import io.github.jsonrpc.server.webflux.JsonRpcHttpHandler;
+import io.github.jsonrpc.server.webflux.JsonRpcWebSocketHandler;
+import io.github.jsonrpc.server.webflux.JsonRpcWebSocketHandlerMapping;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
+import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.reactive.socket.server.WebSocketService;
+import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link JsonRpcWebFluxAutoConfiguration} and
+ * {@link JsonRpcReactiveWebSocketAutoConfiguration}.
+ */
+class JsonRpcReactiveAutoConfigurationTests {
+
+	private static final AutoConfigurations JSON_RPC = AutoConfigurations.of(JsonRpcAutoConfiguration.class,
+			JsonRpcWebMvcAutoConfiguration.class, JsonRpcWebSocketAutoConfiguration.class,
+			JsonRpcWebFluxAutoConfiguration.class, JsonRpcReactiveWebSocketAutoConfiguration.class,
+			JsonRpcPubSubAutoConfiguration.class);
+
+	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
+		.withConfiguration(JSON_RPC)
+		.withConfiguration(AutoConfigurations.of(WebFluxAutoConfiguration.class, HttpHandlerAutoConfiguration.class));
+
+	@Test
+	void reactiveApplicationGetsHttpAndWebSocketEndpoints() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(JsonRpcHttpHandler.class)
+				.hasSingleBean(JsonRpcHttpStatusPolicy.class)
+				.hasBean("jsonRpcRouterFunction")
+				.hasSingleBean(JsonRpcWebSocketHandler.class)
+				.hasSingleBean(JsonRpcWebSocketHandlerMapping.class)
+				.hasSingleBean(JsonRpcSessionRegistry.class)
+				.hasSingleBean(JsonRpcPublisher.class);
+			assertThat(context.getBean(JsonRpcWebSocketHandlerMapping.class).getPath()).isEqualTo("/jsonrpc");
+			assertThat(context.getBean(JsonRpcMethodRegistry.class).lookup("subscribe")).isNotNull();
+		});
+	}
+
+	@Test
+	void reactiveApplicationGetsNoServletBeans() {
+		this.contextRunner.run((context) -> assertThat(context)
+			.doesNotHaveBean(io.github.jsonrpc.server.webmvc.JsonRpcHttpHandler.class)
+			.doesNotHaveBean(io.github.jsonrpc.server.webmvc.JsonRpcHttpHandlerMapping.class)
+			.doesNotHaveBean(io.github.jsonrpc.server.websocket.JsonRpcWebSocketHandler.class)
+			.doesNotHaveBean("jsonRpcWebSocketHandlerMapping"));
+	}
+
+	@Test
+	void servletApplicationGetsNoReactiveBeans() {
+		new WebApplicationContextRunner().withConfiguration(JSON_RPC)
+			.run((context) -> assertThat(context)
+				.hasSingleBean(io.github.jsonrpc.server.webmvc.JsonRpcHttpHandler.class)
+				.doesNotHaveBean(JsonRpcHttpHandler.class)
+				.doesNotHaveBean(JsonRpcWebSocketHandler.class)
+				.doesNotHaveBean(JsonRpcWebSocketHandlerMapping.class)
+				.doesNotHaveBean("jsonRpcRouterFunction"));
+	}
+
+	@Test
+	void httpEndpointAnswersAtTheConfiguredPath() {
+		this.contextRunner.withUserConfiguration(ServiceConfiguration.class)
+			.withPropertyValues("jsonrpc.http.path=/rpc")
+			.run((context) -> {
+				WebTestClient client = WebTestClient.bindToApplicationContext(context).build();
+				client.post()
+					.uri("/rpc")
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"hi\"],\"id\":1}")
+					.exchange()
+					.expectStatus()
+					.isOk()
+					.expectBody()
+					.json("{\"jsonrpc\":\"2.0\",\"result\":\"hi\",\"id\":1}", true);
+				client.get().uri("/rpc").exchange().expectStatus().isEqualTo(405);
+				client.get().uri("/rpc/openrpc.json").exchange().expectStatus().isOk();
+			});
+	}
+
+	@Test
+	void byErrorCodeStatusPolicyIsConfigurable() {
+		this.contextRunner.withPropertyValues("jsonrpc.http.status-policy=by-error-code")
+			.run((context) -> WebTestClient.bindToApplicationContext(context)
+				.build()
+				.post()
+				.uri("/jsonrpc")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"jsonrpc\":\"2.0\",\"method\":\"nope\",\"id\":1}")
+				.exchange()
+				.expectStatus()
+				.isNotFound());
+	}
+
+	@Test
+	void blockingMethodsRunOffTheCallingThread() {
+		this.contextRunner.withUserConfiguration(ServiceConfiguration.class).run((context) -> {
+			String caller = Thread.currentThread().getName();
+			String thread = context.getBean(JsonRpcHandler.class)
+				.handle(context.getBean(JsonRpcHandler.class)
+					.codec()
+					.decodeRequests("{\"jsonrpc\":\"2.0\",\"method\":\"thread\",\"id\":1}"),
+						io.github.jsonrpc.server.JsonRpcTransportContext.inProcess())
+				.get(5, TimeUnit.SECONDS)
+				.single()
+				.toString();
+			assertThat(thread).doesNotContain(caller).contains("boundedElastic");
+		});
+	}
+
+	@Test
+	void httpBeansBackOff() {
+		this.contextRunner.withUserConfiguration(UserHttpConfiguration.class).run((context) -> {
+			assertThat(context).getBean(JsonRpcHttpStatusPolicy.class).isSameAs(UserHttpConfiguration.POLICY);
+			assertThat(context).getBean(JsonRpcHttpHandler.class)
+				.isSameAs(context.getBean(UserHttpConfiguration.class).handler);
+			assertThat(context).getBean("jsonRpcRouterFunction").isSameAs(UserHttpConfiguration.ROUTES);
+		});
+	}
+
+	@Test
+	void webSocketBeansBackOff() {
+		this.contextRunner.withUserConfiguration(UserWebSocketConfiguration.class).run((context) -> {
+			UserWebSocketConfiguration user = context.getBean(UserWebSocketConfiguration.class);
+			assertThat(context).getBean(JsonRpcSessionRegistry.class).isSameAs(user.sessions);
+			assertThat(context).getBean(JsonRpcWebSocketHandler.class).isSameAs(user.handler);
+			assertThat(context).getBean("jsonRpcWebSocketService").isSameAs(user.service);
+			assertThat(context).getBean(JsonRpcWebSocketHandlerMapping.class).isSameAs(user.mapping);
+		});
+	}
+
+	@Test
+	void switchesTurnEndpointsOff() {
+		this.contextRunner.withPropertyValues("jsonrpc.http.enabled=false", "jsonrpc.websocket.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(JsonRpcHttpHandler.class)
+				.doesNotHaveBean(JsonRpcWebSocketHandler.class));
+	}
+
+	@Test
+	void withoutWebFluxNothingReactiveIsConfigured() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.web.reactive"))
+			.run((context) -> assertThat(context).doesNotHaveBean(JsonRpcHttpHandler.class)
+				.doesNotHaveBean(JsonRpcWebSocketHandler.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ServiceConfiguration {
+
+		@Bean
+		EchoService echoService() {
+			return new EchoService();
+		}
+
+	}
+
+	@JsonRpcService
+	static class EchoService {
+
+		public String echo(String value) {
+			return value;
+		}
+
+		public String thread() {
+			return Thread.currentThread().getName();
+		}
+
+		public Mono<String> later(String value) {
+			return Mono.just(value);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserHttpConfiguration {
+
+		static final JsonRpcHttpStatusPolicy POLICY = JsonRpcHttpStatusPolicy.byErrorCode();
+
+		static final RouterFunction<ServerResponse> ROUTES = RouterFunctions.route()
+			.GET("/user", (request) -> ServerResponse.ok().build())
+			.build();
+
+		final JsonRpcHttpHandler handler;
+
+		UserHttpConfiguration(JsonRpcHandler handler) {
+			this.handler = new JsonRpcHttpHandler(handler, POLICY, 10);
+		}
+
+		@Bean
+		JsonRpcHttpStatusPolicy userPolicy() {
+			return POLICY;
+		}
+
+		@Bean
+		JsonRpcHttpHandler userHttpHandler() {
+			return this.handler;
+		}
+
+		@Bean
+		RouterFunction<ServerResponse> jsonRpcRouterFunction() {
+			return ROUTES;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserWebSocketConfiguration {
+
+		final JsonRpcSessionRegistry sessions = new JsonRpcSessionRegistry();
+
+		final WebSocketService service = new HandshakeWebSocketService();
+
+		final JsonRpcWebSocketHandler handler;
+
+		final JsonRpcWebSocketHandlerMapping mapping;
+
+		UserWebSocketConfiguration(JsonRpcHandler handler) {
+			Executor direct = Runnable::run;
+			this.handler = new JsonRpcWebSocketHandler(handler, this.sessions, direct);
+			this.mapping = new JsonRpcWebSocketHandlerMapping("/ws", this.handler, this.service);
+		}
+
+		@Bean
+		JsonRpcSessionRegistry userSessions() {
+			return this.sessions;
+		}
+
+		@Bean
+		JsonRpcWebSocketHandler userWebSocketHandler() {
+			return this.handler;
+		}
+
+		@Bean
+		WebSocketService jsonRpcWebSocketService() {
+			return this.service;
+		}
+
+		@Bean
+		JsonRpcWebSocketHandlerMapping userMapping() {
+			return this.mapping;
+		}
+
+	}
+
+}
