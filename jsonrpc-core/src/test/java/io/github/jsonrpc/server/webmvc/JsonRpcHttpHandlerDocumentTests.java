@@ -29,6 +29,7 @@ import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
 import io.github.jsonrpc.server.JsonRpcExchange;
 import io.github.jsonrpc.server.JsonRpcHandler;
+import io.github.jsonrpc.server.http.JsonRpcHttpStatusPolicy;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

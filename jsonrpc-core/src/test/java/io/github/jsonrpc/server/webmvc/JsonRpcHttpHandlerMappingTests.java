@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
 import io.github.jsonrpc.server.JsonRpcHandler;
+import io.github.jsonrpc.server.http.JsonRpcHttpStatusPolicy;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletRequest;
