@@ -45,6 +45,17 @@ class JsonRpcLogTextTests {
 	}
 
 	@Test
+	void edgesOfTheUnsafeRangesAreExact() {
+		assertThat(JsonRpcLogText.escape("\u001f\u0020~\u007e\u009f\u00a0\u2027\u2029\u202a"))
+			.isEqualTo("\\u001f ~~\\u009f\u00a0\u2027\\u2029\u202a");
+	}
+
+	@Test
+	void textIsCopiedUpToTheFirstUnsafeCharacter() {
+		assertThat(JsonRpcLogText.escape("method\u0000name")).isEqualTo("method\\u0000name");
+	}
+
+	@Test
 	void longTextIsCut() {
 		String escaped = JsonRpcLogText.escape("a".repeat(5000));
 		assertThat(escaped).startsWith("a".repeat(JsonRpcLogText.MAX_LENGTH)).endsWith("...(5000 chars)");

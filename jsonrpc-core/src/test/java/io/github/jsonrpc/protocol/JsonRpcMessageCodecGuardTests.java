@@ -121,4 +121,28 @@ class JsonRpcMessageCodecGuardTests {
 		assertThat(inbound.entries()).containsExactly(request);
 	}
 
+	@Test
+	void encodingMethodsRejectMissingArguments() {
+		JsonRpcMessageCodec codec = JsonRpcMessageCodec.create(this.mapper);
+		assertThatIllegalArgumentException().isThrownBy(() -> codec.withStringParams(null))
+			.withMessage("Methods are required");
+		assertThatIllegalArgumentException().isThrownBy(() -> codec.encodeNotification("", 1))
+			.withMessage("Method is required");
+		assertThatIllegalArgumentException().isThrownBy(() -> codec.encodeStreamItem(null, 1))
+			.withMessage("Id is required");
+		assertThatIllegalArgumentException().isThrownBy(() -> JsonRpcEncodedMessage.wrap(null))
+			.withMessage("Bytes are required");
+	}
+
+	@Test
+	void encodedMessagesAreEqualByTheirBytes() {
+		JsonRpcEncodedMessage message = JsonRpcEncodedMessage.wrap("{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+		JsonRpcEncodedMessage same = JsonRpcEncodedMessage.wrap("{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+		JsonRpcEncodedMessage other = JsonRpcEncodedMessage.wrap("{\"a\":2}".getBytes(StandardCharsets.UTF_8));
+		assertThat(message).isEqualTo(same).hasSameHashCodeAs(same).isNotEqualTo(other).isNotEqualTo("{\"a\":1}");
+		assertThat(message.hashCode()).isNotEqualTo(other.hashCode());
+		assertThat(message).hasToString("{\"a\":1}");
+		assertThat(message.size()).isEqualTo(7);
+	}
+
 }

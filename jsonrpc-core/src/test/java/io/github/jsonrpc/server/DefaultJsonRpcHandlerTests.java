@@ -261,7 +261,8 @@ class DefaultJsonRpcHandlerTests {
 		JsonRpcHandler handler = JsonRpcSetup.services(this.calculator)
 			.interceptors(recording("a", events).andThen(recording("b", events)))
 			.toHandler();
-		call(handler, "{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[1],\"id\":1}");
+		assertJson(call(handler, "{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[1],\"id\":1}"),
+				"{\"jsonrpc\":\"2.0\",\"result\":1,\"id\":1}");
 		assertThat(events).containsExactly("a>", "b>", "<b", "<a");
 	}
 

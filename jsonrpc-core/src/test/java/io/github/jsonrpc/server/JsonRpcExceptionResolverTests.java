@@ -26,6 +26,7 @@ import io.github.jsonrpc.protocol.JsonRpcRequest;
 import io.github.jsonrpc.server.method.annotation.JsonRpcService;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for the {@link JsonRpcExceptionResolver} factories.
@@ -86,6 +87,16 @@ class JsonRpcExceptionResolverTests {
 			throw new NotFoundException(id);
 		}
 
+	}
+
+	@Test
+	void forTypeRequiresTypeAndMapper() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> JsonRpcExceptionResolver.forType(null, (IllegalStateException ex) -> null))
+			.withMessage("Type is required");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> JsonRpcExceptionResolver.forType(IllegalStateException.class, null))
+			.withMessage("Mapper is required");
 	}
 
 }

@@ -101,6 +101,43 @@ class JsonRpcReplyBudgetTests {
 	}
 
 	@Test
+	void chargeOfExactlyTheBudgetFitsAndOneByteMoreExhaustsIt() {
+		// a string costs 40 bytes plus its length
+		JsonRpcReplyBudget exact = JsonRpcReplyBudget.of(50);
+		assertThat(exact.charge("0123456789")).isTrue();
+		assertThat(exact.isExhausted()).isFalse();
+		JsonRpcReplyBudget oneLess = JsonRpcReplyBudget.of(49);
+		assertThat(oneLess.charge("0123456789")).isFalse();
+		assertThat(oneLess.isExhausted()).isTrue();
+		assertThat(oneLess.maxBytes()).isEqualTo(49);
+	}
+
+	@Test
+	void chargesAddUp() {
+		JsonRpcReplyBudget budget = JsonRpcReplyBudget.of(48);
+		assertThat(budget.charge(1)).isTrue();
+		assertThat(budget.charge(2)).isTrue();
+		assertThat(budget.charge(3)).isTrue();
+		assertThat(budget.isExhausted()).isFalse();
+		assertThat(budget.charge(null)).isFalse();
+		assertThat(budget.isExhausted()).isTrue();
+	}
+
+	@Test
+	void estimateCountsEncodedSizeAndHeapForEachKindOfValue() {
+		assertThat(JsonRpcReplyBudget.estimate(null)).isEqualTo(16);
+		assertThat(JsonRpcReplyBudget.estimate(12345L)).isEqualTo(16);
+		assertThat(JsonRpcReplyBudget.estimate(true)).isEqualTo(16);
+		assertThat(JsonRpcReplyBudget.estimate("abc")).isEqualTo(43);
+		assertThat(JsonRpcReplyBudget.estimate(new StringBuilder("abcde"))).isEqualTo(45);
+		// base64: four characters for every three bytes
+		assertThat(JsonRpcReplyBudget.estimate(new byte[30])).isEqualTo(56);
+		assertThat(JsonRpcReplyBudget.estimate(java.util.List.of(1, 2, 3))).isEqualTo(80);
+		assertThat(JsonRpcReplyBudget.estimate(java.util.Map.of("a", 1, "b", 2))).isEqualTo(112);
+		assertThat(JsonRpcReplyBudget.estimate(new Object())).isEqualTo(32);
+	}
+
+	@Test
 	void defaultBudgetIsFourMegabytes() {
 		assertThat(JsonRpcCodecLimits.DEFAULTS.maxReplyBytes()).isEqualTo(4L * 1024 * 1024);
 		assertThat(JsonRpcReplyBudget.unlimited().charge("anything")).isTrue();

@@ -21,10 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.util.MultiValueMap;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link JsonRpcTransportContext}.
@@ -165,6 +168,48 @@ class JsonRpcTransportContextTests {
 			.uri(URI.create("http://localhost/plain"))
 			.build();
 		assertThat(context.uri()).hasToString("http://localhost/plain");
+	}
+
+	@Test
+	void shareableHeadersAreACaseInsensitiveCopy() {
+		MultiValueMap<String, String> shared = JsonRpcTransportContext
+			.shareableHeaders(Map.of("X-Token", List.of("a", "b")));
+		assertThat(shared.get("x-token")).containsExactly("a", "b");
+		JsonRpcTransportContext context = JsonRpcTransportContext.builder(JsonRpcTransportContext.Transport.WEBSOCKET)
+			.headers(shared)
+			.build();
+		assertThat(context.headers().get("X-TOKEN")).containsExactly("a", "b");
+	}
+
+	@Test
+	void headerAddedAfterSharedHeadersKeepsThem() {
+		MultiValueMap<String, String> shared = JsonRpcTransportContext.shareableHeaders(Map.of("A", List.of("1")));
+		JsonRpcTransportContext context = JsonRpcTransportContext.builder(JsonRpcTransportContext.Transport.WEBSOCKET)
+			.headers(shared)
+			.header("B", List.of("2"))
+			.header("b", List.of("3"))
+			.build();
+		assertThat(context.headers().get("a")).containsExactly("1");
+		assertThat(context.headers().get("B")).containsExactly("2", "3");
+		assertThat(shared).doesNotContainKey("B");
+	}
+
+	@Test
+	void remoteAddressIsKept() {
+		InetSocketAddress address = new InetSocketAddress("127.0.0.1", 4711);
+		assertThat(JsonRpcTransportContext.builder(JsonRpcTransportContext.Transport.HTTP)
+			.remoteAddress(address)
+			.build()
+			.remoteAddress()).isSameAs(address);
+	}
+
+	@Test
+	void builderRequiresTransportAndHeaders() {
+		assertThatIllegalArgumentException().isThrownBy(() -> JsonRpcTransportContext.builder(null))
+			.withMessage("Transport is required");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> JsonRpcTransportContext.builder(JsonRpcTransportContext.Transport.HTTP).headers(null))
+			.withMessage("Headers are required");
 	}
 
 }

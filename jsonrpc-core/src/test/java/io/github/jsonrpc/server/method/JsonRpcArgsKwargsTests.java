@@ -83,6 +83,21 @@ class JsonRpcArgsKwargsTests {
 	}
 
 	@Test
+	void varargsTakeTheRestOfArgsOrTheirKwarg() {
+		assertThat(call("tag", "{\"args\":[\"Ada\",\"a\",\"b\",\"c\"]}")).isEqualTo(result("\"Ada:a,b,c\""));
+		assertThat(call("tag", "{\"args\":[\"Ada\"]}")).isEqualTo(result("\"Ada:\""));
+		assertThat(call("tag", "{\"args\":[\"Ada\"],\"kwargs\":{\"tags\":[\"x\",\"y\"]}}"))
+			.isEqualTo(result("\"Ada:x,y\""));
+		assertThat(call("tag", "{\"args\":[\"Ada\",\"a\"],\"kwargs\":{}}")).isEqualTo(result("\"Ada:a\""));
+		assertThat(call("tag", "{\"kwargs\":{\"name\":\"Ada\",\"tags\":[\"x\"]}}")).isEqualTo(result("\"Ada:x\""));
+	}
+
+	@Test
+	void kwargsThatIsNotAnObjectIsNotTheArgsKwargsShape() {
+		assertThat(call("describe", "{\"args\":[\"Ada\",1,true],\"kwargs\":[1]}")).contains("unknown parameter 'args'");
+	}
+
+	@Test
 	void methodsWithAnArgsParameterBindItAsUsual() {
 		assertThat(call("log", "{\"args\":[\"a\",\"b\"]}")).isEqualTo(result("2"));
 	}
@@ -119,6 +134,10 @@ class JsonRpcArgsKwargsTests {
 
 		public int log(List<String> args) {
 			return args.size();
+		}
+
+		public String tag(String name, String... tags) {
+			return name + ":" + String.join(",", tags);
 		}
 
 	}

@@ -16,18 +16,29 @@
 package io.github.jsonrpc.server.method;
 
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.github.jsonrpc.protocol.JsonRpcError;
+import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
+import io.github.jsonrpc.server.JsonRpcException;
 import io.github.jsonrpc.server.JsonRpcExceptionHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for the constructor and setter guards of the method-binding types.
+ * Tests for {@link JsonRpcMethodGuard} (concurrency limit at exactly N and N+1, timeout)
+ * and for the constructor and setter guards of the method-binding types.
  *
  * @author jsonrpc-dev
  */
@@ -62,6 +73,21 @@ class JsonRpcMethodGuardTests {
 	}
 
 	@Test
+	void factorySettersRejectMissingValuesAndCoercionIsStrictByDefault() {
+		InvocableJsonRpcMethodFactory factory = new InvocableJsonRpcMethodFactory(this.mapper, this.resolvers,
+				JsonRpcNamingStyle.AS_DECLARED, null, null);
+		assertThat(factory.coercion()).isSameAs(JsonRpcParamsCoercion.STRICT);
+		factory.setCoercion(JsonRpcParamsCoercion.LENIENT);
+		assertThat(factory.coercion()).isSameAs(JsonRpcParamsCoercion.LENIENT);
+		assertThatIllegalArgumentException().isThrownBy(() -> factory.setCoercion(null))
+			.withMessage("Coercion is required");
+		assertThatIllegalArgumentException().isThrownBy(() -> factory.setConfiguredLimits(null))
+			.withMessage("ConfiguredLimits is required");
+		assertThatIllegalArgumentException().isThrownBy(() -> factory.create("f", String.class, null, false, ""))
+			.withMessage("Function is required");
+	}
+
+	@Test
 	void handlerMethodRequiresNameAndBean() throws Exception {
 		Method method = Object.class.getMethod("toString");
 		assertThatIllegalArgumentException().isThrownBy(() -> new JsonRpcHandlerMethod("", new Object(), method, ""))
@@ -74,6 +100,79 @@ class JsonRpcMethodGuardTests {
 	void exceptionHandlerRequiresResolvers() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new JsonRpcExceptionHandler(null, false))
 			.withMessage("Resolvers are required");
+	}
+
+	@Test
+	void callsUpToTheConcurrencyLimitRunAndOneMoreIsRefusedAtOnce() throws Exception {
+		JsonRpcMethodGuard guard = new JsonRpcMethodGuard(new JsonRpcMethodLimits(null, 2));
+		CompletableFuture<Object> first = new CompletableFuture<>();
+		CompletableFuture<Object> second = new CompletableFuture<>();
+		assertThat(guard.call(() -> first)).isSameAs(first);
+		assertThat(guard.call(() -> second)).isSameAs(second);
+		assertLimitExceeded(guard.call(() -> CompletableFuture.completedFuture("third")), "max-concurrency",
+				"Too many concurrent calls");
+		// a completed call gives its permit back
+		first.complete("done");
+		assertThat(guard.call(() -> CompletableFuture.completedFuture("fourth")).get()).isEqualTo("fourth");
+	}
+
+	@Test
+	void workThatThrowsGivesItsPermitBack() throws Exception {
+		JsonRpcMethodGuard guard = new JsonRpcMethodGuard(new JsonRpcMethodLimits(null, 1));
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> guard.call(() -> {
+			throw new IllegalStateException("broken");
+		}));
+		assertThat(guard.call(() -> CompletableFuture.completedFuture("next")).get()).isEqualTo("next");
+	}
+
+	@Test
+	void withoutAConcurrencyLimitEveryCallRuns() throws Exception {
+		JsonRpcMethodGuard guard = new JsonRpcMethodGuard(new JsonRpcMethodLimits(Duration.ofSeconds(30), 0));
+		CompletableFuture<Object> pending = new CompletableFuture<>();
+		guard.call(() -> pending);
+		assertThat(guard.call(() -> CompletableFuture.completedFuture("second")).get()).isEqualTo("second");
+		pending.complete(null);
+	}
+
+	@Test
+	void callOverItsTimeoutFailsAndItsWorkIsCancelled() throws Exception {
+		JsonRpcMethodGuard guard = new JsonRpcMethodGuard(new JsonRpcMethodLimits(Duration.ofMillis(50), 1));
+		CompletableFuture<Object> running = new CompletableFuture<>();
+		CompletableFuture<Object> answer = guard.call(() -> running);
+		assertThat(answer).isNotSameAs(running);
+		assertLimitExceeded(answer, "timeout", "Call timed out");
+		// the timer cancels the work right after failing the answer
+		Awaitility.await().atMost(Duration.ofSeconds(5)).until(running::isCancelled);
+		// cancelled work gives its permit back
+		assertThat(guard.call(() -> CompletableFuture.completedFuture("next")).get()).isEqualTo("next");
+	}
+
+	@Test
+	void callWithinItsTimeoutIsAnsweredWithItsResultOrFailure() throws Exception {
+		JsonRpcMethodGuard guard = new JsonRpcMethodGuard(new JsonRpcMethodLimits(Duration.ofSeconds(30), 0));
+		CompletableFuture<Object> succeeding = new CompletableFuture<>();
+		CompletableFuture<Object> answer = guard.call(() -> succeeding);
+		succeeding.complete("result");
+		assertThat(answer.get(5, TimeUnit.SECONDS)).isEqualTo("result");
+		CompletableFuture<Object> failing = new CompletableFuture<>();
+		CompletableFuture<Object> failed = guard.call(() -> failing);
+		failing.completeExceptionally(new IllegalStateException("late"));
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> failed.get(5, TimeUnit.SECONDS))
+			.withCauseInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void workDoneAtOnceIsReturnedAsIsEvenWithATimeout() {
+		JsonRpcMethodGuard guard = new JsonRpcMethodGuard(new JsonRpcMethodLimits(Duration.ofSeconds(30), 0));
+		CompletableFuture<Object> done = CompletableFuture.completedFuture("now");
+		assertThat(guard.call(() -> done)).isSameAs(done);
+	}
+
+	private static void assertLimitExceeded(CompletableFuture<Object> answer, String reason, String message) {
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> answer.get(5, TimeUnit.SECONDS))
+			.havingCause()
+			.isInstanceOfSatisfying(JsonRpcException.class, (ex) -> assertThat(ex.getError())
+				.isEqualTo(JsonRpcError.of(JsonRpcErrorCodes.LIMIT_EXCEEDED, message, Map.of("reason", reason))));
 	}
 
 }
