@@ -33,7 +33,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import io.github.jsonrpc.protocol.JsonRpcError;
+import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
 import io.github.jsonrpc.protocol.JsonRpcInbound;
+import io.github.jsonrpc.protocol.JsonRpcLogText;
 import io.github.jsonrpc.protocol.JsonRpcMessage;
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
 import io.github.jsonrpc.protocol.JsonRpcProtocolException;
@@ -417,19 +420,25 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 				answer = (current != null) ? current.onRequest(call) : NO_LISTENER.onRequest(call);
 			}
 			catch (RuntimeException ex) {
-				logger.warn("Answering call '" + call.method() + "' of the server failed", ex);
-				return;
+				answer = CompletableFuture.failedFuture(ex);
 			}
 			answer.whenComplete((response, ex) -> {
 				if (this.closed) {
 					// sending would open the connection again
 					return;
 				}
-				if (response != null) {
-					send(this.codec.encode(response)).exceptionally((failure) -> null);
+				if (ex != null) {
+					logger.warn("Answering call '" + JsonRpcLogText.escape(call.method()) + "' of the server failed",
+							ex);
 				}
-				else if (ex != null) {
-					logger.warn("Answering call '" + call.method() + "' of the server failed", ex);
+				// every call with an id is answered, also when its handler failed, so
+				// that
+				// the server does not wait for its timeout
+				JsonRpcResponse reply = (ex == null) ? response
+						: (call.isNotification() ? null : new JsonRpcResponse.Failure(call.responseId(),
+								JsonRpcError.standard(JsonRpcErrorCodes.INTERNAL_ERROR)));
+				if (reply != null) {
+					send(this.codec.encode(reply)).exceptionally((failure) -> null);
 				}
 			});
 		});

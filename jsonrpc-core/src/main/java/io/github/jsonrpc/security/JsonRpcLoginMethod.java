@@ -34,7 +34,6 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.util.Assert;
 import org.springframework.util.ReflectionUtils;
 
@@ -114,26 +113,21 @@ public final class JsonRpcLoginMethod {
 		JsonRpcSession session = requireSession(exchange);
 		InetSocketAddress remote = exchange.context().remoteAddress();
 		InetAddress address = (remote != null) ? remote.getAddress() : null;
-		// refused before the (deliberately slow) password check: guessing stays slow
-		if (this.throttle.isBlocked(session, address)) {
+		// counted, or refused, before the (deliberately slow) password check: guessing
+		// stays slow, also with many attempts at once
+		if (!this.throttle.tryAcquire(session, address)) {
 			throw new JsonRpcException(JsonRpcErrorCodes.LIMIT_EXCEEDED, "Too many failed logins, try again later");
 		}
-		Authentication authentication;
-		try {
-			if (username == null || password == null) {
-				throw new BadCredentialsException("Missing credentials");
-			}
-			authentication = this.authenticationManager.get()
-				.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password));
-			if (authentication == null || !authentication.isAuthenticated()) {
-				throw new BadCredentialsException("Not authenticated");
-			}
+		// a failed attempt stays counted
+		if (username == null || password == null) {
+			throw new BadCredentialsException("Missing credentials");
 		}
-		catch (AuthenticationException ex) {
-			this.throttle.failed(session, address);
-			throw ex;
+		Authentication authentication = this.authenticationManager.get()
+			.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password));
+		if (authentication == null || !authentication.isAuthenticated()) {
+			throw new BadCredentialsException("Not authenticated");
 		}
-		this.throttle.succeeded(session);
+		this.throttle.succeeded(session, address);
 		// later calls on this connection run as this user
 		session.login(authentication);
 		return authentication.getName();

@@ -15,9 +15,12 @@
  */
 package io.github.jsonrpc.security;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -27,13 +30,15 @@ import io.github.jsonrpc.server.JsonRpcSession;
 import org.springframework.util.Assert;
 
 /**
- * Throttle of failed {@code rpc.login} attempts, per connection and per remote address:
- * once a connection, or all connections from one address together, failed as often as
- * allowed within a window, further attempts are refused without checking the password
- * (which is slow on purpose) until the window that began with the first of those failures
- * is over. A successful login clears the count of its connection, not of its address. The
- * addresses tracked are bounded; past the bound, expired windows are dropped first, then
- * all.
+ * Throttle of {@code rpc.login} attempts, per connection and per remote address: each
+ * attempt is counted before its password is checked (so attempts running at the same time
+ * cannot all pass), a successful one is given back. Once a connection, or all connections
+ * from one address together, made as many unsuccessful attempts as allowed within a
+ * window, further attempts are refused without checking the password (which is slow on
+ * purpose) until the window that began with the first of them is over. IPv6 addresses
+ * count by their /64 prefix, which one client usually holds whole. The addresses tracked
+ * are bounded: past the bound, expired windows are dropped, and an address that still
+ * finds no room is throttled per connection only (never are the counts of others reset).
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
@@ -85,72 +90,114 @@ public final class JsonRpcLoginThrottle {
 	}
 
 	/**
-	 * Return whether an attempt must be refused without checking it.
+	 * Count an attempt before its password is checked, unless too many attempts of its
+	 * connection or address failed recently.
 	 * @param session the connection of the attempt
 	 * @param address its remote address, {@code null} when unknown
-	 * @return {@code true} when too many attempts failed recently
+	 * @return {@code false} if the attempt must be refused without checking it (nothing
+	 * is counted then)
 	 */
-	public boolean isBlocked(JsonRpcSession session, @Nullable InetAddress address) {
+	public boolean tryAcquire(JsonRpcSession session, @Nullable InetAddress address) {
 		long now = this.clock.millis();
-		Window connection = this.connections.get(session.id());
-		if (connection != null && connection.isFull(now, this.windowMillis, this.maxFailuresPerConnection)) {
-			return true;
+		Window connection = connectionWindow(session);
+		if (!connection.tryAdd(now, this.windowMillis, this.maxFailuresPerConnection)) {
+			return false;
 		}
-		Window remote = (address != null) ? this.addresses.get(address) : null;
-		return remote != null && remote.isFull(now, this.windowMillis, this.maxFailuresPerAddress);
+		Window remote = (address != null) ? addressWindow(address, now) : null;
+		if (remote != null && !remote.tryAdd(now, this.windowMillis, this.maxFailuresPerAddress)) {
+			connection.release();
+			return false;
+		}
+		return true;
 	}
 
 	/**
-	 * Record a failed attempt.
-	 * @param session the connection of the attempt
-	 * @param address its remote address, {@code null} when unknown
-	 */
-	public void failed(JsonRpcSession session, @Nullable InetAddress address) {
-		long now = this.clock.millis();
-		Window connection = this.connections.computeIfAbsent(session.id(), (id) -> {
-			// forgotten with the connection
-			session.onClose(() -> this.connections.remove(id));
-			return new Window();
-		});
-		connection.add(now, this.windowMillis);
-		if (address != null) {
-			if (this.addresses.size() >= MAX_ADDRESSES && !this.addresses.containsKey(address)) {
-				this.addresses.values().removeIf((window) -> window.isExpired(now, this.windowMillis));
-				if (this.addresses.size() >= MAX_ADDRESSES) {
-					this.addresses.clear();
-				}
-			}
-			this.addresses.computeIfAbsent(address, (key) -> new Window()).add(now, this.windowMillis);
-		}
-	}
-
-	/**
-	 * Record a successful login: the connection's failures are forgotten.
+	 * Give back the attempt of a successful login: the connection's failures are
+	 * forgotten, and the attempt no longer counts for its address.
 	 * @param session the connection
+	 * @param address its remote address, {@code null} when unknown
 	 */
-	public void succeeded(JsonRpcSession session) {
+	public void succeeded(JsonRpcSession session, @Nullable InetAddress address) {
 		this.connections.remove(session.id());
+		Window remote = (address != null) ? this.addresses.get(key(address)) : null;
+		if (remote != null) {
+			remote.release();
+		}
+	}
+
+	private Window connectionWindow(JsonRpcSession session) {
+		String id = session.id();
+		Window window = this.connections.get(id);
+		if (window == null) {
+			Window created = new Window();
+			window = this.connections.putIfAbsent(id, created);
+			if (window == null) {
+				window = created;
+				// forgotten with the connection; outside the map's update, so that a
+				// session
+				// already closed (which runs it at once) removes it too
+				session.onClose(() -> this.connections.remove(id, created));
+			}
+		}
+		return window;
+	}
+
+	private @Nullable Window addressWindow(InetAddress address, long now) {
+		InetAddress key = key(address);
+		Window window = this.addresses.get(key);
+		if (window != null) {
+			return window;
+		}
+		if (this.addresses.size() >= MAX_ADDRESSES) {
+			this.addresses.values().removeIf((expired) -> expired.isExpired(now, this.windowMillis));
+			if (this.addresses.size() >= MAX_ADDRESSES) {
+				// no room: this address counts per connection only, the others keep
+				// theirs
+				return null;
+			}
+		}
+		return this.addresses.computeIfAbsent(key, (ignored) -> new Window());
+	}
+
+	private static InetAddress key(InetAddress address) {
+		if (!(address instanceof Inet6Address)) {
+			return address;
+		}
+		byte[] prefix = address.getAddress();
+		Arrays.fill(prefix, 8, prefix.length, (byte) 0);
+		try {
+			return InetAddress.getByAddress(prefix);
+		}
+		catch (UnknownHostException ex) {
+			return address;
+		}
 	}
 
 	/**
-	 * Failures counted since the start of a window.
+	 * Attempts counted since the start of a window.
 	 */
 	private static final class Window {
 
 		private long start;
 
-		private int failures;
+		private int attempts;
 
-		synchronized void add(long now, long windowMillis) {
-			if (this.failures == 0 || now - this.start >= windowMillis) {
+		synchronized boolean tryAdd(long now, long windowMillis, int max) {
+			if (this.attempts == 0 || now - this.start >= windowMillis) {
 				this.start = now;
-				this.failures = 0;
+				this.attempts = 0;
 			}
-			this.failures++;
+			if (this.attempts >= max) {
+				return false;
+			}
+			this.attempts++;
+			return true;
 		}
 
-		synchronized boolean isFull(long now, long windowMillis, int max) {
-			return this.failures >= max && now - this.start < windowMillis;
+		synchronized void release() {
+			if (this.attempts > 0) {
+				this.attempts--;
+			}
 		}
 
 		synchronized boolean isExpired(long now, long windowMillis) {

@@ -61,51 +61,114 @@ class JsonRpcLoginThrottleTests {
 	void connectionIsBlockedAfterItsFailuresUntilTheWindowIsOver() {
 		TestSession session = new TestSession("1", null);
 		for (int i = 0; i < 3; i++) {
-			assertThat(this.throttle.isBlocked(session, this.address)).isFalse();
-			this.throttle.failed(session, this.address);
+			assertThat(this.throttle.tryAcquire(session, this.address)).isTrue();
 		}
-		assertThat(this.throttle.isBlocked(session, this.address)).isTrue();
-		assertThat(this.throttle.isBlocked(new TestSession("2", null), this.address)).isFalse();
+		assertThat(this.throttle.tryAcquire(session, this.address)).isFalse();
+		assertThat(this.throttle.tryAcquire(new TestSession("2", null), this.address)).isTrue();
 		this.clock.advance(Duration.ofSeconds(59));
-		assertThat(this.throttle.isBlocked(session, this.address)).isTrue();
+		assertThat(this.throttle.tryAcquire(session, this.address)).isFalse();
 		this.clock.advance(Duration.ofSeconds(1));
-		assertThat(this.throttle.isBlocked(session, this.address)).isFalse();
+		assertThat(this.throttle.tryAcquire(session, this.address)).isTrue();
+	}
+
+	@Test
+	void attemptsAreCountedBeforeTheyFinishSoConcurrentOnesCannotAllPass() {
+		TestSession session = new TestSession("1", null);
+		// three attempts running at once, none finished: the fourth is refused
+		assertThat(this.throttle.tryAcquire(session, null)).isTrue();
+		assertThat(this.throttle.tryAcquire(session, null)).isTrue();
+		assertThat(this.throttle.tryAcquire(session, null)).isTrue();
+		assertThat(this.throttle.tryAcquire(session, null)).isFalse();
 	}
 
 	@Test
 	void addressIsBlockedAcrossItsConnections() throws Exception {
 		for (int i = 0; i < 5; i++) {
-			this.throttle.failed(new TestSession("s" + i, null), this.address);
+			assertThat(this.throttle.tryAcquire(new TestSession("s" + i, null), this.address)).isTrue();
 		}
-		assertThat(this.throttle.isBlocked(new TestSession("fresh", null), this.address)).isTrue();
-		assertThat(this.throttle.isBlocked(new TestSession("fresh", null), InetAddress.getByName("192.0.2.1")))
-			.isFalse();
-		assertThat(this.throttle.isBlocked(new TestSession("fresh", null), null)).isFalse();
+		assertThat(this.throttle.tryAcquire(new TestSession("fresh", null), this.address)).isFalse();
+		assertThat(this.throttle.tryAcquire(new TestSession("fresh", null), InetAddress.getByName("192.0.2.1")))
+			.isTrue();
+		assertThat(this.throttle.tryAcquire(new TestSession("fresh2", null), null)).isTrue();
 	}
 
 	@Test
-	void successClearsTheConnectionButNotTheAddress() {
+	void ipv6AddressesCountByTheirSlash64Prefix() throws Exception {
+		for (int i = 0; i < 5; i++) {
+			InetAddress one = InetAddress.getByName("2001:db8:1:2::" + Integer.toHexString(i + 1));
+			assertThat(this.throttle.tryAcquire(new TestSession("s" + i, null), one)).isTrue();
+		}
+		assertThat(this.throttle.tryAcquire(new TestSession("fresh", null), InetAddress.getByName("2001:db8:1:2::ff")))
+			.isFalse();
+		assertThat(this.throttle.tryAcquire(new TestSession("fresh", null), InetAddress.getByName("2001:db8:1:3::1")))
+			.isTrue();
+	}
+
+	@Test
+	void refusedByItsAddressCountsNothingForTheConnection() {
+		for (int i = 0; i < 5; i++) {
+			this.throttle.tryAcquire(new TestSession("s" + i, null), this.address);
+		}
+		TestSession session = new TestSession("x", null);
+		for (int i = 0; i < 5; i++) {
+			assertThat(this.throttle.tryAcquire(session, this.address)).isFalse();
+		}
+		// from an address without failures the connection still has all its attempts
+		for (int i = 0; i < 3; i++) {
+			assertThat(this.throttle.tryAcquire(session, null)).isTrue();
+		}
+	}
+
+	@Test
+	void successClearsTheConnectionAndGivesTheAttemptBackToTheAddress() {
 		TestSession session = new TestSession("1", null);
 		for (int i = 0; i < 3; i++) {
-			this.throttle.failed(session, this.address);
+			assertThat(this.throttle.tryAcquire(session, this.address)).isTrue();
 		}
-		this.throttle.succeeded(session);
-		assertThat(this.throttle.isBlocked(session, this.address)).isFalse();
-		this.throttle.failed(session, this.address);
-		this.throttle.failed(session, this.address);
-		// five failures from the address in the window
-		assertThat(this.throttle.isBlocked(new TestSession("2", null), this.address)).isTrue();
+		this.throttle.succeeded(session, this.address);
+		// the connection starts again; its address counts the two failures and the next
+		assertThat(this.throttle.tryAcquire(session, this.address)).isTrue();
+		assertThat(this.throttle.tryAcquire(session, this.address)).isTrue();
+		assertThat(this.throttle.tryAcquire(new TestSession("2", null), this.address)).isTrue();
+		// five attempts from the address in the window
+		assertThat(this.throttle.tryAcquire(new TestSession("3", null), this.address)).isFalse();
 	}
 
 	@Test
 	void closedConnectionIsForgotten() {
 		TestSession session = new TestSession("1", null);
-		this.throttle.failed(session, null);
-		this.throttle.failed(session, null);
-		this.throttle.failed(session, null);
-		assertThat(this.throttle.isBlocked(session, null)).isTrue();
+		for (int i = 0; i < 3; i++) {
+			this.throttle.tryAcquire(session, null);
+		}
+		assertThat(this.throttle.tryAcquire(session, null)).isFalse();
 		session.close();
-		assertThat(this.throttle.isBlocked(new TestSession("1", null), null)).isFalse();
+		assertThat(this.throttle.tryAcquire(new TestSession("1", null), null)).isTrue();
+	}
+
+	@Test
+	void connectionClosedBeforeItsFirstAttemptLeavesNothingBehind() {
+		TestSession session = new TestSession("1", null);
+		session.close();
+		for (int i = 0; i < 3; i++) {
+			this.throttle.tryAcquire(session, null);
+		}
+		// the window was dropped at once: a new connection with the same id starts afresh
+		assertThat(this.throttle.tryAcquire(new TestSession("1", null), null)).isTrue();
+	}
+
+	@Test
+	void fullAddressTableThrottlesNewAddressesPerConnectionOnlyAndKeepsTheOthers() throws Exception {
+		JsonRpcLoginThrottle throttle = new JsonRpcLoginThrottle(3, 1, Duration.ofMinutes(1), this.clock);
+		assertThat(throttle.tryAcquire(new TestSession("first", null), this.address)).isTrue();
+		for (int i = 1; i < JsonRpcLoginThrottle.MAX_ADDRESSES; i++) {
+			byte[] bytes = { 10, (byte) (i >> 16), (byte) (i >> 8), (byte) i };
+			throttle.tryAcquire(new TestSession("s" + i, null), InetAddress.getByAddress(bytes));
+		}
+		InetAddress newcomer = InetAddress.getByName("192.0.2.7");
+		assertThat(throttle.tryAcquire(new TestSession("n1", null), newcomer)).isTrue();
+		assertThat(throttle.tryAcquire(new TestSession("n2", null), newcomer)).isTrue();
+		// the loopback address keeps its count: not reset by the newcomers
+		assertThat(throttle.tryAcquire(new TestSession("second", null), this.address)).isFalse();
 	}
 
 	@Test

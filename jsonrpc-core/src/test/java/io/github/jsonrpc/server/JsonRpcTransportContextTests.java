@@ -208,7 +208,8 @@ class JsonRpcTransportContextTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> JsonRpcTransportContext.builder(null))
 			.withMessage("Transport is required");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> JsonRpcTransportContext.builder(JsonRpcTransportContext.Transport.HTTP).headers(null))
+			.isThrownBy(() -> JsonRpcTransportContext.builder(JsonRpcTransportContext.Transport.HTTP)
+				.headers((MultiValueMap<String, String>) null))
 			.withMessage("Headers are required");
 	}
 

@@ -154,8 +154,13 @@ public class RecordingJsonRpcSession implements JsonRpcSession {
 	@Override
 	public void onClose(Runnable callback) {
 		synchronized (this.closeCallbacks) {
-			this.closeCallbacks.add(callback);
+			if (this.open) {
+				this.closeCallbacks.add(callback);
+				return;
+			}
 		}
+		// as the contract says: at once when already closed
+		callback.run();
 	}
 
 	@Override

@@ -722,17 +722,26 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 
 		@Override
 		public void run() {
-			if (!isOpen()) {
-				// closed while waiting: the close dropped it or is about to
-				finish();
-				return;
-			}
+			// registered before the open check: a close either finds this call (and
+			// interrupts it) or is seen here, never neither
 			JsonRpcTransportContext context = context();
-			JsonRpcConnection.this.dispatches.put(context, this);
-			CompletableFuture<JsonRpcReply> reply;
 			synchronized (this) {
 				this.runner = Thread.currentThread();
 			}
+			JsonRpcConnection.this.dispatches.put(context, this);
+			if (!isOpen()) {
+				// closed while waiting: the close dropped it or is about to
+				JsonRpcConnection.this.dispatches.remove(context);
+				synchronized (this) {
+					this.runner = null;
+					if (this.interrupted) {
+						Thread.interrupted();
+					}
+				}
+				finish();
+				return;
+			}
+			CompletableFuture<JsonRpcReply> reply;
 			try {
 				reply = JsonRpcConnection.this.handler.handle(this.inbound, context);
 			}
