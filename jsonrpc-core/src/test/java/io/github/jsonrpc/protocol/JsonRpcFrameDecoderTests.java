@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -37,6 +38,16 @@ class JsonRpcFrameDecoderTests {
 	private void feed(JsonRpcFrameDecoder decoder, String text) {
 		decoder.decode(text.getBytes(StandardCharsets.UTF_8),
 				(message) -> this.messages.add(new String(message, StandardCharsets.UTF_8)));
+	}
+
+	@Test
+	void constructorRequiresFramingAndAPositiveLimit() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new JsonRpcFrameDecoder(null, 10))
+			.withMessage("Framing is required");
+		assertThatIllegalArgumentException().isThrownBy(() -> new JsonRpcFrameDecoder(JsonRpcFraming.NDJSON, 0))
+			.withMessage("maxMessageSize must be positive");
+		JsonRpcFrameDecoder decoder = new JsonRpcFrameDecoder(JsonRpcFraming.CONTENT_LENGTH, 1);
+		assertThat(decoder.framing()).isEqualTo(JsonRpcFraming.CONTENT_LENGTH);
 	}
 
 	@Test
