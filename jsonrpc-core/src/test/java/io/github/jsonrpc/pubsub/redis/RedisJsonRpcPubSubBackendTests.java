@@ -208,10 +208,15 @@ class RedisJsonRpcPubSubBackendTests {
 		assertThat(c.check().available()).isTrue();
 		// what c published before it noticed Redis was gone is delivered late or never,
 		// in order and once: at most once
-		List<String> late = this.receivedByB.texts().stream().filter((text) -> text.contains("alone")).toList();
-		assertThat(late).isEqualTo(IntStream.range(0, late.size())
-			.mapToObj((i) -> "P chat " + notification("chat", "alone " + i))
-			.toList());
+		// (Lettuce may replay what it held out of order after the reconnect: older ones
+		// are
+		// then dropped, so gaps are allowed, going back or repeating is not)
+		List<Integer> late = this.receivedByB.texts()
+			.stream()
+			.filter((text) -> text.contains("alone"))
+			.map((text) -> Integer.valueOf(text.replaceAll(".*\\[\"alone (\\d+)\"\\].*", "$1")))
+			.toList();
+		assertThat(late).isSorted().doesNotHaveDuplicates().allMatch((i) -> i >= 0 && i < 1000);
 	}
 
 	private RedisJsonRpcPubSubBackend start(int port, RecordingReceiver receiver) {

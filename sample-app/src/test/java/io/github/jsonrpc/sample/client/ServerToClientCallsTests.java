@@ -40,6 +40,7 @@ import io.github.jsonrpc.server.JsonRpcSessionClosedException;
 import io.github.jsonrpc.server.connection.JsonRpcConnection;
 import io.github.jsonrpc.server.method.annotation.JsonRpcMethod;
 import io.github.jsonrpc.server.method.annotation.JsonRpcService;
+import io.github.jsonrpc.server.tcp.JsonRpcTcpServer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -60,7 +61,8 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "server.address=127.0.0.1", "jsonrpc.logging.enabled=false",
-				"jsonrpc.websocket.server-request-timeout=1s", "jsonrpc.websocket.max-pending-server-requests=3" })
+				"jsonrpc.websocket.server-request-timeout=1s", "jsonrpc.websocket.max-pending-server-requests=3",
+				"jsonrpc.tcp.port=0" })
 @Import(ServerToClientCallsTests.SessionsConfiguration.class)
 class ServerToClientCallsTests {
 
@@ -69,6 +71,9 @@ class ServerToClientCallsTests {
 
 	@Autowired
 	private SessionCapture sessions;
+
+	@Autowired
+	private JsonRpcTcpServer tcpServer;
 
 	private final ClientMethods clientMethods = new ClientMethods();
 
@@ -82,8 +87,12 @@ class ServerToClientCallsTests {
 	}
 
 	private JsonRpcClient client() {
+		return client("ws://127.0.0.1:" + this.port + "/jsonrpc");
+	}
+
+	private JsonRpcClient client(String url) {
 		this.client = JsonRpcClient.builder()
-			.url("ws://127.0.0.1:" + this.port + "/jsonrpc")
+			.url(url)
 			.timeout(Duration.ofSeconds(10))
 			.handler(this.clientMethods)
 			.handler("twice", String.class, (text) -> List.of(text, text))
@@ -93,8 +102,12 @@ class ServerToClientCallsTests {
 
 	/** Connect a client and return the server's session of its connection. */
 	private JsonRpcSession connect() throws Exception {
+		return connect("ws://127.0.0.1:" + this.port + "/jsonrpc");
+	}
+
+	private JsonRpcSession connect(String url) throws Exception {
 		this.sessions.captured.clear();
-		String id = client().method("hello").retrieve(String.class);
+		String id = client(url).method("hello").retrieve(String.class);
 		JsonRpcSession session = this.sessions.captured.poll(5, TimeUnit.SECONDS);
 		assertThat(session).isNotNull();
 		assertThat(session.id()).isEqualTo(id);
@@ -191,6 +204,28 @@ class ServerToClientCallsTests {
 		assertThat(((JsonRpcConnection) session).pendingServerRequests()).isZero();
 		assertThat(session.call("profile", List.of("eve"), Profile.class).get(5, TimeUnit.SECONDS).name())
 			.isEqualTo("eve");
+	}
+
+	@Test
+	void overTcpTheJavaClientAnswersResultsAndErrorsAndClosingFailsPendingCalls() throws Exception {
+		JsonRpcSession session = connect("tcp://127.0.0.1:" + this.tcpServer.getPort());
+		assertThat(session.call("profile", List.of("ada"), Profile.class).get(5, TimeUnit.SECONDS))
+			.isEqualTo(new Profile("ada", 36));
+		CompletableFuture<Profile> refused = session.call("refuse", null, Profile.class);
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> refused.get(5, TimeUnit.SECONDS))
+			.havingCause()
+			.isInstanceOfSatisfying(JsonRpcSessionCallException.class,
+					(ex) -> assertThat(ex.getCode()).isEqualTo(4001));
+		CompletableFuture<String> unknown = session.call("nothing.here", null, String.class);
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> unknown.get(5, TimeUnit.SECONDS))
+			.havingCause()
+			.isInstanceOfSatisfying(JsonRpcSessionCallException.class,
+					(ex) -> assertThat(ex.getCode()).isEqualTo(JsonRpcErrorCodes.METHOD_NOT_FOUND));
+		CompletableFuture<String> waiting = session.call("wait", null, String.class, Duration.ofSeconds(30));
+		this.client.close();
+		await().atMost(Duration.ofSeconds(5)).until(waiting::isDone);
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(waiting::get)
+			.withCauseInstanceOf(JsonRpcSessionClosedException.class);
 	}
 
 	@Test
