@@ -9,11 +9,13 @@ pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -f "$log"' EXIT
 
 port=""
+tcp_port=""
+# both ports: the TCP server starts (and logs) after Tomcat
 for _ in $(seq 1 120); do
 	port="$(grep -oE 'Tomcat started on port [0-9]+' "$log" | grep -oE '[0-9]+$' || true)"
-	[ -n "$port" ] && break
+	tcp_port="$(grep -oE 'JSON-RPC TCP server listening on [0-9.]+:[0-9]+' "$log" | grep -oE '[0-9]+$' || true)"
+	[ -n "$port" ] && [ -n "$tcp_port" ] && break
 	kill -0 $pid 2>/dev/null || { cat "$log" >&2; exit 1; }
 	sleep 0.5
 done
-[ -n "$port" ] || { echo "Sample app did not start" >&2; cat "$log" >&2; exit 1; }
-tcp_port="$(grep -oE 'JSON-RPC TCP server listening on [0-9.]+:[0-9]+' "$log" | grep -oE '[0-9]+$' || true)"
+[ -n "$port" ] && [ -n "$tcp_port" ] || { echo "Sample app did not start" >&2; cat "$log" >&2; exit 1; }
