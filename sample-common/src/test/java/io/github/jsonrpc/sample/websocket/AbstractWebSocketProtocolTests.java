@@ -19,6 +19,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -38,6 +40,26 @@ abstract class AbstractWebSocketProtocolTests extends AbstractWebSocketTests {
 			assertJson(client.call(
 					"{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":{\"subtrahend\":23,\"minuend\":42},\"id\":\"a\"}"),
 					"{\"jsonrpc\":\"2.0\",\"result\":19,\"id\":\"a\"}");
+		}
+	}
+
+	@Test
+	void firstMessageRightAfterTheHandshakeIsAnswered() throws Exception {
+		// the first frame can arrive before the server has subscribed to the inbound
+		// messages: it must be answered all the same, also with many connections open
+		HttpClient http = HttpClient.newHttpClient();
+		List<WebSocketTestClient> clients = new ArrayList<>();
+		try {
+			for (int i = 0; i < 200; i++) {
+				WebSocketTestClient client = WebSocketTestClient.connect(http, this.port, null, true);
+				clients.add(client);
+				JsonNode response = client
+					.call("{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[" + i + ",1],\"id\":" + i + "}");
+				assertThat(response.get("result").asInt()).as("connection %d", i).isEqualTo(i - 1);
+			}
+		}
+		finally {
+			clients.forEach(WebSocketTestClient::abort);
 		}
 	}
 
