@@ -37,6 +37,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CsrfWebFilter;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -74,7 +75,11 @@ public class SampleWebFluxSecurityConfiguration {
 			.httpBasic(Customizer.withDefaults())
 			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(
 					new AndServerWebExchangeMatcher(CsrfWebFilter.DEFAULT_CSRF_MATCHER, notTheEndpoint)))
+			// stateless like the Servlet sample: no security context nor saved request in
+			// a
+			// WebSession, so no request creates one
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.build();
 	}
 
