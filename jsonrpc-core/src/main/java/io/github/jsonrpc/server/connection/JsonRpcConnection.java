@@ -308,6 +308,21 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 	}
 
 	/**
+	 * Close the connection as a slow consumer when a write has been stuck for longer than
+	 * the send time limit (the peer stopped reading), for transports without keep-alive,
+	 * where {@link #checkAlive(long)} does not run.
+	 * @param now the current {@link System#nanoTime()}
+	 * @return whether the connection was closed
+	 */
+	public final boolean checkWrites(long now) {
+		if (isOpen() && this.outbound.isStuck(now, this.settings.sendTimeLimit().toNanos())) {
+			close(JsonRpcCloseReason.SLOW_CONSUMER);
+			return true;
+		}
+		return false;
+	}
+
+	/**
 	 * Check the connection's liveness: close it when nothing was received and nothing
 	 * written for longer than the idle timeout, or a write is stuck for longer than the
 	 * send time limit, else ping it when nothing is waiting to be written.

@@ -138,6 +138,18 @@ class JsonRpcStdioProcessTests {
 		}
 	}
 
+	@Test
+	void parentThatStopsReadingEndsTheApplicationAfterTheSendTimeLimit() throws Exception {
+		try (StdioTestProcess process = StdioTestProcess.startWithoutReading(JsonRpcFraming.NDJSON,
+				"--jsonrpc.stdio.send-time-limit=1s")) {
+			// a long stream fills the pipe; the parent reads nothing, writes nothing more
+			// and keeps its end of the input open
+			process.send("{\"jsonrpc\":\"2.0\",\"method\":\"countdown\",\"params\":[100000000],\"id\":1}");
+			assertThat(process.awaitExit()).isZero();
+			assertThat(process.errors()).contains("slow consumer");
+		}
+	}
+
 	private static List<JsonNode> decode(JsonRpcFraming framing, byte[] output) {
 		List<JsonNode> messages = new ArrayList<>();
 		// anything but framed JSON on stdout (a banner, a log line) fails here

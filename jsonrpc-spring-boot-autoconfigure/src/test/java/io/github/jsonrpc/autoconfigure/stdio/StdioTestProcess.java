@@ -60,11 +60,13 @@ final class StdioTestProcess implements AutoCloseable {
 
 	private final StringBuilder errors = new StringBuilder();
 
-	private StdioTestProcess(Process process, JsonRpcFraming framing) {
+	private StdioTestProcess(Process process, JsonRpcFraming framing, boolean readOutput) {
 		this.process = process;
 		this.framing = framing;
 		this.input = process.getOutputStream();
-		daemon(this::readOutput, "stdio-test-stdout").start();
+		if (readOutput) {
+			daemon(this::readOutput, "stdio-test-stdout").start();
+		}
 		daemon(this::readErrors, "stdio-test-stderr").start();
 	}
 
@@ -75,13 +77,29 @@ final class StdioTestProcess implements AutoCloseable {
 	 * @return the running process
 	 */
 	static StdioTestProcess start(JsonRpcFraming framing, String... args) throws IOException {
+		return start(framing, true, args);
+	}
+
+	/**
+	 * Start the application and never read its standard output, as a parent that is
+	 * stuck.
+	 * @param framing the framing of its standard input and output
+	 * @param args more application arguments, e.g. limits
+	 * @return the running process
+	 */
+	static StdioTestProcess startWithoutReading(JsonRpcFraming framing, String... args) throws IOException {
+		return start(framing, false, args);
+	}
+
+	private static StdioTestProcess start(JsonRpcFraming framing, boolean readOutput, String... args)
+			throws IOException {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:auto",
 						"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
 						StdioTestApplication.class.getName(), "--jsonrpc.stdio.enabled=true",
 						"--jsonrpc.stdio.framing=" + framing.name().toLowerCase(Locale.ROOT).replace('_', '-')));
 		command.addAll(List.of(args));
-		return new StdioTestProcess(new ProcessBuilder(command).start(), framing);
+		return new StdioTestProcess(new ProcessBuilder(command).start(), framing, readOutput);
 	}
 
 	private static Thread daemon(Runnable task, String name) {
