@@ -19,11 +19,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -62,7 +69,10 @@ final class ReactiveTestServer implements AutoCloseable {
 
 	private final DisposableServer server;
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(TIMEOUT)
+		.build();
 
 	private ReactiveTestServer(AnnotationConfigReactiveWebApplicationContext context, LoopResources loops,
 			DisposableServer server) {
@@ -135,7 +145,7 @@ final class ReactiveTestServer implements AutoCloseable {
 	}
 
 	HttpResponse<String> post(@Nullable String user, String body) {
-		return postAsync(user, body).orTimeout(TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS).join();
+		return postAsync(user, body).orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
 	}
 
 	/**
@@ -159,7 +169,7 @@ final class ReactiveTestServer implements AutoCloseable {
 	 */
 	List<JsonNode> webSocket(HttpHeaders headers, int count, String... messages) {
 		ReactorNettyWebSocketClient client = new ReactorNettyWebSocketClient();
-		List<JsonNode> replies = new java.util.concurrent.CopyOnWriteArrayList<>();
+		List<JsonNode> replies = new CopyOnWriteArrayList<>();
 		client.execute(uri("ws", "/jsonrpc"), headers, (session) -> {
 			Mono<Void> send = session.send(Flux.fromArray(messages).map(session::textMessage));
 			Mono<Void> receive = session.receive()
@@ -170,6 +180,30 @@ final class ReactiveTestServer implements AutoCloseable {
 			return send.and(receive);
 		}).block(TIMEOUT);
 		return List.copyOf(replies);
+	}
+
+	/**
+	 * Open a WebSocket with the JDK client and the given handshake headers, and return
+	 * the handshake's status: {@code 101} when it was accepted (then closed).
+	 */
+	int handshakeStatus(Map<String, String> headers) {
+		WebSocket.Builder builder = this.http.newWebSocketBuilder().connectTimeout(TIMEOUT);
+		headers.forEach(builder::header);
+		try {
+			WebSocket webSocket = builder.buildAsync(uri("ws", "/jsonrpc"), new WebSocket.Listener() {
+			}).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+			webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+			return 101;
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof WebSocketHandshakeException handshake) {
+				return handshake.getResponse().statusCode();
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+		catch (InterruptedException | TimeoutException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	static HttpHeaders headers(@Nullable String user) {
