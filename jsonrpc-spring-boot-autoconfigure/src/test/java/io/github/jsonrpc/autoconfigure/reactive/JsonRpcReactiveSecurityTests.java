@@ -16,6 +16,7 @@
 package io.github.jsonrpc.autoconfigure.reactive;
 
 import java.net.http.HttpResponse;
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +55,17 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.csrf.CsrfWebFilter;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -102,6 +110,20 @@ class JsonRpcReactiveSecurityTests {
 			assertThat(errorCode(this.server.call("user", "admin.stats", "[]"))).isEqualTo(-32003);
 			assertThat(this.server.call("admin", "admin.stats", "[]").get("result").get("calls").asInt()).isEqualTo(42);
 			assertThat(errorCode(this.server.call(null, "whoami", "[]"))).isEqualTo(-32001);
+		}
+
+		@Test
+		void principalArgumentsAreTheFilterChainsAuthentication() {
+			assertThat(result(this.server.call("user", "principal", "[]"))).isEqualTo("user/user");
+			Map<Integer, JsonNode> replies = byId(this.server.webSocket(ReactiveTestServer.headers("admin"), 1,
+					ReactiveTestServer.request("principal", "[]", 1)));
+			assertThat(result(replies.get(1))).isEqualTo("admin/admin");
+		}
+
+		@Test
+		void csrfProtectionElsewhereDoesNotBlockTheEndpoint() {
+			assertThat(this.server.post("user", ReactiveTestServer.request("echo", "[\"hi\"]", 1)).statusCode())
+				.isEqualTo(200);
 		}
 
 		@Test
@@ -254,10 +276,13 @@ class JsonRpcReactiveSecurityTests {
 
 		@Bean
 		SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
-			// the endpoint is open: JSON-RPC answers anonymous callers itself (-32001)
+			// the endpoint is open: JSON-RPC answers anonymous callers itself (-32001);
+			// CSRF stays on for everything but the endpoint (docs/security.md)
+			ServerWebExchangeMatcher csrf = new AndServerWebExchangeMatcher(CsrfWebFilter.DEFAULT_CSRF_MATCHER,
+					new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/jsonrpc")));
 			return http.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
 				.httpBasic(Customizer.withDefaults())
-				.csrf(ServerHttpSecurity.CsrfSpec::disable)
+				.csrf((spec) -> spec.requireCsrfProtectionMatcher(csrf))
 				.build();
 		}
 
@@ -307,6 +332,11 @@ class JsonRpcReactiveSecurityTests {
 			return ReactiveSecurityContextHolder.getContext()
 				.flatMapMany((context) -> Flux.fromIterable(context.getAuthentication().getAuthorities()))
 				.map(GrantedAuthority::getAuthority);
+		}
+
+		@JsonRpcMethod
+		public Mono<String> principal(@AuthenticationPrincipal UserDetails user, Principal principal) {
+			return Mono.just(user.getUsername() + "/" + principal.getName());
 		}
 
 		@JsonRpcMethod("admin.stats")
