@@ -88,7 +88,8 @@ class JsonRpcReactiveSecurityTests {
 
 		@BeforeAll
 		void start() {
-			this.server = ReactiveTestServer.start(List.of(), ReactiveMethodSecurityApplication.class);
+			this.server = ReactiveTestServer.start(List.of("jsonrpc.security.login.enabled=true"),
+					ReactiveMethodSecurityApplication.class);
 		}
 
 		@AfterAll
@@ -169,6 +170,22 @@ class JsonRpcReactiveSecurityTests {
 			Map<Integer, JsonNode> admin = byId(this.server.webSocket(ReactiveTestServer.headers("admin"), 1,
 					ReactiveTestServer.request("admin.stats", "[]", 1)));
 			assertThat(admin.get(1).get("result").get("calls").asInt()).isEqualTo(42);
+		}
+
+		@Test
+		void rpcLoginAuthenticatesAgainstTheReactiveUsers() {
+			List<JsonNode> replies = this.server.conversation(ReactiveTestServer.headers(null),
+					ReactiveTestServer.request("rpc.login", "{\"username\":\"admin\",\"password\":\"nope\"}", 1),
+					ReactiveTestServer.request("whoami", "[]", 2),
+					ReactiveTestServer.request("rpc.login", "{\"username\":\"admin\",\"password\":\"admin-password\"}",
+							3),
+					ReactiveTestServer.request("whoami", "[]", 4), ReactiveTestServer.request("admin.stats", "[]", 5));
+			assertThat(errorCode(replies.get(0))).isEqualTo(-32001);
+			assertThat(errorCode(replies.get(1))).isEqualTo(-32001);
+			assertThat(result(replies.get(2))).isEqualTo("admin");
+			// Mono methods see the login through ReactiveSecurityContextHolder
+			assertThat(result(replies.get(3))).isEqualTo("admin");
+			assertThat(replies.get(4).get("result").get("calls").asInt()).isEqualTo(42);
 		}
 
 		@Test

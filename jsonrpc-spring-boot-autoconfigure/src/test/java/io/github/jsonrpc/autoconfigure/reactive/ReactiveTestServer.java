@@ -35,6 +35,7 @@ import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.LoopResources;
@@ -176,6 +177,35 @@ final class ReactiveTestServer implements AutoCloseable {
 				.map(WebSocketMessage::getPayloadAsText)
 				.take(count)
 				.doOnNext((text) -> replies.add(mapper.readTree(text)))
+				.then();
+			return send.and(receive);
+		}).block(TIMEOUT);
+		return List.copyOf(replies);
+	}
+
+	/**
+	 * Open a WebSocket with the given handshake headers and send the messages one by one,
+	 * each after the answer to the previous one, and return the answers in order.
+	 */
+	List<JsonNode> conversation(HttpHeaders headers, String... messages) {
+		ReactorNettyWebSocketClient client = new ReactorNettyWebSocketClient();
+		List<JsonNode> replies = new CopyOnWriteArrayList<>();
+		client.execute(uri("ws", "/jsonrpc"), headers, (session) -> {
+			Sinks.Many<String> outbound = Sinks.many().unicast().onBackpressureBuffer();
+			outbound.tryEmitNext(messages[0]);
+			Mono<Void> send = session.send(outbound.asFlux().map(session::textMessage));
+			Mono<Void> receive = session.receive()
+				.map(WebSocketMessage::getPayloadAsText)
+				.take(messages.length)
+				.doOnNext((text) -> {
+					replies.add(mapper.readTree(text));
+					if (replies.size() < messages.length) {
+						outbound.tryEmitNext(messages[replies.size()]);
+					}
+					else {
+						outbound.tryEmitComplete();
+					}
+				})
 				.then();
 			return send.and(receive);
 		}).block(TIMEOUT);
