@@ -146,6 +146,19 @@ class JsonRpcReactiveSecurityTests {
 				.doesNotContain("admin.stats");
 			assertThat(methods(this.server.call("admin", "rpc.discover", "[]"))).contains("echo", "whoami",
 					"admin.stats");
+			// the OpenRPC document over GET, under the same rules
+			assertThat(documentMethods(null)).contains("echo").doesNotContain("admin.stats", "whoami");
+			assertThat(documentMethods("admin")).contains("echo", "whoami", "admin.stats");
+		}
+
+		private List<String> documentMethods(String user) {
+			HttpResponse<String> response = this.server.get(user, "/jsonrpc/openrpc.json");
+			assertThat(response.statusCode()).isEqualTo(200);
+			List<String> names = new ArrayList<>();
+			ReactiveTestServer.json(response.body())
+				.get("methods")
+				.forEach((method) -> names.add(method.get("name").asString()));
+			return names;
 		}
 
 		@Test

@@ -145,6 +145,24 @@ final class ReactiveTestServer implements AutoCloseable {
 		return this.http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/**
+	 * GET a path, with HTTP Basic credentials unless the user is {@code null}.
+	 */
+	HttpResponse<String> get(@Nullable String user, String path) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri("http", path)).timeout(TIMEOUT).GET();
+		String authorization = basic(user);
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		return this.http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+			.orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+			.join();
+	}
+
+	static JsonNode json(String text) {
+		return mapper.readTree(text);
+	}
+
 	HttpResponse<String> post(@Nullable String user, String body) {
 		return postAsync(user, body).orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
 	}
