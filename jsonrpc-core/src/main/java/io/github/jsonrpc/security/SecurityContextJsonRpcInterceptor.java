@@ -22,16 +22,20 @@ import io.github.jsonrpc.server.JsonRpcExchange;
 import io.github.jsonrpc.server.JsonRpcInterceptor;
 import io.github.jsonrpc.server.JsonRpcSession;
 import io.github.jsonrpc.server.JsonRpcTransportContext.Transport;
+import io.github.jsonrpc.server.method.JsonRpcReactorContext;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
 
 /**
  * {@link JsonRpcInterceptor} that makes the caller's {@link SecurityContext} current
@@ -54,7 +58,10 @@ import org.springframework.util.Assert;
  * The context is set before the rest of the chain and the previous one restored when its
  * synchronous part returns, so nothing leaks to the next call on a pooled thread. The
  * authentication is also recorded in the exchange's attributes under
- * {@link #AUTHENTICATION_ATTRIBUTE} for code that completes on another thread.
+ * {@link #AUTHENTICATION_ATTRIBUTE} for code that completes on another thread, and, when
+ * Reactor is present, put in the {@link JsonRpcReactorContext} of the call: the
+ * {@code Mono}s and {@code Flux}es a method returns find it through
+ * {@code ReactiveSecurityContextHolder} (as {@code @EnableReactiveMethodSecurity} does).
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
@@ -113,6 +120,7 @@ public final class SecurityContextJsonRpcInterceptor implements JsonRpcIntercept
 		if (transport == Transport.IN_PROCESS || (transport == Transport.HTTP && matchesRequest(current, exchange))) {
 			if (current != null) {
 				exchange.attributes().put(AUTHENTICATION_ATTRIBUTE, current);
+				ReactiveSupport.put(exchange, previous);
 			}
 			return chain.next(exchange);
 		}
@@ -127,6 +135,7 @@ public final class SecurityContextJsonRpcInterceptor implements JsonRpcIntercept
 		SecurityContext context = this.strategy.createEmptyContext();
 		context.setAuthentication(authentication);
 		this.strategy.setContext(context);
+		ReactiveSupport.put(exchange, context);
 		try {
 			return chain.next(exchange);
 		}
@@ -148,6 +157,33 @@ public final class SecurityContextJsonRpcInterceptor implements JsonRpcIntercept
 			return this.trustResolver.isAnonymous(current);
 		}
 		return current == exchange.principal();
+	}
+
+	/**
+	 * Makes the call's security context the one of {@code ReactiveSecurityContextHolder}
+	 * for the publishers a method returns, when Reactor is present.
+	 */
+	private static final class ReactiveSupport {
+
+		private static final boolean reactorPresent = ClassUtils.isPresent("reactor.core.publisher.Mono",
+				SecurityContextJsonRpcInterceptor.class.getClassLoader());
+
+		static void put(JsonRpcExchange exchange, SecurityContext context) {
+			if (reactorPresent) {
+				ReactorContext.put(exchange, context);
+			}
+		}
+
+	}
+
+	private static final class ReactorContext {
+
+		static void put(JsonRpcExchange exchange, SecurityContext context) {
+			// the holder's own key, whatever it is
+			ReactiveSecurityContextHolder.withSecurityContext(Mono.just(context))
+				.forEach((key, value) -> JsonRpcReactorContext.put(exchange, key, value));
+		}
+
 	}
 
 	private void restore(SecurityContext previous, @Nullable Authentication previousAuthentication) {

@@ -16,6 +16,7 @@
 package io.github.jsonrpc.security;
 
 import java.security.Principal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -30,11 +31,14 @@ import io.github.jsonrpc.security.TestSecurity.TestSession;
 import io.github.jsonrpc.server.JsonRpcExchange;
 import io.github.jsonrpc.server.JsonRpcInterceptor;
 import io.github.jsonrpc.server.JsonRpcTransportContext.Transport;
+import io.github.jsonrpc.server.method.JsonRpcReactorContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.util.context.Context;
 
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
@@ -74,6 +78,37 @@ class SecurityContextJsonRpcInterceptorTests {
 				this.recording);
 		assertThat(this.seen.get()).isSameAs(alice);
 		assertThat(SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication()).isNull();
+	}
+
+	@Test
+	void publishersOfTheCallSeeTheAuthenticationThroughReactiveSecurityContextHolder() throws Exception {
+		Authentication alice = TestSecurity.user("alice", "USER");
+		AtomicReference<Authentication> reactive = new AtomicReference<>();
+		this.interceptor.intercept(
+				TestSecurity.exchange("whoami", Transport.WEBSOCKET, alice, new TestSession("1", alice)),
+				(exchange) -> {
+					ReactiveSecurityContextHolder.getContext()
+						.map(SecurityContext::getAuthentication)
+						.contextWrite(Context.of(JsonRpcReactorContext.entries(exchange)))
+						.doOnNext(reactive::set)
+						.block(Duration.ofSeconds(5));
+					return this.recording.next(exchange);
+				});
+		assertThat(reactive.get()).isSameAs(alice);
+	}
+
+	@Test
+	void anonymousCallsGetAnAnonymousReactiveSecurityContext() {
+		AtomicReference<Authentication> reactive = new AtomicReference<>();
+		this.interceptor.intercept(TestSecurity.exchange("whoami", Transport.HTTP, null, null), (exchange) -> {
+			ReactiveSecurityContextHolder.getContext()
+				.map(SecurityContext::getAuthentication)
+				.contextWrite(Context.of(JsonRpcReactorContext.entries(exchange)))
+				.doOnNext(reactive::set)
+				.block(Duration.ofSeconds(5));
+			return this.recording.next(exchange);
+		});
+		assertThat(new AuthenticationTrustResolverImpl().isAnonymous(reactive.get())).isTrue();
 	}
 
 	@Test

@@ -616,7 +616,9 @@ public class JsonRpcProperties {
 		/**
 		 * Whether methods that return neither a future nor a publisher run on the
 		 * application task executor (virtual threads when spring.threads.virtual.enabled
-		 * is set) instead of the transport's thread.
+		 * is set) instead of the transport's thread. In a reactive web application they
+		 * never run on the event loop: when not set, they run on Reactor's bounded
+		 * elastic scheduler.
 		 */
 		private boolean offloadBlocking;
 

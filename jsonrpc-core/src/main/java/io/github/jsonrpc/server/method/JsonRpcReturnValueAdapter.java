@@ -15,6 +15,7 @@
  */
 package io.github.jsonrpc.server.method;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -27,6 +28,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.adapter.JdkFlowAdapter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 import org.springframework.core.ReactiveAdapter;
 import org.springframework.core.ReactiveAdapterRegistry;
@@ -42,6 +44,9 @@ import org.springframework.util.ClassUtils;
  * A stream of values is collected to a list, unless the call has an id and the transport
  * offers a {@link JsonRpcStreamSink} in the transport context: then each item goes to the
  * sink as it comes, and the result is {@code {"count": <items sent>}}.
+ *
+ * <p>
+ * Reactor publishers are subscribed with the {@link JsonRpcReactorContext} of the call.
  *
  * @author JSON-RPC for Spring Boot team
  */
@@ -125,12 +130,21 @@ final class JsonRpcReturnValueAdapter {
 			if (adapter == null) {
 				return null;
 			}
+			Context context = context(exchange);
 			if (adapter.isMultiValue()) {
-				return subscribe(JdkFlowAdapter.publisherToFlowPublisher(Flux.from(adapter.toPublisher(value))),
-						exchange, maxCollectedItems);
+				Flux<Object> flux = Flux.from(adapter.toPublisher(value)).contextWrite(context);
+				return subscribe(JdkFlowAdapter.publisherToFlowPublisher(flux), exchange, maxCollectedItems);
 			}
 			return (CompletableFuture<@Nullable Object>) (CompletableFuture<?>) Mono.from(adapter.toPublisher(value))
+				.contextWrite(context)
 				.toFuture();
+		}
+
+		// what the interceptors put for the call (e.g. the security context for
+		// ReactiveSecurityContextHolder): publishers cannot read thread-locals
+		private static Context context(JsonRpcExchange exchange) {
+			Map<Object, Object> entries = JsonRpcReactorContext.entries(exchange);
+			return entries.isEmpty() ? Context.empty() : Context.of(entries);
 		}
 
 	}

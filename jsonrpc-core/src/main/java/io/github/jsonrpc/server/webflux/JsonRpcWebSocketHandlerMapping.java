@@ -17,16 +17,18 @@ package io.github.jsonrpc.server.webflux;
 
 import java.util.concurrent.Executor;
 
+import io.github.jsonrpc.server.websocket.JsonRpcHandshakeOrigins;
 import io.netty.channel.EventLoop;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.Connection;
 
-import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
+import org.springframework.web.cors.reactive.CorsUtils;
 import org.springframework.web.reactive.handler.AbstractHandlerMapping;
 import org.springframework.web.reactive.socket.server.WebSocketService;
 import org.springframework.web.server.ServerWebExchange;
@@ -35,9 +37,11 @@ import org.springframework.web.server.WebHandler;
 /**
  * {@link org.springframework.web.reactive.HandlerMapping} of the JSON-RPC WebSocket
  * endpoint: matches WebSocket upgrade requests to its own path only, so that the HTTP
- * endpoint can share the path. The upgrade goes through a {@link WebSocketService}
- * (message size limit, origin checks through the mapping's CORS configuration), then to
- * the {@link JsonRpcWebSocketHandler}.
+ * endpoint can share the path. A handshake whose {@code Origin} the
+ * {@link JsonRpcHandshakeOrigins} refuse gets {@code 403} (the Servlet endpoint's rules:
+ * allowed origins and patterns, then same origin, pinned to the allowed hosts when there
+ * are some); the others go through a {@link WebSocketService} (message size limit), then
+ * to the {@link JsonRpcWebSocketHandler}.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
@@ -53,6 +57,10 @@ public final class JsonRpcWebSocketHandlerMapping extends AbstractHandlerMapping
 	private final String path;
 
 	private final WebHandler upgrade;
+
+	private final WebHandler forbidden = JsonRpcWebSocketHandlerMapping::forbidden;
+
+	private @Nullable JsonRpcHandshakeOrigins origins;
 
 	/**
 	 * Create a new instance.
@@ -70,6 +78,15 @@ public final class JsonRpcWebSocketHandlerMapping extends AbstractHandlerMapping
 		this.upgrade = (exchange) -> onEventLoop(exchange,
 				Mono.defer(() -> webSocketService.handleRequest(exchange, handler)));
 		setOrder(DEFAULT_ORDER);
+	}
+
+	/**
+	 * Set the origin rules of handshakes; without them, any {@code Origin} is accepted.
+	 * @param origins the rules
+	 */
+	public void setHandshakeOrigins(JsonRpcHandshakeOrigins origins) {
+		Assert.notNull(origins, "Origins are required");
+		this.origins = origins;
 	}
 
 	/**
@@ -100,7 +117,21 @@ public final class JsonRpcWebSocketHandlerMapping extends AbstractHandlerMapping
 		}
 		String upgrade = exchange.getRequest().getHeaders().getUpgrade();
 		// only upgrade requests: a POST to the same path is the HTTP endpoint's
-		return "websocket".equalsIgnoreCase(upgrade) ? Mono.just(this.upgrade) : Mono.empty();
+		if (!"websocket".equalsIgnoreCase(upgrade)) {
+			return Mono.empty();
+		}
+		JsonRpcHandshakeOrigins origins = this.origins;
+		if (origins != null && !origins.isAllowed(exchange.getRequest().getHeaders().getOrigin(),
+				() -> !CorsUtils.isCorsRequest(exchange.getRequest()))) {
+			return Mono.just(this.forbidden);
+		}
+		return Mono.just(this.upgrade);
+	}
+
+	private static Mono<Void> forbidden(ServerWebExchange exchange) {
+		// Cross-Site WebSocket Hijacking: refused before the upgrade, no body
+		exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
+		return exchange.getResponse().setComplete();
 	}
 
 	/**

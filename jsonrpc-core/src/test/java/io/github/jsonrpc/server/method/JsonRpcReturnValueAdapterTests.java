@@ -37,6 +37,7 @@ import io.github.jsonrpc.server.JsonRpcTransportContext;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -75,6 +76,20 @@ class JsonRpcReturnValueAdapterTests {
 			.adapt(Flux.range(0, 3), exchange(new RecordingSink(), JsonRpcId.of(2)), MAX)
 			.get(5, TimeUnit.SECONDS);
 		assertThat(flux).isEqualTo(java.util.Map.of("count", 3L));
+	}
+
+	@Test
+	void publishersAreSubscribedWithTheReactorContextOfTheCall() throws Exception {
+		JsonRpcExchange exchange = exchange(null, JsonRpcId.of(1));
+		JsonRpcReactorContext.put(exchange, "user", "alice");
+		JsonRpcReactorContext.put(exchange, "user", "bob");
+		Mono<String> mono = Mono.deferContextual((context) -> Mono.just(context.getOrDefault("user", "nobody")));
+		assertThat(JsonRpcReturnValueAdapter.adapt(mono, exchange, MAX).get(5, TimeUnit.SECONDS)).isEqualTo("bob");
+		Flux<String> flux = Flux.deferContextual((context) -> Flux.just(context.getOrDefault("user", "nobody")));
+		assertThat(JsonRpcReturnValueAdapter.adapt(flux, exchange, MAX).get(5, TimeUnit.SECONDS))
+			.isEqualTo(List.of("bob"));
+		assertThat(JsonRpcReturnValueAdapter.adapt(mono, exchange(null, JsonRpcId.of(2)), MAX).get(5, TimeUnit.SECONDS))
+			.isEqualTo("nobody");
 	}
 
 	@Test

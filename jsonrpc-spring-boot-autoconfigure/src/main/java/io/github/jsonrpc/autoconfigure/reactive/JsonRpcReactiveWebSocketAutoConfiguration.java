@@ -15,7 +15,6 @@
  */
 package io.github.jsonrpc.autoconfigure.reactive;
 
-import java.util.Map;
 import java.util.Set;
 
 import io.github.jsonrpc.autoconfigure.JsonRpcAutoConfiguration;
@@ -25,6 +24,7 @@ import io.github.jsonrpc.pubsub.JsonRpcPubSubMethodNames;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcSessionRegistry;
 import io.github.jsonrpc.server.connection.JsonRpcMemoryBudget;
+import io.github.jsonrpc.server.websocket.JsonRpcHandshakeOrigins;
 import io.github.jsonrpc.server.webflux.JsonRpcWebSocketHandler;
 import io.github.jsonrpc.server.webflux.JsonRpcWebSocketHandlerMapping;
 import org.apache.commons.logging.Log;
@@ -44,7 +44,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.TaskScheduler;
-import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.server.WebSocketService;
 import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
@@ -55,10 +54,11 @@ import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyReques
  * Auto-configuration} of JSON-RPC over WebSocket for reactive web applications, at
  * {@code jsonrpc.websocket.path} with the {@code jsonrpc.websocket.*} limits of the
  * Servlet endpoint, and the {@link JsonRpcSessionRegistry} its connections join (pub/sub
- * builds on it). Cross-origin handshakes are refused ({@code 403}) unless their origin is
- * in {@code allowed-origins} / {@code allowed-origin-patterns}. On Reactor Netty the
- * frame size limit is {@code max-message-size}. Calls run on the application task
- * executor, never on the event loop.
+ * builds on it). Handshakes are checked like the Servlet endpoint's: a foreign or invalid
+ * {@code Origin} gets {@code 403} unless it is in {@code allowed-origins} /
+ * {@code allowed-origin-patterns}, and same origin is pinned to {@code allowed-hosts}
+ * when there are some. On Reactor Netty the frame size limit is {@code max-message-size}.
+ * Calls run on the application task executor, never on the event loop.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
@@ -109,14 +109,10 @@ public final class JsonRpcReactiveWebSocketAutoConfiguration {
 			WebSocketService jsonRpcWebSocketService, JsonRpcWebSocketProperties properties) {
 		JsonRpcWebSocketHandlerMapping mapping = new JsonRpcWebSocketHandlerMapping(properties.getPath(),
 				webSocketHandler, jsonRpcWebSocketService);
-		// a cross-origin handshake must come from an allowed origin (403 otherwise); a
-		// same-origin one always passes
-		CorsConfiguration origins = new CorsConfiguration();
-		properties.getAllowedOrigins().forEach(origins::addAllowedOrigin);
-		properties.getAllowedOriginPatterns().forEach(origins::addAllowedOriginPattern);
-		origins.addAllowedMethod("GET");
-		origins.addAllowedHeader(CorsConfiguration.ALL);
-		mapping.setCorsConfigurations(Map.of(properties.getPath(), origins));
+		// the Servlet endpoint's rules: an invalid or foreign Origin gets 403, and same
+		// origin may be pinned to allowed hosts
+		mapping.setHandshakeOrigins(new JsonRpcHandshakeOrigins(properties.getAllowedOrigins(),
+				properties.getAllowedOriginPatterns(), properties.getAllowedHosts()));
 		logger.info("JSON-RPC WebSocket endpoint: " + properties.getPath());
 		return mapping;
 	}

@@ -16,6 +16,7 @@
 
 package io.github.jsonrpc.autoconfigure.security;
 
+import java.time.Duration;
 import java.util.Map;
 
 import io.github.jsonrpc.autoconfigure.JsonRpcAutoConfiguration;
@@ -37,6 +38,7 @@ import io.github.jsonrpc.server.method.InvocableJsonRpcMethodFactory;
 import io.github.jsonrpc.server.method.JsonRpcMethodAccessChecker;
 import io.github.jsonrpc.server.method.JsonRpcMethodRegistry;
 import io.github.jsonrpc.server.method.JsonRpcMethodRegistryCustomizer;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -55,12 +57,18 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -174,23 +182,68 @@ public final class JsonRpcSecurityAutoConfiguration {
 		return authorizer;
 	}
 
+	/**
+	 * The reactive authentication of a WebFlux application, for {@code rpc.login}: it
+	 * runs as a blocking method, never on the event loop, so it may wait for the answer.
+	 */
+	private static final class ReactiveLogin {
+
+		private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+		static @Nullable AuthenticationManager authenticationManager(BeanFactory beanFactory,
+				ObjectProvider<PasswordEncoder> passwordEncoder) {
+			ReactiveAuthenticationManager manager = beanFactory.getBeanProvider(ReactiveAuthenticationManager.class)
+				.getIfAvailable(() -> {
+					ReactiveUserDetailsService users = beanFactory.getBeanProvider(ReactiveUserDetailsService.class)
+						.getIfAvailable();
+					if (users == null) {
+						return null;
+					}
+					UserDetailsRepositoryReactiveAuthenticationManager byUsers = new UserDetailsRepositoryReactiveAuthenticationManager(
+							users);
+					passwordEncoder.ifAvailable(byUsers::setPasswordEncoder);
+					return byUsers;
+				});
+			if (manager == null) {
+				return null;
+			}
+			return (authentication) -> {
+				Authentication result = manager.authenticate(authentication).block(TIMEOUT);
+				if (result == null) {
+					throw new BadCredentialsException("Not authenticated");
+				}
+				return result;
+			};
+		}
+
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty("jsonrpc.security.login.enabled")
 	static class LoginConfiguration {
+
+		private static final boolean reactorPresent = ClassUtils.isPresent("reactor.core.publisher.Mono",
+				LoginConfiguration.class.getClassLoader());
 
 		@Bean
 		@ConditionalOnMissingBean
 		JsonRpcLoginMethod jsonRpcLoginMethod(ObjectProvider<AuthenticationManager> authenticationManager,
 				ObjectProvider<UserDetailsService> userDetailsService, ObjectProvider<PasswordEncoder> passwordEncoder,
-				JsonRpcSecurityProperties properties) {
+				JsonRpcSecurityProperties properties, BeanFactory beanFactory) {
 			JsonRpcSecurityProperties.Login login = properties.getLogin();
 			JsonRpcLoginThrottle throttle = new JsonRpcLoginThrottle(login.getMaxFailuresPerConnection(),
 					login.getMaxFailuresPerAddress(), login.getFailureWindow());
 			// looked up at the first login: the application's manager, else one over its
-			// users
+			// users, else (WebFlux) its reactive manager or users
 			return new JsonRpcLoginMethod(() -> authenticationManager.getIfAvailable(() -> {
 				UserDetailsService users = userDetailsService.getIfAvailable();
-				Assert.state(users != null, "rpc.login needs an AuthenticationManager or a UserDetailsService bean");
+				if (users == null) {
+					AuthenticationManager reactive = reactorPresent
+							? ReactiveLogin.authenticationManager(beanFactory, passwordEncoder) : null;
+					Assert.state(reactive != null, "rpc.login needs an AuthenticationManager, a UserDetailsService, "
+							+ "a ReactiveAuthenticationManager or a ReactiveUserDetailsService bean");
+					return reactive;
+				}
 				DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
 				passwordEncoder.ifAvailable(provider::setPasswordEncoder);
 				return new ProviderManager(provider);

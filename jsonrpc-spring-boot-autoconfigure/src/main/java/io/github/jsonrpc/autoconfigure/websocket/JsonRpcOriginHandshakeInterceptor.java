@@ -16,26 +16,21 @@
 package io.github.jsonrpc.autoconfigure.websocket;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import io.github.jsonrpc.protocol.JsonRpcLogText;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import io.github.jsonrpc.server.websocket.JsonRpcHandshakeOrigins;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
-import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
-import org.springframework.web.util.UriComponents;
-import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.WebUtils;
 
 /**
- * {@link HandshakeInterceptor} that checks the {@code Origin} of WebSocket handshakes:
+ * {@link HandshakeInterceptor} that checks the {@code Origin} of WebSocket handshakes
+ * with {@link JsonRpcHandshakeOrigins} (the rules the WebFlux endpoint applies too):
  * allowed origins and origin patterns, then same origin. A handshake without
  * {@code Origin} (a non-browser client) is accepted; one whose {@code Origin} is not a
  * valid URL gets {@code 403}, never a server error. Same origin compares with the
@@ -46,11 +41,7 @@ import org.springframework.web.util.WebUtils;
  */
 public final class JsonRpcOriginHandshakeInterceptor implements HandshakeInterceptor {
 
-	private static final Log logger = LogFactory.getLog(JsonRpcOriginHandshakeInterceptor.class);
-
-	private final CorsConfiguration origins = new CorsConfiguration();
-
-	private final List<String> allowedHosts;
+	private final JsonRpcHandshakeOrigins origins;
 
 	/**
 	 * Create a new instance.
@@ -62,62 +53,17 @@ public final class JsonRpcOriginHandshakeInterceptor implements HandshakeInterce
 	 */
 	public JsonRpcOriginHandshakeInterceptor(List<String> allowedOrigins, List<String> allowedOriginPatterns,
 			List<String> allowedHosts) {
-		this.origins.setAllowedOrigins(List.copyOf(allowedOrigins));
-		this.origins.setAllowedOriginPatterns(List.copyOf(allowedOriginPatterns));
-		this.allowedHosts = allowedHosts.stream().map((host) -> host.toLowerCase(Locale.ROOT)).toList();
+		this.origins = new JsonRpcHandshakeOrigins(allowedOrigins, allowedOriginPatterns, allowedHosts);
 	}
 
 	@Override
 	public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler wsHandler,
 			Map<String, Object> attributes) {
-		String origin = request.getHeaders().getOrigin();
-		if (origin == null || isAllowed(request, origin)) {
+		if (this.origins.isAllowed(request.getHeaders().getOrigin(), () -> WebUtils.isSameOrigin(request))) {
 			return true;
 		}
 		response.setStatusCode(HttpStatus.FORBIDDEN);
 		return false;
-	}
-
-	private boolean isAllowed(ServerHttpRequest request, String origin) {
-		UriComponents url = parse(origin);
-		if (url == null) {
-			if (logger.isDebugEnabled()) {
-				logger.debug("WebSocket handshake refused: invalid Origin " + JsonRpcLogText.escape(origin));
-			}
-			return false;
-		}
-		if (this.origins.checkOrigin(origin) != null || isSameOrigin(request, url)) {
-			return true;
-		}
-		if (logger.isDebugEnabled()) {
-			logger.debug("WebSocket handshake refused: Origin " + JsonRpcLogText.escape(origin) + " not allowed");
-		}
-		return false;
-	}
-
-	private boolean isSameOrigin(ServerHttpRequest request, UriComponents origin) {
-		if (this.allowedHosts.isEmpty()) {
-			try {
-				return WebUtils.isSameOrigin(request);
-			}
-			catch (RuntimeException ex) {
-				return false;
-			}
-		}
-		String host = origin.getHost().toLowerCase(Locale.ROOT);
-		return this.allowedHosts.contains(host)
-				|| (origin.getPort() != -1 && this.allowedHosts.contains(host + ":" + origin.getPort()));
-	}
-
-	private static @Nullable UriComponents parse(String origin) {
-		try {
-			UriComponents url = UriComponentsBuilder.fromUriString(origin).build();
-			boolean http = "http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme());
-			return (http && url.getHost() != null && !url.getHost().isEmpty()) ? url : null;
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
 	}
 
 	@Override

@@ -23,13 +23,17 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.jsonrpc.autoconfigure.JsonRpcAutoConfiguration;
 import io.github.jsonrpc.autoconfigure.pubsub.JsonRpcPubSubAutoConfiguration;
+import io.github.jsonrpc.autoconfigure.security.JsonRpcSecurityAutoConfiguration;
 import io.github.jsonrpc.autoconfigure.servlet.JsonRpcWebMvcAutoConfiguration;
 import io.github.jsonrpc.autoconfigure.websocket.JsonRpcWebSocketAutoConfiguration;
 import io.github.jsonrpc.pubsub.JsonRpcPublisher;
+import io.github.jsonrpc.security.MethodAccessJsonRpcInterceptor;
+import io.github.jsonrpc.security.SecurityContextJsonRpcInterceptor;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcSessionRegistry;
 import io.github.jsonrpc.server.connection.JsonRpcConnectionSettings;
 import io.github.jsonrpc.server.http.JsonRpcHttpStatusPolicy;
+import io.github.jsonrpc.server.method.JsonRpcMethodAccessChecker;
 import io.github.jsonrpc.server.method.JsonRpcMethodRegistry;
 import io.github.jsonrpc.server.method.annotation.JsonRpcService;
 import io.github.jsonrpc.server.webflux.JsonRpcHttpHandler;
@@ -157,6 +161,68 @@ class JsonRpcReactiveAutoConfigurationTests {
 	}
 
 	@Test
+	void securedReactiveApplicationSharesTheSecurityBeansAndGetsNoServletOnes() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(JsonRpcSecurityAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasSingleBean(SecurityContextJsonRpcInterceptor.class)
+				.hasSingleBean(MethodAccessJsonRpcInterceptor.class)
+				.hasSingleBean(JsonRpcMethodAccessChecker.class)
+				.hasSingleBean(JsonRpcHttpHandler.class)
+				.hasSingleBean(JsonRpcWebSocketHandlerMapping.class)
+				.doesNotHaveBean(io.github.jsonrpc.server.webmvc.JsonRpcHttpHandler.class)
+				.doesNotHaveBean(io.github.jsonrpc.server.websocket.JsonRpcWebSocketHandler.class)
+				.doesNotHaveBean("jsonRpcWebSocketHandlerMapping"));
+	}
+
+	@Test
+	void securedServletApplicationGetsNoReactiveBeans() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(JsonRpcSecurityAutoConfiguration.class))
+			.withConfiguration(JSON_RPC)
+			.run((context) -> assertThat(context)
+				.hasSingleBean(io.github.jsonrpc.server.webmvc.JsonRpcHttpHandler.class)
+				.hasSingleBean(io.github.jsonrpc.server.websocket.JsonRpcWebSocketHandler.class)
+				.hasSingleBean(SecurityContextJsonRpcInterceptor.class)
+				.doesNotHaveBean(JsonRpcHttpHandler.class)
+				.doesNotHaveBean(JsonRpcWebSocketHandler.class)
+				.doesNotHaveBean(JsonRpcWebSocketHandlerMapping.class)
+				.doesNotHaveBean("jsonRpcWebSocketService")
+				.doesNotHaveBean("jsonRpcRouterFunction"));
+	}
+
+	@Test
+	void offloadBlockingMovesBlockingMethodsToTheTaskExecutorInstead() {
+		this.contextRunner.withUserConfiguration(ServiceConfiguration.class)
+			.withPropertyValues("jsonrpc.execution.offload-blocking=true")
+			.run((context) -> {
+				JsonRpcHandler handler = context.getBean(JsonRpcHandler.class);
+				String thread = handler
+					.handle(handler.codec().decodeRequests("{\"jsonrpc\":\"2.0\",\"method\":\"thread\",\"id\":1}"),
+							io.github.jsonrpc.server.JsonRpcTransportContext.inProcess())
+					.get(5, TimeUnit.SECONDS)
+					.single()
+					.toString();
+				assertThat(thread).contains("jsonrpc-").doesNotContain("boundedElastic");
+			});
+	}
+
+	@Test
+	void eachWebSocketBeanBacksOffAlone() {
+		JsonRpcSessionRegistry sessions = new JsonRpcSessionRegistry();
+		this.contextRunner.withBean("userSessions", JsonRpcSessionRegistry.class, () -> sessions)
+			.run((context) -> assertThat(context).getBean(JsonRpcSessionRegistry.class).isSameAs(sessions));
+		WebSocketService service = new HandshakeWebSocketService();
+		this.contextRunner.withBean("jsonRpcWebSocketService", WebSocketService.class, () -> service).run((context) -> {
+			assertThat(context).getBean(WebSocketService.class).isSameAs(service);
+			assertThat(context).hasSingleBean(JsonRpcWebSocketHandlerMapping.class);
+		});
+		this.contextRunner.withUserConfiguration(UserHandlerConfiguration.class).run((context) -> {
+			assertThat(context).getBean(JsonRpcWebSocketHandler.class)
+				.isSameAs(context.getBean(UserHandlerConfiguration.class).handler);
+			assertThat(context).hasSingleBean(JsonRpcWebSocketHandlerMapping.class);
+		});
+	}
+
+	@Test
 	void httpBeansBackOff() {
 		this.contextRunner.withUserConfiguration(UserHttpConfiguration.class).run((context) -> {
 			assertThat(context).getBean(JsonRpcHttpStatusPolicy.class).isSameAs(UserHttpConfiguration.POLICY);
@@ -258,6 +324,22 @@ class JsonRpcReactiveAutoConfigurationTests {
 		@Bean
 		RouterFunction<ServerResponse> jsonRpcRouterFunction() {
 			return ROUTES;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserHandlerConfiguration {
+
+		final JsonRpcWebSocketHandler handler;
+
+		UserHandlerConfiguration(JsonRpcHandler handler, JsonRpcSessionRegistry sessions) {
+			this.handler = new JsonRpcWebSocketHandler(handler, sessions, Runnable::run);
+		}
+
+		@Bean
+		JsonRpcWebSocketHandler userWebSocketHandler() {
+			return this.handler;
 		}
 
 	}
