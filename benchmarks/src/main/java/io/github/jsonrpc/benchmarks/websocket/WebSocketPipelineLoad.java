@@ -102,7 +102,8 @@ public final class WebSocketPipelineLoad {
 			int sent = 0;
 			while (sent < calls && failure.get() == null) {
 				if (!inFlight.tryAcquire()) {
-					// nothing more may go out until a reply arrives: send what is buffered
+					// nothing more may go out until a reply arrives: send what is
+					// buffered
 					out.flush();
 					if (System.nanoTime() > deadline) {
 						break;
@@ -137,7 +138,8 @@ public final class WebSocketPipelineLoad {
 	}
 
 	private static long percentile(long[] sorted, double fraction) {
-		return (sorted.length == 0) ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))];
+		return (sorted.length == 0) ? 0
+				: sorted[(int) Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))];
 	}
 
 	private Socket connect() throws IOException {
