@@ -4,7 +4,9 @@
 # its defaults, WebSocket at /jsonrpc) and runs
 # io.github.jsonrpc.benchmarks.websocket.WebSocketPipelineLoad against it: a warm-up run,
 # then the measured run, each at most CALLS calls and SECONDS seconds. Prints calls/s,
-# p50 and p99 of each run; exits with 2 if a reply was missing or wrong.
+# p50 and p99 of each run, and the server process's CPU time per call in the measured
+# run (which compares builds on a busy machine); exits with 2 if a reply was missing or
+# wrong.
 #
 #   benchmarks/load/ws-load.sh [CALLS] [WINDOW] [SECONDS]     defaults: 300000 256 20
 #
@@ -46,4 +48,4 @@ done
 
 echo "one connection, $window calls in flight, at most $calls calls or ${seconds}s per run"
 java -Xmx256m -cp "$classpath" io.github.jsonrpc.benchmarks.websocket.WebSocketPipelineLoad \
-	"ws://127.0.0.1:$port/jsonrpc" "$calls" "$window" "$seconds"
+	"ws://127.0.0.1:$port/jsonrpc" "$calls" "$window" "$seconds" "$server"

@@ -52,8 +52,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>
  * Usage: {@code java -cp benchmarks/target/benchmarks.jar
  * io.github.jsonrpc.benchmarks.websocket.WebSocketPipelineLoad [url] [calls] [window]
- * [seconds]}; defaults {@code ws://127.0.0.1:18080/jsonrpc 300000 256 20}. Exits with 2
- * when a reply is missing, wrong or an error.
+ * [seconds] [server pid]}; defaults {@code ws://127.0.0.1:18080/jsonrpc 300000 256 20}.
+ * With the pid of a server on the same Linux machine it also prints the CPU time the
+ * whole server process used per call in the measured run (from {@code /proc}), which
+ * compares builds on a busy machine where calls per second do not. Exits with 2 when a
+ * reply is missing, wrong or an error.
  */
 public final class WebSocketPipelineLoad {
 
@@ -71,11 +74,18 @@ public final class WebSocketPipelineLoad {
 		int calls = (args.length > 1) ? Integer.parseInt(args[1]) : 300_000;
 		int window = (args.length > 2) ? Integer.parseInt(args[2]) : 256;
 		int seconds = (args.length > 3) ? Integer.parseInt(args[3]) : 20;
+		long serverPid = (args.length > 4) ? Long.parseLong(args[4]) : -1;
 		WebSocketPipelineLoad load = new WebSocketPipelineLoad(uri, window);
 		Result warmUp = load.run(calls, seconds);
 		System.out.printf("warm-up:  %s%n", warmUp);
+		long cpuBefore = cpuNanos(serverPid);
 		Result measured = load.run(calls, seconds);
+		long cpuAfter = cpuNanos(serverPid);
 		System.out.printf("measured: %s%n", measured);
+		if (cpuBefore >= 0 && cpuAfter >= 0 && measured.calls > 0) {
+			System.out.printf("server process CPU per call (measured run): %.1f us%n",
+					(cpuAfter - cpuBefore) / 1e3 / measured.calls);
+		}
 		if (warmUp.failure != null || measured.failure != null) {
 			System.exit(2);
 		}
@@ -134,6 +144,22 @@ public final class WebSocketPipelineLoad {
 			long[] sorted = Arrays.copyOf(latencies, sent);
 			Arrays.sort(sorted);
 			return new Result(count, elapsed, percentile(sorted, 0.50), percentile(sorted, 0.99), failure.get());
+		}
+	}
+
+	// user + system time of a process, from /proc/<pid>/stat (in clock ticks of 10 ms)
+	private static long cpuNanos(long pid) {
+		if (pid <= 0) {
+			return -1;
+		}
+		try {
+			String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			// fields 14 and 15 of the file, counted after the command name
+			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
 		}
 	}
 
