@@ -20,6 +20,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.IntNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.NullNode;
 
@@ -42,10 +43,23 @@ public record JsonRpcId(JsonNode value) {
 	 */
 	public static final JsonRpcId NULL = new JsonRpcId(NullNode.getInstance());
 
+	// ids 0 to 15, made once: the JSON value of each is equal to any other node of it
+	private static final JsonRpcId[] SMALL_INTS = new JsonRpcId[16];
+
+	static {
+		for (int i = 0; i < SMALL_INTS.length; i++) {
+			SMALL_INTS[i] = new JsonRpcId(IntNode.valueOf(i));
+		}
+	}
+
 	public JsonRpcId {
 		Assert.notNull(value, "Value is required");
-		Assert.isTrue(isValid(value),
-				() -> "A JSON-RPC id must be a string, a number or null, not " + value.getNodeType());
+		if (!isValid(value)) {
+			// not Assert.isTrue with a message supplier: that is a new lambda for every
+			// id
+			throw new IllegalArgumentException(
+					"A JSON-RPC id must be a string, a number or null, not " + value.getNodeType());
+		}
 	}
 
 	/**
@@ -55,6 +69,13 @@ public record JsonRpcId(JsonNode value) {
 	 * @throws IllegalArgumentException if the node is of another kind
 	 */
 	public static JsonRpcId of(JsonNode value) {
+		if (value.isInt()) {
+			int number = value.intValue();
+			if (number >= 0 && number < SMALL_INTS.length) {
+				// clients often use one small id for every call, or count from 1
+				return SMALL_INTS[number];
+			}
+		}
 		return value.isNull() ? NULL : new JsonRpcId(value);
 	}
 
@@ -118,13 +139,78 @@ public record JsonRpcId(JsonNode value) {
 	 */
 	@Override
 	public boolean equals(Object other) {
-		return (this == other)
-				|| (other instanceof JsonRpcId that && this.value.toString().equals(that.value.toString()));
+		if (this == other) {
+			return true;
+		}
+		if (!(other instanceof JsonRpcId that)) {
+			return false;
+		}
+		// the common kinds compared without writing the JSON text (connections keep
+		// calls in maps by id): the same answer as comparing the texts
+		if (isPlainInteger(this.value) && isPlainInteger(that.value)) {
+			return this.value.longValue() == that.value.longValue();
+		}
+		if (isPlainString(this.value) && isPlainString(that.value)) {
+			return this.value.stringValue().equals(that.value.stringValue());
+		}
+		return this.value.toString().equals(that.value.toString());
 	}
 
 	@Override
 	public int hashCode() {
+		// the hash code of the JSON text, without writing it for the common kinds
+		if (isPlainInteger(this.value)) {
+			return decimalHashCode(this.value.longValue());
+		}
+		if (isPlainString(this.value)) {
+			String text = this.value.stringValue();
+			int hash = '"';
+			for (int i = 0; i < text.length(); i++) {
+				hash = 31 * hash + text.charAt(i);
+			}
+			return 31 * hash + '"';
+		}
 		return this.value.toString().hashCode();
+	}
+
+	// the hash code of Long.toString(value), without making the string
+	private static int decimalHashCode(long value) {
+		if (value == Long.MIN_VALUE) {
+			return Long.toString(value).hashCode();
+		}
+		int hash = 0;
+		long rest = value;
+		if (rest < 0) {
+			hash = '-';
+			rest = -rest;
+		}
+		long divisor = 1;
+		while (rest / divisor >= 10) {
+			divisor *= 10;
+		}
+		for (; divisor > 0; divisor /= 10) {
+			hash = 31 * hash + (char) ('0' + (rest / divisor) % 10);
+		}
+		return hash;
+	}
+
+	private static boolean isPlainInteger(JsonNode node) {
+		return node.isInt() || node.isLong();
+	}
+
+	// a string written as it is between quotes: nothing to escape
+	private static boolean isPlainString(JsonNode node) {
+		if (!node.isString()) {
+			return false;
+		}
+		String text = node.stringValue();
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < 0x20 || c == '"' || c == '\\' || c >= 0x7F) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	@Override

@@ -33,7 +33,8 @@ public record JsonRpcInbound(boolean batch, List<JsonRpcMessage> entries) {
 
 	public JsonRpcInbound {
 		Assert.notEmpty(entries, "Entries must not be empty");
-		entries = List.copyOf(entries);
+		// the codec's own entries are not shared with anyone: no copy needed
+		entries = (entries instanceof DecodedEntries) ? entries : List.copyOf(entries);
 	}
 
 	/**

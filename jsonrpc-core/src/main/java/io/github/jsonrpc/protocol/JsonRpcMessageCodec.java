@@ -285,12 +285,12 @@ public final class JsonRpcMessageCodec {
 				// array
 				return JsonRpcInbound.failed(failure(JsonRpcErrorCodes.INVALID_REQUEST));
 			}
-			List<JsonRpcMessage> entries = new ArrayList<>(tree.size());
-			for (JsonNode element : tree) {
+			JsonRpcMessage[] entries = new JsonRpcMessage[tree.size()];
+			for (int i = 0; i < entries.length; i++) {
 				// batches are a 2.0 feature: a 1.0 object inside one is invalid
-				entries.add(decodeEntry(element, false));
+				entries[i] = decodeEntry(tree.get(i), false);
 			}
-			return new JsonRpcInbound(true, entries);
+			return new JsonRpcInbound(true, new DecodedEntries(entries));
 		}
 		return new JsonRpcInbound(false, List.of(decodeEntry(tree, this.version1)));
 	}
@@ -435,8 +435,9 @@ public final class JsonRpcMessageCodec {
 		BoundedOutputStream out = new BoundedOutputStream(128 * responses.size(), this.limits.maxReplyBytes());
 		try (JsonGenerator generator = this.mapper.createGenerator(out)) {
 			generator.writeStartArray();
-			for (JsonRpcResponse response : responses) {
-				writeResponse(generator, response);
+			// by index: no iterator for every reply
+			for (int i = 0; i < responses.size(); i++) {
+				writeResponse(generator, responses.get(i));
 			}
 			generator.writeEndArray();
 		}

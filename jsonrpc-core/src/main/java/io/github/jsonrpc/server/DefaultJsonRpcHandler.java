@@ -15,7 +15,7 @@
  */
 package io.github.jsonrpc.server;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -102,6 +102,9 @@ final class DefaultJsonRpcHandler implements JsonRpcHandler {
 		CompletableFuture<Void> done = (this.batchParallelism > 1 && this.batchExecutor != null)
 				? runInParallel(entries, responses, context, budget)
 				: runInSequence(entries, responses, 0, context, budget);
+		if (done.isDone() && !done.isCompletedExceptionally()) {
+			return CompletableFuture.completedFuture(collect(entries, responses));
+		}
 		return done.thenApply((ignored) -> collect(entries, responses));
 	}
 
@@ -177,14 +180,15 @@ final class DefaultJsonRpcHandler implements JsonRpcHandler {
 	}
 
 	private static JsonRpcReply collect(List<JsonRpcMessage> entries, JsonRpcResponse[] responses) {
-		List<JsonRpcResponse> answered = new ArrayList<>(responses.length);
+		int count = 0;
 		for (int i = 0; i < responses.length; i++) {
 			// invalid entries are always answered; valid notifications never are
 			if (!(entries.get(i) instanceof JsonRpcRequest request && request.isNotification())) {
-				answered.add(responses[i]);
+				responses[count++] = responses[i];
 			}
 		}
-		return JsonRpcReply.batch(answered);
+		// an immutable list, which the reply keeps without copying it
+		return JsonRpcReply.batch(List.of((count == responses.length) ? responses : Arrays.copyOf(responses, count)));
 	}
 
 	private CompletableFuture<JsonRpcResponse> call(JsonRpcRequest request, JsonRpcTransportContext context,

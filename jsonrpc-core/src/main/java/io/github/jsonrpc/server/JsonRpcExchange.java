@@ -15,6 +15,8 @@
  */
 package io.github.jsonrpc.server;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.security.Principal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,12 +40,25 @@ public final class JsonRpcExchange {
 
 	private final JsonRpcTransportContext context;
 
-	private final Map<String, Object> attributes;
+	private static final VarHandle ATTRIBUTES;
+
+	static {
+		try {
+			ATTRIBUTES = MethodHandles.lookup()
+				.findVarHandle(JsonRpcExchange.class, "attributes", ConcurrentHashMap.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
+	// made when first asked for: most calls never use attributes
+	private volatile @Nullable ConcurrentHashMap<String, Object> attributes;
 
 	private final JsonRpcReplyBudget replyBudget;
 
-	private JsonRpcExchange(JsonRpcRequest request, JsonRpcTransportContext context, Map<String, Object> attributes,
-			JsonRpcReplyBudget replyBudget) {
+	private JsonRpcExchange(JsonRpcRequest request, JsonRpcTransportContext context,
+			@Nullable ConcurrentHashMap<String, Object> attributes, JsonRpcReplyBudget replyBudget) {
 		Assert.notNull(request, "Request is required");
 		Assert.notNull(context, "Context is required");
 		Assert.notNull(replyBudget, "ReplyBudget is required");
@@ -73,7 +88,7 @@ public final class JsonRpcExchange {
 	 */
 	public static JsonRpcExchange of(JsonRpcRequest request, JsonRpcTransportContext context,
 			JsonRpcReplyBudget replyBudget) {
-		return new JsonRpcExchange(request, context, new ConcurrentHashMap<>(), replyBudget);
+		return new JsonRpcExchange(request, context, null, replyBudget);
 	}
 
 	/**
@@ -82,7 +97,7 @@ public final class JsonRpcExchange {
 	 * @return the new exchange
 	 */
 	public JsonRpcExchange withRequest(JsonRpcRequest request) {
-		return new JsonRpcExchange(request, this.context, this.attributes, this.replyBudget);
+		return new JsonRpcExchange(request, this.context, attributeMap(), this.replyBudget);
 	}
 
 	/**
@@ -92,7 +107,7 @@ public final class JsonRpcExchange {
 	 * @return the new exchange
 	 */
 	public JsonRpcExchange withContext(JsonRpcTransportContext context) {
-		return new JsonRpcExchange(this.request, context, this.attributes, this.replyBudget);
+		return new JsonRpcExchange(this.request, context, attributeMap(), this.replyBudget);
 	}
 
 	/**
@@ -156,7 +171,17 @@ public final class JsonRpcExchange {
 	 * @return the attributes
 	 */
 	public Map<String, Object> attributes() {
-		return this.attributes;
+		return attributeMap();
+	}
+
+	private ConcurrentHashMap<String, Object> attributeMap() {
+		ConcurrentHashMap<String, Object> map = this.attributes;
+		if (map == null) {
+			// two threads asking at once must get the same map
+			ConcurrentHashMap<String, Object> created = new ConcurrentHashMap<>();
+			map = ATTRIBUTES.compareAndSet(this, null, created) ? created : this.attributes;
+		}
+		return map;
 	}
 
 	@Override

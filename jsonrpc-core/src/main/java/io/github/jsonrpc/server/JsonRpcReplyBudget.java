@@ -15,9 +15,10 @@
  */
 package io.github.jsonrpc.server;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Collection;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.jsonrpc.protocol.JsonRpcCodecLimits;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +42,19 @@ public final class JsonRpcReplyBudget {
 
 	private final long maxBytes;
 
-	private final AtomicLong used = new AtomicLong();
+	private static final VarHandle USED;
+
+	static {
+		try {
+			USED = MethodHandles.lookup().findVarHandle(JsonRpcReplyBudget.class, "used", long.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
+	// a field, not an AtomicLong: one object less for every request
+	private volatile long used;
 
 	private JsonRpcReplyBudget(long maxBytes) {
 		Assert.isTrue(maxBytes > 0, "maxBytes must be positive");
@@ -82,7 +95,8 @@ public final class JsonRpcReplyBudget {
 		if (this == UNLIMITED) {
 			return true;
 		}
-		return this.used.addAndGet(estimate(item)) <= this.maxBytes;
+		long charged = estimate(item);
+		return (long) USED.getAndAdd(this, charged) + charged <= this.maxBytes;
 	}
 
 	/**
@@ -90,7 +104,7 @@ public final class JsonRpcReplyBudget {
 	 * @return {@code true} if nothing more fits
 	 */
 	public boolean isExhausted() {
-		return this.used.get() > this.maxBytes;
+		return this.used > this.maxBytes;
 	}
 
 	/**

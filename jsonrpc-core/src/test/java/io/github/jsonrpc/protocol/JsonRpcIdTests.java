@@ -17,9 +17,13 @@ package io.github.jsonrpc.protocol;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.IntNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.LongNode;
 import tools.jackson.databind.node.NullNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,6 +78,43 @@ class JsonRpcIdTests {
 			.isNotEqualTo("1")
 			.isNotEqualTo(null);
 		assertThat(one.hashCode()).isEqualTo("1".hashCode());
+	}
+
+	@Test
+	void hashCodeAndEqualityFollowTheJsonTextForEveryKind() {
+		JsonNodeFactory nodes = JsonNodeFactory.instance;
+		List<JsonNode> values = List.of(nodes.numberNode(0), nodes.numberNode(-7), nodes.numberNode(123456789),
+				nodes.numberNode(Long.MAX_VALUE), nodes.numberNode(Long.MIN_VALUE), nodes.numberNode(Integer.MIN_VALUE),
+				nodes.numberNode(new BigInteger("123456789")), nodes.numberNode(new BigInteger("99999999999999999999")),
+				nodes.numberNode(new BigDecimal("1.50")), nodes.numberNode(2.5), nodes.stringNode(""),
+				nodes.stringNode("abc-1"), nodes.stringNode("quote\"s"), nodes.stringNode("back\\slash"),
+				nodes.stringNode("tab\t"), nodes.stringNode("caf\u00e9 \uD83D\uDE00"), nodes.stringNode("123456789"),
+				NullNode.getInstance());
+		for (JsonNode a : values) {
+			JsonRpcId id = JsonRpcId.of(a);
+			assertThat(id.hashCode()).as("hash code of %s", a).isEqualTo(a.toString().hashCode());
+			for (JsonNode b : values) {
+				assertThat(id.equals(JsonRpcId.of(b))).as("%s equals %s", a, b)
+					.isEqualTo(a.toString().equals(b.toString()));
+			}
+		}
+		// the same number in another kind of node: the same JSON text
+		assertThat(JsonRpcId.of(nodes.numberNode(123456789L)))
+			.isEqualTo(JsonRpcId.of(nodes.numberNode(new BigInteger("123456789"))))
+			.hasSameHashCodeAs(JsonRpcId.of(nodes.numberNode(new BigInteger("123456789"))));
+	}
+
+	@Test
+	void smallIntegerIdsReadFromAnyNodeAreEqualToTheirValue() {
+		for (int i = -2; i < 20; i++) {
+			// a node of its own, not Jackson's shared one
+			JsonRpcId id = JsonRpcId.of(new IntNode(i));
+			assertThat(id).isEqualTo(JsonRpcId.of(i)).hasToString(Integer.toString(i));
+			assertThat(id.value().isInt()).isTrue();
+			assertThat(id.value().intValue()).isEqualTo(i);
+		}
+		assertThat(JsonRpcId.of(new LongNode(3)).value().isLong()).isTrue();
+		assertThat(JsonRpcId.of(new LongNode(3))).isEqualTo(JsonRpcId.of(3));
 	}
 
 	@Test

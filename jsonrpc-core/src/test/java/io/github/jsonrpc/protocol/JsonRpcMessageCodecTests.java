@@ -210,6 +210,11 @@ class JsonRpcMessageCodecTests {
 			.isEqualTo(JsonRpcResponse.failure(JsonRpcId.NULL, JsonRpcError.standard(-32600)));
 		assertThat(inbound.entries().get(2))
 			.isEqualTo(JsonRpcResponse.failure(JsonRpcId.of(3), JsonRpcError.standard(-32600)));
+		// kept without a copy, and still read-only
+		assertThatExceptionOfType(UnsupportedOperationException.class)
+			.isThrownBy(() -> inbound.entries().set(0, JsonRpcRequest.notification("c", null)));
+		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> inbound.entries().clear());
+		assertThat(inbound).isEqualTo(new JsonRpcInbound(true, List.copyOf(inbound.entries())));
 	}
 
 	@Test

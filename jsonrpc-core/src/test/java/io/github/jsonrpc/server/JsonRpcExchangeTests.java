@@ -16,6 +16,14 @@
 package io.github.jsonrpc.server;
 
 import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +89,40 @@ class JsonRpcExchangeTests {
 		assertThat(withContext.attributes()).isSameAs(exchange.attributes());
 		assertThat(withRequest.replyBudget()).isSameAs(budget);
 		assertThat(withContext.replyBudget()).isSameAs(budget);
+	}
+
+	@Test
+	void copiesMadeBeforeAnyAttributeShareTheAttributesMadeLater() {
+		// the map is made when first asked for: a copy taken before must still share it
+		JsonRpcExchange exchange = JsonRpcExchange.of(this.request, JsonRpcTransportContext.inProcess());
+		JsonRpcExchange copy = exchange.withContext(JsonRpcTransportContext.inProcess());
+		copy.attributes().put("k", "v");
+		assertThat(exchange.attributes()).containsEntry("k", "v").isSameAs(copy.attributes());
+	}
+
+	@Test
+	void threadsAskingForTheAttributesAtOnceGetOneMap() throws Exception {
+		for (int round = 0; round < 50; round++) {
+			JsonRpcExchange exchange = JsonRpcExchange.of(this.request, JsonRpcTransportContext.inProcess());
+			CountDownLatch start = new CountDownLatch(1);
+			ExecutorService threads = Executors.newFixedThreadPool(4);
+			try {
+				List<Future<Map<String, Object>>> maps = new ArrayList<>();
+				for (int i = 0; i < 4; i++) {
+					maps.add(threads.submit(() -> {
+						start.await();
+						return exchange.attributes();
+					}));
+				}
+				start.countDown();
+				for (Future<Map<String, Object>> map : maps) {
+					assertThat(map.get(5, TimeUnit.SECONDS)).isSameAs(exchange.attributes());
+				}
+			}
+			finally {
+				threads.shutdownNow();
+			}
+		}
 	}
 
 	@Test

@@ -694,15 +694,17 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 
 		private final @Nullable JsonRpcId id;
 
-		private final AtomicBoolean finished = new AtomicBoolean();
+		// both set once, under this dispatch's lock: no atomic objects for every call
+		private boolean finished;
 
 		private @Nullable Thread runner;
 
 		private boolean interrupted;
 
-		private final AtomicBoolean answered = new AtomicBoolean();
+		private boolean answered;
 
-		private final List<Runnable> afterReply = new ArrayList<>();
+		// made when an action is added: most calls have none
+		private @Nullable List<Runnable> afterReply;
 
 		private final Runnable canceller = this::cancelled;
 
@@ -784,7 +786,7 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 					JsonRpcConnection.this.outbound.pause();
 				}
 				try {
-					if (!answer.isEmpty() && this.answered.compareAndSet(false, true)) {
+					if (!answer.isEmpty() && answer()) {
 						send(JsonRpcConnection.this.codec.encodeReply(answer));
 					}
 					replied();
@@ -815,34 +817,44 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 			return current;
 		}
 
-		boolean afterReply(Runnable action) {
-			synchronized (this.afterReply) {
-				if (this.replied) {
-					return false;
-				}
-				this.afterReply.add(action);
-				return true;
+		synchronized boolean afterReply(Runnable action) {
+			if (this.replied) {
+				return false;
 			}
+			if (this.afterReply == null) {
+				this.afterReply = new ArrayList<>();
+			}
+			this.afterReply.add(action);
+			return true;
 		}
 
-		private boolean hasAfterReply() {
-			synchronized (this.afterReply) {
-				return !this.afterReply.isEmpty();
-			}
+		private synchronized boolean hasAfterReply() {
+			return this.afterReply != null;
 		}
 
 		private void replied() {
 			List<Runnable> actions;
-			synchronized (this.afterReply) {
+			synchronized (this) {
 				this.replied = true;
-				actions = new ArrayList<>(this.afterReply);
-				this.afterReply.clear();
+				actions = this.afterReply;
+				this.afterReply = null;
 			}
-			actions.forEach(JsonRpcConnection::runSafely);
+			if (actions != null) {
+				actions.forEach(JsonRpcConnection::runSafely);
+			}
+		}
+
+		// whether this is the one answer of the call (a cancel may race the reply)
+		private synchronized boolean answer() {
+			if (this.answered) {
+				return false;
+			}
+			this.answered = true;
+			return true;
 		}
 
 		private void cancelled() {
-			if (this.id != null && this.answered.compareAndSet(false, true)) {
+			if (this.id != null && answer()) {
 				// in the shape of the call's protocol version, as any other answer
 				send(JsonRpcConnection.this.codec.encodeReply(JsonRpcConnection.this.codec.errorReply(this.inbound,
 						JsonRpcError.standard(JsonRpcErrorCodes.REQUEST_CANCELLED))));
@@ -854,8 +866,11 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 		 * Runs once, whether the call ended, failed, or never ran.
 		 */
 		void finish() {
-			if (!this.finished.compareAndSet(false, true)) {
-				return;
+			synchronized (this) {
+				if (this.finished) {
+					return;
+				}
+				this.finished = true;
 			}
 			JsonRpcConnection.this.inFlight.decrementAndGet();
 			JsonRpcConnection.this.inboundBytes.addAndGet(-this.size);

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
+import java.util.function.BiFunction;
 
 import io.github.jsonrpc.server.JsonRpcExceptionHandler;
 import io.github.jsonrpc.server.JsonRpcExchange;
@@ -139,6 +140,53 @@ public final class InvocableJsonRpcMethod {
 		return (guard != null) ? guard.call(() -> invokeOn(exchange)) : invokeOn(exchange);
 	}
 
+	/**
+	 * Invoke the method for one call and turn its outcome into an answer: as
+	 * {@link #invoke(JsonRpcExchange)} followed by {@code onResult} or {@code onFailure},
+	 * but without a future in between when the method returns a plain value on the
+	 * calling thread (the common case).
+	 * @param <T> the type of the answer
+	 * @param exchange the call
+	 * @param onResult makes the answer from the result
+	 * @param onFailure makes the answer from a failure (the method's own exception, or
+	 * what {@link #invoke(JsonRpcExchange)} completes with)
+	 * @return the answer
+	 * @since 0.1.0
+	 */
+	public <T> CompletableFuture<T> invoke(JsonRpcExchange exchange,
+			BiFunction<JsonRpcExchange, @Nullable Object, T> onResult,
+			BiFunction<JsonRpcExchange, Throwable, T> onFailure) {
+		if (this.guard != null || this.blockingExecutor != null) {
+			return answer(invoke(exchange), exchange, onResult, onFailure);
+		}
+		Object value;
+		try {
+			value = invokeMethod(exchange);
+		}
+		catch (InvocationTargetException ex) {
+			JsonRpcExceptionHandler.rethrowIfFatal(ex.getTargetException());
+			return CompletableFuture.completedFuture(onFailure.apply(exchange, ex.getTargetException()));
+		}
+		catch (VirtualMachineError ex) {
+			throw ex;
+		}
+		catch (Throwable ex) {
+			return CompletableFuture.completedFuture(onFailure.apply(exchange, ex));
+		}
+		if (JsonRpcReturnValueAdapter.isPlain(value)) {
+			return CompletableFuture.completedFuture(onResult.apply(exchange, value));
+		}
+		return answer(JsonRpcReturnValueAdapter.adapt(value, exchange, this.maxCollectedItems), exchange, onResult,
+				onFailure);
+	}
+
+	private static <T> CompletableFuture<T> answer(CompletableFuture<@Nullable Object> invocation,
+			JsonRpcExchange exchange, BiFunction<JsonRpcExchange, @Nullable Object, T> onResult,
+			BiFunction<JsonRpcExchange, Throwable, T> onFailure) {
+		return invocation
+			.handle((result, ex) -> (ex != null) ? onFailure.apply(exchange, ex) : onResult.apply(exchange, result));
+	}
+
 	private CompletableFuture<@Nullable Object> invokeOn(JsonRpcExchange exchange) {
 		Executor executor = this.blockingExecutor;
 		if (executor == null) {
@@ -174,13 +222,7 @@ public final class InvocableJsonRpcMethod {
 
 	private CompletableFuture<@Nullable Object> invokeHere(JsonRpcExchange exchange) {
 		try {
-			Object[] arguments = resolveArguments(exchange);
-			Method method = this.handlerMethod.invocableMethod();
-			if (this.validator != null) {
-				this.validator.validate(this, arguments);
-			}
-			Object value = method.invoke(this.handlerMethod.bean(), arguments);
-			return JsonRpcReturnValueAdapter.adapt(value, exchange, this.maxCollectedItems);
+			return JsonRpcReturnValueAdapter.adapt(invokeMethod(exchange), exchange, this.maxCollectedItems);
 		}
 		catch (InvocationTargetException ex) {
 			// the JVM failed, not the call: never an error response
@@ -193,6 +235,15 @@ public final class InvocableJsonRpcMethod {
 		catch (Throwable ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
+	}
+
+	private @Nullable Object invokeMethod(JsonRpcExchange exchange) throws Exception {
+		Object[] arguments = resolveArguments(exchange);
+		Method method = this.handlerMethod.invocableMethod();
+		if (this.validator != null) {
+			this.validator.validate(this, arguments);
+		}
+		return method.invoke(this.handlerMethod.bean(), arguments);
 	}
 
 	private Object[] resolveArguments(JsonRpcExchange exchange) throws Exception {

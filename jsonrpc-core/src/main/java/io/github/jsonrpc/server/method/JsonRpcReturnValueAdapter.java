@@ -68,6 +68,15 @@ final class JsonRpcReturnValueAdapter {
 				|| (reactorPresent && ReactorSupport.isReactive(returnType));
 	}
 
+	/**
+	 * Return whether a value is the result as it is, with nothing to wait for or unwrap.
+	 */
+	static boolean isPlain(@Nullable Object value) {
+		return value == null || !(value instanceof CompletionStage<?> || value instanceof Optional<?>
+				|| value instanceof Stream<?> || value instanceof Flow.Publisher<?>
+				|| (reactorPresent && ReactorSupport.isReactive(value.getClass())));
+	}
+
 	static CompletableFuture<@Nullable Object> adapt(@Nullable Object value, JsonRpcExchange exchange,
 			int maxCollectedItems) {
 		if (value == null) {

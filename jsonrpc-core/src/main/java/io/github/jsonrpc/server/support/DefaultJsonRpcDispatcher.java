@@ -16,10 +16,10 @@
 package io.github.jsonrpc.server.support;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 
 import io.github.jsonrpc.protocol.JsonRpcError;
 import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
-import io.github.jsonrpc.protocol.JsonRpcId;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
 import io.github.jsonrpc.server.JsonRpcDispatcher;
 import io.github.jsonrpc.server.JsonRpcExceptionHandler;
@@ -44,7 +44,9 @@ public final class DefaultJsonRpcDispatcher implements JsonRpcDispatcher {
 
 	private final JsonRpcMethodRegistry registry;
 
-	private final JsonRpcExceptionHandler exceptionHandler;
+	// how failures are answered, made once: a method reference bound to this would be a
+	// new object on every call
+	private final BiFunction<JsonRpcExchange, Throwable, JsonRpcResponse> onFailure;
 
 	/**
 	 * Create a new instance.
@@ -55,23 +57,22 @@ public final class DefaultJsonRpcDispatcher implements JsonRpcDispatcher {
 		Assert.notNull(registry, "Registry is required");
 		Assert.notNull(exceptionHandler, "ExceptionHandler is required");
 		this.registry = registry;
-		this.exceptionHandler = exceptionHandler;
+		this.onFailure = exceptionHandler::handle;
 	}
 
 	@Override
 	public CompletableFuture<JsonRpcResponse> dispatch(JsonRpcExchange exchange) {
-		JsonRpcId id = exchange.request().responseId();
 		InvocableJsonRpcMethod method = this.registry.lookup(exchange.method());
 		if (method == null) {
-			return CompletableFuture.completedFuture(JsonRpcResponse.failure(id, METHOD_NOT_FOUND));
+			return CompletableFuture
+				.completedFuture(JsonRpcResponse.failure(exchange.request().responseId(), METHOD_NOT_FOUND));
 		}
-		CompletableFuture<@Nullable Object> invocation = method.invoke(exchange);
-		if (invocation.isDone() && !invocation.isCompletedExceptionally()) {
-			// most methods return synchronously: answer without another stage
-			return CompletableFuture.completedFuture(JsonRpcResponse.success(id, invocation.join()));
-		}
-		return invocation.handle((result, ex) -> (ex != null) ? this.exceptionHandler.handle(exchange, ex)
-				: JsonRpcResponse.success(id, result));
+		// most methods return synchronously: answered without another stage
+		return method.invoke(exchange, DefaultJsonRpcDispatcher::success, this.onFailure);
+	}
+
+	private static JsonRpcResponse success(JsonRpcExchange exchange, @Nullable Object result) {
+		return JsonRpcResponse.success(exchange.request().responseId(), result);
 	}
 
 }

@@ -134,8 +134,16 @@ public final class JsonRpcServer implements JsonRpcHandler {
 	 * @return the reply, an empty array when there is nothing to send (notifications)
 	 */
 	public CompletableFuture<byte[]> handle(byte[] input) {
-		return handle(input, JsonRpcTransportContext.inProcess())
-			.thenApply((reply) -> reply.isEmpty() ? NO_REPLY : codec().encode(reply));
+		CompletableFuture<JsonRpcReply> reply = handle(input, JsonRpcTransportContext.inProcess());
+		if (reply.isDone() && !reply.isCompletedExceptionally()) {
+			// the common synchronous case: encode without another stage
+			return CompletableFuture.completedFuture(encode(reply.join()));
+		}
+		return reply.thenApply(this::encode);
+	}
+
+	private byte[] encode(JsonRpcReply reply) {
+		return reply.isEmpty() ? NO_REPLY : codec().encode(reply);
 	}
 
 	/**

@@ -17,6 +17,7 @@ package io.github.jsonrpc.server.webmvc;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -97,6 +98,11 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 
 	// bodies up to this declared size are read into an array of exactly that size
 	private static final int PRESIZED_BODY_BYTES = 64 * 1024;
+
+	// the subtypes of the streaming formats, looked for in Accept before parsing it
+	private static final String[] STREAM_SUBTYPES = Arrays.stream(JsonRpcHttpStreamFormat.values())
+		.map((format) -> format.mediaType().getSubtype())
+		.toArray(String[]::new);
 
 	private final JsonRpcHandler handler;
 
@@ -283,11 +289,24 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 		if (values == null || !values.hasMoreElements()) {
 			return null;
 		}
-		List<String> accept = Collections.list(values);
-		if (!mayStream(accept)) {
-			// the common case: no streaming type named, nothing to parse
-			return null;
+		String first = values.nextElement();
+		if (!values.hasMoreElements()) {
+			// the common case, one Accept header naming no streaming type: no list, no
+			// parsing
+			return mayStream(first) ? streamFormat(List.of(first)) : null;
 		}
+		List<String> accept = new ArrayList<>();
+		accept.add(first);
+		accept.addAll(Collections.list(values));
+		for (String value : accept) {
+			if (mayStream(value)) {
+				return streamFormat(accept);
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable JsonRpcHttpStreamFormat streamFormat(List<String> accept) {
 		try {
 			return JsonRpcHttpMediaTypes.streamFormat(MediaType.parseMediaTypes(accept));
 		}
@@ -296,14 +315,11 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 		}
 	}
 
-	private static boolean mayStream(List<String> accept) {
-		for (String value : accept) {
-			for (JsonRpcHttpStreamFormat format : JsonRpcHttpStreamFormat.values()) {
-				String subtype = format.mediaType().getSubtype();
-				for (int i = 0; i + subtype.length() <= value.length(); i++) {
-					if (value.regionMatches(true, i, subtype, 0, subtype.length())) {
-						return true;
-					}
+	private static boolean mayStream(String value) {
+		for (String subtype : STREAM_SUBTYPES) {
+			for (int i = 0; i + subtype.length() <= value.length(); i++) {
+				if (value.regionMatches(true, i, subtype, 0, subtype.length())) {
+					return true;
 				}
 			}
 		}

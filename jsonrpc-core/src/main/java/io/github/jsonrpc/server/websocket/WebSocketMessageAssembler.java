@@ -15,7 +15,6 @@
  */
 package io.github.jsonrpc.server.websocket;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 import org.jspecify.annotations.Nullable;
@@ -31,6 +30,12 @@ import io.github.jsonrpc.server.connection.JsonRpcMemoryBudget;
  * closes. A part may end between the two halves of a surrogate pair; the high half waits
  * for the next part so that the pair is encoded as one character.
  *
+ * <p>
+ * What is reserved is the capacity of the buffer held, not the bytes written to it, and
+ * the buffer never grows past the limit: a buffer that doubled as it filled could
+ * otherwise hold up to twice the limit while counting only what was written. The last
+ * part sizes the buffer exactly, so the buffer is the message, without another copy.
+ *
  * @author JSON-RPC for Spring Boot team
  */
 final class WebSocketMessageAssembler {
@@ -43,7 +48,10 @@ final class WebSocketMessageAssembler {
 
 	private final JsonRpcMemoryBudget.@Nullable Holder holder;
 
-	private @Nullable ByteArrayOutputStream partial;
+	// the bytes of the parts received so far; null when none is held
+	private byte @Nullable [] buffer;
+
+	private int count;
 
 	private @Nullable String pendingHighSurrogate;
 
@@ -82,32 +90,51 @@ final class WebSocketMessageAssembler {
 			text = text.substring(0, text.length() - 1);
 		}
 		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-		ByteArrayOutputStream partial = this.partial;
-		int size = (partial != null) ? partial.size() : 0;
-		if ((long) size + bytes.length > this.maxBytes) {
+		byte[] buffer = this.buffer;
+		if ((long) this.count + bytes.length > this.maxBytes) {
 			reset();
 			return new Result(null, JsonRpcCloseReason.TOO_BIG);
 		}
-		if (partial == null && last) {
+		int needed = this.count + bytes.length;
+		if (buffer == null && last) {
 			return new Result(bytes, null);
 		}
-		// shedding closes other connections: it takes their queues' locks, never this one
-		if (!this.budget.tryReserve(bytes.length, this.holder)) {
-			reset();
-			return new Result(null, JsonRpcCloseReason.OVERLOADED);
+		int capacity = (buffer != null) ? buffer.length : 0;
+		if (buffer == null || needed > capacity || (last && needed != capacity)) {
+			// doubling while parts arrive, never past the limit; the last part sizes
+			// the buffer to the message exactly
+			int grown = last ? needed : (int) Math.min(this.maxBytes, Math.max(needed, 2L * capacity));
+			// shedding closes other connections: it takes their locks, never this one
+			if (grown > capacity && !this.budget.tryReserve(grown - capacity, this.holder)) {
+				reset();
+				return new Result(null, JsonRpcCloseReason.OVERLOADED);
+			}
+			byte[] copy = new byte[grown];
+			if (buffer != null) {
+				System.arraycopy(buffer, 0, copy, 0, this.count);
+			}
+			if (grown < capacity) {
+				this.budget.release(capacity - grown);
+			}
+			this.reserved += grown - capacity;
+			buffer = copy;
+			this.buffer = copy;
 		}
-		this.reserved += bytes.length;
-		if (partial == null) {
-			partial = new ByteArrayOutputStream((int) Math.min(2L * Math.max(bytes.length, 16), this.maxBytes));
-			this.partial = partial;
-		}
-		partial.writeBytes(bytes);
+		System.arraycopy(bytes, 0, buffer, this.count, bytes.length);
+		this.count = needed;
 		if (!last) {
 			return INCOMPLETE;
 		}
-		byte[] message = partial.toByteArray();
 		reset();
-		return new Result(message, null);
+		return new Result(buffer, null);
+	}
+
+	/**
+	 * Return the capacity of the buffer held for the parts received so far.
+	 * @return the byte count, at most the message size limit
+	 */
+	synchronized int capacity() {
+		return (this.buffer != null) ? this.buffer.length : 0;
 	}
 
 	/**
@@ -115,7 +142,7 @@ final class WebSocketMessageAssembler {
 	 * @return {@code true} while assembling
 	 */
 	synchronized boolean isAssembling() {
-		return this.partial != null || this.pendingHighSurrogate != null;
+		return this.buffer != null || this.pendingHighSurrogate != null;
 	}
 
 	/**
@@ -135,7 +162,8 @@ final class WebSocketMessageAssembler {
 	}
 
 	private void reset() {
-		this.partial = null;
+		this.buffer = null;
+		this.count = 0;
 		this.pendingHighSurrogate = null;
 		this.budget.release(this.reserved);
 		this.reserved = 0;

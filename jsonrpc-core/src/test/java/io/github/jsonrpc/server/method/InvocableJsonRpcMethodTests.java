@@ -32,8 +32,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.jsonrpc.JsonRpcSetup;
+import io.github.jsonrpc.protocol.JsonRpcId;
+import io.github.jsonrpc.protocol.JsonRpcRequest;
 import io.github.jsonrpc.server.JsonRpcException;
+import io.github.jsonrpc.server.JsonRpcExceptionHandler;
+import io.github.jsonrpc.server.JsonRpcExchange;
 import io.github.jsonrpc.server.JsonRpcHandler;
+import io.github.jsonrpc.server.JsonRpcTransportContext;
+import io.github.jsonrpc.server.support.JsonRpcServer;
 import io.github.jsonrpc.server.method.annotation.JsonRpcService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,6 +131,64 @@ class InvocableJsonRpcMethodTests {
 			.toHandler();
 		String caller = Thread.currentThread().getName();
 		assertThat(result(blocking, "threadNameAsync").stringValue()).isEqualTo(caller);
+	}
+
+	@Test
+	void plainResultIsAnsweredBeforeInvokeReturns() {
+		InvocableJsonRpcMethod method = method("threadName");
+		JsonRpcExchange exchange = exchange("threadName");
+		CompletableFuture<String> answer = method.invoke(exchange, (call, value) -> call.method() + "=" + value,
+				(call, ex) -> "failed: " + ex);
+		assertThat(answer).isCompletedWithValue("threadName=" + Thread.currentThread().getName());
+	}
+
+	@Test
+	void failureOfMethodIsAnsweredWithItsOwnException() {
+		InvocableJsonRpcMethod method = method("fails");
+		CompletableFuture<String> answer = method.invoke(exchange("fails"), (call, value) -> "result " + value,
+				(call, ex) -> ex.getClass().getSimpleName() + ": " + ex.getMessage());
+		assertThat(answer).isCompletedWithValue("JsonRpcException: Failed");
+	}
+
+	@Test
+	void resultsToWaitForOrUnwrapAreAnsweredWhenComplete() throws Exception {
+		assertThat(answer("later").get(5, TimeUnit.SECONDS)).isEqualTo("result later");
+		assertThat(answer("present")).isCompletedWithValue("result here");
+		assertThat(answer("absent")).isCompletedWithValue("result null");
+		assertThat(answer("stream").get(5, TimeUnit.SECONDS)).isEqualTo("result [a, b]");
+		assertThat(answer("failedLater").get(5, TimeUnit.SECONDS)).isEqualTo("failed JsonRpcException");
+	}
+
+	@Test
+	void blockingMethodIsAnsweredFromTheBlockingExecutor() throws Exception {
+		JsonRpcServer server = JsonRpcServer.builder()
+			.service(new ReturnService())
+			.blockingExecutor(this.executor)
+			.build();
+		InvocableJsonRpcMethod method = server.registry().lookup("threadName");
+		CompletableFuture<String> answer = method.invoke(exchange("threadName"), (call, value) -> "result " + value,
+				(call, ex) -> "failed " + ex);
+		assertThat(answer.get(5, TimeUnit.SECONDS)).isEqualTo("result blocking-1");
+	}
+
+	private CompletableFuture<String> answer(String name) {
+		return method(name).invoke(exchange(name), (call, value) -> "result " + value,
+				(call, ex) -> "failed " + JsonRpcExceptionHandler.unwrap(ex).getClass().getSimpleName());
+	}
+
+	private static InvocableJsonRpcMethod method(String name) {
+		InvocableJsonRpcMethod method = JsonRpcServer.builder()
+			.service(new ReturnService())
+			.build()
+			.registry()
+			.lookup(name);
+		assertThat(method).isNotNull();
+		return method;
+	}
+
+	private static JsonRpcExchange exchange(String method) {
+		return JsonRpcExchange.of(JsonRpcRequest.call(JsonRpcId.of(1), method, null),
+				JsonRpcTransportContext.inProcess());
 	}
 
 	private String call(String method) {

@@ -82,6 +82,51 @@ class WebSocketMessageAssemblerTests {
 	}
 
 	@Test
+	void bufferHeldNeverGrowsPastTheLimitAndIsWhatIsReserved() {
+		// a buffer doubling from 66 bytes would reach 132 for a limit of 100
+		String[] parts = { "a".repeat(33), "b".repeat(33), "c".repeat(33) };
+		int written = 0;
+		for (String part : parts) {
+			assertThat(this.assembler.add(part, false).message()).isNull();
+			written += part.length();
+			assertThat(this.assembler.capacity()).isBetween(written, 100);
+			assertThat(this.assembler.reserved()).isEqualTo(this.assembler.capacity());
+			assertThat(this.budget.used()).isEqualTo(this.assembler.capacity());
+		}
+		byte[] message = this.assembler.add("d", true).message();
+		assertThat(message).hasSize(100);
+		assertThat(new String(message, StandardCharsets.UTF_8)).isEqualTo(String.join("", parts) + "d");
+		assertThat(this.assembler.capacity()).isZero();
+		assertThat(this.budget.used()).isZero();
+	}
+
+	@Test
+	void manySmallPartsAreHeldInOneBufferWithinTheLimit() {
+		WebSocketMessageAssembler large = new WebSocketMessageAssembler(600, this.budget);
+		StringBuilder sent = new StringBuilder();
+		for (int i = 0; i < 500; i++) {
+			String part = Integer.toString(i % 10);
+			sent.append(part);
+			assertThat(large.add(part, false).message()).isNull();
+			assertThat(large.capacity()).isBetween(sent.length(), 600);
+			assertThat(this.budget.used()).isEqualTo(large.capacity());
+		}
+		assertThat(large.add("!", true).message()).isEqualTo((sent + "!").getBytes(StandardCharsets.UTF_8));
+		assertThat(this.budget.used()).isZero();
+	}
+
+	@Test
+	void growthRefusedByTheBudgetRefusesTheMessageAsOverloaded() {
+		WebSocketMessageAssembler other = new WebSocketMessageAssembler(100, this.budget);
+		this.budget.tryReserve(930);
+		assertThat(other.add("x".repeat(40), false).refused()).isNull();
+		// 70 bytes written would fit; the 80 bytes of capacity the doubling needs do not
+		assertThat(other.add("x".repeat(30), false).refused()).isEqualTo(JsonRpcCloseReason.OVERLOADED);
+		assertThat(this.budget.used()).isEqualTo(930);
+		assertThat(other.capacity()).isZero();
+	}
+
+	@Test
 	void closeGivesBackWhatIsHeld() {
 		this.assembler.add("x".repeat(60), false);
 		this.assembler.close();
