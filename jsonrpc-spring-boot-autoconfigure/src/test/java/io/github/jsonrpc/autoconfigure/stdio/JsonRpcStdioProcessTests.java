@@ -124,6 +124,20 @@ class JsonRpcStdioProcessTests {
 		}
 	}
 
+	@Test
+	void overSizeContentLengthIsAnsweredWithAnErrorBeforeItsBodyAndEndsTheSession() throws Exception {
+		try (StdioTestProcess process = StdioTestProcess.start(JsonRpcFraming.CONTENT_LENGTH,
+				"--jsonrpc.stdio.max-message-size=4KB")) {
+			// the header alone is enough: no body is read, nor waited for
+			process.sendRaw(bytes("Content-Length: 1000000\r\n\r\n{\"jsonrpc\":\"2.0\""));
+			JsonNode error = process.next();
+			assertThat(error.get("error").get("code").asInt()).isEqualTo(-32005);
+			assertThat(error.get("id").isNull()).isTrue();
+			process.awaitExit();
+			assertThat(process.unread()).isEmpty();
+		}
+	}
+
 	private static List<JsonNode> decode(JsonRpcFraming framing, byte[] output) {
 		List<JsonNode> messages = new ArrayList<>();
 		// anything but framed JSON on stdout (a banner, a log line) fails here
