@@ -17,6 +17,7 @@ package io.github.jsonrpc.protocol;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -59,6 +60,22 @@ public final class JsonRpcEncodedMessage {
 		Assert.notNull(utf8Json, "Bytes are required");
 		Assert.isTrue(utf8Json.length > 0, "An encoded message cannot be empty");
 		return new JsonRpcEncodedMessage(utf8Json.clone(), null);
+	}
+
+	/**
+	 * Wrap part of an array that holds one encoded JSON-RPC message, e.g. the body of a
+	 * frame received from another instance: the range is copied once.
+	 * @param utf8Json the array
+	 * @param offset where the message starts
+	 * @param length its size in bytes
+	 * @return the message
+	 * @see #wrap(byte[])
+	 */
+	public static JsonRpcEncodedMessage wrap(byte[] utf8Json, int offset, int length) {
+		Assert.notNull(utf8Json, "Bytes are required");
+		Assert.isTrue(length > 0, "An encoded message cannot be empty");
+		Assert.isTrue(offset >= 0 && offset <= utf8Json.length - length, "Range out of bounds");
+		return new JsonRpcEncodedMessage(Arrays.copyOfRange(utf8Json, offset, offset + length), null);
 	}
 
 	/**
@@ -105,6 +122,14 @@ public final class JsonRpcEncodedMessage {
 	 */
 	public void writeTo(OutputStream output) throws IOException {
 		output.write(this.bytes);
+	}
+
+	/**
+	 * Copy the message into a buffer, e.g. behind a frame header.
+	 * @param buffer the buffer, with at least {@link #size()} bytes remaining
+	 */
+	public void writeTo(ByteBuffer buffer) {
+		buffer.put(this.bytes);
 	}
 
 	@Override

@@ -101,9 +101,9 @@ final class RedisCommandTracker {
 	 * @param size its size in bytes
 	 * @param what what it sends, for the log
 	 */
-	void send(Mono<?> command, long size, String what) {
+	void send(Mono<?> command, long size, Supplier<String> what) {
 		command.doFinally((signal) -> this.pendingSize.addAndGet(-size))
-			.subscribe(null, (ex) -> failed("sending " + what, ex.toString()), this::answered);
+			.subscribe(null, (ex) -> failed("sending " + what.get(), ex.toString()), this::answered);
 	}
 
 	/**

@@ -22,10 +22,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
@@ -38,8 +40,8 @@ import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.ReactiveRedisConnection;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.connection.SetCondition;
-import org.springframework.data.redis.core.types.Expiration;
+import org.springframework.data.redis.connection.ReturnType;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.util.Assert;
@@ -53,7 +55,9 @@ import org.springframework.util.Assert;
  * thread, then sent on one Redis channel, {@code <channel-prefix>:pubsub}, to the other
  * instances; each delivers it to its own subscribers, authorizing them there. A retained
  * value is also stored under {@code <channel-prefix>:retained:<topic>} (expiring after
- * the configured time to live), for instances that start or subscribe later.
+ * the configured time to live), for instances that start or subscribe later, by a script
+ * that stores and publishes it in one step unless a newer value of the same instance is
+ * stored already, so that a replay out of order never makes it go back.
  * {@link #sendToUser notifications to a user} travel the same way. Spring Data's
  * {@link RedisMessageListenerContainer} receives, on one thread, so that what one
  * instance publishes reaches the others in publish order; Lettuce reconnects and
@@ -83,9 +87,42 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 	// origins whose last sequence is remembered: the instances publishing lately
 	private static final int MAX_ORIGINS = 1024;
 
+	/**
+	 * Stores a retained frame unless the key holds one of the same origin with a sequence
+	 * at least as high (what Lettuce replays out of order after a reconnect), then
+	 * publishes it: both or neither, atomically. KEYS[1] is the retained key, a hash of
+	 * the last frame ({@code frame}) and the last sequence stored per origin
+	 * ({@code seq:<origin>}); ARGV: that field, the sequence, the frame, the channel and
+	 * the time to live in milliseconds ({@code 0}: none). Returns the number of
+	 * receivers, or -1 for a stale frame. A key of another type (an older version's) is
+	 * replaced.
+	 */
+	static final RedisScript<Long> RETAIN_AND_PUBLISH = RedisScript.of("""
+			if redis.call('TYPE', KEYS[1]).ok ~= 'hash' then
+			  redis.call('DEL', KEYS[1])
+			end
+			local last = redis.call('HGET', KEYS[1], ARGV[1])
+			if last and tonumber(last) >= tonumber(ARGV[2]) then
+			  return -1
+			end
+			redis.call('HSET', KEYS[1], 'frame', ARGV[3], ARGV[1], ARGV[2])
+			if ARGV[5] == '0' then
+			  redis.call('PERSIST', KEYS[1])
+			else
+			  redis.call('PEXPIRE', KEYS[1], ARGV[5])
+			end
+			return redis.call('PUBLISH', ARGV[4], ARGV[3])
+			""", Long.class);
+
+	private static final byte[] FRAME_FIELD = "frame".getBytes(StandardCharsets.US_ASCII);
+
 	private final ReactiveRedisConnectionFactory connectionFactory;
 
 	private final String channel;
+
+	private final byte[] channelBytes;
+
+	private final byte[] retainScript = RETAIN_AND_PUBLISH.getScriptAsString().getBytes(StandardCharsets.UTF_8);
 
 	private final String retainedKeyPrefix;
 
@@ -93,7 +130,7 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 
 	private final int maxMessageSize;
 
-	private final Expiration retainedExpiration;
+	private final byte[] retainedTimeToLiveMillis;
 
 	private final long origin = ThreadLocalRandom.current().nextLong();
 
@@ -132,8 +169,9 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 		this.retainedKeyPrefix = builder.channelPrefix + ":retained:";
 		this.timeout = builder.timeout;
 		this.maxMessageSize = builder.maxMessageSize;
-		this.retainedExpiration = (builder.retainedTimeToLive != null) ? Expiration.from(builder.retainedTimeToLive)
-				: Expiration.persistent();
+		this.channelBytes = this.channel.getBytes(StandardCharsets.UTF_8);
+		long ttl = (builder.retainedTimeToLive != null) ? Math.max(1, builder.retainedTimeToLive.toMillis()) : 0;
+		this.retainedTimeToLiveMillis = Long.toString(ttl).getBytes(StandardCharsets.US_ASCII);
 		this.tracker = new RedisCommandTracker(builder.timeout, builder.maxPendingSize);
 		this.container = new RedisMessageListenerContainer();
 		this.container.setConnectionFactory(builder.connectionFactory);
@@ -233,15 +271,15 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 			return null;
 		}
 		try {
-			ByteBuffer value = connection.stringCommands()
-				.get(ByteBuffer.wrap(retainedKey(topic)))
+			ByteBuffer value = connection.hashCommands()
+				.hGet(ByteBuffer.wrap(retainedKey(topic)), ByteBuffer.wrap(FRAME_FIELD))
 				.timeout(this.timeout)
 				.block();
 			if (value == null || !value.hasRemaining()) {
 				return null;
 			}
 			this.tracker.answered();
-			if (value.remaining() > this.maxMessageSize) {
+			if (value.remaining() > this.maxMessageSize + MAX_FRAME_OVERHEAD) {
 				this.rejected.incrementAndGet();
 				this.tracker.warn("Retained value of topic '" + JsonRpcLogText.escape(topic)
 						+ "' in Redis is larger than " + this.maxMessageSize + " bytes: ignored");
@@ -249,7 +287,16 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 			}
 			byte[] bytes = new byte[value.remaining()];
 			value.get(bytes);
-			return JsonRpcEncodedMessage.wrap(bytes);
+			RedisJsonRpcPubSubFrame frame = RedisJsonRpcPubSubFrame.decode(bytes);
+			if (frame == null || frame.kind() != Kind.PUBLISH_RETAINED || !frame.name().equals(topic)
+					|| frame.message().size() > this.maxMessageSize) {
+				this.rejected.incrementAndGet();
+				this.tracker.warn("Retained value of topic '" + JsonRpcLogText.escape(topic)
+						+ "' in Redis is no retained publication of that topic, or larger than " + this.maxMessageSize
+						+ " bytes: ignored");
+				return null;
+			}
+			return frame.message();
 		}
 		catch (RuntimeException ex) {
 			// a subscriber goes without the retained value; publishing goes on
@@ -271,32 +318,56 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 			this.tracker.warn("Redis is unavailable: " + describe(kind, name) + " delivered on this instance only");
 			return;
 		}
-		byte[] bytes = message.toByteArray();
-		boolean retain = kind == Kind.PUBLISH_RETAINED;
 		// numbering and handing over under one lock: the sequence numbers reach Lettuce
 		// in increasing order, so a frame that arrives after a newer one of its origin
 		// can only be one replayed out of order after a reconnect
 		synchronized (this.sendLock) {
 			long next = this.sequence + 1;
-			byte[] frame = new RedisJsonRpcPubSubFrame(kind, this.origin, next, name, bytes).encode();
-			if (!this.tracker.reserve(frame.length + (retain ? bytes.length : 0))) {
-				this.notSent.incrementAndGet();
-				this.tracker.warn(
-						"Too many bytes wait for Redis: " + describe(kind, name) + " delivered on this instance only");
-				return;
+			if (handOver(connection, new RedisJsonRpcPubSubFrame(kind, this.origin, next, name, message))) {
+				this.sequence = next;
 			}
-			this.sequence = next;
-			// both commands go out on one connection, in this order
-			if (retain) {
-				Mono<Boolean> set = connection.stringCommands()
-					.set(ByteBuffer.wrap(retainedKey(name)), ByteBuffer.wrap(bytes), SetCondition.upsert(),
-							this.retainedExpiration);
-				this.tracker.send(set, bytes.length, describe(kind, name));
-			}
-			Mono<Long> publish = connection.pubSubCommands()
-				.publish(ByteBuffer.wrap(this.channel.getBytes(StandardCharsets.UTF_8)), ByteBuffer.wrap(frame));
-			this.tracker.send(publish, frame.length, describe(kind, name));
 		}
+	}
+
+	/**
+	 * Hand one frame to Lettuce: a retained one as the script that stores it unless a
+	 * newer one of its origin is stored, and publishes it; any other as a
+	 * {@code PUBLISH}. Tests call it to hand over frames in the order a reconnecting
+	 * client may replay them.
+	 * @param frame the frame, numbered
+	 * @return {@code true} if it was handed over, {@code false} if too many bytes wait
+	 */
+	boolean handOver(RedisJsonRpcPubSubFrame frame) {
+		ReactiveRedisConnection connection = this.connection;
+		return connection != null && handOver(connection, frame);
+	}
+
+	private boolean handOver(ReactiveRedisConnection connection, RedisJsonRpcPubSubFrame frame) {
+		byte[] encoded = frame.encode();
+		if (!this.tracker.reserve(encoded.length)) {
+			this.notSent.incrementAndGet();
+			this.tracker.warn("Too many bytes wait for Redis: " + describe(frame.kind(), frame.name())
+					+ " delivered on this instance only");
+			return false;
+		}
+		// described only if it fails
+		Supplier<String> what = () -> describe(frame.kind(), frame.name());
+		if (frame.kind() == Kind.PUBLISH_RETAINED) {
+			// one command: stored and published atomically, or neither if stale
+			Flux<Long> retainAndPublish = connection.scriptingCommands()
+				.eval(ByteBuffer.wrap(this.retainScript), ReturnType.INTEGER, 1,
+						ByteBuffer.wrap(retainedKey(frame.name())), ByteBuffer.wrap(sequenceField(frame.origin())),
+						ByteBuffer.wrap(Long.toString(frame.sequence()).getBytes(StandardCharsets.US_ASCII)),
+						ByteBuffer.wrap(encoded), ByteBuffer.wrap(this.channelBytes),
+						ByteBuffer.wrap(this.retainedTimeToLiveMillis));
+			this.tracker.send(retainAndPublish.then(), encoded.length, what);
+		}
+		else {
+			Mono<Long> publish = connection.pubSubCommands()
+				.publish(ByteBuffer.wrap(this.channelBytes), ByteBuffer.wrap(encoded));
+			this.tracker.send(publish, encoded.length, what);
+		}
+		return true;
 	}
 
 	private boolean isAvailable(ReactiveRedisConnection connection) {
@@ -330,12 +401,12 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 			this.rejected.incrementAndGet();
 			return;
 		}
-		if (frame.message().length > this.maxMessageSize) {
-			reject(describe(frame.kind(), frame.name()) + " of " + frame.message().length + " bytes");
+		if (frame.message().size() > this.maxMessageSize) {
+			reject(describe(frame.kind(), frame.name()) + " of " + frame.message().size() + " bytes");
 			return;
 		}
 		try {
-			JsonRpcEncodedMessage notification = JsonRpcEncodedMessage.wrap(frame.message());
+			JsonRpcEncodedMessage notification = frame.message();
 			switch (frame.kind()) {
 				case PUBLISH -> receiver.published(frame.name(), notification, false);
 				case PUBLISH_RETAINED -> receiver.published(frame.name(), notification, true);
@@ -389,6 +460,10 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 
 	private byte[] retainedKey(String topic) {
 		return (this.retainedKeyPrefix + topic).getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static byte[] sequenceField(long origin) {
+		return ("seq:" + Long.toHexString(origin)).getBytes(StandardCharsets.US_ASCII);
 	}
 
 	private static String describe(Kind kind, String name) {

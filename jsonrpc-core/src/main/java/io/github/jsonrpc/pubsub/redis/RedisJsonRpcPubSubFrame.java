@@ -20,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
+
 import org.springframework.util.Assert;
 
 /**
@@ -35,9 +37,9 @@ import org.springframework.util.Assert;
  * last one it delivered from that origin (what a reconnecting client replays out of
  * order), so frames of one origin are delivered in order, at most once
  * @param name the topic or the user name
- * @param message the UTF-8 JSON of the notification
+ * @param message the encoded notification
  */
-record RedisJsonRpcPubSubFrame(Kind kind, long origin, long sequence, String name, byte[] message) {
+record RedisJsonRpcPubSubFrame(Kind kind, long origin, long sequence, String name, JsonRpcEncodedMessage message) {
 
 	private static final int HEADER_SIZE = 1 + Long.BYTES + Long.BYTES + Short.BYTES;
 
@@ -46,7 +48,7 @@ record RedisJsonRpcPubSubFrame(Kind kind, long origin, long sequence, String nam
 	RedisJsonRpcPubSubFrame {
 		Assert.notNull(kind, "Kind is required");
 		Assert.hasText(name, "Name is required");
-		Assert.isTrue(message.length > 0, "Message is required");
+		Assert.notNull(message, "Message is required");
 	}
 
 	/**
@@ -57,9 +59,10 @@ record RedisJsonRpcPubSubFrame(Kind kind, long origin, long sequence, String nam
 	byte[] encode() {
 		byte[] nameBytes = this.name.getBytes(StandardCharsets.UTF_8);
 		Assert.isTrue(nameBytes.length <= MAX_NAME_SIZE, "Name longer than 65535 bytes");
-		ByteBuffer buffer = ByteBuffer.allocate(HEADER_SIZE + nameBytes.length + this.message.length);
+		ByteBuffer buffer = ByteBuffer.allocate(HEADER_SIZE + nameBytes.length + this.message.size());
 		buffer.put(this.kind.code).putLong(this.origin).putLong(this.sequence).putShort((short) nameBytes.length);
-		buffer.put(nameBytes).put(this.message);
+		buffer.put(nameBytes);
+		this.message.writeTo(buffer);
 		return buffer.array();
 	}
 
@@ -81,8 +84,9 @@ record RedisJsonRpcPubSubFrame(Kind kind, long origin, long sequence, String nam
 			return null;
 		}
 		String name = new String(bytes, HEADER_SIZE, nameSize, StandardCharsets.UTF_8);
-		byte[] message = new byte[buffer.remaining() - nameSize];
-		System.arraycopy(bytes, HEADER_SIZE + nameSize, message, 0, message.length);
+		// the notification's bytes copied once, out of the received array
+		JsonRpcEncodedMessage message = JsonRpcEncodedMessage.wrap(bytes, HEADER_SIZE + nameSize,
+				buffer.remaining() - nameSize);
 		return new RedisJsonRpcPubSubFrame(kind, origin, sequence, name, message);
 	}
 

@@ -90,6 +90,8 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 
 	private final OutboundQueue outbound;
 
+	private final long sendTimeLimitNanos;
+
 	private final PendingServerCalls serverCalls;
 
 	private final ConnectionCallQueue<Dispatch> calls;
@@ -147,8 +149,8 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 		this.settings = settings;
 		this.executor = executor;
 		this.outbound = new OutboundQueue(settings.maxOutboundMessages(), settings.maxOutboundBytes(),
-				settings.memoryBudget(), this.budgetHolder, (message, completion) -> write(message, completion::accept),
-				executor, this::writeFailed);
+				settings.memoryBudget(), this.budgetHolder, this::write, executor, this::writeFailed);
+		this.sendTimeLimitNanos = settings.sendTimeLimit().toNanos();
 		settings.memoryBudget().register(this.budgetHolder);
 		this.serverCalls = new PendingServerCalls(id, this.codec, settings.maxPendingServerRequests(),
 				settings.serverRequestTimeout(), executor);
@@ -538,14 +540,10 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 		if (!isOpen()) {
 			return false;
 		}
-		if (this.outbound.isStuck(System.nanoTime(), this.settings.sendTimeLimit().toNanos())) {
-			closeLater(JsonRpcCloseReason.SLOW_CONSUMER);
-			return false;
-		}
-		return switch (this.outbound.offer(message, whenRoom)) {
+		return switch (this.outbound.offer(message, whenRoom, this.sendTimeLimitNanos)) {
 			case QUEUED -> true;
 			case CLOSED -> false;
-			case FULL -> {
+			case FULL, STUCK -> {
 				closeLater(JsonRpcCloseReason.SLOW_CONSUMER);
 				yield false;
 			}

@@ -73,6 +73,20 @@ final class OutboundQueue {
 
 	private int paused;
 
+	// the one write under way (guarded by this): no object per message, since a queue
+	// writes one message at a time; the generation tells a write from a later one
+	private final JsonRpcConnection.WriteCompletion completion = this::completed;
+
+	private @Nullable JsonRpcEncodedMessage current;
+
+	private @Nullable Thread currentThread;
+
+	private long generation;
+
+	private boolean currentReturned;
+
+	private boolean currentCompletedInline;
+
 	OutboundQueue(int maxMessages, long maxBytes, JsonRpcMemoryBudget budget,
 			JsonRpcMemoryBudget.@Nullable Holder holder, Writer writer, Executor executor,
 			Consumer<Throwable> onFailure) {
@@ -88,9 +102,10 @@ final class OutboundQueue {
 	/**
 	 * Queue a message; {@code whenRoom} (if any) runs once the queue is at most half
 	 * full, at once if it already is.
+	 * @param stuckAfterNanos how long a write may take before the queue refuses more
 	 * @return whether the message was queued, else which limit refused it
 	 */
-	Offer offer(JsonRpcEncodedMessage message, @Nullable Runnable whenRoom) {
+	Offer offer(JsonRpcEncodedMessage message, @Nullable Runnable whenRoom, long stuckAfterNanos) {
 		boolean roomNow;
 		boolean startWriting;
 		// outside this queue's lock: making room may close (and so lock) other queues
@@ -99,6 +114,11 @@ final class OutboundQueue {
 			if (this.closed) {
 				release(reserved, message);
 				return Offer.CLOSED;
+			}
+			// checked under the lock taken anyway, the clock read only while writing
+			if (this.writingCount > 0 && System.nanoTime() - this.writeStarted > stuckAfterNanos) {
+				release(reserved, message);
+				return Offer.STUCK;
 			}
 			if (this.queue.size() + this.writingCount >= this.maxMessages
 					|| this.bytes + message.size() > this.maxBytes) {
@@ -216,6 +236,7 @@ final class OutboundQueue {
 	private void pump() {
 		while (true) {
 			JsonRpcEncodedMessage next;
+			long started;
 			synchronized (this) {
 				next = (this.closed || this.paused > 0) ? null : this.queue.poll();
 				if (next == null) {
@@ -225,19 +246,27 @@ final class OutboundQueue {
 				// still counted until written: the container holds it meanwhile
 				this.writingCount = 1;
 				this.writeStarted = System.nanoTime();
+				this.current = next;
+				this.currentThread = Thread.currentThread();
+				this.currentReturned = false;
+				this.currentCompletedInline = false;
+				started = ++this.generation;
 			}
-			Step step = new Step(next);
 			try {
-				this.writer.write(next, (failure) -> completed(step, failure));
+				this.writer.write(next, this.completion);
 			}
 			catch (RuntimeException ex) {
 				failed(ex);
 				return;
 			}
-			synchronized (step) {
-				step.returned = true;
-				if (!step.completedInline) {
+			synchronized (this) {
+				if (this.generation != started) {
+					// completed on another thread, which went on with the next write
+					return;
+				}
+				if (!this.currentCompletedInline) {
 					// the completion carries on
+					this.currentReturned = true;
 					return;
 				}
 			}
@@ -245,28 +274,27 @@ final class OutboundQueue {
 		wakeWaiting();
 	}
 
-	private void completed(Step step, @Nullable Throwable failure) {
+	private void completed(@Nullable Throwable failure) {
 		synchronized (this) {
+			JsonRpcEncodedMessage message = this.current;
+			this.current = null;
 			this.writingCount = 0;
-			if (!this.closed) {
-				this.bytes -= step.message.size();
-				this.budget.release(step.message.size());
+			if (!this.closed && message != null) {
+				this.bytes -= message.size();
+				this.budget.release(message.size());
 			}
-		}
-		if (failure == null) {
-			this.lastWritten = System.nanoTime();
+			if (failure == null && !this.currentReturned && this.currentThread == Thread.currentThread()) {
+				// completed on the writing thread before write returned: its loop goes on
+				this.currentCompletedInline = true;
+				this.lastWritten = System.nanoTime();
+				return;
+			}
 		}
 		if (failure != null) {
 			failed(failure);
 			return;
 		}
-		synchronized (step) {
-			// completed on the writing thread before write returned: its loop goes on
-			if (!step.returned && step.thread == Thread.currentThread()) {
-				step.completedInline = true;
-				return;
-			}
-		}
+		this.lastWritten = System.nanoTime();
 		wakeWaiting();
 		pump();
 	}
@@ -312,6 +340,9 @@ final class OutboundQueue {
 		/** Refused: the memory budget shared by all connections is spent. */
 		OVER_BUDGET,
 
+		/** Refused: a write has been under way for longer than allowed. */
+		STUCK,
+
 		/** Refused: the queue is closed. */
 		CLOSED
 
@@ -324,26 +355,7 @@ final class OutboundQueue {
 	@FunctionalInterface
 	interface Writer {
 
-		void write(JsonRpcEncodedMessage message, Consumer<@Nullable Throwable> completion);
-
-	}
-
-	/**
-	 * One write, to tell a completion on the writing thread from a later one.
-	 */
-	private static final class Step {
-
-		final JsonRpcEncodedMessage message;
-
-		final Thread thread = Thread.currentThread();
-
-		boolean returned;
-
-		boolean completedInline;
-
-		Step(JsonRpcEncodedMessage message) {
-			this.message = message;
-		}
+		void write(JsonRpcEncodedMessage message, JsonRpcConnection.WriteCompletion completion);
 
 	}
 

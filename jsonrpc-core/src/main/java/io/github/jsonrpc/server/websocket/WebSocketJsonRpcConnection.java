@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.util.concurrent.Executor;
 
 import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -58,6 +59,10 @@ final class WebSocketJsonRpcConnection extends JsonRpcConnection {
 
 	private final WebSocketMessageAssembler assembler;
 
+	private @Nullable SendHandler sendHandler;
+
+	private @Nullable WriteCompletion sendHandlerCompletion;
+
 	WebSocketJsonRpcConnection(WebSocketSession delegate, JsonRpcHandler handler, JsonRpcConnectionSettings settings,
 			Executor executor) {
 		super(delegate.getId(), delegate.getPrincipal(), delegate.getAttributes(), handler, settings, executor);
@@ -70,7 +75,11 @@ final class WebSocketJsonRpcConnection extends JsonRpcConnection {
 		Session nativeSession = nativeSession(delegate);
 		this.remote = (nativeSession != null) ? nativeSession.getAsyncRemote() : null;
 		if (this.remote != null) {
-			this.remote.setSendTimeout(settings.sendTimeLimit().toMillis());
+			// a write stuck past the send time limit is found by the connection (at the
+			// next message, at each keep-alive check): Tomcat's timer costs a
+			// registration
+			// per message, so it is armed only without keep-alive
+			this.remote.setSendTimeout(settings.pingInterval().isZero() ? settings.sendTimeLimit().toMillis() : -1);
 		}
 	}
 
@@ -114,8 +123,7 @@ final class WebSocketJsonRpcConnection extends JsonRpcConnection {
 	protected void write(JsonRpcEncodedMessage message, WriteCompletion completion) {
 		RemoteEndpoint.Async remote = this.remote;
 		if (remote != null) {
-			remote.sendText(message.text(),
-					(result) -> completion.completed(result.isOK() ? null : result.getException()));
+			remote.sendText(message.text(), sendHandler(completion));
 			return;
 		}
 		try {
@@ -126,6 +134,18 @@ final class WebSocketJsonRpcConnection extends JsonRpcConnection {
 			return;
 		}
 		completion.completed(null);
+	}
+
+	// the queue passes the same completion to every write (never concurrent): one
+	// handler per connection rather than one per message
+	private SendHandler sendHandler(WriteCompletion completion) {
+		SendHandler handler = this.sendHandler;
+		if (handler == null || this.sendHandlerCompletion != completion) {
+			handler = (result) -> completion.completed(result.isOK() ? null : result.getException());
+			this.sendHandler = handler;
+			this.sendHandlerCompletion = completion;
+		}
+		return handler;
 	}
 
 	@Override

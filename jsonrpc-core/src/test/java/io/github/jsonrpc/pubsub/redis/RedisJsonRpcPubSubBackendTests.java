@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,6 +122,50 @@ class RedisJsonRpcPubSubBackendTests {
 	}
 
 	@Test
+	void retainedValueReplayedOutOfOrderNeverOverwritesANewerOneOfItsOrigin() {
+		// what Lettuce may do after a reconnect: hand Redis a newer frame before an older
+		// one of the same origin
+		assertThat(this.a.handOver(retained(7, 2, "12:01"))).isTrue();
+		assertThat(this.a.handOver(retained(7, 1, "12:00"))).isTrue();
+		this.a.publish("chat", message("chat", "after"), false);
+		await().untilAsserted(() -> assertThat(this.receivedByB.texts()).hasSize(2));
+		// the stale one is neither stored nor published
+		assertThat(this.receivedByB.texts()).containsExactly("R clock " + notification("clock", "12:01"),
+				"P chat " + notification("chat", "after"));
+		assertThat(retainedText(this.b)).isEqualTo(notification("clock", "12:01"));
+		// another instance's publication Redis runs later is the newest: stored
+		assertThat(this.a.handOver(retained(8, 1, "12:02"))).isTrue();
+		await().untilAsserted(() -> assertThat(retainedText(this.b)).isEqualTo(notification("clock", "12:02")));
+		// each origin is compared with its own last sequence, whoever wrote last
+		assertThat(this.a.handOver(retained(7, 2, "12:01 again"))).isTrue();
+		assertThat(this.a.handOver(retained(7, 3, "12:03"))).isTrue();
+		await().untilAsserted(() -> assertThat(retainedText(this.b)).isEqualTo(notification("clock", "12:03")));
+		assertThat(this.receivedByB.texts()).containsExactly("R clock " + notification("clock", "12:01"),
+				"P chat " + notification("chat", "after"), "R clock " + notification("clock", "12:02"),
+				"R clock " + notification("clock", "12:03"));
+	}
+
+	@Test
+	void retainedKeyOfAnotherTypeIsReplaced() {
+		try (RedisConnection connection = factory(RedisTestConnections.PORT).getConnection()) {
+			connection.stringCommands().set(bytes(this.prefix + ":retained:clock"), bytes("stale"));
+		}
+		assertThat(this.b.retained("clock")).isNull();
+		this.a.publish("clock", message("clock", "12:00"), true);
+		await().untilAsserted(() -> assertThat(retainedText(this.b)).isEqualTo(notification("clock", "12:00")));
+		assertThat(this.a.check().available()).isTrue();
+	}
+
+	private static RedisJsonRpcPubSubFrame retained(long origin, long sequence, String text) {
+		return new RedisJsonRpcPubSubFrame(Kind.PUBLISH_RETAINED, origin, sequence, "clock", message("clock", text));
+	}
+
+	private static @Nullable String retainedText(RedisJsonRpcPubSubBackend backend) {
+		JsonRpcEncodedMessage retained = backend.retained("clock");
+		return (retained != null) ? retained.text() : null;
+	}
+
+	@Test
 	void tooLargePublicationIsDeliveredHereOnly() {
 		String large = "x".repeat(2000);
 		this.a.publish("chat", message("chat", large), false);
@@ -152,22 +197,19 @@ class RedisJsonRpcPubSubBackendTests {
 	}
 
 	private byte[] frame(long origin, long sequence, String text) {
-		return new RedisJsonRpcPubSubFrame(Kind.PUBLISH, origin, sequence, "chat", bytes(notification("chat", text)))
-			.encode();
+		return new RedisJsonRpcPubSubFrame(Kind.PUBLISH, origin, sequence, "chat", message("chat", text)).encode();
 	}
 
 	@Test
 	void tooLargeOrMalformedMessagesFromRedisAreDropped() {
 		byte[] channel = bytes(this.prefix + ":pubsub");
-		byte[] large = new RedisJsonRpcPubSubFrame(Kind.PUBLISH, 42, 1, "chat",
-				bytes(notification("chat", "x".repeat(2000))))
+		byte[] large = new RedisJsonRpcPubSubFrame(Kind.PUBLISH, 42, 1, "chat", message("chat", "x".repeat(2000)))
 			.encode();
 		try (RedisConnection connection = factory(RedisTestConnections.PORT).getConnection()) {
 			connection.publish(channel, large);
 			connection.publish(channel, bytes("not a frame"));
 			connection.publish(channel,
-					new RedisJsonRpcPubSubFrame(Kind.PUBLISH, 42, 2, "chat", bytes(notification("chat", "ok")))
-						.encode());
+					new RedisJsonRpcPubSubFrame(Kind.PUBLISH, 42, 2, "chat", message("chat", "ok")).encode());
 		}
 		await().untilAsserted(() -> assertThat(this.receivedByB.texts()).hasSize(1));
 		assertThat(this.receivedByB.texts()).containsExactly("P chat " + notification("chat", "ok"));

@@ -1,0 +1,139 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.server.connection;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link OutboundQueue}: one write at a time, in order, whichever thread
+ * completes a write, with no object per message to tell the writes apart.
+ */
+class OutboundQueueTests {
+
+	private final JsonRpcMemoryBudget budget = JsonRpcMemoryBudget.of(1024 * 1024);
+
+	@Test
+	void writeCompletedOnAnotherThreadBeforeWriteReturnsHandsTheRestToThatThread() throws Exception {
+		List<String> written = new CopyOnWriteArrayList<>();
+		List<String> threads = new CopyOnWriteArrayList<>();
+		AtomicInteger concurrent = new AtomicInteger();
+		CountDownLatch firstWriting = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		OutboundQueue queue = new OutboundQueue(16, 1024, this.budget, null, (message, completion) -> {
+			assertThat(concurrent.incrementAndGet()).as("one write at a time").isOne();
+			written.add(message.text());
+			threads.add(Thread.currentThread().getName());
+			if (message.text().equals("a")) {
+				firstWriting.countDown();
+				await(release);
+				// the container completes on its own thread, and the writer returns after
+				Thread completer = new Thread(() -> {
+					concurrent.decrementAndGet();
+					completion.completed(null);
+				}, "completer");
+				completer.start();
+				join(completer);
+				return;
+			}
+			concurrent.decrementAndGet();
+			completion.completed(null);
+		}, Runnable::run, (failure) -> {
+			throw new AssertionError(failure);
+		});
+		ExecutorService publisher = Executors.newSingleThreadExecutor((task) -> new Thread(task, "publisher"));
+		try {
+			Future<OutboundQueue.Offer> first = publisher.submit(() -> queue.offer(message("a"), null, Long.MAX_VALUE));
+			assertThat(firstWriting.await(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(queue.offer(message("b"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.QUEUED);
+			assertThat(queue.offer(message("c"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.QUEUED);
+			assertThat(queue.size()).isEqualTo(3);
+			release.countDown();
+			assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(OutboundQueue.Offer.QUEUED);
+		}
+		finally {
+			publisher.shutdownNow();
+		}
+		assertThat(written).containsExactly("a", "b", "c");
+		// b and c were written by the thread that completed a, each completing inline
+		assertThat(threads).containsExactly("publisher", "completer", "completer");
+		assertThat(queue.size()).isZero();
+		assertThat(queue.bytes()).isZero();
+		assertThat(this.budget.used()).isZero();
+		// idle again: the next offer writes at once, on the offering thread
+		assertThat(queue.offer(message("d"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.QUEUED);
+		assertThat(written).containsExactly("a", "b", "c", "d");
+	}
+
+	@Test
+	void offerIsRefusedOnceAWriteIsUnderWayForLongerThanAllowed() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		OutboundQueue queue = new OutboundQueue(16, 1024, this.budget, null, (message, completion) -> {
+			Thread later = new Thread(() -> {
+				await(release);
+				completion.completed(null);
+			});
+			later.start();
+		}, Runnable::run, (failure) -> {
+			throw new AssertionError(failure);
+		});
+		assertThat(queue.offer(message("a"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.QUEUED);
+		// the write of a is under way: within the limit b is queued, past it refused
+		assertThat(queue.offer(message("b"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.QUEUED);
+		assertThat(queue.offer(message("c"), null, -1)).isEqualTo(OutboundQueue.Offer.STUCK);
+		assertThat(queue.size()).isEqualTo(2);
+		assertThat(this.budget.used()).isEqualTo(2);
+		release.countDown();
+	}
+
+	private static JsonRpcEncodedMessage message(String text) {
+		return JsonRpcEncodedMessage.wrap(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
+	}
+
+	private static void join(Thread thread) {
+		try {
+			thread.join(10_000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
+	}
+
+}
