@@ -16,6 +16,7 @@
 
 package io.github.jsonrpc.security;
 
+import java.io.Serializable;
 import java.security.Principal;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,12 +32,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.springframework.security.access.PermissionEvaluator;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
 
@@ -217,6 +221,42 @@ class AuthorizationManagerJsonRpcInterceptorTests {
 		assertThat(JsonRpcAuthorizationManagers.isGranted(null)).isTrue();
 		assertThat(JsonRpcAuthorizationManagers.isGranted(new AuthorizationDecision(true))).isTrue();
 		assertThat(JsonRpcAuthorizationManagers.isGranted(new AuthorizationDecision(false))).isFalse();
+	}
+
+	@Test
+	void expressionsUseTheHandlersPermissionEvaluatorAndRoleRules() {
+		JsonRpcSecurityExpressionHandler handler = new JsonRpcSecurityExpressionHandler();
+		handler.setPermissionEvaluator(new PermissionEvaluator() {
+
+			@Override
+			public boolean hasPermission(Authentication authentication, Object target, Object permission) {
+				return "report".equals(target) && "read".equals(permission);
+			}
+
+			@Override
+			public boolean hasPermission(Authentication authentication, Serializable id, String type,
+					Object permission) {
+				return false;
+			}
+
+		});
+		DefaultAuthorizationManagerFactory<JsonRpcExchange> factory = new DefaultAuthorizationManagerFactory<>();
+		factory.setRolePrefix("GROUP_");
+		handler.setAuthorizationManagerFactory(factory);
+		Authentication group = UsernamePasswordAuthenticationToken.authenticated("g", null,
+				AuthorityUtils.createAuthorityList("GROUP_ADMIN"));
+		assertThat(JsonRpcAuthorizationManagers.of("hasPermission('report', 'read')", handler)
+			.authorize(() -> group, exchange("m"))
+			.isGranted()).isTrue();
+		assertThat(JsonRpcAuthorizationManagers.of("hasPermission('report', 'write')", handler)
+			.authorize(() -> group, exchange("m"))
+			.isGranted()).isFalse();
+		assertThat(JsonRpcAuthorizationManagers.of("hasRole('ADMIN')", handler)
+			.authorize(() -> group, exchange("m"))
+			.isGranted()).isTrue();
+		assertThat(JsonRpcAuthorizationManagers.of("hasRole('ADMIN')", handler)
+			.authorize(() -> TestSecurity.user("a", "ADMIN"), exchange("m"))
+			.isGranted()).isFalse();
 	}
 
 	@Test
