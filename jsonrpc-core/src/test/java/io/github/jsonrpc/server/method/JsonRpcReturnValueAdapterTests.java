@@ -143,6 +143,26 @@ class JsonRpcReturnValueAdapterTests {
 					(ex) -> assertThat(ex.getError().code()).isEqualTo(JsonRpcErrorCodes.REQUEST_CANCELLED));
 		assertThat(closed).isTrue();
 		assertThat(sink.items).hasSize(2);
+		assertThat(sink.closed).isTrue();
+	}
+
+	@Test
+	void fullSinkCancelsTheSourceAndFailsWithLimitExceeded() {
+		RecordingSink sink = new RecordingSink();
+		sink.refuseAfter = 3;
+		AtomicBoolean closed = new AtomicBoolean();
+		CompletableFuture<@Nullable Object> result = JsonRpcReturnValueAdapter.adapt(
+				IntStream.range(0, 100).boxed().onClose(() -> closed.set(true)), exchange(sink, JsonRpcId.of(1)), MAX);
+		assertThat(result).isCompletedExceptionally();
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(result::get)
+			.havingCause()
+			.isInstanceOfSatisfying(JsonRpcException.class, (ex) -> {
+				assertThat(ex.getError().code()).isEqualTo(JsonRpcErrorCodes.LIMIT_EXCEEDED);
+				assertThat(ex.getError().message()).isEqualTo("Outbound queue full, stream cancelled");
+			});
+		assertThat(sink.items).hasSize(3);
+		assertThat(closed).isTrue();
+		assertThat(sink.closed).isTrue();
 	}
 
 	@Test
@@ -155,6 +175,7 @@ class JsonRpcReturnValueAdapterTests {
 		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> result.get(5, TimeUnit.SECONDS))
 			.withCauseInstanceOf(IllegalStateException.class);
 		assertThat(sink.items).containsExactly(1);
+		assertThat(sink.closed).isTrue();
 	}
 
 	/**
@@ -162,7 +183,7 @@ class JsonRpcReturnValueAdapterTests {
 	 * from it.
 	 */
 	private static Stream<Integer> endless(AtomicInteger pulled) {
-		return Stream.iterate(0, (i) -> i + 1).limit(1_000_000).peek((i) -> pulled.incrementAndGet());
+		return Stream.iterate(0, (i) -> i + 1).limit(10_000).peek((i) -> pulled.incrementAndGet());
 	}
 
 	private static JsonRpcExchange exchange(@Nullable JsonRpcStreamSink sink, @Nullable JsonRpcId id) {
@@ -180,6 +201,8 @@ class JsonRpcReturnValueAdapterTests {
 
 		int cancelAfter = -1;
 
+		int refuseAfter = -1;
+
 		boolean closed;
 
 		@Override
@@ -190,6 +213,9 @@ class JsonRpcReturnValueAdapterTests {
 		@Override
 		public boolean item(JsonRpcExchange exchange, @Nullable Object item, Runnable requestNext) {
 			this.items.add(item);
+			if (this.items.size() == this.refuseAfter) {
+				return false;
+			}
 			if (this.items.size() == this.cancelAfter) {
 				this.cancel.get().run();
 				return true;
