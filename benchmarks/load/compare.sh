@@ -16,6 +16,17 @@
 # the last build, LOAD_CLASSPATH to run a saved build (its full class path). Needs wrk (Debian: apt-get install -y wrk) and curl. The server runs on
 # 127.0.0.1 next to wrk: on a small machine both compete for the same cores, which is
 # why only ratios from the same run mean anything.
+#
+# The two sample applications instead, Servlet (Tomcat) against WebFlux (Reactor Netty),
+# each in its own JVM (SERVER_OPTS, default -Xms512m -Xmx512m) on PORT, PORT+1, ...:
+#
+#   SAMPLES="sample-app sample-webflux-app" benchmarks/load/compare.sh [ROUNDS] [DURATION]
+#
+# the same HTTP workloads at their /jsonrpc, ratios to the first sample, then the WebSocket
+# load (WebSocketLoadRunner: round trips on one connection, sequential and WS_WINDOW in
+# flight, and fan-out of chat to WS_SUBSCRIBERS connections) in the same rotation. Builds
+# the samples' jars unless SKIP_BUILD=1; WS_CALLS (20000), WS_WINDOW (256),
+# WS_SUBSCRIBERS (200), WS_MESSAGES (100); WEBSOCKET=0 skips the WebSocket part.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -28,36 +39,81 @@ threads="${THREADS:-2}"
 warmup="${WARMUP:-5s}"
 port="${PORT:-18080}"
 endpoints="${ENDPOINTS:-jsonrpc floor jsonrpc4j}"
+samples="${SAMPLES:-}"
 target="$root/benchmarks/target"
+mkdir -p "$target"
 
 command -v wrk >/dev/null 2>&1 || { echo "wrk is not installed (Debian: apt-get install -y wrk)" >&2; exit 1; }
 
-if [ -n "${LOAD_CLASSPATH:-}" ]; then
-	# a saved build, e.g. to compare before and after a change
-	classpath="$LOAD_CLASSPATH"
-elif [ "${SKIP_BUILD:-0}" != 1 ]; then
-	(cd "$root" && ./mvnw -B -ntp -q -pl benchmarks -am package -DskipTests \
-		dependency:build-classpath -Dmdep.outputFile=target/load-classpath.txt -Dmdep.includeScope=runtime)
-fi
-classpath="${classpath:-$target/classes:$(cat "$target/load-classpath.txt")}"
-java -cp "$classpath" io.github.jsonrpc.benchmarks.http.LoadBodies "$target/load-bodies"
+if [ -n "$samples" ]; then
+	# one JVM per sample, from its Boot jar; the load bodies and the WebSocket runner come
+	# from the benchmarks module's classes
+	endpoints="$samples"
+	if [ "${SKIP_BUILD:-0}" != 1 ]; then
+		(cd "$root" && ./mvnw -B -ntp -q -pl "benchmarks,$(echo "$samples" | tr ' ' ',')" -am package -DskipTests)
+	fi
+	java -cp "$target/classes" io.github.jsonrpc.benchmarks.http.LoadBodies "$target/load-bodies"
+	servers=""
+	trap 'for pid in $servers; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; done' EXIT
+	index=0
+	for sample in $samples; do
+		jar="$(ls "$root/$sample"/target/"$sample"-*.jar | grep -v -e '-tests.jar' -e '-sources.jar' | head -n 1)"
+		# shellcheck disable=SC2086
+		java ${SERVER_OPTS:--Xms512m -Xmx512m} -jar "$jar" --server.address=127.0.0.1 \
+			--server.port="$((port + index))" --spring.main.banner-mode=off --jsonrpc.logging.enabled=false \
+			>"$target/load-$((port + index))-server.log" 2>&1 &
+		servers="$servers $!"
+		index=$((index + 1))
+	done
+	server="${servers# }"
+	server="${server%% *}"
+else
+	if [ -n "${LOAD_CLASSPATH:-}" ]; then
+		# a saved build, e.g. to compare before and after a change
+		classpath="$LOAD_CLASSPATH"
+	elif [ "${SKIP_BUILD:-0}" != 1 ]; then
+		(cd "$root" && ./mvnw -B -ntp -q -pl benchmarks -am package -DskipTests \
+			dependency:build-classpath -Dmdep.outputFile=target/load-classpath.txt -Dmdep.includeScope=runtime)
+	fi
+	classpath="${classpath:-$target/classes:$(cat "$target/load-classpath.txt")}"
+	java -cp "$classpath" io.github.jsonrpc.benchmarks.http.LoadBodies "$target/load-bodies"
 
-# shellcheck disable=SC2086
-java -Xms512m -Xmx512m ${SERVER_OPTS:-} -cp "$classpath" io.github.jsonrpc.benchmarks.http.HttpLoadApplication \
-	--server.address=127.0.0.1 --server.port="$port" --spring.main.banner-mode=off \
-	>"$target/load-$port-server.log" 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
+	# shellcheck disable=SC2086
+	java -Xms512m -Xmx512m ${SERVER_OPTS:-} -cp "$classpath" io.github.jsonrpc.benchmarks.http.HttpLoadApplication \
+		--server.address=127.0.0.1 --server.port="$port" --spring.main.banner-mode=off \
+		>"$target/load-$port-server.log" 2>&1 &
+	server=$!
+	trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
+fi
 
 body() { echo "$target/load-bodies/$1.json"; }
+# the URL of an endpoint: a path of the one application, or a sample's /jsonrpc
+url() {
+	if [ -z "$samples" ]; then echo "http://127.0.0.1:$port/$1"; return; fi
+	local index=0 sample
+	for sample in $samples; do
+		[ "$sample" = "$1" ] && { echo "http://127.0.0.1:$((port + index))/jsonrpc"; return; }
+		index=$((index + 1))
+	done
+}
 post() { curl -sS --max-time 5 -o "$target/load-$port-reply.txt" -w '%{http_code}' \
 	-H 'Content-Type: application/json' -H 'Accept: application/json' --data-binary "@$(body "$2")" \
-	"http://127.0.0.1:$port/$1"; }
+	"$(url "$1")"; }
+# bytes allocated and CPU time per request on the request thread (RequestCostFilter of
+# the benchmark application; the samples have none)
+cost() {
+	if [ -n "$samples" ]; then echo "0 0"; return; fi
+	curl -sS --max-time 5 "http://127.0.0.1:$port/cost" | awk -v path="/$1" '$1 == path { print $3, $4 }'
+}
 
-for _ in $(seq 1 120); do
-	if post jsonrpc positional >/dev/null 2>&1; then break; fi
-	kill -0 "$server" 2>/dev/null || { echo "server failed, see $target/load-$port-server.log" >&2; exit 2; }
-	sleep 1
+for endpoint in $endpoints; do
+	for _ in $(seq 1 180); do
+		if post "$endpoint" positional >/dev/null 2>&1; then break; fi
+		for pid in ${servers:-$server}; do
+			kill -0 "$pid" 2>/dev/null || { echo "server failed, see $target/load-*-server.log" >&2; exit 2; }
+		done
+		sleep 1
+	done
 done
 
 results="$target/load-$port-results.txt"
@@ -77,9 +133,9 @@ for workload in $workloads; do
 	done
 	for endpoint in $endpoints; do
 		BODY_FILE="$(body "$workload")" wrk -t"$threads" -c"$connections" -d"$warmup" -s "$here/rpc.lua" \
-			"http://127.0.0.1:$port/$endpoint" >/dev/null
+			"$(url "$endpoint")" >/dev/null
 	done
-	curl -sS --max-time 5 "http://127.0.0.1:$port/cost" >/dev/null
+	cost jsonrpc >/dev/null
 	for round in $(seq 1 "$rounds"); do
 		# rotate the order so that no endpoint always runs first (or last)
 		set -- $endpoints
@@ -87,15 +143,14 @@ for workload in $workloads; do
 		order="${*:shift+1} ${*:1:shift}"
 		for endpoint in $order; do
 			out="$(BODY_FILE="$(body "$workload")" wrk -t"$threads" -c"$connections" -d"$duration" \
-				-s "$here/rpc.lua" "http://127.0.0.1:$port/$endpoint")"
+				-s "$here/rpc.lua" "$(url "$endpoint")")"
 			if echo "$out" | grep -q -E 'Non-2xx|Socket errors'; then
 				echo "$endpoint $workload: errors during the run" >&2
 				echo "$out" >&2
 				exit 2
 			fi
 			rps="$(echo "$out" | awk '/Requests\/sec/ { print $2 }')"
-			# bytes allocated and CPU time per request on the request thread (RequestCostFilter)
-			cost="$(curl -sS --max-time 5 "http://127.0.0.1:$port/cost" | awk -v path="/$endpoint" '$1 == path { print $3, $4 }')"
+			cost="$(cost "$endpoint")"
 			echo "$workload $endpoint $round $rps $cost" >>"$results"
 			printf '  %-12s round %d  %-17s %8.0f req/s %8d B/req %7.1f us CPU/req\n' "$workload" "$round" "$endpoint" \
 				"$rps" ${cost% *} "$(echo "${cost#* }" | awk '{ print $1 / 1000 }')"
@@ -104,7 +159,10 @@ for workload in $workloads; do
 done
 
 echo
-awk -v endpoints="$endpoints" '
+# ratios to the floor, or with SAMPLES to the first sample
+base="floor"
+[ -z "$samples" ] || base="${samples%% *}"
+awk -v endpoints="$endpoints" -v base="$base" '
 function median(list,    n, values, i, j, t) {
 	n = split(list, values, " ")
 	for (i = 2; i <= n; i++) for (j = i; j > 1 && values[j - 1] + 0 > values[j] + 0; j--) {
@@ -118,8 +176,10 @@ END {
 	n = split(endpoints, eps, " ")
 	printf "%-13s", "workload"
 	for (e = 1; e <= n; e++) printf " %18s", eps[e] " req/s"
-	for (e = 1; e <= n; e++) if (eps[e] != "floor") printf " %18s", eps[e] "/floor"
-	printf " %14s\n", "jsonrpc/4j"
+	for (e = 1; e <= n; e++) if (eps[e] != base) printf " %18s", eps[e] "/" base
+	pair = (index(" " endpoints " ", " jsonrpc4j ") > 0)
+	if (pair) printf " %14s", "jsonrpc/4j"
+	printf "\n"
 	for (k = 1; k <= count; k++) {
 		w = names[k]
 		printf "%-13s", w
@@ -128,15 +188,19 @@ END {
 			for (r = 1; r <= rounds; r++) list = list " " rps[w " " eps[e] " " r]
 			printf " %18.0f", median(list)
 		}
-		for (e = 1; e <= n; e++) if (eps[e] != "floor") {
+		for (e = 1; e <= n; e++) if (eps[e] != base) {
 			list = ""
-			for (r = 1; r <= rounds; r++) list = list " " rps[w " " eps[e] " " r] / rps[w " floor " r]
+			for (r = 1; r <= rounds; r++) list = list " " rps[w " " eps[e] " " r] / rps[w " " base " " r]
 			printf " %18.2f", median(list)
 		}
-		list = ""
-		for (r = 1; r <= rounds; r++) list = list " " rps[w " jsonrpc " r] / rps[w " jsonrpc4j " r]
-		printf " %14.2f\n", median(list)
+		if (pair) {
+			list = ""
+			for (r = 1; r <= rounds; r++) list = list " " rps[w " jsonrpc " r] / rps[w " jsonrpc4j " r]
+			printf " %14.2f", median(list)
+		}
+		printf "\n"
 	}
+	if (base != "floor") exit
 	printf "\nper request on the request thread (RequestCostFilter): bytes allocated, CPU microseconds\n%-13s", "workload"
 	for (e = 1; e <= n; e++) printf " %22s", eps[e] " B/us"
 	for (e = 1; e <= n; e++) if (eps[e] != "floor") printf " %24s", eps[e] "/floor B/CPU"
@@ -161,3 +225,42 @@ END {
 	}
 }' "$results"
 echo "(ratios: median over the rounds of the ratio within each round; raw figures in $results)"
+
+if [ -n "$samples" ] && [ "${WEBSOCKET:-1}" = 1 ]; then
+	# WebSocket: the same rotation, one WebSocketLoadRunner run per sample and round
+	ws_results="$target/load-$port-websocket.txt"
+	: >"$ws_results"
+	echo
+	echo "WebSocket: ${WS_CALLS:-20000} calls, ${WS_WINDOW:-256} in flight, fan-out to ${WS_SUBSCRIBERS:-200} subscribers"
+	for round in $(seq 1 "$rounds"); do
+		set -- $endpoints
+		shift=$(((round - 1) % $#))
+		order="${*:shift+1} ${*:1:shift}"
+		for endpoint in $order; do
+			out="$(java -cp "$target/classes" io.github.jsonrpc.benchmarks.websocket.WebSocketLoadRunner \
+				"$(url "$endpoint" | sed 's|^http://|ws://|')" "${WS_CALLS:-20000}" "${WS_WINDOW:-256}" \
+				"${WS_SUBSCRIBERS:-200}" "${WS_MESSAGES:-100}")" || { echo "$endpoint: WebSocket run failed" >&2; exit 2; }
+			sequential="$(echo "$out" | awk '/sequential/ { gsub(",", "", $(NF - 1)); print $(NF - 1) }')"
+			pipelined="$(echo "$out" | awk '/in flight/ { gsub(",", "", $(NF - 1)); print $(NF - 1) }')"
+			fanout="$(echo "$out" | awk '/fan-out/ { for (i = 1; i <= NF; i++) if ($i == "notifications/s") { v = $(i - 1); gsub(",", "", v); print v } }')"
+			echo "$endpoint $round $sequential $pipelined $fanout" >>"$ws_results"
+			printf '  round %d  %-20s %8.0f calls/s sequential %8.0f calls/s pipelined %10.0f notifications/s\n' \
+				"$round" "$endpoint" "$sequential" "$pipelined" "$fanout"
+		done
+	done
+	awk -v endpoints="$endpoints" '
+	function median(list,    n, values, i, j, t) {
+		n = split(list, values, " ")
+		for (i = 2; i <= n; i++) for (j = i; j > 1 && values[j - 1] + 0 > values[j] + 0; j--) {
+			t = values[j]; values[j] = values[j - 1]; values[j - 1] = t
+		}
+		return (n % 2) ? values[(n + 1) / 2] : (values[n / 2] + values[n / 2 + 1]) / 2
+	}
+	{ seq[$1] = seq[$1] " " $3; pipe[$1] = pipe[$1] " " $4; fan[$1] = fan[$1] " " $5 }
+	END {
+		printf "%-20s %16s %16s %18s\n", "sample", "sequential/s", "pipelined/s", "notifications/s"
+		n = split(endpoints, eps, " ")
+		for (e = 1; e <= n; e++) printf "%-20s %16.0f %16.0f %18.0f\n", eps[e], median(seq[eps[e]]), median(pipe[eps[e]]), median(fan[eps[e]])
+	}' "$ws_results"
+	echo "(medians over the rounds; raw figures in $ws_results)"
+fi

@@ -45,6 +45,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class DefaultJsonRpcClient implements JsonRpcClient, JsonRpcBatchResponse.ResultConverter {
 
+	/** Bytes of items one publisher holds for its subscriber by default: 1 MiB. */
+	static final long DEFAULT_MAX_BUFFERED_BYTES = 1024 * 1024;
+
 	private final JsonRpcMessageCodec codec;
 
 	private final JsonRpcTransport transport;
@@ -61,10 +64,13 @@ final class DefaultJsonRpcClient implements JsonRpcClient, JsonRpcBatchResponse.
 
 	private final JsonRpcSubscriptions subscriptions;
 
+	private final long maxBufferedBytes;
+
 	DefaultJsonRpcClient(JsonRpcMessageCodec codec, JsonRpcTransport transport, JsonRpcIdGenerator idGenerator,
 			List<JsonRpcClientInterceptor> interceptors, Duration timeout,
 			Map<Integer, Function<? super JsonRpcClientException, ? extends RuntimeException>> errorMappings,
-			String subscribeMethod, String unsubscribeMethod, @Nullable JsonRpcClientHandler handler) {
+			String subscribeMethod, String unsubscribeMethod, @Nullable JsonRpcClientHandler handler,
+			long maxBufferedBytes) {
 		this.codec = codec;
 		this.transport = transport;
 		this.idGenerator = idGenerator;
@@ -73,6 +79,7 @@ final class DefaultJsonRpcClient implements JsonRpcClient, JsonRpcBatchResponse.
 		this.asyncChain = chain(interceptors, this::sendAsync);
 		this.interceptors = List.copyOf(interceptors);
 		this.subscriptions = new JsonRpcSubscriptions(this, subscribeMethod, unsubscribeMethod, handler);
+		this.maxBufferedBytes = maxBufferedBytes;
 		transport.setListener(this.subscriptions);
 	}
 
@@ -124,6 +131,10 @@ final class DefaultJsonRpcClient implements JsonRpcClient, JsonRpcBatchResponse.
 	@Override
 	public void close() {
 		this.transport.close();
+	}
+
+	long maxBufferedBytes() {
+		return this.maxBufferedBytes;
 	}
 
 	JsonMapper mapper() {

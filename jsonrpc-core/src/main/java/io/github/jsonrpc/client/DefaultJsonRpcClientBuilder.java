@@ -66,11 +66,13 @@ final class DefaultJsonRpcClientBuilder implements JsonRpcClient.Builder {
 
 	private Duration timeout = Duration.ofSeconds(30);
 
-	private Duration reconnectInitial = WebSocketJsonRpcTransport.Options.DEFAULTS.reconnectInitial();
+	private Duration reconnectInitial = MessageChannelJsonRpcTransport.Options.DEFAULTS.reconnectInitial();
 
-	private Duration reconnectMax = WebSocketJsonRpcTransport.Options.DEFAULTS.reconnectMax();
+	private Duration reconnectMax = MessageChannelJsonRpcTransport.Options.DEFAULTS.reconnectMax();
 
 	private final Map<Integer, Function<? super JsonRpcClientException, ? extends RuntimeException>> errorMappings = new LinkedHashMap<>();
+
+	private long maxBufferedBytes = DefaultJsonRpcClient.DEFAULT_MAX_BUFFERED_BYTES;
 
 	private String subscribeMethod = "subscribe";
 
@@ -192,6 +194,13 @@ final class DefaultJsonRpcClientBuilder implements JsonRpcClient.Builder {
 	}
 
 	@Override
+	public JsonRpcClient.Builder maxBufferedBytes(long maxBufferedBytes) {
+		Assert.isTrue(maxBufferedBytes > 0, "Max buffered bytes must be positive");
+		this.maxBufferedBytes = maxBufferedBytes;
+		return this;
+	}
+
+	@Override
 	public JsonRpcClient.Builder handler(Object service) {
 		Assert.notNull(service, "Service is required");
 		this.handlerServices.add(service);
@@ -210,7 +219,8 @@ final class DefaultJsonRpcClientBuilder implements JsonRpcClient.Builder {
 		JsonMapper mapper = (this.jsonMapper != null) ? this.jsonMapper : JsonMapper.builder().build();
 		JsonRpcMessageCodec codec = JsonRpcMessageCodec.create(mapper);
 		return new DefaultJsonRpcClient(codec, createTransport(codec), this.idGenerator, this.interceptors,
-				this.timeout, this.errorMappings, this.subscribeMethod, this.unsubscribeMethod, createHandler(mapper));
+				this.timeout, this.errorMappings, this.subscribeMethod, this.unsubscribeMethod, createHandler(mapper),
+				this.maxBufferedBytes);
 	}
 
 	private @Nullable JsonRpcClientHandler createHandler(JsonMapper mapper) {
@@ -232,12 +242,12 @@ final class DefaultJsonRpcClientBuilder implements JsonRpcClient.Builder {
 		Assert.state(endpoint != null, "Set a URL or a transport");
 		String scheme = endpoint.getScheme().toLowerCase();
 		if (scheme.startsWith("ws")) {
-			return new WebSocketJsonRpcTransport(endpoint, codec, new WebSocketJsonRpcTransport.Options(
+			return new MessageChannelJsonRpcTransport(endpoint, codec, new MessageChannelJsonRpcTransport.Options(
 					this.connectTimeout, this.headers, this.reconnectInitial, this.reconnectMax));
 		}
 		if (scheme.startsWith("tcp")) {
-			return new WebSocketJsonRpcTransport(
-					endpoint, codec, new WebSocketJsonRpcTransport.Options(this.connectTimeout, Map.of(),
+			return new MessageChannelJsonRpcTransport(
+					endpoint, codec, new MessageChannelJsonRpcTransport.Options(this.connectTimeout, Map.of(),
 							this.reconnectInitial, this.reconnectMax),
 					TcpMessageChannel.opener(endpoint, null, this.connectTimeout));
 		}

@@ -461,6 +461,19 @@ public interface JsonRpcClient extends AutoCloseable {
 		Builder subscriptionMethods(String subscribe, String unsubscribe);
 
 		/**
+		 * Set how many bytes of items a {@link Flow.Publisher} of this client holds for
+		 * its subscriber, received but not yet requested: the items of one
+		 * {@link RequestSpec#stream(Class) streamed result} or the notifications of one
+		 * {@link #subscribe(String, Class) subscription}, each counted at the size of its
+		 * JSON plus 64 bytes. Beyond it the call is cancelled (or the subscription ended)
+		 * and the subscriber gets a {@link JsonRpcTransportException}; one item is always
+		 * held, whatever its size. 1 MiB by default.
+		 * @param maxBufferedBytes the limit in bytes, positive
+		 * @return this builder
+		 */
+		Builder maxBufferedBytes(long maxBufferedBytes);
+
+		/**
 		 * Answer the server's calls over a persistent connection (WebSocket) with the
 		 * {@code @JsonRpcMethod} methods of an object, declared and bound as on a server:
 		 * an unknown method is answered with {@code -32601}, a failing one with

@@ -24,7 +24,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.SubmissionPublisher;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -39,8 +38,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The items of a streamed result as a {@link Flow.Publisher}: each subscription makes one
- * call; items are converted and delivered with back-pressure from a bounded buffer;
- * cancelling the subscription cancels the call (over WebSocket the transport sends
+ * call; items are converted and delivered with back-pressure from a buffer bounded in
+ * bytes ({@link JsonRpcClient.Builder#maxBufferedBytes(long)}); cancelling the
+ * subscription cancels the call (over a persistent connection the transport sends
  * {@code rpc.cancel}). A server that collects the result instead of streaming it (or a
  * transport that does not stream) delivers the same items from the final array.
  *
@@ -48,12 +48,6 @@ import tools.jackson.databind.JsonNode;
  * @author JSON-RPC for Spring Boot team
  */
 final class JsonRpcResultPublisher<T> implements Flow.Publisher<T> {
-
-	/**
-	 * Items received but not yet requested by the subscriber, at most; beyond it the call
-	 * is cancelled and the subscriber gets an error.
-	 */
-	static final int MAX_BUFFERED_ITEMS = 1024;
 
 	private final DefaultJsonRpcClient client;
 
@@ -69,61 +63,62 @@ final class JsonRpcResultPublisher<T> implements Flow.Publisher<T> {
 
 	@Override
 	public void subscribe(Flow.Subscriber<? super T> subscriber) {
-		SubmissionPublisher<T> items = new SubmissionPublisher<>(Runnable::run, MAX_BUFFERED_ITEMS);
+		CompletableFuture<CompletableFuture<JsonRpcResponse>> started = new CompletableFuture<>();
+		Runnable cancelCall = () -> started.thenAccept((call) -> call.cancel(false));
+		// delivered on the thread that received the item or requested it
+		BoundedItemPublisher<T> items = new BoundedItemPublisher<>(this.client.maxBufferedBytes(), "streamed items",
+				Runnable::run, cancelCall);
+		items.subscribe(subscriber);
 		JsonRpcRequest request;
 		try {
 			request = this.call.get();
 		}
 		catch (RuntimeException ex) {
-			items.subscribe(subscriber);
-			items.closeExceptionally(ex);
+			items.fail(ex);
 			return;
 		}
-		CompletableFuture<CompletableFuture<JsonRpcResponse>> started = new CompletableFuture<>();
-		items.subscribe(new CancellingSubscriber<>(subscriber, () -> started.thenAccept((call) -> call.cancel(false))));
 		AtomicBoolean streamed = new AtomicBoolean();
 		CompletableFuture<JsonRpcResponse> result;
 		try {
 			result = this.client.transport().stream(request, (item) -> {
 				streamed.set(true);
-				offer(items, item, started);
+				offer(items, item, cancelCall);
 			});
 		}
 		catch (RuntimeException ex) {
-			items.closeExceptionally(JsonRpcTransportException.wrap(ex));
+			items.fail(JsonRpcTransportException.wrap(ex));
 			return;
 		}
 		started.complete(result);
 		result.whenComplete((response, failure) -> {
 			if (result.isCancelled()) {
-				items.close();
+				items.complete();
 			}
 			else if (failure != null) {
-				items.closeExceptionally(JsonRpcTransportException.wrap(failure));
+				items.fail(JsonRpcTransportException.wrap(failure));
 			}
 			else if (response instanceof JsonRpcResponse.Failure error) {
-				items.closeExceptionally(this.client.toException(request, error.error()));
+				items.fail(this.client.toException(request, error.error()));
 			}
 			else {
 				if (!streamed.get()) {
-					emitCollected(items, ((JsonRpcResponse.Success) response).result(), started);
+					emitCollected(items, ((JsonRpcResponse.Success) response).result(), cancelCall);
 				}
-				items.close();
+				items.complete();
 			}
 		});
 	}
 
-	private void emitCollected(SubmissionPublisher<T> items, @Nullable Object result,
-			CompletableFuture<CompletableFuture<JsonRpcResponse>> started) {
+	private void emitCollected(BoundedItemPublisher<T> items, @Nullable Object result, Runnable cancelCall) {
 		JsonNode node = this.client.mapper().valueToTree(result);
 		if (node == null || node.isNull() || isEmptyCount(node)) {
 			return;
 		}
 		if (node.isArray()) {
-			node.forEach((item) -> offer(items, item, started));
+			node.forEach((item) -> offer(items, item, cancelCall));
 		}
 		else {
-			offer(items, node, started);
+			offer(items, node, cancelCall);
 		}
 	}
 
@@ -132,8 +127,7 @@ final class JsonRpcResultPublisher<T> implements Flow.Publisher<T> {
 		return node.isObject() && node.size() == 1 && node.has("count") && node.get("count").asLong() == 0;
 	}
 
-	private void offer(SubmissionPublisher<T> items, JsonNode item,
-			CompletableFuture<CompletableFuture<JsonRpcResponse>> started) {
+	private void offer(BoundedItemPublisher<T> items, JsonNode item, Runnable cancelCall) {
 		if (items.isClosed() || item.isNull()) {
 			// Reactive Streams carry no nulls: null items are skipped
 			return;
@@ -143,17 +137,12 @@ final class JsonRpcResultPublisher<T> implements Flow.Publisher<T> {
 			value = this.client.mapper().convertValue(item, this.type);
 		}
 		catch (RuntimeException ex) {
-			items.closeExceptionally(
-					new JsonRpcTransportException("Cannot convert a streamed item to " + this.type + ": " + ex, ex));
-			started.thenAccept((call) -> call.cancel(false));
+			items.fail(new JsonRpcTransportException("Cannot convert a streamed item to " + this.type + ": " + ex, ex));
+			cancelCall.run();
 			return;
 		}
-		int lag = items.offer(value, (subscriber, dropped) -> false);
-		if (lag < 0) {
-			items.closeExceptionally(new JsonRpcTransportException("More than " + MAX_BUFFERED_ITEMS
-					+ " streamed items were not requested: the stream was cancelled"));
-			started.thenAccept((call) -> call.cancel(false));
-		}
+		// over the limit, the subscriber fails and the call is cancelled
+		items.offer(value, BoundedItemPublisher.jsonSize(this.client.mapper(), item));
 	}
 
 	/**
@@ -167,55 +156,6 @@ final class JsonRpcResultPublisher<T> implements Flow.Publisher<T> {
 		subscribe(iterator);
 		return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED), false)
 			.onClose(iterator::cancel);
-	}
-
-	/**
-	 * Passes everything on, and cancels the call with the subscription.
-	 */
-	private static final class CancellingSubscriber<T> implements Flow.Subscriber<T> {
-
-		private final Flow.Subscriber<? super T> delegate;
-
-		private final Runnable cancelCall;
-
-		CancellingSubscriber(Flow.Subscriber<? super T> delegate, Runnable cancelCall) {
-			this.delegate = delegate;
-			this.cancelCall = cancelCall;
-		}
-
-		@Override
-		public void onSubscribe(Flow.Subscription subscription) {
-			this.delegate.onSubscribe(new Flow.Subscription() {
-
-				@Override
-				public void request(long n) {
-					subscription.request(n);
-				}
-
-				@Override
-				public void cancel() {
-					subscription.cancel();
-					CancellingSubscriber.this.cancelCall.run();
-				}
-
-			});
-		}
-
-		@Override
-		public void onNext(T item) {
-			this.delegate.onNext(item);
-		}
-
-		@Override
-		public void onError(Throwable throwable) {
-			this.delegate.onError(throwable);
-		}
-
-		@Override
-		public void onComplete() {
-			this.delegate.onComplete();
-		}
-
 	}
 
 	/**

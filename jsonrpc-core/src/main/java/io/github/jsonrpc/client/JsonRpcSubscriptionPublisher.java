@@ -17,13 +17,18 @@
 package io.github.jsonrpc.client;
 
 import java.util.concurrent.Flow;
-import java.util.concurrent.SubmissionPublisher;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@link Flow.Publisher} of a topic's notifications: each subscriber gets its own
- * subscription on the server, cancelled with the subscriber's subscription.
+ * subscription on the server, ended when the subscriber cancels or falls behind by more
+ * than {@link JsonRpcClient.Builder#maxBufferedBytes(long)} of notifications it has not
+ * requested. Notifications are delivered on the common pool, never on the thread that
+ * reads the connection.
  *
  * @param <T> the payload type
  * @author JSON-RPC for Spring Boot team
@@ -44,81 +49,31 @@ final class JsonRpcSubscriptionPublisher<T> implements Flow.Publisher<T> {
 
 	@Override
 	public void subscribe(Flow.Subscriber<? super T> subscriber) {
-		// SubmissionPublisher handles demand and buffering; we only add unsubscribe on
-		// cancel
-		SubmissionPublisher<T> publisher = new SubmissionPublisher<>();
-		CancellingSubscriber<T> cancelling = new CancellingSubscriber<>(subscriber, publisher);
-		publisher.subscribe(cancelling);
-		try {
-			JsonRpcSubscription registration = this.client.subscribe(this.topic, this.type, (item) -> {
-				if (item != null) {
-					publisher.submit(item);
-				}
-			});
-			cancelling.registration = registration;
-			// the subscriber may have cancelled while we were subscribing on the server
-			if (cancelling.cancelled) {
-				registration.close();
-			}
-		}
-		catch (RuntimeException ex) {
-			publisher.closeExceptionally(ex);
-		}
-	}
-
-	private static final class CancellingSubscriber<T> implements Flow.Subscriber<T> {
-
-		private final Flow.Subscriber<? super T> delegate;
-
-		private final SubmissionPublisher<T> publisher;
-
-		volatile @Nullable JsonRpcSubscription registration;
-
-		volatile boolean cancelled;
-
-		CancellingSubscriber(Flow.Subscriber<? super T> delegate, SubmissionPublisher<T> publisher) {
-			this.delegate = delegate;
-			this.publisher = publisher;
-		}
-
-		@Override
-		public void onSubscribe(Flow.Subscription subscription) {
-			this.delegate.onSubscribe(new Flow.Subscription() {
-
-				@Override
-				public void request(long n) {
-					subscription.request(n);
-				}
-
-				@Override
-				public void cancel() {
-					CancellingSubscriber.this.cancelled = true;
-					subscription.cancel();
-					JsonRpcSubscription current = CancellingSubscriber.this.registration;
+		AtomicReference<@Nullable JsonRpcSubscription> registration = new AtomicReference<>();
+		BoundedItemPublisher<T> items = new BoundedItemPublisher<>(this.client.maxBufferedBytes(),
+				"notifications of topic '" + this.topic + "'", ForkJoinPool.commonPool(), () -> {
+					JsonRpcSubscription current = registration.getAndSet(null);
 					if (current != null) {
 						current.close();
 					}
-					CancellingSubscriber.this.publisher.close();
+				});
+		items.subscribe(subscriber);
+		try {
+			JsonRpcSubscription subscription = this.client.subscribe(this.topic, JsonNode.class, (params) -> {
+				if (params != null && !params.isNull()) {
+					T item = this.client.convertPayload(params, this.type);
+					items.offer(item, BoundedItemPublisher.jsonSize(this.client.mapper(), params));
 				}
-
 			});
+			registration.set(subscription);
+			// the subscriber may have cancelled while we were subscribing on the server
+			if (items.isClosed() && registration.compareAndSet(subscription, null)) {
+				subscription.close();
+			}
 		}
-
-		@Override
-		public void onNext(T item) {
-			this.delegate.onNext(item);
+		catch (RuntimeException ex) {
+			items.fail(ex);
 		}
-
-		@Override
-		public void onError(Throwable throwable) {
-			this.delegate.onError(throwable);
-		}
-
-		@Override
-		public void onComplete() {
-			this.delegate.onComplete();
-		}
-
 	}
 
 }

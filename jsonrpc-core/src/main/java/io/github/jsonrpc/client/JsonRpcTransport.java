@@ -170,7 +170,7 @@ public interface JsonRpcTransport extends AutoCloseable {
 	 * @return the transport
 	 */
 	static JsonRpcTransport webSocket(URI uri, JsonRpcMessageCodec codec) {
-		return new WebSocketJsonRpcTransport(uri, codec, WebSocketJsonRpcTransport.Options.DEFAULTS);
+		return new MessageChannelJsonRpcTransport(uri, codec, MessageChannelJsonRpcTransport.Options.DEFAULTS);
 	}
 
 	/**
@@ -184,7 +184,7 @@ public interface JsonRpcTransport extends AutoCloseable {
 	 * @return the transport
 	 */
 	static JsonRpcTransport tcp(URI uri, JsonRpcMessageCodec codec) {
-		return new WebSocketJsonRpcTransport(uri, codec, WebSocketJsonRpcTransport.Options.DEFAULTS,
+		return new MessageChannelJsonRpcTransport(uri, codec, MessageChannelJsonRpcTransport.Options.DEFAULTS,
 				TcpMessageChannel.opener(uri, null, null));
 	}
 
@@ -198,7 +198,7 @@ public interface JsonRpcTransport extends AutoCloseable {
 	 * @see #tcp(URI, JsonRpcMessageCodec)
 	 */
 	static JsonRpcTransport tcp(URI uri, JsonRpcMessageCodec codec, SSLSocketFactory sslSocketFactory) {
-		return new WebSocketJsonRpcTransport(uri, codec, WebSocketJsonRpcTransport.Options.DEFAULTS,
+		return new MessageChannelJsonRpcTransport(uri, codec, MessageChannelJsonRpcTransport.Options.DEFAULTS,
 				TcpMessageChannel.opener(uri, sslSocketFactory, null));
 	}
 

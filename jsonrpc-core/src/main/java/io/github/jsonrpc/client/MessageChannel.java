@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One open connection of a persistent transport that carries whole JSON-RPC messages as
- * text (a WebSocket, a framed TCP stream): what {@link WebSocketJsonRpcTransport} needs
- * from it to send, receive, notice a drop and reconnect.
+ * text (a WebSocket, a framed TCP stream): what {@link MessageChannelJsonRpcTransport}
+ * needs from it to send, receive, notice a drop and reconnect.
  *
  * @author JSON-RPC for Spring Boot team
  */

@@ -78,7 +78,10 @@ public enum JsonRpcObservationDocumentation implements ObservationDocumentation 
 			}
 		},
 
-		/** {@code HTTP}, {@code WEBSOCKET} or {@code IN_PROCESS}. */
+		/**
+		 * The transport's name: {@code HTTP}, {@code WEBSOCKET}, {@code TCP},
+		 * {@code STDIO} or {@code IN_PROCESS}.
+		 */
 		TRANSPORT {
 			@Override
 			public String asString() {

@@ -456,8 +456,7 @@ public final class JsonRpcMessageCodec {
 			if (encoded == null || encoded.length > remaining) {
 				// once the budget is spent, the rest get the small error response only
 				remaining = 0;
-				encoded = write(JsonRpcResponse.failure(response.id(),
-						JsonRpcError.replyTooLarge(this.limits.maxReplyBytes())));
+				encoded = write(replacement(response, JsonRpcError.replyTooLarge(this.limits.maxReplyBytes())));
 			}
 			else {
 				remaining -= encoded.length;
@@ -489,8 +488,7 @@ public final class JsonRpcMessageCodec {
 	public byte[] encode(JsonRpcResponse response) {
 		byte[] encoded = encode(response, this.limits.maxReplyBytes());
 		if (encoded == null) {
-			return write(
-					JsonRpcResponse.failure(response.id(), JsonRpcError.replyTooLarge(this.limits.maxReplyBytes())));
+			return write(replacement(response, JsonRpcError.replyTooLarge(this.limits.maxReplyBytes())));
 		}
 		return encoded;
 	}
@@ -512,9 +510,13 @@ public final class JsonRpcMessageCodec {
 				return null;
 			}
 			logger.error("Failed to write JSON-RPC response for id " + response.id(), ex);
-			return write(
-					JsonRpcResponse.failure(response.id(), JsonRpcError.standard(JsonRpcErrorCodes.INTERNAL_ERROR)));
+			return write(replacement(response, JsonRpcError.standard(JsonRpcErrorCodes.INTERNAL_ERROR)));
 		}
+	}
+
+	private static JsonRpcResponse replacement(JsonRpcResponse response, JsonRpcError error) {
+		// a replaced response keeps the shape of the request it answers
+		return JsonRpcResponse.failure(response.id(), error).withVersion(response.version());
 	}
 
 	private static boolean isReplyTooLarge(Throwable ex) {
@@ -584,6 +586,47 @@ public final class JsonRpcMessageCodec {
 			generator.writePOJO(error.data());
 		}
 		generator.writeEndObject();
+	}
+
+	/**
+	 * Return the reply that answers every call of a received message with the same error,
+	 * for the answers a transport makes itself, outside the handler (a call cancelled,
+	 * rejected over a limit, or whose handler failed). Each response is written in the
+	 * protocol version of its request, as the handler's are; notifications get none, and
+	 * entries that could not be read keep their own error.
+	 * @param inbound the received message
+	 * @param error the error
+	 * @return the reply, empty when nothing in the message expects one
+	 */
+	public JsonRpcReply errorReply(JsonRpcInbound inbound, JsonRpcError error) {
+		Assert.notNull(inbound, "Inbound message is required");
+		Assert.notNull(error, "Error is required");
+		List<JsonRpcResponse> responses = new ArrayList<>(inbound.entries().size());
+		for (JsonRpcMessage entry : inbound.entries()) {
+			if (entry instanceof JsonRpcRequest request && !request.isNotification()) {
+				responses.add(errorResponse(request, error));
+			}
+			else if (entry instanceof JsonRpcResponse.Failure failure) {
+				responses.add(failure);
+			}
+		}
+		if (responses.isEmpty()) {
+			return JsonRpcReply.empty();
+		}
+		return inbound.batch() ? JsonRpcReply.batch(responses) : JsonRpcReply.single(responses.get(0));
+	}
+
+	/**
+	 * Return the error response to a request, in the shape of the request's protocol
+	 * version.
+	 * @param request the request, not a notification
+	 * @param error the error
+	 * @return the response
+	 */
+	public JsonRpcResponse errorResponse(JsonRpcRequest request, JsonRpcError error) {
+		Assert.notNull(request, "Request is required");
+		Assert.notNull(error, "Error is required");
+		return JsonRpcResponse.failure(request.responseId(), error).withVersion(request.version());
 	}
 
 	/**

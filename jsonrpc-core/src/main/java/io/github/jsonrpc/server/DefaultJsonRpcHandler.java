@@ -191,8 +191,8 @@ final class DefaultJsonRpcHandler implements JsonRpcHandler {
 			JsonRpcReplyBudget budget) {
 		if (budget.isExhausted()) {
 			// earlier calls of the batch spent the reply budget: do not run the rest
-			return CompletableFuture.completedFuture(
-					JsonRpcResponse.failure(request.responseId(), JsonRpcError.replyTooLarge(budget.maxBytes())));
+			return CompletableFuture
+				.completedFuture(this.codec.errorResponse(request, JsonRpcError.replyTooLarge(budget.maxBytes())));
 		}
 		JsonRpcExchange exchange = JsonRpcExchange.of(request, context, budget);
 		CompletableFuture<JsonRpcResponse> future;

@@ -41,11 +41,9 @@ import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
 import io.github.jsonrpc.protocol.JsonRpcId;
 import io.github.jsonrpc.protocol.JsonRpcInbound;
 import io.github.jsonrpc.protocol.JsonRpcIncoming;
-import io.github.jsonrpc.protocol.JsonRpcMessage;
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
 import io.github.jsonrpc.protocol.JsonRpcReply;
 import io.github.jsonrpc.protocol.JsonRpcRequest;
-import io.github.jsonrpc.protocol.JsonRpcResponse;
 import io.github.jsonrpc.server.JsonRpcExchange;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcSession;
@@ -307,6 +305,21 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 		if (markClosed(JsonRpcCloseReason.NORMAL)) {
 			finishClose(JsonRpcCloseReason.NORMAL, false);
 		}
+	}
+
+	/**
+	 * Close the connection as a slow consumer when a write has been stuck for longer than
+	 * the send time limit (the peer stopped reading), for transports without keep-alive,
+	 * where {@link #checkAlive(long)} does not run.
+	 * @param now the current {@link System#nanoTime()}
+	 * @return whether the connection was closed
+	 */
+	public final boolean checkWrites(long now) {
+		if (isOpen() && this.outbound.isStuck(now, this.settings.sendTimeLimit().toNanos())) {
+			close(JsonRpcCloseReason.SLOW_CONSUMER);
+			return true;
+		}
+		return false;
 	}
 
 	/**
@@ -614,26 +627,11 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 	}
 
 	private void reject(JsonRpcInbound inbound, String message) {
-		JsonRpcReply reply = failures(inbound, new JsonRpcError(JsonRpcErrorCodes.LIMIT_EXCEEDED, message, null));
+		JsonRpcReply reply = this.codec.errorReply(inbound,
+				new JsonRpcError(JsonRpcErrorCodes.LIMIT_EXCEEDED, message, null));
 		if (!reply.isEmpty()) {
 			send(this.codec.encodeReply(reply));
 		}
-	}
-
-	private static JsonRpcReply failures(JsonRpcInbound inbound, JsonRpcError error) {
-		List<JsonRpcResponse> responses = new ArrayList<>();
-		for (JsonRpcMessage entry : inbound.entries()) {
-			if (entry instanceof JsonRpcRequest request && request.id() != null) {
-				responses.add(JsonRpcResponse.failure(request.id(), error).withVersion(request.version()));
-			}
-			else if (entry instanceof JsonRpcResponse.Failure failure) {
-				responses.add(failure);
-			}
-		}
-		if (responses.isEmpty()) {
-			return JsonRpcReply.empty();
-		}
-		return inbound.batch() ? JsonRpcReply.batch(responses) : JsonRpcReply.single(responses.get(0));
 	}
 
 	private static void runSafely(Runnable action) {
@@ -776,8 +774,8 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 					logger.error("JSON-RPC handler failed on session " + JsonRpcConnection.this.id, ex);
 				}
 				// every call is answered: when the handler failed, with -32603
-				JsonRpcReply answer = (ex != null)
-						? failures(this.inbound, JsonRpcError.standard(JsonRpcErrorCodes.INTERNAL_ERROR)) : result;
+				JsonRpcReply answer = (ex != null) ? JsonRpcConnection.this.codec.errorReply(this.inbound,
+						JsonRpcError.standard(JsonRpcErrorCodes.INTERNAL_ERROR)) : result;
 				// the actions to run after the reply (e.g. activating a subscription) run
 				// once it is queued but before it is written: whatever they send follows
 				// it, and the client sees their effect as soon as it has the reply
@@ -845,9 +843,9 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 
 		private void cancelled() {
 			if (this.id != null && this.answered.compareAndSet(false, true)) {
-				send(JsonRpcConnection.this.codec.encodeReply(JsonRpcReply
-					.single(JsonRpcResponse.failure(this.id, new JsonRpcError(JsonRpcErrorCodes.REQUEST_CANCELLED,
-							JsonRpcErrorCodes.defaultMessage(JsonRpcErrorCodes.REQUEST_CANCELLED), null)))));
+				// in the shape of the call's protocol version, as any other answer
+				send(JsonRpcConnection.this.codec.encodeReply(JsonRpcConnection.this.codec.errorReply(this.inbound,
+						JsonRpcError.standard(JsonRpcErrorCodes.REQUEST_CANCELLED))));
 			}
 		}
 

@@ -23,11 +23,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Executor;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -92,6 +94,10 @@ public final class JsonRpcStdioServer implements SmartLifecycle {
 
 	private @Nullable CountDownLatch stopped;
 
+	private @Nullable ScheduledExecutorService watchdog;
+
+	private final AtomicBoolean ended = new AtomicBoolean();
+
 	/**
 	 * Create a server.
 	 * @param handler the shared JSON-RPC handler
@@ -130,7 +136,9 @@ public final class JsonRpcStdioServer implements SmartLifecycle {
 
 	/**
 	 * Set the limits of the session (its keep-alive settings do not apply: the parent
-	 * process owns the lifetime).
+	 * process owns the lifetime; a write blocked for longer than the send time limit,
+	 * because the parent stopped reading, closes the session and so ends the
+	 * application).
 	 * @param settings the settings, {@link JsonRpcConnectionSettings#DEFAULTS} by default
 	 */
 	public void setSettings(JsonRpcConnectionSettings settings) {
@@ -189,6 +197,25 @@ public final class JsonRpcStdioServer implements SmartLifecycle {
 			this.writer = writer;
 			this.connection = connection;
 			this.reader = reader;
+			this.ended.set(false);
+			// a session that ends by itself (a message over the limit, a parent that
+			// stopped
+			// reading) ends the application too, even while nothing more arrives on the
+			// input
+			connection.onClose(() -> {
+				if (isRunning()) {
+					daemon(this::ended, "jsonrpc-stdio-end").start();
+				}
+			});
+			// the parent stops reading: the write blocks, and the session closes after
+			// the
+			// send time limit
+			ScheduledExecutorService watchdog = Executors
+				.newSingleThreadScheduledExecutor((task) -> daemon(task, "jsonrpc-stdio-watchdog"));
+			long period = Math.max(50, Math.min(1000, this.settings.sendTimeLimit().toMillis() / 4));
+			watchdog.scheduleWithFixedDelay(() -> connection.checkWrites(System.nanoTime()), period, period,
+					TimeUnit.MILLISECONDS);
+			this.watchdog = watchdog;
 			reader.start();
 			// the reader is a daemon (a blocking read of stdin cannot be interrupted);
 			// this keeps the JVM alive while serving, as a web server's thread does
@@ -237,7 +264,11 @@ public final class JsonRpcStdioServer implements SmartLifecycle {
 			drainAndClose(connection);
 		}
 		// the input ended, or the session closed (e.g. a message over the limit)
-		if (isRunning()) {
+		ended();
+	}
+
+	private void ended() {
+		if (isRunning() && this.ended.compareAndSet(false, true)) {
 			this.endOfInput.run();
 		}
 	}
@@ -264,10 +295,13 @@ public final class JsonRpcStdioServer implements SmartLifecycle {
 		StdioJsonRpcConnection current;
 		ExecutorService writer;
 		CountDownLatch stopped;
+		ScheduledExecutorService watchdog;
 		synchronized (this.lifecycleMonitor) {
 			current = this.connection;
 			writer = this.writer;
 			stopped = this.stopped;
+			watchdog = this.watchdog;
+			this.watchdog = null;
 			this.connection = null;
 			this.writer = null;
 			this.reader = null;
@@ -275,6 +309,9 @@ public final class JsonRpcStdioServer implements SmartLifecycle {
 		}
 		if (current == null) {
 			return;
+		}
+		if (watchdog != null) {
+			watchdog.shutdownNow();
 		}
 		drainAndClose(current);
 		if (writer != null) {

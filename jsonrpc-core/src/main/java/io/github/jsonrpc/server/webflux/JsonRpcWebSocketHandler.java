@@ -29,6 +29,7 @@ import io.github.jsonrpc.server.JsonRpcSessionRegistry;
 import io.github.jsonrpc.server.connection.JsonRpcCloseReason;
 import io.github.jsonrpc.server.connection.JsonRpcConnectionSettings;
 import io.github.jsonrpc.server.connection.JsonRpcKeepAlive;
+import io.netty.handler.codec.TooLongFrameException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +39,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketSession;
@@ -64,6 +66,9 @@ public final class JsonRpcWebSocketHandler implements WebSocketHandler, SmartLif
 	public static final CloseStatus SLOW_CONSUMER = CloseStatus.POLICY_VIOLATION.withReason("slow consumer");
 
 	private static final Log logger = LogFactory.getLog(JsonRpcWebSocketHandler.class);
+
+	private static final boolean nettyPresent = ClassUtils.isPresent("io.netty.handler.codec.TooLongFrameException",
+			JsonRpcWebSocketHandler.class.getClassLoader());
 
 	private final JsonRpcHandler handler;
 
@@ -157,7 +162,15 @@ public final class JsonRpcWebSocketHandler implements WebSocketHandler, SmartLif
 			logger.debug("WebSocket session " + session.getId() + " opened from "
 					+ session.getHandshakeInfo().getRemoteAddress());
 		}
-		Mono<Void> input = session.receive().doOnNext(connection::handle).then();
+		Mono<Void> input = session.receive()
+			.doOnNext(connection::handle)
+			.then()
+			// a message over the limit fails the inbound (Reactor Netty's frame
+			// aggregator):
+			// close with 1009 as the Servlet stack does, not with the 1002 Reactor Netty
+			// sends for a failed handler
+			.onErrorResume(JsonRpcWebSocketHandler::isTooBig,
+					(ex) -> session.close(WebFluxJsonRpcConnection.closeStatus(JsonRpcCloseReason.TOO_BIG)));
 		Mono<Void> output = session.send(connection.outbound());
 		// the connection ends when either side ends: the client closed, or the server
 		// closed the session
@@ -167,6 +180,10 @@ public final class JsonRpcWebSocketHandler implements WebSocketHandler, SmartLif
 				logger.debug("WebSocket session " + session.getId() + " closed: " + signal);
 			}
 		});
+	}
+
+	private static boolean isTooBig(Throwable ex) {
+		return nettyPresent && NettyErrors.isTooLongFrame(ex);
 	}
 
 	@Override
@@ -216,6 +233,22 @@ public final class JsonRpcWebSocketHandler implements WebSocketHandler, SmartLif
 		synchronized (this.lifecycleMonitor) {
 			return this.running;
 		}
+	}
+
+	/**
+	 * Netty's errors, in their own class so that other servers never load them.
+	 */
+	private static final class NettyErrors {
+
+		static boolean isTooLongFrame(Throwable ex) {
+			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+				if (cause instanceof TooLongFrameException) {
+					return true;
+				}
+			}
+			return false;
+		}
+
 	}
 
 }

@@ -15,10 +15,18 @@
  */
 package io.github.jsonrpc.server.webflux;
 
+import java.util.concurrent.Executor;
+
+import io.netty.channel.EventLoop;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.Connection;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.reactive.handler.AbstractHandlerMapping;
 import org.springframework.web.reactive.socket.server.WebSocketService;
 import org.springframework.web.server.ServerWebExchange;
@@ -39,6 +47,9 @@ public final class JsonRpcWebSocketHandlerMapping extends AbstractHandlerMapping
 	/** Default order: before the functional routes of the HTTP endpoint ({@code -1}). */
 	public static final int DEFAULT_ORDER = -10;
 
+	private static final boolean reactorNettyPresent = ClassUtils.isPresent("reactor.netty.Connection",
+			JsonRpcWebSocketHandlerMapping.class.getClassLoader());
+
 	private final String path;
 
 	private final WebHandler upgrade;
@@ -56,7 +67,8 @@ public final class JsonRpcWebSocketHandlerMapping extends AbstractHandlerMapping
 		Assert.notNull(handler, "Handler is required");
 		Assert.notNull(webSocketService, "WebSocketService is required");
 		this.path = path;
-		this.upgrade = (exchange) -> webSocketService.handleRequest(exchange, handler);
+		this.upgrade = (exchange) -> onEventLoop(exchange,
+				Mono.defer(() -> webSocketService.handleRequest(exchange, handler)));
 		setOrder(DEFAULT_ORDER);
 	}
 
@@ -68,6 +80,19 @@ public final class JsonRpcWebSocketHandlerMapping extends AbstractHandlerMapping
 		return this.path;
 	}
 
+	/**
+	 * Upgrade on the connection's event loop. Reactor Netty binds the WebSocket to the
+	 * connection in a listener it adds after writing the handshake response: when the
+	 * upgrade runs on another thread (a filter before it moved the exchange, e.g. a
+	 * password check or a session lookup on a Reactor scheduler), the client's first
+	 * message can be read before that binding and is dropped by the finished HTTP
+	 * exchange, never answered.
+	 */
+	private static Mono<Void> onEventLoop(ServerWebExchange exchange, Mono<Void> upgrade) {
+		Executor eventLoop = reactorNettyPresent ? ReactorNettyEventLoops.elsewhere(exchange) : null;
+		return (eventLoop != null) ? upgrade.subscribeOn(Schedulers.fromExecutor(eventLoop)) : upgrade;
+	}
+
 	@Override
 	protected Mono<?> getHandlerInternal(ServerWebExchange exchange) {
 		if (!this.path.equals(exchange.getRequest().getPath().pathWithinApplication().value())) {
@@ -76,6 +101,26 @@ public final class JsonRpcWebSocketHandlerMapping extends AbstractHandlerMapping
 		String upgrade = exchange.getRequest().getHeaders().getUpgrade();
 		// only upgrade requests: a POST to the same path is the HTTP endpoint's
 		return "websocket".equalsIgnoreCase(upgrade) ? Mono.just(this.upgrade) : Mono.empty();
+	}
+
+	/**
+	 * Reactor Netty's types, in their own class so that other servers never load them.
+	 */
+	private static final class ReactorNettyEventLoops {
+
+		/**
+		 * Return the event loop of the exchange's connection, unless the caller runs on
+		 * it already.
+		 */
+		static @Nullable Executor elsewhere(ServerWebExchange exchange) {
+			Object request = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+			if (request instanceof Connection connection) {
+				EventLoop eventLoop = connection.channel().eventLoop();
+				return eventLoop.inEventLoop() ? null : eventLoop;
+			}
+			return null;
+		}
+
 	}
 
 }

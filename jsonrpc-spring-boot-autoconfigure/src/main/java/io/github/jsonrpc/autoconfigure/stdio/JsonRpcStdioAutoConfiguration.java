@@ -67,10 +67,12 @@ public final class JsonRpcStdioAutoConfiguration {
 		server.setFraming(properties.getFraming());
 		server.setShutdownTimeout(properties.getShutdownTimeout());
 		JsonRpcPubSubMethodNames names = pubSubMethodNames.getIfAvailable();
-		server.setSettings(
-				JsonRpcConnectionSettings.DEFAULTS.withMaxMessageSize((int) properties.getMaxMessageSize().toBytes())
-					.withMaxInFlight(properties.getMaxInFlight())
-					.withStringParamsMethods((names != null) ? names.stringParamsMethods() : Set.of()));
+		JsonRpcConnectionSettings defaults = JsonRpcConnectionSettings.DEFAULTS;
+		server.setSettings(defaults.withMaxMessageSize((int) properties.getMaxMessageSize().toBytes())
+			.withMaxInFlight(properties.getMaxInFlight())
+			.withOutboundLimits(defaults.maxOutboundMessages(), defaults.maxOutboundBytes(),
+					properties.getSendTimeLimit())
+			.withStringParamsMethods((names != null) ? names.stringParamsMethods() : Set.of()));
 		if (properties.isExitOnEndOfInput()) {
 			server.setEndOfInput(context::close);
 		}

@@ -56,6 +56,12 @@ public class JsonRpcStdioProperties {
 	private int maxInFlight = 256;
 
 	/**
+	 * How long a write to standard output may block (the parent process stopped reading)
+	 * before the session closes and, with exit-on-end-of-input, the application ends.
+	 */
+	private Duration sendTimeLimit = Duration.ofSeconds(10);
+
+	/**
 	 * Whether the application context closes when standard input ends (the parent process
 	 * closed the pipe), after running calls are answered.
 	 */
@@ -96,6 +102,14 @@ public class JsonRpcStdioProperties {
 
 	public void setMaxInFlight(int maxInFlight) {
 		this.maxInFlight = maxInFlight;
+	}
+
+	public Duration getSendTimeLimit() {
+		return this.sendTimeLimit;
+	}
+
+	public void setSendTimeLimit(Duration sendTimeLimit) {
+		this.sendTimeLimit = sendTimeLimit;
 	}
 
 	public boolean isExitOnEndOfInput() {

@@ -124,6 +124,32 @@ class JsonRpcStdioProcessTests {
 		}
 	}
 
+	@Test
+	void overSizeContentLengthIsAnsweredWithAnErrorBeforeItsBodyAndEndsTheSession() throws Exception {
+		try (StdioTestProcess process = StdioTestProcess.start(JsonRpcFraming.CONTENT_LENGTH,
+				"--jsonrpc.stdio.max-message-size=4KB")) {
+			// the header alone is enough: no body is read, nor waited for
+			process.sendRaw(bytes("Content-Length: 1000000\r\n\r\n{\"jsonrpc\":\"2.0\""));
+			JsonNode error = process.next();
+			assertThat(error.get("error").get("code").asInt()).isEqualTo(-32005);
+			assertThat(error.get("id").isNull()).isTrue();
+			process.awaitExit();
+			assertThat(process.unread()).isEmpty();
+		}
+	}
+
+	@Test
+	void parentThatStopsReadingEndsTheApplicationAfterTheSendTimeLimit() throws Exception {
+		try (StdioTestProcess process = StdioTestProcess.startWithoutReading(JsonRpcFraming.NDJSON,
+				"--jsonrpc.stdio.send-time-limit=1s")) {
+			// a long stream fills the pipe; the parent reads nothing, writes nothing more
+			// and keeps its end of the input open
+			process.send("{\"jsonrpc\":\"2.0\",\"method\":\"countdown\",\"params\":[100000000],\"id\":1}");
+			assertThat(process.awaitExit()).isZero();
+			assertThat(process.errors()).contains("slow consumer");
+		}
+	}
+
 	private static List<JsonNode> decode(JsonRpcFraming framing, byte[] output) {
 		List<JsonNode> messages = new ArrayList<>();
 		// anything but framed JSON on stdout (a banner, a log line) fails here

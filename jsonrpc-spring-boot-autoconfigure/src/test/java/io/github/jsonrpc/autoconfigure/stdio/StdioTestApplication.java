@@ -15,7 +15,17 @@
  */
 package io.github.jsonrpc.autoconfigure.stdio;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
 import io.github.jsonrpc.CalculatorService;
+import io.github.jsonrpc.pubsub.JsonRpcPublisher;
+import io.github.jsonrpc.pubsub.JsonRpcTopic;
+import io.github.jsonrpc.server.JsonRpcSession;
+import io.github.jsonrpc.server.JsonRpcSessionCallException;
+import io.github.jsonrpc.server.method.annotation.JsonRpcService;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -29,8 +39,13 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import(CalculatorService.class)
+@Import({ CalculatorService.class, StdioTestApplication.SessionService.class })
 public class StdioTestApplication {
+
+	@Bean
+	JsonRpcTopic newsTopic() {
+		return JsonRpcTopic.of("news");
+	}
 
 	@Bean
 	Object strayPrint() {
@@ -41,6 +56,36 @@ public class StdioTestApplication {
 
 	public static void main(String[] args) {
 		SpringApplication.run(StdioTestApplication.class, args);
+	}
+
+	/**
+	 * What only a session can do: publish to subscribers, stream a result, call back the
+	 * client.
+	 */
+	@JsonRpcService
+	public static class SessionService {
+
+		private final JsonRpcPublisher publisher;
+
+		SessionService(JsonRpcPublisher publisher) {
+			this.publisher = publisher;
+		}
+
+		public int publish(String topic, String text) {
+			return this.publisher.publish(topic, text);
+		}
+
+		public Stream<Integer> countdown(int n) {
+			return IntStream.iterate(n, (i) -> i >= 1, (i) -> i - 1).boxed();
+		}
+
+		public CompletableFuture<String> ask(String question, JsonRpcSession session) {
+			return session.call("confirm", List.of(question), Boolean.class)
+				.thenApply((confirmed) -> Boolean.TRUE.equals(confirmed) ? "confirmed" : "declined")
+				.exceptionally((ex) -> (ex.getCause() instanceof JsonRpcSessionCallException error)
+						? "client failed with " + error.getCode() : "no answer");
+		}
+
 	}
 
 }

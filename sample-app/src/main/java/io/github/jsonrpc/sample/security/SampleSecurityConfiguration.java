@@ -15,11 +15,8 @@
  */
 package io.github.jsonrpc.sample.security;
 
-import java.util.List;
-
 import io.github.jsonrpc.autoconfigure.JsonRpcProperties;
 import io.github.jsonrpc.autoconfigure.security.JsonRpcSecurityCustomizers;
-import io.github.jsonrpc.pubsub.JsonRpcTopic;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -29,8 +26,6 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -41,7 +36,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * {@code sample.security.users}, stateless, every path open at the filter level so
  * anonymous calls of public methods keep working; method security ({@code @PreAuthorize},
  * {@code @Secured}, {@code @RolesAllowed}) and {@code jsonrpc.security} rules decide per
- * method.
+ * method. The protected topic {@code admin-events} is declared in
+ * {@link AdminEventsConfiguration}, shared with the WebFlux sample.
  *
  * @author JSON-RPC for Spring Boot team
  */
@@ -70,27 +66,13 @@ public class SampleSecurityConfiguration {
 	}
 
 	@Bean
-	JsonRpcTopic adminEventsTopic() {
-		// admins only: see jsonrpc.security.topics in application.yml
-		return new JsonRpcTopic(AdminService.EVENTS_TOPIC, false);
-	}
-
-	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
 	@Bean
 	InMemoryUserDetailsManager userDetailsService(SampleUsersProperties properties) {
-		List<UserDetails> users = properties.users()
-			.entrySet()
-			.stream()
-			.map((user) -> User.withUsername(user.getKey())
-				.password(user.getValue().password())
-				.roles(user.getValue().roles().toArray(String[]::new))
-				.build())
-			.toList();
-		return new InMemoryUserDetailsManager(users);
+		return new InMemoryUserDetailsManager(properties.userDetails());
 	}
 
 }

@@ -13,35 +13,14 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.jsonrpc.sample.websocket;
 
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
- * Functional methods over WebSocket.
+ * {@link AbstractWebSocketFunctionalMethodsTests} against the Servlet sample (Tomcat).
+ *
+ * @author JSON-RPC for Spring Boot team
  */
-class WebSocketFunctionalMethodsTests extends AbstractWebSocketTests {
-
-	@Test
-	void functionsOverWebSocket() throws Exception {
-		try (WebSocketTestClient client = connect()) {
-			JsonNode product = client.call(
-					"{\"jsonrpc\":\"2.0\",\"method\":\"math.multiply\",\"params\":{\"multiplicand\":6,\"multiplier\":7},\"id\":1}");
-			assertThat(product.get("result").asLong()).isEqualTo(42);
-			JsonNode positional = client
-				.call("{\"jsonrpc\":\"2.0\",\"method\":\"math.multiply\",\"params\":[6,7],\"id\":2}");
-			assertThat(positional.get("result").asLong()).isEqualTo(42);
-			JsonNode square = client.call("{\"jsonrpc\":\"2.0\",\"method\":\"math.square\",\"params\":[9],\"id\":3}");
-			assertThat(square.get("result").asInt()).isEqualTo(81);
-			JsonNode strict = client
-				.call("{\"jsonrpc\":\"2.0\",\"method\":\"math.square\",\"params\":[\"9\"],\"id\":4}");
-			assertThat(strict.get("error").get("code").asInt()).isEqualTo(-32602);
-			assertThat(strict.get("error").get("message").asString())
-				.isEqualTo("Invalid params: parameter 'value' must be an integer");
-		}
-	}
+class WebSocketFunctionalMethodsTests extends AbstractWebSocketFunctionalMethodsTests {
 
 }

@@ -13,60 +13,14 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.jsonrpc.sample.websocket;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
- * The examples of the JSON-RPC 2.0 specification, over one WebSocket connection. An
- * example without a response is followed by a marker call, which must be answered first.
+ * {@link AbstractWebSocketSpecExamplesTests} against the Servlet sample (Tomcat).
+ *
+ * @author JSON-RPC for Spring Boot team
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebSocketSpecExamplesTests extends AbstractWebSocketTests {
-
-	private static final String MARKER = "{\"jsonrpc\":\"2.0\",\"method\":\"get_data\",\"id\":\"marker\"}";
-
-	private WebSocketTestClient client;
-
-	@BeforeAll
-	void connectOnce() throws Exception {
-		this.client = connect();
-	}
-
-	@AfterAll
-	void close() {
-		this.client.close();
-	}
-
-	@ParameterizedTest(name = "{0}")
-	@MethodSource("io.github.jsonrpc.JsonRpcSpecificationExamples#arguments")
-	void specExampleOverWebSocket(String name, String request, String expected) throws Exception {
-		this.client.send(request);
-		if (expected == null) {
-			JsonNode marker = this.client.call(MARKER);
-			assertThat(marker.get("id").asString()).as("no response expected for %s", name).isEqualTo("marker");
-			return;
-		}
-		assertThat(withoutData(this.client.next())).isEqualTo(WebSocketTestClient.mapper.readTree(expected));
-		assertThat(this.client.isOpen()).isTrue();
-	}
-
-	private static JsonNode withoutData(JsonNode node) {
-		if (node.isArray()) {
-			node.forEach(WebSocketSpecExamplesTests::withoutData);
-		}
-		else if (node.has("error")) {
-			((ObjectNode) node.get("error")).remove("data");
-		}
-		return node;
-	}
+class WebSocketSpecExamplesTests extends AbstractWebSocketSpecExamplesTests {
 
 }

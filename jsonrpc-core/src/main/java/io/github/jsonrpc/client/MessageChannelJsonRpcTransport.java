@@ -74,9 +74,9 @@ import org.springframework.util.Assert;
  *
  * @author JSON-RPC for Spring Boot team
  */
-final class WebSocketJsonRpcTransport implements JsonRpcTransport {
+final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 
-	private static final Log logger = LogFactory.getLog(WebSocketJsonRpcTransport.class);
+	private static final Log logger = LogFactory.getLog(MessageChannelJsonRpcTransport.class);
 
 	private static final byte[] EMPTY = new byte[0];
 
@@ -114,7 +114,7 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 
 	private volatile boolean closed;
 
-	WebSocketJsonRpcTransport(URI uri, JsonRpcMessageCodec codec, Options options) {
+	MessageChannelJsonRpcTransport(URI uri, JsonRpcMessageCodec codec, Options options) {
 		this(uri, codec, options,
 				WebSocketMessageChannel.opener(uri, httpClient(options), options.headers(), options.connectTimeout()));
 	}
@@ -126,15 +126,15 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 	 * @param options the reconnect options
 	 * @param opener opens a channel, on first use and after a drop
 	 */
-	WebSocketJsonRpcTransport(URI uri, JsonRpcMessageCodec codec, Options options, MessageChannel.Opener opener) {
+	MessageChannelJsonRpcTransport(URI uri, JsonRpcMessageCodec codec, Options options, MessageChannel.Opener opener) {
 		Assert.notNull(uri, "URI is required");
 		Assert.notNull(codec, "Codec is required");
 		this.uri = uri;
 		this.codec = codec;
 		this.options = options;
 		this.opener = opener;
-		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> daemon(task, "jsonrpc-ws-reconnect"));
-		this.notificationExecutor = Executors.newSingleThreadExecutor((task) -> daemon(task, "jsonrpc-ws-notify"));
+		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> daemon(task, "jsonrpc-client-reconnect"));
+		this.notificationExecutor = Executors.newSingleThreadExecutor((task) -> daemon(task, "jsonrpc-client-notify"));
 	}
 
 	private static HttpClient httpClient(Options options) {
@@ -527,7 +527,8 @@ final class WebSocketJsonRpcTransport implements JsonRpcTransport {
 	}
 
 	/**
-	 * Settings of a WebSocket transport.
+	 * Settings of the transport: connect timeout, handshake headers (WebSocket only),
+	 * reconnect backoff.
 	 *
 	 * @param connectTimeout the handshake timeout, {@code null} for the JDK's default
 	 * @param headers headers of the handshake request

@@ -22,7 +22,10 @@ import org.springframework.context.annotation.Import;
 
 /**
  * One server for every WebSocket test class: same configuration and properties, so the
- * test context cache serves them all.
+ * test context cache serves them all. The application is the
+ * {@code @SpringBootConfiguration} of the concrete test's module: the Servlet sample in
+ * {@code sample-app}, the WebFlux one in {@code sample-webflux-app}; each runs every
+ * suite of this package through one subclass per suite.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "server.address=127.0.0.1", "sample.websocket-test-services=true",

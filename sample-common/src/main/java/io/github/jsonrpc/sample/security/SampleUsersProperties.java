@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * Demo users of the sample, under {@code sample.security}. Demo only: real applications
@@ -32,6 +34,20 @@ public record SampleUsersProperties(Map<String, DemoUser> users) {
 
 	public SampleUsersProperties {
 		users = (users != null) ? Map.copyOf(users) : Map.of();
+	}
+
+	/**
+	 * Return the users for a user details service, Servlet or reactive.
+	 * @return one {@link UserDetails} per demo user
+	 */
+	public List<UserDetails> userDetails() {
+		return this.users.entrySet()
+			.stream()
+			.map((user) -> User.withUsername(user.getKey())
+				.password(user.getValue().password())
+				.roles(user.getValue().roles().toArray(String[]::new))
+				.build())
+			.toList();
 	}
 
 	/**

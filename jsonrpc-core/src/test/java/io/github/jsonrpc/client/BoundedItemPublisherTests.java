@@ -1,0 +1,229 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.client;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import io.github.jsonrpc.protocol.JsonRpcId;
+import io.github.jsonrpc.protocol.JsonRpcRequest;
+import io.github.jsonrpc.protocol.JsonRpcResponse;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.StringNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for the byte bound of what the client's publishers hold for a subscriber that has
+ * not requested it: streamed items ({@code stream(...)}) and a topic's notifications
+ * ({@code subscribe(topic, type)}).
+ */
+class BoundedItemPublisherTests {
+
+	private static final JsonMapper mapper = JsonMapper.builder().build();
+
+	// each item counts its JSON plus the fixed allowance
+	private static final long ONE_BYTE_ITEM = 1 + BoundedItemPublisher.ITEM_OVERHEAD;
+
+	@Test
+	void holdsItemsUpToTheLimitInBytesAndFailsOnTheFirstBeyond() {
+		AtomicInteger cancelled = new AtomicInteger();
+		BoundedItemPublisher<Integer> publisher = new BoundedItemPublisher<>(10 * ONE_BYTE_ITEM, "items", Runnable::run,
+				cancelled::incrementAndGet);
+		RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(0);
+		publisher.subscribe(subscriber);
+		for (int i = 0; i < 10; i++) {
+			assertThat(publisher.offer(i, 1)).isTrue();
+		}
+		assertThat(publisher.bufferedBytes()).isEqualTo(10 * ONE_BYTE_ITEM);
+		assertThat(cancelled).hasValue(0);
+		assertThat(subscriber.error).isNull();
+		// the eleventh is one byte item too many
+		assertThat(publisher.offer(10, 1)).isFalse();
+		assertThat(cancelled).hasValue(1);
+		assertThat(subscriber.items).isEmpty();
+		assertThat(subscriber.error).isInstanceOf(JsonRpcTransportException.class)
+			.hasMessageContaining("More than " + (10 * ONE_BYTE_ITEM) + " bytes of items");
+		assertThat(publisher.bufferedBytes()).isZero();
+		assertThat(publisher.offer(11, 1)).isFalse();
+		assertThat(cancelled).hasValue(1);
+	}
+
+	@Test
+	void requestedItemsGiveTheirBytesBack() {
+		BoundedItemPublisher<Integer> publisher = new BoundedItemPublisher<>(2 * ONE_BYTE_ITEM, "items", Runnable::run,
+				() -> {
+				});
+		RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(0);
+		publisher.subscribe(subscriber);
+		for (int i = 0; i < 100; i++) {
+			assertThat(publisher.offer(i, 1)).isTrue();
+			subscriber.subscription.request(1);
+		}
+		publisher.complete();
+		assertThat(subscriber.items).hasSize(100);
+		assertThat(subscriber.completed).isTrue();
+		assertThat(publisher.bufferedBytes()).isZero();
+	}
+
+	@Test
+	void oneItemIsAlwaysHeldWhateverItsSize() {
+		BoundedItemPublisher<String> publisher = new BoundedItemPublisher<>(100, "items", Runnable::run, () -> {
+		});
+		RecordingSubscriber<String> subscriber = new RecordingSubscriber<>(0);
+		publisher.subscribe(subscriber);
+		assertThat(publisher.offer("large", 10_000)).isTrue();
+		assertThat(publisher.offer("next", 1)).isFalse();
+		assertThat(subscriber.error).isInstanceOf(JsonRpcTransportException.class);
+	}
+
+	@Test
+	void sizeIsTheJsonTheMapperWrites() {
+		assertThat(BoundedItemPublisher.jsonSize(mapper, StringNode.valueOf("abc"))).isEqualTo(5);
+		assertThat(BoundedItemPublisher.jsonSize(mapper, mapper.readTree("{\"a\":[1,2]}"))).isEqualTo(11);
+	}
+
+	@Test
+	void streamOverTheLimitIsCancelledAndItsSubscriberFails() {
+		StreamingTransport transport = new StreamingTransport();
+		JsonRpcClient client = JsonRpcClient.builder().transport(transport).maxBufferedBytes(1_000).build();
+		RecordingSubscriber<String> subscriber = new RecordingSubscriber<>(1);
+		client.method("words").stream(String.class).subscribe(subscriber);
+		// 302 bytes of JSON each: the first is requested, two more fit, the fourth not
+		String word = "w".repeat(300);
+		for (int i = 0; i < 4; i++) {
+			transport.items.accept(StringNode.valueOf(word));
+		}
+		assertThat(subscriber.items).containsExactly(word);
+		assertThat(subscriber.error).isInstanceOf(JsonRpcTransportException.class)
+			.hasMessageContaining("More than 1000 bytes of streamed items");
+		assertThat(transport.result.isCancelled()).isTrue();
+	}
+
+	@Test
+	void subscriptionOverTheLimitEndsOnTheServerAndItsSubscriberFails() {
+		StreamingTransport transport = new StreamingTransport();
+		JsonRpcClient client = JsonRpcClient.builder().transport(transport).maxBufferedBytes(1_000).build();
+		RecordingSubscriber<JsonNode> subscriber = new RecordingSubscriber<>(0);
+		client.subscribe("news", JsonNode.class).subscribe(subscriber);
+		assertThat(transport.sentMethods).containsExactly("subscribe");
+		// 308 bytes of JSON each, none requested: two fit, the third not
+		String word = "w".repeat(300);
+		for (int i = 0; i < 3; i++) {
+			transport.listener
+				.onNotification(new JsonRpcRequest(null, "news", mapper.createObjectNode().put("w", word)));
+		}
+		org.awaitility.Awaitility.await().until(() -> subscriber.error != null);
+		assertThat(subscriber.error).isInstanceOf(JsonRpcTransportException.class)
+			.hasMessageContaining("More than 1000 bytes of notifications of topic 'news'");
+		assertThat(transport.sentMethods).containsExactly("subscribe", "unsubscribe");
+		assertThat(subscriber.items).isEmpty();
+	}
+
+	@Test
+	void limitMustBePositive() {
+		assertThatIllegalArgumentException().isThrownBy(() -> JsonRpcClient.builder().maxBufferedBytes(0));
+	}
+
+	/**
+	 * Records the signals; requests the given number of items on subscribe.
+	 */
+	static final class RecordingSubscriber<T> implements Flow.Subscriber<T> {
+
+		final List<T> items = new CopyOnWriteArrayList<>();
+
+		final long initialRequest;
+
+		Flow.Subscription subscription;
+
+		volatile @Nullable Throwable error;
+
+		volatile boolean completed;
+
+		RecordingSubscriber(long initialRequest) {
+			this.initialRequest = initialRequest;
+		}
+
+		@Override
+		public void onSubscribe(Flow.Subscription subscription) {
+			this.subscription = subscription;
+			if (this.initialRequest > 0) {
+				subscription.request(this.initialRequest);
+			}
+		}
+
+		@Override
+		public void onNext(T item) {
+			this.items.add(item);
+		}
+
+		@Override
+		public void onError(Throwable throwable) {
+			this.error = throwable;
+		}
+
+		@Override
+		public void onComplete() {
+			this.completed = true;
+		}
+
+	}
+
+	/**
+	 * A transport whose stream the test feeds, and which answers subscribe and
+	 * unsubscribe calls.
+	 */
+	static final class StreamingTransport implements JsonRpcTransport {
+
+		final List<String> sentMethods = new CopyOnWriteArrayList<>();
+
+		final CompletableFuture<JsonRpcResponse> result = new CompletableFuture<>();
+
+		volatile Consumer<JsonNode> items;
+
+		volatile Listener listener;
+
+		@Override
+		public CompletableFuture<List<JsonRpcResponse>> exchange(JsonRpcClientRequest request) {
+			JsonRpcRequest call = request.entries().get(0);
+			this.sentMethods.add(call.method());
+			Object result = call.method().equals("subscribe") ? List.of("news") : List.of();
+			JsonRpcId id = (call.id() != null) ? call.id() : JsonRpcId.NULL;
+			return CompletableFuture.completedFuture(List.of(JsonRpcResponse.success(id, result)));
+		}
+
+		@Override
+		public CompletableFuture<JsonRpcResponse> stream(JsonRpcRequest call, Consumer<JsonNode> items) {
+			this.items = items;
+			return this.result;
+		}
+
+		@Override
+		public void setListener(Listener listener) {
+			this.listener = listener;
+		}
+
+	}
+
+}
