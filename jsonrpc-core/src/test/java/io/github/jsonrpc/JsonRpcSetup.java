@@ -281,7 +281,7 @@ public final class JsonRpcSetup {
 	 * @return the reply, or {@code null} when there is none
 	 */
 	public static @Nullable String call(JsonRpcHandler handler, String json) {
-		return handler.handleText(json).join().orElse(null);
+		return TestWaits.join(handler.handleText(json)).orElse(null);
 	}
 
 }

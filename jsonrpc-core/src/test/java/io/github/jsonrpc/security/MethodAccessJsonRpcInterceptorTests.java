@@ -86,6 +86,31 @@ class MethodAccessJsonRpcInterceptorTests {
 		}
 	}
 
+	@ParameterizedTest(name = "{0} calls {1}: {2}")
+	@CsvSource(textBlock = """
+			admin, hidden.anything, denied
+			admin, hidden,          denied
+			admin, elsewhere.x,     passed
+			admin, nope,            passed
+			""")
+	void callRulesDecideUnknownNamesBeforeTheirNamespace(String caller, String method, String expected) {
+		JsonRpcMethodAuthorizationManager hidden = JsonRpcMethodAuthorizationManager.builder()
+			.rule("hidden*", JsonRpcAuthorizationManagers.of("denyAll", new JsonRpcSecurityExpressionHandler()))
+			.build();
+		MethodAccessJsonRpcInterceptor interceptor = new MethodAccessJsonRpcInterceptor(this.registry, this.checker,
+				hidden, DeniedMethods.NOT_FOUND);
+		JsonRpcResponse response = interceptor
+			.intercept(exchange(method, caller), (exchange) -> CompletableFuture.completedFuture(PASSED))
+			.join();
+		if (expected.equals("passed")) {
+			assertThat(response).isSameAs(PASSED);
+		}
+		else {
+			assertThat(response).isInstanceOfSatisfying(JsonRpcResponse.Failure.class,
+					(failure) -> assertThat(failure.error().code()).isEqualTo(-32601));
+		}
+	}
+
 	@ParameterizedTest(name = "{0} calls {1}")
 	@CsvSource(textBlock = """
 			anonymous, admin.stats

@@ -112,6 +112,23 @@ class SecurityContextJsonRpcInterceptorTests {
 	}
 
 	@Test
+	void answerIsTheChainsAndTheCallerOfAnInProcessCallIsRecorded() {
+		CompletableFuture<JsonRpcResponse> answer = new CompletableFuture<>();
+		JsonRpcExchange inProcess = TestSecurity.exchange("whoami", Transport.IN_PROCESS, null, null);
+		assertThat(this.interceptor.intercept(inProcess, (exchange) -> answer)).isSameAs(answer);
+		assertThat(inProcess.attributes())
+			.doesNotContainKey(SecurityContextJsonRpcInterceptor.AUTHENTICATION_ATTRIBUTE);
+		Authentication bob = TestSecurity.user("bob", "USER");
+		SecurityContextHolder.setContext(new SecurityContextImpl(bob));
+		JsonRpcExchange asBob = TestSecurity.exchange("whoami", Transport.IN_PROCESS, null, null);
+		assertThat(this.interceptor.intercept(asBob, (exchange) -> answer)).isSameAs(answer);
+		assertThat(asBob.attributes()).containsEntry(SecurityContextJsonRpcInterceptor.AUTHENTICATION_ATTRIBUTE, bob);
+		SecurityContextHolder.clearContext();
+		JsonRpcExchange overWebSocket = TestSecurity.exchange("whoami", Transport.WEBSOCKET, bob, null);
+		assertThat(this.interceptor.intercept(overWebSocket, (exchange) -> answer)).isSameAs(answer);
+	}
+
+	@Test
 	void loginAuthenticationReplacesTheHandshakePrincipal() {
 		Authentication alice = TestSecurity.user("alice", "USER");
 		Authentication admin = TestSecurity.user("admin", "ADMIN");

@@ -15,11 +15,19 @@
  */
 package io.github.jsonrpc.security;
 
+import java.io.Serializable;
+
+import io.github.jsonrpc.security.SecurityJsonRpcTopicAuthorizer.TopicAccess;
 import io.github.jsonrpc.security.SecurityJsonRpcTopicAuthorizer.TopicSecurityExpressionHandler;
 import io.github.jsonrpc.security.TestSecurity.TestSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.security.access.PermissionEvaluator;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
 
@@ -42,6 +50,39 @@ class SecurityJsonRpcTopicAuthorizerTests {
 	@AfterEach
 	void clear() {
 		SecurityContextHolder.clearContext();
+	}
+
+	@Test
+	void topicExpressionsUseTheHandlersPermissionEvaluatorAndRolePrefix() {
+		TopicSecurityExpressionHandler custom = new TopicSecurityExpressionHandler();
+		custom.setPermissionEvaluator(new PermissionEvaluator() {
+
+			@Override
+			public boolean hasPermission(Authentication authentication, Object target, Object permission) {
+				return "prices".equals(target) && "read".equals(permission);
+			}
+
+			@Override
+			public boolean hasPermission(Authentication authentication, Serializable id, String type,
+					Object permission) {
+				return false;
+			}
+
+		});
+		DefaultAuthorizationManagerFactory<TopicAccess> factory = new DefaultAuthorizationManagerFactory<>();
+		factory.setRolePrefix("GROUP_");
+		custom.setAuthorizationManagerFactory(factory);
+		SecurityJsonRpcTopicAuthorizer authorizer = new SecurityJsonRpcTopicAuthorizer()
+			.rule("prices", JsonRpcAuthorizationManagers.of("hasPermission(topic, 'read')", custom))
+			.rule("news", JsonRpcAuthorizationManagers.of("hasPermission(topic, 'read')", custom))
+			.rule("ops", JsonRpcAuthorizationManagers.of("hasRole('OPS')", custom));
+		Authentication group = UsernamePasswordAuthenticationToken.authenticated("g", null,
+				AuthorityUtils.createAuthorityList("GROUP_OPS"));
+		TestSession session = new TestSession("1", group);
+		assertThat(authorizer.isAuthorized("prices", session)).isTrue();
+		assertThat(authorizer.isAuthorized("news", session)).isFalse();
+		assertThat(authorizer.isAuthorized("ops", session)).isTrue();
+		assertThat(authorizer.isAuthorized("ops", new TestSession("2", TestSecurity.user("o", "OPS")))).isFalse();
 	}
 
 	@Test

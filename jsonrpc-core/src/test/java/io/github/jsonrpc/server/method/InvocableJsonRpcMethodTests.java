@@ -31,6 +31,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.JsonRpcSetup;
 import io.github.jsonrpc.protocol.JsonRpcId;
 import io.github.jsonrpc.protocol.JsonRpcRequest;
@@ -197,8 +198,7 @@ class InvocableJsonRpcMethodTests {
 
 	private static String call(JsonRpcHandler handler, String method) {
 		try {
-			return handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"id\":1}")
-				.get(5, TimeUnit.SECONDS)
+			return TestWaits.get(handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"id\":1}"))
 				.orElseThrow();
 		}
 		catch (Exception ex) {

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
 import io.github.jsonrpc.protocol.JsonRpcId;
 import io.github.jsonrpc.protocol.JsonRpcRequest;
@@ -49,33 +50,36 @@ class JsonRpcReturnValueAdapterTests {
 
 	private static final int MAX = 10_000;
 
+	// A synchronous source (a Stream, Flux.just/range) completes the call before adapt
+	// returns: the tests assert that first, so a mutant that never completes a stream
+	// fails at once instead of hanging until PIT's timeout; sources that never end are
+	// bounded (far beyond the limit) so that a mutant that never cancels them ends too.
+
 	@Test
 	void streamsAreCollectedWithoutSink() throws Exception {
 		JsonRpcExchange exchange = exchange(null, JsonRpcId.of(1));
-		assertThat(JsonRpcReturnValueAdapter.adapt(Stream.of(1, 2, 3), exchange, MAX).get(5, TimeUnit.SECONDS))
-			.isEqualTo(List.of(1, 2, 3));
-		assertThat(JsonRpcReturnValueAdapter.adapt(Flux.just("a", "b"), exchange, MAX).get(5, TimeUnit.SECONDS))
-			.isEqualTo(List.of("a", "b"));
+		assertThat(JsonRpcReturnValueAdapter.adapt(Stream.of(1, 2, 3), exchange, MAX))
+			.isCompletedWithValue(List.of(1, 2, 3));
+		assertThat(JsonRpcReturnValueAdapter.adapt(Flux.just("a", "b"), exchange, MAX))
+			.isCompletedWithValue(List.of("a", "b"));
 		SubmissionPublisher<Integer> publisher = new SubmissionPublisher<>();
 		CompletableFuture<@Nullable Object> result = JsonRpcReturnValueAdapter.adapt(publisher, exchange, MAX);
 		publisher.submit(7);
 		publisher.close();
-		assertThat(result.get(5, TimeUnit.SECONDS)).isEqualTo(List.of(7));
+		assertThat(TestWaits.get(result)).isEqualTo(List.of(7));
 	}
 
 	@Test
 	void streamsGoToTheSinkWithACountAsResult() throws Exception {
 		RecordingSink sink = new RecordingSink();
-		Object result = JsonRpcReturnValueAdapter
-			.adapt(IntStream.rangeClosed(1, 1000).boxed(), exchange(sink, JsonRpcId.of(1)), MAX)
-			.get(5, TimeUnit.SECONDS);
+		CompletableFuture<@Nullable Object> result = JsonRpcReturnValueAdapter
+			.adapt(IntStream.rangeClosed(1, 1000).boxed(), exchange(sink, JsonRpcId.of(1)), MAX);
+		assertThat(result).isCompletedWithValue(java.util.Map.of("count", 1000L));
 		assertThat(sink.items).hasSize(1000).startsWith(1, 2);
-		assertThat(result).isEqualTo(java.util.Map.of("count", 1000L));
 		assertThat(sink.closed).isTrue();
-		Object flux = JsonRpcReturnValueAdapter
-			.adapt(Flux.range(0, 3), exchange(new RecordingSink(), JsonRpcId.of(2)), MAX)
-			.get(5, TimeUnit.SECONDS);
-		assertThat(flux).isEqualTo(java.util.Map.of("count", 3L));
+		assertThat(
+				JsonRpcReturnValueAdapter.adapt(Flux.range(0, 3), exchange(new RecordingSink(), JsonRpcId.of(2)), MAX))
+			.isCompletedWithValue(java.util.Map.of("count", 3L));
 	}
 
 	@Test
@@ -96,9 +100,9 @@ class JsonRpcReturnValueAdapterTests {
 	void notificationsAreNeverStreamedNorCollected() throws Exception {
 		RecordingSink sink = new RecordingSink();
 		AtomicInteger produced = new AtomicInteger();
-		assertThat(JsonRpcReturnValueAdapter
-			.adapt(Stream.of(1, 2, 3).peek((item) -> produced.incrementAndGet()), exchange(sink, null), MAX)
-			.get(5, TimeUnit.SECONDS)).isNull();
+		assertThat(JsonRpcReturnValueAdapter.adapt(Stream.of(1, 2, 3).peek((item) -> produced.incrementAndGet()),
+				exchange(sink, null), MAX))
+			.isCompletedWithValue(null);
 		assertThat(produced).hasValue(3);
 		assertThat(sink.items).isEmpty();
 	}
@@ -106,18 +110,22 @@ class JsonRpcReturnValueAdapterTests {
 	@Test
 	void endlessSourceOfANotificationIsCancelledAtTheLimit() throws Exception {
 		AtomicBoolean closed = new AtomicBoolean();
-		Stream<Integer> endless = Stream.iterate(0, (i) -> i + 1).onClose(() -> closed.set(true));
-		assertThat(JsonRpcReturnValueAdapter.adapt(endless, exchange(null, null), 100).get(5, TimeUnit.SECONDS))
-			.isNull();
+		AtomicInteger pulled = new AtomicInteger();
+		Stream<Integer> endless = endless(pulled).onClose(() -> closed.set(true));
+		assertThat(JsonRpcReturnValueAdapter.adapt(endless, exchange(null, null), 100)).isCompletedWithValue(null);
+		assertThat(pulled).hasValue(100);
 		assertThat(closed).isTrue();
 	}
 
 	@Test
 	void collectingMoreThanTheLimitFailsAndCancelsTheSource() {
 		AtomicBoolean closed = new AtomicBoolean();
-		Stream<Integer> endless = Stream.iterate(0, (i) -> i + 1).onClose(() -> closed.set(true));
+		AtomicInteger pulled = new AtomicInteger();
+		Stream<Integer> endless = endless(pulled).onClose(() -> closed.set(true));
 		CompletableFuture<@Nullable Object> result = JsonRpcReturnValueAdapter.adapt(endless,
 				exchange(null, JsonRpcId.of(1)), 100);
+		assertThat(result).isCompletedExceptionally();
+		assertThat(pulled).hasValue(101);
 		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> result.get(5, TimeUnit.SECONDS))
 			.havingCause()
 			.isInstanceOfSatisfying(JsonRpcException.class, (ex) -> {
@@ -127,11 +135,13 @@ class JsonRpcReturnValueAdapterTests {
 		assertThat(closed).isTrue();
 		CompletableFuture<@Nullable Object> flux = JsonRpcReturnValueAdapter.adapt(Flux.range(0, 101),
 				exchange(null, JsonRpcId.of(2)), 100);
+		assertThat(flux).isCompletedExceptionally();
 		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> flux.get(5, TimeUnit.SECONDS))
 			.withCauseInstanceOf(JsonRpcException.class);
-		assertThat(JsonRpcReturnValueAdapter.adapt(Flux.range(0, 100), exchange(null, JsonRpcId.of(3)), 100).join())
-			.asList()
-			.hasSize(100);
+		CompletableFuture<@Nullable Object> atLimit = JsonRpcReturnValueAdapter.adapt(Flux.range(0, 100),
+				exchange(null, JsonRpcId.of(3)), 100);
+		assertThat(atLimit).isDone();
+		assertThat(atLimit.join()).asList().hasSize(100);
 	}
 
 	@Test
@@ -141,12 +151,33 @@ class JsonRpcReturnValueAdapterTests {
 		sink.cancelAfter = 2;
 		CompletableFuture<@Nullable Object> result = JsonRpcReturnValueAdapter.adapt(
 				IntStream.range(0, 100).boxed().onClose(() -> closed.set(true)), exchange(sink, JsonRpcId.of(1)), MAX);
+		assertThat(result).isCompletedExceptionally();
 		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> result.get(5, TimeUnit.SECONDS))
 			.havingCause()
 			.isInstanceOfSatisfying(JsonRpcException.class,
 					(ex) -> assertThat(ex.getError().code()).isEqualTo(JsonRpcErrorCodes.REQUEST_CANCELLED));
 		assertThat(closed).isTrue();
 		assertThat(sink.items).hasSize(2);
+		assertThat(sink.closed).isTrue();
+	}
+
+	@Test
+	void fullSinkCancelsTheSourceAndFailsWithLimitExceeded() {
+		RecordingSink sink = new RecordingSink();
+		sink.refuseAfter = 3;
+		AtomicBoolean closed = new AtomicBoolean();
+		CompletableFuture<@Nullable Object> result = JsonRpcReturnValueAdapter.adapt(
+				IntStream.range(0, 100).boxed().onClose(() -> closed.set(true)), exchange(sink, JsonRpcId.of(1)), MAX);
+		assertThat(result).isCompletedExceptionally();
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(result::get)
+			.havingCause()
+			.isInstanceOfSatisfying(JsonRpcException.class, (ex) -> {
+				assertThat(ex.getError().code()).isEqualTo(JsonRpcErrorCodes.LIMIT_EXCEEDED);
+				assertThat(ex.getError().message()).isEqualTo("Outbound queue full, stream cancelled");
+			});
+		assertThat(sink.items).hasSize(3);
+		assertThat(closed).isTrue();
+		assertThat(sink.closed).isTrue();
 	}
 
 	@Test
@@ -155,9 +186,19 @@ class JsonRpcReturnValueAdapterTests {
 		CompletableFuture<@Nullable Object> result = JsonRpcReturnValueAdapter.adapt(
 				Flux.just(1).concatWith(Flux.error(new IllegalStateException("boom"))), exchange(sink, JsonRpcId.of(1)),
 				MAX);
+		assertThat(result).isCompletedExceptionally();
 		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> result.get(5, TimeUnit.SECONDS))
 			.withCauseInstanceOf(IllegalStateException.class);
 		assertThat(sink.items).containsExactly(1);
+		assertThat(sink.closed).isTrue();
+	}
+
+	/**
+	 * A source that would run for a long time unless cancelled, counting what is pulled
+	 * from it.
+	 */
+	private static Stream<Integer> endless(AtomicInteger pulled) {
+		return Stream.iterate(0, (i) -> i + 1).limit(10_000).peek((i) -> pulled.incrementAndGet());
 	}
 
 	private static JsonRpcExchange exchange(@Nullable JsonRpcStreamSink sink, @Nullable JsonRpcId id) {
@@ -175,6 +216,8 @@ class JsonRpcReturnValueAdapterTests {
 
 		int cancelAfter = -1;
 
+		int refuseAfter = -1;
+
 		boolean closed;
 
 		@Override
@@ -185,6 +228,9 @@ class JsonRpcReturnValueAdapterTests {
 		@Override
 		public boolean item(JsonRpcExchange exchange, @Nullable Object item, Runnable requestNext) {
 			this.items.add(item);
+			if (this.items.size() == this.refuseAfter) {
+				return false;
+			}
 			if (this.items.size() == this.cancelAfter) {
 				this.cancel.get().run();
 				return true;

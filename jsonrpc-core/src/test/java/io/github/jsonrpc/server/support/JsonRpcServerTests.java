@@ -18,6 +18,7 @@ package io.github.jsonrpc.server.support;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.CalculatorService;
 import io.github.jsonrpc.server.method.JsonRpcNamingStyle;
 import io.github.jsonrpc.server.method.annotation.JsonRpcParam;
@@ -58,7 +60,10 @@ class JsonRpcServerTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("io.github.jsonrpc.JsonRpcSpecificationExamples#arguments")
 	void answersTheSpecificationExamples(String name, String request, String expected) throws Exception {
-		String actual = this.server.handleText(request).join().orElse(null);
+		String actual = this.server.handleText(request)
+			.orTimeout(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)
+			.join()
+			.orElse(null);
 		if (expected == null) {
 			assertThat(actual).isNull();
 		}
@@ -73,10 +78,12 @@ class JsonRpcServerTests {
 		byte[] reply = this.server
 			.handle("{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[42,23],\"id\":1}"
 				.getBytes(StandardCharsets.UTF_8))
+			.orTimeout(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)
 			.join();
 		assertThat(new String(reply, StandardCharsets.UTF_8)).isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":19,\"id\":1}");
 		assertThat(this.server
 			.handle("{\"jsonrpc\":\"2.0\",\"method\":\"update\",\"params\":[1]}".getBytes(StandardCharsets.UTF_8))
+			.orTimeout(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)
 			.join()).isEmpty();
 	}
 
@@ -204,19 +211,24 @@ class JsonRpcServerTests {
 			.method("add", Addition.class, (addition) -> addition.augend() + addition.addend())
 			.method("hello", Person.class, (person) -> "Hello, " + person.firstName())
 			.build();
-		assertThat(server.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"rpc.discover\",\"id\":1}").join())
-			.hasValueSatisfying((reply) -> assertThat(reply).contains("-32601"));
+		assertThat(server.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"rpc.discover\",\"id\":1}")
+			.orTimeout(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)
+			.join()).hasValueSatisfying((reply) -> assertThat(reply).contains("-32601"));
 		assertThat(server
 			.handleText("[{\"jsonrpc\":\"2.0\",\"method\":\"add\",\"params\":[1,2],\"id\":1},"
 					+ "{\"jsonrpc\":\"2.0\",\"method\":\"add\",\"params\":[1,2],\"id\":2}]")
+			.orTimeout(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)
 			.join()).hasValueSatisfying((reply) -> assertThat(reply).contains("Batch too large"));
 		assertThat(server
 			.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"hello\",\"params\":{\"first_name\":\"Ada\"},\"id\":1}")
+			.orTimeout(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)
 			.join()).contains("{\"jsonrpc\":\"2.0\",\"result\":\"Hello, Ada\",\"id\":1}");
 	}
 
 	private String call(String json) {
-		Optional<String> reply = this.server.handleText(json).join();
+		Optional<String> reply = this.server.handleText(json)
+			.orTimeout(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)
+			.join();
 		assertThat(reply).isPresent();
 		return reply.get();
 	}
