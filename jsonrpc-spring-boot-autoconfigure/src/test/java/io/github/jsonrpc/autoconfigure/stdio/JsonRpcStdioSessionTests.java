@@ -174,7 +174,8 @@ class JsonRpcStdioSessionTests {
 		}
 		assertThat(message.get("id").asString()).isEqualTo("s");
 		assertThat(message.get("error").get("code").asInt()).isEqualTo(JsonRpcErrorCodes.REQUEST_CANCELLED);
-		// what was written before the cancel is bounded by the connection's outbound buffer
+		// what was written before the cancel is bounded by the connection's outbound
+		// buffer
 		// (bytes; an item is about 60 bytes): far fewer than the billion asked for
 		assertThat(items).isLessThan(1_000_000L);
 	}
