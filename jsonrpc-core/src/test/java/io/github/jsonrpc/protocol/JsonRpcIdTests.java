@@ -84,6 +84,8 @@ class JsonRpcIdTests {
 	void hashCodeAndEqualityFollowTheJsonTextForEveryKind() {
 		JsonNodeFactory nodes = JsonNodeFactory.instance;
 		List<JsonNode> values = List.of(nodes.numberNode(0), nodes.numberNode(-7), nodes.numberNode(123456789),
+				// powers of ten: the digit count of the hash at its boundary
+				nodes.numberNode(10), nodes.numberNode(-100), nodes.numberNode(1000000000L),
 				nodes.numberNode(Long.MAX_VALUE), nodes.numberNode(Long.MIN_VALUE), nodes.numberNode(Integer.MIN_VALUE),
 				nodes.numberNode(new BigInteger("123456789")), nodes.numberNode(new BigInteger("99999999999999999999")),
 				nodes.numberNode(new BigDecimal("1.50")), nodes.numberNode(2.5), nodes.stringNode(""),
@@ -127,6 +129,17 @@ class JsonRpcIdTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> JsonRpcId.of(JsonNodeFactory.instance.objectNode()))
 			.withMessage("A JSON-RPC id must be a string, a number or null, not OBJECT");
 		assertThatIllegalArgumentException().isThrownBy(() -> new JsonRpcId(null)).withMessage("Value is required");
+	}
+
+	@Test
+	void smallIntegerIdsAreSharedFromZeroToFifteen() {
+		JsonNodeFactory nodes = JsonNodeFactory.instance;
+		assertThat(JsonRpcId.of(nodes.numberNode(0))).isSameAs(JsonRpcId.of(nodes.numberNode(0)));
+		assertThat(JsonRpcId.of(nodes.numberNode(15))).isSameAs(JsonRpcId.of(nodes.numberNode(15)));
+		assertThat(JsonRpcId.of(nodes.numberNode(16))).isNotSameAs(JsonRpcId.of(nodes.numberNode(16)))
+			.isEqualTo(JsonRpcId.of(nodes.numberNode(16)));
+		assertThat(JsonRpcId.of(nodes.numberNode(-1))).isNotSameAs(JsonRpcId.of(nodes.numberNode(-1)))
+			.isEqualTo(JsonRpcId.of(nodes.numberNode(-1)));
 	}
 
 }

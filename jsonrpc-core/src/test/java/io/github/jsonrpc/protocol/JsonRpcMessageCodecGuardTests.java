@@ -145,4 +145,26 @@ class JsonRpcMessageCodecGuardTests {
 		assertThat(message.size()).isEqualTo(7);
 	}
 
+	@Test
+	void wrappedRangeIsCopiedAndCheckedAtItsBounds() {
+		byte[] frame = "xx{\"a\":1}yy".getBytes(StandardCharsets.UTF_8);
+		JsonRpcEncodedMessage message = JsonRpcEncodedMessage.wrap(frame, 2, 7);
+		frame[2] = 'z';
+		assertThat(message).hasToString("{\"a\":1}");
+		assertThat(message.size()).isEqualTo(7);
+		// the whole array, and a range that ends exactly at its end
+		assertThat(JsonRpcEncodedMessage.wrap(frame, 0, frame.length).size()).isEqualTo(frame.length);
+		assertThat(JsonRpcEncodedMessage.wrap(frame, frame.length - 1, 1)).hasToString("y");
+		assertThatIllegalArgumentException().isThrownBy(() -> JsonRpcEncodedMessage.wrap(null, 0, 1))
+			.withMessage("Bytes are required");
+		assertThatIllegalArgumentException().isThrownBy(() -> JsonRpcEncodedMessage.wrap(frame, 0, 0))
+			.withMessage("An encoded message cannot be empty");
+		assertThatIllegalArgumentException().isThrownBy(() -> JsonRpcEncodedMessage.wrap(frame, -1, 2))
+			.withMessage("Range out of bounds");
+		assertThatIllegalArgumentException().isThrownBy(() -> JsonRpcEncodedMessage.wrap(frame, frame.length, 1))
+			.withMessage("Range out of bounds");
+		assertThatIllegalArgumentException().isThrownBy(() -> JsonRpcEncodedMessage.wrap(frame, 1, frame.length))
+			.withMessage("Range out of bounds");
+	}
+
 }
