@@ -44,6 +44,8 @@ public final class JsonRpcEncodedMessage {
 
 	private volatile @Nullable String text;
 
+	private volatile @Nullable ByteBuffer readOnly;
+
 	private JsonRpcEncodedMessage(byte[] bytes, @Nullable String text) {
 		this.bytes = bytes;
 		this.text = text;
@@ -130,6 +132,23 @@ public final class JsonRpcEncodedMessage {
 	 */
 	public void writeTo(ByteBuffer buffer) {
 		buffer.put(this.bytes);
+	}
+
+	/**
+	 * Return a read-only view of the message's UTF-8 bytes, without copying them: a
+	 * transport hands the same bytes to every connection (a publication to all its
+	 * subscribers) rather than encoding the text again for each.
+	 * @return a new read-only buffer positioned at the first byte, its limit at the last
+	 */
+	public ByteBuffer asReadOnlyBuffer() {
+		ByteBuffer readOnly = this.readOnly;
+		if (readOnly == null) {
+			// racy single-check, as for the text: one view per message, a duplicate of it
+			// (its own position) per caller
+			readOnly = ByteBuffer.wrap(this.bytes).asReadOnlyBuffer();
+			this.readOnly = readOnly;
+		}
+		return readOnly.duplicate();
 	}
 
 	@Override

@@ -149,7 +149,29 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 		this.settings = settings;
 		this.executor = executor;
 		this.outbound = new OutboundQueue(settings.maxOutboundMessages(), settings.maxOutboundBytes(),
-				settings.memoryBudget(), this.budgetHolder, this::write, executor, this::writeFailed);
+				settings.memoryBudget(), this.budgetHolder, new OutboundQueue.Writer() {
+
+					@Override
+					public void write(JsonRpcEncodedMessage message, WriteCompletion completion) {
+						JsonRpcConnection.this.write(message, completion);
+					}
+
+					@Override
+					public void write(JsonRpcEncodedMessage message, boolean more, WriteCompletion completion) {
+						JsonRpcConnection.this.write(message, more, completion);
+					}
+
+					@Override
+					public boolean flush(WriteCompletion completion) {
+						return JsonRpcConnection.this.flush(completion);
+					}
+
+					@Override
+					public void idle() {
+						JsonRpcConnection.this.writesIdle();
+					}
+
+				}, executor, this::writeFailed);
 		this.sendTimeLimitNanos = settings.sendTimeLimit().toNanos();
 		settings.memoryBudget().register(this.budgetHolder);
 		this.serverCalls = new PendingServerCalls(id, this.codec, settings.maxPendingServerRequests(),
@@ -170,6 +192,46 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 	 * @param completion the completion
 	 */
 	protected abstract void write(JsonRpcEncodedMessage message, WriteCompletion completion);
+
+	/**
+	 * Write one message knowing whether more are queued behind it: a transport that can
+	 * gather several messages into one write to the network buffers it (and is
+	 * {@link #flush flushed} once the queue has nothing more to write), and writes a
+	 * single message at once. The default calls
+	 * {@link #write(JsonRpcEncodedMessage, WriteCompletion)}.
+	 * @param message the message
+	 * @param more whether more messages were queued when this one was taken
+	 * @param completion the completion, as for the other {@code write}
+	 */
+	protected void write(JsonRpcEncodedMessage message, boolean more, WriteCompletion completion) {
+		write(message, completion);
+	}
+
+	/**
+	 * Send what earlier {@link #write(JsonRpcEncodedMessage, boolean, WriteCompletion)
+	 * writes} left buffered, for a transport that gathers several messages into one write
+	 * to the network (its writes then complete once a message is buffered). Called after
+	 * one or more writes when nothing more is queued, so that every message queued while
+	 * the previous write or flush was under way goes out together; never concurrently
+	 * with a write. A write or flush under way counts against the send time limit. The
+	 * default buffers nothing.
+	 * @param completion the completion, called exactly once (on any thread, possibly
+	 * before this method returns) when this method returns {@code true}
+	 * @return {@code true} when a flush was started, {@code false} when nothing is
+	 * buffered (the completion is then never called)
+	 */
+	protected boolean flush(WriteCompletion completion) {
+		return false;
+	}
+
+	/**
+	 * Called once a flush completed and nothing more was queued meanwhile: a buffering
+	 * transport may stop buffering until the next {@link #write}. Never called
+	 * concurrently with a write or flush; must not block on the client. The default does
+	 * nothing.
+	 */
+	protected void writesIdle() {
+	}
 
 	/**
 	 * Close the underlying connection, with a status or message that tells the client why

@@ -87,6 +87,12 @@ final class OutboundQueue {
 
 	private boolean currentCompletedInline;
 
+	// a write completed since the last flush: the writer may hold it in a buffer
+	private boolean unflushed;
+
+	// the writer was flushed and has not been told yet that nothing more follows
+	private boolean flushedSinceIdle;
+
 	OutboundQueue(int maxMessages, long maxBytes, JsonRpcMemoryBudget budget,
 			JsonRpcMemoryBudget.@Nullable Holder holder, Writer writer, Executor executor,
 			Consumer<Throwable> onFailure) {
@@ -236,24 +242,68 @@ final class OutboundQueue {
 	private void pump() {
 		while (true) {
 			JsonRpcEncodedMessage next;
+			boolean flush = false;
+			boolean idle = false;
+			boolean more = false;
 			long started;
 			synchronized (this) {
 				next = (this.closed || this.paused > 0) ? null : this.queue.poll();
 				if (next == null) {
-					this.writing = false;
-					break;
+					if (this.closed) {
+						this.writing = false;
+						break;
+					}
+					if (this.unflushed) {
+						// nothing more to write for now: send what the writer buffered
+						// (all that was queued meanwhile went into one write)
+						this.unflushed = false;
+						flush = true;
+					}
+					else if (this.flushedSinceIdle) {
+						this.flushedSinceIdle = false;
+						idle = true;
+					}
+					else {
+						this.writing = false;
+						break;
+					}
 				}
-				// still counted until written: the container holds it meanwhile
-				this.writingCount = 1;
-				this.writeStarted = System.nanoTime();
-				this.current = next;
-				this.currentThread = Thread.currentThread();
-				this.currentReturned = false;
-				this.currentCompletedInline = false;
+				more = !this.queue.isEmpty();
+				if (!idle) {
+					// still counted until written: the container holds it meanwhile
+					this.writingCount = 1;
+					this.writeStarted = System.nanoTime();
+					this.current = next;
+					this.currentThread = Thread.currentThread();
+					this.currentReturned = false;
+					this.currentCompletedInline = false;
+				}
 				started = ++this.generation;
 			}
+			if (idle) {
+				try {
+					this.writer.idle();
+				}
+				catch (RuntimeException ex) {
+					failed(ex);
+					return;
+				}
+				continue;
+			}
 			try {
-				this.writer.write(next, this.completion);
+				if (flush) {
+					if (!this.writer.flush(this.completion)) {
+						synchronized (this) {
+							// nothing was buffered: no completion follows
+							this.writingCount = 0;
+							this.current = null;
+						}
+						continue;
+					}
+				}
+				else {
+					this.writer.write(next, more, this.completion);
+				}
 			}
 			catch (RuntimeException ex) {
 				failed(ex);
@@ -282,6 +332,11 @@ final class OutboundQueue {
 			if (!this.closed && message != null) {
 				this.bytes -= message.size();
 				this.budget.release(message.size());
+			}
+			if (failure == null) {
+				// a message may sit in the writer's buffer; a flush is done
+				this.unflushed = message != null;
+				this.flushedSinceIdle |= message == null;
 			}
 			if (failure == null && !this.currentReturned && this.currentThread == Thread.currentThread()) {
 				// completed on the writing thread before write returned: its loop goes on
@@ -350,12 +405,41 @@ final class OutboundQueue {
 
 	/**
 	 * Writes one message; exactly one call of the completion follows, on any thread,
-	 * possibly before {@code write} returns.
+	 * possibly before {@code write} returns. A writer that buffers (several messages in
+	 * one write to the network) is flushed once the queue has nothing more to write, and
+	 * told when it then stays idle.
 	 */
 	@FunctionalInterface
 	interface Writer {
 
 		void write(JsonRpcEncodedMessage message, JsonRpcConnection.WriteCompletion completion);
+
+		/**
+		 * Write one message, knowing whether more are queued behind it (a writer that
+		 * buffers may gather them, and write a single message at once).
+		 * @param message the message
+		 * @param more whether more messages were queued when it was taken
+		 * @param completion the completion
+		 */
+		default void write(JsonRpcEncodedMessage message, boolean more, JsonRpcConnection.WriteCompletion completion) {
+			write(message, completion);
+		}
+
+		/**
+		 * Send what earlier writes left buffered.
+		 * @param completion called exactly once when this returns {@code true}
+		 * @return {@code false} when nothing is buffered (the completion is not called)
+		 */
+		default boolean flush(JsonRpcConnection.WriteCompletion completion) {
+			return false;
+		}
+
+		/**
+		 * Called after a flush when nothing more was queued meanwhile; never concurrently
+		 * with a write.
+		 */
+		default void idle() {
+		}
 
 	}
 

@@ -57,6 +57,10 @@ final class WebSocketJsonRpcConnection extends JsonRpcConnection {
 
 	private final RemoteEndpoint.@Nullable Async remote;
 
+	// Tomcat's session: messages gathered into its buffer, one network write for all
+	// those queued meanwhile
+	private final @Nullable TomcatFrameWriter frames;
+
 	private final WebSocketMessageAssembler assembler;
 
 	private @Nullable SendHandler sendHandler;
@@ -74,6 +78,7 @@ final class WebSocketJsonRpcConnection extends JsonRpcConnection {
 		onClose(this.assembler::close);
 		Session nativeSession = nativeSession(delegate);
 		this.remote = (nativeSession != null) ? nativeSession.getAsyncRemote() : null;
+		this.frames = (this.remote != null) ? TomcatFrameWriter.of(nativeSession) : null;
 		if (this.remote != null) {
 			// a write stuck past the send time limit is found by the connection (at the
 			// next message, at each keep-alive check): Tomcat's timer costs a
@@ -121,6 +126,16 @@ final class WebSocketJsonRpcConnection extends JsonRpcConnection {
 
 	@Override
 	protected void write(JsonRpcEncodedMessage message, WriteCompletion completion) {
+		write(message, false, completion);
+	}
+
+	@Override
+	protected void write(JsonRpcEncodedMessage message, boolean more, WriteCompletion completion) {
+		TomcatFrameWriter frames = this.frames;
+		if (frames != null) {
+			frames.send(message, more, sendHandler(completion));
+			return;
+		}
 		RemoteEndpoint.Async remote = this.remote;
 		if (remote != null) {
 			remote.sendText(message.text(), sendHandler(completion));
@@ -134,6 +149,23 @@ final class WebSocketJsonRpcConnection extends JsonRpcConnection {
 			return;
 		}
 		completion.completed(null);
+	}
+
+	@Override
+	protected boolean flush(WriteCompletion completion) {
+		TomcatFrameWriter frames = this.frames;
+		if (frames == null) {
+			return false;
+		}
+		return frames.flush(sendHandler(completion));
+	}
+
+	@Override
+	protected void writesIdle() {
+		TomcatFrameWriter frames = this.frames;
+		if (frames != null) {
+			frames.idle();
+		}
 	}
 
 	// the queue passes the same completion to every write (never concurrent): one

@@ -16,6 +16,7 @@
 package io.github.jsonrpc.server.connection;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
@@ -110,6 +112,154 @@ class OutboundQueueTests {
 		assertThat(queue.size()).isEqualTo(2);
 		assertThat(this.budget.used()).isEqualTo(2);
 		release.countDown();
+	}
+
+	@Test
+	void bufferingWriterGetsEverythingQueuedDuringAFlushInTheNextFlushInOrder() throws Exception {
+		BufferingWriter writer = new BufferingWriter();
+		OutboundQueue queue = new OutboundQueue(16, 1024, this.budget, null, writer, Runnable::run, (failure) -> {
+			throw new AssertionError(failure);
+		});
+		// idle queue: a is buffered at once, then flushed (the flush waits for the
+		// client)
+		assertThat(queue.offer(message("a"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.QUEUED);
+		assertThat(writer.flushes).containsExactly(List.of("a"));
+		// while that flush is under way, b, c, d only queue; they count against the
+		// limits
+		for (String text : List.of("b", "c", "d")) {
+			assertThat(queue.offer(message(text), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.QUEUED);
+		}
+		assertThat(queue.size()).isEqualTo(4);
+		assertThat(queue.bytes()).isEqualTo(3);
+		assertThat(writer.buffered).isEmpty();
+		// the client takes a: b, c, d go out in one flush, in their order
+		writer.completeFlush();
+		assertThat(writer.flushes).containsExactly(List.of("a"), List.of("b", "c", "d"));
+		assertThat(writer.idles.get()).isZero();
+		writer.completeFlush();
+		// nothing queued meanwhile: the writer is told once, and the queue is empty
+		assertThat(writer.idles.get()).isOne();
+		assertThat(queue.size()).isZero();
+		assertThat(queue.bytes()).isZero();
+		assertThat(this.budget.used()).isZero();
+		assertThat(writer.events).containsExactly("write a", "flush", "write b", "write c", "write d", "flush", "idle");
+	}
+
+	@Test
+	void flushUnderWayCountsAgainstTheLimitsAndTheSendTimeLimit() {
+		BufferingWriter writer = new BufferingWriter();
+		OutboundQueue queue = new OutboundQueue(3, 1024, this.budget, null, writer, Runnable::run, (failure) -> {
+			throw new AssertionError(failure);
+		});
+		assertThat(queue.offer(message("a"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.QUEUED);
+		// the flush of a is stuck: it counts as one message, and past the time limit
+		// nothing more is taken
+		assertThat(queue.isStuck(System.nanoTime() + 1_000_000, 0)).isTrue();
+		assertThat(queue.offer(message("b"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.QUEUED);
+		assertThat(queue.offer(message("c"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.QUEUED);
+		assertThat(queue.offer(message("d"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.FULL);
+		assertThat(queue.offer(message("e"), null, -1)).isEqualTo(OutboundQueue.Offer.STUCK);
+		// and in bytes: a message larger than what is left is refused
+		OutboundQueue small = new OutboundQueue(100, 4, this.budget, null, new BufferingWriter(), Runnable::run,
+				(failure) -> {
+					throw new AssertionError(failure);
+				});
+		assertThat(small.offer(message("abc"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.QUEUED);
+		assertThat(small.offer(message("de"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.QUEUED);
+		assertThat(small.offer(message("fgh"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.FULL);
+	}
+
+	@Test
+	void failedFlushRunsTheFailureActionOnce() {
+		BufferingWriter writer = new BufferingWriter();
+		List<Throwable> failures = new CopyOnWriteArrayList<>();
+		OutboundQueue queue = new OutboundQueue(16, 1024, this.budget, null, writer, Runnable::run, failures::add);
+		assertThat(queue.offer(message("a"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.QUEUED);
+		assertThat(queue.offer(message("b"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.QUEUED);
+		IllegalStateException broken = new IllegalStateException("connection reset");
+		writer.pending.getAndSet(null).completed(broken);
+		assertThat(failures).containsExactly(broken);
+		assertThat(writer.idles.get()).isZero();
+	}
+
+	@Test
+	void writerThatBuffersNothingIsNeverToldIdle() {
+		List<String> written = new ArrayList<>();
+		AtomicInteger flushes = new AtomicInteger();
+		OutboundQueue queue = new OutboundQueue(16, 1024, this.budget, null, new OutboundQueue.Writer() {
+
+			@Override
+			public void write(JsonRpcEncodedMessage message, JsonRpcConnection.WriteCompletion completion) {
+				written.add(message.text());
+				completion.completed(null);
+			}
+
+			@Override
+			public boolean flush(JsonRpcConnection.WriteCompletion completion) {
+				flushes.incrementAndGet();
+				return false;
+			}
+
+			@Override
+			public void idle() {
+				throw new AssertionError("not flushed, so never idle");
+			}
+
+		}, Runnable::run, (failure) -> {
+			throw new AssertionError(failure);
+		});
+		assertThat(queue.offer(message("a"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.QUEUED);
+		assertThat(queue.offer(message("b"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.QUEUED);
+		assertThat(written).containsExactly("a", "b");
+		assertThat(flushes.get()).isEqualTo(2);
+		assertThat(queue.size()).isZero();
+	}
+
+	/**
+	 * A writer like Tomcat's batching buffer: a write completes at once into the buffer,
+	 * a flush completes when the test says the client took the bytes.
+	 */
+	private static final class BufferingWriter implements OutboundQueue.Writer {
+
+		final List<String> buffered = new ArrayList<>();
+
+		final List<List<String>> flushes = new CopyOnWriteArrayList<>();
+
+		final List<String> events = new CopyOnWriteArrayList<>();
+
+		final AtomicReference<JsonRpcConnection.WriteCompletion> pending = new AtomicReference<>();
+
+		final AtomicInteger idles = new AtomicInteger();
+
+		@Override
+		public synchronized void write(JsonRpcEncodedMessage message, JsonRpcConnection.WriteCompletion completion) {
+			assertThat(this.pending.get()).as("no write while a flush is under way").isNull();
+			this.events.add("write " + message.text());
+			this.buffered.add(message.text());
+			completion.completed(null);
+		}
+
+		@Override
+		public synchronized boolean flush(JsonRpcConnection.WriteCompletion completion) {
+			assertThat(this.pending.get()).as("one flush at a time").isNull();
+			this.events.add("flush");
+			this.flushes.add(List.copyOf(this.buffered));
+			this.buffered.clear();
+			this.pending.set(completion);
+			return true;
+		}
+
+		@Override
+		public void idle() {
+			assertThat(this.pending.get()).as("idle only once the flush completed").isNull();
+			this.events.add("idle");
+			this.idles.incrementAndGet();
+		}
+
+		void completeFlush() {
+			this.pending.getAndSet(null).completed(null);
+		}
+
 	}
 
 	private static JsonRpcEncodedMessage message(String text) {
