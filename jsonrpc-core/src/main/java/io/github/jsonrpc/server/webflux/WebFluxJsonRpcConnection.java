@@ -142,7 +142,10 @@ final class WebFluxJsonRpcConnection extends JsonRpcConnection {
 			}
 			this.pending = null;
 		}
-		current.next(this.session.textMessage(write.message().text()));
+		// the encoded bytes as they are: a publication is not encoded again per
+		// subscriber
+		current.next(new WebSocketMessage(WebSocketMessage.Type.TEXT,
+				this.session.bufferFactory().wrap(write.message().asReadOnlyBuffer())));
 		write.completion().completed(null);
 	}
 
