@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.protocol.JsonRpcCodecLimits;
 import io.github.jsonrpc.protocol.JsonRpcInbound;
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
@@ -111,7 +112,7 @@ class JsonRpcConnectionVersionTests {
 		TestJsonRpcConnection connection = new TestJsonRpcConnection("c", this.handler,
 				JsonRpcConnectionSettings.DEFAULTS.withMaxInFlight(1), this.executor);
 		scenario.driver.accept(this, new Driver(connection, version));
-		await().until(() -> !connection.written.isEmpty());
+		await().atMost(TestWaits.SHORT).until(() -> !connection.written.isEmpty());
 		JsonNode written = mapper.readTree(connection.written.get(connection.written.size() - 1));
 		assertThat(written).isEqualTo(expected(version, scenario.error));
 	}
@@ -136,13 +137,13 @@ class JsonRpcConnectionVersionTests {
 
 		CANCELLED_BY_A_2_0_NOTIFICATION("{\"code\":-32006,\"message\":\"Request cancelled\"}", (test, driver) -> {
 			driver.connection.receive(call(driver.version, "slow"));
-			await().until(() -> test.started.get() == 1);
+			await().atMost(TestWaits.SHORT).until(() -> test.started.get() == 1);
 			driver.connection.receive(bytes("{\"jsonrpc\":\"2.0\",\"method\":\"rpc.cancel\",\"params\":{\"id\":7}}"));
 		}),
 
 		CANCELLED_BY_A_1_0_NOTIFICATION("{\"code\":-32006,\"message\":\"Request cancelled\"}", (test, driver) -> {
 			driver.connection.receive(call(driver.version, "slow"));
-			await().until(() -> test.started.get() == 1);
+			await().atMost(TestWaits.SHORT).until(() -> test.started.get() == 1);
 			driver.connection.receive(bytes("{\"method\":\"rpc.cancel\",\"params\":[7],\"id\":null}"));
 		}),
 
