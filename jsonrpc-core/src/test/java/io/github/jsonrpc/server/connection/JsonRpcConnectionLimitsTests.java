@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
 import io.github.jsonrpc.server.JsonRpcDispatcher;
@@ -89,7 +90,7 @@ class JsonRpcConnectionLimitsTests {
 		assertThat(other.notify("say", text)).isTrue();
 		assertThat(budget.used()).isGreaterThan(9_000);
 		assertThat(slow.notify("say", text)).isFalse();
-		await().until(() -> slow.closedWith == JsonRpcCloseReason.OVERLOADED);
+		await().atMost(TestWaits.SHORT).until(() -> slow.closedWith == JsonRpcCloseReason.OVERLOADED);
 		assertThat(other.isOpen()).isTrue();
 		// the closed connection gave its bytes back
 		assertThat(budget.used()).isBetween(3_000L, 3_100L);
@@ -111,7 +112,7 @@ class JsonRpcConnectionLimitsTests {
 		assertThat(small.notify("say", "x".repeat(1_000))).isTrue();
 		assertThat(asking.notify("say", "x".repeat(1_000))).isTrue();
 		assertThat(asking.notify("say", "x".repeat(3_000))).isTrue();
-		await().until(() -> hog.closedWith == JsonRpcCloseReason.OVERLOADED);
+		await().atMost(TestWaits.SHORT).until(() -> hog.closedWith == JsonRpcCloseReason.OVERLOADED);
 		assertThat(small.isOpen()).isTrue();
 		assertThat(asking.isOpen()).isTrue();
 		assertThat(budget.used()).isLessThan(5_500L);
@@ -136,11 +137,11 @@ class JsonRpcConnectionLimitsTests {
 		assertThat(budget.tryReserve(8_900)).isTrue();
 		TestJsonRpcConnection caller = connection("caller", settings(budget));
 		caller.receive(call(7, "fast", "y".repeat(2_000)));
-		await().until(() -> caller.written.size() == 1);
+		await().atMost(TestWaits.SHORT).until(() -> caller.written.size() == 1);
 		assertThat(caller.written.get(0)).contains("\"id\":7", "-32005", "Server busy");
 		assertThat(caller.isOpen()).isTrue();
 		caller.receive(call(8, "fast", "small"));
-		await().until(() -> caller.written.size() == 2);
+		await().atMost(TestWaits.SHORT).until(() -> caller.written.size() == 2);
 		assertThat(caller.written.get(1)).contains("\"result\":\"ok\"");
 	}
 
@@ -154,10 +155,10 @@ class JsonRpcConnectionLimitsTests {
 		connection.receive(call(2, "slow", "x".repeat(2_000)));
 		assertThat(connection.inboundBytes()).isGreaterThan(4_000);
 		connection.receive(call(3, "slow", "x".repeat(2_000)));
-		await().until(() -> connection.written.size() == 1);
+		await().atMost(TestWaits.SHORT).until(() -> connection.written.size() == 1);
 		assertThat(connection.written.get(0)).contains("\"id\":3", "-32005");
 		this.release.countDown();
-		await().until(() -> connection.written.size() == 3);
+		await().atMost(TestWaits.SHORT).until(() -> connection.written.size() == 3);
 		assertThat(connection.inboundBytes()).isZero();
 		assertThat(budget.used()).isZero();
 	}
@@ -169,12 +170,12 @@ class JsonRpcConnectionLimitsTests {
 		for (int i = 0; i < 50; i++) {
 			noisy.receive(call(i, "slow", "p"));
 		}
-		await().until(() -> this.started.get() == 1);
+		await().atMost(TestWaits.SHORT).until(() -> this.started.get() == 1);
 		assertThat(noisy.waitingCalls()).isEqualTo(49);
 		TestJsonRpcConnection quiet = connection("quiet", settings);
 		quiet.receive(call(1, "fast", "p"));
 		// answered while every call of the noisy connection is still blocked
-		await().until(() -> quiet.written.size() == 1);
+		await().atMost(TestWaits.SHORT).until(() -> quiet.written.size() == 1);
 		assertThat(quiet.written.get(0)).contains("\"result\":\"ok\"");
 		assertThat(this.started.get()).isEqualTo(1);
 		assertThat(noisy.written).isEmpty();
@@ -188,17 +189,17 @@ class JsonRpcConnectionLimitsTests {
 		for (int i = 0; i < 10; i++) {
 			connection.receive(call(i, "slow", "p"));
 		}
-		await().until(() -> this.started.get() == 2);
+		await().atMost(TestWaits.SHORT).until(() -> this.started.get() == 2);
 		connection.close();
-		await().until(() -> this.interrupted.get() == 2);
-		await().until(() -> connection.inFlight() == 0);
+		await().atMost(TestWaits.SHORT).until(() -> this.interrupted.get() == 2);
+		await().atMost(TestWaits.SHORT).until(() -> connection.inFlight() == 0);
 		assertThat(connection.waitingCalls()).isZero();
 		assertThat(budget.used()).isZero();
 		this.release.countDown();
 		// nothing of the closed connection runs afterwards
 		TestJsonRpcConnection next = connection("next", settings);
 		next.receive(call(1, "slow", "p"));
-		await().until(() -> next.written.size() == 1);
+		await().atMost(TestWaits.SHORT).until(() -> next.written.size() == 1);
 		assertThat(this.started.get()).isEqualTo(3);
 	}
 

@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,12 +73,13 @@ class OutboundQueueTests {
 		ExecutorService publisher = Executors.newSingleThreadExecutor((task) -> new Thread(task, "publisher"));
 		try {
 			Future<OutboundQueue.Offer> first = publisher.submit(() -> queue.offer(message("a"), null, Long.MAX_VALUE));
-			assertThat(firstWriting.await(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(firstWriting.await(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 			assertThat(queue.offer(message("b"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.QUEUED);
 			assertThat(queue.offer(message("c"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.QUEUED);
 			assertThat(queue.size()).isEqualTo(3);
 			release.countDown();
-			assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(OutboundQueue.Offer.QUEUED);
+			assertThat(first.get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS))
+				.isEqualTo(OutboundQueue.Offer.QUEUED);
 		}
 		finally {
 			publisher.shutdownNow();
@@ -268,7 +270,7 @@ class OutboundQueueTests {
 
 	private static void await(CountDownLatch latch) {
 		try {
-			assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(latch.await(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
 import io.github.jsonrpc.protocol.JsonRpcError;
 import io.github.jsonrpc.protocol.JsonRpcId;
@@ -113,7 +114,8 @@ class PendingServerCallsTests {
 	@Test
 	void timedOutCallIsForgottenAndItsLateAnswerDropped() {
 		CompletableFuture<String> call = this.calls.call("a", null, String.class, Duration.ofMillis(10), this::send);
-		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> call.get(5, TimeUnit.SECONDS))
+		assertThatExceptionOfType(ExecutionException.class)
+			.isThrownBy(() -> call.get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS))
 			.withCauseInstanceOf(TimeoutException.class);
 		assertThat(this.calls.size()).isZero();
 		assertThat(this.calls.complete(JsonRpcResponse.success(JsonRpcId.of("srv-1"), null))).isFalse();

@@ -41,8 +41,19 @@ class TestJsonRpcConnection extends JsonRpcConnection {
 
 	volatile @Nullable JsonRpcCloseReason closedWith;
 
+	final java.util.concurrent.atomic.AtomicInteger closes = new java.util.concurrent.atomic.AtomicInteger();
+
+	final java.util.concurrent.atomic.AtomicInteger pings = new java.util.concurrent.atomic.AtomicInteger();
+
+	volatile boolean pingFails;
+
 	TestJsonRpcConnection(String id, JsonRpcHandler handler, JsonRpcConnectionSettings settings, Executor executor) {
-		super(id, null, Map.of(), handler, settings, executor);
+		this(id, null, Map.of(), handler, settings, executor);
+	}
+
+	TestJsonRpcConnection(String id, java.security.@Nullable Principal principal, Map<String, Object> attributes,
+			JsonRpcHandler handler, JsonRpcConnectionSettings settings, Executor executor) {
+		super(id, principal, attributes, handler, settings, executor);
 	}
 
 	synchronized void stall() {
@@ -64,10 +75,15 @@ class TestJsonRpcConnection extends JsonRpcConnection {
 	@Override
 	protected void closeTransport(JsonRpcCloseReason reason) {
 		this.closedWith = reason;
+		this.closes.incrementAndGet();
 	}
 
 	@Override
 	protected void ping() {
+		this.pings.incrementAndGet();
+		if (this.pingFails) {
+			throw new IllegalStateException("ping failed");
+		}
 	}
 
 	@Override

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.CalculatorService;
 import io.github.jsonrpc.JsonRpcSetup;
 import io.github.jsonrpc.client.JsonRpcClient;
@@ -84,7 +85,7 @@ class JsonRpcTcpClientTests {
 		String query = (framing == JsonRpcFraming.CONTENT_LENGTH) ? "?framing=content-length" : "";
 		this.client = JsonRpcClient.builder()
 			.url("tcp://127.0.0.1:" + server.getPort() + query)
-			.timeout(Duration.ofSeconds(10))
+			.timeout(TestWaits.SHORT)
 			.build();
 		assertThat(this.client.method("subtract").params(42, 23).retrieve(Integer.class)).isEqualTo(19);
 		assertThat(this.client.batch().call("sum", 1, 2).call("sum", 3, 4).execute().result(1, Integer.class))
@@ -101,9 +102,9 @@ class JsonRpcTcpClientTests {
 				(params) -> received.set(((Number) params.get("n")).intValue()));
 		// the connection opens with the first call
 		assertThat(this.client.method("sum").params(1).retrieve(Integer.class)).isEqualTo(1);
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.sessions.sessions().size() == 1);
+		await().atMost(TestWaits.SHORT).until(() -> this.sessions.sessions().size() == 1);
 		this.sessions.sessions().forEach((session) -> session.notify("tick", java.util.Map.of("n", 42)));
-		await().atMost(Duration.ofSeconds(5)).untilAtomic(received, org.hamcrest.Matchers.equalTo(42));
+		await().atMost(TestWaits.SHORT).untilAtomic(received, org.hamcrest.Matchers.equalTo(42));
 	}
 
 	@Test
@@ -112,7 +113,7 @@ class JsonRpcTcpClientTests {
 		int port = server.getPort();
 		this.client = JsonRpcClient.builder()
 			.url("tcp://127.0.0.1:" + port)
-			.timeout(Duration.ofSeconds(5))
+			.timeout(TestWaits.SHORT)
 			.reconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(200))
 			.build();
 		assertThat(this.client.method("sum").params(1, 1).retrieve(Integer.class)).isEqualTo(2);
@@ -122,7 +123,7 @@ class JsonRpcTcpClientTests {
 			.isThrownBy(() -> this.client.method("sum").params(1, 1).retrieve(Integer.class));
 		server.setPort(port);
 		server.start();
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(TestWaits.SHORT)
 			.ignoreExceptions()
 			.until(() -> Integer.valueOf(4).equals(this.client.method("sum").params(2, 2).retrieve(Integer.class)));
 	}

@@ -24,7 +24,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -36,10 +35,12 @@ import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 import tools.jackson.databind.JsonNode;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.CalculatorService;
 import io.github.jsonrpc.JsonRpcSetup;
 import io.github.jsonrpc.JsonRpcSpecificationExamples;
 import io.github.jsonrpc.protocol.JsonRpcFraming;
+import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcSession;
 import io.github.jsonrpc.server.JsonRpcSessionRegistry;
 import io.github.jsonrpc.server.connection.JsonRpcConnectionSettings;
@@ -47,6 +48,7 @@ import io.github.jsonrpc.server.method.annotation.JsonRpcMethod;
 import io.github.jsonrpc.server.method.annotation.JsonRpcService;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -141,7 +143,7 @@ class JsonRpcTcpServerTests {
 			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"gate.await\",\"id\":1}");
 			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"gate.await\",\"id\":2}");
 			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[1,2],\"id\":3}");
-			await().atMost(Duration.ofSeconds(5)).until(() -> this.gate.waiting() == 2);
+			await().atMost(TestWaits.SHORT).until(() -> this.gate.waiting() == 2);
 			this.gate.open("done");
 			Set<Integer> ids = new HashSet<>();
 			for (int i = 0; i < 3; i++) {
@@ -166,7 +168,7 @@ class JsonRpcTcpServerTests {
 			JsonNode error = client.next();
 			assertThat(error.get("id").isNull()).isTrue();
 			assertThat(error.get("error").get("code").asInt()).isEqualTo(-32005);
-			assertThat(client.awaitClosed(Duration.ofSeconds(5))).isTrue();
+			assertThat(client.awaitClosed(TestWaits.SHORT)).isTrue();
 		}
 	}
 
@@ -179,7 +181,7 @@ class JsonRpcTcpServerTests {
 			client.sendRaw("Content-Length: 1025\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
 			JsonNode error = client.next();
 			assertThat(error.get("error").get("code").asInt()).isEqualTo(-32005);
-			assertThat(client.awaitClosed(Duration.ofSeconds(5))).isTrue();
+			assertThat(client.awaitClosed(TestWaits.SHORT)).isTrue();
 		}
 	}
 
@@ -189,7 +191,7 @@ class JsonRpcTcpServerTests {
 		try (TcpTestClient client = TcpTestClient.connect(server.getPort(), JsonRpcFraming.CONTENT_LENGTH)) {
 			client.sendRaw("Content-Type: application/json\r\n\r\n{}".getBytes(StandardCharsets.US_ASCII));
 			assertThat(client.next().get("error").get("code").asInt()).isEqualTo(-32700);
-			assertThat(client.awaitClosed(Duration.ofSeconds(5))).isTrue();
+			assertThat(client.awaitClosed(TestWaits.SHORT)).isTrue();
 		}
 	}
 
@@ -203,7 +205,7 @@ class JsonRpcTcpServerTests {
 		try (TcpTestClient client = new TcpTestClient(socket, JsonRpcFraming.NDJSON, false)) {
 			String big = "y".repeat(64 * 1024);
 			String request = "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"" + big + "\"],\"id\":1}\n";
-			await().atMost(Duration.ofSeconds(5)).until(() -> server.sessions().size() == 1);
+			await().atMost(TestWaits.SHORT).until(() -> server.sessions().size() == 1);
 			JsonRpcSession session = server.sessions().get(0);
 			// the replies fill the socket buffers; the server stops reading, then gives
 			// up
@@ -217,10 +219,10 @@ class JsonRpcTcpServerTests {
 					// closed by the server
 				}
 			});
-			await().atMost(Duration.ofSeconds(10)).until(() -> !session.isOpen());
-			await().atMost(Duration.ofSeconds(5)).until(() -> server.sessions().isEmpty());
+			await().atMost(TestWaits.SHORT).until(() -> !session.isOpen());
+			await().atMost(TestWaits.SHORT).until(() -> server.sessions().isEmpty());
 			client.close();
-			writing.get(10, TimeUnit.SECONDS);
+			TestWaits.get(writing);
 		}
 	}
 
@@ -233,12 +235,12 @@ class JsonRpcTcpServerTests {
 			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"notify_hello\",\"params\":[1]}");
 			// as nc -N does at the end of its input
 			client.socket().shutdownOutput();
-			await().atMost(Duration.ofSeconds(5)).until(() -> this.gate.waiting() == 1);
+			await().atMost(TestWaits.SHORT).until(() -> this.gate.waiting() == 1);
 			assertThat(client.awaitClosed(Duration.ofMillis(100))).isFalse();
 			this.gate.open("late");
 			assertThat(client.next().get("result").asString()).isEqualTo("late");
 			// then the server closes its side too
-			assertThat(client.awaitClosed(Duration.ofSeconds(5))).isTrue();
+			assertThat(client.awaitClosed(TestWaits.SHORT)).isTrue();
 		}
 	}
 
@@ -249,7 +251,7 @@ class JsonRpcTcpServerTests {
 		try (TcpTestClient client = TcpTestClient.connect(server.getPort(), JsonRpcFraming.NDJSON)) {
 			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[1,2],\"id\":1}");
 			assertThat(client.next().get("result").asInt()).isEqualTo(3);
-			assertThat(client.awaitClosed(Duration.ofSeconds(5))).isTrue();
+			assertThat(client.awaitClosed(TestWaits.SHORT)).isTrue();
 		}
 	}
 
@@ -258,7 +260,7 @@ class JsonRpcTcpServerTests {
 		JsonRpcTcpServer server = start(JsonRpcFraming.NDJSON);
 		try (TcpTestClient client = TcpTestClient.connect(server.getPort(), JsonRpcFraming.NDJSON)) {
 			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"gate.await\",\"id\":1}");
-			await().atMost(Duration.ofSeconds(5)).until(() -> this.gate.waiting() == 1);
+			await().atMost(TestWaits.SHORT).until(() -> this.gate.waiting() == 1);
 			CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::stop);
 			// stopping holds until the call is answered
 			assertThat(client.awaitClosed(Duration.ofMillis(200))).isFalse();
@@ -266,8 +268,8 @@ class JsonRpcTcpServerTests {
 			this.gate.open("finished");
 			JsonNode response = client.next();
 			assertThat(response.get("result").asString()).isEqualTo("finished");
-			stopping.get(10, TimeUnit.SECONDS);
-			assertThat(client.awaitClosed(Duration.ofSeconds(5))).isTrue();
+			TestWaits.get(stopping);
+			assertThat(client.awaitClosed(TestWaits.SHORT)).isTrue();
 			assertThat(server.isRunning()).isFalse();
 		}
 		// refused once stopped
@@ -280,9 +282,9 @@ class JsonRpcTcpServerTests {
 		server.setShutdownTimeout(Duration.ofMillis(100));
 		try (TcpTestClient client = TcpTestClient.connect(server.getPort(), JsonRpcFraming.NDJSON)) {
 			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"gate.await\",\"id\":1}");
-			await().atMost(Duration.ofSeconds(5)).until(() -> this.gate.waiting() == 1);
-			CompletableFuture.runAsync(server::stop).get(10, TimeUnit.SECONDS);
-			assertThat(client.awaitClosed(Duration.ofSeconds(5))).isTrue();
+			await().atMost(TestWaits.SHORT).until(() -> this.gate.waiting() == 1);
+			TestWaits.get(CompletableFuture.runAsync(server::stop));
+			assertThat(client.awaitClosed(TestWaits.SHORT)).isTrue();
 		}
 	}
 
@@ -310,7 +312,76 @@ class JsonRpcTcpServerTests {
 		});
 		server.start();
 		try (TcpTestClient client = TcpTestClient.connect(server.getPort(), JsonRpcFraming.NDJSON)) {
-			assertThat(client.awaitClosed(Duration.ofSeconds(5))).isTrue();
+			assertThat(client.awaitClosed(TestWaits.SHORT)).isTrue();
+		}
+	}
+
+	@Test
+	void constructorAndSettersRefuseInvalidValues() {
+		JsonRpcHandler handler = JsonRpcSetup.services(new CalculatorService()).toHandler();
+		JsonRpcSessionRegistry registry = new JsonRpcSessionRegistry();
+		assertThatIllegalArgumentException().isThrownBy(() -> new JsonRpcTcpServer(null, registry, this.executor))
+			.withMessage("Handler is required");
+		assertThatIllegalArgumentException().isThrownBy(() -> new JsonRpcTcpServer(handler, null, this.executor))
+			.withMessage("SessionRegistry is required");
+		assertThatIllegalArgumentException().isThrownBy(() -> new JsonRpcTcpServer(handler, registry, null))
+			.withMessage("Executor is required");
+		JsonRpcTcpServer server = new JsonRpcTcpServer(handler, registry, this.executor);
+		assertThatIllegalArgumentException().isThrownBy(() -> server.setAddress(null))
+			.withMessage("Address is required");
+		assertThatIllegalArgumentException().isThrownBy(() -> server.setPort(-1))
+			.withMessage("Port must be between 0 and 65535");
+		assertThatIllegalArgumentException().isThrownBy(() -> server.setPort(65536))
+			.withMessage("Port must be between 0 and 65535");
+		server.setPort(65535);
+		assertThat(server.getPort()).isEqualTo(65535);
+		server.setPort(0);
+		assertThat(server.getPort()).isZero();
+		assertThatIllegalArgumentException().isThrownBy(() -> server.setFraming(null))
+			.withMessage("Framing is required");
+		assertThatIllegalArgumentException().isThrownBy(() -> server.setSettings(null))
+			.withMessage("Settings are required");
+		JsonRpcConnectionSettings settings = JsonRpcConnectionSettings.DEFAULTS.withMaxInFlight(7);
+		server.setSettings(settings);
+		assertThat(server.getSettings()).isSameAs(settings);
+		assertThatIllegalArgumentException().isThrownBy(() -> server.setShutdownTimeout(null))
+			.withMessage("Shutdown timeout must not be negative");
+		assertThatIllegalArgumentException().isThrownBy(() -> server.setShutdownTimeout(Duration.ofMillis(-1)))
+			.withMessage("Shutdown timeout must not be negative");
+		server.setShutdownTimeout(Duration.ZERO);
+		assertThatIllegalArgumentException().isThrownBy(() -> server.setTaskScheduler(null))
+			.withMessage("TaskScheduler is required");
+		assertThat(server.getAddress()).isEqualTo(java.net.InetAddress.getLoopbackAddress());
+		server.setAddress(java.net.InetAddress.getLoopbackAddress());
+		// never started: stopping does nothing
+		server.stop();
+		assertThat(server.isRunning()).isFalse();
+		assertThat(server.sessions()).isEmpty();
+	}
+
+	@Test
+	void startingTwiceKeepsTheBoundPortAndSessionsJoinTheRegistry() throws Exception {
+		JsonRpcSessionRegistry registry = new JsonRpcSessionRegistry();
+		JsonRpcTcpServer server = new JsonRpcTcpServer(
+				JsonRpcSetup.services(new CalculatorService(), this.gate).toHandler(), registry, this.executor);
+		server.start();
+		this.server = server;
+		assertThat(server.isRunning()).isTrue();
+		int port = server.getPort();
+		assertThat(port).isPositive();
+		server.start();
+		assertThat(server.getPort()).isEqualTo(port);
+		try (TcpTestClient client = TcpTestClient.connect(port, JsonRpcFraming.NDJSON)) {
+			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[1,2],\"id\":1}");
+			assertThat(client.next().get("result").asInt()).isEqualTo(3);
+			assertThat(server.sessions()).hasSize(1);
+			JsonRpcSession session = server.sessions().get(0);
+			assertThat(registry.sessions()).containsExactly(session);
+			assertThat(session.transport()).isEqualTo(io.github.jsonrpc.server.JsonRpcTransportContext.Transport.TCP);
+			client.close();
+			await().atMost(TestWaits.SHORT).until(() -> server.sessions().isEmpty());
+			assertThat(session.isOpen()).isFalse();
+			await().atMost(TestWaits.SHORT).until(() -> registry.sessions().isEmpty());
 		}
 	}
 

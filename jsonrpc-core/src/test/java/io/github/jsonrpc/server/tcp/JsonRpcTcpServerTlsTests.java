@@ -38,6 +38,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.CalculatorService;
 import io.github.jsonrpc.JsonRpcSetup;
 import io.github.jsonrpc.protocol.JsonRpcFraming;
@@ -143,7 +144,7 @@ class JsonRpcTcpServerTlsTests {
 		JsonRpcTcpServer server = start(ClientAuth.NONE, null);
 		try (TcpTestClient client = TcpTestClient.connect(server.getPort(), JsonRpcFraming.NDJSON)) {
 			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[1,2,3],\"id\":1}");
-			assertThat(client.awaitClosed(Duration.ofSeconds(10))).isTrue();
+			assertThat(client.awaitClosed(TestWaits.SHORT)).isTrue();
 		}
 	}
 
@@ -163,7 +164,7 @@ class JsonRpcTcpServerTlsTests {
 			// TLS 1.3: the client's handshake ends before the server checks for a
 			// certificate, which then closes the connection unanswered
 			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"gate.whoami\",\"id\":1}");
-			assertThat(client.awaitClosed(Duration.ofSeconds(10))).isTrue();
+			assertThat(client.awaitClosed(TestWaits.SHORT)).isTrue();
 		}
 		catch (javax.net.ssl.SSLException | java.net.SocketException ex) {
 			// refused in the handshake

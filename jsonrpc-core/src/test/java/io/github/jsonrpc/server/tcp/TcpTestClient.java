@@ -26,6 +26,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.protocol.JsonRpcFrameDecoder;
 import io.github.jsonrpc.protocol.JsonRpcFraming;
 import tools.jackson.databind.JsonNode;
@@ -132,9 +133,9 @@ public final class TcpTestClient implements AutoCloseable {
 	 * @return the message
 	 */
 	public String nextText() throws InterruptedException {
-		byte[] message = this.received.poll(10, TimeUnit.SECONDS);
+		byte[] message = this.received.poll(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS);
 		if (message == null) {
-			throw new AssertionError("No message within 10 s");
+			throw new AssertionError("No message within " + TestWaits.SHORT);
 		}
 		if (message == END) {
 			this.received.add(END);
