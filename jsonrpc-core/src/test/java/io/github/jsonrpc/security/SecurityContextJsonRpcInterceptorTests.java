@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
 import io.github.jsonrpc.security.TestSecurity.TestSession;
 import io.github.jsonrpc.server.JsonRpcExchange;
@@ -249,7 +250,7 @@ class SecurityContextJsonRpcInterceptorTests {
 				}));
 			}
 			for (Future<Boolean> result : results) {
-				assertThat(result.get(10, TimeUnit.SECONDS)).isTrue();
+				assertThat(result.get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 			}
 		}
 		finally {
