@@ -17,7 +17,7 @@ package io.github.jsonrpc.server.webflux;
 
 import java.util.concurrent.Executor;
 
-import io.github.jsonrpc.server.websocket.JsonRpcHandshakeOrigins;
+import io.github.jsonrpc.server.http.JsonRpcHandshakeOrigins;
 import io.netty.channel.EventLoop;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;

@@ -24,7 +24,7 @@ import io.github.jsonrpc.pubsub.JsonRpcPubSubMethodNames;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcSessionRegistry;
 import io.github.jsonrpc.server.connection.JsonRpcMemoryBudget;
-import io.github.jsonrpc.server.websocket.JsonRpcHandshakeOrigins;
+import io.github.jsonrpc.server.http.JsonRpcHandshakeOrigins;
 import io.github.jsonrpc.server.webflux.JsonRpcWebSocketHandler;
 import io.github.jsonrpc.server.webflux.JsonRpcWebSocketHandlerMapping;
 import org.apache.commons.logging.Log;

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.jsonrpc.server.websocket;
+package io.github.jsonrpc.server.http;
 
 import java.util.List;
 import java.util.Locale;
