@@ -18,15 +18,14 @@ package io.github.jsonrpc.sample.websocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import io.github.jsonrpc.sample.security.SampleCredentials;
 import io.github.jsonrpc.server.webflux.JsonRpcEventLoopUpgradeStrategy;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -76,8 +75,7 @@ class WebSocketHandshakeEventLoopTests {
 			CompletableFuture<String> reply = new CompletableFuture<>();
 			WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
 			if (user != null) {
-				builder.header("Authorization", "Basic " + Base64.getEncoder()
-					.encodeToString((user + ":" + user + "-secret").getBytes(StandardCharsets.UTF_8)));
+				builder.header("Authorization", SampleCredentials.basic(user));
 			}
 			WebSocket webSocket = builder
 				.buildAsync(URI.create("ws://127.0.0.1:" + this.port + "/jsonrpc"), new FirstReply(reply))
