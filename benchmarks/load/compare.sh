@@ -14,7 +14,8 @@
 # servlet of its own, without the DispatcherServlet in front; noop and noop-servlet for
 # the transport alone, a fixed reply behind the DispatcherServlet and without it),
 # CONNECTIONS (16), THREADS (2), WARMUP (5s per endpoint and workload), PORT (18080),
-# SERVER_OPTS (JVM options of the server, e.g. a JFR recording), SKIP_BUILD=1 to reuse
+# SERVER_OPTS (JVM options of the server, e.g. a JFR recording), START_SECONDS (180: how
+# long a server may take to answer), SKIP_BUILD=1 to reuse
 # the last build, LOAD_CLASSPATH to run a saved build (its full class path). Needs wrk (Debian: apt-get install -y wrk) and curl. The server runs on
 # 127.0.0.1 next to wrk: on a small machine both compete for the same cores, which is
 # why only ratios from the same run mean anything.
@@ -32,7 +33,8 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
+# shellcheck source=lib.sh
+. "$here/lib.sh"
 rounds="${1:-3}"
 duration="${2:-5s}"
 workloads="${WORKLOADS:-positional named batch10 notification echo4k}"
@@ -42,8 +44,6 @@ warmup="${WARMUP:-5s}"
 port="${PORT:-18080}"
 endpoints="${ENDPOINTS:-jsonrpc floor jsonrpc4j}"
 samples="${SAMPLES:-}"
-target="$root/benchmarks/target"
-mkdir -p "$target"
 
 command -v wrk >/dev/null 2>&1 || { echo "wrk is not installed (Debian: apt-get install -y wrk)" >&2; exit 1; }
 
@@ -55,37 +55,23 @@ if [ -n "$samples" ]; then
 		(cd "$root" && ./mvnw -B -ntp -q -pl "benchmarks,$(echo "$samples" | tr ' ' ',')" -am package -DskipTests)
 	fi
 	java -cp "$target/classes" io.github.jsonrpc.benchmarks.http.LoadBodies "$target/load-bodies"
-	servers=""
-	trap 'for pid in $servers; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; done' EXIT
 	index=0
 	for sample in $samples; do
-		jar="$(ls "$root/$sample"/target/"$sample"-*.jar | grep -v -e '-tests.jar' -e '-sources.jar' | head -n 1)"
+		jar="$(sample_jar "$sample")"
+		[ -n "$jar" ] || { echo "No jar for $sample; build it first" >&2; exit 1; }
 		# shellcheck disable=SC2086
-		java ${SERVER_OPTS:--Xms512m -Xmx512m} -jar "$jar" --server.address=127.0.0.1 \
-			--server.port="$((port + index))" --spring.main.banner-mode=off --jsonrpc.logging.enabled=false \
-			>"$target/load-$((port + index))-server.log" 2>&1 &
-		servers="$servers $!"
+		start_server "$target/load-$((port + index))-server.log" java ${SERVER_OPTS:--Xms512m -Xmx512m} -jar "$jar" \
+			--server.address=127.0.0.1 --server.port="$((port + index))" --spring.main.banner-mode=off \
+			--jsonrpc.logging.enabled=false
 		index=$((index + 1))
 	done
-	server="${servers# }"
-	server="${server%% *}"
 else
-	if [ -n "${LOAD_CLASSPATH:-}" ]; then
-		# a saved build, e.g. to compare before and after a change
-		classpath="$LOAD_CLASSPATH"
-	elif [ "${SKIP_BUILD:-0}" != 1 ]; then
-		(cd "$root" && ./mvnw -B -ntp -q -pl benchmarks -am package -DskipTests \
-			dependency:build-classpath -Dmdep.outputFile=target/load-classpath.txt -Dmdep.includeScope=runtime)
-	fi
-	classpath="${classpath:-$target/classes:$(cat "$target/load-classpath.txt")}"
+	load_classpath
 	java -cp "$classpath" io.github.jsonrpc.benchmarks.http.LoadBodies "$target/load-bodies"
-
 	# shellcheck disable=SC2086
-	java -Xms512m -Xmx512m ${SERVER_OPTS:-} -cp "$classpath" io.github.jsonrpc.benchmarks.http.HttpLoadApplication \
-		--server.address=127.0.0.1 --server.port="$port" --spring.main.banner-mode=off \
-		>"$target/load-$port-server.log" 2>&1 &
-	server=$!
-	trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
+	start_server "$target/load-$port-server.log" java -Xms512m -Xmx512m ${SERVER_OPTS:-} -cp "$classpath" \
+		io.github.jsonrpc.benchmarks.http.HttpLoadApplication \
+		--server.address=127.0.0.1 --server.port="$port" --spring.main.banner-mode=off
 fi
 
 body() { echo "$target/load-bodies/$1.json"; }
@@ -135,13 +121,7 @@ server_of() {
 }
 
 for endpoint in $endpoints; do
-	for _ in $(seq 1 180); do
-		if post "$endpoint" positional >/dev/null 2>&1; then break; fi
-		for pid in ${servers:-$server}; do
-			kill -0 "$pid" 2>/dev/null || { echo "server failed, see $target/load-*-server.log" >&2; exit 2; }
-		done
-		sleep 1
-	done
+	wait_until "${START_SECONDS:-180}" "$target/load-*-server.log" post "$endpoint" positional
 done
 
 results="$target/load-$port-results.txt"
