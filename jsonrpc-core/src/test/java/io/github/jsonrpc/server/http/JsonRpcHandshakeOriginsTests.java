@@ -106,7 +106,7 @@ class JsonRpcHandshakeOriginsTests {
 	void allowedHostWithPortMatchesOnlyThatPort() {
 		JsonRpcHandshakeOrigins origins = new JsonRpcHandshakeOrigins(List.of(), List.of(),
 				List.of("api.example.com:8443"));
-		assertThat(origins.isAllowed("https://api.example.com:8443", OTHER)).isFalse();
+		assertThat(origins.isAllowed("https://api.example.com:8443", OTHER)).isTrue();
 		assertThat(origins.isAllowed("https://api.example.com:9443", SAME)).isFalse();
 		assertThat(origins.isAllowed("https://api.example.com", SAME)).isFalse();
 	}
