@@ -15,32 +15,33 @@
  */
 package io.github.jsonrpc.client;
 
-import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.util.Assert;
 
 /**
  * A {@link Flow.Publisher} of one subscriber over a buffer bounded in bytes, between a
  * transport that pushes items (a stream's items, a topic's notifications) and a
- * subscriber that requests them. {@link #offer} never blocks the transport's thread: an
- * item the subscriber has not requested waits in the buffer, counted at the size of its
- * JSON plus {@link #ITEM_OVERHEAD}; one that would take the buffer over its limit fails
- * the subscriber with a {@link JsonRpcTransportException} and runs the overflow action
- * (cancelling the call, ending the subscription). One item is always accepted, whatever
- * its size: the transport's message limit bounds it.
+ * subscriber that requests them. {@link #offer} never blocks the transport's thread,
+ * which offers each item as it reads it: an item the subscriber has not requested waits
+ * in the buffer, counted at the size of the message it arrived in (as the transport
+ * received it) plus {@link #ITEM_OVERHEAD}; one that would take the buffer over its limit
+ * fails the subscriber with a {@link JsonRpcTransportException} and runs the overflow
+ * action (cancelling the call, ending the subscription) on the offering thread. One item
+ * is always accepted, whatever its size: the transport's message limit bounds it.
  *
  * <p>
- * Signals are serialized and run on the executor: {@code Runnable::run} delivers on the
- * thread that offered or requested.
+ * Signals are serialized and run on the executor, one drain at a time per publisher, so a
+ * subscriber that is slow in {@code onNext} holds one of the executor's threads and never
+ * the transport's: what it has not taken waits in this buffer, nowhere else.
+ * {@code Runnable::run} delivers on the thread that offered or requested.
  *
  * @param <T> the item type
  * @author JSON-RPC for Spring Boot team
@@ -48,7 +49,7 @@ import org.springframework.util.Assert;
 final class BoundedItemPublisher<T> implements Flow.Publisher<T> {
 
 	/**
-	 * Bytes counted for each buffered item on top of its JSON: the queue entry and the
+	 * Bytes counted for each buffered item on top of its message: the queue entry and the
 	 * converted object, so that a flood of tiny items is bounded too.
 	 */
 	static final long ITEM_OVERHEAD = 64;
@@ -130,12 +131,13 @@ final class BoundedItemPublisher<T> implements Flow.Publisher<T> {
 	/**
 	 * Offer an item; never blocks.
 	 * @param item the item
-	 * @param jsonBytes the size of its JSON
+	 * @param messageBytes the size of the message it arrived in, as the transport
+	 * received it; {@code 0} for an item of a result that was already received whole
 	 * @return {@code false} if the item was not taken: the publisher is closed, or the
 	 * item would take the buffer over its limit (the subscriber then fails)
 	 */
-	boolean offer(T item, long jsonBytes) {
-		long bytes = jsonBytes + ITEM_OVERHEAD;
+	boolean offer(T item, long messageBytes) {
+		long bytes = messageBytes + ITEM_OVERHEAD;
 		boolean taken;
 		synchronized (this) {
 			if (isClosed()) {
@@ -206,18 +208,6 @@ final class BoundedItemPublisher<T> implements Flow.Publisher<T> {
 		return this.bufferedBytes;
 	}
 
-	/**
-	 * Return the size of a JSON value as the mapper writes it, without keeping the bytes.
-	 * @param mapper the mapper
-	 * @param node the value
-	 * @return the size in bytes
-	 */
-	static long jsonSize(ObjectMapper mapper, JsonNode node) {
-		CountingOutputStream counter = new CountingOutputStream();
-		mapper.writeValue(counter, node);
-		return counter.count;
-	}
-
 	private void cancelOnce() {
 		if (this.cancelled.compareAndSet(false, true)) {
 			this.cancel.run();
@@ -226,7 +216,12 @@ final class BoundedItemPublisher<T> implements Flow.Publisher<T> {
 
 	private void schedule() {
 		if (this.work.getAndIncrement() == 0) {
-			this.executor.execute(this::drain);
+			try {
+				this.executor.execute(this::drain);
+			}
+			catch (RejectedExecutionException ex) {
+				// the client is closed: its subscribers are not signalled any more
+			}
 		}
 	}
 
@@ -285,22 +280,6 @@ final class BoundedItemPublisher<T> implements Flow.Publisher<T> {
 	}
 
 	private record Entry<T>(T item, long bytes) {
-	}
-
-	private static final class CountingOutputStream extends OutputStream {
-
-		private long count;
-
-		@Override
-		public void write(int b) {
-			this.count++;
-		}
-
-		@Override
-		public void write(byte[] b, int off, int len) {
-			this.count += len;
-		}
-
 	}
 
 	private final class Subscription implements Flow.Subscription {

@@ -22,8 +22,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -48,6 +52,12 @@ final class DefaultJsonRpcClient implements JsonRpcClient, JsonRpcBatchResponse.
 	/** Bytes of items one publisher holds for its subscriber by default: 1 MiB. */
 	static final long DEFAULT_MAX_BUFFERED_BYTES = 1024 * 1024;
 
+	/**
+	 * Calls of the server being answered at once (waiting for a handler, running, or
+	 * waiting for its future); more are answered with {@code -32005} at once.
+	 */
+	static final int MAX_PENDING_SERVER_CALLS = 64;
+
 	private final JsonRpcMessageCodec codec;
 
 	private final JsonRpcTransport transport;
@@ -66,11 +76,15 @@ final class DefaultJsonRpcClient implements JsonRpcClient, JsonRpcBatchResponse.
 
 	private final long maxBufferedBytes;
 
+	private final Executor deliveryExecutor;
+
+	private final @Nullable ExecutorService ownedExecutor;
+
 	DefaultJsonRpcClient(JsonRpcMessageCodec codec, JsonRpcTransport transport, JsonRpcIdGenerator idGenerator,
 			List<JsonRpcClientInterceptor> interceptors, Duration timeout,
 			Map<Integer, Function<? super JsonRpcClientException, ? extends RuntimeException>> errorMappings,
 			String subscribeMethod, String unsubscribeMethod, @Nullable JsonRpcClientHandler handler,
-			long maxBufferedBytes) {
+			long maxBufferedBytes, @Nullable Executor deliveryExecutor) {
 		this.codec = codec;
 		this.transport = transport;
 		this.idGenerator = idGenerator;
@@ -78,9 +92,33 @@ final class DefaultJsonRpcClient implements JsonRpcClient, JsonRpcBatchResponse.
 		this.errorMappings = Map.copyOf(errorMappings);
 		this.asyncChain = chain(interceptors, this::sendAsync);
 		this.interceptors = List.copyOf(interceptors);
-		this.subscriptions = new JsonRpcSubscriptions(this, subscribeMethod, unsubscribeMethod, handler);
 		this.maxBufferedBytes = maxBufferedBytes;
+		if (deliveryExecutor != null) {
+			this.deliveryExecutor = deliveryExecutor;
+			this.ownedExecutor = null;
+		}
+		else {
+			ExecutorService owned = defaultDeliveryExecutor();
+			this.deliveryExecutor = owned;
+			this.ownedExecutor = owned;
+		}
+		this.subscriptions = new JsonRpcSubscriptions(this, subscribeMethod, unsubscribeMethod, handler,
+				new SerialLane(this.deliveryExecutor, maxBufferedBytes), MAX_PENDING_SERVER_CALLS);
 		transport.setListener(this.subscriptions);
+	}
+
+	/**
+	 * The executor of a client built without one: daemon threads made when needed and
+	 * kept a minute, so that a subscriber that blocks holds one thread and no other
+	 * delivery waits for it.
+	 */
+	private static ExecutorService defaultDeliveryExecutor() {
+		AtomicInteger threads = new AtomicInteger();
+		return Executors.newCachedThreadPool((task) -> {
+			Thread thread = new Thread(task, "jsonrpc-client-delivery-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	private static JsonRpcClientInterceptor.Chain chain(List<JsonRpcClientInterceptor> interceptors,
@@ -131,10 +169,22 @@ final class DefaultJsonRpcClient implements JsonRpcClient, JsonRpcBatchResponse.
 	@Override
 	public void close() {
 		this.transport.close();
+		if (this.ownedExecutor != null) {
+			// what was handed over before still runs, e.g. the failures of open streams
+			this.ownedExecutor.shutdown();
+		}
 	}
 
 	long maxBufferedBytes() {
 		return this.maxBufferedBytes;
+	}
+
+	JsonRpcSubscriptions subscriptions() {
+		return this.subscriptions;
+	}
+
+	Executor deliveryExecutor() {
+		return this.deliveryExecutor;
 	}
 
 	JsonMapper mapper() {

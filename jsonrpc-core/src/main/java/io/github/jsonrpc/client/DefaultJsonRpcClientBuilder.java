@@ -25,6 +25,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
@@ -73,6 +74,8 @@ final class DefaultJsonRpcClientBuilder implements JsonRpcClient.Builder {
 	private final Map<Integer, Function<? super JsonRpcClientException, ? extends RuntimeException>> errorMappings = new LinkedHashMap<>();
 
 	private long maxBufferedBytes = DefaultJsonRpcClient.DEFAULT_MAX_BUFFERED_BYTES;
+
+	private @Nullable Executor deliveryExecutor;
 
 	private String subscribeMethod = "subscribe";
 
@@ -201,6 +204,13 @@ final class DefaultJsonRpcClientBuilder implements JsonRpcClient.Builder {
 	}
 
 	@Override
+	public JsonRpcClient.Builder deliveryExecutor(Executor deliveryExecutor) {
+		Assert.notNull(deliveryExecutor, "Delivery executor is required");
+		this.deliveryExecutor = deliveryExecutor;
+		return this;
+	}
+
+	@Override
 	public JsonRpcClient.Builder handler(Object service) {
 		Assert.notNull(service, "Service is required");
 		this.handlerServices.add(service);
@@ -220,7 +230,7 @@ final class DefaultJsonRpcClientBuilder implements JsonRpcClient.Builder {
 		JsonRpcMessageCodec codec = JsonRpcMessageCodec.create(mapper);
 		return new DefaultJsonRpcClient(codec, createTransport(codec), this.idGenerator, this.interceptors,
 				this.timeout, this.errorMappings, this.subscribeMethod, this.unsubscribeMethod, createHandler(mapper),
-				this.maxBufferedBytes);
+				this.maxBufferedBytes, this.deliveryExecutor);
 	}
 
 	private @Nullable JsonRpcClientHandler createHandler(JsonMapper mapper) {

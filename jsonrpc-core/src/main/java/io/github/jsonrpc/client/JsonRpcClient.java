@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -464,14 +465,35 @@ public interface JsonRpcClient extends AutoCloseable {
 		 * Set how many bytes of items a {@link Flow.Publisher} of this client holds for
 		 * its subscriber, received but not yet requested: the items of one
 		 * {@link RequestSpec#stream(Class) streamed result} or the notifications of one
-		 * {@link #subscribe(String, Class) subscription}, each counted at the size of its
-		 * JSON plus 64 bytes. Beyond it the call is cancelled (or the subscription ended)
-		 * and the subscriber gets a {@link JsonRpcTransportException}; one item is always
-		 * held, whatever its size. 1 MiB by default.
+		 * {@link #subscribe(String, Class) subscription}, each counted at the size of the
+		 * message that carried it (as received) plus 64 bytes. Beyond it the call is
+		 * cancelled (or the subscription ended) and the subscriber gets a
+		 * {@link JsonRpcTransportException}: the thread that reads the connection detects
+		 * it, so a subscriber that blocks in {@code onNext} cannot make anything grow.
+		 * One item is always held, whatever its size. The same limit bounds the
+		 * notifications waiting for their {@link #onNotification listeners}: beyond it
+		 * they are dropped (logged). 1 MiB by default.
 		 * @param maxBufferedBytes the limit in bytes, positive
 		 * @return this builder
 		 */
 		Builder maxBufferedBytes(long maxBufferedBytes);
+
+		/**
+		 * Set where the client delivers what the server sends on its own, so that the
+		 * thread that reads the connection never runs application code: the items of
+		 * {@link RequestSpec#stream(Class) streamed results} and the notifications of
+		 * {@link #subscribe(String, Class) topic publishers} to their
+		 * {@link Flow.Subscriber}s (one task at a time per subscriber, which may block
+		 * one of the executor's threads but never the connection), and notification
+		 * listeners and {@link #handler(Object) handlers} (one at a time, in the order
+		 * received). By default a pool of daemon threads owned by the client
+		 * ({@code jsonrpc-client-delivery-N}, made when needed, ended when idle or when
+		 * the client closes); an executor set here is not shut down by the client. With a
+		 * bounded executor, a subscriber that blocks delays the others.
+		 * @param deliveryExecutor the executor
+		 * @return this builder
+		 */
+		Builder deliveryExecutor(Executor deliveryExecutor);
 
 		/**
 		 * Answer the server's calls over a persistent connection (WebSocket) with the
@@ -479,10 +501,13 @@ public interface JsonRpcClient extends AutoCloseable {
 		 * an unknown method is answered with {@code -32601}, a failing one with
 		 * {@code -32603} (or the code of a {@code JsonRpcException}), without details.
 		 * Notifications of the server that no {@link #onNotification listener} takes go
-		 * to these methods too. Methods run on the client's notification thread, one at a
-		 * time: a method that waits for something should return a
-		 * {@code CompletableFuture}. Without handlers, every call of the server is
-		 * answered with {@code -32601}.
+		 * to these methods too. Methods run on the {@link #deliveryExecutor delivery
+		 * executor}, one at a time and in order with notifications: a method that waits
+		 * for something should return a {@code CompletableFuture}. At most 64 calls of
+		 * the server are pending at once (waiting, running, or waiting for their future);
+		 * more are answered with {@code -32005} at once, as the server answers calls over
+		 * its in-flight limit. Without handlers, every call of the server is answered
+		 * with {@code -32601}.
 		 * @param service the object
 		 * @return this builder
 		 */

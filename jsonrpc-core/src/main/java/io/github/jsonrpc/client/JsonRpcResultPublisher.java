@@ -65,9 +65,9 @@ final class JsonRpcResultPublisher<T> implements Flow.Publisher<T> {
 	public void subscribe(Flow.Subscriber<? super T> subscriber) {
 		CompletableFuture<CompletableFuture<JsonRpcResponse>> started = new CompletableFuture<>();
 		Runnable cancelCall = () -> started.thenAccept((call) -> call.cancel(false));
-		// delivered on the thread that received the item or requested it
+		// offered on the thread that reads the items, delivered on the delivery executor
 		BoundedItemPublisher<T> items = new BoundedItemPublisher<>(this.client.maxBufferedBytes(), "streamed items",
-				Runnable::run, cancelCall);
+				this.client.deliveryExecutor(), cancelCall);
 		items.subscribe(subscriber);
 		JsonRpcRequest request;
 		try {
@@ -80,9 +80,9 @@ final class JsonRpcResultPublisher<T> implements Flow.Publisher<T> {
 		AtomicBoolean streamed = new AtomicBoolean();
 		CompletableFuture<JsonRpcResponse> result;
 		try {
-			result = this.client.transport().stream(request, (item) -> {
+			result = this.client.transport().stream(request, (item, messageBytes) -> {
 				streamed.set(true);
-				offer(items, item, cancelCall);
+				offer(items, item, messageBytes, cancelCall);
 			});
 		}
 		catch (RuntimeException ex) {
@@ -115,10 +115,12 @@ final class JsonRpcResultPublisher<T> implements Flow.Publisher<T> {
 			return;
 		}
 		if (node.isArray()) {
-			node.forEach((item) -> offer(items, item, cancelCall));
+			// the items' bytes are held by the response already, bounded by the message
+			// limit: each is charged only the fixed allowance
+			node.forEach((item) -> offer(items, item, 0, cancelCall));
 		}
 		else {
-			offer(items, node, cancelCall);
+			offer(items, node, 0, cancelCall);
 		}
 	}
 
@@ -127,7 +129,7 @@ final class JsonRpcResultPublisher<T> implements Flow.Publisher<T> {
 		return node.isObject() && node.size() == 1 && node.has("count") && node.get("count").asLong() == 0;
 	}
 
-	private void offer(BoundedItemPublisher<T> items, JsonNode item, Runnable cancelCall) {
+	private void offer(BoundedItemPublisher<T> items, JsonNode item, long messageBytes, Runnable cancelCall) {
 		if (items.isClosed() || item.isNull()) {
 			// Reactive Streams carry no nulls: null items are skipped
 			return;
@@ -142,7 +144,7 @@ final class JsonRpcResultPublisher<T> implements Flow.Publisher<T> {
 			return;
 		}
 		// over the limit, the subscriber fails and the call is cancelled
-		items.offer(value, BoundedItemPublisher.jsonSize(this.client.mapper(), item));
+		items.offer(value, messageBytes);
 	}
 
 	/**

@@ -17,18 +17,18 @@
 package io.github.jsonrpc.client;
 
 import java.util.concurrent.Flow;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@link Flow.Publisher} of a topic's notifications: each subscriber gets its own
  * subscription on the server, ended when the subscriber cancels or falls behind by more
  * than {@link JsonRpcClient.Builder#maxBufferedBytes(long)} of notifications it has not
- * requested. Notifications are delivered on the common pool, never on the thread that
- * reads the connection.
+ * requested. The thread that reads the connection offers each notification to the
+ * subscriber's buffer; the subscriber gets them on the client's
+ * {@link JsonRpcClient.Builder#deliveryExecutor(java.util.concurrent.Executor) delivery
+ * executor}, never on that thread.
  *
  * @param <T> the payload type
  * @author JSON-RPC for Spring Boot team
@@ -51,7 +51,7 @@ final class JsonRpcSubscriptionPublisher<T> implements Flow.Publisher<T> {
 	public void subscribe(Flow.Subscriber<? super T> subscriber) {
 		AtomicReference<@Nullable JsonRpcSubscription> registration = new AtomicReference<>();
 		BoundedItemPublisher<T> items = new BoundedItemPublisher<>(this.client.maxBufferedBytes(),
-				"notifications of topic '" + this.topic + "'", ForkJoinPool.commonPool(), () -> {
+				"notifications of topic '" + this.topic + "'", this.client.deliveryExecutor(), () -> {
 					JsonRpcSubscription current = registration.getAndSet(null);
 					if (current != null) {
 						current.close();
@@ -59,12 +59,17 @@ final class JsonRpcSubscriptionPublisher<T> implements Flow.Publisher<T> {
 				});
 		items.subscribe(subscriber);
 		try {
-			JsonRpcSubscription subscription = this.client.subscribe(this.topic, JsonNode.class, (params) -> {
-				if (params != null && !params.isNull()) {
-					T item = this.client.convertPayload(params, this.type);
-					items.offer(item, BoundedItemPublisher.jsonSize(this.client.mapper(), params));
-				}
-			});
+			// on the thread that reads the connection, charged at the message's size: a
+			// subscriber that does not keep up is detected there
+			JsonRpcSubscription subscription = this.client.subscriptions()
+				.subscribeDirect(this.topic, (params, messageBytes) -> {
+					if (!params.isNull() && !params.isMissingNode() && !items.isClosed()) {
+						T item = this.client.convertPayload(params, this.type);
+						if (item != null) {
+							items.offer(item, messageBytes);
+						}
+					}
+				});
 			registration.set(subscription);
 			// the subscriber may have cancelled while we were subscribing on the server
 			if (items.isClosed() && registration.compareAndSet(subscription, null)) {

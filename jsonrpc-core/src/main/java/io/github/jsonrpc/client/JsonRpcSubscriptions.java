@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import io.github.jsonrpc.protocol.JsonRpcError;
@@ -32,10 +34,20 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * Listeners of server notifications by method, and the topics subscribed on the server,
  * renewed after a reconnect.
+ *
+ * <p>
+ * The transport calls it on the thread that reads the connection, which it never blocks:
+ * the publishers of topics take their notifications there (into their own buffer, bounded
+ * in bytes), while listeners and handlers run on a {@link SerialLane}, one at a time, in
+ * the order received. The lane holds at most the client's buffer limit of waiting
+ * notifications (beyond it they are dropped and logged) and the client at most a number
+ * of calls of the server (beyond it they are answered with {@code -32005}, like calls
+ * over a server connection's in-flight limit).
  *
  * @author JSON-RPC for Spring Boot team
  */
@@ -49,35 +61,67 @@ final class JsonRpcSubscriptions implements JsonRpcTransport.Listener {
 
 	private final String unsubscribeMethod;
 
-	private final Map<String, List<Consumer<JsonNode>>> listeners = new ConcurrentHashMap<>();
+	private final Map<String, List<Listening>> listeners = new ConcurrentHashMap<>();
 
 	/** Topics subscribed on the server, with the number of local subscriptions. */
 	private final Map<String, Integer> topics = new ConcurrentHashMap<>();
 
 	private final @Nullable JsonRpcClientHandler handler;
 
+	private final SerialLane lane;
+
+	private final int maxPendingCalls;
+
+	private final AtomicInteger pendingCalls = new AtomicInteger();
+
+	private final AtomicBoolean dropping = new AtomicBoolean();
+
 	JsonRpcSubscriptions(DefaultJsonRpcClient client, String subscribeMethod, String unsubscribeMethod,
-			@Nullable JsonRpcClientHandler handler) {
+			@Nullable JsonRpcClientHandler handler, SerialLane lane, int maxPendingCalls) {
 		this.client = client;
 		this.subscribeMethod = subscribeMethod;
 		this.unsubscribeMethod = unsubscribeMethod;
 		this.handler = handler;
+		this.lane = lane;
+		this.maxPendingCalls = maxPendingCalls;
 	}
 
 	<T> JsonRpcSubscription listen(String method, Class<T> type, Consumer<? super T> listener) {
-		Consumer<JsonNode> adapter = (params) -> listener.accept(this.client.convertPayload(params, type));
-		this.listeners.computeIfAbsent(method, (key) -> new CopyOnWriteArrayList<>()).add(adapter);
+		return listen(method, new Listening((params, bytes) -> listener.accept(convert(params, type)), false));
+	}
+
+	private <T> @Nullable T convert(JsonNode params, Class<T> type) {
+		return this.client.convertPayload(params.isMissingNode() ? null : params, type);
+	}
+
+	private JsonRpcSubscription listen(String method, Listening listening) {
+		this.listeners.computeIfAbsent(method, (key) -> new CopyOnWriteArrayList<>()).add(listening);
 		return () -> {
-			List<Consumer<JsonNode>> forMethod = this.listeners.get(method);
+			List<Listening> forMethod = this.listeners.get(method);
 			if (forMethod != null) {
-				forMethod.remove(adapter);
+				forMethod.remove(listening);
 			}
 		};
 	}
 
 	<T> JsonRpcSubscription subscribe(String topic, Class<T> type, Consumer<? super T> listener) {
+		return subscribe(topic, new Listening((params, bytes) -> listener.accept(convert(params, type)), false));
+	}
+
+	/**
+	 * Subscribe to a topic with a consumer that takes each notification on the thread
+	 * that reads the connection, with the size of its message; it must not block.
+	 * @param topic the topic
+	 * @param notifications takes the params of each notification (may be a JSON null)
+	 * @return the subscription
+	 */
+	JsonRpcSubscription subscribeDirect(String topic, JsonRpcTransport.ItemConsumer notifications) {
+		return subscribe(topic, new Listening(notifications, true));
+	}
+
+	private JsonRpcSubscription subscribe(String topic, Listening listening) {
 		// listen first: the server may notify right after answering the subscribe call
-		JsonRpcSubscription registration = listen(topic, type, listener);
+		JsonRpcSubscription registration = listen(topic, listening);
 		try {
 			if (this.topics.merge(topic, 1, Integer::sum) == 1) {
 				JsonNode result = this.client.method(this.subscribeMethod).params(topic).retrieve(JsonNode.class);
@@ -133,34 +177,104 @@ final class JsonRpcSubscriptions implements JsonRpcTransport.Listener {
 
 	@Override
 	public void onNotification(JsonRpcRequest notification) {
-		List<Consumer<JsonNode>> forMethod = this.listeners.get(notification.method());
+		onNotification(notification, 0);
+	}
+
+	@Override
+	public void onNotification(JsonRpcRequest notification, long messageBytes) {
+		List<Listening> forMethod = this.listeners.get(notification.method());
 		if (forMethod == null || forMethod.isEmpty()) {
-			if (this.handler != null) {
+			JsonRpcClientHandler current = this.handler;
+			if (current != null) {
 				// no listener: the handlers' methods may take it (no response either way)
-				onRequest(notification);
+				queue(notification, messageBytes, () -> handle(current, notification));
 			}
 			else if (logger.isDebugEnabled()) {
 				logger.debug("No listener for notification '" + notification.method() + "'");
 			}
 			return;
 		}
-		for (Consumer<JsonNode> listener : forMethod) {
-			try {
-				listener.accept(notification.params());
+		JsonNode params = notification.params();
+		// absent params as the missing node, which listeners get as null
+		JsonNode payload = (params != null) ? params : MissingNode.getInstance();
+		List<JsonRpcTransport.ItemConsumer> queued = new ArrayList<>();
+		for (Listening listening : forMethod) {
+			if (listening.direct()) {
+				// a publisher's buffer, bounded in bytes: never blocks
+				deliver(notification, listening.consumer(), payload, messageBytes);
 			}
-			catch (RuntimeException ex) {
-				logger.warn("Listener of notification '" + notification.method() + "' failed", ex);
+			else {
+				queued.add(listening.consumer());
 			}
+		}
+		if (!queued.isEmpty()) {
+			queue(notification, messageBytes,
+					() -> queued.forEach((consumer) -> deliver(notification, consumer, payload, messageBytes)));
+		}
+	}
+
+	private void deliver(JsonRpcRequest notification, JsonRpcTransport.ItemConsumer consumer, JsonNode payload,
+			long messageBytes) {
+		try {
+			consumer.accept(payload, messageBytes);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Listener of notification '" + notification.method() + "' failed", ex);
+		}
+	}
+
+	private void queue(JsonRpcRequest notification, long messageBytes, Runnable task) {
+		if (this.lane.offer(task, messageBytes)) {
+			this.dropping.set(false);
+			return;
+		}
+		// once per run of drops, then quietly: a slow listener must not flood the log
+		if (this.dropping.compareAndSet(false, true)) {
+			logger.warn("Dropping notifications (first: '" + notification.method() + "'): listeners are slow and "
+					+ "more than " + this.client.maxBufferedBytes() + " bytes of notifications wait for them");
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug("Dropped notification '" + notification.method() + "'");
 		}
 	}
 
 	@Override
 	public CompletableFuture<@Nullable JsonRpcResponse> onRequest(JsonRpcRequest request) {
-		if (this.handler == null) {
+		JsonRpcClientHandler current = this.handler;
+		if (current == null) {
 			return JsonRpcTransport.Listener.super.onRequest(request);
 		}
+		if (this.pendingCalls.incrementAndGet() > this.maxPendingCalls) {
+			this.pendingCalls.decrementAndGet();
+			return CompletableFuture.completedFuture(tooBusy(request));
+		}
+		CompletableFuture<@Nullable JsonRpcResponse> answer = new CompletableFuture<>();
+		answer.whenComplete((response, ex) -> this.pendingCalls.decrementAndGet());
+		// in order with notifications, never on the thread that reads the connection
+		boolean queued = this.lane.offer(() -> handle(current, request).whenComplete((response, ex) -> {
+			if (ex != null) {
+				answer.completeExceptionally(ex);
+			}
+			else {
+				answer.complete(response);
+			}
+		}), 0);
+		if (!queued) {
+			answer.complete(tooBusy(request));
+		}
+		return answer;
+	}
+
+	private @Nullable JsonRpcResponse tooBusy(JsonRpcRequest request) {
+		return request.isNotification() ? null
+				: JsonRpcResponse.failure(request.responseId(), new JsonRpcError(JsonRpcErrorCodes.LIMIT_EXCEEDED,
+						"Too many calls of the server in flight on this client (at most " + this.maxPendingCalls + ")",
+						null));
+	}
+
+	private CompletableFuture<@Nullable JsonRpcResponse> handle(JsonRpcClientHandler current, JsonRpcRequest request) {
 		try {
-			return this.handler.handle(request);
+			return current.handle(request);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Handler of method '" + request.method() + "' failed", ex);
@@ -186,6 +300,13 @@ final class JsonRpcSubscriptions implements JsonRpcTransport.Listener {
 					logger.debug("Subscribed again to " + subscribed + " after reconnecting");
 				}
 			});
+	}
+
+	/**
+	 * A listener of a method's notifications: run on the thread that reads the connection
+	 * ({@code direct}) or on the lane.
+	 */
+	private record Listening(JsonRpcTransport.ItemConsumer consumer, boolean direct) {
 	}
 
 }

@@ -23,7 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 
 import javax.net.ssl.SSLSocketFactory;
 
@@ -79,16 +78,18 @@ public interface JsonRpcTransport extends AutoCloseable {
 
 	/**
 	 * Call a method whose result the server may stream ({@code rpc.stream} items over
-	 * WebSocket, NDJSON over HTTP). Items are passed to the consumer in order, on one
-	 * thread at a time, before the returned future completes. Cancelling the returned
-	 * future stops the stream: the WebSocket transport sends {@code rpc.cancel}, the HTTP
+	 * WebSocket and TCP, NDJSON over HTTP). Items are passed to the consumer in order, on
+	 * the thread that reads them, with the size of the message that carried them, before
+	 * the returned future completes; the consumer must not block (the client's consumer
+	 * hands each item to a buffer bounded in bytes). Cancelling the returned future stops
+	 * the stream: the WebSocket and TCP transports send {@code rpc.cancel}, the HTTP
 	 * transport closes the response. The default does not stream: the final response
 	 * carries the collected result.
 	 * @param call the call, with an id
 	 * @param items receives each item as it arrives
 	 * @return the final response
 	 */
-	default CompletableFuture<JsonRpcResponse> stream(JsonRpcRequest call, Consumer<JsonNode> items) {
+	default CompletableFuture<JsonRpcResponse> stream(JsonRpcRequest call, ItemConsumer items) {
 		return exchange(JsonRpcClientRequest.single(call)).thenApply((responses) -> {
 			if (responses.isEmpty()) {
 				throw new JsonRpcTransportException("No response to method '" + call.method() + "'");
@@ -203,7 +204,28 @@ public interface JsonRpcTransport extends AutoCloseable {
 	}
 
 	/**
+	 * Receives the items of a {@link #stream streamed result}.
+	 *
+	 * @since 0.1.0
+	 */
+	@FunctionalInterface
+	interface ItemConsumer {
+
+		/**
+		 * Take one item; must not block.
+		 * @param item the item
+		 * @param messageBytes the size of the message that carried it, as the transport
+		 * received it (a frame, a line): what the client charges to its buffer
+		 */
+		void accept(JsonNode item, long messageBytes);
+
+	}
+
+	/**
 	 * Callback for messages a persistent transport receives without a pending request.
+	 * Its methods are called on the thread that reads the connection, in the order
+	 * received, and must not block: the client's listener hands slow work (listeners,
+	 * handlers) to an executor through a queue bounded in bytes.
 	 */
 	interface Listener {
 
@@ -214,8 +236,19 @@ public interface JsonRpcTransport extends AutoCloseable {
 		void onNotification(JsonRpcRequest notification);
 
 		/**
-		 * Answer a call the server made to the client. The default answers
-		 * {@code -32601}: the client has no methods.
+		 * Handle a notification sent by the server, knowing the size of the message that
+		 * carried it. The default ignores the size.
+		 * @param notification the notification
+		 * @param messageBytes the size of the message, as the transport received it
+		 */
+		default void onNotification(JsonRpcRequest notification, long messageBytes) {
+			onNotification(notification);
+		}
+
+		/**
+		 * Answer a call the server made to the client; must not block: a handler runs
+		 * elsewhere and completes the future. The default answers {@code -32601}: the
+		 * client has no methods.
 		 * @param request the call (or a notification, answered with {@code null})
 		 * @return the response to send back, {@code null} for none
 		 */

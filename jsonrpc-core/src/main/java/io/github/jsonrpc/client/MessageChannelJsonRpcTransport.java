@@ -27,11 +27,9 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import io.github.jsonrpc.protocol.JsonRpcError;
 import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
@@ -60,13 +58,16 @@ import org.springframework.util.Assert;
  * ids of the requests (any id of a batch).</li>
  * <li>Sends are serialized, as a WebSocket allows one outstanding send (and a stream must
  * not interleave messages).</li>
- * <li>Server notifications go to the {@link Listener} on a single thread, in order, never
- * on the thread that reads frames, so listeners may make calls. Items of streamed results
- * ({@code rpc.stream}) and their final responses go the same way, so items always come
- * before the end of their stream; cancelling a stream sends {@code rpc.cancel}.</li>
- * <li>Calls of the server (a method and an id) go to the {@link Listener}'s
- * {@link Listener#onRequest onRequest} on the same thread, and its answer is sent when it
- * completes: {@code -32601} when the client has no handlers.</li>
+ * <li>Nothing waits in a queue of the transport: the thread that reads frames hands each
+ * message on at once, with the size of its frame. Items of streamed results
+ * ({@code rpc.stream}) go to the stream's {@link JsonRpcTransport.ItemConsumer} and their
+ * final responses complete the stream's future on that thread, so items always come
+ * before the end of their stream; the client buffers them, bounded in bytes, for its
+ * subscriber. Cancelling a stream sends {@code rpc.cancel}.</li>
+ * <li>Server notifications go to the {@link Listener} on the same thread, in order; calls
+ * of the server (a method and an id) to its {@link Listener#onRequest onRequest}, whose
+ * answer is sent when it completes: {@code -32601} when the client has no handlers. The
+ * client's listener runs listeners and handlers elsewhere.</li>
  * <li>When the connection drops, pending exchanges fail with a
  * {@link JsonRpcTransportException} and the transport reconnects with exponential
  * backoff, then tells the listener so that it can subscribe again.</li>
@@ -102,8 +103,6 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 
 	private final ScheduledExecutorService scheduler;
 
-	private final ExecutorService notificationExecutor;
-
 	private final Object lock = new Object();
 
 	private @Nullable CompletableFuture<MessageChannel> connection;
@@ -134,7 +133,6 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 		this.options = options;
 		this.opener = opener;
 		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> daemon(task, "jsonrpc-client-reconnect"));
-		this.notificationExecutor = Executors.newSingleThreadExecutor((task) -> daemon(task, "jsonrpc-client-notify"));
 	}
 
 	private static HttpClient httpClient(Options options) {
@@ -183,7 +181,7 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 	}
 
 	@Override
-	public CompletableFuture<JsonRpcResponse> stream(JsonRpcRequest call, Consumer<JsonNode> items) {
+	public CompletableFuture<JsonRpcResponse> stream(JsonRpcRequest call, ItemConsumer items) {
 		Assert.isTrue(call.id() != null, "A streamed call needs an id");
 		if (this.closed) {
 			return CompletableFuture
@@ -328,8 +326,9 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 			StreamCall stream = this.streams.get(streamed);
 			if (stream != null) {
 				JsonNode item = JsonRpcStreamItems.itemOf(tree, streamed);
-				// on the notification thread, in order, before the final response
-				this.notificationExecutor.execute(() -> stream.items().accept(item));
+				// on this thread, in order, before the final response; charged at the
+				// frame's size, measured nowhere else
+				stream.items().accept(item, bytes.length);
 				return;
 			}
 		}
@@ -346,7 +345,7 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 				answerCall(tree);
 				return;
 			}
-			notifyListener(tree);
+			notifyListener(tree, bytes.length);
 			return;
 		}
 		boolean matched = hasId(tree) ? completeById(tree, bytes) : completeUnidentified(bytes);
@@ -364,7 +363,7 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 			stream.result().completeExceptionally(JsonRpcTransportException.wrap(ex));
 			return;
 		}
-		this.notificationExecutor.execute(() -> stream.result().complete(response));
+		stream.result().complete(response);
 	}
 
 	private static boolean hasId(JsonNode response) {
@@ -386,7 +385,7 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 		return future != null && future.complete(reply);
 	}
 
-	private void notifyListener(JsonNode tree) {
+	private void notifyListener(JsonNode tree, long frameBytes) {
 		Listener current = this.listener;
 		if (current == null) {
 			return;
@@ -399,7 +398,12 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 			logger.warn("Ignoring an invalid notification from " + this.uri + ": " + ex.getMessage());
 			return;
 		}
-		this.notificationExecutor.execute(() -> current.onNotification(notification));
+		try {
+			current.onNotification(notification, frameBytes);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Listener of notification '" + JsonRpcLogText.escape(notification.method()) + "' failed", ex);
+		}
 	}
 
 	private void answerCall(JsonNode tree) {
@@ -411,36 +415,33 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 			send(this.codec.encode(ex.toResponse())).exceptionally((failure) -> null);
 			return;
 		}
-		Listener current = this.listener;
-		// on the notification thread, in order with notifications; the answer is sent
-		// whenever the handler completes
-		this.notificationExecutor.execute(() -> {
-			CompletableFuture<@Nullable JsonRpcResponse> answer;
-			try {
-				answer = (current != null) ? current.onRequest(call) : NO_LISTENER.onRequest(call);
+		Listener listening = this.listener;
+		Listener current = (listening != null) ? listening : NO_LISTENER;
+		// on this thread, in order with notifications: the listener does not block, its
+		// handlers run elsewhere; the answer is sent whenever the handler completes
+		CompletableFuture<@Nullable JsonRpcResponse> answer;
+		try {
+			answer = current.onRequest(call);
+		}
+		catch (RuntimeException ex) {
+			answer = CompletableFuture.failedFuture(ex);
+		}
+		answer.whenComplete((response, ex) -> {
+			if (this.closed) {
+				// sending would open the connection again
+				return;
 			}
-			catch (RuntimeException ex) {
-				answer = CompletableFuture.failedFuture(ex);
+			if (ex != null) {
+				logger.warn("Answering call '" + JsonRpcLogText.escape(call.method()) + "' of the server failed", ex);
 			}
-			answer.whenComplete((response, ex) -> {
-				if (this.closed) {
-					// sending would open the connection again
-					return;
-				}
-				if (ex != null) {
-					logger.warn("Answering call '" + JsonRpcLogText.escape(call.method()) + "' of the server failed",
-							ex);
-				}
-				// every call with an id is answered, also when its handler failed, so
-				// that
-				// the server does not wait for its timeout
-				JsonRpcResponse reply = (ex == null) ? response
-						: (call.isNotification() ? null : new JsonRpcResponse.Failure(call.responseId(),
-								JsonRpcError.standard(JsonRpcErrorCodes.INTERNAL_ERROR)));
-				if (reply != null) {
-					send(this.codec.encode(reply)).exceptionally((failure) -> null);
-				}
-			});
+			// every call with an id is answered, also when its handler failed, so that
+			// the server does not wait for its timeout
+			JsonRpcResponse reply = (ex == null) ? response
+					: (call.isNotification() ? null : new JsonRpcResponse.Failure(call.responseId(),
+							JsonRpcError.standard(JsonRpcErrorCodes.INTERNAL_ERROR)));
+			if (reply != null) {
+				send(this.codec.encode(reply)).exceptionally((failure) -> null);
+			}
 		});
 	}
 
@@ -476,7 +477,8 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 				logger.info("Reconnected to " + this.uri);
 				Listener current = this.listener;
 				if (current != null) {
-					this.notificationExecutor.execute(current::onReconnect);
+					// never on the thread that completed the connection
+					this.scheduler.execute(current::onReconnect);
 				}
 			}), delay, TimeUnit.MILLISECONDS);
 		}
@@ -500,7 +502,6 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 		new ArrayList<>(this.pending.values()).forEach((future) -> future.completeExceptionally(failure));
 		new ArrayList<>(this.streams.values()).forEach((stream) -> stream.result().completeExceptionally(failure));
 		this.scheduler.shutdownNow();
-		this.notificationExecutor.shutdown();
 	}
 
 	/**
@@ -523,7 +524,7 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 	/**
 	 * A call whose items go to a consumer until its final response arrives.
 	 */
-	private record StreamCall(Consumer<JsonNode> items, CompletableFuture<JsonRpcResponse> result) {
+	private record StreamCall(ItemConsumer items, CompletableFuture<JsonRpcResponse> result) {
 	}
 
 	/**

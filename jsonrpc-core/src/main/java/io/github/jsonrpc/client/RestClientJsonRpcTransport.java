@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
 import io.github.jsonrpc.protocol.JsonRpcRequest;
@@ -90,7 +89,7 @@ final class RestClientJsonRpcTransport implements JsonRpcTransport {
 	}
 
 	@Override
-	public CompletableFuture<JsonRpcResponse> stream(JsonRpcRequest call, Consumer<JsonNode> items) {
+	public CompletableFuture<JsonRpcResponse> stream(JsonRpcRequest call, ItemConsumer items) {
 		CompletableFuture<JsonRpcResponse> result = new CompletableFuture<>();
 		byte[] message = this.codec.encode(call);
 		this.executor.execute(() -> {
@@ -131,11 +130,12 @@ final class RestClientJsonRpcTransport implements JsonRpcTransport {
 		return result;
 	}
 
-	private void readStream(JsonRpcRequest call, InputStream body, boolean events, Consumer<JsonNode> items,
+	private void readStream(JsonRpcRequest call, InputStream body, boolean events, ItemConsumer items,
 			CompletableFuture<JsonRpcResponse> result) throws IOException {
 		String id = DefaultJsonRpcClient.key(call.id());
-		String line;
-		while (!result.isDone() && (line = readLine(body)) != null) {
+		byte[] bytes;
+		while (!result.isDone() && (bytes = readLine(body)) != null) {
+			String line = new String(bytes, StandardCharsets.UTF_8);
 			if (events) {
 				if (!line.startsWith("data:")) {
 					continue;
@@ -148,7 +148,8 @@ final class RestClientJsonRpcTransport implements JsonRpcTransport {
 			JsonNode message = this.codec.mapper().readTree(line);
 			JsonNode item = JsonRpcStreamItems.itemOf(message, id);
 			if (item != null) {
-				items.accept(item);
+				// charged at the line's size, measured nowhere else
+				items.accept(item, bytes.length);
 			}
 			else if (!message.has("method")) {
 				result.complete(this.codec.readResponse(message));
@@ -161,19 +162,19 @@ final class RestClientJsonRpcTransport implements JsonRpcTransport {
 		}
 	}
 
-	private static @Nullable String readLine(InputStream input) throws IOException {
+	private static byte @Nullable [] readLine(InputStream input) throws IOException {
 		ByteArrayOutputStream line = new ByteArrayOutputStream();
 		int next;
 		while ((next = input.read()) != -1) {
 			if (next == '\n') {
-				return line.toString(StandardCharsets.UTF_8);
+				return line.toByteArray();
 			}
 			if (line.size() == MAX_LINE_BYTES) {
 				throw new JsonRpcTransportException("A streamed message exceeds " + MAX_LINE_BYTES + " bytes");
 			}
 			line.write(next);
 		}
-		return (line.size() > 0) ? line.toString(StandardCharsets.UTF_8) : null;
+		return (line.size() > 0) ? line.toByteArray() : null;
 	}
 
 	private static void closeQuietly(InputStream input) {

@@ -702,28 +702,60 @@ public final class JsonRpcMessageCodec {
 	}
 
 	/**
-	 * Encode one item of a streamed result as an {@link #STREAM_METHOD rpc.stream}
-	 * notification: {@code {"jsonrpc":"2.0","method":"rpc.stream","params":{"id":<call
+	 * Encode one item of a streamed result as a JSON-RPC 2.0 {@link #STREAM_METHOD
+	 * rpc.stream} notification:
+	 * {@code {"jsonrpc":"2.0","method":"rpc.stream","params":{"id":<call
 	 * id>,"item":<item>}}}.
 	 * @param id the id of the call whose result is streamed
 	 * @param item the item, written with the application's mapper
 	 * @return the encoded notification
 	 * @throws IllegalArgumentException if the mapper cannot write the item
+	 * @see #encodeStreamItem(JsonRpcId, JsonRpcVersion, Object)
 	 */
 	public JsonRpcEncodedMessage encodeStreamItem(JsonRpcId id, @Nullable Object item) {
+		return encodeStreamItem(id, JsonRpcVersion.V2, item);
+	}
+
+	/**
+	 * Encode one item of a streamed result as an {@link #STREAM_METHOD rpc.stream}
+	 * notification in the protocol version of the call, as its final response is: for 2.0
+	 * {@code {"jsonrpc":"2.0","method":"rpc.stream","params":{"id":<call
+	 * id>,"item":<item>}}}; for a JSON-RPC 1.0 call a 1.0 notification,
+	 * {@code {"method":"rpc.stream","params":[<call id>,<item>],"id":null}}: no
+	 * {@code "jsonrpc"} member, positional params (1.0 has no named ones), {@code "id":
+	 * null}.
+	 * @param id the id of the call whose result is streamed
+	 * @param version the protocol version of the call
+	 * @param item the item, written with the application's mapper
+	 * @return the encoded notification
+	 * @throws IllegalArgumentException if the mapper cannot write the item
+	 */
+	public JsonRpcEncodedMessage encodeStreamItem(JsonRpcId id, JsonRpcVersion version, @Nullable Object item) {
 		Assert.notNull(id, "Id is required");
+		Assert.notNull(version, "Version is required");
 		ByteArrayOutputStream out = new ByteArrayOutputStream(64);
 		try (JsonGenerator generator = this.mapper.createGenerator(out)) {
 			generator.writeStartObject();
-			generator.writeStringProperty("jsonrpc", VERSION);
-			generator.writeStringProperty("method", STREAM_METHOD);
-			generator.writeName("params");
-			generator.writeStartObject();
-			generator.writeName("id");
-			generator.writeTree(id.value());
-			generator.writeName("item");
-			generator.writePOJO(item);
-			generator.writeEndObject();
+			if (version == JsonRpcVersion.V1) {
+				generator.writeStringProperty("method", STREAM_METHOD);
+				generator.writeName("params");
+				generator.writeStartArray();
+				generator.writeTree(id.value());
+				generator.writePOJO(item);
+				generator.writeEndArray();
+				generator.writeNullProperty("id");
+			}
+			else {
+				generator.writeStringProperty("jsonrpc", VERSION);
+				generator.writeStringProperty("method", STREAM_METHOD);
+				generator.writeName("params");
+				generator.writeStartObject();
+				generator.writeName("id");
+				generator.writeTree(id.value());
+				generator.writeName("item");
+				generator.writePOJO(item);
+				generator.writeEndObject();
+			}
 			generator.writeEndObject();
 		}
 		catch (JacksonException ex) {

@@ -16,13 +16,14 @@
 package io.github.jsonrpc.security;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 
 import io.github.jsonrpc.protocol.JsonRpcResponse;
 import io.github.jsonrpc.server.JsonRpcExchange;
 import io.github.jsonrpc.server.JsonRpcInterceptor;
+import io.github.jsonrpc.server.JsonRpcPublisherContext;
 import io.github.jsonrpc.server.JsonRpcSession;
 import io.github.jsonrpc.server.JsonRpcTransportContext.Transport;
-import io.github.jsonrpc.server.method.JsonRpcReactorContext;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -34,6 +35,7 @@ import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 
@@ -59,9 +61,12 @@ import org.springframework.util.ClassUtils;
  * synchronous part returns, so nothing leaks to the next call on a pooled thread. The
  * authentication is also recorded in the exchange's attributes under
  * {@link #AUTHENTICATION_ATTRIBUTE} for code that completes on another thread, and, when
- * Reactor is present, put in the {@link JsonRpcReactorContext} of the call: the
- * {@code Mono}s and {@code Flux}es a method returns find it through
- * {@code ReactiveSecurityContextHolder} (as {@code @EnableReactiveMethodSecurity} does).
+ * Reactor is present, set as the call's
+ * {@link JsonRpcExchange#publisherContext(JsonRpcPublisherContext) publisher context}:
+ * the {@code Mono}s and {@code Flux}es a method returns find it through
+ * {@code ReactiveSecurityContextHolder} (as {@code @EnableReactiveMethodSecurity} does),
+ * in a new {@link SecurityContext} holding the authentication the call started with, so
+ * that a caller changing its own context later does not change what they see.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
@@ -120,7 +125,7 @@ public final class SecurityContextJsonRpcInterceptor implements JsonRpcIntercept
 		if (transport == Transport.IN_PROCESS || (transport == Transport.HTTP && matchesRequest(current, exchange))) {
 			if (current != null) {
 				exchange.attributes().put(AUTHENTICATION_ATTRIBUTE, current);
-				ReactiveSupport.put(exchange, previous);
+				ReactiveSupport.set(exchange, current);
 			}
 			return chain.next(exchange);
 		}
@@ -135,7 +140,7 @@ public final class SecurityContextJsonRpcInterceptor implements JsonRpcIntercept
 		SecurityContext context = this.strategy.createEmptyContext();
 		context.setAuthentication(authentication);
 		this.strategy.setContext(context);
-		ReactiveSupport.put(exchange, context);
+		ReactiveSupport.set(exchange, authentication);
 		try {
 			return chain.next(exchange);
 		}
@@ -160,7 +165,7 @@ public final class SecurityContextJsonRpcInterceptor implements JsonRpcIntercept
 	}
 
 	/**
-	 * Makes the call's security context the one of {@code ReactiveSecurityContextHolder}
+	 * Makes the call's authentication the one of {@code ReactiveSecurityContextHolder}
 	 * for the publishers a method returns, when Reactor is present.
 	 */
 	private static final class ReactiveSupport {
@@ -168,20 +173,26 @@ public final class SecurityContextJsonRpcInterceptor implements JsonRpcIntercept
 		private static final boolean reactorPresent = ClassUtils.isPresent("reactor.core.publisher.Mono",
 				SecurityContextJsonRpcInterceptor.class.getClassLoader());
 
-		static void put(JsonRpcExchange exchange, SecurityContext context) {
+		static void set(JsonRpcExchange exchange, Authentication authentication) {
 			if (reactorPresent) {
-				ReactorContext.put(exchange, context);
+				exchange.publisherContext(new ReactiveSecurityPublisherContext(authentication));
 			}
 		}
 
 	}
 
-	private static final class ReactorContext {
+	/**
+	 * The authentication a call started with, written for its publishers as a new
+	 * {@link SecurityContext}: never the caller's live one, which it may change or clear
+	 * while the publisher still runs. Built only when a method returns a publisher.
+	 */
+	private record ReactiveSecurityPublisherContext(Authentication authentication) implements JsonRpcPublisherContext {
 
-		static void put(JsonRpcExchange exchange, SecurityContext context) {
+		@Override
+		public void writeTo(BiConsumer<Object, Object> context) {
 			// the holder's own key, whatever it is
-			ReactiveSecurityContextHolder.withSecurityContext(Mono.just(context))
-				.forEach((key, value) -> JsonRpcReactorContext.put(exchange, key, value));
+			ReactiveSecurityContextHolder.withSecurityContext(Mono.just(new SecurityContextImpl(this.authentication)))
+				.forEach(context);
 		}
 
 	}

@@ -57,8 +57,13 @@ public final class JsonRpcExchange {
 
 	private final JsonRpcReplyBudget replyBudget;
 
+	// set by interceptors before the rest of the chain runs and read by the invoker:
+	// one call at a time, handed between threads through futures and executors
+	private @Nullable JsonRpcPublisherContext publisherContext;
+
 	private JsonRpcExchange(JsonRpcRequest request, JsonRpcTransportContext context,
-			@Nullable ConcurrentHashMap<String, Object> attributes, JsonRpcReplyBudget replyBudget) {
+			@Nullable ConcurrentHashMap<String, Object> attributes, JsonRpcReplyBudget replyBudget,
+			@Nullable JsonRpcPublisherContext publisherContext) {
 		Assert.notNull(request, "Request is required");
 		Assert.notNull(context, "Context is required");
 		Assert.notNull(replyBudget, "ReplyBudget is required");
@@ -66,6 +71,7 @@ public final class JsonRpcExchange {
 		this.context = context;
 		this.attributes = attributes;
 		this.replyBudget = replyBudget;
+		this.publisherContext = publisherContext;
 	}
 
 	/**
@@ -88,26 +94,28 @@ public final class JsonRpcExchange {
 	 */
 	public static JsonRpcExchange of(JsonRpcRequest request, JsonRpcTransportContext context,
 			JsonRpcReplyBudget replyBudget) {
-		return new JsonRpcExchange(request, context, null, replyBudget);
+		return new JsonRpcExchange(request, context, null, replyBudget, null);
 	}
 
 	/**
-	 * Return a copy of this exchange for another request, sharing the attributes.
+	 * Return a copy of this exchange for another request, sharing the attributes and
+	 * carrying the {@link #publisherContext() publisher context}.
 	 * @param request the request, e.g. rewritten by an interceptor
 	 * @return the new exchange
 	 */
 	public JsonRpcExchange withRequest(JsonRpcRequest request) {
-		return new JsonRpcExchange(request, this.context, attributeMap(), this.replyBudget);
+		return new JsonRpcExchange(request, this.context, attributeMap(), this.replyBudget, this.publisherContext);
 	}
 
 	/**
 	 * Return a copy of this exchange with another transport context, sharing the
-	 * attributes and the reply budget.
+	 * attributes and the reply budget and carrying the {@link #publisherContext()
+	 * publisher context}.
 	 * @param context the new context, e.g. with the authenticated principal
 	 * @return the new exchange
 	 */
 	public JsonRpcExchange withContext(JsonRpcTransportContext context) {
-		return new JsonRpcExchange(this.request, context, attributeMap(), this.replyBudget);
+		return new JsonRpcExchange(this.request, context, attributeMap(), this.replyBudget, this.publisherContext);
 	}
 
 	/**
@@ -164,6 +172,26 @@ public final class JsonRpcExchange {
 	 */
 	public JsonRpcReplyBudget replyBudget() {
 		return this.replyBudget;
+	}
+
+	/**
+	 * Return what the publishers the method returns are subscribed with.
+	 * @return the publisher context, or {@code null} when no interceptor set one
+	 */
+	public @Nullable JsonRpcPublisherContext publisherContext() {
+		return this.publisherContext;
+	}
+
+	/**
+	 * Set what the publishers ({@code Mono}, {@code Flux}, ...) the method returns are
+	 * subscribed with, replacing any set before; combine with
+	 * {@link JsonRpcPublisherContext#andThen(JsonRpcPublisherContext)} to keep it. Set it
+	 * before the rest of the chain runs: copies of this exchange made earlier do not see
+	 * it.
+	 * @param publisherContext the publisher context, or {@code null} for none
+	 */
+	public void publisherContext(@Nullable JsonRpcPublisherContext publisherContext) {
+		this.publisherContext = publisherContext;
 	}
 
 	/**

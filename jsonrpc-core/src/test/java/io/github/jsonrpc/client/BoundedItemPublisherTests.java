@@ -20,7 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 import io.github.jsonrpc.protocol.JsonRpcId;
 import io.github.jsonrpc.protocol.JsonRpcRequest;
@@ -99,9 +98,42 @@ class BoundedItemPublisherTests {
 	}
 
 	@Test
-	void sizeIsTheJsonTheMapperWrites() {
-		assertThat(BoundedItemPublisher.jsonSize(mapper, StringNode.valueOf("abc"))).isEqualTo(5);
-		assertThat(BoundedItemPublisher.jsonSize(mapper, mapper.readTree("{\"a\":[1,2]}"))).isEqualTo(11);
+	void itemsExactlyAtTheLimitAreHeld() {
+		AtomicInteger cancelled = new AtomicInteger();
+		BoundedItemPublisher<Integer> publisher = new BoundedItemPublisher<>(400, "items", Runnable::run,
+				cancelled::incrementAndGet);
+		RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(0);
+		publisher.subscribe(subscriber);
+		// 100 + 64, then 172 + 64: 400 bytes, the limit itself
+		assertThat(publisher.offer(1, 100)).isTrue();
+		assertThat(publisher.offer(2,
+				400 - (100 + BoundedItemPublisher.ITEM_OVERHEAD) - BoundedItemPublisher.ITEM_OVERHEAD))
+			.isTrue();
+		assertThat(publisher.bufferedBytes()).isEqualTo(400);
+		assertThat(cancelled).hasValue(0);
+		assertThat(subscriber.error).isNull();
+		subscriber.subscription.request(2);
+		assertThat(subscriber.items).containsExactly(1, 2);
+		assertThat(publisher.bufferedBytes()).isZero();
+	}
+
+	@Test
+	void oneByteOverTheLimitFails() {
+		AtomicInteger cancelled = new AtomicInteger();
+		BoundedItemPublisher<Integer> publisher = new BoundedItemPublisher<>(400, "items", Runnable::run,
+				cancelled::incrementAndGet);
+		RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(0);
+		publisher.subscribe(subscriber);
+		assertThat(publisher.offer(1, 100)).isTrue();
+		// 401 bytes
+		assertThat(publisher.offer(2,
+				400 - (100 + BoundedItemPublisher.ITEM_OVERHEAD) - BoundedItemPublisher.ITEM_OVERHEAD + 1))
+			.isFalse();
+		assertThat(cancelled).hasValue(1);
+		assertThat(publisher.bufferedBytes()).isZero();
+		assertThat(subscriber.error).isInstanceOf(JsonRpcTransportException.class)
+			.hasMessageContaining("More than 400 bytes of items");
+		assertThat(subscriber.items).isEmpty();
 	}
 
 	@Test
@@ -110,11 +142,16 @@ class BoundedItemPublisherTests {
 		JsonRpcClient client = JsonRpcClient.builder().transport(transport).maxBufferedBytes(1_000).build();
 		RecordingSubscriber<String> subscriber = new RecordingSubscriber<>(1);
 		client.method("words").stream(String.class).subscribe(subscriber);
-		// 302 bytes of JSON each: the first is requested, two more fit, the fourth not
+		// messages of 302 bytes each: the first is requested, two more fit, the fourth
+		// not
 		String word = "w".repeat(300);
-		for (int i = 0; i < 4; i++) {
-			transport.items.accept(StringNode.valueOf(word));
+		transport.items.accept(StringNode.valueOf(word), 302);
+		// delivered on the client's executor
+		org.awaitility.Awaitility.await().until(() -> subscriber.items.size() == 1);
+		for (int i = 1; i < 4; i++) {
+			transport.items.accept(StringNode.valueOf(word), 302);
 		}
+		org.awaitility.Awaitility.await().until(() -> subscriber.error != null);
 		assertThat(subscriber.items).containsExactly(word);
 		assertThat(subscriber.error).isInstanceOf(JsonRpcTransportException.class)
 			.hasMessageContaining("More than 1000 bytes of streamed items");
@@ -128,11 +165,11 @@ class BoundedItemPublisherTests {
 		RecordingSubscriber<JsonNode> subscriber = new RecordingSubscriber<>(0);
 		client.subscribe("news", JsonNode.class).subscribe(subscriber);
 		assertThat(transport.sentMethods).containsExactly("subscribe");
-		// 308 bytes of JSON each, none requested: two fit, the third not
+		// messages of 308 bytes each, none requested: two fit, the third not
 		String word = "w".repeat(300);
 		for (int i = 0; i < 3; i++) {
 			transport.listener
-				.onNotification(new JsonRpcRequest(null, "news", mapper.createObjectNode().put("w", word)));
+				.onNotification(new JsonRpcRequest(null, "news", mapper.createObjectNode().put("w", word)), 308);
 		}
 		org.awaitility.Awaitility.await().until(() -> subscriber.error != null);
 		assertThat(subscriber.error).isInstanceOf(JsonRpcTransportException.class)
@@ -200,7 +237,7 @@ class BoundedItemPublisherTests {
 
 		final CompletableFuture<JsonRpcResponse> result = new CompletableFuture<>();
 
-		volatile Consumer<JsonNode> items;
+		volatile ItemConsumer items;
 
 		volatile Listener listener;
 
@@ -214,7 +251,7 @@ class BoundedItemPublisherTests {
 		}
 
 		@Override
-		public CompletableFuture<JsonRpcResponse> stream(JsonRpcRequest call, Consumer<JsonNode> items) {
+		public CompletableFuture<JsonRpcResponse> stream(JsonRpcRequest call, ItemConsumer items) {
 			this.items = items;
 			return this.result;
 		}

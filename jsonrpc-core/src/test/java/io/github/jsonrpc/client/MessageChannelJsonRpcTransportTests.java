@@ -16,17 +16,30 @@
 package io.github.jsonrpc.client;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import io.github.jsonrpc.protocol.JsonRpcId;
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
+import io.github.jsonrpc.protocol.JsonRpcRequest;
+import io.github.jsonrpc.protocol.JsonRpcResponse;
 import io.github.jsonrpc.server.method.annotation.JsonRpcMethod;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,12 +47,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Tests for how the client answers a call of the server over a message channel (the
- * transport of WebSocket and TCP) when answering fails: with {@code -32603} "Internal
- * error" for the call's id, and nothing of the exception. A fake channel records what the
- * client sends; the server's call is handed to it as the channel would.
+ * Tests for the client over a message channel (the transport of WebSocket and TCP): how
+ * it answers a call of the server when answering fails ({@code -32603} "Internal error"
+ * for the call's id, nothing of the exception), and that the thread that reads the
+ * channel never waits for the application nor queues for it without bound (a subscriber
+ * that blocks in {@code onNext}, a handler that blocks). A fake channel records what the
+ * client sends; the test thread hands it messages as the channel's reading thread would.
  */
 class MessageChannelJsonRpcTransportTests {
 
@@ -129,6 +145,152 @@ class MessageChannelJsonRpcTransportTests {
 		}));
 	}
 
+	@Test
+	void streamItemsAreChargedAtTheirFrameSizeOnTheReadingThreadWhileTheSubscriberBlocks() throws Exception {
+		long limit = 64 * 1024;
+		ExecutorService delivery = Executors.newSingleThreadExecutor();
+		BlockingSubscriber subscriber = new BlockingSubscriber();
+		CompletableFuture<CompletableFuture<JsonRpcResponse>> call = new CompletableFuture<>();
+		BoundedItemPublisher<JsonNode> items = new BoundedItemPublisher<>(limit, "streamed items", delivery,
+				() -> call.thenAccept((result) -> result.cancel(false)));
+		try {
+			items.subscribe(subscriber);
+			List<Long> charged = new ArrayList<>();
+			CompletableFuture<JsonRpcResponse> result = this.transport
+				.stream(JsonRpcRequest.call(JsonRpcId.of(5), "words", null), (item, messageBytes) -> {
+					charged.add(messageBytes);
+					items.offer(item, messageBytes);
+				});
+			call.complete(result);
+			assertThat(this.channel.sent.poll(5, TimeUnit.SECONDS)).contains("words");
+			String frame = streamItem(5, 1000);
+			long frameBytes = frame.getBytes(StandardCharsets.UTF_8).length;
+			this.channel.receive(frame);
+			assertThat(subscriber.blocked.await(5, TimeUnit.SECONDS)).as("subscriber blocked in onNext").isTrue();
+			// the buffer holds what fits below the limit, and not one item more
+			long fit = limit / (frameBytes + BoundedItemPublisher.ITEM_OVERHEAD);
+			assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+				for (int i = 0; i < fit; i++) {
+					this.channel.receive(frame);
+					assertThat(items.bufferedBytes()).isLessThanOrEqualTo(limit);
+				}
+			});
+			assertThat(items.bufferedBytes()).isEqualTo(fit * (frameBytes + BoundedItemPublisher.ITEM_OVERHEAD));
+			assertThat(result).isNotDone();
+			this.channel.receive(frame);
+			// one over: the reading thread ended it, while the subscriber still blocks
+			assertThat(items.bufferedBytes()).isZero();
+			assertThat(result).isCancelled();
+			assertThat(sentContaining("rpc.cancel")).contains("\"id\":5");
+			assertThat(charged).hasSize((int) fit + 2).containsOnly(frameBytes);
+			// what the server still sends for the stream is not kept
+			assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+				for (int i = 0; i < 20_000; i++) {
+					this.channel.receive(frame);
+				}
+			});
+			assertThat(items.bufferedBytes()).isZero();
+			subscriber.release.countDown();
+			assertThat(subscriber.done.await(5, TimeUnit.SECONDS)).isTrue();
+			assertThat(subscriber.error).isInstanceOf(JsonRpcTransportException.class)
+				.hasMessageContaining("More than " + limit + " bytes of streamed items");
+			assertThat(subscriber.received).hasValue(1);
+		}
+		finally {
+			subscriber.release.countDown();
+			delivery.shutdownNow();
+		}
+	}
+
+	@Test
+	void subscriberThatBlocksInOnNextEndsItsStreamOverTheLimitAndCallsStillComplete() throws Exception {
+		this.client = JsonRpcClient.builder().transport(this.transport).maxBufferedBytes(64 * 1024).build();
+		BlockingSubscriber subscriber = new BlockingSubscriber();
+		this.client.method("words").stream(JsonNode.class).subscribe(subscriber);
+		JsonNode id = mapper.readTree(sentContaining("words")).get("id");
+		String frame = streamItem(id.asLong(), 1000);
+		this.channel.receive(frame);
+		assertThat(subscriber.blocked.await(5, TimeUnit.SECONDS)).as("subscriber blocked in onNext").isTrue();
+		try {
+			// 20,000 items of 1 KB while the subscriber blocks: the reading thread never
+			// waits, and cancels the call once 64 KB wait
+			assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+				for (int i = 0; i < 20_000; i++) {
+					this.channel.receive(frame);
+				}
+			});
+			assertThat(sentContaining("rpc.cancel")).contains("\"id\":" + id);
+			// a call on the same client completes while the subscriber still blocks
+			CompletableFuture<String> ping = this.client.method("ping").retrieveAsync(String.class);
+			JsonNode pingId = mapper.readTree(sentContaining("ping")).get("id");
+			this.channel.receive("{\"jsonrpc\":\"2.0\",\"result\":\"pong\",\"id\":" + pingId + "}");
+			assertThat(ping.get(5, TimeUnit.SECONDS)).isEqualTo("pong");
+			assertThat(subscriber.done.getCount()).as("subscriber still blocked").isOne();
+		}
+		finally {
+			subscriber.release.countDown();
+		}
+		assertThat(subscriber.done.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(subscriber.error).isInstanceOf(JsonRpcTransportException.class)
+			.hasMessageContaining("More than 65536 bytes of streamed items");
+		assertThat(subscriber.received).hasValue(1);
+	}
+
+	@Test
+	void callsOfTheServerBeyondThePendingLimitAreAnsweredAtOnceWhileAHandlerBlocks() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		this.client = JsonRpcClient.builder().transport(this.transport).handler("confirm", String.class, (question) -> {
+			try {
+				return release.await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}).build();
+		this.transport.exchangeRaw("{\"jsonrpc\":\"2.0\",\"method\":\"hello\"}".getBytes()).get(5, TimeUnit.SECONDS);
+		assertThat(this.channel.sent.poll(5, TimeUnit.SECONDS)).contains("hello");
+		int limit = DefaultJsonRpcClient.MAX_PENDING_SERVER_CALLS;
+		try {
+			assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+				for (int i = 0; i <= limit; i++) {
+					this.channel.receive(CALL.replace("srv-7", "srv-" + i));
+				}
+			});
+			// the first blocks its handler, the next wait behind it, one more is too many
+			String refused = this.channel.sent.poll(5, TimeUnit.SECONDS);
+			assertThat(refused).isNotNull();
+			assertThat(mapper.readTree(refused)).isEqualTo(mapper.readTree(
+					"{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32005,\"message\":\"Too many calls of the server in flight "
+							+ "on this client (at most " + limit + ")\"},\"id\":\"srv-" + limit + "\"}"));
+			assertThat(this.channel.sent.poll(200, TimeUnit.MILLISECONDS)).isNull();
+		}
+		finally {
+			release.countDown();
+		}
+		for (int i = 0; i < limit; i++) {
+			String answer = this.channel.sent.poll(10, TimeUnit.SECONDS);
+			assertThat(answer).isNotNull();
+			assertThat(mapper.readTree(answer))
+				.isEqualTo(mapper.readTree("{\"jsonrpc\":\"2.0\",\"result\":true,\"id\":\"srv-" + i + "\"}"));
+		}
+	}
+
+	private static String streamItem(long id, int size) {
+		return "{\"jsonrpc\":\"2.0\",\"method\":\"rpc.stream\",\"params\":{\"id\":" + id + ",\"item\":\""
+				+ "w".repeat(size) + "\"}}";
+	}
+
+	private String sentContaining(String text) throws InterruptedException {
+		String sent;
+		do {
+			sent = this.channel.sent.poll(5, TimeUnit.SECONDS);
+			assertThat(sent).as("a message containing " + text).isNotNull();
+		}
+		while (!sent.contains(text));
+		return sent;
+	}
+
 	private JsonNode callFromTheServer() throws Exception {
 		// the channel opens with the first message the client sends
 		this.transport.exchangeRaw("{\"jsonrpc\":\"2.0\",\"method\":\"hello\"}".getBytes()).get(5, TimeUnit.SECONDS);
@@ -147,6 +309,51 @@ class MessageChannelJsonRpcTransportTests {
 		@JsonRpcMethod
 		public CompletableFuture<Boolean> confirm(String question) {
 			return CompletableFuture.failedFuture(new IllegalStateException(SECRET));
+		}
+
+	}
+
+	/**
+	 * Requests everything, then blocks in its first {@code onNext} until released.
+	 */
+	private static final class BlockingSubscriber implements Flow.Subscriber<Object> {
+
+		final CountDownLatch blocked = new CountDownLatch(1);
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		final CountDownLatch done = new CountDownLatch(1);
+
+		final AtomicLong received = new AtomicLong();
+
+		volatile @Nullable Throwable error;
+
+		@Override
+		public void onSubscribe(Flow.Subscription subscription) {
+			subscription.request(Long.MAX_VALUE);
+		}
+
+		@Override
+		public void onNext(Object item) {
+			this.received.incrementAndGet();
+			this.blocked.countDown();
+			try {
+				this.release.await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+		@Override
+		public void onError(Throwable throwable) {
+			this.error = throwable;
+			this.done.countDown();
+		}
+
+		@Override
+		public void onComplete() {
+			this.done.countDown();
 		}
 
 	}

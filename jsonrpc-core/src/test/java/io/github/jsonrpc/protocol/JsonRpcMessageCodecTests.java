@@ -365,6 +365,13 @@ class JsonRpcMessageCodecTests {
 			.isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"ping\"}");
 		assertThat(this.codec.encodeStreamItem(JsonRpcId.of("a"), List.of(1)).text())
 			.isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"rpc.stream\",\"params\":{\"id\":\"a\",\"item\":[1]}}");
+		assertThat(this.codec.encodeStreamItem(JsonRpcId.of("a"), JsonRpcVersion.V2, List.of(1)).text())
+			.isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"rpc.stream\",\"params\":{\"id\":\"a\",\"item\":[1]}}");
+		// a 1.0 notification for an item of a 1.0 call: positional params, "id": null
+		assertThat(this.codec.encodeStreamItem(JsonRpcId.of("a"), JsonRpcVersion.V1, List.of(1)).text())
+			.isEqualTo("{\"method\":\"rpc.stream\",\"params\":[\"a\",[1]],\"id\":null}");
+		assertThat(this.codec.encodeStreamItem(JsonRpcId.of(3), JsonRpcVersion.V1, null).text())
+			.isEqualTo("{\"method\":\"rpc.stream\",\"params\":[3,null],\"id\":null}");
 		JsonRpcEncodedMessage reply = this.codec
 			.encodeReply(JsonRpcReply.single(JsonRpcResponse.success(JsonRpcId.of(7), "ok")));
 		assertThat(reply.text()).isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":\"ok\",\"id\":7}");

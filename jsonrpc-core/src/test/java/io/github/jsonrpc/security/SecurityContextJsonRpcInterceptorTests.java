@@ -18,7 +18,10 @@ package io.github.jsonrpc.security;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,15 +29,21 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.jsonrpc.JsonRpcSetup;
 import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
 import io.github.jsonrpc.security.TestSecurity.TestSession;
 import io.github.jsonrpc.server.JsonRpcExchange;
+import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcInterceptor;
+import io.github.jsonrpc.server.JsonRpcPublisherContext;
+import io.github.jsonrpc.server.method.annotation.JsonRpcMethod;
+import io.github.jsonrpc.server.method.annotation.JsonRpcService;
 import io.github.jsonrpc.server.JsonRpcTransportContext.Transport;
-import io.github.jsonrpc.server.method.JsonRpcReactorContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.util.context.Context;
 
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
@@ -90,7 +99,7 @@ class SecurityContextJsonRpcInterceptorTests {
 				(exchange) -> {
 					ReactiveSecurityContextHolder.getContext()
 						.map(SecurityContext::getAuthentication)
-						.contextWrite(Context.of(JsonRpcReactorContext.entries(exchange)))
+						.contextWrite(reactorContext(exchange))
 						.doOnNext(reactive::set)
 						.block(Duration.ofSeconds(5));
 					return this.recording.next(exchange);
@@ -99,12 +108,48 @@ class SecurityContextJsonRpcInterceptorTests {
 	}
 
 	@Test
+	void publishersOfAnInProcessCallSeeACopyOfTheCallersContext() {
+		Authentication alice = TestSecurity.user("alice", "USER");
+		SecurityContext live = new SecurityContextImpl(alice);
+		SecurityContextHolder.setContext(live);
+		ReactiveWhoAmI service = new ReactiveWhoAmI();
+		JsonRpcHandler handler = JsonRpcSetup.services(service).interceptors(this.interceptor).toHandler();
+		CompletableFuture<Optional<String>> reply = handler
+			.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"whoami\",\"id\":1}");
+		// the caller changes its own context while the method's Mono still runs
+		live.setAuthentication(TestSecurity.user("bob", "USER"));
+		SecurityContextHolder.clearContext();
+		service.proceed.tryEmitValue("go");
+		assertThat(TestWaits.join(reply)).hasValue("{\"jsonrpc\":\"2.0\",\"result\":\"alice\",\"id\":1}");
+		assertThat(service.seen.get()).isNotSameAs(live);
+		assertThat(service.seen.get().getAuthentication()).isSameAs(alice);
+	}
+
+	@Test
+	void publisherContextIsACopyForEverySubscription() {
+		Authentication alice = TestSecurity.user("alice", "USER");
+		SecurityContext live = new SecurityContextImpl(alice);
+		SecurityContextHolder.setContext(live);
+		AtomicReference<JsonRpcPublisherContext> publisherContext = new AtomicReference<>();
+		this.interceptor.intercept(TestSecurity.exchange("whoami", Transport.IN_PROCESS, null, null), (exchange) -> {
+			publisherContext.set(exchange.publisherContext());
+			return this.recording.next(exchange);
+		});
+		live.setAuthentication(null);
+		SecurityContext first = reactiveContext(publisherContext.get());
+		SecurityContext second = reactiveContext(publisherContext.get());
+		assertThat(first).isNotSameAs(live).isNotSameAs(second);
+		assertThat(first.getAuthentication()).isSameAs(alice);
+		assertThat(second.getAuthentication()).isSameAs(alice);
+	}
+
+	@Test
 	void anonymousCallsGetAnAnonymousReactiveSecurityContext() {
 		AtomicReference<Authentication> reactive = new AtomicReference<>();
 		this.interceptor.intercept(TestSecurity.exchange("whoami", Transport.HTTP, null, null), (exchange) -> {
 			ReactiveSecurityContextHolder.getContext()
 				.map(SecurityContext::getAuthentication)
-				.contextWrite(Context.of(JsonRpcReactorContext.entries(exchange)))
+				.contextWrite(reactorContext(exchange))
 				.doOnNext(reactive::set)
 				.block(Duration.ofSeconds(5));
 			return this.recording.next(exchange);
@@ -256,6 +301,41 @@ class SecurityContextJsonRpcInterceptorTests {
 		finally {
 			executor.shutdownNow();
 		}
+	}
+
+	private static Context reactorContext(JsonRpcExchange exchange) {
+		JsonRpcPublisherContext publisherContext = exchange.publisherContext();
+		assertThat(publisherContext).isNotNull();
+		Map<Object, Object> entries = new HashMap<>();
+		publisherContext.writeTo(entries::put);
+		return Context.of(entries);
+	}
+
+	private static SecurityContext reactiveContext(JsonRpcPublisherContext publisherContext) {
+		Map<Object, Object> entries = new HashMap<>();
+		publisherContext.writeTo(entries::put);
+		return ReactiveSecurityContextHolder.getContext()
+			.contextWrite(Context.of(entries))
+			.blockOptional(Duration.ofSeconds(5))
+			.orElseThrow();
+	}
+
+	@JsonRpcService
+	static class ReactiveWhoAmI {
+
+		final Sinks.One<String> proceed = Sinks.one();
+
+		final AtomicReference<SecurityContext> seen = new AtomicReference<>();
+
+		@JsonRpcMethod
+		public Mono<String> whoami() {
+			// reads the context only once the caller has changed its own
+			return this.proceed.asMono()
+				.then(ReactiveSecurityContextHolder.getContext())
+				.doOnNext(this.seen::set)
+				.map((context) -> context.getAuthentication().getName());
+		}
+
 	}
 
 }

@@ -913,7 +913,8 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 		public boolean item(JsonRpcExchange exchange, @Nullable Object item, Runnable requestNext) {
 			JsonRpcId id = exchange.id();
 			Assert.state(id != null, "Only calls stream");
-			return offer(JsonRpcConnection.this.codec.encodeStreamItem(id, item), requestNext);
+			return offer(JsonRpcConnection.this.codec.encodeStreamItem(id, exchange.request().version(), item),
+					requestNext);
 		}
 
 		@Override

@@ -15,7 +15,6 @@
  */
 package io.github.jsonrpc.server.method;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -23,6 +22,7 @@ import java.util.concurrent.Flow;
 import java.util.stream.Stream;
 
 import io.github.jsonrpc.server.JsonRpcExchange;
+import io.github.jsonrpc.server.JsonRpcPublisherContext;
 import io.github.jsonrpc.server.JsonRpcStreamSink;
 import org.jspecify.annotations.Nullable;
 import reactor.adapter.JdkFlowAdapter;
@@ -46,7 +46,8 @@ import org.springframework.util.ClassUtils;
  * sink as it comes, and the result is {@code {"count": <items sent>}}.
  *
  * <p>
- * Reactor publishers are subscribed with the {@link JsonRpcReactorContext} of the call.
+ * Reactor publishers are subscribed with the call's {@link JsonRpcPublisherContext}, if
+ * any: it is asked when the publisher is subscribed, never for other return values.
  *
  * @author JSON-RPC for Spring Boot team
  */
@@ -139,21 +140,27 @@ final class JsonRpcReturnValueAdapter {
 			if (adapter == null) {
 				return null;
 			}
-			Context context = context(exchange);
+			JsonRpcPublisherContext publisherContext = exchange.publisherContext();
 			if (adapter.isMultiValue()) {
-				Flux<Object> flux = Flux.from(adapter.toPublisher(value)).contextWrite(context);
+				Flux<Object> flux = Flux.from(adapter.toPublisher(value));
+				if (publisherContext != null) {
+					flux = flux.contextWrite((context) -> write(publisherContext, context));
+				}
 				return subscribe(JdkFlowAdapter.publisherToFlowPublisher(flux), exchange, maxCollectedItems);
 			}
-			return (CompletableFuture<@Nullable Object>) (CompletableFuture<?>) Mono.from(adapter.toPublisher(value))
-				.contextWrite(context)
-				.toFuture();
+			Mono<Object> mono = Mono.from(adapter.toPublisher(value));
+			if (publisherContext != null) {
+				mono = mono.contextWrite((context) -> write(publisherContext, context));
+			}
+			return (CompletableFuture<@Nullable Object>) (CompletableFuture<?>) mono.toFuture();
 		}
 
-		// what the interceptors put for the call (e.g. the security context for
+		// what the interceptors set for the call (e.g. the security context for
 		// ReactiveSecurityContextHolder): publishers cannot read thread-locals
-		private static Context context(JsonRpcExchange exchange) {
-			Map<Object, Object> entries = JsonRpcReactorContext.entries(exchange);
-			return entries.isEmpty() ? Context.empty() : Context.of(entries);
+		private static Context write(JsonRpcPublisherContext publisherContext, Context context) {
+			Context[] written = { context };
+			publisherContext.writeTo((key, value) -> written[0] = written[0].put(key, value));
+			return written[0];
 		}
 
 	}

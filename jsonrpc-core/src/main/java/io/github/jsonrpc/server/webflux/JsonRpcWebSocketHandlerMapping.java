@@ -141,10 +141,18 @@ public final class JsonRpcWebSocketHandlerMapping extends AbstractHandlerMapping
 
 		/**
 		 * Return the event loop of the exchange's connection, unless the caller runs on
-		 * it already.
+		 * it already or the request has no native request.
 		 */
 		static @Nullable Executor elsewhere(ServerWebExchange exchange) {
-			Object request = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+			Object request;
+			try {
+				request = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+			}
+			catch (IllegalArgumentException | IllegalStateException ex) {
+				// a request without a native one (e.g. a mock, or a request of its own
+				// type): no event loop to move to
+				return null;
+			}
 			if (request instanceof Connection connection) {
 				EventLoop eventLoop = connection.channel().eventLoop();
 				return eventLoop.inEventLoop() ? null : eventLoop;

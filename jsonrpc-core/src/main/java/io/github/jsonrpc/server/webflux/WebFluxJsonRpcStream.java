@@ -90,7 +90,8 @@ final class WebFluxJsonRpcStream implements JsonRpcStreamSink {
 		if (this.broken || id == null) {
 			return false;
 		}
-		this.events.add(new Item(this.format.frame(this.codec.encodeStreamItem(id, item)), requestNext));
+		this.events.add(new Item(this.format.frame(this.codec.encodeStreamItem(id, exchange.request().version(), item)),
+				requestNext));
 		drain();
 		return true;
 	}

@@ -79,7 +79,7 @@ final class HttpJsonRpcStream implements JsonRpcStreamSink {
 		if (id == null) {
 			return false;
 		}
-		this.events.add(new Item(this.codec.encodeStreamItem(id, item), requestNext));
+		this.events.add(new Item(this.codec.encodeStreamItem(id, exchange.request().version(), item), requestNext));
 		return true;
 	}
 

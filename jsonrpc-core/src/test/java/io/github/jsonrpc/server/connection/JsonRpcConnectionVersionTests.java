@@ -36,10 +36,13 @@ import io.github.jsonrpc.protocol.JsonRpcVersion;
 import io.github.jsonrpc.server.JsonRpcDispatcher;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcTransportContext;
+import io.github.jsonrpc.server.support.JsonRpcServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,7 +54,8 @@ import static org.awaitility.Awaitility.await;
  * over the in-flight cap, handler failed) or that the codec substitutes (a result it
  * cannot write, a reply over the budget), is written in the shape of the call's protocol
  * version: a JSON-RPC 1.0 call gets {@code result} and {@code error}, one of them
- * {@code null}, and no {@code "jsonrpc"} member.
+ * {@code null}, and no {@code "jsonrpc"} member. So are the items of a streamed result:
+ * 1.0 notifications ({@code "id": null}, positional params) for a 1.0 call.
  */
 class JsonRpcConnectionVersionTests {
 
@@ -115,6 +119,29 @@ class JsonRpcConnectionVersionTests {
 		await().atMost(TestWaits.SHORT).until(() -> !connection.written.isEmpty());
 		JsonNode written = mapper.readTree(connection.written.get(connection.written.size() - 1));
 		assertThat(written).isEqualTo(expected(version, scenario.error));
+	}
+
+	@ParameterizedTest
+	@EnumSource(JsonRpcVersion.class)
+	void streamedItemsAreNotificationsInTheShapeOfTheCallsVersion(JsonRpcVersion version) {
+		JsonRpcServer server = JsonRpcServer.builder()
+			.version1(true)
+			.discovery(false)
+			.method("letters", () -> Flux.just("a", "b"))
+			.build();
+		TestJsonRpcConnection connection = new TestJsonRpcConnection("s", server, JsonRpcConnectionSettings.DEFAULTS,
+				this.executor);
+		connection.receive(call(version, "letters"));
+		await().until(() -> connection.written.size() == 3);
+		String[] expected = (version == JsonRpcVersion.V1)
+				? new String[] { "{\"method\":\"rpc.stream\",\"params\":[7,\"a\"],\"id\":null}",
+						"{\"method\":\"rpc.stream\",\"params\":[7,\"b\"],\"id\":null}",
+						"{\"result\":{\"count\":2},\"error\":null,\"id\":7}" }
+				: new String[] { "{\"jsonrpc\":\"2.0\",\"method\":\"rpc.stream\",\"params\":{\"id\":7,\"item\":\"a\"}}",
+						"{\"jsonrpc\":\"2.0\",\"method\":\"rpc.stream\",\"params\":{\"id\":7,\"item\":\"b\"}}",
+						"{\"jsonrpc\":\"2.0\",\"result\":{\"count\":2},\"id\":7}" };
+		assertThat(connection.written).map(mapper::readTree)
+			.containsExactly(mapper.readTree(expected[0]), mapper.readTree(expected[1]), mapper.readTree(expected[2]));
 	}
 
 	private static JsonNode expected(JsonRpcVersion version, String error) {

@@ -33,6 +33,7 @@ import io.github.jsonrpc.protocol.JsonRpcId;
 import io.github.jsonrpc.protocol.JsonRpcRequest;
 import io.github.jsonrpc.server.JsonRpcException;
 import io.github.jsonrpc.server.JsonRpcExchange;
+import io.github.jsonrpc.server.JsonRpcPublisherContext;
 import io.github.jsonrpc.server.JsonRpcStreamSink;
 import io.github.jsonrpc.server.JsonRpcTransportContext;
 import org.jspecify.annotations.Nullable;
@@ -83,10 +84,10 @@ class JsonRpcReturnValueAdapterTests {
 	}
 
 	@Test
-	void publishersAreSubscribedWithTheReactorContextOfTheCall() throws Exception {
+	void publishersAreSubscribedWithThePublisherContextOfTheCall() throws Exception {
 		JsonRpcExchange exchange = exchange(null, JsonRpcId.of(1));
-		JsonRpcReactorContext.put(exchange, "user", "alice");
-		JsonRpcReactorContext.put(exchange, "user", "bob");
+		JsonRpcPublisherContext alice = (context) -> context.accept("user", "alice");
+		exchange.publisherContext(alice.andThen((context) -> context.accept("user", "bob")));
 		Mono<String> mono = Mono.deferContextual((context) -> Mono.just(context.getOrDefault("user", "nobody")));
 		assertThat(JsonRpcReturnValueAdapter.adapt(mono, exchange, MAX)
 			.get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo("bob");
@@ -95,6 +96,36 @@ class JsonRpcReturnValueAdapterTests {
 			.get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(List.of("bob"));
 		assertThat(JsonRpcReturnValueAdapter.adapt(mono, exchange(null, JsonRpcId.of(2)), MAX)
 			.get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo("nobody");
+	}
+
+	@Test
+	void publisherContextIsWrittenOnlyForPublishers() throws Exception {
+		AtomicInteger written = new AtomicInteger();
+		JsonRpcExchange exchange = exchange(null, JsonRpcId.of(1));
+		exchange.publisherContext((context) -> written.incrementAndGet());
+		assertThat(JsonRpcReturnValueAdapter.adapt("plain", exchange, MAX)).isCompletedWithValue("plain");
+		assertThat(JsonRpcReturnValueAdapter.adapt(null, exchange, MAX)).isCompletedWithValue(null);
+		assertThat(JsonRpcReturnValueAdapter.adapt(java.util.Optional.of(1), exchange, MAX)).isCompletedWithValue(1);
+		assertThat(JsonRpcReturnValueAdapter.adapt(CompletableFuture.completedFuture(2), exchange, MAX))
+			.isCompletedWithValue(2);
+		assertThat(JsonRpcReturnValueAdapter.adapt(Stream.of(3), exchange, MAX)).isCompletedWithValue(List.of(3));
+		assertThat(written).hasValue(0);
+		assertThat(JsonRpcReturnValueAdapter.adapt(Mono.just(4), exchange, MAX)).isCompletedWithValue(4);
+		assertThat(written).hasValue(1);
+		assertThat(JsonRpcReturnValueAdapter.adapt(Flux.just(5), exchange, MAX)).isCompletedWithValue(List.of(5));
+		assertThat(written).hasValue(2);
+	}
+
+	@Test
+	void copiesOfTheExchangeCarryThePublisherContext() {
+		JsonRpcExchange exchange = exchange(null, JsonRpcId.of(1));
+		JsonRpcPublisherContext publisherContext = (context) -> context.accept("user", "alice");
+		exchange.publisherContext(publisherContext);
+		assertThat(exchange.withRequest(new JsonRpcRequest(JsonRpcId.of(2), "n", null)).publisherContext())
+			.isSameAs(publisherContext);
+		assertThat(exchange.withContext(JsonRpcTransportContext.inProcess()).publisherContext())
+			.isSameAs(publisherContext);
+		assertThat(exchange(null, JsonRpcId.of(3)).publisherContext()).isNull();
 	}
 
 	@Test

@@ -308,6 +308,74 @@ class JsonRpcHttpHandlerTests {
 		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(HttpService.endlessCancelled::get);
 	}
 
+	@Test
+	void constructorChecksItsArguments() {
+		JsonRpcHttpStatusPolicy policy = JsonRpcHttpStatusPolicy.standard();
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> new JsonRpcHttpHandler(null, policy, 1))
+			.withMessage("Handler is required");
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> new JsonRpcHttpHandler(this.handler, null, 1))
+			.withMessage("StatusPolicy is required");
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> new JsonRpcHttpHandler(this.handler, policy, 0))
+			.withMessage("maxRequestBytes must be positive");
+		WebTestClient oneByte = WebTestClient
+			.bindToRouterFunction(new JsonRpcHttpHandler(this.handler, policy, 1).routerFunction("/jsonrpc"))
+			.build();
+		post(oneByte, "application/json", "1").expectStatus().isOk();
+		post(oneByte, "application/json", "12").expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+	}
+
+	@Test
+	void unparsableContentTypeIsUnsupportedMediaType() {
+		ServerRequest request = org.springframework.mock.web.reactive.function.server.MockServerRequest.builder()
+			.header(HttpHeaders.CONTENT_TYPE, "application/json;;;=")
+			.body(reactor.core.publisher.Mono.just(SUBTRACT));
+		assertThat(new JsonRpcHttpHandler(this.handler, JsonRpcHttpStatusPolicy.standard(), 1024).handle(request)
+			.block(Duration.ofSeconds(5))
+			.statusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+	}
+
+	@Test
+	void openRpcDocumentIsTheResultOfTheDiscoverCall() {
+		JsonRpcHandler discovering = JsonRpcHandler
+			.builder(
+					(exchange) -> CompletableFuture.completedFuture(io.github.jsonrpc.protocol.JsonRpcResponse
+						.success(exchange.id(), java.util.Map.of("openrpc", "1.3.2", "method", exchange.method()))),
+					this.handler.codec())
+			.build();
+		document(discovering).expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_JSON)
+			.expectBody()
+			.json("{\"openrpc\":\"1.3.2\",\"method\":\"rpc.discover\"}", true);
+	}
+
+	@Test
+	void openRpcDocumentWithoutDiscoveryIsNotFound() {
+		document(this.handler).expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_JSON)
+			.expectBody()
+			.jsonPath("$.error.code")
+			.isEqualTo(-32601);
+	}
+
+	private static WebTestClient.ResponseSpec document(JsonRpcHandler handler) {
+		JsonRpcHttpHandler http = new JsonRpcHttpHandler(handler, JsonRpcHttpStatusPolicy.standard(), 1024);
+		return WebTestClient
+			.bindToRouterFunction(org.springframework.web.reactive.function.server.RouterFunctions.route()
+				.GET("/jsonrpc/openrpc.json", http::handleOpenRpcDocument)
+				.build())
+			.build()
+			.get()
+			.uri("/jsonrpc/openrpc.json")
+			.exchange();
+	}
+
 	private WebTestClient client(JsonRpcHttpStatusPolicy policy) {
 		return WebTestClient
 			.bindToRouterFunction(new JsonRpcHttpHandler(this.handler, policy, 1024).routerFunction("/jsonrpc"))

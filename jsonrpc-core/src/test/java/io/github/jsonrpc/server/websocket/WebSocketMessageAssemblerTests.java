@@ -134,4 +134,19 @@ class WebSocketMessageAssemblerTests {
 		assertThat(this.assembler.add("{}", true).message()).isNull();
 	}
 
+	@Test
+	void bufferGrowsOnlyWhenAPartDoesNotFitAndDoublesThen() {
+		assertThat(this.assembler.add("abcd", false).message()).isNull();
+		assertThat(this.assembler.capacity()).isEqualTo(4);
+		// a part that fits exactly, here an empty one, keeps the buffer
+		assertThat(this.assembler.add("", false).message()).isNull();
+		assertThat(this.assembler.capacity()).isEqualTo(4);
+		assertThat(this.assembler.add("e", false).message()).isNull();
+		assertThat(this.assembler.capacity()).isEqualTo(8);
+		assertThat(this.budget.used()).isEqualTo(8);
+		// the last part sizes the buffer to the message exactly
+		assertThat(this.assembler.add("f", true).message()).isEqualTo("abcdef".getBytes(StandardCharsets.UTF_8));
+		assertThat(this.budget.used()).isZero();
+	}
+
 }
