@@ -4,15 +4,18 @@
 # (io.github.jsonrpc.benchmarks.http.HttpLoadApplication). For every workload the three
 # endpoints are warmed up, then measured under the same wrk load in ROUNDS rounds, the
 # order rotating each round; prints each endpoint's median requests/s and the median of
-# its per-round ratio to the floor (and of the starter to jsonrpc4j).
+# its per-round ratio to the floor (and of the starter to jsonrpc4j), and the CPU time of
+# the whole server process per request (all threads, user and kernel, from /proc).
 #
 #   benchmarks/load/compare.sh [ROUNDS] [DURATION]        defaults: 3 rounds of 5s
 #
 # Environment: WORKLOADS (default "positional named batch10 notification echo4k"),
 # ENDPOINTS (default "jsonrpc floor jsonrpc4j"; add jsonrpc4j-servlet for jsonrpc4j in a
-# servlet of its own, without the DispatcherServlet in front),
+# servlet of its own, without the DispatcherServlet in front; noop and noop-servlet for
+# the transport alone, a fixed reply behind the DispatcherServlet and without it),
 # CONNECTIONS (16), THREADS (2), WARMUP (5s per endpoint and workload), PORT (18080),
-# SERVER_OPTS (JVM options of the server, e.g. a JFR recording), SKIP_BUILD=1 to reuse
+# SERVER_OPTS (JVM options of the server, e.g. a JFR recording), START_SECONDS (180: how
+# long a server may take to answer), SKIP_BUILD=1 to reuse
 # the last build, LOAD_CLASSPATH to run a saved build (its full class path). Needs wrk (Debian: apt-get install -y wrk) and curl. The server runs on
 # 127.0.0.1 next to wrk: on a small machine both compete for the same cores, which is
 # why only ratios from the same run mean anything.
@@ -30,7 +33,8 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
+# shellcheck source=lib.sh
+. "$here/lib.sh"
 rounds="${1:-3}"
 duration="${2:-5s}"
 workloads="${WORKLOADS:-positional named batch10 notification echo4k}"
@@ -40,8 +44,6 @@ warmup="${WARMUP:-5s}"
 port="${PORT:-18080}"
 endpoints="${ENDPOINTS:-jsonrpc floor jsonrpc4j}"
 samples="${SAMPLES:-}"
-target="$root/benchmarks/target"
-mkdir -p "$target"
 
 command -v wrk >/dev/null 2>&1 || { echo "wrk is not installed (Debian: apt-get install -y wrk)" >&2; exit 1; }
 
@@ -53,37 +55,23 @@ if [ -n "$samples" ]; then
 		(cd "$root" && ./mvnw -B -ntp -q -pl "benchmarks,$(echo "$samples" | tr ' ' ',')" -am package -DskipTests)
 	fi
 	java -cp "$target/classes" io.github.jsonrpc.benchmarks.http.LoadBodies "$target/load-bodies"
-	servers=""
-	trap 'for pid in $servers; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; done' EXIT
 	index=0
 	for sample in $samples; do
-		jar="$(ls "$root/$sample"/target/"$sample"-*.jar | grep -v -e '-tests.jar' -e '-sources.jar' | head -n 1)"
+		jar="$(sample_jar "$sample")"
+		[ -n "$jar" ] || { echo "No jar for $sample; build it first" >&2; exit 1; }
 		# shellcheck disable=SC2086
-		java ${SERVER_OPTS:--Xms512m -Xmx512m} -jar "$jar" --server.address=127.0.0.1 \
-			--server.port="$((port + index))" --spring.main.banner-mode=off --jsonrpc.logging.enabled=false \
-			>"$target/load-$((port + index))-server.log" 2>&1 &
-		servers="$servers $!"
+		start_server "$target/load-$((port + index))-server.log" java ${SERVER_OPTS:--Xms512m -Xmx512m} -jar "$jar" \
+			--server.address=127.0.0.1 --server.port="$((port + index))" --spring.main.banner-mode=off \
+			--jsonrpc.logging.enabled=false
 		index=$((index + 1))
 	done
-	server="${servers# }"
-	server="${server%% *}"
 else
-	if [ -n "${LOAD_CLASSPATH:-}" ]; then
-		# a saved build, e.g. to compare before and after a change
-		classpath="$LOAD_CLASSPATH"
-	elif [ "${SKIP_BUILD:-0}" != 1 ]; then
-		(cd "$root" && ./mvnw -B -ntp -q -pl benchmarks -am package -DskipTests \
-			dependency:build-classpath -Dmdep.outputFile=target/load-classpath.txt -Dmdep.includeScope=runtime)
-	fi
-	classpath="${classpath:-$target/classes:$(cat "$target/load-classpath.txt")}"
+	load_classpath
 	java -cp "$classpath" io.github.jsonrpc.benchmarks.http.LoadBodies "$target/load-bodies"
-
 	# shellcheck disable=SC2086
-	java -Xms512m -Xmx512m ${SERVER_OPTS:-} -cp "$classpath" io.github.jsonrpc.benchmarks.http.HttpLoadApplication \
-		--server.address=127.0.0.1 --server.port="$port" --spring.main.banner-mode=off \
-		>"$target/load-$port-server.log" 2>&1 &
-	server=$!
-	trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
+	start_server "$target/load-$port-server.log" java -Xms512m -Xmx512m ${SERVER_OPTS:-} -cp "$classpath" \
+		io.github.jsonrpc.benchmarks.http.HttpLoadApplication \
+		--server.address=127.0.0.1 --server.port="$port" --spring.main.banner-mode=off
 fi
 
 body() { echo "$target/load-bodies/$1.json"; }
@@ -106,14 +94,34 @@ cost() {
 	curl -sS --max-time 5 "http://127.0.0.1:$port/cost" | awk -v path="/$1" '$1 == path { print $3, $4 }'
 }
 
-for endpoint in $endpoints; do
-	for _ in $(seq 1 180); do
-		if post "$endpoint" positional >/dev/null 2>&1; then break; fi
-		for pid in ${servers:-$server}; do
-			kill -0 "$pid" 2>/dev/null || { echo "server failed, see $target/load-*-server.log" >&2; exit 2; }
-		done
-		sleep 1
+# CPU time of the whole server process (every thread: Tomcat's poller and acceptor, GC,
+# JIT, the request threads, user and kernel), in clock ticks, from /proc (Linux); 0 where
+# there is none. Divided by the requests of a run, it is what a request costs the server,
+# including what happens outside the filter chain (reading and parsing the request,
+# writing the response, the socket calls)
+ticks="$(getconf CLK_TCK 2>/dev/null || echo 100)"
+process_cpu() {
+	local pid="$server"
+	[ -z "$samples" ] || pid="$(server_of "$endpoint_name")"
+	if [ -r "/proc/$pid/stat" ]; then
+		sed 's/.*) //' "/proc/$pid/stat" | awk '{ print $12 + $13 }'
+	else
+		echo 0
+	fi
+}
+# the server process of a sample (with SAMPLES, each sample runs in its own)
+server_of() {
+	local sample
+	set -- $servers
+	for sample in $samples; do
+		[ "$sample" = "$endpoint_name" ] && { echo "$1"; return; }
+		shift
 	done
+	echo 0
+}
+
+for endpoint in $endpoints; do
+	wait_until "${START_SECONDS:-180}" "$target/load-*-server.log" post "$endpoint" positional
 done
 
 results="$target/load-$port-results.txt"
@@ -142,18 +150,26 @@ for workload in $workloads; do
 		shift=$(((round - 1) % $#))
 		order="${*:shift+1} ${*:1:shift}"
 		for endpoint in $order; do
+			endpoint_name="$endpoint"
+			cpu_before="$(process_cpu)"
 			out="$(BODY_FILE="$(body "$workload")" wrk -t"$threads" -c"$connections" -d"$duration" \
 				-s "$here/rpc.lua" "$(url "$endpoint")")"
+			cpu_after="$(process_cpu)"
 			if echo "$out" | grep -q -E 'Non-2xx|Socket errors'; then
 				echo "$endpoint $workload: errors during the run" >&2
 				echo "$out" >&2
 				exit 2
 			fi
 			rps="$(echo "$out" | awk '/Requests\/sec/ { print $2 }')"
+			requests="$(echo "$out" | awk '/requests in/ { print $1 }')"
+			# whole-process CPU nanoseconds per request
+			process="$(awk -v d="$((cpu_after - cpu_before))" -v t="$ticks" -v n="$requests" \
+				'BEGIN { printf "%.0f", (n > 0) ? d * 1e9 / t / n : 0 }')"
 			cost="$(cost "$endpoint")"
-			echo "$workload $endpoint $round $rps $cost" >>"$results"
-			printf '  %-12s round %d  %-17s %8.0f req/s %8d B/req %7.1f us CPU/req\n' "$workload" "$round" "$endpoint" \
-				"$rps" ${cost% *} "$(echo "${cost#* }" | awk '{ print $1 / 1000 }')"
+			echo "$workload $endpoint $round $rps $cost $process" >>"$results"
+			printf '  %-12s round %d  %-17s %8.0f req/s %8d B/req %7.1f us CPU/req %7.1f us process CPU/req\n' \
+				"$workload" "$round" "$endpoint" "$rps" ${cost% *} "$(echo "${cost#* }" | awk '{ print $1 / 1000 }')" \
+				"$(awk -v p="$process" 'BEGIN { print p / 1000 }')"
 		done
 	done
 done
@@ -170,7 +186,7 @@ function median(list,    n, values, i, j, t) {
 	}
 	return (n % 2) ? values[(n + 1) / 2] : (values[n / 2] + values[n / 2 + 1]) / 2
 }
-{ rps[$1 " " $2 " " $3] = $4; bytes[$1 " " $2 " " $3] = $5; cpu[$1 " " $2 " " $3] = $6; if (!($1 in seen)) { seen[$1] = 1; names[++count] = $1 }
+{ rps[$1 " " $2 " " $3] = $4; bytes[$1 " " $2 " " $3] = $5; cpu[$1 " " $2 " " $3] = $6; proc[$1 " " $2 " " $3] = $7; if (!($1 in seen)) { seen[$1] = 1; names[++count] = $1 }
   if ($3 > rounds) rounds = $3 }
 END {
 	n = split(endpoints, eps, " ")
@@ -196,6 +212,31 @@ END {
 		if (pair) {
 			list = ""
 			for (r = 1; r <= rounds; r++) list = list " " rps[w " jsonrpc " r] / rps[w " jsonrpc4j " r]
+			printf " %14.2f", median(list)
+		}
+		printf "\n"
+	}
+	printf "\nwhole server process, CPU microseconds per request (all threads, user + kernel, from /proc)\n%-13s", "workload"
+	for (e = 1; e <= n; e++) printf " %18s", eps[e] " us"
+	for (e = 1; e <= n; e++) if (eps[e] != base) printf " %18s", eps[e] "/" base
+	if (pair) printf " %14s", "jsonrpc/4j"
+	printf "\n"
+	for (k = 1; k <= count; k++) {
+		w = names[k]
+		printf "%-13s", w
+		for (e = 1; e <= n; e++) {
+			list = ""
+			for (r = 1; r <= rounds; r++) list = list " " proc[w " " eps[e] " " r] / 1000
+			printf " %18.1f", median(list)
+		}
+		for (e = 1; e <= n; e++) if (eps[e] != base) {
+			list = ""
+			for (r = 1; r <= rounds; r++) list = list " " ((proc[w " " base " " r] > 0) ? proc[w " " eps[e] " " r] / proc[w " " base " " r] : 0)
+			printf " %18.2f", median(list)
+		}
+		if (pair) {
+			list = ""
+			for (r = 1; r <= rounds; r++) list = list " " ((proc[w " jsonrpc4j " r] > 0) ? proc[w " jsonrpc " r] / proc[w " jsonrpc4j " r] : 0)
 			printf " %14.2f", median(list)
 		}
 		printf "\n"

@@ -17,7 +17,8 @@
 #
 #   APP        a sample module (sample-app, sample-webflux-app) or the path of a Boot jar;
 #              built first when its jar is missing (SKIP_BUILD=1 never builds)
-#   PORT       its port, default 18080; SERVER_OPTS its JVM options (default -Xmx512m)
+#   PORT       its port, default 18080; SERVER_OPTS its JVM options (default -Xmx512m);
+#              START_SECONDS how long it may take to answer, default 120
 #   WEBSOCKET  1 to run the WebSocket load after the HTTP one (WebSocketLoadRunner:
 #              round trips on one connection, then fan-out of chat to WS_SUBSCRIBERS
 #              connections; WS_CALLS, WS_WINDOW, WS_SUBSCRIBERS, WS_MESSAGES)
@@ -27,7 +28,8 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
+# shellcheck source=lib.sh
+. "$here/lib.sh"
 port="${PORT:-18080}"
 app="${APP:-}"
 if [ -n "$app" ]; then
@@ -51,24 +53,18 @@ call() { curl -sS --max-time 5 -H 'Content-Type: application/json' -d "$body" "$
 if [ -n "$app" ]; then
 	case "$app" in
 		*.jar) jar="$app" ;;
-		*) jar="$(ls "$root/$app"/target/"$app"-*.jar 2>/dev/null | grep -v -e '-tests.jar' -e '-sources.jar' | head -n 1 || true)" ;;
+		*) jar="$(sample_jar "$app")" ;;
 	esac
 	if [ -z "$jar" ] || [ ! -f "$jar" ]; then
 		[ "${SKIP_BUILD:-0}" != 1 ] || { echo "No jar for $app; build it first" >&2; exit 1; }
 		(cd "$root" && ./mvnw -B -ntp -q -pl "$app" -am package -DskipTests)
-		jar="$(ls "$root/$app"/target/"$app"-*.jar | grep -v -e '-tests.jar' -e '-sources.jar' | head -n 1)"
+		jar="$(sample_jar "$app")"
 	fi
 	log="${TMPDIR:-/tmp}/http-load-$port-server.log"
 	# shellcheck disable=SC2086
-	java ${SERVER_OPTS:--Xmx512m} -jar "$jar" --server.address=127.0.0.1 --server.port="$port" \
-		--jsonrpc.logging.enabled=false --spring.main.banner-mode=off >"$log" 2>&1 &
-	server=$!
-	trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
-	for _ in $(seq 1 120); do
-		if call >/dev/null 2>&1; then break; fi
-		kill -0 "$server" 2>/dev/null || { echo "$app failed to start, see $log" >&2; exit 2; }
-		sleep 1
-	done
+	start_server "$log" java ${SERVER_OPTS:--Xmx512m} -jar "$jar" --server.address=127.0.0.1 --server.port="$port" \
+		--jsonrpc.logging.enabled=false --spring.main.banner-mode=off
+	wait_until "${START_SECONDS:-120}" "$log" call
 	echo "$app: $jar on 127.0.0.1:$port (log: $log)"
 fi
 

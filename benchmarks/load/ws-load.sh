@@ -11,40 +11,29 @@
 #   benchmarks/load/ws-load.sh [CALLS] [WINDOW] [SECONDS]     defaults: 300000 256 20
 #
 # Environment: PORT (18080), SERVER_OPTS (JVM options of the server, e.g. a JFR
-# recording), SKIP_BUILD=1 to reuse the last build, LOAD_CLASSPATH to run a saved build.
+# recording), SKIP_BUILD=1 to reuse the last build, LOAD_CLASSPATH to run a saved build,
+# START_SECONDS (120) to wait for the server on a busy machine.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
+# shellcheck source=lib.sh
+. "$here/lib.sh"
 calls="${1:-300000}"
 window="${2:-256}"
 seconds="${3:-20}"
 port="${PORT:-18080}"
-target="$root/benchmarks/target"
+log="$target/ws-load-$port-server.log"
 
-if [ -n "${LOAD_CLASSPATH:-}" ]; then
-	classpath="$LOAD_CLASSPATH"
-elif [ "${SKIP_BUILD:-0}" != 1 ]; then
-	(cd "$root" && ./mvnw -B -ntp -q -pl benchmarks -am package -DskipTests \
-		dependency:build-classpath -Dmdep.outputFile=target/load-classpath.txt -Dmdep.includeScope=runtime)
-fi
-classpath="${classpath:-$target/classes:$(cat "$target/load-classpath.txt")}"
-
+load_classpath
 # shellcheck disable=SC2086
-java -Xms512m -Xmx512m ${SERVER_OPTS:-} -cp "$classpath" io.github.jsonrpc.benchmarks.http.HttpLoadApplication \
-	--server.address=127.0.0.1 --server.port="$port" --spring.main.banner-mode=off \
-	>"$target/ws-load-$port-server.log" 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
-
-for _ in $(seq 1 120); do
-	if curl -sS --max-time 5 -o /dev/null -H 'Content-Type: application/json' \
-		--data '{"jsonrpc":"2.0","method":"subtract","params":[2,1],"id":1}' "http://127.0.0.1:$port/jsonrpc" 2>/dev/null; then
-		break
-	fi
-	kill -0 "$server" 2>/dev/null || { echo "server failed, see $target/ws-load-$port-server.log" >&2; exit 2; }
-	sleep 1
-done
+start_server "$log" java -Xms512m -Xmx512m ${SERVER_OPTS:-} -cp "$classpath" \
+	io.github.jsonrpc.benchmarks.http.HttpLoadApplication \
+	--server.address=127.0.0.1 --server.port="$port" --spring.main.banner-mode=off
+probe() {
+	curl -sS --max-time 5 -o /dev/null -H 'Content-Type: application/json' \
+		--data '{"jsonrpc":"2.0","method":"subtract","params":[2,1],"id":1}' "http://127.0.0.1:$port/jsonrpc"
+}
+wait_until "${START_SECONDS:-120}" "$log" probe
 
 echo "one connection, $window calls in flight, at most $calls calls or ${seconds}s per run"
 java -Xmx256m -cp "$classpath" io.github.jsonrpc.benchmarks.websocket.WebSocketPipelineLoad \

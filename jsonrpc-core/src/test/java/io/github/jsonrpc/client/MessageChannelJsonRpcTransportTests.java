@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -276,6 +277,91 @@ class MessageChannelJsonRpcTransportTests {
 		}
 	}
 
+	@Test
+	void topicSubscriberThatBlocksIsUnsubscribedOverTheLimitAndSignalledOnTheDeliveryExecutor() throws Exception {
+		AtomicInteger threads = new AtomicInteger();
+		ExecutorService delivery = Executors
+			.newCachedThreadPool((task) -> new Thread(task, "test-delivery-" + threads.incrementAndGet()));
+		BlockingSubscriber subscriber = new BlockingSubscriber();
+		try {
+			this.client = JsonRpcClient.builder()
+				.transport(this.transport)
+				.maxBufferedBytes(64 * 1024)
+				.deliveryExecutor(delivery)
+				.build();
+			JsonRpcClient subscribing = this.client;
+			// subscribing waits for the server's answer, which this thread delivers
+			CompletableFuture<Void> subscribed = CompletableFuture
+				.runAsync(() -> subscribing.subscribe("news", JsonNode.class).subscribe(subscriber));
+			JsonNode id = mapper.readTree(sentContaining("\"subscribe\"")).get("id");
+			this.channel.receive("{\"jsonrpc\":\"2.0\",\"result\":{\"news\":\"ok\"},\"id\":" + id + "}");
+			subscribed.get(5, TimeUnit.SECONDS);
+			String notification = "{\"jsonrpc\":\"2.0\",\"method\":\"news\",\"params\":{\"w\":\"" + "w".repeat(1000)
+					+ "\"}}";
+			this.channel.receive(notification);
+			assertThat(subscriber.blocked.await(5, TimeUnit.SECONDS)).as("subscriber blocked in onNext").isTrue();
+			assertThat(subscriber.thread).startsWith("test-delivery-");
+			assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+				for (int i = 0; i < 20_000; i++) {
+					this.channel.receive(notification);
+				}
+			});
+			assertThat(sentContaining("unsubscribe")).contains("news");
+			subscriber.release.countDown();
+			assertThat(subscriber.done.await(5, TimeUnit.SECONDS)).isTrue();
+			assertThat(subscriber.error).isInstanceOf(JsonRpcTransportException.class)
+				.hasMessageContaining("More than 65536 bytes of notifications of topic 'news'");
+			assertThat(subscriber.received).hasValue(1);
+		}
+		finally {
+			subscriber.release.countDown();
+			delivery.shutdownNow();
+		}
+	}
+
+	@Test
+	void notificationsForAListenerThatBlocksWaitUpToTheLimitAndTheRestIsDropped() throws Exception {
+		CountDownLatch blocked = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicInteger received = new AtomicInteger();
+		List<String> threadNames = new java.util.concurrent.CopyOnWriteArrayList<>();
+		this.client = JsonRpcClient.builder().transport(this.transport).maxBufferedBytes(64 * 1024).build();
+		this.client.onNotification("tick", JsonNode.class, (params) -> {
+			received.incrementAndGet();
+			threadNames.add(Thread.currentThread().getName());
+			blocked.countDown();
+			try {
+				release.await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		this.transport.exchangeRaw("{\"jsonrpc\":\"2.0\",\"method\":\"hello\"}".getBytes()).get(5, TimeUnit.SECONDS);
+		String tick = "{\"jsonrpc\":\"2.0\",\"method\":\"tick\",\"params\":{\"w\":\"" + "w".repeat(1000) + "\"}}";
+		long tickBytes = tick.getBytes(StandardCharsets.UTF_8).length;
+		this.channel.receive(tick);
+		assertThat(blocked.await(5, TimeUnit.SECONDS)).as("listener blocked").isTrue();
+		try {
+			assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+				for (int i = 0; i < 20_000; i++) {
+					this.channel.receive(tick);
+				}
+			});
+		}
+		finally {
+			release.countDown();
+		}
+		// the one running, then what fits in 64 KB of waiting messages; the rest dropped
+		long waiting = (64 * 1024) / tickBytes;
+		org.awaitility.Awaitility.await().until(() -> received.get() >= 1 + waiting);
+		// one more once they ran: listeners run in order, so it comes last
+		this.channel.receive(tick);
+		org.awaitility.Awaitility.await().until(() -> received.get() >= 2 + waiting);
+		assertThat(received).hasValue((int) (2 + waiting));
+		assertThat(threadNames).allMatch((name) -> name.startsWith("jsonrpc-client-delivery-"));
+	}
+
 	private static String streamItem(long id, int size) {
 		return "{\"jsonrpc\":\"2.0\",\"method\":\"rpc.stream\",\"params\":{\"id\":" + id + ",\"item\":\""
 				+ "w".repeat(size) + "\"}}";
@@ -328,6 +414,8 @@ class MessageChannelJsonRpcTransportTests {
 
 		volatile @Nullable Throwable error;
 
+		volatile @Nullable String thread;
+
 		@Override
 		public void onSubscribe(Flow.Subscription subscription) {
 			subscription.request(Long.MAX_VALUE);
@@ -336,6 +424,7 @@ class MessageChannelJsonRpcTransportTests {
 		@Override
 		public void onNext(Object item) {
 			this.received.incrementAndGet();
+			this.thread = Thread.currentThread().getName();
 			this.blocked.countDown();
 			try {
 				this.release.await(30, TimeUnit.SECONDS);

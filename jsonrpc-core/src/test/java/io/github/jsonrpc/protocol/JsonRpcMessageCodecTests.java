@@ -26,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.CalculatorService;
 import io.github.jsonrpc.JsonRpcSetup;
 import io.github.jsonrpc.server.JsonRpcHandler;
@@ -407,7 +408,7 @@ class JsonRpcMessageCodecTests {
 	}
 
 	private String call(String json) {
-		return this.handler.handleText(json).join().orElseThrow();
+		return TestWaits.join(this.handler.handleText(json)).orElseThrow();
 	}
 
 	private String encode(JsonRpcResponse response) {

@@ -120,6 +120,38 @@ class JsonRpcPubSubMethodsTests {
 	}
 
 	@Test
+	void resubscribingAtTheLimitToTopicsAlreadyHeldIsAccepted() {
+		assertThat(call(this.session, "subscribe", "[\"news\",\"prices\",\"rooms.1\"]"))
+			.isEqualTo(result("[\"news\",\"prices\",\"rooms.1\"]"));
+		assertThat(call(this.session, "subscribe", "[\"rooms.1\",\"news\",\"prices\"]"))
+			.isEqualTo(result("[\"news\",\"prices\",\"rooms.1\"]"));
+	}
+
+	@Test
+	void subscriptionRacingOverTheLimitUndoesWhatTheCallAdded() {
+		JsonRpcSubscriptionRegistry[] registry = new JsonRpcSubscriptionRegistry[1];
+		// the authorizer of "c" stands for a concurrent subscribe on the same connection,
+		// between the limit check and the subscriptions of the call
+		registry[0] = new JsonRpcSubscriptionRegistry(List.of(JsonRpcTopic.of("a"), JsonRpcTopic.of("z"),
+				JsonRpcTopic.of("c").withAuthorizer((topic, session) -> {
+					registry[0].subscribe(session, "z");
+					return true;
+				})), 2);
+		JsonRpcSetup setup = JsonRpcSetup.services();
+		JsonRpcMethodRegistry methods = setup.toRegistry();
+		new JsonRpcPubSubMethods(setup.toMethodFactory(), registry[0], (method, exchange) -> true,
+				JsonRpcPubSubMethodNames.DEFAULTS)
+			.customize(methods);
+		JsonRpcHandler racing = JsonRpcHandler
+			.builder(new DefaultJsonRpcDispatcher(methods, setup.toExceptionHandler()), setup.toCodec())
+			.exceptionHandler(setup.toExceptionHandler())
+			.build();
+		assertThat(call(racing, this.session, "subscribe", "[\"a\",\"c\"]")).isEqualTo(
+				"{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32005,\"message\":\"Too many subscriptions (at most 2 per connection)\",\"data\":{\"max\":2}},\"id\":1}");
+		assertThat(registry[0].subscriptions(this.session)).containsExactly("z");
+	}
+
+	@Test
 	void methodsNeedAPersistentConnection() {
 		for (String method : List.of("subscribe", "unsubscribe", "get_subscriptions", "rpc.on", "rpc.off")) {
 			assertThat(call(null, method, "[\"news\"]"))

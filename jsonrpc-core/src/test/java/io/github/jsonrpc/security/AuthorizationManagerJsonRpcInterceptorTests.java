@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.protocol.JsonRpcId;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
 import io.github.jsonrpc.server.JsonRpcExchange;
@@ -91,10 +92,10 @@ class AuthorizationManagerJsonRpcInterceptorTests {
 	void grantedOrAbstainingManagerLetsTheCallThrough() {
 		AuthorizationManagerJsonRpcInterceptor granted = new AuthorizationManagerJsonRpcInterceptor(
 				(authentication, exchange) -> new AuthorizationDecision(true));
-		assertThat(granted.intercept(exchange("open"), this.chain).join()).isSameAs(PASSED);
+		assertThat(TestWaits.join(granted.intercept(exchange("open"), this.chain))).isSameAs(PASSED);
 		AuthorizationManagerJsonRpcInterceptor abstaining = new AuthorizationManagerJsonRpcInterceptor(
 				(authentication, exchange) -> null);
-		assertThat(abstaining.intercept(exchange("open"), this.chain).join()).isSameAs(PASSED);
+		assertThat(TestWaits.join(abstaining.intercept(exchange("open"), this.chain))).isSameAs(PASSED);
 		assertThat(this.calls).hasValue(2);
 	}
 
@@ -107,7 +108,7 @@ class AuthorizationManagerJsonRpcInterceptorTests {
 					return new AuthorizationDecision(true);
 				});
 		Authentication admin = TestSecurity.user("admin", "ADMIN");
-		interceptor.intercept(TestSecurity.exchangeAs("open", admin), this.chain).join();
+		TestWaits.join(interceptor.intercept(TestSecurity.exchangeAs("open", admin), this.chain));
 		assertThat(seen.get()).isSameAs(admin);
 	}
 

@@ -18,6 +18,7 @@ package io.github.jsonrpc.security;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.protocol.JsonRpcId;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
 import io.github.jsonrpc.security.MethodAccessJsonRpcInterceptor.DeniedMethods;
@@ -78,7 +79,7 @@ class MethodAccessJsonRpcInterceptorTests {
 		CompletableFuture<JsonRpcResponse> response = interceptor.intercept(exchange(method, caller),
 				(exchange) -> CompletableFuture.completedFuture(PASSED));
 		if (expected.equals("passed")) {
-			assertThat(response.join()).isSameAs(PASSED);
+			assertThat(TestWaits.join(response)).isSameAs(PASSED);
 		}
 		else {
 			assertThat(response).isCompletedExceptionally();
@@ -99,9 +100,8 @@ class MethodAccessJsonRpcInterceptorTests {
 			.build();
 		MethodAccessJsonRpcInterceptor interceptor = new MethodAccessJsonRpcInterceptor(this.registry, this.checker,
 				hidden, DeniedMethods.NOT_FOUND);
-		JsonRpcResponse response = interceptor
-			.intercept(exchange(method, caller), (exchange) -> CompletableFuture.completedFuture(PASSED))
-			.join();
+		JsonRpcResponse response = TestWaits.join(interceptor.intercept(exchange(method, caller),
+				(exchange) -> CompletableFuture.completedFuture(PASSED)));
 		if (expected.equals("passed")) {
 			assertThat(response).isSameAs(PASSED);
 		}
@@ -120,9 +120,8 @@ class MethodAccessJsonRpcInterceptorTests {
 	void notFoundModeAnswersAsAnUnknownMethod(String caller, String method) {
 		MethodAccessJsonRpcInterceptor interceptor = new MethodAccessJsonRpcInterceptor(this.registry, this.checker,
 				this.rules, DeniedMethods.NOT_FOUND);
-		JsonRpcResponse response = interceptor
-			.intercept(exchange(method, caller), (exchange) -> CompletableFuture.completedFuture(PASSED))
-			.join();
+		JsonRpcResponse response = TestWaits.join(interceptor.intercept(exchange(method, caller),
+				(exchange) -> CompletableFuture.completedFuture(PASSED)));
 		assertThat(response).isInstanceOfSatisfying(JsonRpcResponse.Failure.class, (failure) -> {
 			assertThat(failure.error().code()).isEqualTo(-32601);
 			assertThat(failure.error().message()).isEqualTo("Method not found");

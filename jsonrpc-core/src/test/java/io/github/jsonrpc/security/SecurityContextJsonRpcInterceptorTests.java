@@ -295,7 +295,7 @@ class SecurityContextJsonRpcInterceptorTests {
 				}));
 			}
 			for (Future<Boolean> result : results) {
-				assertThat(result.get(10, TimeUnit.SECONDS)).isTrue();
+				assertThat(result.get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 			}
 		}
 		finally {

@@ -16,7 +16,6 @@
 package io.github.jsonrpc.server;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -34,6 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
 import io.github.jsonrpc.protocol.JsonRpcReply;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
@@ -83,7 +83,7 @@ class DefaultJsonRpcHandlerPendingTests {
 				"{\"jsonrpc\":\"2.0\",\"method\":\"a\"}");
 		assertThat(reply).isNotDone();
 		this.dispatcher.complete("a", "done");
-		assertThat(reply.get(5, TimeUnit.SECONDS).isEmpty()).isTrue();
+		assertThat(reply.get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS).isEmpty()).isTrue();
 	}
 
 	@Test
@@ -276,7 +276,7 @@ class DefaultJsonRpcHandlerPendingTests {
 				JsonRpcTransportContext.inProcess());
 		Future<CompletableFuture<JsonRpcReply>> returned = this.caller.submit(call);
 		try {
-			return returned.get(5, TimeUnit.SECONDS);
+			return returned.get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (TimeoutException ex) {
 			return fail("The handler blocked its caller on a pending call");
@@ -288,7 +288,7 @@ class DefaultJsonRpcHandlerPendingTests {
 	}
 
 	private static String text(CompletableFuture<JsonRpcReply> reply) throws Exception {
-		return codec.encodeToString(reply.get(5, TimeUnit.SECONDS));
+		return codec.encodeToString(reply.get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS));
 	}
 
 	/**
@@ -317,7 +317,7 @@ class DefaultJsonRpcHandlerPendingTests {
 		}
 
 		void awaitCalls(int count) {
-			await().atMost(Duration.ofSeconds(5)).until(() -> this.calls.size() == count);
+			await().atMost(TestWaits.SHORT).until(() -> this.calls.size() == count);
 		}
 
 	}

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.CalculatorService;
 import io.github.jsonrpc.JsonRpcSetup;
 import io.github.jsonrpc.protocol.JsonRpcError;
@@ -83,12 +84,12 @@ class DefaultJsonRpcHandlerTests {
 				  {"jsonrpc":"2.0","method":"pending","params":[3],"id":3}
 				]
 				""");
-		assertThat(service.allStarted.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(service.allStarted.await(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 		assertThat(reply).isNotDone();
 		for (int i = 3; i >= 0; i--) {
 			service.futures.get(i).complete("item-" + i);
 		}
-		assertJson(reply.get(5, TimeUnit.SECONDS).orElseThrow(), expectedBatch(4));
+		assertJson(reply.get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS).orElseThrow(), expectedBatch(4));
 	}
 
 	@Test
@@ -100,7 +101,7 @@ class DefaultJsonRpcHandlerTests {
 				  {"jsonrpc":"2.0","method":"meet","params":["a"],"id":1},
 				  {"jsonrpc":"2.0","method":"meet","params":["b"],"id":2}
 				]
-				""").get(10, TimeUnit.SECONDS).orElseThrow();
+				""").get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS).orElseThrow();
 		// each item waits at the barrier for the other: both succeed only if they
 		// overlapped
 		assertJson(reply, """
@@ -129,7 +130,7 @@ class DefaultJsonRpcHandlerTests {
 	void batchWithoutParallelismRunsItemsOneAfterTheOther() throws Exception {
 		ConcurrencyService service = new ConcurrencyService();
 		JsonRpcHandler handler = JsonRpcSetup.services(service).toHandler();
-		handler.handleText(batchOf("track", 5)).get(5, TimeUnit.SECONDS);
+		handler.handleText(batchOf("track", 5)).get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS);
 		assertThat(service.maxConcurrent).isEqualTo(1);
 		assertThat(service.order).containsExactly(0, 1, 2, 3, 4);
 	}
@@ -182,8 +183,9 @@ class DefaultJsonRpcHandlerTests {
 	@Test
 	void failingNotificationProducesNoResponse() {
 		JsonRpcHandler handler = JsonRpcSetup.services(new FailingService()).toHandler();
-		assertThat(handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"fail\"}").join()).isEmpty();
-		assertThat(handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"fail\",\"params\":[1,2,3]}").join()).isEmpty();
+		assertThat(TestWaits.join(handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"fail\"}"))).isEmpty();
+		assertThat(TestWaits.join(handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"fail\",\"params\":[1,2,3]}")))
+			.isEmpty();
 	}
 
 	@Test
@@ -233,8 +235,10 @@ class DefaultJsonRpcHandlerTests {
 			throw new IllegalStateException("interceptor failed");
 		};
 		JsonRpcHandler handler = JsonRpcSetup.services(this.calculator).interceptors(throwing).toHandler();
-		assertThat(handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"update\",\"params\":[1]}").join()).isEmpty();
-		assertThat(handler.handleText("[{\"jsonrpc\":\"2.0\",\"method\":\"update\",\"params\":[1]}]").join()).isEmpty();
+		assertThat(TestWaits.join(handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"update\",\"params\":[1]}")))
+			.isEmpty();
+		assertThat(TestWaits.join(handler.handleText("[{\"jsonrpc\":\"2.0\",\"method\":\"update\",\"params\":[1]}]")))
+			.isEmpty();
 	}
 
 	@Test
@@ -274,13 +278,13 @@ class DefaultJsonRpcHandlerTests {
 			return chain.next(exchange);
 		};
 		JsonRpcHandler handler = JsonRpcSetup.services(this.calculator).interceptors(interceptor).toHandler();
-		assertThat(handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"update\",\"params\":[1]}").join()).isEmpty();
-		assertThat(handler
-			.handleText(
-					"""
-							[{"jsonrpc":"2.0","method":"notify_hello","params":[1]},{"jsonrpc":"2.0","method":"notify_sum","params":[1]}]
-							""")
-			.join()).isEmpty();
+		assertThat(TestWaits.join(handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"update\",\"params\":[1]}")))
+			.isEmpty();
+		assertThat(TestWaits.join(handler.handleText(
+				"""
+						[{"jsonrpc":"2.0","method":"notify_hello","params":[1]},{"jsonrpc":"2.0","method":"notify_sum","params":[1]}]
+						""")))
+			.isEmpty();
 		assertThat(methods).containsExactly("update:true", "notify_hello:true", "notify_sum:true");
 		assertThat(this.calculator.calls()).containsExactly("update", "notify_hello", "notify_sum");
 	}
@@ -328,7 +332,7 @@ class DefaultJsonRpcHandlerTests {
 	}
 
 	private static String call(JsonRpcHandler handler, String json) throws Exception {
-		return handler.handleText(json).get(5, TimeUnit.SECONDS).orElseThrow();
+		return handler.handleText(json).get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS).orElseThrow();
 	}
 
 	private static void assertJson(String actual, String expected) throws Exception {
@@ -478,7 +482,7 @@ class DefaultJsonRpcHandlerTests {
 		}
 
 		public String meet(String name) throws Exception {
-			this.barrier.await(5, TimeUnit.SECONDS);
+			this.barrier.await(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS);
 			return name;
 		}
 

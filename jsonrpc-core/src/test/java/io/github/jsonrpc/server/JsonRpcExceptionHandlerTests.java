@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.JsonRpcSetup;
 import io.github.jsonrpc.protocol.JsonRpcError;
 import io.github.jsonrpc.protocol.JsonRpcId;
@@ -46,7 +47,8 @@ class JsonRpcExceptionHandlerTests {
 	@Test
 	void unmappedExceptionIsInternalErrorWithoutDetails() throws Exception {
 		JsonRpcHandler handler = JsonRpcSetup.services(new FailingService()).toHandler();
-		String reply = handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"fail\",\"id\":1}").join().orElseThrow();
+		String reply = TestWaits.join(handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"fail\",\"id\":1}"))
+			.orElseThrow();
 		JSONAssert.assertEquals(
 				"{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32603,\"message\":\"Internal error\"},\"id\":1}", reply,
 				JSONCompareMode.STRICT);
@@ -63,7 +65,8 @@ class JsonRpcExceptionHandlerTests {
 			throw new IllegalArgumentException("resolver bug " + SECRET);
 		};
 		JsonRpcHandler handler = JsonRpcSetup.services(new FailingService()).exceptionResolvers(broken).toHandler();
-		String reply = handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"fail\",\"id\":1}").join().orElseThrow();
+		String reply = TestWaits.join(handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"fail\",\"id\":1}"))
+			.orElseThrow();
 		JSONAssert.assertEquals(
 				"{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32603,\"message\":\"Internal error\"},\"id\":1}", reply,
 				JSONCompareMode.STRICT);
@@ -73,8 +76,7 @@ class JsonRpcExceptionHandlerTests {
 	@Test
 	void checkedExceptionIsInternalErrorWithoutDetails() {
 		JsonRpcHandler handler = JsonRpcSetup.services(new FailingService()).toHandler();
-		String reply = handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"failChecked\",\"id\":1}")
-			.join()
+		String reply = TestWaits.join(handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"failChecked\",\"id\":1}"))
 			.orElseThrow();
 		assertThat(reply)
 			.isEqualTo("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32603,\"message\":\"Internal error\"},\"id\":1}");
@@ -83,7 +85,8 @@ class JsonRpcExceptionHandlerTests {
 	@Test
 	void includeDetailsAddsExceptionAndMessage() throws Exception {
 		JsonRpcHandler handler = JsonRpcSetup.services(new FailingService()).includeDetails(true).toHandler();
-		String reply = handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"fail\",\"id\":1}").join().orElseThrow();
+		String reply = TestWaits.join(handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"fail\",\"id\":1}"))
+			.orElseThrow();
 		JSONAssert.assertEquals(
 				"""
 						{"jsonrpc":"2.0","error":{"code":-32603,"message":"Internal error",

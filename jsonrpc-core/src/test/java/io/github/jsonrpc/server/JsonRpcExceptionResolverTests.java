@@ -19,6 +19,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.JsonRpcSetup;
 import io.github.jsonrpc.protocol.JsonRpcError;
 import io.github.jsonrpc.protocol.JsonRpcId;
@@ -64,7 +65,8 @@ class JsonRpcExceptionResolverTests {
 			.exceptionResolvers(JsonRpcExceptionResolver.forType(NotFoundException.class,
 					(ex) -> JsonRpcError.of(-32004, "Not found", Map.of("id", ex.id))))
 			.toHandler();
-		assertThat(handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"find\",\"params\":[7],\"id\":1}").join())
+		assertThat(
+				TestWaits.join(handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"find\",\"params\":[7],\"id\":1}")))
 			.contains(
 					"{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32004,\"message\":\"Not found\",\"data\":{\"id\":7}},\"id\":1}");
 	}

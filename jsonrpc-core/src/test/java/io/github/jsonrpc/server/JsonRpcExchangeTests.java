@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.protocol.JsonRpcId;
 import io.github.jsonrpc.protocol.JsonRpcRequest;
 
@@ -116,7 +117,8 @@ class JsonRpcExchangeTests {
 				}
 				start.countDown();
 				for (Future<Map<String, Object>> map : maps) {
-					assertThat(map.get(5, TimeUnit.SECONDS)).isSameAs(exchange.attributes());
+					assertThat(map.get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS))
+						.isSameAs(exchange.attributes());
 				}
 			}
 			finally {

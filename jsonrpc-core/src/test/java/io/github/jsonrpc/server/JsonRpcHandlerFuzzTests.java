@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.CalculatorService;
 import io.github.jsonrpc.JsonRpcSetup;
 import io.github.jsonrpc.protocol.JsonRpcInbound;
@@ -49,7 +50,8 @@ class JsonRpcHandlerFuzzTests {
 	@FuzzTest(maxDuration = "10m")
 	void handle(byte[] input) throws Exception {
 		JsonRpcInbound inbound = codec.decodeRequests(input);
-		JsonRpcReply reply = handler.handle(inbound, JsonRpcTransportContext.inProcess()).get(5, TimeUnit.SECONDS);
+		JsonRpcReply reply = handler.handle(inbound, JsonRpcTransportContext.inProcess())
+			.get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS);
 		byte[] output = codec.encode(reply);
 		long calls = inbound.entries()
 			.stream()

@@ -41,9 +41,11 @@ import org.springframework.data.redis.connection.ReactiveRedisConnection;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.ReturnType;
+import org.springframework.data.redis.core.script.DefaultReactiveScriptExecutor;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.data.redis.serializer.RedisSerializationContext;
 import org.springframework.util.Assert;
 
 /**
@@ -57,8 +59,13 @@ import org.springframework.util.Assert;
  * value is also stored under {@code <channel-prefix>:retained:<topic>} (expiring after
  * the configured time to live), for instances that start or subscribe later, by a script
  * that stores and publishes it in one step unless a newer value of the same instance is
- * stored already, so that a replay out of order never makes it go back.
- * {@link #sendToUser notifications to a user} travel the same way. Spring Data's
+ * stored already, so that a replay out of order never makes it go back. The script runs
+ * by its SHA ({@code EVALSHA}), sent in full only when Redis lost it (a restart, a
+ * failover, {@code SCRIPT FLUSH}): that one retained publication then reaches Redis after
+ * the publications sent behind it, and other instances, which deliver each instance's
+ * publications in order at most once, may drop it (it is stored all the same). A retained
+ * key remembers the last sequence of at most 64 publishing instances, those that wrote it
+ * last. {@link #sendToUser notifications to a user} travel the same way. Spring Data's
  * {@link RedisMessageListenerContainer} receives, on one thread, so that what one
  * instance publishes reaches the others in publish order; Lettuce reconnects and
  * resubscribes by itself after a connection loss.
@@ -87,25 +94,50 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 	// origins whose last sequence is remembered: the instances publishing lately
 	private static final int MAX_ORIGINS = 1024;
 
+	// origins whose last sequence a retained key remembers: each instance start is a
+	// new origin, so without a bound the fields of gone instances would pile up
+	static final int MAX_RETAINED_ORIGINS = 64;
+
+	private static final byte[] MAX_RETAINED_ORIGINS_ARGUMENT = Integer.toString(MAX_RETAINED_ORIGINS)
+		.getBytes(StandardCharsets.US_ASCII);
+
 	/**
 	 * Stores a retained frame unless the key holds one of the same origin with a sequence
 	 * at least as high (what Lettuce replays out of order after a reconnect), then
 	 * publishes it: both or neither, atomically. KEYS[1] is the retained key, a hash of
-	 * the last frame ({@code frame}) and the last sequence stored per origin
-	 * ({@code seq:<origin>}); ARGV: that field, the sequence, the frame, the channel and
-	 * the time to live in milliseconds ({@code 0}: none). Returns the number of
-	 * receivers, or -1 for a stale frame. A key of another type (an older version's) is
-	 * replaced.
+	 * the last frame ({@code frame}), a write counter ({@code tick}) and, per origin, its
+	 * last sequence and the tick of that write ({@code seq:<origin>} =
+	 * {@code <sequence>:<tick>}); ARGV: that field, the sequence, the frame, the channel,
+	 * the time to live in milliseconds ({@code 0}: none) and the most origins remembered:
+	 * a new origin beyond those replaces the one that wrote least recently. Returns the
+	 * number of receivers, or -1 for a stale frame. A key of another type (an older
+	 * version's) is replaced.
 	 */
 	static final RedisScript<Long> RETAIN_AND_PUBLISH = RedisScript.of("""
 			if redis.call('TYPE', KEYS[1]).ok ~= 'hash' then
 			  redis.call('DEL', KEYS[1])
 			end
 			local last = redis.call('HGET', KEYS[1], ARGV[1])
-			if last and tonumber(last) >= tonumber(ARGV[2]) then
+			if last and tonumber(string.match(last, '^%d+')) >= tonumber(ARGV[2]) then
 			  return -1
 			end
-			redis.call('HSET', KEYS[1], 'frame', ARGV[3], ARGV[1], ARGV[2])
+			local tick = redis.call('HINCRBY', KEYS[1], 'tick', 1)
+			if not last and redis.call('HLEN', KEYS[1]) >= 2 + tonumber(ARGV[6]) then
+			  local fields = redis.call('HGETALL', KEYS[1])
+			  local oldest, oldestTick
+			  for i = 1, #fields, 2 do
+			    if string.sub(fields[i], 1, 4) == 'seq:' then
+			      local written = tonumber(string.match(fields[i + 1], ':(%d+)$')) or 0
+			      if not oldestTick or written < oldestTick then
+			        oldest, oldestTick = fields[i], written
+			      end
+			    end
+			  end
+			  if oldest then
+			    redis.call('HDEL', KEYS[1], oldest)
+			  end
+			end
+			redis.call('HSET', KEYS[1], 'frame', ARGV[3], ARGV[1], ARGV[2] .. ':' .. tick)
 			if ARGV[5] == '0' then
 			  redis.call('PERSIST', KEYS[1])
 			else
@@ -122,7 +154,7 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 
 	private final byte[] channelBytes;
 
-	private final byte[] retainScript = RETAIN_AND_PUBLISH.getScriptAsString().getBytes(StandardCharsets.UTF_8);
+	private final RetainScriptExecutor retainScript;
 
 	private final String retainedKeyPrefix;
 
@@ -165,6 +197,7 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 
 	private RedisJsonRpcPubSubBackend(Builder builder) {
 		this.connectionFactory = (ReactiveRedisConnectionFactory) builder.connectionFactory;
+		this.retainScript = new RetainScriptExecutor(this.connectionFactory);
 		this.channel = builder.channelPrefix + ":pubsub";
 		this.retainedKeyPrefix = builder.channelPrefix + ":retained:";
 		this.timeout = builder.timeout;
@@ -354,12 +387,11 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 		Supplier<String> what = () -> describe(frame.kind(), frame.name());
 		if (frame.kind() == Kind.PUBLISH_RETAINED) {
 			// one command: stored and published atomically, or neither if stale
-			Flux<Long> retainAndPublish = connection.scriptingCommands()
-				.eval(ByteBuffer.wrap(this.retainScript), ReturnType.INTEGER, 1,
-						ByteBuffer.wrap(retainedKey(frame.name())), ByteBuffer.wrap(sequenceField(frame.origin())),
-						ByteBuffer.wrap(Long.toString(frame.sequence()).getBytes(StandardCharsets.US_ASCII)),
-						ByteBuffer.wrap(encoded), ByteBuffer.wrap(this.channelBytes),
-						ByteBuffer.wrap(this.retainedTimeToLiveMillis));
+			Flux<Long> retainAndPublish = this.retainScript.retainAndPublish(connection,
+					ByteBuffer.wrap(retainedKey(frame.name())), ByteBuffer.wrap(sequenceField(frame.origin())),
+					ByteBuffer.wrap(Long.toString(frame.sequence()).getBytes(StandardCharsets.US_ASCII)),
+					ByteBuffer.wrap(encoded), ByteBuffer.wrap(this.channelBytes),
+					ByteBuffer.wrap(this.retainedTimeToLiveMillis), ByteBuffer.wrap(MAX_RETAINED_ORIGINS_ARGUMENT));
 			this.tracker.send(retainAndPublish.then(), encoded.length, what);
 		}
 		else {
@@ -475,6 +507,27 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 		Receiver receiver = this.receiver;
 		Assert.state(receiver != null, "No receiver attached");
 		return receiver;
+	}
+
+	/**
+	 * Runs the retain script as Spring Data's script executors do: {@code EVALSHA}, and
+	 * {@code EVAL} only when Redis answers {@code NOSCRIPT} (restarted, failed over or
+	 * flushed), so that the script's text is not sent with every retained publication.
+	 */
+	private static final class RetainScriptExecutor extends DefaultReactiveScriptExecutor<byte[]> {
+
+		RetainScriptExecutor(ReactiveRedisConnectionFactory connectionFactory) {
+			super(connectionFactory, RedisSerializationContext.byteArray());
+		}
+
+		Flux<Long> retainAndPublish(ReactiveRedisConnection connection, ByteBuffer... keyAndArguments) {
+			// on the backend's own connection, so that it stays in order with its
+			// PUBLISH commands; the script answers an integer, never bytes to read
+			return eval(connection, RETAIN_AND_PUBLISH, ReturnType.INTEGER, 1, keyAndArguments, (bytes) -> {
+				throw new IllegalStateException("Retain script answered bytes");
+			});
+		}
+
 	}
 
 	/**

@@ -37,6 +37,10 @@ public final class JsonRpcHttpMediaTypes {
 	/** Value of the {@code Accept-Post} header of a {@code 415} answer. */
 	public static final String ACCEPT_POST = MediaType.APPLICATION_JSON_VALUE;
 
+	// the last Content-Type value other than "application/json" found to be JSON, e.g.
+	// "application/json;charset=UTF-8"; racy by design (a String is safely published)
+	private static @Nullable String lastJson;
+
 	private JsonRpcHttpMediaTypes() {
 	}
 
@@ -50,13 +54,27 @@ public final class JsonRpcHttpMediaTypes {
 		if (contentType == null) {
 			return false;
 		}
+		if (contentType.equalsIgnoreCase(MediaType.APPLICATION_JSON_VALUE) || contentType.equals(lastJson)) {
+			// what nearly every client sends, again and again: no parsing, no trip
+			// through
+			// Spring's shared media type cache (a contended ConcurrentLruCache, and a new
+			// MediaType per call) on every request
+			return true;
+		}
+		boolean json;
 		try {
-			return isJson(MediaType.parseMediaType(contentType));
+			json = isJson(MediaType.parseMediaType(contentType));
 		}
 		catch (RuntimeException ex) {
 			// unparsable
 			return false;
 		}
+		if (json) {
+			// the answer depends on the text only; one slot, so that clients sending any
+			// number of different values cannot grow it
+			lastJson = contentType;
+		}
+		return json;
 	}
 
 	/**

@@ -15,8 +15,8 @@
  */
 /**
  * What every HTTP transport of JSON-RPC shares, whatever the web stack: the media types
- * accepted and streamed, the stream framing, the status policy, and the OpenRPC document
- * request.
+ * accepted and streamed, the stream framing, the status policy, the OpenRPC document
+ * request, and the origin rules of WebSocket handshakes (which are HTTP requests).
  */
 @NullMarked
 package io.github.jsonrpc.server.http;

@@ -17,7 +17,7 @@ package io.github.jsonrpc.server.webflux;
 
 import java.util.concurrent.Executor;
 
-import io.github.jsonrpc.server.websocket.JsonRpcHandshakeOrigins;
+import io.github.jsonrpc.server.http.JsonRpcHandshakeOrigins;
 import io.netty.channel.EventLoop;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -103,9 +103,10 @@ public final class JsonRpcWebSocketHandlerMapping extends AbstractHandlerMapping
 	 * upgrade runs on another thread (a filter before it moved the exchange, e.g. a
 	 * password check or a session lookup on a Reactor scheduler), the client's first
 	 * message can be read before that binding and is dropped by the finished HTTP
-	 * exchange, never answered.
+	 * exchange, never answered. {@link JsonRpcEventLoopUpgradeStrategy} does the same for
+	 * the upgrade itself.
 	 */
-	private static Mono<Void> onEventLoop(ServerWebExchange exchange, Mono<Void> upgrade) {
+	static Mono<Void> onEventLoop(ServerWebExchange exchange, Mono<Void> upgrade) {
 		Executor eventLoop = reactorNettyPresent ? ReactorNettyEventLoops.elsewhere(exchange) : null;
 		return (eventLoop != null) ? upgrade.subscribeOn(Schedulers.fromExecutor(eventLoop)) : upgrade;
 	}

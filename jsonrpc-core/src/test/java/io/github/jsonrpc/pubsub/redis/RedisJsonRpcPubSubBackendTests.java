@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
 import io.github.jsonrpc.pubsub.JsonRpcPubSubBackend;
 import io.github.jsonrpc.pubsub.redis.RedisJsonRpcPubSubFrame.Kind;
@@ -75,11 +76,12 @@ class RedisJsonRpcPubSubBackendTests {
 	void publicationIsDeliveredHereAtOnceAndOnTheOtherInstanceOnce() {
 		assertThat(this.a.publish("chat", message("chat", "hi"), false)).isEqualTo(1);
 		assertThat(this.receivedByA.texts()).containsExactly("P chat " + notification("chat", "hi"));
-		await().untilAsserted(
-				() -> assertThat(this.receivedByB.texts()).containsExactly("P chat " + notification("chat", "hi")));
+		await().atMost(TestWaits.SHORT)
+			.untilAsserted(
+					() -> assertThat(this.receivedByB.texts()).containsExactly("P chat " + notification("chat", "hi")));
 		// the publishing instance does not get its own publication a second time
 		this.b.publish("chat", message("chat", "back"), false);
-		await().untilAsserted(() -> assertThat(this.receivedByA.texts()).hasSize(2));
+		await().atMost(TestWaits.SHORT).untilAsserted(() -> assertThat(this.receivedByA.texts()).hasSize(2));
 		assertThat(this.receivedByA.texts()).containsExactly("P chat " + notification("chat", "hi"),
 				"P chat " + notification("chat", "back"));
 		assertThat(this.receivedByB.texts()).hasSize(2);
@@ -101,8 +103,9 @@ class RedisJsonRpcPubSubBackendTests {
 	void notificationToAUserReachesEveryInstance() {
 		this.a.sendToUser("alice", message("news", "for alice"));
 		assertThat(this.receivedByA.texts()).containsExactly("U alice " + notification("news", "for alice"));
-		await().untilAsserted(() -> assertThat(this.receivedByB.texts())
-			.containsExactly("U alice " + notification("news", "for alice")));
+		await().atMost(TestWaits.SHORT)
+			.untilAsserted(() -> assertThat(this.receivedByB.texts())
+				.containsExactly("U alice " + notification("news", "for alice")));
 	}
 
 	@Test
@@ -110,7 +113,7 @@ class RedisJsonRpcPubSubBackendTests {
 		assertThat(this.b.retained("clock")).isNull();
 		this.a.publish("clock", message("clock", "12:00"), true);
 		this.a.publish("clock", message("clock", "12:01"), true);
-		await().untilAsserted(() -> assertThat(this.receivedByB.texts()).hasSize(2));
+		await().atMost(TestWaits.SHORT).untilAsserted(() -> assertThat(this.receivedByB.texts()).hasSize(2));
 		assertThat(this.receivedByB.texts()).allMatch((text) -> text.startsWith("R clock "));
 		JsonRpcEncodedMessage retained = this.b.retained("clock");
 		assertThat(retained).isNotNull();
@@ -128,18 +131,20 @@ class RedisJsonRpcPubSubBackendTests {
 		assertThat(this.a.handOver(retained(7, 2, "12:01"))).isTrue();
 		assertThat(this.a.handOver(retained(7, 1, "12:00"))).isTrue();
 		this.a.publish("chat", message("chat", "after"), false);
-		await().untilAsserted(() -> assertThat(this.receivedByB.texts()).hasSize(2));
+		await().atMost(TestWaits.SHORT).untilAsserted(() -> assertThat(this.receivedByB.texts()).hasSize(2));
 		// the stale one is neither stored nor published
 		assertThat(this.receivedByB.texts()).containsExactly("R clock " + notification("clock", "12:01"),
 				"P chat " + notification("chat", "after"));
 		assertThat(retainedText(this.b)).isEqualTo(notification("clock", "12:01"));
 		// another instance's publication Redis runs later is the newest: stored
 		assertThat(this.a.handOver(retained(8, 1, "12:02"))).isTrue();
-		await().untilAsserted(() -> assertThat(retainedText(this.b)).isEqualTo(notification("clock", "12:02")));
+		await().atMost(TestWaits.SHORT)
+			.untilAsserted(() -> assertThat(retainedText(this.b)).isEqualTo(notification("clock", "12:02")));
 		// each origin is compared with its own last sequence, whoever wrote last
 		assertThat(this.a.handOver(retained(7, 2, "12:01 again"))).isTrue();
 		assertThat(this.a.handOver(retained(7, 3, "12:03"))).isTrue();
-		await().untilAsserted(() -> assertThat(retainedText(this.b)).isEqualTo(notification("clock", "12:03")));
+		await().atMost(TestWaits.SHORT)
+			.untilAsserted(() -> assertThat(retainedText(this.b)).isEqualTo(notification("clock", "12:03")));
 		assertThat(this.receivedByB.texts()).containsExactly("R clock " + notification("clock", "12:01"),
 				"P chat " + notification("chat", "after"), "R clock " + notification("clock", "12:02"),
 				"R clock " + notification("clock", "12:03"));
@@ -152,7 +157,8 @@ class RedisJsonRpcPubSubBackendTests {
 		}
 		assertThat(this.b.retained("clock")).isNull();
 		this.a.publish("clock", message("clock", "12:00"), true);
-		await().untilAsserted(() -> assertThat(retainedText(this.b)).isEqualTo(notification("clock", "12:00")));
+		await().atMost(TestWaits.SHORT)
+			.untilAsserted(() -> assertThat(retainedText(this.b)).isEqualTo(notification("clock", "12:00")));
 		assertThat(this.a.check().available()).isTrue();
 	}
 
@@ -170,7 +176,7 @@ class RedisJsonRpcPubSubBackendTests {
 		String large = "x".repeat(2000);
 		this.a.publish("chat", message("chat", large), false);
 		this.a.publish("chat", message("chat", "small"), false);
-		await().untilAsserted(() -> assertThat(this.receivedByB.texts()).hasSize(1));
+		await().atMost(TestWaits.SHORT).untilAsserted(() -> assertThat(this.receivedByB.texts()).hasSize(1));
 		assertThat(this.receivedByB.texts()).containsExactly("P chat " + notification("chat", "small"));
 		assertThat(this.receivedByA.texts()).hasSize(2);
 		assertThat(this.a.check().notSent()).isOne();
@@ -189,7 +195,7 @@ class RedisJsonRpcPubSubBackendTests {
 			connection.publish(channel, frame(8, 1, "other"));
 			connection.publish(channel, frame(7, 4, "fourth"));
 		}
-		await().untilAsserted(() -> assertThat(this.receivedByB.texts()).hasSize(4));
+		await().atMost(TestWaits.SHORT).untilAsserted(() -> assertThat(this.receivedByB.texts()).hasSize(4));
 		assertThat(this.receivedByB.texts()).containsExactly("P chat " + notification("chat", "first"),
 				"P chat " + notification("chat", "third"), "P chat " + notification("chat", "other"),
 				"P chat " + notification("chat", "fourth"));
@@ -211,7 +217,7 @@ class RedisJsonRpcPubSubBackendTests {
 			connection.publish(channel,
 					new RedisJsonRpcPubSubFrame(Kind.PUBLISH, 42, 2, "chat", message("chat", "ok")).encode());
 		}
-		await().untilAsserted(() -> assertThat(this.receivedByB.texts()).hasSize(1));
+		await().atMost(TestWaits.SHORT).untilAsserted(() -> assertThat(this.receivedByB.texts()).hasSize(1));
 		assertThat(this.receivedByB.texts()).containsExactly("P chat " + notification("chat", "ok"));
 		assertThat(this.b.check().rejected()).isEqualTo(2);
 	}

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.JsonRpcSetup;
 import io.github.jsonrpc.protocol.JsonRpcId;
 import io.github.jsonrpc.server.JsonRpcExchange;
@@ -222,9 +223,9 @@ class InvocableJsonRpcMethodFactoryTests {
 		JsonRpcTransportContext context = JsonRpcTransportContext.builder(JsonRpcTransportContext.Transport.HTTP)
 			.principal(principal)
 			.build();
-		String reply = this.handler
-			.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"context\",\"params\":[1, 2],\"id\":\"c\"}", context)
-			.join()
+		String reply = TestWaits
+			.join(this.handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"context\",\"params\":[1, 2],\"id\":\"c\"}",
+					context))
 			.orElseThrow();
 		assertThat(read(reply).get("result").stringValue()).isEqualTo("context \"c\" a=1 session=null b=2 alice und");
 	}
@@ -315,7 +316,7 @@ class InvocableJsonRpcMethodFactoryTests {
 	private static String callText(JsonRpcHandler handler, String method, @Nullable String params) {
 		String json = "{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\","
 				+ ((params != null) ? "\"params\":" + params + "," : "") + "\"id\":1}";
-		return handler.handleText(json).join().orElseThrow();
+		return TestWaits.join(handler.handleText(json)).orElseThrow();
 	}
 
 	private static JsonNode read(String json) {

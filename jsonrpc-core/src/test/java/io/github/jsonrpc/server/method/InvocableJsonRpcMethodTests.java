@@ -153,11 +153,12 @@ class InvocableJsonRpcMethodTests {
 
 	@Test
 	void resultsToWaitForOrUnwrapAreAnsweredWhenComplete() throws Exception {
-		assertThat(answer("later").get(5, TimeUnit.SECONDS)).isEqualTo("result later");
+		assertThat(answer("later").get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo("result later");
 		assertThat(answer("present")).isCompletedWithValue("result here");
 		assertThat(answer("absent")).isCompletedWithValue("result null");
-		assertThat(answer("stream").get(5, TimeUnit.SECONDS)).isEqualTo("result [a, b]");
-		assertThat(answer("failedLater").get(5, TimeUnit.SECONDS)).isEqualTo("failed JsonRpcException");
+		assertThat(answer("stream").get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo("result [a, b]");
+		assertThat(answer("failedLater").get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS))
+			.isEqualTo("failed JsonRpcException");
 	}
 
 	@Test
@@ -169,7 +170,7 @@ class InvocableJsonRpcMethodTests {
 		InvocableJsonRpcMethod method = server.registry().lookup("threadName");
 		CompletableFuture<String> answer = method.invoke(exchange("threadName"), (call, value) -> "result " + value,
 				(call, ex) -> "failed " + ex);
-		assertThat(answer.get(5, TimeUnit.SECONDS)).isEqualTo("result blocking-1");
+		assertThat(answer.get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo("result blocking-1");
 	}
 
 	private CompletableFuture<String> answer(String name) {

@@ -19,6 +19,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.server.method.annotation.JsonRpcService;
 import io.github.jsonrpc.server.support.JsonRpcServer;
 
@@ -105,16 +106,15 @@ class JsonRpcArgsKwargsTests {
 	@Test
 	void offByDefault() {
 		JsonRpcServer server = JsonRpcServer.builder().service(new PeopleService()).build();
-		assertThat(server
-			.handleText(
-					"{\"jsonrpc\":\"2.0\",\"method\":\"describe\",\"params\":{\"args\":[\"Ada\",36,true]},\"id\":1}")
-			.join()).hasValueSatisfying((reply) -> assertThat(reply).contains("unknown parameter 'args'"));
+		assertThat(TestWaits.join(server.handleText(
+				"{\"jsonrpc\":\"2.0\",\"method\":\"describe\",\"params\":{\"args\":[\"Ada\",36,true]},\"id\":1}")))
+			.hasValueSatisfying((reply) -> assertThat(reply).contains("unknown parameter 'args'"));
 	}
 
 	private String call(String method, String params) {
-		return this.server
-			.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"params\":" + params + ",\"id\":1}")
-			.join()
+		return TestWaits
+			.join(this.server
+				.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"params\":" + params + ",\"id\":1}"))
 			.orElseThrow();
 	}
 

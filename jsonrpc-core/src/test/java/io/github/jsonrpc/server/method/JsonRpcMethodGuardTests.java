@@ -27,6 +27,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.protocol.JsonRpcError;
 import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
 import io.github.jsonrpc.server.JsonRpcException;
@@ -142,7 +143,7 @@ class JsonRpcMethodGuardTests {
 		assertThat(answer).isNotSameAs(running);
 		assertLimitExceeded(answer, "timeout", "Call timed out");
 		// the timer cancels the work right after failing the answer
-		Awaitility.await().atMost(Duration.ofSeconds(5)).until(running::isCancelled);
+		Awaitility.await().atMost(TestWaits.SHORT).until(running::isCancelled);
 		// cancelled work gives its permit back
 		assertThat(guard.call(() -> CompletableFuture.completedFuture("next")).get()).isEqualTo("next");
 	}
@@ -153,11 +154,12 @@ class JsonRpcMethodGuardTests {
 		CompletableFuture<Object> succeeding = new CompletableFuture<>();
 		CompletableFuture<Object> answer = guard.call(() -> succeeding);
 		succeeding.complete("result");
-		assertThat(answer.get(5, TimeUnit.SECONDS)).isEqualTo("result");
+		assertThat(answer.get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo("result");
 		CompletableFuture<Object> failing = new CompletableFuture<>();
 		CompletableFuture<Object> failed = guard.call(() -> failing);
 		failing.completeExceptionally(new IllegalStateException("late"));
-		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> failed.get(5, TimeUnit.SECONDS))
+		assertThatExceptionOfType(ExecutionException.class)
+			.isThrownBy(() -> failed.get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS))
 			.withCauseInstanceOf(IllegalStateException.class);
 	}
 
@@ -169,7 +171,8 @@ class JsonRpcMethodGuardTests {
 	}
 
 	private static void assertLimitExceeded(CompletableFuture<Object> answer, String reason, String message) {
-		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> answer.get(5, TimeUnit.SECONDS))
+		assertThatExceptionOfType(ExecutionException.class)
+			.isThrownBy(() -> answer.get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS))
 			.havingCause()
 			.isInstanceOfSatisfying(JsonRpcException.class, (ex) -> assertThat(ex.getError())
 				.isEqualTo(JsonRpcError.of(JsonRpcErrorCodes.LIMIT_EXCEEDED, message, Map.of("reason", reason))));

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.JsonRpcSetup;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.method.annotation.JsonRpcParam;
@@ -66,7 +67,7 @@ class JsonRpcParamsBinderDefaultsTests {
 	private String call(String method, String params) throws Exception {
 		return this.handler
 			.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"params\":" + params + ",\"id\":1}")
-			.get(5, TimeUnit.SECONDS)
+			.get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)
 			.orElseThrow();
 	}
 

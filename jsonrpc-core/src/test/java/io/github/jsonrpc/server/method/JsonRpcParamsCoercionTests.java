@@ -35,6 +35,7 @@ import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.server.support.JsonRpcServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,8 +106,8 @@ class JsonRpcParamsCoercionTests {
 			.mapper(JsonMapper.builder().enable(DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS).build())
 			.method("take", type, (value) -> "ok")
 			.build();
-		String reply = server.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"take\",\"params\":[" + json + "],\"id\":1}")
-			.join()
+		String reply = TestWaits
+			.join(server.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"take\",\"params\":[" + json + "],\"id\":1}"))
 			.orElseThrow();
 		if (accepted) {
 			assertThat(reply).isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":\"ok\",\"id\":1}");
@@ -135,8 +136,9 @@ class JsonRpcParamsCoercionTests {
 			.coercion(JsonRpcParamsCoercion.LENIENT)
 			.method("take", type, (value) -> value)
 			.build();
-		assertThat(server.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"take\",\"params\":[" + json + "],\"id\":1}")
-			.join()).contains("{\"jsonrpc\":\"2.0\",\"result\":" + result + ",\"id\":1}");
+		assertThat(TestWaits
+			.join(server.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"take\",\"params\":[" + json + "],\"id\":1}")))
+			.contains("{\"jsonrpc\":\"2.0\",\"result\":" + result + ",\"id\":1}");
 	}
 
 	@Test
@@ -145,7 +147,8 @@ class JsonRpcParamsCoercionTests {
 			.coercion(JsonRpcParamsCoercion.LENIENT)
 			.method("take", int.class, (value) -> value)
 			.build();
-		assertThat(server.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"take\",\"params\":[1.5],\"id\":1}").join())
+		assertThat(TestWaits
+			.join(server.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"take\",\"params\":[1.5],\"id\":1}")))
 			.hasValueSatisfying((reply) -> assertThat(reply).contains("must be an integer"));
 	}
 
@@ -177,12 +180,14 @@ class JsonRpcParamsCoercionTests {
 			.method("number", int.class, (value) -> value)
 			.method("big", Long.class, (value) -> value)
 			.build();
-		assertThat(
-				server.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"text\",\"params\":[\"  x  \"],\"id\":1}").join())
+		assertThat(TestWaits
+			.join(server.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"text\",\"params\":[\"  x  \"],\"id\":1}")))
 			.contains("{\"jsonrpc\":\"2.0\",\"result\":\"x\",\"id\":1}");
-		assertThat(server.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"number\",\"params\":[5],\"id\":1}").join())
+		assertThat(TestWaits
+			.join(server.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"number\",\"params\":[5],\"id\":1}")))
 			.contains("{\"jsonrpc\":\"2.0\",\"result\":50,\"id\":1}");
-		assertThat(server.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"big\",\"params\":[5],\"id\":1}").join())
+		assertThat(
+				TestWaits.join(server.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"big\",\"params\":[5],\"id\":1}")))
 			.contains("{\"jsonrpc\":\"2.0\",\"result\":6,\"id\":1}");
 	}
 
@@ -191,21 +196,21 @@ class JsonRpcParamsCoercionTests {
 		JsonRpcServer server = JsonRpcServer.builder()
 			.method("place", Order.class, (order) -> order.lines().size())
 			.build();
-		assertThat(server.handleText("""
+		assertThat(TestWaits.join(server.handleText("""
 				{"jsonrpc":"2.0","method":"place","params":{"customer":{"name":"Ada","vip":true},
 				 "lines":[{"item":"pen","quantity":1},{"item":"ink","quantity":"2"}]},"id":1}
-				""").join().orElseThrow()).contains("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32602,\"message\":"
+				""")).orElseThrow()).contains("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32602,\"message\":"
 				+ "\"Invalid params: parameter 'lines[1].quantity' must be an integer\"},\"id\":1}");
-		assertThat(server.handleText("""
+		assertThat(TestWaits.join(server.handleText("""
 				{"jsonrpc":"2.0","method":"place","params":{"customer":{"name":"Ada","vip":"yes"},"lines":[]},"id":1}
-				""").join().orElseThrow()).contains("\"Invalid params: parameter 'customer.vip' must be a boolean\"");
-		assertThat(server.handleText("""
+				""")).orElseThrow()).contains("\"Invalid params: parameter 'customer.vip' must be a boolean\"");
+		assertThat(TestWaits.join(server.handleText("""
 				{"jsonrpc":"2.0","method":"place","params":{"customer":{"name":5,"vip":true},"lines":[]},"id":1}
-				""").join().orElseThrow()).contains("\"Invalid params: parameter 'customer.name' must be a string\"");
-		assertThat(server.handleText("""
+				""")).orElseThrow()).contains("\"Invalid params: parameter 'customer.name' must be a string\"");
+		assertThat(TestWaits.join(server.handleText("""
 				{"jsonrpc":"2.0","method":"place","params":{"customer":{"name":"Ada","vip":true},
 				 "lines":[{"item":"pen","quantity":1}]},"id":1}
-				""").join().orElseThrow()).contains("{\"jsonrpc\":\"2.0\",\"result\":1,\"id\":1}");
+				""")).orElseThrow()).contains("{\"jsonrpc\":\"2.0\",\"result\":1,\"id\":1}");
 	}
 
 	@Test
@@ -214,10 +219,10 @@ class JsonRpcParamsCoercionTests {
 			.coercion(JsonRpcParamsCoercion.LENIENT)
 			.method("place", Order.class, (order) -> order.lines().get(0).quantity())
 			.build();
-		assertThat(server.handleText("""
+		assertThat(TestWaits.join(server.handleText("""
 				{"jsonrpc":"2.0","method":"place","params":{"customer":{"name":"Ada","vip":true},
 				 "lines":[{"item":"pen","quantity":"2"}]},"id":1}
-				""").join().orElseThrow()).contains("{\"jsonrpc\":\"2.0\",\"result\":2,\"id\":1}");
+				""")).orElseThrow()).contains("{\"jsonrpc\":\"2.0\",\"result\":2,\"id\":1}");
 	}
 
 	@Test

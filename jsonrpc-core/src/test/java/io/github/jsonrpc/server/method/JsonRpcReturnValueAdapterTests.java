@@ -89,12 +89,13 @@ class JsonRpcReturnValueAdapterTests {
 		JsonRpcPublisherContext alice = (context) -> context.accept("user", "alice");
 		exchange.publisherContext(alice.andThen((context) -> context.accept("user", "bob")));
 		Mono<String> mono = Mono.deferContextual((context) -> Mono.just(context.getOrDefault("user", "nobody")));
-		assertThat(JsonRpcReturnValueAdapter.adapt(mono, exchange, MAX).get(5, TimeUnit.SECONDS)).isEqualTo("bob");
+		assertThat(JsonRpcReturnValueAdapter.adapt(mono, exchange, MAX)
+			.get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo("bob");
 		Flux<String> flux = Flux.deferContextual((context) -> Flux.just(context.getOrDefault("user", "nobody")));
-		assertThat(JsonRpcReturnValueAdapter.adapt(flux, exchange, MAX).get(5, TimeUnit.SECONDS))
-			.isEqualTo(List.of("bob"));
-		assertThat(JsonRpcReturnValueAdapter.adapt(mono, exchange(null, JsonRpcId.of(2)), MAX).get(5, TimeUnit.SECONDS))
-			.isEqualTo("nobody");
+		assertThat(JsonRpcReturnValueAdapter.adapt(flux, exchange, MAX)
+			.get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(List.of("bob"));
+		assertThat(JsonRpcReturnValueAdapter.adapt(mono, exchange(null, JsonRpcId.of(2)), MAX)
+			.get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo("nobody");
 	}
 
 	@Test
@@ -157,7 +158,8 @@ class JsonRpcReturnValueAdapterTests {
 				exchange(null, JsonRpcId.of(1)), 100);
 		assertThat(result).isCompletedExceptionally();
 		assertThat(pulled).hasValue(101);
-		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> result.get(5, TimeUnit.SECONDS))
+		assertThatExceptionOfType(ExecutionException.class)
+			.isThrownBy(() -> result.get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS))
 			.havingCause()
 			.isInstanceOfSatisfying(JsonRpcException.class, (ex) -> {
 				assertThat(ex.getError().code()).isEqualTo(JsonRpcErrorCodes.LIMIT_EXCEEDED);
@@ -167,12 +169,13 @@ class JsonRpcReturnValueAdapterTests {
 		CompletableFuture<@Nullable Object> flux = JsonRpcReturnValueAdapter.adapt(Flux.range(0, 101),
 				exchange(null, JsonRpcId.of(2)), 100);
 		assertThat(flux).isCompletedExceptionally();
-		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> flux.get(5, TimeUnit.SECONDS))
+		assertThatExceptionOfType(ExecutionException.class)
+			.isThrownBy(() -> flux.get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS))
 			.withCauseInstanceOf(JsonRpcException.class);
 		CompletableFuture<@Nullable Object> atLimit = JsonRpcReturnValueAdapter.adapt(Flux.range(0, 100),
 				exchange(null, JsonRpcId.of(3)), 100);
 		assertThat(atLimit).isDone();
-		assertThat(atLimit.join()).asList().hasSize(100);
+		assertThat(TestWaits.join(atLimit)).asList().hasSize(100);
 	}
 
 	@Test
@@ -183,7 +186,8 @@ class JsonRpcReturnValueAdapterTests {
 		CompletableFuture<@Nullable Object> result = JsonRpcReturnValueAdapter.adapt(
 				IntStream.range(0, 100).boxed().onClose(() -> closed.set(true)), exchange(sink, JsonRpcId.of(1)), MAX);
 		assertThat(result).isCompletedExceptionally();
-		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> result.get(5, TimeUnit.SECONDS))
+		assertThatExceptionOfType(ExecutionException.class)
+			.isThrownBy(() -> result.get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS))
 			.havingCause()
 			.isInstanceOfSatisfying(JsonRpcException.class,
 					(ex) -> assertThat(ex.getError().code()).isEqualTo(JsonRpcErrorCodes.REQUEST_CANCELLED));
@@ -218,7 +222,8 @@ class JsonRpcReturnValueAdapterTests {
 				Flux.just(1).concatWith(Flux.error(new IllegalStateException("boom"))), exchange(sink, JsonRpcId.of(1)),
 				MAX);
 		assertThat(result).isCompletedExceptionally();
-		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> result.get(5, TimeUnit.SECONDS))
+		assertThatExceptionOfType(ExecutionException.class)
+			.isThrownBy(() -> result.get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS))
 			.withCauseInstanceOf(IllegalStateException.class);
 		assertThat(sink.items).containsExactly(1);
 		assertThat(sink.closed).isTrue();

@@ -130,6 +130,14 @@ class JsonRpcStdioServerTests {
 		return this.output.next();
 	}
 
+	private static java.util.List<Thread> keepingAlive() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> thread.getName().equals("jsonrpc-stdio") && !thread.isDaemon() && thread.isAlive())
+			.toList();
+	}
+
 	@Test
 	void constructorAndSettersRefuseMissingValues() {
 		JsonRpcSessionRegistry registry = this.registry;
@@ -169,6 +177,8 @@ class JsonRpcStdioServerTests {
 		assertThat(server.isRunning()).isTrue();
 		JsonRpcSession session = server.session();
 		assertThat(session).isNotNull();
+		// a thread that is no daemon keeps the JVM alive while serving
+		await().atMost(TestWaits.SHORT).until(() -> keepingAlive().size() == 1);
 		assertThat(session.transport()).isEqualTo(Transport.STDIO);
 		assertThat(session.id()).isEqualTo("stdio");
 		assertThat(this.registry.sessions()).containsExactly(session);
@@ -260,6 +270,8 @@ class JsonRpcStdioServerTests {
 		TestWaits.get(stopping);
 		assertThat(session.isOpen()).isFalse();
 		assertThat(server.isRunning()).isFalse();
+		// the thread that kept the JVM alive while serving ends
+		await().atMost(TestWaits.SHORT).until(() -> keepingAlive().isEmpty());
 		assertThat(server.session()).isNull();
 		assertThat(this.registry.sessions()).isEmpty();
 		// stopped by the application, not ended by the input

@@ -219,7 +219,9 @@ class JsonRpcTcpServerTests {
 					// closed by the server
 				}
 			});
-			await().atMost(TestWaits.SHORT).until(() -> !session.isOpen());
+			// the expected end, after the send time limit: bounded by the test, not by
+			// TestWaits
+			await().atMost(Duration.ofSeconds(10)).until(() -> !session.isOpen());
 			await().atMost(TestWaits.SHORT).until(() -> server.sessions().isEmpty());
 			client.close();
 			TestWaits.get(writing);

@@ -25,7 +25,7 @@ import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcSessionRegistry;
-import io.github.jsonrpc.server.websocket.JsonRpcHandshakeOrigins;
+import io.github.jsonrpc.server.http.JsonRpcHandshakeOrigins;
 import io.netty.channel.Channel;
 import io.netty.channel.DefaultEventLoop;
 import io.netty.channel.EventLoop;

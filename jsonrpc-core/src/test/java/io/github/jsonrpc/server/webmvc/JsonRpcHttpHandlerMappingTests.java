@@ -98,6 +98,22 @@ class JsonRpcHttpHandlerMappingTests {
 	}
 
 	@Test
+	void contentTypeFoundToBeJsonBeforeIsStillComparedExactly() {
+		// a value found to be JSON is remembered (one slot): asked again, and after it
+		// values that differ only a little, the answers stay those of the parsed type
+		for (int i = 0; i < 2; i++) {
+			assertThat(JsonRpcHttpHandlerMapping.isJson("application/json;charset=UTF-8")).isTrue();
+			assertThat(JsonRpcHttpHandlerMapping.isJson("application/json;charset=UTF-16")).isFalse();
+			assertThat(JsonRpcHttpHandlerMapping.isJson("application/json;charset=UTF-8;")).isTrue();
+			assertThat(JsonRpcHttpHandlerMapping.isJson("application/json;charset=UTF-8x")).isFalse();
+			assertThat(JsonRpcHttpHandlerMapping.isJson("APPLICATION/JSON")).isTrue();
+			assertThat(JsonRpcHttpHandlerMapping.isJson("application/jsonx")).isFalse();
+			assertThat(JsonRpcHttpHandlerMapping.isJson("application/json ")).isTrue();
+			assertThat(JsonRpcHttpHandlerMapping.isJson("text/json")).isFalse();
+		}
+	}
+
+	@Test
 	void pathAndOrderAreExposed() {
 		assertThat(this.mapping.getPath()).isEqualTo("/rpc");
 		assertThat(this.mapping.getOrder()).isEqualTo(JsonRpcHttpHandlerMapping.DEFAULT_ORDER).isEqualTo(-5);

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.server.http.JsonRpcHttpStatusPolicy;
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
@@ -154,7 +155,7 @@ class JsonRpcHttpHandlerPendingTests {
 		JsonRpcHttpHandler httpHandler = new JsonRpcHttpHandler(this.handler, JsonRpcHttpStatusPolicy.standard(), 1024);
 		Future<ServerResponse> returned = this.servletThread.submit(() -> httpHandler.handle(request));
 		try {
-			return returned.get(5, TimeUnit.SECONDS);
+			return returned.get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (TimeoutException ex) {
 			return fail("The handler held the servlet thread while the call was pending");

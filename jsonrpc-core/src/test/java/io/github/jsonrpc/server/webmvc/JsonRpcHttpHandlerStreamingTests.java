@@ -94,6 +94,27 @@ class JsonRpcHttpHandlerStreamingTests {
 	}
 
 	@Test
+	void streamingTypeIsFoundInAnyCase() {
+		MvcTestResult result = post(COUNT, "Application/X-NDJSON");
+		assertThat(result).hasStatusOk().hasContentType("application/x-ndjson;charset=UTF-8");
+		assertThat(body(result).lines()).hasSize(3);
+		assertThat(post(COUNT, "TEXT/Event-Stream")).hasStatusOk().hasContentType("text/event-stream;charset=UTF-8");
+	}
+
+	@Test
+	void acceptWithoutAStreamingTypeIsAnsweredAsPlainJson() {
+		// no hyphen: told apart without a match at every position
+		for (String accept : new String[] { "*/*", "application/*", "application/json, text/plain;q=0.5",
+				"application/ndjson", "text/stream" }) {
+			assertThat(post(COUNT, accept)).as(accept)
+				.hasStatusOk()
+				.hasContentType(MediaType.APPLICATION_JSON)
+				.bodyJson()
+				.isStrictlyEqualTo("{\"jsonrpc\":\"2.0\",\"result\":[1,2],\"id\":1}");
+		}
+	}
+
+	@Test
 	void malformedAcceptIsAnsweredAsPlainJson() {
 		assertThat(post(COUNT, "not a media type")).hasStatusOk()
 			.hasContentType(MediaType.APPLICATION_JSON)

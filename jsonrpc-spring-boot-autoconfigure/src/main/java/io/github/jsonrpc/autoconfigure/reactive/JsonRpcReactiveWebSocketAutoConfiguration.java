@@ -24,7 +24,8 @@ import io.github.jsonrpc.pubsub.JsonRpcPubSubMethodNames;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcSessionRegistry;
 import io.github.jsonrpc.server.connection.JsonRpcMemoryBudget;
-import io.github.jsonrpc.server.websocket.JsonRpcHandshakeOrigins;
+import io.github.jsonrpc.server.http.JsonRpcHandshakeOrigins;
+import io.github.jsonrpc.server.webflux.JsonRpcEventLoopUpgradeStrategy;
 import io.github.jsonrpc.server.webflux.JsonRpcWebSocketHandler;
 import io.github.jsonrpc.server.webflux.JsonRpcWebSocketHandlerMapping;
 import org.apache.commons.logging.Log;
@@ -125,10 +126,13 @@ public final class JsonRpcReactiveWebSocketAutoConfiguration {
 		@ConditionalOnMissingBean(name = "jsonRpcWebSocketService")
 		WebSocketService jsonRpcWebSocketService(JsonRpcWebSocketProperties properties) {
 			// Reactor Netty refuses frames over 64 KB by default: take max-message-size,
-			// aggregated continuation frames included
+			// aggregated continuation frames included; the upgrade itself always runs on
+			// the connection's event loop
 			int maxMessageSize = (int) properties.getMaxMessageSize().toBytes();
-			return new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(
-					() -> WebsocketServerSpec.builder().maxFramePayloadLength(maxMessageSize).handlePing(false)));
+			return new HandshakeWebSocketService(new JsonRpcEventLoopUpgradeStrategy(
+					new ReactorNettyRequestUpgradeStrategy(() -> WebsocketServerSpec.builder()
+						.maxFramePayloadLength(maxMessageSize)
+						.handlePing(false))));
 		}
 
 	}

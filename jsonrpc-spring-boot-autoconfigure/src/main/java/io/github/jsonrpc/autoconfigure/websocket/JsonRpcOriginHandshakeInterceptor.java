@@ -18,7 +18,7 @@ package io.github.jsonrpc.autoconfigure.websocket;
 import java.util.List;
 import java.util.Map;
 
-import io.github.jsonrpc.server.websocket.JsonRpcHandshakeOrigins;
+import io.github.jsonrpc.server.http.JsonRpcHandshakeOrigins;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;

@@ -26,8 +26,10 @@ import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcSessionRegistry;
 import io.github.jsonrpc.server.connection.JsonRpcMemoryBudget;
 import io.github.jsonrpc.server.websocket.JsonRpcWebSocketHandler;
+import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,6 +42,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
@@ -102,7 +106,7 @@ public final class JsonRpcWebSocketAutoConfiguration {
 		WebSocketHttpRequestHandler requestHandler = new WebSocketHttpRequestHandler(webSocketHandler,
 				new DefaultHandshakeHandler());
 		requestHandler.setHandshakeInterceptors(List.of(origins));
-		WebSocketHandlerMapping mapping = new WebSocketHandlerMapping();
+		WebSocketHandlerMapping mapping = new UpgradeOnlyWebSocketHandlerMapping();
 		mapping.setUrlMap(Map.of(properties.getPath(), requestHandler));
 		// only upgrade requests, so that POST on the same path still reaches the HTTP
 		// route
@@ -110,6 +114,31 @@ public final class JsonRpcWebSocketAutoConfiguration {
 		mapping.setOrder(HANDLER_MAPPING_ORDER);
 		logger.info("JSON-RPC WebSocket endpoint: " + properties.getPath());
 		return mapping;
+	}
+
+	/**
+	 * A {@link WebSocketHandlerMapping} that matches upgrade requests only (as
+	 * {@link WebSocketHandlerMapping#setWebSocketUpgradeMatch(boolean)} does) and tells
+	 * them apart before its path lookup: it runs first, for every request of the
+	 * application, and without this looks up the path and builds a handler chain for each
+	 * HTTP POST to the JSON-RPC endpoint only to drop it.
+	 */
+	static final class UpgradeOnlyWebSocketHandlerMapping extends WebSocketHandlerMapping {
+
+		UpgradeOnlyWebSocketHandlerMapping() {
+			setWebSocketUpgradeMatch(true);
+		}
+
+		@Override
+		protected @Nullable Object getHandlerInternal(HttpServletRequest request) throws Exception {
+			// the same test as WebSocketHandlerMapping's upgrade match
+			if (!HttpMethod.GET.matches(request.getMethod())
+					|| !"websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE))) {
+				return null;
+			}
+			return super.getHandlerInternal(request);
+		}
+
 	}
 
 }

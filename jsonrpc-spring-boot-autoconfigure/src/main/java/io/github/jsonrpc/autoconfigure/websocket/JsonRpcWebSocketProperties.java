@@ -65,9 +65,11 @@ public class JsonRpcWebSocketProperties {
 
 	/**
 	 * Hosts ('host' or 'host:port') this server is reached at, for the same-origin check
-	 * of handshakes: an Origin with one of these is accepted. Empty means the Host header
-	 * of the handshake decides what same origin is, which trusts the client (and any
-	 * proxy) to send the right one.
+	 * of handshakes: an Origin with one of these is accepted, over http or https. A bare
+	 * 'host' matches only the scheme's default port (80 for http, 443 for https), so
+	 * 'http://host:8080' needs 'host:8080'. Empty means the Host header of the handshake
+	 * decides what same origin is, which trusts the client (and any proxy) to send the
+	 * right one.
 	 */
 	private List<String> allowedHosts = new ArrayList<>();
 

@@ -36,6 +36,7 @@ import io.github.jsonrpc.server.http.JsonRpcHttpStatusPolicy;
 import io.github.jsonrpc.server.method.JsonRpcMethodAccessChecker;
 import io.github.jsonrpc.server.method.JsonRpcMethodRegistry;
 import io.github.jsonrpc.server.method.annotation.JsonRpcService;
+import io.github.jsonrpc.server.webflux.JsonRpcEventLoopUpgradeStrategy;
 import io.github.jsonrpc.server.webflux.JsonRpcHttpHandler;
 import io.github.jsonrpc.server.webflux.JsonRpcWebSocketHandler;
 import io.github.jsonrpc.server.webflux.JsonRpcWebSocketHandlerMapping;
@@ -57,6 +58,7 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.socket.server.WebSocketService;
 import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
+import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -203,6 +205,17 @@ class JsonRpcReactiveAutoConfigurationTests {
 					.toString();
 				assertThat(thread).contains("jsonrpc-").doesNotContain("boundedElastic");
 			});
+	}
+
+	@Test
+	void reactorNettyUpgradeRunsOnTheEventLoop() {
+		this.contextRunner.run((context) -> {
+			HandshakeWebSocketService service = context.getBean("jsonRpcWebSocketService",
+					HandshakeWebSocketService.class);
+			assertThat(service.getUpgradeStrategy()).isInstanceOfSatisfying(JsonRpcEventLoopUpgradeStrategy.class,
+					(strategy) -> assertThat(strategy.getDelegate())
+						.isInstanceOf(ReactorNettyRequestUpgradeStrategy.class));
+		});
 	}
 
 	@Test

@@ -97,6 +97,8 @@ class JsonRpcReactiveWebSocketOriginTests {
 		String self = this.pinned.uri("http", "").toString();
 		assertThat(this.pinned.handshakeStatus(Map.of("Origin", self))).isEqualTo(403);
 		assertThat(this.pinned.handshakeStatus(Map.of("Origin", "https://jsonrpc.example.com"))).isEqualTo(101);
+		// a host without port stands for the scheme's default port only
+		assertThat(this.pinned.handshakeStatus(Map.of("Origin", "https://jsonrpc.example.com:8443"))).isEqualTo(403);
 		assertThat(this.pinned.handshakeStatus(Map.of())).isEqualTo(101);
 	}
 

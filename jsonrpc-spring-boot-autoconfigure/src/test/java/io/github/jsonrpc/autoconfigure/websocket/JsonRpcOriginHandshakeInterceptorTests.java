@@ -79,6 +79,8 @@ class JsonRpcOriginHandshakeInterceptorTests {
 		// a forged Host header no longer makes a foreign origin "same origin"
 		assertThat(handshake(interceptor, "evil.example", "https://evil.example")).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(handshake(interceptor, "whatever", "https://RPC.example.com")).isNull();
+		// a host without port stands for the scheme's default port only
+		assertThat(handshake(interceptor, "whatever", "https://rpc.example.com:8443")).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(handshake(interceptor, "whatever", "http://localhost:8080")).isNull();
 		assertThat(handshake(interceptor, "whatever", "http://localhost:9090")).isEqualTo(HttpStatus.FORBIDDEN);
 	}

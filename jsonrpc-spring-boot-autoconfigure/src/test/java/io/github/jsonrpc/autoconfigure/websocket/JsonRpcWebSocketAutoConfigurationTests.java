@@ -39,8 +39,12 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
+import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,6 +76,35 @@ class JsonRpcWebSocketAutoConfigurationTests {
 			assertThat(registry.lookup("subscribe")).isNotNull();
 			assertThat(registry.lookup("rpc.on")).isNotNull();
 			assertThat(registry.lookup("get_methods")).isNotNull();
+		});
+	}
+
+	@Test
+	void handlerMappingMatchesUpgradeRequestsOnlyAndLeavesEverythingElseToTheNextMapping() {
+		this.contextRunner.run((context) -> {
+			WebSocketHandlerMapping mapping = context.getBean("jsonRpcWebSocketHandlerMapping",
+					WebSocketHandlerMapping.class);
+			MockHttpServletRequest upgrade = new MockHttpServletRequest("GET", "/jsonrpc");
+			upgrade.addHeader(HttpHeaders.UPGRADE, "WebSocket");
+			HandlerExecutionChain chain = mapping.getHandler(upgrade);
+			assertThat(chain).isNotNull();
+			assertThat(chain.getHandler()).isInstanceOf(WebSocketHttpRequestHandler.class);
+			// the JSON-RPC POST on the same path, a plain GET, another protocol's
+			// upgrade,
+			// an upgrade with another method, and an upgrade to another path
+			MockHttpServletRequest post = new MockHttpServletRequest("POST", "/jsonrpc");
+			post.setContentType("application/json");
+			assertThat(mapping.getHandler(post)).isNull();
+			assertThat(mapping.getHandler(new MockHttpServletRequest("GET", "/jsonrpc"))).isNull();
+			MockHttpServletRequest h2c = new MockHttpServletRequest("GET", "/jsonrpc");
+			h2c.addHeader(HttpHeaders.UPGRADE, "h2c");
+			assertThat(mapping.getHandler(h2c)).isNull();
+			MockHttpServletRequest postUpgrade = new MockHttpServletRequest("POST", "/jsonrpc");
+			postUpgrade.addHeader(HttpHeaders.UPGRADE, "websocket");
+			assertThat(mapping.getHandler(postUpgrade)).isNull();
+			MockHttpServletRequest elsewhere = new MockHttpServletRequest("GET", "/other");
+			elsewhere.addHeader(HttpHeaders.UPGRADE, "websocket");
+			assertThat(mapping.getHandler(elsewhere)).isNull();
 		});
 	}
 

@@ -27,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +35,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.github.jsonrpc.sample.security.SampleCredentials;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -246,8 +246,7 @@ class OpenRpcDocumentTests {
 
 	private static HttpRequest.Builder authenticated(HttpRequest.Builder request, @Nullable String user) {
 		if (user != null) {
-			request.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString((user + ":" + user + "-secret").getBytes(StandardCharsets.UTF_8)));
+			request.header("Authorization", SampleCredentials.basic(user));
 		}
 		return request;
 	}

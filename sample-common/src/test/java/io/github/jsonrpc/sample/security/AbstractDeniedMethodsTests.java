@@ -16,14 +16,12 @@
 package io.github.jsonrpc.sample.security;
 
 import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,17 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @author JSON-RPC for Spring Boot team
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-abstract class AbstractDeniedMethodsTests {
-
-	@LocalServerPort
-	private int port;
-
-	private JsonRpcHttpCaller caller;
-
-	@BeforeEach
-	void setUp() {
-		this.caller = new JsonRpcHttpCaller(this.port);
-	}
+abstract class AbstractDeniedMethodsTests extends AbstractHttpCallerTests {
 
 	@ParameterizedTest(name = "{0} calls {1}")
 	@CsvSource(nullValues = "anonymous", textBlock = """

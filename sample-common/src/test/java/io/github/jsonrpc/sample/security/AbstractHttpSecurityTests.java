@@ -24,7 +24,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,7 +31,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,20 +42,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @author JSON-RPC for Spring Boot team
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-abstract class AbstractHttpSecurityTests {
+abstract class AbstractHttpSecurityTests extends AbstractHttpCallerTests {
 
 	private static final List<String> INTERNALS = List.of("Exception", "org.springframework", "io.github", "hasRole",
 			"ADMIN", "isAuthenticated", "notePolicy", "authentication", "alice", "admin", "Access Denied", "stack");
-
-	@LocalServerPort
-	private int port;
-
-	private JsonRpcHttpCaller caller;
-
-	@BeforeEach
-	void setUp() {
-		this.caller = new JsonRpcHttpCaller(this.port);
-	}
 
 	@ParameterizedTest(name = "{0} calls {1}")
 	@CsvSource(nullValues = "anonymous", textBlock = """
@@ -86,8 +74,7 @@ abstract class AbstractHttpSecurityTests {
 			anonymous, notes.create, '["x"]',        -32001
 			""")
 	void deniedCallsGetSecurityErrorsWithoutInternals(String user, String method, String params, int code) {
-		HttpResponse<String> response = this.caller.post(user, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"" + method
-				+ "\"" + ((params != null) ? ",\"params\":" + params : "") + "}");
+		HttpResponse<String> response = this.caller.post(user, JsonRpcHttpCaller.request(7, method, params));
 		// the standard HTTP status policy answers every JSON-RPC body with 200
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode body = JsonRpcHttpCaller.mapper.readTree(response.body());

@@ -18,7 +18,6 @@ package io.github.jsonrpc.sample.security;
 import java.net.http.HttpResponse;
 
 import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,7 +25,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,17 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"jsonrpc.security.rules.[inventory.*]=hasRole('ADMIN')",
 				"jsonrpc.security.rules.[sum]=hasRole('USER') and method == 'sum'", "jsonrpc.batch.parallelism=4",
 				"jsonrpc.http.status-policy=by-error-code" })
-abstract class AbstractSecurityRulesTests {
-
-	@LocalServerPort
-	private int port;
-
-	private JsonRpcHttpCaller caller;
-
-	@BeforeEach
-	void setUp() {
-		this.caller = new JsonRpcHttpCaller(this.port);
-	}
+abstract class AbstractSecurityRulesTests extends AbstractHttpCallerTests {
 
 	@ParameterizedTest(name = "{0} calls {1}")
 	@CsvSource(nullValues = "anonymous", textBlock = """
@@ -69,8 +57,7 @@ abstract class AbstractSecurityRulesTests {
 			alice,     admin.stats,    ,           -32003
 			""")
 	void rulesDecideBeforeTheMethod(String user, String method, String params, int code) {
-		HttpResponse<String> http = this.caller.post(user, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\""
-				+ ((params != null) ? ",\"params\":" + params : "") + "}");
+		HttpResponse<String> http = this.caller.post(user, JsonRpcHttpCaller.request(1, method, params));
 		// the by-error-code status policy: 401 for -32001, 403 for -32003
 		assertThat(http.statusCode()).isEqualTo((code == 0) ? 200 : (code == -32001) ? 401 : 403);
 		JsonNode response = JsonRpcHttpCaller.mapper.readTree(http.body());
@@ -88,11 +75,7 @@ abstract class AbstractSecurityRulesTests {
 		StringBuilder batch = new StringBuilder("[");
 		for (int i = 0; i < 12; i++) {
 			batch.append((i > 0) ? "," : "")
-				.append("{\"jsonrpc\":\"2.0\",\"id\":")
-				.append(i)
-				.append(",\"method\":\"")
-				.append((i % 2 == 0) ? "whoami" : "admin.stats")
-				.append("\"}");
+				.append(JsonRpcHttpCaller.request(i, (i % 2 == 0) ? "whoami" : "admin.stats", null));
 		}
 		HttpResponse<String> response = this.caller.post("alice", batch.append(']').toString());
 		JsonNode replies = JsonRpcHttpCaller.mapper.readTree(response.body());

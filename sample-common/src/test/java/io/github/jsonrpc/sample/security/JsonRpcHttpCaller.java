@@ -19,9 +19,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -64,14 +62,13 @@ final class JsonRpcHttpCaller {
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 		if (user != null) {
-			request.header("Authorization", basic(user, user + "-secret"));
+			request.header("Authorization", SampleCredentials.basic(user));
 		}
 		return this.client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	JsonNode call(String user, String method, String params) {
-		String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\""
-				+ ((params != null) ? ",\"params\":" + params : "") + "}";
+		String body = request(1, method, params);
 		HttpResponse<String> response = post(user, body);
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException("HTTP " + response.statusCode() + " for " + body);
@@ -79,8 +76,16 @@ final class JsonRpcHttpCaller {
 		return mapper.readTree(response.body());
 	}
 
-	static String basic(String user, String password) {
-		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+	/**
+	 * Return the text of a call.
+	 * @param id the id
+	 * @param method the method
+	 * @param params the params as JSON, {@code null} for none
+	 * @return the request
+	 */
+	static String request(int id, String method, String params) {
+		return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\""
+				+ ((params != null) ? ",\"params\":" + params : "") + "}";
 	}
 
 	static int errorCode(JsonNode response) {

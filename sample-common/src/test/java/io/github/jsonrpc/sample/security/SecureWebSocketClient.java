@@ -61,7 +61,7 @@ final class SecureWebSocketClient implements AutoCloseable {
 			.newWebSocketBuilder()
 			.connectTimeout(Duration.ofSeconds(5));
 		if (user != null) {
-			builder.header("Authorization", JsonRpcHttpCaller.basic(user, password));
+			builder.header("Authorization", SampleCredentials.basic(user, password));
 		}
 		if (origin != null) {
 			builder.header("Origin", origin);
@@ -74,8 +74,7 @@ final class SecureWebSocketClient implements AutoCloseable {
 	/** Call a method and return its response, failing after 5 seconds. */
 	JsonNode call(String method, String params) throws Exception {
 		int id = this.ids.incrementAndGet();
-		send("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\""
-				+ ((params != null) ? ",\"params\":" + params : "") + "}");
+		send(JsonRpcHttpCaller.request(id, method, params));
 		JsonNode response = nextResponse();
 		if (response.get("id").asInt() != id) {
 			throw new AssertionError("Expected the response to " + id + " but got " + response);

@@ -15,23 +15,16 @@
  */
 package io.github.jsonrpc.sample.security;
 
-import java.time.Duration;
-
 import io.github.jsonrpc.autoconfigure.JsonRpcProperties;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
-import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -50,6 +43,8 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
  * {@code @RolesAllowed}) and {@code jsonrpc.security} rules decide per method. The
  * sample's methods are blocking ones, which run on the task executor with the caller's
  * security context, so the ordinary {@code @EnableMethodSecurity} applies to them.
+ * {@code rpc.login} uses the starter's own manager over the reactive users (no bean of
+ * the sample's), so the shared end-to-end suites test what an application gets.
  *
  * @author JSON-RPC for Spring Boot team
  */
@@ -75,9 +70,8 @@ public class SampleWebFluxSecurityConfiguration {
 			.httpBasic(Customizer.withDefaults())
 			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(
 					new AndServerWebExchangeMatcher(CsrfWebFilter.DEFAULT_CSRF_MATCHER, notTheEndpoint)))
-			// stateless like the Servlet sample: no security context nor saved request in
-			// a
-			// WebSession, so no request creates one
+			// stateless like the Servlet sample: no security context nor saved
+			// request in a WebSession, so no request creates one
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.build();
@@ -91,30 +85,6 @@ public class SampleWebFluxSecurityConfiguration {
 	@Bean
 	MapReactiveUserDetailsService userDetailsService(SampleUsersProperties properties) {
 		return new MapReactiveUserDetailsService(properties.userDetails());
-	}
-
-	/**
-	 * The manager of {@code rpc.login} (a WebSocket client authenticating after
-	 * connecting), over the same users as the filter chain.
-	 * @param users the users
-	 * @param passwordEncoder the password encoder
-	 * @return the manager
-	 */
-	@Bean
-	AuthenticationManager loginAuthenticationManager(ReactiveUserDetailsService users,
-			PasswordEncoder passwordEncoder) {
-		UserDetailsRepositoryReactiveAuthenticationManager manager = new UserDetailsRepositoryReactiveAuthenticationManager(
-				users);
-		manager.setPasswordEncoder(passwordEncoder);
-		// rpc.login runs on the task executor like every blocking method, never on the
-		// event loop: waiting for the in-memory lookup is fine there
-		return (authentication) -> {
-			Authentication result = manager.authenticate(authentication).block(Duration.ofSeconds(5));
-			if (result == null) {
-				throw new BadCredentialsException("Bad credentials");
-			}
-			return result;
-		};
 	}
 
 }

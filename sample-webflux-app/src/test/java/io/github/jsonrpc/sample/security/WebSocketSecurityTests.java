@@ -16,11 +16,30 @@
 
 package io.github.jsonrpc.sample.security;
 
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * {@link AbstractWebSocketSecurityTests} against the WebFlux sample (Reactor Netty).
  *
  * @author JSON-RPC for Spring Boot team
  */
 class WebSocketSecurityTests extends AbstractWebSocketSecurityTests {
+
+	@Autowired
+	private ApplicationContext context;
+
+	@Test
+	void loginTestsRunTheStartersManagerOverTheReactiveUsers() {
+		// the inherited rpc.login tests then test what an application gets
+		assertThat(this.context.getBeanNamesForType(AuthenticationManager.class)).isEmpty();
+		assertThat(this.context.getBeanNamesForType(ReactiveAuthenticationManager.class)).isEmpty();
+	}
 
 }

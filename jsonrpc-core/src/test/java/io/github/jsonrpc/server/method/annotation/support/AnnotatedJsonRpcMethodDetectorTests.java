@@ -22,6 +22,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.Test;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.CalculatorService;
 import io.github.jsonrpc.JsonRpcSetup;
 import io.github.jsonrpc.server.JsonRpcHandler;
@@ -71,10 +72,10 @@ class AnnotatedJsonRpcMethodDetectorTests {
 	@Test
 	void servicePrefixIsApplied() {
 		assertThat(names(new PrefixedService())).containsExactly("calc.add", "calc.twice");
-		assertThat(JsonRpcSetup.services(new PrefixedService())
+		assertThat(TestWaits.join(JsonRpcSetup.services(new PrefixedService())
 			.toHandler()
-			.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"calc.add\",\"params\":[1,2],\"id\":1}")
-			.join()).contains("{\"jsonrpc\":\"2.0\",\"result\":3,\"id\":1}");
+			.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"calc.add\",\"params\":[1,2],\"id\":1}")))
+			.contains("{\"jsonrpc\":\"2.0\",\"result\":3,\"id\":1}");
 	}
 
 	@Test
@@ -152,8 +153,8 @@ class AnnotatedJsonRpcMethodDetectorTests {
 		assertThat(this.detector.isService(proxy)).isTrue();
 		assertThat(names(proxy)).containsExactly("calc.add", "calc.twice");
 		JsonRpcHandler handler = JsonRpcSetup.services(proxy).toHandler();
-		assertThat(
-				handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"calc.twice\",\"params\":[21],\"id\":1}").join())
+		assertThat(TestWaits
+			.join(handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"calc.twice\",\"params\":[21],\"id\":1}")))
 			.contains("{\"jsonrpc\":\"2.0\",\"result\":42,\"id\":1}");
 		assertThat(intercepted).hasValue(1);
 	}
@@ -167,8 +168,8 @@ class AnnotatedJsonRpcMethodDetectorTests {
 		Object proxy = factory.getProxy();
 		assertThat(java.lang.reflect.Proxy.isProxyClass(proxy.getClass())).isTrue();
 		JsonRpcHandler handler = JsonRpcSetup.services(proxy).toHandler();
-		assertThat(
-				handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"greet\",\"params\":[\"Ann\"],\"id\":1}").join())
+		assertThat(TestWaits
+			.join(handler.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"greet\",\"params\":[\"Ann\"],\"id\":1}")))
 			.contains("{\"jsonrpc\":\"2.0\",\"result\":\"Hello Ann\",\"id\":1}");
 		assertThat(intercepted).hasValue(1);
 	}

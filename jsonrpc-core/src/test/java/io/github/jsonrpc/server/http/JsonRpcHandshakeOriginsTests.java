@@ -13,13 +13,15 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.jsonrpc.server.websocket;
+package io.github.jsonrpc.server.http;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,7 +99,7 @@ class JsonRpcHandshakeOriginsTests {
 		JsonRpcHandshakeOrigins origins = new JsonRpcHandshakeOrigins(List.of(), List.of(), List.of("API.Example.com"));
 		assertThat(origins.isAllowed("https://api.EXAMPLE.com", OTHER)).isTrue();
 		assertThat(origins.isAllowed("https://other.example.com", SAME)).isFalse();
-		assertThat(origins.isAllowed("https://api.example.com:8443", OTHER)).isTrue();
+		assertThat(origins.isAllowed("https://api.example.com:8443", OTHER)).isFalse();
 	}
 
 	@Test
@@ -107,6 +109,68 @@ class JsonRpcHandshakeOriginsTests {
 		assertThat(origins.isAllowed("https://api.example.com:8443", OTHER)).isTrue();
 		assertThat(origins.isAllowed("https://api.example.com:9443", SAME)).isFalse();
 		assertThat(origins.isAllowed("https://api.example.com", SAME)).isFalse();
+	}
+
+	private final JsonRpcHandshakeOrigins pinned = new JsonRpcHandshakeOrigins(List.of(), List.of(),
+			List.of("rpc.example.com", "Local.example:8080", "tls.example:8443"));
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://rpc.example.com", "https://rpc.example.com", "http://rpc.example.com:80",
+			"https://rpc.example.com:443", "HTTPS://RPC.Example.com" })
+	void hostWithoutPortMatchesTheDefaultPortOfEitherScheme(String origin) {
+		assertThat(isAllowed(origin)).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://rpc.example.com:8080", "https://rpc.example.com:8443",
+			"http://rpc.example.com:443", "https://rpc.example.com:80" })
+	void hostWithoutPortRejectsEveryOtherPort(String origin) {
+		assertThat(isAllowed(origin)).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://local.example:8080", "https://local.example:8080", "https://tls.example:8443" })
+	void hostWithPortMatchesThatPort(String origin) {
+		assertThat(isAllowed(origin)).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://local.example", "https://local.example", "http://local.example:8081",
+			"https://tls.example", "http://other.example:8080", "https://evil.rpc.example.com" })
+	void hostWithPortRejectsOtherPortsAndHosts(String origin) {
+		assertThat(isAllowed(origin)).isFalse();
+	}
+
+	@Test
+	void defaultPortWrittenInTheEntryMatchesAnOriginWithoutPort() {
+		JsonRpcHandshakeOrigins origins = new JsonRpcHandshakeOrigins(List.of(), List.of(),
+				List.of("a.example:443", "b.example:80"));
+		assertThat(origins.isAllowed("https://a.example", () -> false)).isTrue();
+		assertThat(origins.isAllowed("http://a.example", () -> false)).isFalse();
+		assertThat(origins.isAllowed("http://b.example", () -> false)).isTrue();
+		assertThat(origins.isAllowed("https://b.example", () -> false)).isFalse();
+	}
+
+	@Test
+	void allowedHostsReplaceTheHostHeader() {
+		assertThat(this.pinned.isAllowed("https://evil.example", () -> true)).isFalse();
+		JsonRpcHandshakeOrigins byHost = new JsonRpcHandshakeOrigins(List.of(), List.of(), List.of());
+		assertThat(byHost.isAllowed("https://any.example:9999", () -> true)).isTrue();
+		assertThat(byHost.isAllowed("https://any.example:9999", () -> false)).isFalse();
+	}
+
+	@Test
+	void originsWithoutOriginOrNotHttpAreDecidedFirst() {
+		assertThat(this.pinned.isAllowed(null, () -> false)).isTrue();
+		assertThat(this.pinned.isAllowed("ws://rpc.example.com", () -> true)).isFalse();
+		assertThat(this.pinned.isAllowed("null", () -> true)).isFalse();
+	}
+
+	private boolean isAllowed(String origin) {
+		// the Host header is never asked once allowed hosts are configured
+		return this.pinned.isAllowed(origin, () -> {
+			throw new AssertionError("Host header consulted for " + origin);
+		});
 	}
 
 }

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.jsonrpc.server.websocket;
+package io.github.jsonrpc.server.http;
 
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +36,15 @@ import org.springframework.web.util.UriComponentsBuilder;
  * valid {@code http(s)} URL is refused. Same origin compares with the configured allowed
  * hosts when there are some, otherwise the stack decides from the request's {@code Host}.
  *
+ * <p>
+ * An allowed host is compared with the {@code Origin}'s host and port, the port being the
+ * scheme's default ({@code 80} for {@code http}, {@code 443} for {@code https}) when the
+ * {@code Origin} does not write one: {@code host:port} matches that port only, and a bare
+ * {@code host} matches the scheme's default port only (as a {@code Host} header without a
+ * port means), never {@code http://host:8080}. Either scheme matches, since a host name
+ * does not say which one the server is reached with: list exact origins in the allowed
+ * origins to pin it.
+ *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
  */
@@ -53,7 +62,8 @@ public final class JsonRpcHandshakeOrigins {
 	 * @param allowedOriginPatterns origin patterns accepted, e.g.
 	 * {@code https://*.example.com}
 	 * @param allowedHosts hosts ({@code host} or {@code host:port}) this server is
-	 * reached at; empty to trust the {@code Host} header
+	 * reached at; a bare {@code host} stands for the scheme's default port; empty to
+	 * trust the {@code Host} header
 	 */
 	public JsonRpcHandshakeOrigins(List<String> allowedOrigins, List<String> allowedOriginPatterns,
 			List<String> allowedHosts) {
@@ -100,8 +110,14 @@ public final class JsonRpcHandshakeOrigins {
 			}
 		}
 		String host = origin.getHost().toLowerCase(Locale.ROOT);
-		return this.allowedHosts.contains(host)
-				|| (origin.getPort() != -1 && this.allowedHosts.contains(host + ":" + origin.getPort()));
+		int port = (origin.getPort() != -1) ? origin.getPort() : defaultPort(origin.getScheme());
+		// a bare host means the scheme's default port, as in a Host header
+		return this.allowedHosts.contains(host + ":" + port)
+				|| (port == defaultPort(origin.getScheme()) && this.allowedHosts.contains(host));
+	}
+
+	private static int defaultPort(@Nullable String scheme) {
+		return "https".equalsIgnoreCase(scheme) ? 443 : 80;
 	}
 
 	private static @Nullable UriComponents parse(String origin) {
