@@ -91,6 +91,8 @@ public final class JsonRpcWebSocketHandler extends TextWebSocketHandler implemen
 
 	private volatile JsonRpcConnectionSettings settings = JsonRpcConnectionSettings.DEFAULTS;
 
+	private volatile boolean tomcatGatheredWrites;
+
 	private @Nullable TaskScheduler taskScheduler;
 
 	private @Nullable ThreadPoolTaskScheduler ownScheduler;
@@ -172,6 +174,28 @@ public final class JsonRpcWebSocketHandler extends TextWebSocketHandler implemen
 	}
 
 	/**
+	 * Set whether new connections on Tomcat send each message's encoded bytes as they are
+	 * and gather the messages queued meanwhile into one network write. This reaches
+	 * Tomcat's private WebSocket internals reflectively (their meaning may change in a
+	 * Tomcat release), so it is off by default; where they cannot be reached, and on
+	 * other containers, messages are sent with {@code RemoteEndpoint.Async} as usual.
+	 * @param tomcatGatheredWrites whether to gather writes on Tomcat ({@code false} by
+	 * default)
+	 */
+	public void setTomcatGatheredWrites(boolean tomcatGatheredWrites) {
+		this.tomcatGatheredWrites = tomcatGatheredWrites;
+	}
+
+	/**
+	 * Return whether new connections on Tomcat gather their writes.
+	 * @return whether gathered writes are enabled
+	 * @see #setTomcatGatheredWrites(boolean)
+	 */
+	public boolean isTomcatGatheredWrites() {
+		return this.tomcatGatheredWrites;
+	}
+
+	/**
 	 * Set the scheduler the keep-alive runs on; by default one of the handler's own.
 	 * @param taskScheduler the scheduler
 	 */
@@ -191,7 +215,7 @@ public final class JsonRpcWebSocketHandler extends TextWebSocketHandler implemen
 	@Override
 	public void afterConnectionEstablished(WebSocketSession webSocketSession) {
 		WebSocketJsonRpcConnection connection = new WebSocketJsonRpcConnection(webSocketSession, this.handler,
-				this.settings, this.executor);
+				this.settings, this.executor, this.tomcatGatheredWrites);
 		this.connections.put(webSocketSession.getId(), connection);
 		connection.onClose(() -> this.connections.remove(connection.id(), connection));
 		this.sessionRegistry.register(connection);

@@ -57,8 +57,9 @@ final class WebSocketJsonRpcConnection extends JsonRpcConnection {
 
 	private final RemoteEndpoint.@Nullable Async remote;
 
-	// Tomcat's session: messages gathered into its buffer, one network write for all
-	// those queued meanwhile
+	// Tomcat's session with gathered writes enabled (opt-in, it reaches Tomcat's
+	// internals): messages gathered into its buffer, one network write for all those
+	// queued meanwhile
 	private final @Nullable TomcatFrameWriter frames;
 
 	private final WebSocketMessageAssembler assembler;
@@ -69,6 +70,11 @@ final class WebSocketJsonRpcConnection extends JsonRpcConnection {
 
 	WebSocketJsonRpcConnection(WebSocketSession delegate, JsonRpcHandler handler, JsonRpcConnectionSettings settings,
 			Executor executor) {
+		this(delegate, handler, settings, executor, false);
+	}
+
+	WebSocketJsonRpcConnection(WebSocketSession delegate, JsonRpcHandler handler, JsonRpcConnectionSettings settings,
+			Executor executor, boolean tomcatGatheredWrites) {
 		super(delegate.getId(), delegate.getPrincipal(), delegate.getAttributes(), handler, settings, executor);
 		this.delegate = delegate;
 		this.executor = executor;
@@ -78,7 +84,7 @@ final class WebSocketJsonRpcConnection extends JsonRpcConnection {
 		onClose(this.assembler::close);
 		Session nativeSession = nativeSession(delegate);
 		this.remote = (nativeSession != null) ? nativeSession.getAsyncRemote() : null;
-		this.frames = (this.remote != null) ? TomcatFrameWriter.of(nativeSession) : null;
+		this.frames = (this.remote != null && tomcatGatheredWrites) ? TomcatFrameWriter.of(nativeSession) : null;
 		if (this.remote != null) {
 			// a write stuck past the send time limit is found by the connection (at the
 			// next message, at each keep-alive check): Tomcat's timer costs a

@@ -41,6 +41,8 @@ import io.github.jsonrpc.protocol.JsonRpcRequest;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
 import io.github.jsonrpc.server.JsonRpcExchange;
 import io.github.jsonrpc.server.JsonRpcHandler;
+import io.github.jsonrpc.server.JsonRpcSession;
+import io.github.jsonrpc.server.JsonRpcSessionRegistry;
 import io.github.jsonrpc.server.JsonRpcTransportContext;
 import io.github.jsonrpc.server.connection.JsonRpcConnectionSettings;
 import jakarta.websocket.RemoteEndpoint;
@@ -48,6 +50,7 @@ import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import org.junit.jupiter.api.Test;
+import org.mockito.MockedStatic;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.socket.TextMessage;
@@ -57,11 +60,14 @@ import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.mockStatic;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.withSettings;
 
 /**
@@ -264,6 +270,73 @@ class WebSocketJsonRpcConnectionOutboundTests {
 		// idle again: the next offer writes at once
 		assertThat(outbound.send(message("d"))).isTrue();
 		assertThat(delivered).containsExactly("a", "b", "c", "d");
+	}
+
+	@Test
+	void handlerSendsWithTheStandardApiAndNeverReachesTomcatInternalsByDefault() {
+		List<String> delivered = Collections.synchronizedList(new ArrayList<>());
+		Session nativeSession = mock(Session.class);
+		RemoteEndpoint.Async remote = mock(RemoteEndpoint.Async.class);
+		willAnswer((invocation) -> {
+			delivered.add(name(invocation.getArgument(0)));
+			invocation.<SendHandler>getArgument(1).onResult(new SendResult(nativeSession));
+			return null;
+		}).given(remote).sendText(anyString(), any(SendHandler.class));
+		JsonRpcWebSocketHandler webSocketHandler = new JsonRpcWebSocketHandler(handler, new JsonRpcSessionRegistry(),
+				Runnable::run);
+		assertThat(webSocketHandler.isTomcatGatheredWrites()).isFalse();
+		try (MockedStatic<TomcatFrameWriter> writers = mockStatic(TomcatFrameWriter.class)) {
+			webSocketHandler.afterConnectionEstablished(nativeSession(nativeSession, remote));
+			JsonRpcSession session = webSocketHandler.sessions().get(0);
+			assertThat(session.notify("a", null)).isTrue();
+			assertThat(session.notify("b", null)).isTrue();
+			writers.verifyNoInteractions();
+		}
+		assertThat(delivered).containsExactly("a", "b");
+	}
+
+	@Test
+	void handlerWithGatheredWritesSendsThroughTheTomcatWriterWhenItIsReachable() {
+		Session nativeSession = mock(Session.class);
+		RemoteEndpoint.Async remote = mock(RemoteEndpoint.Async.class);
+		TomcatFrameWriter frames = mock(TomcatFrameWriter.class);
+		List<String> delivered = Collections.synchronizedList(new ArrayList<>());
+		willAnswer((invocation) -> {
+			delivered.add(name(invocation.<JsonRpcEncodedMessage>getArgument(0).text()));
+			invocation.<SendHandler>getArgument(2).onResult(new SendResult(nativeSession));
+			return null;
+		}).given(frames).send(any(JsonRpcEncodedMessage.class), anyBoolean(), any(SendHandler.class));
+		JsonRpcWebSocketHandler webSocketHandler = new JsonRpcWebSocketHandler(handler, new JsonRpcSessionRegistry(),
+				Runnable::run);
+		webSocketHandler.setTomcatGatheredWrites(true);
+		try (MockedStatic<TomcatFrameWriter> writers = mockStatic(TomcatFrameWriter.class)) {
+			writers.when(() -> TomcatFrameWriter.of(nativeSession)).thenReturn(frames);
+			webSocketHandler.afterConnectionEstablished(nativeSession(nativeSession, remote));
+			JsonRpcSession session = webSocketHandler.sessions().get(0);
+			assertThat(session.notify("a", null)).isTrue();
+			assertThat(session.notify("b", null)).isTrue();
+			writers.verify(() -> TomcatFrameWriter.of(nativeSession));
+		}
+		assertThat(delivered).containsExactly("a", "b");
+		then(remote).should(never()).sendText(anyString(), any(SendHandler.class));
+	}
+
+	@Test
+	void gatheredWritesFallBackToTheStandardApiWhenTomcatInternalsAreNotReachable() {
+		List<String> delivered = Collections.synchronizedList(new ArrayList<>());
+		Session nativeSession = mock(Session.class);
+		RemoteEndpoint.Async remote = mock(RemoteEndpoint.Async.class);
+		willAnswer((invocation) -> {
+			delivered.add(name(invocation.getArgument(0)));
+			invocation.<SendHandler>getArgument(1).onResult(new SendResult(nativeSession));
+			return null;
+		}).given(remote).sendText(anyString(), any(SendHandler.class));
+		// a mocked session is not Tomcat's: the real TomcatFrameWriter.of finds nothing
+		WebSocketJsonRpcConnection outbound = new WebSocketJsonRpcConnection(nativeSession(nativeSession, remote),
+				handler, JsonRpcConnectionSettings.DEFAULTS, Runnable::run, true);
+		assertThat(outbound.notify("a", null)).isTrue();
+		assertThat(delivered).containsExactly("a");
+		assertThat(outbound.isOpen()).isTrue();
 	}
 
 	@Test

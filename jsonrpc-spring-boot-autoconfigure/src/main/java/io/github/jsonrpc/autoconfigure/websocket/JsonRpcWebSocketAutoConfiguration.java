@@ -92,6 +92,7 @@ public final class JsonRpcWebSocketAutoConfiguration {
 		webSocketHandler
 			.setSettings(properties.toConnectionSettings((names != null) ? names.stringParamsMethods() : Set.of(),
 					memoryBudget.getIfAvailable(JsonRpcMemoryBudget::shared)));
+		webSocketHandler.setTomcatGatheredWrites(properties.isTomcatGatheredWrites());
 		taskScheduler.ifUnique(webSocketHandler::setTaskScheduler);
 		return webSocketHandler;
 	}

@@ -143,6 +143,18 @@ class JsonRpcWebSocketAutoConfigurationTests {
 	}
 
 	@Test
+	void tomcatGatheredWritesAreOffByDefaultAndPassedToTheHandlerWhenSet() {
+		this.contextRunner.run((context) -> {
+			assertThat(context.getBean(JsonRpcWebSocketProperties.class).isTomcatGatheredWrites()).isFalse();
+			assertThat(context.getBean(JsonRpcWebSocketHandler.class).isTomcatGatheredWrites()).isFalse();
+		});
+		this.contextRunner.withPropertyValues("jsonrpc.websocket.tomcat-gathered-writes=true").run((context) -> {
+			assertThat(context.getBean(JsonRpcWebSocketProperties.class).isTomcatGatheredWrites()).isTrue();
+			assertThat(context.getBean(JsonRpcWebSocketHandler.class).isTomcatGatheredWrites()).isTrue();
+		});
+	}
+
+	@Test
 	void serverRequestLimitsAreConfigurable() {
 		this.contextRunner.run((context) -> {
 			JsonRpcConnectionSettings settings = context.getBean(JsonRpcWebSocketHandler.class).getSettings();

@@ -16,11 +16,33 @@
 
 package io.github.jsonrpc.sample.websocket;
 
+import io.github.jsonrpc.server.websocket.JsonRpcWebSocketHandler;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.util.ReflectionTestUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * {@link AbstractWebSocketPubSubTests} against the Servlet sample (Tomcat).
  *
  * @author JSON-RPC for Spring Boot team
  */
 class WebSocketPubSubTests extends AbstractWebSocketPubSubTests {
+
+	@Autowired
+	JsonRpcWebSocketHandler webSocketHandler;
+
+	@Test
+	void connectionsOnTomcatUseTheStandardSendByDefault() throws Exception {
+		assertThat(this.webSocketHandler.isTomcatGatheredWrites()).isFalse();
+		try (WebSocketTestClient client = connect()) {
+			assertThat(client.call("{\"jsonrpc\":\"2.0\",\"method\":\"get_topics\",\"id\":1}").get("result"))
+				.isNotNull();
+			assertThat(this.webSocketHandler.sessions()).isNotEmpty()
+				.allSatisfy((session) -> assertThat(ReflectionTestUtils.getField(session, "frames")).isNull());
+		}
+	}
 
 }
