@@ -16,12 +16,17 @@
 package io.github.jsonrpc.client;
 
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -30,18 +35,33 @@ import org.springframework.util.Assert;
  * A {@link Flow.Publisher} of one subscriber over a buffer bounded in bytes, between a
  * transport that pushes items (a stream's items, a topic's notifications) and a
  * subscriber that requests them. {@link #offer} never blocks the transport's thread,
- * which offers each item as it reads it: an item the subscriber has not requested waits
- * in the buffer, counted at the size of the message it arrived in (as the transport
- * received it) plus {@link #ITEM_OVERHEAD}; one that would take the buffer over its limit
- * fails the subscriber with a {@link JsonRpcTransportException} and runs the overflow
- * action (cancelling the call, ending the subscription) on the offering thread. One item
- * is always accepted, whatever its size: the transport's message limit bounds it.
+ * which offers each item as it reads it: an item received and not yet delivered waits in
+ * the buffer (whether the subscriber requested it or not), counted at the size of the
+ * message it arrived in (as the transport received it) plus {@link #ITEM_OVERHEAD}; one
+ * that would take the buffer over its limit fails the subscriber with a
+ * {@link JsonRpcTransportException} and runs the overflow action (cancelling the call,
+ * ending the subscription) on the offering thread. One item is always accepted, whatever
+ * its size: the transport's message limit bounds it.
  *
  * <p>
  * Signals are serialized and run on the executor, one drain at a time per publisher, so a
  * subscriber that is slow in {@code onNext} holds one of the executor's threads and never
  * the transport's: what it has not taken waits in this buffer, nowhere else.
  * {@code Runnable::run} delivers on the thread that offered or requested.
+ *
+ * <p>
+ * Items of a result that was already received whole are not buffered:
+ * {@link #completeWith} hands them to the subscriber one at a time as it requests them,
+ * never counted against the limit.
+ *
+ * <p>
+ * If the executor rejects a drain (the client is closed, or its executor is shut down or
+ * full) the publisher ends at once: the subscriber gets {@code onError} with a
+ * {@link JsonRpcTransportException} (or {@code onComplete} if nothing was left to
+ * deliver) on the thread that was rejected, undelivered items are dropped, the cancel
+ * action runs, and a warning is logged. A subscriber that throws from a signal is
+ * considered to have cancelled (Reactive Streams rule 2.13): the cancel action runs and
+ * the error is logged; a {@link VirtualMachineError} is rethrown after the same.
  *
  * @param <T> the item type
  * @author JSON-RPC for Spring Boot team
@@ -53,6 +73,8 @@ final class BoundedItemPublisher<T> implements Flow.Publisher<T> {
 	 * converted object, so that a flood of tiny items is bounded too.
 	 */
 	static final long ITEM_OVERHEAD = 64;
+
+	private static final Log logger = LogFactory.getLog(BoundedItemPublisher.class);
 
 	private static final Flow.Subscription NO_OP = new Flow.Subscription() {
 
@@ -88,9 +110,13 @@ final class BoundedItemPublisher<T> implements Flow.Publisher<T> {
 
 	private @Nullable Throwable failure;
 
+	private @Nullable Collected<?, ? extends T> collected;
+
 	private boolean terminated;
 
 	private boolean subscribed;
+
+	private boolean rejectionLogged;
 
 	private volatile Flow.@Nullable Subscriber<? super T> subscriber;
 
@@ -150,7 +176,7 @@ final class BoundedItemPublisher<T> implements Flow.Publisher<T> {
 			}
 			else {
 				this.failure = new JsonRpcTransportException("More than " + this.maxBytes + " bytes of " + this.what
-						+ " were not requested by the subscriber: it was cancelled");
+						+ " were received and not yet delivered to the subscriber: it was cancelled");
 				this.buffer.clear();
 				this.bufferedBytes = 0;
 			}
@@ -171,6 +197,26 @@ final class BoundedItemPublisher<T> implements Flow.Publisher<T> {
 			if (isClosed()) {
 				return;
 			}
+			this.completed = true;
+		}
+		schedule();
+	}
+
+	/**
+	 * Complete the subscriber with the items of a result already held in memory, after
+	 * the buffered ones: each is handed out only when requested, so they are not counted
+	 * against the limit. Each is converted when it is delivered; an exception from the
+	 * converter fails the subscriber and runs the cancel action.
+	 * @param items the remaining items, not converted yet
+	 * @param converter converts one item for the subscriber
+	 * @param <S> the type of the items held
+	 */
+	<S> void completeWith(List<S> items, Function<? super S, ? extends T> converter) {
+		synchronized (this) {
+			if (isClosed()) {
+				return;
+			}
+			this.collected = new Collected<>(items, converter);
 			this.completed = true;
 		}
 		schedule();
@@ -220,26 +266,88 @@ final class BoundedItemPublisher<T> implements Flow.Publisher<T> {
 				this.executor.execute(this::drain);
 			}
 			catch (RejectedExecutionException ex) {
-				// the client is closed: its subscribers are not signalled any more
+				rejected(ex);
 			}
+		}
+	}
+
+	// nothing will drain: end the subscriber here, once, and let a later signal retry
+	private void rejected(RejectedExecutionException ex) {
+		Flow.Subscriber<? super T> target = this.subscriber;
+		Throwable error = null;
+		boolean complete = false;
+		boolean warn;
+		boolean cancel = false;
+		synchronized (this) {
+			warn = !this.rejectionLogged && !this.terminated && !this.cancelled.get();
+			this.rejectionLogged = true;
+			if (this.failure == null && !(this.completed && this.buffer.isEmpty() && !hasCollected())) {
+				this.failure = new JsonRpcTransportException("The client's delivery executor rejected the delivery "
+						+ "of " + this.what + " (client closed, or executor shut down or full)", ex);
+				cancel = true;
+			}
+			this.buffer.clear();
+			this.bufferedBytes = 0;
+			this.collected = null;
+			if (target != null && !this.terminated) {
+				this.terminated = true;
+				if (this.cancelled.get()) {
+					// cancelled: no more signals
+				}
+				else if (this.failure != null) {
+					error = this.failure;
+				}
+				else {
+					complete = true;
+				}
+			}
+		}
+		this.work.set(0);
+		if (warn) {
+			logger.warn("Delivery executor rejected the delivery of " + this.what + ": the subscriber is ended", ex);
+		}
+		if (cancel) {
+			cancelOnce();
+		}
+		if (error != null) {
+			signal(target, null, error, false);
+		}
+		else if (complete) {
+			signal(target, null, null, true);
 		}
 	}
 
 	private void drain() {
 		int missed = 1;
-		do {
-			while (signalOne()) {
-				// until nothing can be signalled
+		try {
+			do {
+				while (signalOne()) {
+					// until nothing can be signalled
+				}
+				missed = this.work.addAndGet(-missed);
 			}
-			missed = this.work.addAndGet(-missed);
+			while (missed != 0);
 		}
-		while (missed != 0);
+		finally {
+			if (missed != 0) {
+				// left by a VirtualMachineError: the publisher is terminated, a later
+				// signal may drain again
+				this.work.set(0);
+			}
+		}
+	}
+
+	// called with the lock held
+	private boolean hasCollected() {
+		Collected<?, ? extends T> items = this.collected;
+		return items != null && items.hasNext();
 	}
 
 	private boolean signalOne() {
 		Flow.Subscriber<? super T> target = this.subscriber;
 		T item = null;
 		Throwable error = null;
+		Supplier<? extends T> pull = null;
 		synchronized (this) {
 			if (target == null || this.terminated) {
 				return false;
@@ -247,11 +355,13 @@ final class BoundedItemPublisher<T> implements Flow.Publisher<T> {
 			if (this.failure != null) {
 				error = this.failure;
 				this.terminated = true;
+				this.collected = null;
 			}
 			else if (this.cancelled.get()) {
 				this.terminated = true;
 				this.buffer.clear();
 				this.bufferedBytes = 0;
+				this.collected = null;
 				return false;
 			}
 			else if (!this.buffer.isEmpty() && this.demand > 0) {
@@ -260,26 +370,107 @@ final class BoundedItemPublisher<T> implements Flow.Publisher<T> {
 				this.demand--;
 				item = entry.item();
 			}
-			else if (this.buffer.isEmpty() && this.completed) {
+			else if (this.buffer.isEmpty() && this.demand > 0 && hasCollected()) {
+				this.demand--;
+				pull = this.collected.next();
+			}
+			else if (this.buffer.isEmpty() && this.completed && !hasCollected()) {
 				this.terminated = true;
+				this.collected = null;
 			}
 			else {
 				return false;
 			}
 		}
-		if (error != null) {
-			target.onError(error);
+		if (pull != null) {
+			try {
+				item = pull.get();
+			}
+			catch (RuntimeException ex) {
+				synchronized (this) {
+					this.terminated = true;
+					this.collected = null;
+				}
+				cancelOnce();
+				error = JsonRpcTransportException.wrap(ex);
+			}
+			if (item == null && error == null) {
+				// Reactive Streams carry no nulls: skipped
+				synchronized (this) {
+					this.demand++;
+				}
+				return true;
+			}
 		}
-		else if (item != null) {
-			target.onNext(item);
+		return signal(target, item, error, item == null && error == null);
+	}
+
+	// a subscriber that throws is considered cancelled (Reactive Streams rule 2.13)
+	private boolean signal(Flow.Subscriber<? super T> target, @Nullable T item, @Nullable Throwable error,
+			boolean complete) {
+		try {
+			if (error != null) {
+				target.onError(error);
+			}
+			else if (item != null) {
+				target.onNext(item);
+			}
+			else if (complete) {
+				target.onComplete();
+			}
+			return true;
 		}
-		else {
-			target.onComplete();
+		catch (VirtualMachineError ex) {
+			subscriberFailed();
+			throw ex;
 		}
-		return true;
+		catch (Throwable ex) {
+			logger.warn("Subscriber of " + this.what + " failed; it is considered cancelled", ex);
+			subscriberFailed();
+			return false;
+		}
+	}
+
+	private void subscriberFailed() {
+		synchronized (this) {
+			this.terminated = true;
+			this.buffer.clear();
+			this.bufferedBytes = 0;
+			this.collected = null;
+		}
+		cancelOnce();
 	}
 
 	private record Entry<T>(T item, long bytes) {
+	}
+
+	// the items of a result held whole, taken one at a time with the publisher's lock
+	// held
+	private static final class Collected<S, T> {
+
+		private final List<S> items;
+
+		private final Function<? super S, ? extends T> converter;
+
+		private int next;
+
+		Collected(List<S> items, Function<? super S, ? extends T> converter) {
+			this.items = items;
+			this.converter = converter;
+		}
+
+		boolean hasNext() {
+			return this.next < this.items.size();
+		}
+
+		// the conversion runs when the supplier is called, outside the lock
+		Supplier<T> next() {
+			S item = this.items.get(this.next);
+			// released as it is handed out
+			this.items.set(this.next++, null);
+			return () -> this.converter.apply(item);
+		}
+
 	}
 
 	private final class Subscription implements Flow.Subscription {

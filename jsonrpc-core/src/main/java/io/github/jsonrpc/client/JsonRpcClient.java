@@ -241,9 +241,10 @@ public interface JsonRpcClient extends AutoCloseable {
 		 * an NDJSON (or server-sent events) response. Each subscription makes one call;
 		 * cancelling it cancels the call ({@code rpc.cancel} over WebSocket, the response
 		 * is closed over HTTP). A JSON-RPC error ends the subscription with a
-		 * {@link JsonRpcClientException}. Items the subscriber has not requested are
-		 * buffered, at most 1,024; null items are skipped. Interceptors do not see
-		 * streamed calls.
+		 * {@link JsonRpcClientException}. Items received and not yet delivered to the
+		 * subscriber are buffered up to {@link Builder#maxBufferedBytes(long)}; the items
+		 * of a result the server returned whole are handed out as requested, not
+		 * buffered. Null items are skipped. Interceptors do not see streamed calls.
 		 * @param type the item type
 		 * @param <T> the item type
 		 * @return the items
@@ -463,14 +464,16 @@ public interface JsonRpcClient extends AutoCloseable {
 
 		/**
 		 * Set how many bytes of items a {@link Flow.Publisher} of this client holds for
-		 * its subscriber, received but not yet requested: the items of one
-		 * {@link RequestSpec#stream(Class) streamed result} or the notifications of one
-		 * {@link #subscribe(String, Class) subscription}, each counted at the size of the
-		 * message that carried it (as received) plus 64 bytes. Beyond it the call is
-		 * cancelled (or the subscription ended) and the subscriber gets a
-		 * {@link JsonRpcTransportException}: the thread that reads the connection detects
-		 * it, so a subscriber that blocks in {@code onNext} cannot make anything grow.
-		 * One item is always held, whatever its size. The same limit bounds the
+		 * its subscriber, received and not yet delivered (whether requested or not): the
+		 * items of one {@link RequestSpec#stream(Class) streamed result} or the
+		 * notifications of one {@link #subscribe(String, Class) subscription}, each
+		 * counted at the size of the message that carried it (as received) plus 64 bytes.
+		 * The items of a result the server returned whole (not streamed) are not counted:
+		 * they are already in memory and handed to the subscriber as it requests them.
+		 * Beyond it the call is cancelled (or the subscription ended) and the subscriber
+		 * gets a {@link JsonRpcTransportException}: the thread that reads the connection
+		 * detects it, so a subscriber that blocks in {@code onNext} cannot make anything
+		 * grow. One item is always held, whatever its size. The same limit bounds the
 		 * notifications waiting for their {@link #onNotification listeners}: beyond it
 		 * they are dropped (logged). 1 MiB by default.
 		 * @param maxBufferedBytes the limit in bytes, positive

@@ -16,7 +16,9 @@
 package io.github.jsonrpc.client;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -42,7 +44,9 @@ import tools.jackson.databind.JsonNode;
  * bytes ({@link JsonRpcClient.Builder#maxBufferedBytes(long)}); cancelling the
  * subscription cancels the call (over a persistent connection the transport sends
  * {@code rpc.cancel}). A server that collects the result instead of streaming it (or a
- * transport that does not stream) delivers the same items from the final array.
+ * transport that does not stream) delivers the same items from the final array: that
+ * array is already in memory, so its items are handed out as the subscriber requests
+ * them, not buffered against the limit.
  *
  * @param <T> the item type
  * @author JSON-RPC for Spring Boot team
@@ -101,26 +105,42 @@ final class JsonRpcResultPublisher<T> implements Flow.Publisher<T> {
 				items.fail(this.client.toException(request, error.error()));
 			}
 			else {
-				if (!streamed.get()) {
-					emitCollected(items, ((JsonRpcResponse.Success) response).result(), cancelCall);
+				if (streamed.get()) {
+					items.complete();
 				}
-				items.complete();
+				else {
+					emitCollected(items, ((JsonRpcResponse.Success) response).result());
+				}
 			}
 		});
 	}
 
-	private void emitCollected(BoundedItemPublisher<T> items, @Nullable Object result, Runnable cancelCall) {
+	// a result received whole is already in memory (bounded by the message limit): its
+	// items are converted and handed out as the subscriber requests them, never buffered
+	// against maxBufferedBytes
+	private void emitCollected(BoundedItemPublisher<T> items, @Nullable Object result) {
 		JsonNode node = this.client.mapper().valueToTree(result);
 		if (node == null || node.isNull() || isEmptyCount(node)) {
+			items.complete();
 			return;
 		}
-		if (node.isArray()) {
-			// the items' bytes are held by the response already, bounded by the message
-			// limit: each is charged only the fixed allowance
-			node.forEach((item) -> offer(items, item, 0, cancelCall));
+		List<JsonNode> elements = new ArrayList<>(node.isArray() ? node.size() : 1);
+		Iterable<JsonNode> all = node.isArray() ? node : List.of(node);
+		for (JsonNode element : all) {
+			// Reactive Streams carry no nulls: null items are skipped
+			if (!element.isNull()) {
+				elements.add(element);
+			}
 		}
-		else {
-			offer(items, node, 0, cancelCall);
+		items.completeWith(elements, this::convert);
+	}
+
+	private T convert(JsonNode item) {
+		try {
+			return this.client.mapper().convertValue(item, this.type);
+		}
+		catch (RuntimeException ex) {
+			throw new JsonRpcTransportException("Cannot convert a streamed item to " + this.type + ": " + ex, ex);
 		}
 	}
 

@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@link Flow.Publisher} of a topic's notifications: each subscriber gets its own
  * subscription on the server, ended when the subscriber cancels or falls behind by more
- * than {@link JsonRpcClient.Builder#maxBufferedBytes(long)} of notifications it has not
- * requested. The thread that reads the connection offers each notification to the
+ * than {@link JsonRpcClient.Builder#maxBufferedBytes(long)} of notifications received and
+ * not yet delivered. The thread that reads the connection offers each notification to the
  * subscriber's buffer; the subscriber gets them on the client's
  * {@link JsonRpcClient.Builder#deliveryExecutor(java.util.concurrent.Executor) delivery
  * executor}, never on that thread.

@@ -19,6 +19,7 @@ package io.github.jsonrpc.client;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
@@ -33,6 +34,15 @@ import org.springframework.util.Assert;
  * it without ever blocking, and a slow task cannot make the queue grow without bound. One
  * waiting task is always accepted, whatever its size.
  *
+ * <p>
+ * If the executor rejects the lane's drain (the client is closed, or its executor is shut
+ * down or full), the offered task and all the tasks waiting with it are dropped, with a
+ * warning (the first time; then at debug level), and {@link #offer} returns
+ * {@code false}: nothing is held that would never run, and a later offer tries the
+ * executor again. A task that throws is logged and the next one runs; a
+ * {@link VirtualMachineError} is rethrown, and the tasks still waiting run in a new
+ * drain.
+ *
  * @author JSON-RPC for Spring Boot team
  */
 final class SerialLane {
@@ -44,6 +54,8 @@ final class SerialLane {
 	private final long maxBytes;
 
 	private final AtomicInteger work = new AtomicInteger();
+
+	private final AtomicBoolean rejectionLogged = new AtomicBoolean();
 
 	private final ArrayDeque<Task> queue = new ArrayDeque<>();
 
@@ -66,7 +78,7 @@ final class SerialLane {
 	 * @param task the task
 	 * @param bytes what it holds until it runs, e.g. the size of the message it handles
 	 * @return {@code false} if the task was not taken: the waiting tasks would exceed the
-	 * limit
+	 * limit, or the executor rejected the lane (the waiting tasks are then dropped too)
 	 */
 	boolean offer(Runnable task, long bytes) {
 		synchronized (this) {
@@ -81,11 +93,30 @@ final class SerialLane {
 				this.executor.execute(this::drain);
 			}
 			catch (RejectedExecutionException ex) {
-				// the client is closed: nothing runs any more
-				logger.debug("Delivery executor rejected a task", ex);
+				rejected(ex);
+				return false;
 			}
 		}
 		return true;
+	}
+
+	// nothing will drain what the lane holds: drop it rather than accept tasks that
+	// never run, and let the next offer try the executor again
+	private void rejected(RejectedExecutionException ex) {
+		int dropped;
+		synchronized (this) {
+			dropped = this.queue.size();
+			this.queue.clear();
+			this.queuedBytes = 0;
+			this.work.set(0);
+		}
+		if (this.rejectionLogged.compareAndSet(false, true)) {
+			logger.warn("Delivery executor rejected the client's tasks (client closed, or executor shut down or "
+					+ "full): dropped " + dropped + " waiting task(s)", ex);
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug("Delivery executor rejected the client's tasks: dropped " + dropped + " waiting task(s)", ex);
+		}
 	}
 
 	/**
@@ -98,19 +129,50 @@ final class SerialLane {
 
 	private void drain() {
 		int missed = 1;
-		do {
-			@Nullable Task next;
-			while ((next = poll()) != null) {
-				try {
-					next.task().run();
+		try {
+			do {
+				@Nullable Task next;
+				while ((next = poll()) != null) {
+					run(next);
 				}
-				catch (RuntimeException ex) {
-					logger.warn("A task of the client failed", ex);
-				}
+				missed = this.work.addAndGet(-missed);
 			}
-			missed = this.work.addAndGet(-missed);
+			while (missed != 0);
 		}
-		while (missed != 0);
+		finally {
+			if (missed != 0) {
+				// left by a VirtualMachineError: what waits runs in a new drain
+				restart();
+			}
+		}
+	}
+
+	private void run(Task next) {
+		try {
+			next.task().run();
+		}
+		catch (VirtualMachineError ex) {
+			throw ex;
+		}
+		catch (Throwable ex) {
+			logger.warn("A task of the client failed", ex);
+		}
+	}
+
+	private void restart() {
+		boolean waiting;
+		synchronized (this) {
+			this.work.set(0);
+			waiting = !this.queue.isEmpty();
+		}
+		if (waiting && this.work.getAndIncrement() == 0) {
+			try {
+				this.executor.execute(this::drain);
+			}
+			catch (RejectedExecutionException ex) {
+				rejected(ex);
+			}
+		}
 	}
 
 	private synchronized @Nullable Task poll() {

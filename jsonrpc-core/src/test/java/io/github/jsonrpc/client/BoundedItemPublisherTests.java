@@ -15,11 +15,17 @@
  */
 package io.github.jsonrpc.client;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import io.github.jsonrpc.protocol.JsonRpcId;
 import io.github.jsonrpc.protocol.JsonRpcRequest;
@@ -31,7 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.StringNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for the byte bound of what the client's publishers hold for a subscriber that has
@@ -147,11 +155,11 @@ class BoundedItemPublisherTests {
 		String word = "w".repeat(300);
 		transport.items.accept(StringNode.valueOf(word), 302);
 		// delivered on the client's executor
-		org.awaitility.Awaitility.await().until(() -> subscriber.items.size() == 1);
+		await().until(() -> subscriber.items.size() == 1);
 		for (int i = 1; i < 4; i++) {
 			transport.items.accept(StringNode.valueOf(word), 302);
 		}
-		org.awaitility.Awaitility.await().until(() -> subscriber.error != null);
+		await().until(() -> subscriber.error != null);
 		assertThat(subscriber.items).containsExactly(word);
 		assertThat(subscriber.error).isInstanceOf(JsonRpcTransportException.class)
 			.hasMessageContaining("More than 1000 bytes of streamed items");
@@ -171,7 +179,7 @@ class BoundedItemPublisherTests {
 			transport.listener
 				.onNotification(new JsonRpcRequest(null, "news", mapper.createObjectNode().put("w", word)), 308);
 		}
-		org.awaitility.Awaitility.await().until(() -> subscriber.error != null);
+		await().until(() -> subscriber.error != null);
 		assertThat(subscriber.error).isInstanceOf(JsonRpcTransportException.class)
 			.hasMessageContaining("More than 1000 bytes of notifications of topic 'news'");
 		assertThat(transport.sentMethods).containsExactly("subscribe", "unsubscribe");
@@ -179,14 +187,233 @@ class BoundedItemPublisherTests {
 	}
 
 	@Test
+	void collectedResultIsHandedOutOnDemandNotCountedAgainstTheLimit() throws Exception {
+		// the subscriber is stuck in its first onNext until the whole result was received
+		CountDownLatch received = new CountDownLatch(1);
+		StreamingTransport transport = new StreamingTransport();
+		JsonRpcClient client = JsonRpcClient.builder().transport(transport).maxBufferedBytes(1_000).build();
+		RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(Long.MAX_VALUE) {
+
+			@Override
+			public void onNext(Integer item) {
+				super.onNext(item);
+				if (item == 0) {
+					awaitLatch(received);
+				}
+				else if (item % 1_000 == 0) {
+					// slow now and then
+					Thread.yield();
+				}
+			}
+
+		};
+		client.method("numbers").stream(Integer.class).subscribe(subscriber);
+		List<Integer> numbers = IntStream.range(0, 20_000).boxed().toList();
+		transport.result.complete(JsonRpcResponse.success(JsonRpcId.of(1), numbers));
+		received.countDown();
+		await().atMost(30, TimeUnit.SECONDS).until(() -> subscriber.completed || subscriber.error != null);
+		assertThat(subscriber.error).isNull();
+		assertThat(subscriber.items).isEqualTo(numbers);
+		assertThat(transport.result.isCancelled()).isFalse();
+	}
+
+	@Test
+	void collectedResultIsHandedOutInStepsAsRequested() {
+		StreamingTransport transport = new StreamingTransport();
+		JsonRpcClient client = JsonRpcClient.builder()
+			.transport(transport)
+			.maxBufferedBytes(1_000)
+			.deliveryExecutor(Runnable::run)
+			.build();
+		RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(0);
+		client.method("numbers").stream(Integer.class).subscribe(subscriber);
+		List<Object> numbers = new ArrayList<>(IntStream.range(0, 20_000).boxed().toList());
+		// null items are skipped
+		numbers.add(5, null);
+		transport.result.complete(JsonRpcResponse.success(JsonRpcId.of(1), numbers));
+		assertThat(subscriber.items).isEmpty();
+		assertThat(subscriber.error).isNull();
+		for (int step = 1; step <= 20; step++) {
+			subscriber.subscription.request(1_000);
+			assertThat(subscriber.items).hasSize(step * 1_000);
+			assertThat(subscriber.error).isNull();
+		}
+		assertThat(subscriber.completed).isTrue();
+		assertThat(subscriber.items).isEqualTo(IntStream.range(0, 20_000).boxed().toList());
+	}
+
+	@Test
+	void collectedItemThatCannotBeConvertedFailsWhenItIsDelivered() {
+		StreamingTransport transport = new StreamingTransport();
+		JsonRpcClient client = JsonRpcClient.builder().transport(transport).deliveryExecutor(Runnable::run).build();
+		RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(0);
+		client.method("numbers").stream(Integer.class).subscribe(subscriber);
+		transport.result.complete(JsonRpcResponse.success(JsonRpcId.of(1), List.of(1, "two", 3)));
+		subscriber.subscription.request(1);
+		assertThat(subscriber.items).containsExactly(1);
+		assertThat(subscriber.error).isNull();
+		subscriber.subscription.request(5);
+		assertThat(subscriber.items).containsExactly(1);
+		assertThat(subscriber.error).isInstanceOf(JsonRpcTransportException.class)
+			.hasMessageContaining("Cannot convert a streamed item");
+		assertThat(subscriber.completed).isFalse();
+	}
+
+	@Test
+	void rejectedDeliveryFailsTheSubscriberOnceAndCancels() {
+		AtomicInteger cancelled = new AtomicInteger();
+		AtomicInteger rejections = new AtomicInteger();
+		Executor rejecting = (task) -> {
+			rejections.incrementAndGet();
+			throw new RejectedExecutionException("shut down");
+		};
+		BoundedItemPublisher<Integer> publisher = new BoundedItemPublisher<>(10 * ONE_BYTE_ITEM, "items", rejecting,
+				cancelled::incrementAndGet);
+		CountingSubscriber<Integer> subscriber = new CountingSubscriber<>();
+		publisher.subscribe(subscriber);
+		assertThat(rejections).hasValue(1);
+		assertThat(subscriber.error).isInstanceOf(JsonRpcTransportException.class)
+			.hasMessageContaining("delivery executor rejected");
+		assertThat(subscriber.terminalSignals).hasValue(1);
+		assertThat(cancelled).hasValue(1);
+		assertThat(publisher.isClosed()).isTrue();
+		assertThat(publisher.offer(1, 1)).isFalse();
+		subscriber.subscription.request(1);
+		publisher.complete();
+		assertThat(subscriber.terminalSignals).hasValue(1);
+		assertThat(cancelled).hasValue(1);
+	}
+
+	@Test
+	void rejectionAfterItemsWereDeliveredEndsTheSubscriber() {
+		AtomicInteger cancelled = new AtomicInteger();
+		AtomicInteger accepted = new AtomicInteger(2);
+		Executor closing = (task) -> {
+			if (accepted.getAndDecrement() <= 0) {
+				throw new RejectedExecutionException("closed");
+			}
+			task.run();
+		};
+		BoundedItemPublisher<Integer> publisher = new BoundedItemPublisher<>(10 * ONE_BYTE_ITEM, "items", closing,
+				cancelled::incrementAndGet);
+		CountingSubscriber<Integer> subscriber = new CountingSubscriber<>();
+		publisher.subscribe(subscriber);
+		subscriber.subscription.request(10);
+		// the executor is closed now: the item is dropped, the subscriber ends
+		assertThat(publisher.offer(1, 1)).isTrue();
+		assertThat(subscriber.items).isEmpty();
+		assertThat(subscriber.error).isInstanceOf(JsonRpcTransportException.class);
+		assertThat(subscriber.terminalSignals).hasValue(1);
+		assertThat(cancelled).hasValue(1);
+		assertThat(publisher.offer(2, 1)).isFalse();
+	}
+
+	@Test
+	void closedClientFailsANewStreamSubscriber() {
+		JsonRpcClient client = JsonRpcClient.builder().transport(new StreamingTransport()).build();
+		client.close();
+		CountingSubscriber<Integer> subscriber = new CountingSubscriber<>();
+		client.method("countdown").stream(Integer.class).subscribe(subscriber);
+		await().atMost(10, TimeUnit.SECONDS).until(() -> subscriber.terminalSignals.get() > 0);
+		assertThat(subscriber.error).isInstanceOf(JsonRpcTransportException.class);
+		assertThat(subscriber.terminalSignals).hasValue(1);
+	}
+
+	@Test
+	void subscriberThatThrowsAnErrorIsCancelledAndTheCountersStayRight() {
+		AtomicInteger cancelled = new AtomicInteger();
+		BoundedItemPublisher<Integer> publisher = new BoundedItemPublisher<>(10 * ONE_BYTE_ITEM, "items", Runnable::run,
+				cancelled::incrementAndGet);
+		RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(Long.MAX_VALUE) {
+
+			@Override
+			public void onNext(Integer item) {
+				super.onNext(item);
+				if (item == 2) {
+					throw new AssertionError("listener bug");
+				}
+			}
+
+		};
+		publisher.subscribe(subscriber);
+		assertThat(publisher.offer(1, 1)).isTrue();
+		// does not reach the transport's thread
+		assertThat(publisher.offer(2, 1)).isTrue();
+		assertThat(cancelled).hasValue(1);
+		assertThat(publisher.offer(3, 1)).isFalse();
+		publisher.complete();
+		assertThat(subscriber.items).containsExactly(1, 2);
+		assertThat(subscriber.error).isNull();
+		assertThat(subscriber.completed).isFalse();
+		assertThat(publisher.bufferedBytes()).isZero();
+	}
+
+	@Test
+	void virtualMachineErrorOfASubscriberIsRethrownNotSwallowed() {
+		AtomicInteger cancelled = new AtomicInteger();
+		BoundedItemPublisher<Integer> publisher = new BoundedItemPublisher<>(10 * ONE_BYTE_ITEM, "items", Runnable::run,
+				cancelled::incrementAndGet);
+		RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(Long.MAX_VALUE) {
+
+			@Override
+			public void onNext(Integer item) {
+				throw new StackOverflowError("deep");
+			}
+
+		};
+		publisher.subscribe(subscriber);
+		assertThatExceptionOfType(StackOverflowError.class).isThrownBy(() -> publisher.offer(1, 1));
+		assertThat(cancelled).hasValue(1);
+		assertThat(publisher.isClosed()).isTrue();
+		// a later signal drains again: nothing left to deliver, nothing thrown
+		subscriber.subscription.request(1);
+		assertThat(publisher.offer(2, 1)).isFalse();
+	}
+
+	@Test
 	void limitMustBePositive() {
 		assertThatIllegalArgumentException().isThrownBy(() -> JsonRpcClient.builder().maxBufferedBytes(0));
+	}
+
+	private static void awaitLatch(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Counts the terminal signals; requests nothing on subscribe.
+	 */
+	static final class CountingSubscriber<T> extends RecordingSubscriber<T> {
+
+		final AtomicInteger terminalSignals = new AtomicInteger();
+
+		CountingSubscriber() {
+			super(0);
+		}
+
+		@Override
+		public void onError(Throwable throwable) {
+			super.onError(throwable);
+			this.terminalSignals.incrementAndGet();
+		}
+
+		@Override
+		public void onComplete() {
+			super.onComplete();
+			this.terminalSignals.incrementAndGet();
+		}
+
 	}
 
 	/**
 	 * Records the signals; requests the given number of items on subscribe.
 	 */
-	static final class RecordingSubscriber<T> implements Flow.Subscriber<T> {
+	static class RecordingSubscriber<T> implements Flow.Subscriber<T> {
 
 		final List<T> items = new CopyOnWriteArrayList<>();
 
