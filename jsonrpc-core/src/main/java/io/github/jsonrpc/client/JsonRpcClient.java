@@ -483,7 +483,7 @@ public interface JsonRpcClient extends AutoCloseable {
 
 		/**
 		 * Set where the client delivers what the server sends on its own, so that the
-		 * thread that reads the connection never runs application code: the items of
+		 * thread that reads the connection does not wait for it: the items of
 		 * {@link RequestSpec#stream(Class) streamed results} and the notifications of
 		 * {@link #subscribe(String, Class) topic publishers} to their
 		 * {@link Flow.Subscriber}s (one task at a time per subscriber, which may block
@@ -493,6 +493,17 @@ public interface JsonRpcClient extends AutoCloseable {
 		 * ({@code jsonrpc-client-delivery-N}, made when needed, ended when idle or when
 		 * the client closes); an executor set here is not shut down by the client. With a
 		 * bounded executor, a subscriber that blocks delays the others.
+		 * <p>
+		 * The reading thread still runs some application code, which must not block:
+		 * dependents of the futures of {@code retrieveAsync} and {@code exchange} (it
+		 * completes them; use {@code thenAcceptAsync(action, executor)} to leave it), the
+		 * handling of a streamed call's final result, the conversion of streamed items
+		 * and topic notifications to the subscriber's type, and the client interceptors
+		 * of the {@code unsubscribe} sent when a topic subscriber's buffer overflows. A
+		 * blocking call in such a dependent (e.g. {@code retrieve} inside
+		 * {@code thenAccept}) blocks the reader until its timeout. An executor that runs
+		 * tasks on the caller ({@code Runnable::run}, {@code CallerRunsPolicy}) puts
+		 * listeners, handlers and subscribers on the reading thread too.
 		 * @param deliveryExecutor the executor
 		 * @return this builder
 		 */

@@ -28,6 +28,7 @@ import java.util.function.Consumer;
 
 import io.github.jsonrpc.protocol.JsonRpcError;
 import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
+import io.github.jsonrpc.protocol.JsonRpcLogText;
 import io.github.jsonrpc.protocol.JsonRpcRequest;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
 import org.apache.commons.logging.Log;
@@ -49,11 +50,26 @@ import tools.jackson.databind.node.MissingNode;
  * of calls of the server (beyond it they are answered with {@code -32005}, like calls
  * over a server connection's in-flight limit).
  *
+ * <p>
+ * Every task on the lane is charged its message's size plus {@value #TASK_OVERHEAD}
+ * bytes, so that no task is free: a notification that came without its size (the
+ * one-argument {@link JsonRpcTransport.Listener#onNotification(JsonRpcRequest)} of a
+ * custom transport) is charged the size of its method and params serialized once with the
+ * client's mapper. A listener never runs after its subscription's {@code close()}
+ * returned, also when a notification for it waited on the lane. Text the server chose
+ * (method names, topics) is escaped in log lines.
+ *
  * @author JSON-RPC for Spring Boot team
  */
 final class JsonRpcSubscriptions implements JsonRpcTransport.Listener {
 
 	private static final Log logger = LogFactory.getLog(JsonRpcSubscriptions.class);
+
+	/** Bytes charged on the lane for each task on top of its message's size. */
+	static final long TASK_OVERHEAD = 64;
+
+	/** Bytes of the envelope around method and params of a message of unknown size. */
+	private static final long ENVELOPE_BYTES = 40;
 
 	private final DefaultJsonRpcClient client;
 
@@ -97,6 +113,8 @@ final class JsonRpcSubscriptions implements JsonRpcTransport.Listener {
 	private JsonRpcSubscription listen(String method, Listening listening) {
 		this.listeners.computeIfAbsent(method, (key) -> new CopyOnWriteArrayList<>()).add(listening);
 		return () -> {
+			// a delivery already on the lane checks this when it runs
+			listening.active = false;
 			List<Listening> forMethod = this.listeners.get(method);
 			if (forMethod != null) {
 				forMethod.remove(listening);
@@ -150,7 +168,8 @@ final class JsonRpcSubscriptions implements JsonRpcTransport.Listener {
 					.retrieveAsync(JsonNode.class)
 					.whenComplete((result, ex) -> {
 						if (ex != null && logger.isDebugEnabled()) {
-							logger.debug("Could not unsubscribe from '" + topic + "'", ex);
+							logger.debug("Could not unsubscribe from '" + JsonRpcLogText.escape(topic) + "': "
+									+ JsonRpcLogText.escape(ex.getMessage()));
 						}
 					});
 			}
@@ -177,7 +196,28 @@ final class JsonRpcSubscriptions implements JsonRpcTransport.Listener {
 
 	@Override
 	public void onNotification(JsonRpcRequest notification) {
-		onNotification(notification, 0);
+		onNotification(notification, estimateBytes(notification));
+	}
+
+	/**
+	 * Estimate the size of a message whose size the transport did not give: its method
+	 * and params serialized once with the client's mapper, plus the envelope.
+	 * @param message the message
+	 * @return the estimated bytes
+	 */
+	long estimateBytes(JsonRpcRequest message) {
+		long bytes = ENVELOPE_BYTES + message.method().length() * 3L;
+		JsonNode params = message.params();
+		if (params != null) {
+			try {
+				bytes += this.client.mapper().writeValueAsBytes(params).length;
+			}
+			catch (RuntimeException ex) {
+				// a tree always serializes; if not, charge the limit rather than nothing
+				return this.client.maxBufferedBytes();
+			}
+		}
+		return bytes;
 	}
 
 	@Override
@@ -190,56 +230,71 @@ final class JsonRpcSubscriptions implements JsonRpcTransport.Listener {
 				queue(notification, messageBytes, () -> handle(current, notification));
 			}
 			else if (logger.isDebugEnabled()) {
-				logger.debug("No listener for notification '" + notification.method() + "'");
+				logger.debug("No listener for notification '" + JsonRpcLogText.escape(notification.method()) + "'");
 			}
 			return;
 		}
 		JsonNode params = notification.params();
 		// absent params as the missing node, which listeners get as null
 		JsonNode payload = (params != null) ? params : MissingNode.getInstance();
-		List<JsonRpcTransport.ItemConsumer> queued = new ArrayList<>();
+		List<Listening> queued = new ArrayList<>();
 		for (Listening listening : forMethod) {
-			if (listening.direct()) {
+			if (listening.direct) {
 				// a publisher's buffer, bounded in bytes: never blocks
-				deliver(notification, listening.consumer(), payload, messageBytes);
+				deliver(notification, listening, payload, messageBytes);
 			}
 			else {
-				queued.add(listening.consumer());
+				queued.add(listening);
 			}
 		}
 		if (!queued.isEmpty()) {
 			queue(notification, messageBytes,
-					() -> queued.forEach((consumer) -> deliver(notification, consumer, payload, messageBytes)));
+					() -> queued.forEach((listening) -> deliver(notification, listening, payload, messageBytes)));
 		}
 	}
 
-	private void deliver(JsonRpcRequest notification, JsonRpcTransport.ItemConsumer consumer, JsonNode payload,
-			long messageBytes) {
+	private void deliver(JsonRpcRequest notification, Listening listening, JsonNode payload, long messageBytes) {
+		if (!listening.active) {
+			// its subscription was closed while the notification waited
+			return;
+		}
 		try {
-			consumer.accept(payload, messageBytes);
+			listening.consumer.accept(payload, messageBytes);
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Listener of notification '" + notification.method() + "' failed", ex);
+			logger.warn("Listener of notification '" + JsonRpcLogText.escape(notification.method()) + "' failed", ex);
 		}
 	}
 
 	private void queue(JsonRpcRequest notification, long messageBytes, Runnable task) {
-		if (this.lane.offer(task, messageBytes)) {
+		if (this.lane.offer(task, messageBytes + TASK_OVERHEAD)) {
 			this.dropping.set(false);
 			return;
 		}
 		// once per run of drops, then quietly: a slow listener must not flood the log
 		if (this.dropping.compareAndSet(false, true)) {
-			logger.warn("Dropping notifications (first: '" + notification.method() + "'): listeners are slow and "
-					+ "more than " + this.client.maxBufferedBytes() + " bytes of notifications wait for them");
+			logger.warn("Dropping notifications (first: '" + JsonRpcLogText.escape(notification.method())
+					+ "'): listeners are slow and " + "more than " + this.client.maxBufferedBytes()
+					+ " bytes of notifications wait for them");
 		}
 		else if (logger.isDebugEnabled()) {
-			logger.debug("Dropped notification '" + notification.method() + "'");
+			logger.debug("Dropped notification '" + JsonRpcLogText.escape(notification.method()) + "'");
 		}
 	}
 
 	@Override
 	public CompletableFuture<@Nullable JsonRpcResponse> onRequest(JsonRpcRequest request) {
+		return onRequest(request, estimateBytes(request));
+	}
+
+	/**
+	 * Take a call of the server, charged on the lane at the size of the message that
+	 * carried it plus {@value #TASK_OVERHEAD} bytes.
+	 * @param request the call
+	 * @param messageBytes the size of its message
+	 * @return the answer, completed when the handler answered
+	 */
+	CompletableFuture<@Nullable JsonRpcResponse> onRequest(JsonRpcRequest request, long messageBytes) {
 		JsonRpcClientHandler current = this.handler;
 		if (current == null) {
 			return JsonRpcTransport.Listener.super.onRequest(request);
@@ -258,7 +313,7 @@ final class JsonRpcSubscriptions implements JsonRpcTransport.Listener {
 			else {
 				answer.complete(response);
 			}
-		}), 0);
+		}), messageBytes + TASK_OVERHEAD);
 		if (!queued) {
 			answer.complete(tooBusy(request));
 		}
@@ -277,7 +332,7 @@ final class JsonRpcSubscriptions implements JsonRpcTransport.Listener {
 			return current.handle(request);
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Handler of method '" + request.method() + "' failed", ex);
+			logger.warn("Handler of method '" + JsonRpcLogText.escape(request.method()) + "' failed", ex);
 			return CompletableFuture.completedFuture(request.isNotification() ? null : JsonRpcResponse
 				.failure(request.responseId(), JsonRpcError.standard(JsonRpcErrorCodes.INTERNAL_ERROR)));
 		}
@@ -294,19 +349,33 @@ final class JsonRpcSubscriptions implements JsonRpcTransport.Listener {
 			.retrieveAsync(JsonNode.class)
 			.whenComplete((result, ex) -> {
 				if (ex != null) {
-					logger.warn("Could not subscribe again to " + subscribed + " after reconnecting", ex);
+					logger.warn("Could not subscribe again to " + JsonRpcLogText.escape(subscribed)
+							+ " after reconnecting: " + JsonRpcLogText.escape(ex.getMessage()));
 				}
 				else if (logger.isDebugEnabled()) {
-					logger.debug("Subscribed again to " + subscribed + " after reconnecting");
+					logger.debug("Subscribed again to " + JsonRpcLogText.escape(subscribed) + " after reconnecting");
 				}
 			});
 	}
 
 	/**
 	 * A listener of a method's notifications: run on the thread that reads the connection
-	 * ({@code direct}) or on the lane.
+	 * ({@code direct}) or on the lane; no longer {@code active} once its subscription is
+	 * closed.
 	 */
-	private record Listening(JsonRpcTransport.ItemConsumer consumer, boolean direct) {
+	private static final class Listening {
+
+		final JsonRpcTransport.ItemConsumer consumer;
+
+		final boolean direct;
+
+		volatile boolean active = true;
+
+		Listening(JsonRpcTransport.ItemConsumer consumer, boolean direct) {
+			this.consumer = consumer;
+			this.direct = direct;
+		}
+
 	}
 
 }

@@ -342,7 +342,7 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 		// a message with a method is a request from the server, anything else a response
 		if (tree.isObject() && tree.has("method")) {
 			if (tree.has("id")) {
-				answerCall(tree);
+				answerCall(tree, bytes.length);
 				return;
 			}
 			notifyListener(tree, bytes.length);
@@ -350,7 +350,7 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 		}
 		boolean matched = hasId(tree) ? completeById(tree, bytes) : completeUnidentified(bytes);
 		if (!matched && logger.isDebugEnabled()) {
-			logger.debug("Ignoring a reply that matches no pending call: " + text);
+			logger.debug("Ignoring a reply that matches no pending call: " + JsonRpcLogText.escape(text));
 		}
 	}
 
@@ -395,7 +395,8 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 			notification = this.codec.readRequest(tree);
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Ignoring an invalid notification from " + this.uri + ": " + ex.getMessage());
+			logger.warn("Ignoring an invalid notification from " + this.uri + ": "
+					+ JsonRpcLogText.escape(ex.getMessage()));
 			return;
 		}
 		try {
@@ -406,7 +407,7 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 		}
 	}
 
-	private void answerCall(JsonNode tree) {
+	private void answerCall(JsonNode tree, long frameBytes) {
 		JsonRpcRequest call;
 		try {
 			call = this.codec.readRequest(tree);
@@ -421,7 +422,9 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 		// handlers run elsewhere; the answer is sent whenever the handler completes
 		CompletableFuture<@Nullable JsonRpcResponse> answer;
 		try {
-			answer = current.onRequest(call);
+			// the client's listener charges the call at its frame's size
+			answer = (current instanceof JsonRpcSubscriptions subscriptions) ? subscriptions.onRequest(call, frameBytes)
+					: current.onRequest(call);
 		}
 		catch (RuntimeException ex) {
 			answer = CompletableFuture.failedFuture(ex);

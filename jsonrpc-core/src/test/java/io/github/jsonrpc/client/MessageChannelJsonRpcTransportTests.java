@@ -352,8 +352,9 @@ class MessageChannelJsonRpcTransportTests {
 		finally {
 			release.countDown();
 		}
-		// the one running, then what fits in 64 KB of waiting messages; the rest dropped
-		long waiting = (64 * 1024) / tickBytes;
+		// the one running, then what fits in 64 KB of waiting messages, each charged its
+		// size plus 64 bytes; the rest dropped
+		long waiting = (64 * 1024) / (tickBytes + JsonRpcSubscriptions.TASK_OVERHEAD);
 		org.awaitility.Awaitility.await().until(() -> received.get() >= 1 + waiting);
 		// one more once they ran: listeners run in order, so it comes last
 		this.channel.receive(tick);
