@@ -36,23 +36,41 @@ sample_jar() {
 }
 
 # Start a server in the background, its output to LOG; set server to its pid. Every
-# server started so is stopped when the script exits.
+# server started so is stopped when the script exits: the first call installs an EXIT
+# trap that stops them, then runs the EXIT trap the caller had set before (a caller that
+# sets its own EXIT trap after start_server replaces that one and must call stop_servers
+# from its own).
 #   start_server LOG COMMAND [ARGUMENT...]
 start_server() {
 	local log="$1"
 	shift
+	if [ -z "${caller_exit_trap+set}" ]; then
+		caller_exit_trap="$(trap -p EXIT)"
+		trap on_exit EXIT
+	fi
 	"$@" >"$log" 2>&1 &
 	server=$!
 	servers="$servers $server"
-	trap stop_servers EXIT
 }
 
+# Stop the servers started with start_server; a server already gone is no failure (the
+# scripts run with set -e, which would otherwise end this early and lose the exit status).
 stop_servers() {
 	local pid
 	for pid in $servers; do
-		kill "$pid" 2>/dev/null
+		kill "$pid" 2>/dev/null || true
 		wait "$pid" 2>/dev/null || true
 	done
+	servers=""
+}
+
+on_exit() {
+	stop_servers
+	if [ -n "${caller_exit_trap:-}" ]; then
+		# trap -p prints: trap -- 'COMMAND' EXIT
+		eval "set -- $caller_exit_trap"
+		eval "$3"
+	fi
 }
 
 # Run COMMAND once a second until it succeeds, at most SECONDS times; exit with 2 when a

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import com.tngtech.archunit.ArchConfiguration;
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -76,15 +77,26 @@ class ArchitectureTests {
 
 	@Test
 	void onlyTransportPackagesUseServletOrSpringWeb() {
-		// server.http holds what the web transports share (e.g. the handshake origin
-		// rules,
-		// built on Spring Web's CorsConfiguration)
 		noClasses().that()
 			.resideOutsideOfPackages("..server.webmvc..", "..server.websocket..", "..server.webflux..",
 					"..server.http..", "..client..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("jakarta.servlet..", "org.springframework.web..")
+			.check(classes);
+	}
+
+	@Test
+	void sharedHttpPackageUsesOnlyServletFreeSpringWebHelpers() {
+		// server.http holds what the web transports share (e.g. the handshake origin
+		// rules, built on Spring Web's CorsConfiguration): no servlet, no web stack
+		noClasses().that()
+			.resideInAPackage("..server.http..")
+			.should()
+			.dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("jakarta.servlet..")
+				.or(JavaClass.Predicates.resideInAPackage("org.springframework.web..")
+					.and(DescribedPredicate.not(JavaClass.Predicates
+						.resideInAnyPackage("org.springframework.web.cors..", "org.springframework.web.util..")))))
 			.check(classes);
 	}
 

@@ -61,12 +61,13 @@ import org.springframework.util.ClassUtils;
  * synchronous part returns, so nothing leaks to the next call on a pooled thread. The
  * authentication is also recorded in the exchange's attributes under
  * {@link #AUTHENTICATION_ATTRIBUTE} for code that completes on another thread, and, when
- * Reactor is present, set as the call's
- * {@link JsonRpcExchange#publisherContext(JsonRpcPublisherContext) publisher context}:
- * the {@code Mono}s and {@code Flux}es a method returns find it through
- * {@code ReactiveSecurityContextHolder} (as {@code @EnableReactiveMethodSecurity} does),
- * in a new {@link SecurityContext} holding the authentication the call started with, so
- * that a caller changing its own context later does not change what they see.
+ * Reactor is present, added to the call's
+ * {@link JsonRpcExchange#publisherContext(JsonRpcPublisherContext) publisher context}
+ * (after the entries an earlier interceptor set, which are kept): the {@code Mono}s and
+ * {@code Flux}es a method returns find it through {@code ReactiveSecurityContextHolder}
+ * (as {@code @EnableReactiveMethodSecurity} does), in a new {@link SecurityContext}
+ * holding the authentication the call started with, so that a caller changing its own
+ * context later does not change what they see.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
@@ -175,7 +176,10 @@ public final class SecurityContextJsonRpcInterceptor implements JsonRpcIntercept
 
 		static void set(JsonRpcExchange exchange, Authentication authentication) {
 			if (reactorPresent) {
-				exchange.publisherContext(new ReactiveSecurityPublisherContext(authentication));
+				// keeps what an earlier interceptor set (MDC, tenant, ...): adds to it
+				JsonRpcPublisherContext security = new ReactiveSecurityPublisherContext(authentication);
+				JsonRpcPublisherContext earlier = exchange.publisherContext();
+				exchange.publisherContext((earlier != null) ? earlier.andThen(security) : security);
 			}
 		}
 

@@ -126,6 +126,21 @@ class SecurityContextJsonRpcInterceptorTests {
 	}
 
 	@Test
+	void publishersSeeTheSecurityContextAndWhatAnEarlierInterceptorSet() {
+		Authentication alice = TestSecurity.user("alice", "USER");
+		SecurityContextHolder.setContext(new SecurityContextImpl(alice));
+		ReactiveTenant service = new ReactiveTenant();
+		JsonRpcInterceptor tenant = (exchange, chain) -> {
+			exchange.publisherContext((context) -> context.accept("tenant", "acme"));
+			return chain.next(exchange);
+		};
+		JsonRpcHandler handler = JsonRpcSetup.services(service).interceptors(tenant, this.interceptor).toHandler();
+		CompletableFuture<Optional<String>> reply = handler
+			.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"whoami\",\"id\":1}");
+		assertThat(TestWaits.join(reply)).hasValue("{\"jsonrpc\":\"2.0\",\"result\":\"alice@acme\",\"id\":1}");
+	}
+
+	@Test
 	void publisherContextIsACopyForEverySubscription() {
 		Authentication alice = TestSecurity.user("alice", "USER");
 		SecurityContext live = new SecurityContextImpl(alice);
@@ -318,6 +333,17 @@ class SecurityContextJsonRpcInterceptorTests {
 			.contextWrite(Context.of(entries))
 			.blockOptional(Duration.ofSeconds(5))
 			.orElseThrow();
+	}
+
+	@JsonRpcService
+	static class ReactiveTenant {
+
+		@JsonRpcMethod
+		public Mono<String> whoami() {
+			return Mono.deferContextual((context) -> ReactiveSecurityContextHolder.getContext()
+				.map((security) -> security.getAuthentication().getName() + "@" + context.get("tenant")));
+		}
+
 	}
 
 	@JsonRpcService

@@ -89,7 +89,10 @@ final class TomcatFrameWriter {
 
 	private boolean batching;
 
-	private TomcatFrameWriter(Object endpoint, MethodHandle startMessage, AtomicBoolean batchingAllowed,
+	// set before the session closes: batching is not turned on again (guarded by this)
+	private boolean closing;
+
+	TomcatFrameWriter(Object endpoint, MethodHandle startMessage, AtomicBoolean batchingAllowed,
 			ByteBuffer outputBuffer, Semaphore writePermit) {
 		this.endpoint = endpoint;
 		this.startMessage = startMessage;
@@ -135,10 +138,27 @@ final class TomcatFrameWriter {
 	 */
 	void send(JsonRpcEncodedMessage message, boolean more, SendHandler handler) {
 		if (more && !this.batching) {
-			this.batchingAllowed.set(true);
-			this.batching = true;
+			synchronized (this) {
+				if (!this.closing) {
+					this.batchingAllowed.set(true);
+					this.batching = true;
+				}
+			}
 		}
 		start(OPCODE_TEXT, message.asReadOnlyBuffer(), handler);
+	}
+
+	/**
+	 * Never turn batching on again: called before the session is closed. Tomcat's close
+	 * turns batching off and writes what the buffer holds before its close frame; a
+	 * message batched after that would stay in the buffer behind the close frame and be
+	 * lost (Tomcat's warning {@code wsRemoteEndpoint.flushOnCloseFailed}). A message sent
+	 * from now on is written at once.
+	 */
+	void closing() {
+		synchronized (this) {
+			this.closing = true;
+		}
 	}
 
 	/**

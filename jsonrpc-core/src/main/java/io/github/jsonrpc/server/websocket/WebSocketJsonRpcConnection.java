@@ -188,6 +188,13 @@ final class WebSocketJsonRpcConnection extends JsonRpcConnection {
 
 	@Override
 	protected void closeTransport(JsonRpcCloseReason reason) {
+		TomcatFrameWriter frames = this.frames;
+		if (frames != null) {
+			// before the close, which writes what Tomcat's buffer holds (blocking, at
+			// most
+			// Tomcat's blocking send timeout): no message may be batched behind it
+			frames.closing();
+		}
 		CloseStatus status = closeStatus(reason);
 		Runnable close = () -> {
 			try {

@@ -248,13 +248,15 @@ class JsonRpcConnectionTests {
 
 	@Test
 	void checkAliveClosesAnIdleConnection() {
+		// read before the connection exists: a pause cannot make it look idle
+		long now = System.nanoTime();
 		TestJsonRpcConnection connection = connection(
 				this.settings.withKeepAlive(Duration.ofSeconds(1), Duration.ofSeconds(2)));
-		long now = System.nanoTime();
 		connection.checkAlive(now + Duration.ofMillis(1_900).toNanos());
 		assertThat(connection.isOpen()).isTrue();
 		assertThat(connection.pings).hasValue(1);
-		connection.checkAlive(now + Duration.ofMillis(2_100).toNanos());
+		// read after it exists: idle for longer than 2 s whatever the pauses
+		connection.checkAlive(System.nanoTime() + Duration.ofMillis(2_100).toNanos());
 		assertThat(connection.closedWith).isEqualTo(JsonRpcCloseReason.IDLE);
 		// closed: no more pings
 		connection.checkAlive(now);
@@ -272,13 +274,14 @@ class JsonRpcConnectionTests {
 		assertThat(connection.pings).hasValue(1);
 		assertThat(connection.isOpen()).isTrue();
 		connection.stall();
-		assertThat(connection.notify("n", 1)).isTrue();
+		// read before the write starts: a pause cannot make it look stuck
 		long start = System.nanoTime();
+		assertThat(connection.notify("n", 1)).isTrue();
 		connection.checkAlive(start);
 		// a write is pending: no ping
 		assertThat(connection.pings).hasValue(1);
 		assertThat(connection.isOpen()).isTrue();
-		connection.checkAlive(start + Duration.ofMillis(200).toNanos());
+		connection.checkAlive(System.nanoTime() + Duration.ofMillis(200).toNanos());
 		assertThat(connection.closedWith).isEqualTo(JsonRpcCloseReason.SLOW_CONSUMER);
 	}
 

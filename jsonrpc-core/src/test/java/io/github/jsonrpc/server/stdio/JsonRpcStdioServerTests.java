@@ -22,6 +22,7 @@ import java.io.PipedOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -130,7 +131,7 @@ class JsonRpcStdioServerTests {
 		return this.output.next();
 	}
 
-	private static java.util.List<Thread> keepingAlive() {
+	private static List<Thread> keepingAlive() {
 		return Thread.getAllStackTraces()
 			.keySet()
 			.stream()

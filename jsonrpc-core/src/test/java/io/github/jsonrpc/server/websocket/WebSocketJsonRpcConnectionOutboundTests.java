@@ -44,15 +44,18 @@ import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcSession;
 import io.github.jsonrpc.server.JsonRpcSessionRegistry;
 import io.github.jsonrpc.server.JsonRpcTransportContext;
+import io.github.jsonrpc.server.connection.JsonRpcCloseReason;
 import io.github.jsonrpc.server.connection.JsonRpcConnectionSettings;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
 import org.mockito.MockedStatic;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
@@ -65,6 +68,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willAnswer;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.mockStatic;
 import static org.mockito.Mockito.never;
@@ -319,6 +323,23 @@ class WebSocketJsonRpcConnectionOutboundTests {
 		}
 		assertThat(delivered).containsExactly("a", "b");
 		then(remote).should(never()).sendText(anyString(), any(SendHandler.class));
+	}
+
+	@Test
+	void gatheredWritesStopBatchingBeforeTheSessionCloses() throws Exception {
+		Session nativeSession = mock(Session.class);
+		RemoteEndpoint.Async remote = mock(RemoteEndpoint.Async.class);
+		TomcatFrameWriter frames = mock(TomcatFrameWriter.class);
+		NativeWebSocketSession connection = nativeSession(nativeSession, remote);
+		try (MockedStatic<TomcatFrameWriter> writers = mockStatic(TomcatFrameWriter.class)) {
+			writers.when(() -> TomcatFrameWriter.of(nativeSession)).thenReturn(frames);
+			WebSocketJsonRpcConnection outbound = new WebSocketJsonRpcConnection(connection, handler,
+					JsonRpcConnectionSettings.DEFAULTS, Runnable::run, true);
+			outbound.close(JsonRpcCloseReason.NORMAL);
+		}
+		InOrder order = inOrder(frames, connection);
+		order.verify(frames).closing();
+		order.verify(connection).close(CloseStatus.NORMAL);
 	}
 
 	@Test

@@ -109,9 +109,8 @@ public final class JsonRpcWebSocketAutoConfiguration {
 		requestHandler.setHandshakeInterceptors(List.of(origins));
 		WebSocketHandlerMapping mapping = new UpgradeOnlyWebSocketHandlerMapping();
 		mapping.setUrlMap(Map.of(properties.getPath(), requestHandler));
-		// only upgrade requests, so that POST on the same path still reaches the HTTP
-		// route
-		mapping.setWebSocketUpgradeMatch(true);
+		// matches only upgrade requests (set in its constructor), so that POST on the
+		// same path still reaches the HTTP route
 		mapping.setOrder(HANDLER_MAPPING_ORDER);
 		logger.info("JSON-RPC WebSocket endpoint: " + properties.getPath());
 		return mapping;
