@@ -24,8 +24,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -53,10 +54,16 @@ final class DefaultJsonRpcClient implements JsonRpcClient, JsonRpcBatchResponse.
 	static final long DEFAULT_MAX_BUFFERED_BYTES = 1024 * 1024;
 
 	/**
-	 * Calls of the server being answered at once (waiting for a handler, running, or
-	 * waiting for its future); more are answered with {@code -32005} at once.
+	 * Calls of the server being answered at once by default (waiting for a handler,
+	 * running, or waiting for its future); more are answered with {@code -32005} at once.
 	 */
-	static final int MAX_PENDING_SERVER_CALLS = 64;
+	static final int DEFAULT_MAX_PENDING_SERVER_CALLS = 64;
+
+	/**
+	 * Threads of the default delivery executor: as many subscribers, listeners and
+	 * handlers may block at once before other deliveries wait for one of them.
+	 */
+	static final int DEFAULT_DELIVERY_THREADS = 16;
 
 	private final JsonRpcMessageCodec codec;
 
@@ -84,7 +91,8 @@ final class DefaultJsonRpcClient implements JsonRpcClient, JsonRpcBatchResponse.
 			List<JsonRpcClientInterceptor> interceptors, Duration timeout,
 			Map<Integer, Function<? super JsonRpcClientException, ? extends RuntimeException>> errorMappings,
 			String subscribeMethod, String unsubscribeMethod, @Nullable JsonRpcClientHandler handler,
-			long maxBufferedBytes, @Nullable Executor deliveryExecutor) {
+			long maxBufferedBytes, @Nullable Executor deliveryExecutor, int maxPendingServerCalls,
+			Duration serverCallTimeout) {
 		this.codec = codec;
 		this.transport = transport;
 		this.idGenerator = idGenerator;
@@ -103,22 +111,29 @@ final class DefaultJsonRpcClient implements JsonRpcClient, JsonRpcBatchResponse.
 			this.ownedExecutor = owned;
 		}
 		this.subscriptions = new JsonRpcSubscriptions(this, subscribeMethod, unsubscribeMethod, handler,
-				new SerialLane(this.deliveryExecutor, maxBufferedBytes), MAX_PENDING_SERVER_CALLS);
+				new SerialLane(this.deliveryExecutor, maxBufferedBytes), maxPendingServerCalls, serverCallTimeout);
 		transport.setListener(this.subscriptions);
 	}
 
 	/**
-	 * The executor of a client built without one: daemon threads made when needed and
-	 * kept a minute, so that a subscriber that blocks holds one thread and no other
-	 * delivery waits for it.
+	 * The executor of a client built without one: at most
+	 * {@value #DEFAULT_DELIVERY_THREADS} daemon threads, made when needed and ended after
+	 * a minute idle. Its queue holds drains, not items: each subscriber and the lane of
+	 * listeners and handlers has at most one task queued or running, so the queue is
+	 * bounded by the number of subscriptions, and what they wait for by their buffers.
+	 * Deliveries wait in the queue only while every thread is held by a blocking
+	 * subscriber, listener or handler.
 	 */
 	private static ExecutorService defaultDeliveryExecutor() {
 		AtomicInteger threads = new AtomicInteger();
-		return Executors.newCachedThreadPool((task) -> {
-			Thread thread = new Thread(task, "jsonrpc-client-delivery-" + threads.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(DEFAULT_DELIVERY_THREADS, DEFAULT_DELIVERY_THREADS, 1,
+				TimeUnit.MINUTES, new LinkedBlockingQueue<>(), (task) -> {
+					Thread thread = new Thread(task, "jsonrpc-client-delivery-" + threads.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				});
+		executor.allowCoreThreadTimeOut(true);
+		return executor;
 	}
 
 	private static JsonRpcClientInterceptor.Chain chain(List<JsonRpcClientInterceptor> interceptors,

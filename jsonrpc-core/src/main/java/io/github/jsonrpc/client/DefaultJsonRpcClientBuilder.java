@@ -77,6 +77,10 @@ final class DefaultJsonRpcClientBuilder implements JsonRpcClient.Builder {
 
 	private @Nullable Executor deliveryExecutor;
 
+	private int maxPendingServerCalls = DefaultJsonRpcClient.DEFAULT_MAX_PENDING_SERVER_CALLS;
+
+	private @Nullable Duration serverCallTimeout;
+
 	private String subscribeMethod = "subscribe";
 
 	private String unsubscribeMethod = "unsubscribe";
@@ -211,6 +215,22 @@ final class DefaultJsonRpcClientBuilder implements JsonRpcClient.Builder {
 	}
 
 	@Override
+	public JsonRpcClient.Builder maxPendingServerCalls(int maxPendingServerCalls) {
+		Assert.isTrue(maxPendingServerCalls > 0, "Max pending server calls must be positive");
+		this.maxPendingServerCalls = maxPendingServerCalls;
+		return this;
+	}
+
+	@Override
+	public JsonRpcClient.Builder serverCallTimeout(Duration serverCallTimeout) {
+		Assert.notNull(serverCallTimeout, "Server call timeout is required");
+		Assert.isTrue(!serverCallTimeout.isNegative() && !serverCallTimeout.isZero(),
+				"Server call timeout must be positive");
+		this.serverCallTimeout = serverCallTimeout;
+		return this;
+	}
+
+	@Override
 	public JsonRpcClient.Builder handler(Object service) {
 		Assert.notNull(service, "Service is required");
 		this.handlerServices.add(service);
@@ -230,7 +250,8 @@ final class DefaultJsonRpcClientBuilder implements JsonRpcClient.Builder {
 		JsonRpcMessageCodec codec = JsonRpcMessageCodec.create(mapper);
 		return new DefaultJsonRpcClient(codec, createTransport(codec), this.idGenerator, this.interceptors,
 				this.timeout, this.errorMappings, this.subscribeMethod, this.unsubscribeMethod, createHandler(mapper),
-				this.maxBufferedBytes, this.deliveryExecutor);
+				this.maxBufferedBytes, this.deliveryExecutor, this.maxPendingServerCalls,
+				(this.serverCallTimeout != null) ? this.serverCallTimeout : this.timeout);
 	}
 
 	private @Nullable JsonRpcClientHandler createHandler(JsonMapper mapper) {

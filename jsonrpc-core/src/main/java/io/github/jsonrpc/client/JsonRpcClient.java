@@ -489,10 +489,13 @@ public interface JsonRpcClient extends AutoCloseable {
 		 * {@link Flow.Subscriber}s (one task at a time per subscriber, which may block
 		 * one of the executor's threads but never the connection), and notification
 		 * listeners and {@link #handler(Object) handlers} (one at a time, in the order
-		 * received). By default a pool of daemon threads owned by the client
-		 * ({@code jsonrpc-client-delivery-N}, made when needed, ended when idle or when
-		 * the client closes); an executor set here is not shut down by the client. With a
-		 * bounded executor, a subscriber that blocks delays the others.
+		 * received). By default a pool of at most 16 daemon threads owned by the client
+		 * ({@code jsonrpc-client-delivery-N}, made when needed, ended after a minute idle
+		 * or when the client closes): up to 15 subscribers, listeners or handlers may
+		 * block at once and the others are still delivered; while all 16 threads are
+		 * blocked, other deliveries wait (bounded by their buffers, nothing queues
+		 * without bound) until one returns. An executor set here is not shut down by the
+		 * client; with a bounded one the same holds for its number of threads.
 		 * <p>
 		 * The reading thread still runs some application code, which must not block:
 		 * dependents of the futures of {@code retrieveAsync} and {@code exchange} (it
@@ -510,6 +513,33 @@ public interface JsonRpcClient extends AutoCloseable {
 		Builder deliveryExecutor(Executor deliveryExecutor);
 
 		/**
+		 * Set how many calls of the server the {@link #handler(Object) handlers} answer
+		 * at once: waiting for the handler before them, running, or waiting for their
+		 * future. A call beyond it is answered at once with {@code -32005} "Too many
+		 * calls of the server in flight on this client (at most N)", the code the server
+		 * uses for calls over its own in-flight limit. Defaults to 64.
+		 * @param maxPendingServerCalls the most pending calls, positive
+		 * @return this builder
+		 */
+		Builder maxPendingServerCalls(int maxPendingServerCalls);
+
+		/**
+		 * Set how long a call of the server may stay pending on this client (waiting for
+		 * the handler before it, running, or waiting for its future) before it is
+		 * answered with {@code -32005} "Call of the server timed out on this client"
+		 * (data {@code {"reason":"timeout"}}, as the server answers a method over its
+		 * timeout) and its slot is freed: a handler whose future never completes cannot
+		 * hold a slot for ever. The handler's late result is dropped; a call that times
+		 * out before its handler started does not run. A handler that blocks its thread
+		 * is not interrupted: it still holds the {@link #deliveryExecutor delivery} lane.
+		 * Defaults to the {@link #timeout timeout} of the client's own calls (30 seconds
+		 * unless set).
+		 * @param serverCallTimeout the timeout, positive
+		 * @return this builder
+		 */
+		Builder serverCallTimeout(Duration serverCallTimeout);
+
+		/**
 		 * Answer the server's calls over a persistent connection (WebSocket) with the
 		 * {@code @JsonRpcMethod} methods of an object, declared and bound as on a server:
 		 * an unknown method is answered with {@code -32601}, a failing one with
@@ -517,11 +547,13 @@ public interface JsonRpcClient extends AutoCloseable {
 		 * Notifications of the server that no {@link #onNotification listener} takes go
 		 * to these methods too. Methods run on the {@link #deliveryExecutor delivery
 		 * executor}, one at a time and in order with notifications: a method that waits
-		 * for something should return a {@code CompletableFuture}. At most 64 calls of
-		 * the server are pending at once (waiting, running, or waiting for their future);
-		 * more are answered with {@code -32005} at once, as the server answers calls over
-		 * its in-flight limit. Without handlers, every call of the server is answered
-		 * with {@code -32601}.
+		 * for something should return a {@code CompletableFuture}. At most
+		 * {@link #maxPendingServerCalls(int) 64} calls of the server are pending at once
+		 * (waiting, running, or waiting for their future); more are answered with
+		 * {@code -32005} at once, as the server answers calls over its in-flight limit. A
+		 * call not answered within the {@link #serverCallTimeout(Duration) server call
+		 * timeout} is answered with {@code -32005} too. Without handlers, every call of
+		 * the server is answered with {@code -32601}.
 		 * @param service the object
 		 * @return this builder
 		 */

@@ -16,18 +16,21 @@
 
 package io.github.jsonrpc.client;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import io.github.jsonrpc.protocol.JsonRpcError;
 import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
+import io.github.jsonrpc.protocol.JsonRpcId;
 import io.github.jsonrpc.protocol.JsonRpcLogText;
 import io.github.jsonrpc.protocol.JsonRpcRequest;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
@@ -68,6 +71,10 @@ final class JsonRpcSubscriptions implements JsonRpcTransport.Listener {
 	/** Bytes charged on the lane for each task on top of its message's size. */
 	static final long TASK_OVERHEAD = 64;
 
+	/** Completes a call of the server whose timeout expired before it was answered. */
+	private static final JsonRpcResponse EXPIRED = JsonRpcResponse.failure(JsonRpcId.NULL,
+			JsonRpcError.standard(JsonRpcErrorCodes.INTERNAL_ERROR));
+
 	/** Bytes of the envelope around method and params of a message of unknown size. */
 	private static final long ENVELOPE_BYTES = 40;
 
@@ -88,18 +95,21 @@ final class JsonRpcSubscriptions implements JsonRpcTransport.Listener {
 
 	private final int maxPendingCalls;
 
+	private final Duration callTimeout;
+
 	private final AtomicInteger pendingCalls = new AtomicInteger();
 
 	private final AtomicBoolean dropping = new AtomicBoolean();
 
 	JsonRpcSubscriptions(DefaultJsonRpcClient client, String subscribeMethod, String unsubscribeMethod,
-			@Nullable JsonRpcClientHandler handler, SerialLane lane, int maxPendingCalls) {
+			@Nullable JsonRpcClientHandler handler, SerialLane lane, int maxPendingCalls, Duration callTimeout) {
 		this.client = client;
 		this.subscribeMethod = subscribeMethod;
 		this.unsubscribeMethod = unsubscribeMethod;
 		this.handler = handler;
 		this.lane = lane;
 		this.maxPendingCalls = maxPendingCalls;
+		this.callTimeout = callTimeout;
 	}
 
 	<T> JsonRpcSubscription listen(String method, Class<T> type, Consumer<? super T> listener) {
@@ -289,10 +299,13 @@ final class JsonRpcSubscriptions implements JsonRpcTransport.Listener {
 
 	/**
 	 * Take a call of the server, charged on the lane at the size of the message that
-	 * carried it plus {@value #TASK_OVERHEAD} bytes.
+	 * carried it plus {@value #TASK_OVERHEAD} bytes. Its slot is held until it is
+	 * answered: by the handler, or with {@code -32005} when the call timeout expires
+	 * first (a late answer of the handler is dropped, and a call still waiting on the
+	 * lane does not run).
 	 * @param request the call
 	 * @param messageBytes the size of its message
-	 * @return the answer, completed when the handler answered
+	 * @return the answer, completed when the handler answered or the timeout expired
 	 */
 	CompletableFuture<@Nullable JsonRpcResponse> onRequest(JsonRpcRequest request, long messageBytes) {
 		JsonRpcClientHandler current = this.handler;
@@ -305,19 +318,41 @@ final class JsonRpcSubscriptions implements JsonRpcTransport.Listener {
 		}
 		CompletableFuture<@Nullable JsonRpcResponse> answer = new CompletableFuture<>();
 		answer.whenComplete((response, ex) -> this.pendingCalls.decrementAndGet());
+		// cancelled with its timer once answered: nothing is held after the answer
+		answer.completeOnTimeout(EXPIRED, this.callTimeout.toMillis(), TimeUnit.MILLISECONDS);
 		// in order with notifications, never on the thread that reads the connection
-		boolean queued = this.lane.offer(() -> handle(current, request).whenComplete((response, ex) -> {
+		boolean queued = this.lane.offer(() -> answerWith(current, request, answer), messageBytes + TASK_OVERHEAD);
+		if (!queued) {
+			answer.complete(tooBusy(request));
+		}
+		return answer.thenApply((response) -> (response != EXPIRED) ? response : timedOut(request));
+	}
+
+	private void answerWith(JsonRpcClientHandler current, JsonRpcRequest request,
+			CompletableFuture<@Nullable JsonRpcResponse> answer) {
+		if (answer.isDone()) {
+			// timed out while waiting on the lane: the server has its answer
+			return;
+		}
+		handle(current, request).whenComplete((response, ex) -> {
 			if (ex != null) {
 				answer.completeExceptionally(ex);
 			}
 			else {
 				answer.complete(response);
 			}
-		}), messageBytes + TASK_OVERHEAD);
-		if (!queued) {
-			answer.complete(tooBusy(request));
+		});
+	}
+
+	private @Nullable JsonRpcResponse timedOut(JsonRpcRequest request) {
+		logger.warn("Call '" + JsonRpcLogText.escape(request.method()) + "' of the server not answered within "
+				+ this.callTimeout + ": answered with " + JsonRpcErrorCodes.LIMIT_EXCEEDED);
+		if (request.isNotification()) {
+			return null;
 		}
-		return answer;
+		JsonNode data = this.client.mapper().createObjectNode().put("reason", "timeout");
+		return JsonRpcResponse.failure(request.responseId(), new JsonRpcError(JsonRpcErrorCodes.LIMIT_EXCEEDED,
+				"Call of the server timed out on this client", data));
 	}
 
 	private @Nullable JsonRpcResponse tooBusy(JsonRpcRequest request) {

@@ -41,13 +41,18 @@ import io.github.jsonrpc.server.method.annotation.JsonRpcMethod;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
@@ -251,7 +256,7 @@ class MessageChannelJsonRpcTransportTests {
 		}).build();
 		this.transport.exchangeRaw("{\"jsonrpc\":\"2.0\",\"method\":\"hello\"}".getBytes()).get(5, TimeUnit.SECONDS);
 		assertThat(this.channel.sent.poll(5, TimeUnit.SECONDS)).contains("hello");
-		int limit = DefaultJsonRpcClient.MAX_PENDING_SERVER_CALLS;
+		int limit = DefaultJsonRpcClient.DEFAULT_MAX_PENDING_SERVER_CALLS;
 		try {
 			assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
 				for (int i = 0; i <= limit; i++) {
@@ -275,6 +280,142 @@ class MessageChannelJsonRpcTransportTests {
 			assertThat(mapper.readTree(answer))
 				.isEqualTo(mapper.readTree("{\"jsonrpc\":\"2.0\",\"result\":true,\"id\":\"srv-" + i + "\"}"));
 		}
+	}
+
+	@Test
+	void pendingCallsOfTheServerAreBoundedByTheBuilderOptionAtExactlyItsValue() throws Exception {
+		int limit = 3;
+		CompletableFuture<Boolean> answered = new CompletableFuture<>();
+		this.client = JsonRpcClient.builder()
+			.transport(this.transport)
+			.maxPendingServerCalls(limit)
+			.handler("confirm", String.class, (question) -> answered)
+			.build();
+		openChannel();
+		// exactly the limit: all taken, none answered while their future waits
+		for (int i = 0; i < limit; i++) {
+			this.channel.receive(CALL.replace("srv-7", "srv-" + i));
+		}
+		assertThat(this.channel.sent.poll(200, TimeUnit.MILLISECONDS)).isNull();
+		// one more is refused at once
+		this.channel.receive(CALL.replace("srv-7", "srv-" + limit));
+		assertThat(mapper.readTree(this.channel.sent.poll(5, TimeUnit.SECONDS))).isEqualTo(mapper.readTree(
+				"{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32005,\"message\":\"Too many calls of the server in flight "
+						+ "on this client (at most 3)\"},\"id\":\"srv-3\"}"));
+		answered.complete(true);
+		List<JsonNode> answers = new ArrayList<>();
+		for (int i = 0; i < limit; i++) {
+			answers.add(mapper.readTree(this.channel.sent.poll(5, TimeUnit.SECONDS)));
+		}
+		assertThat(answers).extracting((answer) -> answer.get("id").stringValue())
+			.containsExactlyInAnyOrder("srv-0", "srv-1", "srv-2");
+		assertThat(answers).allSatisfy((answer) -> assertThat(answer.get("result").booleanValue()).isTrue());
+		// the slots are free again
+		this.channel.receive(CALL.replace("srv-7", "srv-4"));
+		assertThat(mapper.readTree(this.channel.sent.poll(5, TimeUnit.SECONDS)))
+			.isEqualTo(mapper.readTree("{\"jsonrpc\":\"2.0\",\"result\":true,\"id\":\"srv-4\"}"));
+	}
+
+	@Test
+	void builderRefusesPendingLimitsAndTimeoutsThatAreNotPositive() {
+		JsonRpcClient.Builder builder = JsonRpcClient.builder();
+		assertThatIllegalArgumentException().isThrownBy(() -> builder.maxPendingServerCalls(0))
+			.withMessage("Max pending server calls must be positive");
+		assertThatIllegalArgumentException().isThrownBy(() -> builder.serverCallTimeout(Duration.ZERO))
+			.withMessage("Server call timeout must be positive");
+		assertThatIllegalArgumentException().isThrownBy(() -> builder.serverCallTimeout(Duration.ofSeconds(-1)))
+			.withMessage("Server call timeout must be positive");
+		assertThat(builder.maxPendingServerCalls(1)).isSameAs(builder);
+		assertThat(builder.serverCallTimeout(Duration.ofMillis(1))).isSameAs(builder);
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void handlerWhoseFutureNeverCompletesIsAnsweredAfterTheServerCallTimeoutAndFreesItsSlot(CapturedOutput output)
+			throws Exception {
+		CompletableFuture<Boolean> never = new CompletableFuture<>();
+		String method = "confirm\nWARN forged";
+		this.client = JsonRpcClient.builder()
+			.transport(this.transport)
+			.maxPendingServerCalls(1)
+			.serverCallTimeout(Duration.ofMillis(300))
+			.handler(method, String.class, (question) -> never)
+			.handler("ping", String.class, (text) -> "pong")
+			.build();
+		openChannel();
+		this.channel.receive(CALL.replace("confirm", "confirm\\nWARN forged"));
+		// while the handler's future waits, its slot is taken
+		this.channel.receive("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"params\":[\"x\"],\"id\":\"srv-8\"}");
+		assertThat(mapper.readTree(this.channel.sent.poll(5, TimeUnit.SECONDS)).get("error").get("code").intValue())
+			.isEqualTo(-32005);
+		String expired = this.channel.sent.poll(5, TimeUnit.SECONDS);
+		assertThat(mapper.readTree(expired)).isEqualTo(mapper.readTree(
+				"{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32005,\"message\":\"Call of the server timed out on this "
+						+ "client\",\"data\":{\"reason\":\"timeout\"}},\"id\":\"srv-7\"}"));
+		// the slot is free: the next call is served, the late answer is never sent
+		never.complete(true);
+		this.channel.receive("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"params\":[\"x\"],\"id\":\"srv-9\"}");
+		assertThat(mapper.readTree(this.channel.sent.poll(5, TimeUnit.SECONDS)))
+			.isEqualTo(mapper.readTree("{\"jsonrpc\":\"2.0\",\"result\":\"pong\",\"id\":\"srv-9\"}"));
+		assertThat(this.channel.sent.poll(200, TimeUnit.MILLISECONDS)).isNull();
+		// logged once, with the server's text escaped
+		assertThat(output.getOut().lines().filter((line) -> line.contains("of the server not answered within")))
+			.singleElement()
+			.satisfies((line) -> assertThat(line).endsWith(
+					"Call 'confirm\\nWARN forged' of the server not answered within PT0.3S: answered with -32005"));
+		assertThat(output.getOut().lines()).noneMatch((line) -> line.startsWith("WARN forged"));
+	}
+
+	@Test
+	void callThatTimesOutWhileWaitingBehindABlockedHandlerDoesNotRun() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		CountDownLatch blocked = new CountDownLatch(1);
+		AtomicInteger ran = new AtomicInteger();
+		this.client = JsonRpcClient.builder()
+			.transport(this.transport)
+			.serverCallTimeout(Duration.ofMillis(300))
+			.handler("block", String.class, (text) -> {
+				blocked.countDown();
+				try {
+					return release.await(30, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return false;
+				}
+			})
+			.handler("count", String.class, (text) -> ran.incrementAndGet())
+			.build();
+		openChannel();
+		try {
+			this.channel.receive("{\"jsonrpc\":\"2.0\",\"method\":\"block\",\"params\":[\"x\"],\"id\":\"srv-1\"}");
+			assertThat(blocked.await(5, TimeUnit.SECONDS)).isTrue();
+			this.channel.receive("{\"jsonrpc\":\"2.0\",\"method\":\"count\",\"params\":[\"x\"],\"id\":\"srv-2\"}");
+			List<JsonNode> answers = List.of(mapper.readTree(this.channel.sent.poll(5, TimeUnit.SECONDS)),
+					mapper.readTree(this.channel.sent.poll(5, TimeUnit.SECONDS)));
+			// both answered by the timeout, although the first still blocks its thread
+			assertThat(answers).extracting((answer) -> answer.get("id").stringValue())
+				.containsExactlyInAnyOrder("srv-1", "srv-2");
+			assertThat(answers)
+				.allSatisfy((answer) -> assertThat(answer.get("error").get("data").get("reason").stringValue())
+					.isEqualTo("timeout"));
+		}
+		finally {
+			release.countDown();
+		}
+		// the lane goes on: a later call runs, the timed-out one never did
+		this.channel.receive("{\"jsonrpc\":\"2.0\",\"method\":\"count\",\"params\":[\"x\"],\"id\":\"srv-3\"}");
+		assertThat(mapper.readTree(this.channel.sent.poll(5, TimeUnit.SECONDS)))
+			.isEqualTo(mapper.readTree("{\"jsonrpc\":\"2.0\",\"result\":1,\"id\":\"srv-3\"}"));
+		assertThat(ran).hasValue(1);
+	}
+
+	/**
+	 * Open the channel as the first call of the client does.
+	 */
+	private void openChannel() throws Exception {
+		this.transport.exchangeRaw("{\"jsonrpc\":\"2.0\",\"method\":\"hello\"}".getBytes()).get(5, TimeUnit.SECONDS);
+		assertThat(this.channel.sent.poll(5, TimeUnit.SECONDS)).contains("hello");
 	}
 
 	@Test

@@ -1,0 +1,208 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.jsonrpc.client;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.jsonrpc.protocol.JsonRpcRequest;
+import io.github.jsonrpc.protocol.JsonRpcResponse;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for the delivery executor of a client built without one: at most
+ * {@link DefaultJsonRpcClient#DEFAULT_DELIVERY_THREADS} threads however many subscribers
+ * block, other subscriptions still delivered while fewer block, and everything delivered
+ * once they return. A transport plays the server: it accepts every subscription and hands
+ * notifications to the client as the thread that reads a connection would.
+ */
+class DefaultDeliveryExecutorTests {
+
+	private static final int THREADS = DefaultJsonRpcClient.DEFAULT_DELIVERY_THREADS;
+
+	private static final JsonNode PARAMS = JsonMapper.builder().build().readTree("{\"n\":1}");
+
+	private final CountDownLatch release = new CountDownLatch(1);
+
+	private final AcceptingTransport transport = new AcceptingTransport();
+
+	private final DefaultJsonRpcClient client = (DefaultJsonRpcClient) JsonRpcClient.builder()
+		.transport(this.transport)
+		.build();
+
+	@AfterEach
+	void releaseAndClose() {
+		this.release.countDown();
+		this.client.close();
+	}
+
+	@Test
+	void manySlowSubscribersNeverHoldMoreThanTheDefaultThreadsAndAreAllDeliveredOnceTheyReturn() throws Exception {
+		int subscribers = 3 * THREADS;
+		CountDownLatch entered = new CountDownLatch(THREADS);
+		CountDownLatch delivered = new CountDownLatch(subscribers);
+		subscribeBlocking(subscribers, entered, delivered);
+		for (int i = 0; i < subscribers; i++) {
+			notify("topic-" + i);
+		}
+		// every thread is held by a subscriber that blocks
+		assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+		// a listener's notification waits for a thread too, and is not lost
+		CountDownLatch listened = new CountDownLatch(1);
+		this.client.onNotification("tick", JsonNode.class, (params) -> listened.countDown());
+		notify("tick");
+		assertThat(pool().getPoolSize()).isEqualTo(THREADS);
+		assertThat(delivered.getCount()).isEqualTo(subscribers);
+		this.release.countDown();
+		assertThat(delivered.await(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(listened.await(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(pool().getLargestPoolSize()).isEqualTo(THREADS);
+	}
+
+	@Test
+	void subscribersThatBlockLeaveTheOtherSubscriptionsDeliveredWhileAThreadIsFree() throws Exception {
+		int blocking = THREADS - 1;
+		CountDownLatch entered = new CountDownLatch(blocking);
+		subscribeBlocking(blocking, entered, new CountDownLatch(blocking));
+		for (int i = 0; i < blocking; i++) {
+			notify("topic-" + i);
+		}
+		assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+		// a publisher, then a listener, each delivered on the one thread left
+		CountDownLatch received = new CountDownLatch(2);
+		this.client.subscribe("fresh", JsonNode.class).subscribe(new RequestingSubscriber(received));
+		notify("fresh");
+		notify("fresh");
+		assertThat(received.await(10, TimeUnit.SECONDS)).isTrue();
+		CountDownLatch listened = new CountDownLatch(3);
+		this.client.onNotification("tick", JsonNode.class, (params) -> listened.countDown());
+		for (int i = 0; i < 3; i++) {
+			notify("tick");
+		}
+		assertThat(listened.await(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(pool().getLargestPoolSize()).isLessThanOrEqualTo(THREADS);
+	}
+
+	private void subscribeBlocking(int count, CountDownLatch entered, CountDownLatch delivered) {
+		for (int i = 0; i < count; i++) {
+			this.client.subscribe("topic-" + i, JsonNode.class).subscribe(new RequestingSubscriber(delivered) {
+
+				@Override
+				public void onNext(JsonNode item) {
+					entered.countDown();
+					await(DefaultDeliveryExecutorTests.this.release);
+					super.onNext(item);
+				}
+
+			});
+		}
+	}
+
+	private void notify(String method) {
+		// without params a topic's publisher has no item to deliver
+		this.transport.listener().onNotification(JsonRpcRequest.notification(method, PARAMS), 10);
+	}
+
+	private ThreadPoolExecutor pool() {
+		return (ThreadPoolExecutor) this.client.deliveryExecutor();
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Requests everything and counts down for each item.
+	 */
+	private static class RequestingSubscriber implements Flow.Subscriber<JsonNode> {
+
+		private final CountDownLatch received;
+
+		RequestingSubscriber(CountDownLatch received) {
+			this.received = received;
+		}
+
+		@Override
+		public void onSubscribe(Flow.Subscription subscription) {
+			subscription.request(Long.MAX_VALUE);
+		}
+
+		@Override
+		public void onNext(JsonNode item) {
+			this.received.countDown();
+		}
+
+		@Override
+		public void onError(Throwable throwable) {
+		}
+
+		@Override
+		public void onComplete() {
+		}
+
+	}
+
+	/**
+	 * A transport that accepts every subscription and keeps the client's listener, to
+	 * play the server's side.
+	 */
+	private static final class AcceptingTransport implements JsonRpcTransport {
+
+		private final AtomicReference<@Nullable Listener> listener = new AtomicReference<>();
+
+		@Override
+		public CompletableFuture<List<JsonRpcResponse>> exchange(JsonRpcClientRequest request) {
+			List<JsonRpcResponse> responses = new ArrayList<>();
+			for (JsonRpcRequest entry : request.entries()) {
+				if (entry.id() != null) {
+					responses.add(JsonRpcResponse.success(entry.id(), "ok"));
+				}
+			}
+			return CompletableFuture.completedFuture(responses);
+		}
+
+		@Override
+		public void setListener(Listener listener) {
+			this.listener.set(listener);
+		}
+
+		Listener listener() {
+			Listener current = this.listener.get();
+			assertThat(current).isNotNull();
+			return current;
+		}
+
+	}
+
+}
