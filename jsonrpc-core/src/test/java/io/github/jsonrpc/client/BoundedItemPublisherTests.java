@@ -31,6 +31,7 @@ import io.github.jsonrpc.protocol.JsonRpcId;
 import io.github.jsonrpc.protocol.JsonRpcRequest;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,37 +54,43 @@ class BoundedItemPublisherTests {
 	// each item counts its JSON plus the fixed allowance
 	private static final long ONE_BYTE_ITEM = 1 + BoundedItemPublisher.ITEM_OVERHEAD;
 
+	/** How often the publisher under test ran its cancel action. */
+	private final AtomicInteger cancelled = new AtomicInteger();
+
+	private final StreamingTransport transport = new StreamingTransport();
+
+	private final List<JsonRpcClient> clients = new ArrayList<>();
+
+	@AfterEach
+	void closeClients() {
+		this.clients.forEach(JsonRpcClient::close);
+	}
+
 	@Test
 	void holdsItemsUpToTheLimitInBytesAndFailsOnTheFirstBeyond() {
-		AtomicInteger cancelled = new AtomicInteger();
-		BoundedItemPublisher<Integer> publisher = new BoundedItemPublisher<>(10 * ONE_BYTE_ITEM, "items", Runnable::run,
-				cancelled::incrementAndGet);
 		RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(0);
-		publisher.subscribe(subscriber);
+		BoundedItemPublisher<Integer> publisher = subscribed(10 * ONE_BYTE_ITEM, Runnable::run, subscriber);
 		for (int i = 0; i < 10; i++) {
 			assertThat(publisher.offer(i, 1)).isTrue();
 		}
 		assertThat(publisher.bufferedBytes()).isEqualTo(10 * ONE_BYTE_ITEM);
-		assertThat(cancelled).hasValue(0);
+		assertThat(this.cancelled).hasValue(0);
 		assertThat(subscriber.error).isNull();
 		// the eleventh is one byte item too many
 		assertThat(publisher.offer(10, 1)).isFalse();
-		assertThat(cancelled).hasValue(1);
+		assertThat(this.cancelled).hasValue(1);
 		assertThat(subscriber.items).isEmpty();
 		assertThat(subscriber.error).isInstanceOf(JsonRpcTransportException.class)
 			.hasMessageContaining("More than " + (10 * ONE_BYTE_ITEM) + " bytes of items");
 		assertThat(publisher.bufferedBytes()).isZero();
 		assertThat(publisher.offer(11, 1)).isFalse();
-		assertThat(cancelled).hasValue(1);
+		assertThat(this.cancelled).hasValue(1);
 	}
 
 	@Test
 	void requestedItemsGiveTheirBytesBack() {
-		BoundedItemPublisher<Integer> publisher = new BoundedItemPublisher<>(2 * ONE_BYTE_ITEM, "items", Runnable::run,
-				() -> {
-				});
 		RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(0);
-		publisher.subscribe(subscriber);
+		BoundedItemPublisher<Integer> publisher = subscribed(2 * ONE_BYTE_ITEM, Runnable::run, subscriber);
 		for (int i = 0; i < 100; i++) {
 			assertThat(publisher.offer(i, 1)).isTrue();
 			subscriber.subscription.request(1);
@@ -96,10 +103,8 @@ class BoundedItemPublisherTests {
 
 	@Test
 	void oneItemIsAlwaysHeldWhateverItsSize() {
-		BoundedItemPublisher<String> publisher = new BoundedItemPublisher<>(100, "items", Runnable::run, () -> {
-		});
 		RecordingSubscriber<String> subscriber = new RecordingSubscriber<>(0);
-		publisher.subscribe(subscriber);
+		BoundedItemPublisher<String> publisher = subscribed(100, Runnable::run, subscriber);
 		assertThat(publisher.offer("large", 10_000)).isTrue();
 		assertThat(publisher.offer("next", 1)).isFalse();
 		assertThat(subscriber.error).isInstanceOf(JsonRpcTransportException.class);
@@ -107,18 +112,13 @@ class BoundedItemPublisherTests {
 
 	@Test
 	void itemsExactlyAtTheLimitAreHeld() {
-		AtomicInteger cancelled = new AtomicInteger();
-		BoundedItemPublisher<Integer> publisher = new BoundedItemPublisher<>(400, "items", Runnable::run,
-				cancelled::incrementAndGet);
 		RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(0);
-		publisher.subscribe(subscriber);
+		BoundedItemPublisher<Integer> publisher = subscribed(400, Runnable::run, subscriber);
 		// 100 + 64, then 172 + 64: 400 bytes, the limit itself
 		assertThat(publisher.offer(1, 100)).isTrue();
-		assertThat(publisher.offer(2,
-				400 - (100 + BoundedItemPublisher.ITEM_OVERHEAD) - BoundedItemPublisher.ITEM_OVERHEAD))
-			.isTrue();
+		assertThat(publisher.offer(2, bytesLeftAfter(400, 100))).isTrue();
 		assertThat(publisher.bufferedBytes()).isEqualTo(400);
-		assertThat(cancelled).hasValue(0);
+		assertThat(this.cancelled).hasValue(0);
 		assertThat(subscriber.error).isNull();
 		subscriber.subscription.request(2);
 		assertThat(subscriber.items).containsExactly(1, 2);
@@ -127,17 +127,12 @@ class BoundedItemPublisherTests {
 
 	@Test
 	void oneByteOverTheLimitFails() {
-		AtomicInteger cancelled = new AtomicInteger();
-		BoundedItemPublisher<Integer> publisher = new BoundedItemPublisher<>(400, "items", Runnable::run,
-				cancelled::incrementAndGet);
 		RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(0);
-		publisher.subscribe(subscriber);
+		BoundedItemPublisher<Integer> publisher = subscribed(400, Runnable::run, subscriber);
 		assertThat(publisher.offer(1, 100)).isTrue();
 		// 401 bytes
-		assertThat(publisher.offer(2,
-				400 - (100 + BoundedItemPublisher.ITEM_OVERHEAD) - BoundedItemPublisher.ITEM_OVERHEAD + 1))
-			.isFalse();
-		assertThat(cancelled).hasValue(1);
+		assertThat(publisher.offer(2, bytesLeftAfter(400, 100) + 1)).isFalse();
+		assertThat(this.cancelled).hasValue(1);
 		assertThat(publisher.bufferedBytes()).isZero();
 		assertThat(subscriber.error).isInstanceOf(JsonRpcTransportException.class)
 			.hasMessageContaining("More than 400 bytes of items");
@@ -146,43 +141,41 @@ class BoundedItemPublisherTests {
 
 	@Test
 	void streamOverTheLimitIsCancelledAndItsSubscriberFails() {
-		StreamingTransport transport = new StreamingTransport();
-		JsonRpcClient client = JsonRpcClient.builder().transport(transport).maxBufferedBytes(1_000).build();
+		JsonRpcClient client = client(builder().maxBufferedBytes(1_000));
 		RecordingSubscriber<String> subscriber = new RecordingSubscriber<>(1);
 		client.method("words").stream(String.class).subscribe(subscriber);
 		// messages of 302 bytes each: the first is requested, two more fit, the fourth
 		// not
 		String word = "w".repeat(300);
-		transport.items.accept(StringNode.valueOf(word), 302);
+		this.transport.items.accept(StringNode.valueOf(word), 302);
 		// delivered on the client's executor
 		await().until(() -> subscriber.items.size() == 1);
 		for (int i = 1; i < 4; i++) {
-			transport.items.accept(StringNode.valueOf(word), 302);
+			this.transport.items.accept(StringNode.valueOf(word), 302);
 		}
 		await().until(() -> subscriber.error != null);
 		assertThat(subscriber.items).containsExactly(word);
 		assertThat(subscriber.error).isInstanceOf(JsonRpcTransportException.class)
 			.hasMessageContaining("More than 1000 bytes of streamed items");
-		assertThat(transport.result.isCancelled()).isTrue();
+		assertThat(this.transport.result.isCancelled()).isTrue();
 	}
 
 	@Test
 	void subscriptionOverTheLimitEndsOnTheServerAndItsSubscriberFails() {
-		StreamingTransport transport = new StreamingTransport();
-		JsonRpcClient client = JsonRpcClient.builder().transport(transport).maxBufferedBytes(1_000).build();
+		JsonRpcClient client = client(builder().maxBufferedBytes(1_000));
 		RecordingSubscriber<JsonNode> subscriber = new RecordingSubscriber<>(0);
 		client.subscribe("news", JsonNode.class).subscribe(subscriber);
-		assertThat(transport.sentMethods).containsExactly("subscribe");
+		assertThat(this.transport.sentMethods).containsExactly("subscribe");
 		// messages of 308 bytes each, none requested: two fit, the third not
 		String word = "w".repeat(300);
 		for (int i = 0; i < 3; i++) {
-			transport.listener
+			this.transport.listener
 				.onNotification(new JsonRpcRequest(null, "news", mapper.createObjectNode().put("w", word)), 308);
 		}
 		await().until(() -> subscriber.error != null);
 		assertThat(subscriber.error).isInstanceOf(JsonRpcTransportException.class)
 			.hasMessageContaining("More than 1000 bytes of notifications of topic 'news'");
-		assertThat(transport.sentMethods).containsExactly("subscribe", "unsubscribe");
+		assertThat(this.transport.sentMethods).containsExactly("subscribe", "unsubscribe");
 		assertThat(subscriber.items).isEmpty();
 	}
 
@@ -190,8 +183,7 @@ class BoundedItemPublisherTests {
 	void collectedResultIsHandedOutOnDemandNotCountedAgainstTheLimit() throws Exception {
 		// the subscriber is stuck in its first onNext until the whole result was received
 		CountDownLatch received = new CountDownLatch(1);
-		StreamingTransport transport = new StreamingTransport();
-		JsonRpcClient client = JsonRpcClient.builder().transport(transport).maxBufferedBytes(1_000).build();
+		JsonRpcClient client = client(builder().maxBufferedBytes(1_000));
 		RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(Long.MAX_VALUE) {
 
 			@Override
@@ -209,28 +201,23 @@ class BoundedItemPublisherTests {
 		};
 		client.method("numbers").stream(Integer.class).subscribe(subscriber);
 		List<Integer> numbers = IntStream.range(0, 20_000).boxed().toList();
-		transport.result.complete(JsonRpcResponse.success(JsonRpcId.of(1), numbers));
+		this.transport.result.complete(JsonRpcResponse.success(JsonRpcId.of(1), numbers));
 		received.countDown();
 		await().atMost(30, TimeUnit.SECONDS).until(() -> subscriber.completed || subscriber.error != null);
 		assertThat(subscriber.error).isNull();
 		assertThat(subscriber.items).isEqualTo(numbers);
-		assertThat(transport.result.isCancelled()).isFalse();
+		assertThat(this.transport.result.isCancelled()).isFalse();
 	}
 
 	@Test
 	void collectedResultIsHandedOutInStepsAsRequested() {
-		StreamingTransport transport = new StreamingTransport();
-		JsonRpcClient client = JsonRpcClient.builder()
-			.transport(transport)
-			.maxBufferedBytes(1_000)
-			.deliveryExecutor(Runnable::run)
-			.build();
+		JsonRpcClient client = client(builder().maxBufferedBytes(1_000).deliveryExecutor(Runnable::run));
 		RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(0);
 		client.method("numbers").stream(Integer.class).subscribe(subscriber);
 		List<Object> numbers = new ArrayList<>(IntStream.range(0, 20_000).boxed().toList());
 		// null items are skipped
 		numbers.add(5, null);
-		transport.result.complete(JsonRpcResponse.success(JsonRpcId.of(1), numbers));
+		this.transport.result.complete(JsonRpcResponse.success(JsonRpcId.of(1), numbers));
 		assertThat(subscriber.items).isEmpty();
 		assertThat(subscriber.error).isNull();
 		for (int step = 1; step <= 20; step++) {
@@ -244,11 +231,10 @@ class BoundedItemPublisherTests {
 
 	@Test
 	void collectedItemThatCannotBeConvertedFailsWhenItIsDelivered() {
-		StreamingTransport transport = new StreamingTransport();
-		JsonRpcClient client = JsonRpcClient.builder().transport(transport).deliveryExecutor(Runnable::run).build();
+		JsonRpcClient client = client(builder().deliveryExecutor(Runnable::run));
 		RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(0);
 		client.method("numbers").stream(Integer.class).subscribe(subscriber);
-		transport.result.complete(JsonRpcResponse.success(JsonRpcId.of(1), List.of(1, "two", 3)));
+		this.transport.result.complete(JsonRpcResponse.success(JsonRpcId.of(1), List.of(1, "two", 3)));
 		subscriber.subscription.request(1);
 		assertThat(subscriber.items).containsExactly(1);
 		assertThat(subscriber.error).isNull();
@@ -261,32 +247,28 @@ class BoundedItemPublisherTests {
 
 	@Test
 	void rejectedDeliveryFailsTheSubscriberOnceAndCancels() {
-		AtomicInteger cancelled = new AtomicInteger();
 		AtomicInteger rejections = new AtomicInteger();
 		Executor rejecting = (task) -> {
 			rejections.incrementAndGet();
 			throw new RejectedExecutionException("shut down");
 		};
-		BoundedItemPublisher<Integer> publisher = new BoundedItemPublisher<>(10 * ONE_BYTE_ITEM, "items", rejecting,
-				cancelled::incrementAndGet);
 		CountingSubscriber<Integer> subscriber = new CountingSubscriber<>();
-		publisher.subscribe(subscriber);
+		BoundedItemPublisher<Integer> publisher = subscribed(10 * ONE_BYTE_ITEM, rejecting, subscriber);
 		assertThat(rejections).hasValue(1);
 		assertThat(subscriber.error).isInstanceOf(JsonRpcTransportException.class)
 			.hasMessageContaining("delivery executor rejected");
 		assertThat(subscriber.terminalSignals).hasValue(1);
-		assertThat(cancelled).hasValue(1);
+		assertThat(this.cancelled).hasValue(1);
 		assertThat(publisher.isClosed()).isTrue();
 		assertThat(publisher.offer(1, 1)).isFalse();
 		subscriber.subscription.request(1);
 		publisher.complete();
 		assertThat(subscriber.terminalSignals).hasValue(1);
-		assertThat(cancelled).hasValue(1);
+		assertThat(this.cancelled).hasValue(1);
 	}
 
 	@Test
 	void rejectionAfterItemsWereDeliveredEndsTheSubscriber() {
-		AtomicInteger cancelled = new AtomicInteger();
 		AtomicInteger accepted = new AtomicInteger(2);
 		Executor closing = (task) -> {
 			if (accepted.getAndDecrement() <= 0) {
@@ -294,23 +276,21 @@ class BoundedItemPublisherTests {
 			}
 			task.run();
 		};
-		BoundedItemPublisher<Integer> publisher = new BoundedItemPublisher<>(10 * ONE_BYTE_ITEM, "items", closing,
-				cancelled::incrementAndGet);
 		CountingSubscriber<Integer> subscriber = new CountingSubscriber<>();
-		publisher.subscribe(subscriber);
+		BoundedItemPublisher<Integer> publisher = subscribed(10 * ONE_BYTE_ITEM, closing, subscriber);
 		subscriber.subscription.request(10);
 		// the executor is closed now: the item is dropped, the subscriber ends
 		assertThat(publisher.offer(1, 1)).isTrue();
 		assertThat(subscriber.items).isEmpty();
 		assertThat(subscriber.error).isInstanceOf(JsonRpcTransportException.class);
 		assertThat(subscriber.terminalSignals).hasValue(1);
-		assertThat(cancelled).hasValue(1);
+		assertThat(this.cancelled).hasValue(1);
 		assertThat(publisher.offer(2, 1)).isFalse();
 	}
 
 	@Test
 	void closedClientFailsANewStreamSubscriber() {
-		JsonRpcClient client = JsonRpcClient.builder().transport(new StreamingTransport()).build();
+		JsonRpcClient client = client(builder());
 		client.close();
 		CountingSubscriber<Integer> subscriber = new CountingSubscriber<>();
 		client.method("countdown").stream(Integer.class).subscribe(subscriber);
@@ -321,9 +301,6 @@ class BoundedItemPublisherTests {
 
 	@Test
 	void subscriberThatThrowsAnErrorIsCancelledAndTheCountersStayRight() {
-		AtomicInteger cancelled = new AtomicInteger();
-		BoundedItemPublisher<Integer> publisher = new BoundedItemPublisher<>(10 * ONE_BYTE_ITEM, "items", Runnable::run,
-				cancelled::incrementAndGet);
 		RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(Long.MAX_VALUE) {
 
 			@Override
@@ -335,11 +312,11 @@ class BoundedItemPublisherTests {
 			}
 
 		};
-		publisher.subscribe(subscriber);
+		BoundedItemPublisher<Integer> publisher = subscribed(10 * ONE_BYTE_ITEM, Runnable::run, subscriber);
 		assertThat(publisher.offer(1, 1)).isTrue();
 		// does not reach the transport's thread
 		assertThat(publisher.offer(2, 1)).isTrue();
-		assertThat(cancelled).hasValue(1);
+		assertThat(this.cancelled).hasValue(1);
 		assertThat(publisher.offer(3, 1)).isFalse();
 		publisher.complete();
 		assertThat(subscriber.items).containsExactly(1, 2);
@@ -350,9 +327,6 @@ class BoundedItemPublisherTests {
 
 	@Test
 	void virtualMachineErrorOfASubscriberIsRethrownNotSwallowed() {
-		AtomicInteger cancelled = new AtomicInteger();
-		BoundedItemPublisher<Integer> publisher = new BoundedItemPublisher<>(10 * ONE_BYTE_ITEM, "items", Runnable::run,
-				cancelled::incrementAndGet);
 		RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(Long.MAX_VALUE) {
 
 			@Override
@@ -361,9 +335,9 @@ class BoundedItemPublisherTests {
 			}
 
 		};
-		publisher.subscribe(subscriber);
+		BoundedItemPublisher<Integer> publisher = subscribed(10 * ONE_BYTE_ITEM, Runnable::run, subscriber);
 		assertThatExceptionOfType(StackOverflowError.class).isThrownBy(() -> publisher.offer(1, 1));
-		assertThat(cancelled).hasValue(1);
+		assertThat(this.cancelled).hasValue(1);
 		assertThat(publisher.isClosed()).isTrue();
 		// a later signal drains again: nothing left to deliver, nothing thrown
 		subscriber.subscription.request(1);
@@ -373,6 +347,36 @@ class BoundedItemPublisherTests {
 	@Test
 	void limitMustBePositive() {
 		assertThatIllegalArgumentException().isThrownBy(() -> JsonRpcClient.builder().maxBufferedBytes(0));
+	}
+
+	/**
+	 * Create a publisher of "items" that counts its cancellations in {@link #cancelled},
+	 * and subscribe the subscriber to it.
+	 */
+	private <T> BoundedItemPublisher<T> subscribed(long maxBytes, Executor executor,
+			Flow.Subscriber<? super T> subscriber) {
+		BoundedItemPublisher<T> publisher = new BoundedItemPublisher<>(maxBytes, "items", executor,
+				this.cancelled::incrementAndGet);
+		publisher.subscribe(subscriber);
+		return publisher;
+	}
+
+	/**
+	 * Return the message size of a second item that fills the limit exactly after a first
+	 * one of the given message size.
+	 */
+	private static long bytesLeftAfter(long limit, long firstBytes) {
+		return limit - (firstBytes + BoundedItemPublisher.ITEM_OVERHEAD) - BoundedItemPublisher.ITEM_OVERHEAD;
+	}
+
+	private JsonRpcClient.Builder builder() {
+		return JsonRpcClient.builder().transport(this.transport);
+	}
+
+	private JsonRpcClient client(JsonRpcClient.Builder builder) {
+		JsonRpcClient client = builder.build();
+		this.clients.add(client);
+		return client;
 	}
 
 	private static void awaitLatch(CountDownLatch latch) {
