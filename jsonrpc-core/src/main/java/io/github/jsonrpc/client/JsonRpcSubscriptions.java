@@ -51,7 +51,8 @@ import tools.jackson.databind.node.MissingNode;
  * the order received. The lane holds at most the client's buffer limit of waiting
  * notifications (beyond it they are dropped and logged) and the client at most a number
  * of calls of the server (beyond it they are answered with {@code -32005}, like calls
- * over a server connection's in-flight limit).
+ * over a server connection's in-flight limit), each for at most the server call timeout
+ * (then it is answered with {@code -32005} and its slot freed).
  *
  * <p>
  * Every task on the lane is charged its message's size plus {@value #TASK_OVERHEAD}
