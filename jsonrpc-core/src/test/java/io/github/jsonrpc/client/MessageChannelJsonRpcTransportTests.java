@@ -321,6 +321,8 @@ class MessageChannelJsonRpcTransportTests {
 		JsonRpcClient.Builder builder = JsonRpcClient.builder();
 		assertThatIllegalArgumentException().isThrownBy(() -> builder.maxPendingServerCalls(0))
 			.withMessage("Max pending server calls must be positive");
+		assertThatIllegalArgumentException().isThrownBy(() -> builder.serverCallTimeout(nullDuration()))
+			.withMessage("Server call timeout is required");
 		assertThatIllegalArgumentException().isThrownBy(() -> builder.serverCallTimeout(Duration.ZERO))
 			.withMessage("Server call timeout must be positive");
 		assertThatIllegalArgumentException().isThrownBy(() -> builder.serverCallTimeout(Duration.ofSeconds(-1)))
@@ -408,6 +410,10 @@ class MessageChannelJsonRpcTransportTests {
 		assertThat(mapper.readTree(this.channel.sent.poll(5, TimeUnit.SECONDS)))
 			.isEqualTo(mapper.readTree("{\"jsonrpc\":\"2.0\",\"result\":1,\"id\":\"srv-3\"}"));
 		assertThat(ran).hasValue(1);
+	}
+
+	private static Duration nullDuration() {
+		return null;
 	}
 
 	/**
