@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -132,6 +133,9 @@ class InvocableJsonRpcMethodTests {
 			.toHandler();
 		String caller = Thread.currentThread().getName();
 		assertThat(result(blocking, "threadNameAsync").stringValue()).isEqualTo(caller);
+		assertThat(result(blocking, "threadNamePublisher").get(0).stringValue()).isEqualTo(caller);
+		assertThat(result(blocking, "threadNameMono").stringValue()).isEqualTo(caller);
+		assertThat(result(blocking, "threadNameFlux").get(0).stringValue()).isEqualTo(caller);
 	}
 
 	@Test
@@ -285,6 +289,18 @@ class InvocableJsonRpcMethodTests {
 
 		public CompletableFuture<String> threadNameAsync() {
 			return CompletableFuture.completedFuture(Thread.currentThread().getName());
+		}
+
+		public Flow.Publisher<Object> threadNamePublisher() {
+			return new JsonRpcStreamPublisher(Stream.of(Thread.currentThread().getName()));
+		}
+
+		public Mono<String> threadNameMono() {
+			return Mono.just(Thread.currentThread().getName());
+		}
+
+		public Flux<String> threadNameFlux() {
+			return Flux.just(Thread.currentThread().getName());
 		}
 
 	}
