@@ -39,11 +39,16 @@ public class JsonRpcSessionCallException extends RuntimeException {
 	 * @param error the error the client answered with
 	 */
 	public JsonRpcSessionCallException(String method, JsonRpcError error) {
-		super("Client answered '" + JsonRpcLogText.escape(method) + "' with error " + error.code() + ": "
-				+ JsonRpcLogText.escape(error.message()));
-		Assert.notNull(error, "Error is required");
+		super(message(method, error));
 		this.method = method;
 		this.error = error;
+	}
+
+	private static String message(String method, JsonRpcError error) {
+		// checked before the message reads it, so a null error fails with this message
+		Assert.notNull(error, "Error is required");
+		return "Client answered '" + JsonRpcLogText.escape(method) + "' with error " + error.code() + ": "
+				+ JsonRpcLogText.escape(error.message());
 	}
 
 	/**

@@ -76,4 +76,10 @@ class JsonRpcServerSideValuesTests {
 			.doesNotContain("\n");
 	}
 
+	@Test
+	void sessionCallExceptionRequiresAnError() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new JsonRpcSessionCallException("ui.confirm", null))
+			.withMessage("Error is required");
+	}
+
 }
