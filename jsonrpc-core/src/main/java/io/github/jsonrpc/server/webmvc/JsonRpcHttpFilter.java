@@ -43,9 +43,9 @@ import org.springframework.util.Assert;
 import org.springframework.web.cors.CorsUtils;
 
 /**
- * Serves JSON-RPC calls of the HTTP endpoint in front of the {@code DispatcherServlet}:
- * a same-origin {@code POST} to exactly the endpoint path with {@code application/json}
- * is answered here, by the same {@link JsonRpcHttpHandler} code as
+ * Serves JSON-RPC calls of the HTTP endpoint in front of the {@code DispatcherServlet}: a
+ * same-origin {@code POST} to exactly the endpoint path with {@code application/json} is
+ * answered here, by the same {@link JsonRpcHttpHandler} code as
  * {@link JsonRpcHttpHandlerMapping} (size limit, status policy, streaming, interceptors).
  * Every other request (another path or method, another {@code Content-Type}, a
  * cross-origin request, the WebSocket upgrade on the same path) goes down the chain
@@ -53,16 +53,17 @@ import org.springframework.web.cors.CorsUtils;
  *
  * <p>
  * A call that completes later is answered asynchronously: the filter starts async
- * processing (it must be registered with async support), writes the reply from the
- * thread that completes it and completes the request, with the same timeout as Spring
- * MVC's ({@code spring.mvc.async.request-timeout}, the container's when {@code null}); a
- * call still running at the timeout is answered {@code 503}, as Spring MVC answers it.
+ * processing (it must be registered with async support), writes the reply from the thread
+ * that completes it and completes the request, with the same timeout as Spring MVC's
+ * ({@code spring.mvc.async.request-timeout}, the container's when {@code null}); a call
+ * still running at the timeout is answered {@code 503}, as Spring MVC answers it.
  *
  * <p>
  * What runs inside the {@code DispatcherServlet} does not run for the calls served here:
- * MVC {@code HandlerInterceptor}s, exception resolvers, {@code ServletRequestHandledEvent}
- * and handler-mapping CORS (cross-origin requests are left to Spring MVC for that
- * reason). Servlet filters ordered before this one, Spring Security's included, do.
+ * MVC {@code HandlerInterceptor}s, exception resolvers,
+ * {@code ServletRequestHandledEvent} and handler-mapping CORS (cross-origin requests are
+ * left to Spring MVC for that reason). Servlet filters ordered before this one, Spring
+ * Security's included, do.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0

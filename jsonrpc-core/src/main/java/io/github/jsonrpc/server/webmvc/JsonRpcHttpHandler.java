@@ -203,7 +203,8 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 			return;
 		}
 		serve(request, response, (reply, serverRequest) -> {
-			// what the HandlerFunctionAdapter expects of a functional handler, now and when
+			// what the HandlerFunctionAdapter expects of a functional handler, now and
+			// when
 			// the reply is dispatched
 			request.setAttribute(RouterFunctions.REQUEST_ATTRIBUTE, serverRequest.get());
 			ServerResponse later = ServerResponse.async(reply.thenApply(this::toResponse));
