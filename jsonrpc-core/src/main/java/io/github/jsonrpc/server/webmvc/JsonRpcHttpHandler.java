@@ -204,8 +204,7 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 		}
 		serve(request, response, (reply, serverRequest) -> {
 			// what the HandlerFunctionAdapter expects of a functional handler, now and
-			// when
-			// the reply is dispatched
+			// when the reply is dispatched
 			request.setAttribute(RouterFunctions.REQUEST_ATTRIBUTE, serverRequest.get());
 			ServerResponse later = ServerResponse.async(reply.thenApply(this::toResponse));
 			adapter.handle(request, response, (HandlerFunction<ServerResponse>) (ignored) -> later);
