@@ -195,7 +195,7 @@ END {
 	printf "%-13s", "workload"
 	for (e = 1; e <= n; e++) printf " %18s", eps[e] " req/s"
 	for (e = 1; e <= n; e++) if (eps[e] != base) printf " %18s", eps[e] "/" base
-	# the starter's endpoints against jsonrpc4j, when it runs
+	# the starter endpoints against jsonrpc4j, when it runs
 	pairs = 0
 	if (index(" " endpoints " ", " jsonrpc4j ") > 0) for (e = 1; e <= n; e++) if (eps[e] == "jsonrpc" || eps[e] == "jsonrpc-direct") pair[++pairs] = eps[e]
 	for (p = 1; p <= pairs; p++) printf " %18s", pair[p] "/4j"
