@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# HTTP load comparison in one JVM: the starter's /jsonrpc, a bare Spring MVC floor (/floor)
+# HTTP load comparison in one JVM: the starter's /jsonrpc, the same starter handler served in
+# front of the DispatcherServlet (/jsonrpc-direct, jsonrpc.http.bypass-dispatcher-servlet), a
+# bare Spring MVC floor (/floor)
 # and a jsonrpc4j 1.7 servlet (/jsonrpc4j), all serving the same CalculatorService
 # (io.github.jsonrpc.benchmarks.http.HttpLoadApplication). For every workload the three
 # endpoints are warmed up, then measured under the same wrk load in ROUNDS rounds, the
@@ -10,7 +12,7 @@
 #   benchmarks/load/compare.sh [ROUNDS] [DURATION]        defaults: 3 rounds of 5s
 #
 # Environment: WORKLOADS (default "positional named batch10 notification echo4k"),
-# ENDPOINTS (default "jsonrpc floor jsonrpc4j"; add jsonrpc4j-servlet for jsonrpc4j in a
+# ENDPOINTS (default "jsonrpc jsonrpc-direct floor jsonrpc4j"; add jsonrpc4j-servlet for jsonrpc4j in a
 # servlet of its own, without the DispatcherServlet in front; noop and noop-servlet for
 # the transport alone, a fixed reply behind the DispatcherServlet and without it),
 # CONNECTIONS (16), THREADS (2), WARMUP (5s per endpoint and workload), PORT (18080),
@@ -42,7 +44,7 @@ connections="${CONNECTIONS:-16}"
 threads="${THREADS:-2}"
 warmup="${WARMUP:-5s}"
 port="${PORT:-18080}"
-endpoints="${ENDPOINTS:-jsonrpc floor jsonrpc4j}"
+endpoints="${ENDPOINTS:-jsonrpc jsonrpc-direct floor jsonrpc4j}"
 samples="${SAMPLES:-}"
 
 command -v wrk >/dev/null 2>&1 || { echo "wrk is not installed (Debian: apt-get install -y wrk)" >&2; exit 1; }
@@ -193,8 +195,10 @@ END {
 	printf "%-13s", "workload"
 	for (e = 1; e <= n; e++) printf " %18s", eps[e] " req/s"
 	for (e = 1; e <= n; e++) if (eps[e] != base) printf " %18s", eps[e] "/" base
-	pair = (index(" " endpoints " ", " jsonrpc4j ") > 0)
-	if (pair) printf " %14s", "jsonrpc/4j"
+	# the starter endpoints against jsonrpc4j, when it runs
+	pairs = 0
+	if (index(" " endpoints " ", " jsonrpc4j ") > 0) for (e = 1; e <= n; e++) if (eps[e] == "jsonrpc" || eps[e] == "jsonrpc-direct") pair[++pairs] = eps[e]
+	for (p = 1; p <= pairs; p++) printf " %18s", pair[p] "/4j"
 	printf "\n"
 	for (k = 1; k <= count; k++) {
 		w = names[k]
@@ -209,17 +213,17 @@ END {
 			for (r = 1; r <= rounds; r++) list = list " " rps[w " " eps[e] " " r] / rps[w " " base " " r]
 			printf " %18.2f", median(list)
 		}
-		if (pair) {
+		for (p = 1; p <= pairs; p++) {
 			list = ""
-			for (r = 1; r <= rounds; r++) list = list " " rps[w " jsonrpc " r] / rps[w " jsonrpc4j " r]
-			printf " %14.2f", median(list)
+			for (r = 1; r <= rounds; r++) list = list " " rps[w " " pair[p] " " r] / rps[w " jsonrpc4j " r]
+			printf " %18.2f", median(list)
 		}
 		printf "\n"
 	}
 	printf "\nwhole server process, CPU microseconds per request (all threads, user + kernel, from /proc)\n%-13s", "workload"
 	for (e = 1; e <= n; e++) printf " %18s", eps[e] " us"
 	for (e = 1; e <= n; e++) if (eps[e] != base) printf " %18s", eps[e] "/" base
-	if (pair) printf " %14s", "jsonrpc/4j"
+	for (p = 1; p <= pairs; p++) printf " %18s", pair[p] "/4j"
 	printf "\n"
 	for (k = 1; k <= count; k++) {
 		w = names[k]
@@ -234,10 +238,10 @@ END {
 			for (r = 1; r <= rounds; r++) list = list " " ((proc[w " " base " " r] > 0) ? proc[w " " eps[e] " " r] / proc[w " " base " " r] : 0)
 			printf " %18.2f", median(list)
 		}
-		if (pair) {
+		for (p = 1; p <= pairs; p++) {
 			list = ""
-			for (r = 1; r <= rounds; r++) list = list " " ((proc[w " jsonrpc4j " r] > 0) ? proc[w " jsonrpc " r] / proc[w " jsonrpc4j " r] : 0)
-			printf " %14.2f", median(list)
+			for (r = 1; r <= rounds; r++) list = list " " ((proc[w " jsonrpc4j " r] > 0) ? proc[w " " pair[p] " " r] / proc[w " jsonrpc4j " r] : 0)
+			printf " %18.2f", median(list)
 		}
 		printf "\n"
 	}

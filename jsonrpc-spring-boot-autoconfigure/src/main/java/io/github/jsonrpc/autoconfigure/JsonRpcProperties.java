@@ -148,6 +148,16 @@ public class JsonRpcProperties {
 		 */
 		private StatusPolicy statusPolicy = StatusPolicy.STANDARD;
 
+		/**
+		 * Whether to serve JSON-RPC POSTs (same-origin, application/json, exactly the
+		 * endpoint path) from a servlet filter in front of the DispatcherServlet, saving
+		 * its per-request cost. Servlet filters, Spring Security's included, still apply;
+		 * Spring MVC HandlerInterceptors, exception resolvers, ServletRequestHandledEvent
+		 * and handler-mapping CORS do not (cross-origin requests, other methods and the
+		 * WebSocket upgrade still go to Spring MVC). Servlet applications only.
+		 */
+		private boolean bypassDispatcherServlet;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -180,6 +190,14 @@ public class JsonRpcProperties {
 
 		public void setStatusPolicy(StatusPolicy statusPolicy) {
 			this.statusPolicy = statusPolicy;
+		}
+
+		public boolean isBypassDispatcherServlet() {
+			return this.bypassDispatcherServlet;
+		}
+
+		public void setBypassDispatcherServlet(boolean bypassDispatcherServlet) {
+			this.bypassDispatcherServlet = bypassDispatcherServlet;
 		}
 
 		/**

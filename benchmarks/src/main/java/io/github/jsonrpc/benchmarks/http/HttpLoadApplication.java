@@ -22,7 +22,11 @@ import java.lang.invoke.MethodType;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.jsonrpc.autoconfigure.servlet.JsonRpcWebMvcAutoConfiguration;
 import io.github.jsonrpc.benchmarks.CalculatorService;
+import io.github.jsonrpc.server.webmvc.JsonRpcHttpFilter;
+import io.github.jsonrpc.server.webmvc.JsonRpcHttpHandler;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,10 +41,13 @@ import org.springframework.web.HttpRequestHandler;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 
 /**
- * One application, one JVM, three endpoints serving the same {@link CalculatorService}:
+ * One application, one JVM, four endpoints serving the same {@link CalculatorService}:
  *
  * <ul>
  * <li>{@code POST /jsonrpc}: the starter, auto-configured as a user gets it;</li>
+ * <li>{@code POST /jsonrpc-direct}: the same starter handler served by its
+ * {@link JsonRpcHttpFilter} in front of the {@code DispatcherServlet}, as
+ * {@code jsonrpc.http.bypass-dispatcher-servlet=true} serves {@code /jsonrpc};</li>
  * <li>{@code POST /floor}: {@link MvcFloorController}, a bare Spring MVC endpoint that
  * reads the body into a tree, switches on the method name, calls the service and writes
  * the tree back;</li>
@@ -77,6 +84,20 @@ public class HttpLoadApplication {
 		FilterRegistrationBean<RequestCostFilter> registration = new FilterRegistrationBean<>(new RequestCostFilter());
 		// around everything else the application runs for a request
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	// the starter's opt-in bypass of the DispatcherServlet, on a path of its own so that
+	// both forms of the starter run in the same JVM: registered as the auto-configuration
+	// registers it for jsonrpc.http.bypass-dispatcher-servlet
+	@Bean
+	FilterRegistrationBean<JsonRpcHttpFilter> jsonRpcDirectFilter(JsonRpcHttpHandler httpHandler) {
+		FilterRegistrationBean<JsonRpcHttpFilter> registration = new FilterRegistrationBean<>(
+				new JsonRpcHttpFilter("/jsonrpc-direct", httpHandler, null));
+		registration.addUrlPatterns("/jsonrpc-direct");
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		registration.setAsyncSupported(true);
+		registration.setOrder(JsonRpcWebMvcAutoConfiguration.HTTP_FILTER_ORDER);
 		return registration;
 	}
 

@@ -202,6 +202,25 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 			adapter.handle(request, response, LATER);
 			return;
 		}
+		serve(request, response, (reply, serverRequest) -> {
+			// what the HandlerFunctionAdapter expects of a functional handler, now and
+			// when the reply is dispatched
+			request.setAttribute(RouterFunctions.REQUEST_ATTRIBUTE, serverRequest.get());
+			ServerResponse later = ServerResponse.async(reply.thenApply(this::toResponse));
+			adapter.handle(request, response, (HandlerFunction<ServerResponse>) (ignored) -> later);
+		});
+	}
+
+	/**
+	 * Serve a {@code POST} with JSON straight on the servlet request and response: the
+	 * size limit, the body, the call, the stream or the reply ready at once. A call that
+	 * completes later is handed to {@code later}, after the transport context stopped
+	 * reading the servlet request.
+	 * @param request the servlet request
+	 * @param response the servlet response
+	 * @param later answers a call that completes later
+	 */
+	void serve(HttpServletRequest request, HttpServletResponse response, LaterReply later) throws Exception {
 		long length = contentLength(request);
 		if (length > this.maxRequestBytes) {
 			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
@@ -233,14 +252,16 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 		// the call goes on on another thread: nothing may read the servlet request once
 		// the response is complete
 		context.resolve();
-		// what the HandlerFunctionAdapter expects of a functional handler, now and when
-		// the reply is dispatched
-		request.setAttribute(RouterFunctions.REQUEST_ATTRIBUTE, serverRequest.obtain());
-		ServerResponse later = ServerResponse.async(reply.thenApply(this::toResponse));
-		adapter.handle(request, response, (HandlerFunction<ServerResponse>) (ignored) -> later);
+		later.answer(reply, serverRequest);
 	}
 
-	private void write(JsonRpcReply reply, HttpServletResponse response) throws IOException {
+	/**
+	 * Write a reply as the plain JSON response: the status of the policy, the encoded
+	 * reply unless it is empty.
+	 * @param reply the reply
+	 * @param response the servlet response
+	 */
+	void write(JsonRpcReply reply, HttpServletResponse response) throws IOException {
 		response.setStatus(this.statusPolicy.status(reply).value());
 		if (!reply.isEmpty()) {
 			JsonRpcEncodedMessage message = this.handler.codec().encodeReply(reply);
@@ -408,6 +429,21 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 			message.writeTo(servletResponse.getOutputStream());
 			return null;
 		});
+	}
+
+	/**
+	 * Answers a call that completes later.
+	 */
+	@FunctionalInterface
+	interface LaterReply {
+
+		/**
+		 * Answer the call.
+		 * @param reply completes with the reply
+		 * @param serverRequest the functional request of the call, built if asked for
+		 */
+		void answer(CompletableFuture<JsonRpcReply> reply, Supplier<ServerRequest> serverRequest) throws Exception;
+
 	}
 
 }

@@ -14,7 +14,8 @@
  * limitations under the License.
  */
 /**
- * The HTTP transport on Spring MVC: a functional endpoint for JSON-RPC POSTs.
+ * The HTTP transport on Spring MVC: a functional endpoint for JSON-RPC POSTs, and an
+ * opt-in servlet filter that serves them in front of the {@code DispatcherServlet}.
  */
 @NullMarked
 package io.github.jsonrpc.server.webmvc;

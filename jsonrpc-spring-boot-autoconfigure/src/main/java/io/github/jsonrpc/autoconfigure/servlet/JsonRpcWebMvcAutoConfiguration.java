@@ -17,6 +17,7 @@
 package io.github.jsonrpc.autoconfigure.servlet;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +27,11 @@ import io.github.jsonrpc.autoconfigure.JsonRpcAutoConfiguration;
 import io.github.jsonrpc.autoconfigure.JsonRpcProperties;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.discovery.OpenRpcDiscovery;
+import io.github.jsonrpc.server.webmvc.JsonRpcHttpFilter;
 import io.github.jsonrpc.server.webmvc.JsonRpcHttpHandler;
 import io.github.jsonrpc.server.webmvc.JsonRpcHttpHandlerMapping;
 import io.github.jsonrpc.server.http.JsonRpcHttpStatusPolicy;
+import jakarta.servlet.DispatcherType;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -41,8 +44,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
@@ -114,6 +120,36 @@ public final class JsonRpcWebMvcAutoConfiguration {
 		configurers.orderedStream().forEach((configurer) -> configurer.addCorsMappings(cors));
 		mapping.setCorsConfigurations(cors.corsConfigurations());
 		return mapping;
+	}
+
+	/**
+	 * Order of the {@link JsonRpcHttpFilter} registration: after every filter a Spring
+	 * Boot application registers by default (Spring Security's filter chain at
+	 * {@code -100}, request observation, character encoding, request context), so they
+	 * run for the calls it serves as they do for Spring MVC.
+	 */
+	public static final int HTTP_FILTER_ORDER = Ordered.LOWEST_PRECEDENCE - 10;
+
+	@Bean
+	@ConditionalOnBooleanProperty("jsonrpc.http.bypass-dispatcher-servlet")
+	@ConditionalOnMissingBean(name = "jsonRpcHttpFilter")
+	FilterRegistrationBean<JsonRpcHttpFilter> jsonRpcHttpFilter(JsonRpcHttpHandler httpHandler,
+			JsonRpcProperties properties, Environment environment) {
+		String path = properties.getHttp().getPath();
+		// calls that complete later get Spring MVC's async timeout, the container's if
+		// unset
+		Duration asyncTimeout = Binder.get(environment)
+			.bind("spring.mvc.async.request-timeout", Duration.class)
+			.orElse(null);
+		logger.info("JSON-RPC HTTP endpoint: POST " + path + " served in front of the DispatcherServlet");
+		FilterRegistrationBean<JsonRpcHttpFilter> registration = new FilterRegistrationBean<>(
+				new JsonRpcHttpFilter(path, httpHandler, asyncTimeout));
+		registration.setName("jsonRpcHttpFilter");
+		registration.addUrlPatterns(path);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		registration.setAsyncSupported(true);
+		registration.setOrder(HTTP_FILTER_ORDER);
+		return registration;
 	}
 
 	/**

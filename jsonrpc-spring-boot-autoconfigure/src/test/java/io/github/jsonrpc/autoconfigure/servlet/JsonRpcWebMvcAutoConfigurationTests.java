@@ -16,13 +16,17 @@
 
 package io.github.jsonrpc.autoconfigure.servlet;
 
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.jsonrpc.autoconfigure.JsonRpcAutoConfiguration;
 import io.github.jsonrpc.server.method.annotation.JsonRpcService;
+import io.github.jsonrpc.server.webmvc.JsonRpcHttpFilter;
 import io.github.jsonrpc.server.webmvc.JsonRpcHttpHandler;
 import io.github.jsonrpc.server.webmvc.JsonRpcHttpHandlerMapping;
 import io.github.jsonrpc.server.http.JsonRpcHttpStatusPolicy;
+import jakarta.servlet.DispatcherType;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -30,6 +34,7 @@ import org.springframework.boot.http.converter.autoconfigure.HttpMessageConverte
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -94,6 +99,40 @@ class JsonRpcWebMvcAutoConfigurationTests {
 			assertThat(answered.getResponse().getContentAsString())
 				.isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":7,\"id\":2}");
 		});
+	}
+
+	@Test
+	void dispatcherServletIsNotBypassedByDefault() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean("jsonRpcHttpFilter"));
+	}
+
+	@Test
+	void bypassRegistersTheFilterOnThePathForRequestsWithAsyncSupport() {
+		this.contextRunner
+			.withPropertyValues("jsonrpc.http.bypass-dispatcher-servlet=true", "jsonrpc.http.path=/api/rpc",
+					"spring.mvc.async.request-timeout=7s")
+			.run((context) -> {
+				FilterRegistrationBean<?> registration = context.getBean("jsonRpcHttpFilter",
+						FilterRegistrationBean.class);
+				assertThat(registration.getFilter()).isInstanceOf(JsonRpcHttpFilter.class);
+				assertThat(((JsonRpcHttpFilter) registration.getFilter()).getPath()).isEqualTo("/api/rpc");
+				assertThat(registration.getUrlPatterns()).containsExactly("/api/rpc");
+				assertThat(registration.isAsyncSupported()).isTrue();
+				assertThat(registration.getOrder()).isEqualTo(JsonRpcWebMvcAutoConfiguration.HTTP_FILTER_ORDER)
+					.isGreaterThan(-100);
+				assertThat(registration).extracting("dispatcherTypes").isEqualTo(EnumSet.of(DispatcherType.REQUEST));
+				assertThat(registration.getFilter()).extracting("asyncTimeout").isEqualTo(Duration.ofSeconds(7));
+				// the mapping still serves whatever the filter passes on
+				assertThat(context).hasSingleBean(JsonRpcHttpHandlerMapping.class);
+			});
+	}
+
+	@Test
+	void bypassFilterCanBeReplaced() {
+		this.contextRunner.withPropertyValues("jsonrpc.http.bypass-dispatcher-servlet=true")
+			.withBean("jsonRpcHttpFilter", FilterRegistrationBean.class, FilterRegistrationBean::new)
+			.run((context) -> assertThat(context.getBean("jsonRpcHttpFilter", FilterRegistrationBean.class).getFilter())
+				.isNull());
 	}
 
 	@Test
