@@ -102,6 +102,9 @@ class JsonRpcMemoryBudgetTests {
 		assertThat(budget.tryReserve(0)).isFalse();
 		budget.release(15);
 		assertThat(budget.used()).isZero();
+		// zero is a size
+		budget.reserve(0);
+		budget.release(0);
 		assertThat(budget.tryReserve(0)).isTrue();
 		assertThat(budget).hasToString("JsonRpcMemoryBudget[0/10 bytes]");
 		assertThatIllegalArgumentException().isThrownBy(() -> budget.reserve(-1))
