@@ -123,7 +123,9 @@ public final class JsonRpcMemoryBudget {
 			return true;
 		}
 		long own = (requester != null) ? requester.heldBytes() : 0;
-		while (true) {
+		// each holder is shed at most once: bounded even if shedding frees nothing at
+		// once
+		for (int left = this.holders.size(); left > 0; left--) {
 			Holder largest = null;
 			long largestBytes = own;
 			for (Holder holder : this.holders) {
@@ -142,6 +144,7 @@ public final class JsonRpcMemoryBudget {
 				return true;
 			}
 		}
+		return false;
 	}
 
 	/**

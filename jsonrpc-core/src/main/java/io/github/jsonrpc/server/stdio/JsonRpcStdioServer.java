@@ -86,15 +86,7 @@ public final class JsonRpcStdioServer implements SmartLifecycle {
 	private Runnable endOfInput = () -> {
 	};
 
-	private @Nullable StdioJsonRpcConnection connection;
-
-	private @Nullable ExecutorService writer;
-
-	private @Nullable Thread reader;
-
-	private @Nullable CountDownLatch stopped;
-
-	private @Nullable ScheduledExecutorService watchdog;
+	private @Nullable Running running;
 
 	private final AtomicBoolean ended = new AtomicBoolean();
 
@@ -158,7 +150,8 @@ public final class JsonRpcStdioServer implements SmartLifecycle {
 	}
 
 	/**
-	 * Set what runs when the input ends and the session closed, on the reader thread.
+	 * Set what runs once the session closed without a stop (the input ended, or the
+	 * session ended by itself), on a thread of its own.
 	 * @param endOfInput the action, e.g. closing the application context
 	 */
 	public void setEndOfInput(Runnable endOfInput) {
@@ -171,13 +164,15 @@ public final class JsonRpcStdioServer implements SmartLifecycle {
 	 * @return the session, {@code null} when not running
 	 */
 	public @Nullable JsonRpcSession session() {
-		return this.connection;
+		synchronized (this.lifecycleMonitor) {
+			return (this.running != null) ? this.running.connection() : null;
+		}
 	}
 
 	@Override
 	public void start() {
 		synchronized (this.lifecycleMonitor) {
-			if (this.connection != null) {
+			if (this.running != null) {
 				return;
 			}
 			InputStream in = this.input;
@@ -194,9 +189,6 @@ public final class JsonRpcStdioServer implements SmartLifecycle {
 			this.sessionRegistry.register(connection);
 			InputStream source = in;
 			Thread reader = daemon(() -> read(source, connection), "jsonrpc-stdio-reader");
-			this.writer = writer;
-			this.connection = connection;
-			this.reader = reader;
 			this.ended.set(false);
 			// a session that ends by itself (a message over the limit, a parent that
 			// stopped
@@ -212,15 +204,14 @@ public final class JsonRpcStdioServer implements SmartLifecycle {
 			// send time limit
 			ScheduledExecutorService watchdog = Executors
 				.newSingleThreadScheduledExecutor((task) -> daemon(task, "jsonrpc-stdio-watchdog"));
-			long period = Math.max(50, Math.min(1000, this.settings.sendTimeLimit().toMillis() / 4));
+			long period = watchdogPeriodMillis(this.settings.sendTimeLimit());
 			watchdog.scheduleWithFixedDelay(() -> connection.checkWrites(System.nanoTime()), period, period,
 					TimeUnit.MILLISECONDS);
-			this.watchdog = watchdog;
-			reader.start();
 			// the reader is a daemon (a blocking read of stdin cannot be interrupted);
 			// this keeps the JVM alive while serving, as a web server's thread does
 			CountDownLatch stopped = new CountDownLatch(1);
-			this.stopped = stopped;
+			this.running = new Running(connection, writer, watchdog, stopped);
+			reader.start();
 			Thread await = new Thread(() -> {
 				try {
 					stopped.await();
@@ -234,6 +225,16 @@ public final class JsonRpcStdioServer implements SmartLifecycle {
 			logger.info("JSON-RPC on standard input/output ("
 					+ this.framing.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ")");
 		}
+	}
+
+	/**
+	 * How often the watchdog looks for a write blocked beyond the send time limit: a
+	 * quarter of the limit, at least 50 ms and at most a second.
+	 * @param sendTimeLimit the send time limit
+	 * @return the period in milliseconds
+	 */
+	static long watchdogPeriodMillis(Duration sendTimeLimit) {
+		return Math.max(50, Math.min(1000, sendTimeLimit.toMillis() / 4));
 	}
 
 	private static Thread daemon(Runnable task, String name) {
@@ -263,8 +264,8 @@ public final class JsonRpcStdioServer implements SmartLifecycle {
 			logger.debug("End of standard input");
 			drainAndClose(connection);
 		}
-		// the input ended, or the session closed (e.g. a message over the limit)
-		ended();
+		// the session closed (here, or before by itself, e.g. a message over the limit):
+		// its close callback runs the end of input action
 	}
 
 	private void ended() {
@@ -292,47 +293,42 @@ public final class JsonRpcStdioServer implements SmartLifecycle {
 
 	@Override
 	public void stop() {
-		StdioJsonRpcConnection current;
-		ExecutorService writer;
-		CountDownLatch stopped;
-		ScheduledExecutorService watchdog;
+		Running current;
 		synchronized (this.lifecycleMonitor) {
-			current = this.connection;
-			writer = this.writer;
-			stopped = this.stopped;
-			watchdog = this.watchdog;
-			this.watchdog = null;
-			this.connection = null;
-			this.writer = null;
-			this.reader = null;
-			this.stopped = null;
+			current = this.running;
+			this.running = null;
 		}
 		if (current == null) {
 			return;
 		}
-		if (watchdog != null) {
-			watchdog.shutdownNow();
+		current.watchdog().shutdownNow();
+		drainAndClose(current.connection());
+		// the close queued the last messages (e.g. the error that ended the session) on
+		// the writer: they are written, then the writer ends, whether or not the close's
+		// own callback shut it down
+		current.writer().shutdown();
+		try {
+			current.writer().awaitTermination(5, TimeUnit.SECONDS);
 		}
-		drainAndClose(current);
-		if (writer != null) {
-			try {
-				// the last messages (e.g. the error that ended the session) are written
-				writer.awaitTermination(5, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
-		if (stopped != null) {
-			stopped.countDown();
-		}
+		current.stopped().countDown();
 	}
 
 	@Override
 	public boolean isRunning() {
 		synchronized (this.lifecycleMonitor) {
-			return this.connection != null;
+			return this.running != null;
 		}
+	}
+
+	/**
+	 * What a started server runs: the session, its writer and watchdog, and what keeps
+	 * the JVM alive.
+	 */
+	private record Running(StdioJsonRpcConnection connection, ExecutorService writer, ScheduledExecutorService watchdog,
+			CountDownLatch stopped) {
 	}
 
 }

@@ -20,6 +20,7 @@ import java.io.OutputStream;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 
 import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
 import io.github.jsonrpc.protocol.JsonRpcFraming;
@@ -82,18 +83,23 @@ final class StdioJsonRpcConnection extends JsonRpcStreamConnection {
 	@Override
 	protected void closeTransport(JsonRpcCloseReason reason) {
 		byte[] last = lastWords();
-		this.writer.execute(() -> {
-			try {
-				if (last != null) {
-					this.output.write(last);
+		try {
+			this.writer.execute(() -> {
+				try {
+					if (last != null) {
+						this.output.write(last);
+					}
+					this.output.flush();
 				}
-				this.output.flush();
-			}
-			catch (IOException ex) {
-				// the reading end is gone
-			}
-			this.closed.run();
-		});
+				catch (IOException ex) {
+					// the reading end is gone
+				}
+				this.closed.run();
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			// the server stopped the writer meanwhile: nothing more can be written
+		}
 	}
 
 }

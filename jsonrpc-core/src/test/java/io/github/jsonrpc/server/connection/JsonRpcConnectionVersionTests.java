@@ -132,7 +132,7 @@ class JsonRpcConnectionVersionTests {
 		TestJsonRpcConnection connection = new TestJsonRpcConnection("s", server, JsonRpcConnectionSettings.DEFAULTS,
 				this.executor);
 		connection.receive(call(version, "letters"));
-		await().until(() -> connection.written.size() == 3);
+		await().atMost(TestWaits.SHORT).until(() -> connection.written.size() == 3);
 		String[] expected = (version == JsonRpcVersion.V1)
 				? new String[] { "{\"method\":\"rpc.stream\",\"params\":[7,\"a\"],\"id\":null}",
 						"{\"method\":\"rpc.stream\",\"params\":[7,\"b\"],\"id\":null}",

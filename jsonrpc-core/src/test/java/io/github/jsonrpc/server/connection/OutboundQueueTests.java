@@ -280,7 +280,8 @@ class OutboundQueueTests {
 
 	private static void join(Thread thread) {
 		try {
-			thread.join(10_000);
+			thread.join(TestWaits.SHORT.toMillis());
+			assertThat(thread.isAlive()).as("%s ended", thread.getName()).isFalse();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -15,6 +15,7 @@
  */
 package io.github.jsonrpc.server.stdio;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
@@ -85,6 +86,8 @@ class JsonRpcStdioServerTests {
 
 	private PipedOutputStream input = new PipedOutputStream();
 
+	private @Nullable PipedInputStream pipe;
+
 	private @Nullable Output output;
 
 	@AfterEach
@@ -100,7 +103,8 @@ class JsonRpcStdioServerTests {
 	private JsonRpcStdioServer start(JsonRpcFraming framing, JsonRpcConnectionSettings settings, OutputStream out)
 			throws IOException {
 		JsonRpcStdioServer server = new JsonRpcStdioServer(this.handler, this.registry, this.executor);
-		server.setStreams(new PipedInputStream(this.input, 64 * 1024), out);
+		this.pipe = new PipedInputStream(this.input, 64 * 1024);
+		server.setStreams(this.pipe, out);
 		server.setFraming(framing);
 		server.setSettings(settings);
 		server.setEndOfInput(() -> {
@@ -115,7 +119,8 @@ class JsonRpcStdioServerTests {
 	private JsonRpcStdioServer start(JsonRpcFraming framing, JsonRpcConnectionSettings settings) throws IOException {
 		Output output = new Output(framing);
 		this.output = output;
-		return start(framing, settings, output);
+		// buffered, as standard output is: the server flushes what it writes
+		return start(framing, settings, new BufferedOutputStream(output, 64 * 1024));
 	}
 
 	private JsonRpcStdioServer start(JsonRpcFraming framing) throws IOException {
@@ -127,15 +132,27 @@ class JsonRpcStdioServerTests {
 		this.input.flush();
 	}
 
+	/**
+	 * Send a call that runs until the test opens the gate, and wait until it runs.
+	 */
+	private void sendGatedCall() throws IOException {
+		send(JsonRpcFraming.NDJSON, "{\"jsonrpc\":\"2.0\",\"method\":\"gate.await\",\"id\":1}");
+		await().atMost(TestWaits.SHORT).until(() -> this.gate.waiting() == 1);
+	}
+
 	private JsonNode next() throws InterruptedException {
 		return this.output.next();
 	}
 
 	private static List<Thread> keepingAlive() {
+		return alive("jsonrpc-stdio").stream().filter((thread) -> !thread.isDaemon()).toList();
+	}
+
+	private static List<Thread> alive(String name) {
 		return Thread.getAllStackTraces()
 			.keySet()
 			.stream()
-			.filter((thread) -> thread.getName().equals("jsonrpc-stdio") && !thread.isDaemon() && thread.isAlive())
+			.filter((thread) -> thread.getName().equals(name) && thread.isAlive())
 			.toList();
 	}
 
@@ -180,6 +197,9 @@ class JsonRpcStdioServerTests {
 		assertThat(session).isNotNull();
 		// a thread that is no daemon keeps the JVM alive while serving
 		await().atMost(TestWaits.SHORT).until(() -> keepingAlive().size() == 1);
+		// the others do not: a blocking read of standard input cannot be interrupted
+		assertThat(alive("jsonrpc-stdio-reader")).isNotEmpty().allMatch(Thread::isDaemon);
+		assertThat(alive("jsonrpc-stdio-watchdog")).isNotEmpty().allMatch(Thread::isDaemon);
 		assertThat(session.transport()).isEqualTo(Transport.STDIO);
 		assertThat(session.id()).isEqualTo("stdio");
 		assertThat(this.registry.sessions()).containsExactly(session);
@@ -192,15 +212,77 @@ class JsonRpcStdioServerTests {
 		assertThat(response.get("result").asInt()).isEqualTo(3);
 		send(framing, "{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[40,2],\"id\":2}");
 		assertThat(next().get("result").asInt()).isEqualTo(42);
+		assertThat(alive("jsonrpc-stdio-writer")).isNotEmpty().allMatch(Thread::isDaemon);
 		assertThat(this.endOfInput).hasValue(0);
+	}
+
+	@Test
+	void readingWaitsWhileTheSessionIsBusy() throws Exception {
+		start(JsonRpcFraming.NDJSON, JsonRpcConnectionSettings.DEFAULTS.withMaxInFlight(1));
+		sendGatedCall();
+		byte[] second = JsonRpcFraming.NDJSON.frame(
+				"{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[1,2],\"id\":2}".getBytes(StandardCharsets.UTF_8));
+		this.input.write(second);
+		this.input.flush();
+		// the one call in flight runs: the reader waits instead of reading on, and the
+		// second call stays in the input
+		await().during(Duration.ofMillis(100))
+			.atMost(TestWaits.SHORT)
+			.until(() -> this.pipe.available() == second.length);
+		this.gate.open("done");
+		assertThat(next().get("result").asString()).isEqualTo("done");
+		assertThat(next().get("result").asInt()).isEqualTo(3);
+		assertThat(this.pipe.available()).isZero();
+	}
+
+	@Test
+	void serverStartedAgainRunsTheEndOfInputActionAgain() throws Exception {
+		JsonRpcStdioServer server = start(JsonRpcFraming.NDJSON);
+		this.input.close();
+		await().atMost(TestWaits.SHORT).until(() -> this.endOfInput.get() == 1);
+		server.stop();
+		this.input = new PipedOutputStream();
+		this.pipe = new PipedInputStream(this.input, 64 * 1024);
+		server.setStreams(this.pipe, new Output(JsonRpcFraming.NDJSON));
+		server.start();
+		assertThat(server.session()).isNotNull();
+		this.input.close();
+		await().atMost(TestWaits.SHORT).until(() -> this.endOfInput.get() == 2);
+	}
+
+	@Test
+	void watchdogLooksAtAQuarterOfTheSendTimeLimitWithinBounds() {
+		assertThat(JsonRpcStdioServer.watchdogPeriodMillis(Duration.ofMillis(100))).isEqualTo(50);
+		assertThat(JsonRpcStdioServer.watchdogPeriodMillis(Duration.ofMillis(200))).isEqualTo(50);
+		assertThat(JsonRpcStdioServer.watchdogPeriodMillis(Duration.ofMillis(2000))).isEqualTo(500);
+		assertThat(JsonRpcStdioServer.watchdogPeriodMillis(Duration.ofMillis(4000))).isEqualTo(1000);
+		assertThat(JsonRpcStdioServer.watchdogPeriodMillis(Duration.ofSeconds(30))).isEqualTo(1000);
+	}
+
+	@Test
+	void stopInterruptedWhileWaitingForRunningCallsGivesUpAndKeepsTheInterrupt() throws Exception {
+		JsonRpcStdioServer server = start(JsonRpcFraming.NDJSON);
+		JsonRpcSession session = server.session();
+		sendGatedCall();
+		CompletableFuture<Boolean> interrupted = new CompletableFuture<>();
+		Thread stopping = new Thread(() -> {
+			server.stop();
+			interrupted.complete(Thread.currentThread().isInterrupted());
+		});
+		stopping.start();
+		await().atMost(TestWaits.SHORT).until(() -> stopping.getState() == Thread.State.TIMED_WAITING);
+		stopping.interrupt();
+		assertThat(TestWaits.get(interrupted)).isTrue();
+		// gave up on the running call, not on stopping
+		assertThat(session.isOpen()).isFalse();
+		assertThat(server.isRunning()).isFalse();
 	}
 
 	@Test
 	void endOfInputAnswersRunningCallsThenClosesAndRunsTheActionOnce() throws Exception {
 		JsonRpcStdioServer server = start(JsonRpcFraming.NDJSON);
 		JsonRpcSession session = server.session();
-		send(JsonRpcFraming.NDJSON, "{\"jsonrpc\":\"2.0\",\"method\":\"gate.await\",\"id\":1}");
-		await().atMost(TestWaits.SHORT).until(() -> this.gate.waiting() == 1);
+		sendGatedCall();
 		this.input.close();
 		// the running call holds the session open
 		assertThat(this.ended.await(100, TimeUnit.MILLISECONDS)).isFalse();
@@ -225,8 +307,7 @@ class JsonRpcStdioServerTests {
 		JsonRpcStdioServer server = start(JsonRpcFraming.NDJSON);
 		server.setShutdownTimeout(Duration.ofMillis(200));
 		JsonRpcSession session = server.session();
-		send(JsonRpcFraming.NDJSON, "{\"jsonrpc\":\"2.0\",\"method\":\"gate.await\",\"id\":1}");
-		await().atMost(TestWaits.SHORT).until(() -> this.gate.waiting() == 1);
+		sendGatedCall();
 		this.input.close();
 		await().atMost(TestWaits.SHORT).until(() -> this.endOfInput.get() == 1);
 		assertThat(session.isOpen()).isFalse();
@@ -250,6 +331,8 @@ class JsonRpcStdioServerTests {
 		assertThat(error.get("error").get("code").asInt()).isEqualTo(JsonRpcErrorCodes.LIMIT_EXCEEDED);
 		await().atMost(TestWaits.SHORT).until(() -> !session.isOpen());
 		await().atMost(TestWaits.SHORT).until(() -> this.endOfInput.get() == 1);
+		// the session ended by itself: its writer ends without waiting for the stop
+		await().atMost(TestWaits.SHORT).until(() -> alive("jsonrpc-stdio-writer").isEmpty());
 		// the reader ends too: still one action
 		this.input.close();
 		server.stop();
@@ -260,8 +343,7 @@ class JsonRpcStdioServerTests {
 	void stopWaitsForRunningCallsToBeAnswered() throws Exception {
 		JsonRpcStdioServer server = start(JsonRpcFraming.NDJSON);
 		JsonRpcSession session = server.session();
-		send(JsonRpcFraming.NDJSON, "{\"jsonrpc\":\"2.0\",\"method\":\"gate.await\",\"id\":1}");
-		await().atMost(TestWaits.SHORT).until(() -> this.gate.waiting() == 1);
+		sendGatedCall();
 		CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::stop);
 		assertThat(this.ended.await(100, TimeUnit.MILLISECONDS)).isFalse();
 		assertThat(stopping).isNotDone();
@@ -271,8 +353,11 @@ class JsonRpcStdioServerTests {
 		TestWaits.get(stopping);
 		assertThat(session.isOpen()).isFalse();
 		assertThat(server.isRunning()).isFalse();
-		// the thread that kept the JVM alive while serving ends
+		// the thread that kept the JVM alive while serving ends, and so do the writer and
+		// the watchdog
 		await().atMost(TestWaits.SHORT).until(() -> keepingAlive().isEmpty());
+		await().atMost(TestWaits.SHORT)
+			.until(() -> alive("jsonrpc-stdio-writer").isEmpty() && alive("jsonrpc-stdio-watchdog").isEmpty());
 		assertThat(server.session()).isNull();
 		assertThat(this.registry.sessions()).isEmpty();
 		// stopped by the application, not ended by the input
@@ -284,8 +369,7 @@ class JsonRpcStdioServerTests {
 		JsonRpcStdioServer server = start(JsonRpcFraming.NDJSON);
 		server.setShutdownTimeout(Duration.ofMillis(100));
 		JsonRpcSession session = server.session();
-		send(JsonRpcFraming.NDJSON, "{\"jsonrpc\":\"2.0\",\"method\":\"gate.await\",\"id\":1}");
-		await().atMost(TestWaits.SHORT).until(() -> this.gate.waiting() == 1);
+		sendGatedCall();
 		TestWaits.get(CompletableFuture.runAsync(server::stop));
 		assertThat(session.isOpen()).isFalse();
 		assertThat(this.output.messages).isEmpty();
@@ -294,21 +378,7 @@ class JsonRpcStdioServerTests {
 	@Test
 	void failingOutputClosesTheSession() throws Exception {
 		CountDownLatch failed = new CountDownLatch(1);
-		OutputStream broken = new OutputStream() {
-
-			@Override
-			public void write(int b) throws IOException {
-				failed.countDown();
-				throw new IOException("pipe closed");
-			}
-
-			@Override
-			public void write(byte[] b, int off, int len) throws IOException {
-				failed.countDown();
-				throw new IOException("pipe closed");
-			}
-
-		};
+		OutputStream broken = new FailingOutput(failed::countDown);
 		JsonRpcStdioServer server = start(JsonRpcFraming.NDJSON, JsonRpcConnectionSettings.DEFAULTS, broken);
 		JsonRpcSession session = server.session();
 		send(JsonRpcFraming.NDJSON, "{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[1,2],\"id\":1}");
@@ -321,26 +391,15 @@ class JsonRpcStdioServerTests {
 	void parentThatStopsReadingClosesTheSessionAfterTheSendTimeLimit() throws Exception {
 		CountDownLatch blocked = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
-		OutputStream stuck = new OutputStream() {
-
-			@Override
-			public void write(int b) throws IOException {
-				write(new byte[] { (byte) b }, 0, 1);
+		OutputStream stuck = new FailingOutput(() -> {
+			blocked.countDown();
+			try {
+				release.await();
 			}
-
-			@Override
-			public void write(byte[] b, int off, int len) throws IOException {
-				blocked.countDown();
-				try {
-					release.await();
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-				throw new IOException("pipe closed");
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
 			}
-
-		};
+		});
 		JsonRpcStdioServer server = start(JsonRpcFraming.NDJSON,
 				JsonRpcConnectionSettings.DEFAULTS.withOutboundLimits(16, 1024 * 1024, Duration.ofMillis(200)), stuck);
 		try {
@@ -378,6 +437,31 @@ class JsonRpcStdioServerTests {
 
 		void open(String result) {
 			this.gate.complete(result);
+		}
+
+	}
+
+	/**
+	 * An output whose every write fails, as a closed pipe does, after an action (e.g.
+	 * blocking as a parent that stopped reading does).
+	 */
+	static final class FailingOutput extends OutputStream {
+
+		private final Runnable beforeFailing;
+
+		FailingOutput(Runnable beforeFailing) {
+			this.beforeFailing = beforeFailing;
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			write(new byte[] { (byte) b }, 0, 1);
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) throws IOException {
+			this.beforeFailing.run();
+			throw new IOException("pipe closed");
 		}
 
 	}
