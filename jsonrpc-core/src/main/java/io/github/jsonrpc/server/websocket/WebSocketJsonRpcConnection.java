@@ -251,6 +251,15 @@ final class WebSocketJsonRpcConnection extends JsonRpcConnection {
 	}
 
 	/**
+	 * Return whether this connection gathers its writes in Tomcat's buffer.
+	 * @return {@code true} with gathered writes enabled on a Tomcat session whose
+	 * internals are reachable
+	 */
+	boolean gathersWrites() {
+		return this.frames != null;
+	}
+
+	/**
 	 * Return the Spring session of this connection.
 	 * @return the session
 	 */
