@@ -134,9 +134,11 @@ final class TomcatFrameWriter {
 	 * once, as {@code sendText} would.
 	 * @param message the message
 	 * @param more whether more messages are queued behind it
-	 * @param handler the handler
+	 * @param written the handler of a message written at once
+	 * @param buffered the handler of a message that went into the batching buffer (and
+	 * goes to the network with the next {@link #flush})
 	 */
-	void send(JsonRpcEncodedMessage message, boolean more, SendHandler handler) {
+	void send(JsonRpcEncodedMessage message, boolean more, SendHandler written, SendHandler buffered) {
 		if (more && !this.batching) {
 			synchronized (this) {
 				if (!this.closing) {
@@ -145,7 +147,7 @@ final class TomcatFrameWriter {
 				}
 			}
 		}
-		start(OPCODE_TEXT, message.asReadOnlyBuffer(), handler);
+		start(OPCODE_TEXT, message.asReadOnlyBuffer(), this.batching ? buffered : written);
 	}
 
 	/**

@@ -89,8 +89,9 @@ class TomcatFrameWriterTests {
 	@Test
 	void aMessageAloneIsWrittenAtOnce() {
 		Sent sent = new Sent();
-		this.writer.send(message("a"), false, sent);
+		this.writer.send(message("a"), false, sent, sent.inBuffer);
 		assertThat(sent.ok()).isTrue();
+		assertThat(sent.buffered()).isFalse();
 		assertThat(this.client.take(1)).containsExactly(text("a"));
 		assertThat(batching()).isFalse();
 		// nothing was buffered: nothing to flush, no completion
@@ -103,11 +104,13 @@ class TomcatFrameWriterTests {
 	void messagesWithMoreQueuedBehindThemAreGatheredUntilTheFlush() {
 		Sent first = new Sent();
 		Sent second = new Sent();
-		this.writer.send(message("a"), true, first);
-		this.writer.send(message("b"), false, second);
+		this.writer.send(message("a"), true, first, first.inBuffer);
+		this.writer.send(message("b"), false, second, second.inBuffer);
 		// both completed once in Tomcat's buffer, which is still gathering
 		assertThat(first.ok()).isTrue();
 		assertThat(second.ok()).isTrue();
+		assertThat(first.buffered()).isTrue();
+		assertThat(second.buffered()).isTrue();
 		assertThat(batching()).isTrue();
 		Sent flushed = new Sent();
 		assertThat(this.writer.flush(flushed)).isTrue();
@@ -118,16 +121,18 @@ class TomcatFrameWriterTests {
 		assertThat(batching()).isFalse();
 		assertThat(this.writer.flush(new Sent())).isFalse();
 		Sent alone = new Sent();
-		this.writer.send(message("c"), false, alone);
+		this.writer.send(message("c"), false, alone, alone.inBuffer);
 		assertThat(alone.ok()).isTrue();
+		assertThat(alone.buffered()).isFalse();
 		assertThat(this.client.take(1)).containsExactly(text("c"));
 	}
 
 	@Test
 	void idleWritesWhatIsStillInTheBuffer() {
 		Sent sent = new Sent();
-		this.writer.send(message("a"), true, sent);
+		this.writer.send(message("a"), true, sent, sent.inBuffer);
 		assertThat(sent.ok()).isTrue();
+		assertThat(sent.buffered()).isTrue();
 		assertThat(batching()).isTrue();
 		this.writer.idle();
 		assertThat(batching()).isFalse();
@@ -139,8 +144,9 @@ class TomcatFrameWriterTests {
 		this.writer.idle();
 		assertThat(batching()).isFalse();
 		Sent sent = new Sent();
-		this.writer.send(message("a"), false, sent);
+		this.writer.send(message("a"), false, sent, sent.inBuffer);
 		assertThat(sent.ok()).isTrue();
+		assertThat(sent.buffered()).isFalse();
 		assertThat(this.client.take(1)).containsExactly(text("a"));
 	}
 
@@ -150,8 +156,9 @@ class TomcatFrameWriterTests {
 		// what Tomcat's close does: turn batching off and write the buffer, then the
 		// close frame; a message batched meanwhile would be lost behind it
 		Sent sent = new Sent();
-		this.writer.send(message("a"), true, sent);
+		this.writer.send(message("a"), true, sent, sent.inBuffer);
 		assertThat(sent.ok()).isTrue();
+		assertThat(sent.buffered()).isFalse();
 		assertThat(batching()).isFalse();
 		assertThat(this.client.take(1)).containsExactly(text("a"));
 		// nothing was batched: nothing to flush
@@ -182,13 +189,26 @@ class TomcatFrameWriterTests {
 
 		final CompletableFuture<SendResult> result = new CompletableFuture<>();
 
+		// whether it was reported as gone into the batching buffer
+		final CompletableFuture<Boolean> buffered = new CompletableFuture<>();
+
+		final SendHandler inBuffer = (result) -> {
+			this.buffered.complete(true);
+			this.result.complete(result);
+		};
+
 		@Override
 		public void onResult(SendResult result) {
+			this.buffered.complete(false);
 			this.result.complete(result);
 		}
 
 		boolean ok() {
 			return TestWaits.join(this.result).isOK();
+		}
+
+		boolean buffered() {
+			return TestWaits.join(this.buffered);
 		}
 
 	}
