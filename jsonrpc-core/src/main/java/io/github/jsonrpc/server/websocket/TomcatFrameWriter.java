@@ -107,7 +107,16 @@ final class TomcatFrameWriter {
 	 * @return the writer, or {@code null} to use the standard API
 	 */
 	static @Nullable TomcatFrameWriter of(Session session) {
-		Handles found = handles.get(session.getClass());
+		return of(session, handles.get(session.getClass()));
+	}
+
+	/**
+	 * Return a writer for a session, with the handles found for its type.
+	 * @param session the session
+	 * @param found the handles, {@code null} if its type is not Tomcat's
+	 * @return the writer, or {@code null} to use the standard API
+	 */
+	static @Nullable TomcatFrameWriter of(Session session, @Nullable Handles found) {
 		if (found == null) {
 			return null;
 		}
@@ -218,7 +227,7 @@ final class TomcatFrameWriter {
 	/**
 	 * The reflective handles on Tomcat's session and remote endpoint.
 	 */
-	private record Handles(MethodHandle endpoint, MethodHandle startMessage, MethodHandle batchingAllowed,
+	record Handles(MethodHandle endpoint, MethodHandle startMessage, MethodHandle batchingAllowed,
 			MethodHandle outputBuffer, MethodHandle writePermit) {
 
 		static @Nullable Handles find(Class<?> sessionType) {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
+import jakarta.websocket.Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +33,7 @@ import io.github.jsonrpc.server.JsonRpcSessionRegistry;
 import io.github.jsonrpc.server.connection.JsonRpcCloseReason;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.adapter.standard.StandardWebSocketHandlerAdapter;
 import org.springframework.web.socket.adapter.standard.StandardWebSocketSession;
 
@@ -79,6 +81,7 @@ class JsonRpcWebSocketHandlerTomcatTests {
 	@Test
 	void gatheredWritesDeliverABurstInOrderThenTheClose() throws Exception {
 		this.webSocketHandler.setTomcatGatheredWrites(true);
+		assertThat(this.webSocketHandler.isTomcatGatheredWrites()).isTrue();
 		WebSocketJsonRpcConnection connection = connect();
 		assertThat(connection.gathersWrites()).isTrue();
 		int count = 500;
@@ -90,6 +93,8 @@ class JsonRpcWebSocketHandlerTomcatTests {
 		// everything flushed: nothing left counted, and Tomcat no longer gathers
 		await().atMost(Duration.ofSeconds(10)).until(() -> connection.outboundMessages() == 0);
 		assertThat(connection.outboundBytes()).isZero();
+		// idle: Tomcat's own frames (pongs) are no longer held in its buffer
+		await().atMost(Duration.ofSeconds(10)).until(() -> !batching(connection));
 		assertThat(connection.isOpen()).isTrue();
 		// a burst and the close right behind it: what is still queued is dropped, what
 		// was written arrives in order, before the close frame
@@ -121,6 +126,12 @@ class JsonRpcWebSocketHandlerTomcatTests {
 		this.client = this.server.connect();
 		await().atMost(Duration.ofSeconds(10)).until(() -> !this.webSocketHandler.sessions().isEmpty());
 		return (WebSocketJsonRpcConnection) this.webSocketHandler.sessions().get(0);
+	}
+
+	private static boolean batching(WebSocketJsonRpcConnection connection) {
+		return ((NativeWebSocketSession) connection.webSocketSession()).getNativeSession(Session.class)
+			.getAsyncRemote()
+			.getBatchingAllowed();
 	}
 
 	private static String notification(String method) {

@@ -168,6 +168,28 @@ class TomcatFrameWriterTests {
 	@Test
 	void aSessionThatIsNotTomcatsHasNoWriter() {
 		assertThat(TomcatFrameWriter.of(mock(Session.class))).isNull();
+		assertThat(TomcatFrameWriter.Handles.find(mock(Session.class).getClass())).isNull();
+		assertThat(TomcatFrameWriter.Handles.find(Object.class)).isNull();
+	}
+
+	@Test
+	void handlesFoundForTheTypeOfTomcatsSessionReachItsBuffer() {
+		// found afresh, not from the cache of session types
+		TomcatFrameWriter.Handles handles = TomcatFrameWriter.Handles.find(this.session.getClass());
+		assertThat(handles).isNotNull();
+		TomcatFrameWriter fresh = TomcatFrameWriter.of(this.session, handles);
+		assertThat(fresh).isNotNull();
+		Sent sent = new Sent();
+		fresh.send(message("a"), true, sent, sent.inBuffer);
+		assertThat(sent.buffered()).isTrue();
+		assertThat(batching()).isTrue();
+		Sent flushed = new Sent();
+		assertThat(fresh.flush(flushed)).isTrue();
+		assertThat(flushed.ok()).isTrue();
+		assertThat(this.client.take(1)).containsExactly(text("a"));
+		fresh.idle();
+		assertThat(batching()).isFalse();
+		assertThat(TomcatFrameWriter.of(this.session, null)).isNull();
 	}
 
 	private boolean batching() {
