@@ -18,16 +18,13 @@ package io.github.jsonrpc.server.websocket;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import jakarta.websocket.Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
-import io.github.jsonrpc.protocol.JsonRpcResponse;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcSessionRegistry;
 import io.github.jsonrpc.server.connection.JsonRpcCloseReason;
@@ -48,11 +45,10 @@ import static org.awaitility.Awaitility.await;
  */
 class JsonRpcWebSocketHandlerTomcatTests {
 
-	private static final JsonRpcMessageCodec codec = JsonRpcMessageCodec.create(JsonMapper.builder().build());
+	private static final JsonRpcMessageCodec codec = OkRpc.CODEC;
 
-	private final JsonRpcWebSocketHandler webSocketHandler = new JsonRpcWebSocketHandler(JsonRpcHandler
-		.builder((exchange) -> CompletableFuture.completedFuture(JsonRpcResponse.success(exchange.id(), "ok")), codec)
-		.build(), new JsonRpcSessionRegistry(), Runnable::run);
+	private final JsonRpcWebSocketHandler webSocketHandler = new JsonRpcWebSocketHandler(OkRpc.handler(),
+			new JsonRpcSessionRegistry(), Runnable::run);
 
 	private TomcatWebSocketServer server;
 

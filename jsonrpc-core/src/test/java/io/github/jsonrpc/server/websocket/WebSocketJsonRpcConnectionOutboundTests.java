@@ -22,7 +22,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,7 +37,6 @@ import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
 import io.github.jsonrpc.protocol.JsonRpcId;
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
 import io.github.jsonrpc.protocol.JsonRpcRequest;
-import io.github.jsonrpc.protocol.JsonRpcResponse;
 import io.github.jsonrpc.server.JsonRpcExchange;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcTransportContext;
@@ -48,7 +46,6 @@ import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -70,11 +67,9 @@ import static org.mockito.Mockito.withSettings;
  */
 class WebSocketJsonRpcConnectionOutboundTests {
 
-	private static final JsonRpcMessageCodec codec = JsonRpcMessageCodec.create(JsonMapper.builder().build());
+	private static final JsonRpcMessageCodec codec = OkRpc.CODEC;
 
-	private static final JsonRpcHandler handler = JsonRpcHandler
-		.builder((exchange) -> CompletableFuture.completedFuture(JsonRpcResponse.success(exchange.id(), "ok")), codec)
-		.build();
+	private static final JsonRpcHandler handler = OkRpc.handler();
 
 	private static WebSocketJsonRpcConnection connection(WebSocketSession session, int maxMessages, long maxBytes,
 			Duration sendTimeLimit) {
