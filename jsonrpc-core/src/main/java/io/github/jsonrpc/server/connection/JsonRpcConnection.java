@@ -740,6 +740,16 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 		 */
 		void completed(@Nullable Throwable failure);
 
+		/**
+		 * Report that the message went into the transport's own buffer (a transport that
+		 * gathers several messages into one write to the network): it still counts
+		 * against the outbound limits until the next {@link #flush flush} completes. The
+		 * default reports it written.
+		 */
+		default void buffered() {
+			completed(null);
+		}
+
 	}
 
 	/**

@@ -75,7 +75,19 @@ final class OutboundQueue {
 
 	// the one write under way (guarded by this): no object per message, since a queue
 	// writes one message at a time; the generation tells a write from a later one
-	private final JsonRpcConnection.WriteCompletion completion = this::completed;
+	private final JsonRpcConnection.WriteCompletion completion = new JsonRpcConnection.WriteCompletion() {
+
+		@Override
+		public void completed(@Nullable Throwable failure) {
+			OutboundQueue.this.completed(failure, false);
+		}
+
+		@Override
+		public void buffered() {
+			OutboundQueue.this.completed(null, true);
+		}
+
+	};
 
 	private @Nullable JsonRpcEncodedMessage current;
 
@@ -92,6 +104,12 @@ final class OutboundQueue {
 
 	// the writer was flushed and has not been told yet that nothing more follows
 	private boolean flushedSinceIdle;
+
+	// the messages the writer took into its own buffer since the last flush, and their
+	// bytes: counted against the limits (and the budget) until a flush writes them
+	private int buffered;
+
+	private long bufferedBytes;
 
 	OutboundQueue(int maxMessages, long maxBytes, JsonRpcMemoryBudget budget,
 			JsonRpcMemoryBudget.@Nullable Holder holder, Writer writer, Executor executor,
@@ -126,8 +144,7 @@ final class OutboundQueue {
 				release(reserved, message);
 				return Offer.STUCK;
 			}
-			if (this.queue.size() + this.writingCount >= this.maxMessages
-					|| this.bytes + message.size() > this.maxBytes) {
+			if (count() >= this.maxMessages || this.bytes + message.size() > this.maxBytes) {
 				release(reserved, message);
 				return Offer.FULL;
 			}
@@ -191,7 +208,13 @@ final class OutboundQueue {
 	 * @return the count
 	 */
 	synchronized int size() {
-		return this.queue.size() + this.writingCount;
+		return count();
+	}
+
+	// the messages queued, being written, or in the writer's buffer (a flush under way
+	// counts as the messages it writes)
+	private int count() {
+		return this.queue.size() + ((this.current != null) ? 1 : 0) + this.buffered;
 	}
 
 	/**
@@ -233,10 +256,28 @@ final class OutboundQueue {
 		// the message being written too: its completion no longer counts
 		this.budget.release(this.bytes);
 		this.bytes = 0;
+		this.buffered = 0;
+		this.bufferedBytes = 0;
 	}
 
 	private boolean hasRoom() {
-		return this.queue.size() + this.writingCount <= this.maxMessages / 2 && this.bytes <= this.maxBytes / 2;
+		return count() <= this.maxMessages / 2 && this.bytes <= this.maxBytes / 2;
+	}
+
+	// a flush completed, or found nothing buffered
+	private void releaseBuffered() {
+		if (!this.closed) {
+			this.bytes -= this.bufferedBytes;
+			this.budget.release(this.bufferedBytes);
+		}
+		this.buffered = 0;
+		this.bufferedBytes = 0;
+	}
+
+	// what the writer buffered reached half a limit: written before more is taken, so
+	// that a backlog that never drains is not counted up to the limit
+	private boolean bufferFull() {
+		return 2L * this.buffered >= this.maxMessages || 2 * this.bufferedBytes >= this.maxBytes;
 	}
 
 	private void pump() {
@@ -247,7 +288,7 @@ final class OutboundQueue {
 			boolean more = false;
 			long started;
 			synchronized (this) {
-				next = (this.closed || this.paused > 0) ? null : this.queue.poll();
+				next = (this.closed || this.paused > 0 || (this.unflushed && bufferFull())) ? null : this.queue.poll();
 				if (next == null) {
 					if (this.closed) {
 						this.writing = false;
@@ -297,6 +338,7 @@ final class OutboundQueue {
 							// nothing was buffered: no completion follows
 							this.writingCount = 0;
 							this.current = null;
+							releaseBuffered();
 						}
 						continue;
 					}
@@ -324,19 +366,29 @@ final class OutboundQueue {
 		wakeWaiting();
 	}
 
-	private void completed(@Nullable Throwable failure) {
+	private void completed(@Nullable Throwable failure, boolean inBuffer) {
 		synchronized (this) {
 			JsonRpcEncodedMessage message = this.current;
 			this.current = null;
 			this.writingCount = 0;
 			if (!this.closed && message != null) {
-				this.bytes -= message.size();
-				this.budget.release(message.size());
+				if (inBuffer) {
+					// not written yet: counted until the flush
+					this.buffered++;
+					this.bufferedBytes += message.size();
+				}
+				else {
+					this.bytes -= message.size();
+					this.budget.release(message.size());
+				}
 			}
 			if (failure == null) {
 				// a message may sit in the writer's buffer; a flush is done
 				this.unflushed = message != null;
 				this.flushedSinceIdle |= message == null;
+				if (message == null) {
+					releaseBuffered();
+				}
 			}
 			if (failure == null && !this.currentReturned && this.currentThread == Thread.currentThread()) {
 				// completed on the writing thread before write returned: its loop goes on

@@ -107,7 +107,16 @@ final class TomcatFrameWriter {
 	 * @return the writer, or {@code null} to use the standard API
 	 */
 	static @Nullable TomcatFrameWriter of(Session session) {
-		Handles found = handles.get(session.getClass());
+		return of(session, handles.get(session.getClass()));
+	}
+
+	/**
+	 * Return a writer for a session, with the handles found for its type.
+	 * @param session the session
+	 * @param found the handles, {@code null} if its type is not Tomcat's
+	 * @return the writer, or {@code null} to use the standard API
+	 */
+	static @Nullable TomcatFrameWriter of(Session session, @Nullable Handles found) {
 		if (found == null) {
 			return null;
 		}
@@ -134,9 +143,11 @@ final class TomcatFrameWriter {
 	 * once, as {@code sendText} would.
 	 * @param message the message
 	 * @param more whether more messages are queued behind it
-	 * @param handler the handler
+	 * @param written the handler of a message written at once
+	 * @param buffered the handler of a message that went into the batching buffer (and
+	 * goes to the network with the next {@link #flush})
 	 */
-	void send(JsonRpcEncodedMessage message, boolean more, SendHandler handler) {
+	void send(JsonRpcEncodedMessage message, boolean more, SendHandler written, SendHandler buffered) {
 		if (more && !this.batching) {
 			synchronized (this) {
 				if (!this.closing) {
@@ -145,7 +156,7 @@ final class TomcatFrameWriter {
 				}
 			}
 		}
-		start(OPCODE_TEXT, message.asReadOnlyBuffer(), handler);
+		start(OPCODE_TEXT, message.asReadOnlyBuffer(), this.batching ? buffered : written);
 	}
 
 	/**
@@ -216,7 +227,7 @@ final class TomcatFrameWriter {
 	/**
 	 * The reflective handles on Tomcat's session and remote endpoint.
 	 */
-	private record Handles(MethodHandle endpoint, MethodHandle startMessage, MethodHandle batchingAllowed,
+	record Handles(MethodHandle endpoint, MethodHandle startMessage, MethodHandle batchingAllowed,
 			MethodHandle outputBuffer, MethodHandle writePermit) {
 
 		static @Nullable Handles find(Class<?> sessionType) {

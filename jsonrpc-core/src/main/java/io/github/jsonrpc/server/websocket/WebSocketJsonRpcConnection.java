@@ -64,9 +64,7 @@ final class WebSocketJsonRpcConnection extends JsonRpcConnection {
 
 	private final WebSocketMessageAssembler assembler;
 
-	private @Nullable SendHandler sendHandler;
-
-	private @Nullable WriteCompletion sendHandlerCompletion;
+	private @Nullable SendHandlers sendHandlers;
 
 	WebSocketJsonRpcConnection(WebSocketSession delegate, JsonRpcHandler handler, JsonRpcConnectionSettings settings,
 			Executor executor) {
@@ -139,12 +137,13 @@ final class WebSocketJsonRpcConnection extends JsonRpcConnection {
 	protected void write(JsonRpcEncodedMessage message, boolean more, WriteCompletion completion) {
 		TomcatFrameWriter frames = this.frames;
 		if (frames != null) {
-			frames.send(message, more, sendHandler(completion));
+			SendHandlers handlers = sendHandlers(completion);
+			frames.send(message, more, handlers.written(), handlers.buffered());
 			return;
 		}
 		RemoteEndpoint.Async remote = this.remote;
 		if (remote != null) {
-			remote.sendText(message.text(), sendHandler(completion));
+			remote.sendText(message.text(), sendHandlers(completion).written());
 			return;
 		}
 		try {
@@ -163,7 +162,7 @@ final class WebSocketJsonRpcConnection extends JsonRpcConnection {
 		if (frames == null) {
 			return false;
 		}
-		return frames.flush(sendHandler(completion));
+		return frames.flush(sendHandlers(completion).written());
 	}
 
 	@Override
@@ -175,15 +174,23 @@ final class WebSocketJsonRpcConnection extends JsonRpcConnection {
 	}
 
 	// the queue passes the same completion to every write (never concurrent): one
-	// handler per connection rather than one per message
-	private SendHandler sendHandler(WriteCompletion completion) {
-		SendHandler handler = this.sendHandler;
-		if (handler == null || this.sendHandlerCompletion != completion) {
-			handler = (result) -> completion.completed(result.isOK() ? null : result.getException());
-			this.sendHandler = handler;
-			this.sendHandlerCompletion = completion;
+	// pair of handlers per connection rather than one per message
+	private SendHandlers sendHandlers(WriteCompletion completion) {
+		SendHandlers handlers = this.sendHandlers;
+		if (handlers == null || handlers.completion() != completion) {
+			handlers = new SendHandlers(completion,
+					(result) -> completion.completed(result.isOK() ? null : result.getException()), (result) -> {
+						if (result.isOK()) {
+							// counted by the queue until the flush
+							completion.buffered();
+						}
+						else {
+							completion.completed(result.getException());
+						}
+					});
+			this.sendHandlers = handlers;
 		}
-		return handler;
+		return handlers;
 	}
 
 	@Override
@@ -251,11 +258,27 @@ final class WebSocketJsonRpcConnection extends JsonRpcConnection {
 	}
 
 	/**
+	 * Return whether this connection gathers its writes in Tomcat's buffer.
+	 * @return {@code true} with gathered writes enabled on a Tomcat session whose
+	 * internals are reachable
+	 */
+	boolean gathersWrites() {
+		return this.frames != null;
+	}
+
+	/**
 	 * Return the Spring session of this connection.
 	 * @return the session
 	 */
 	WebSocketSession webSocketSession() {
 		return this.delegate;
+	}
+
+	/**
+	 * The handlers of the writes of one completion: of a message written, and of one that
+	 * went into Tomcat's batching buffer.
+	 */
+	private record SendHandlers(WriteCompletion completion, SendHandler written, SendHandler buffered) {
 	}
 
 }

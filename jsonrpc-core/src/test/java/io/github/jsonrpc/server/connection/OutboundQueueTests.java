@@ -131,8 +131,10 @@ class OutboundQueueTests {
 		for (String text : List.of("b", "c", "d")) {
 			assertThat(queue.offer(message(text), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.QUEUED);
 		}
+		// a, in the flush under way, counts until it is written
 		assertThat(queue.size()).isEqualTo(4);
-		assertThat(queue.bytes()).isEqualTo(3);
+		assertThat(queue.bytes()).isEqualTo(4);
+		assertThat(this.budget.used()).isEqualTo(4);
 		assertThat(writer.buffered).isEmpty();
 		// the client takes a: b, c, d go out in one flush, in their order
 		writer.completeFlush();
@@ -167,8 +169,68 @@ class OutboundQueueTests {
 					throw new AssertionError(failure);
 				});
 		assertThat(small.offer(message("abc"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.QUEUED);
-		assertThat(small.offer(message("de"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.QUEUED);
-		assertThat(small.offer(message("fgh"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.FULL);
+		assertThat(small.offer(message("d"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.QUEUED);
+		assertThat(small.offer(message("e"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.FULL);
+	}
+
+	@Test
+	void bufferedMessagesCountUntilTheFlushWritesThem() {
+		BufferingWriter writer = new BufferingWriter();
+		writer.holdFirstWrite = true;
+		OutboundQueue queue = new OutboundQueue(16, 1024, this.budget, null, writer, Runnable::run, (failure) -> {
+			throw new AssertionError(failure);
+		});
+		// a is being written (into the buffer); b and c queue behind it
+		assertThat(queue.offer(message("a"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.QUEUED);
+		assertThat(queue.offer(message("bb"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.QUEUED);
+		assertThat(queue.offer(message("ccc"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.QUEUED);
+		// a goes into the buffer, then b and c; the flush of all three is under way
+		writer.completeHeldWrite();
+		assertThat(writer.flushes).containsExactly(List.of("a", "bb", "ccc"));
+		assertThat(queue.size()).isEqualTo(3);
+		assertThat(queue.bytes()).isEqualTo(6);
+		assertThat(this.budget.used()).isEqualTo(6);
+		writer.completeFlush();
+		assertThat(queue.size()).isZero();
+		assertThat(queue.bytes()).isZero();
+		assertThat(this.budget.used()).isZero();
+	}
+
+	@Test
+	void bufferHoldingHalfTheLimitIsFlushedBeforeMoreIsWritten() {
+		BufferingWriter writer = new BufferingWriter();
+		writer.holdFirstWrite = true;
+		OutboundQueue queue = new OutboundQueue(4, 1024, this.budget, null, writer, Runnable::run, (failure) -> {
+			throw new AssertionError(failure);
+		});
+		for (String text : List.of("a", "b", "c", "d")) {
+			assertThat(queue.offer(message(text), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.QUEUED);
+		}
+		writer.completeHeldWrite();
+		// two buffered reach half the message limit: flushed with c and d still queued
+		assertThat(writer.flushes).containsExactly(List.of("a", "b"));
+		assertThat(queue.size()).isEqualTo(4);
+		writer.completeFlush();
+		assertThat(writer.flushes).containsExactly(List.of("a", "b"), List.of("c", "d"));
+		assertThat(queue.size()).isEqualTo(2);
+		writer.completeFlush();
+		assertThat(queue.size()).isZero();
+		// and half the byte limit
+		BufferingWriter bytesWriter = new BufferingWriter();
+		bytesWriter.holdFirstWrite = true;
+		OutboundQueue bytes = new OutboundQueue(100, 8, this.budget, null, bytesWriter, Runnable::run, (failure) -> {
+			throw new AssertionError(failure);
+		});
+		for (String text : List.of("abc", "d", "e")) {
+			assertThat(bytes.offer(message(text), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.QUEUED);
+		}
+		bytesWriter.completeHeldWrite();
+		assertThat(bytesWriter.flushes).containsExactly(List.of("abc", "d"));
+		bytesWriter.completeFlush();
+		bytesWriter.completeFlush();
+		assertThat(bytesWriter.flushes).containsExactly(List.of("abc", "d"), List.of("e"));
+		assertThat(bytes.bytes()).isZero();
+		assertThat(this.budget.used()).isZero();
 	}
 
 	@Test
@@ -233,12 +295,28 @@ class OutboundQueueTests {
 
 		final AtomicInteger idles = new AtomicInteger();
 
+		// the first write completes when the test says so (else at once)
+		boolean holdFirstWrite;
+
+		final AtomicReference<JsonRpcConnection.WriteCompletion> heldWrite = new AtomicReference<>();
+
 		@Override
-		public synchronized void write(JsonRpcEncodedMessage message, JsonRpcConnection.WriteCompletion completion) {
-			assertThat(this.pending.get()).as("no write while a flush is under way").isNull();
-			this.events.add("write " + message.text());
-			this.buffered.add(message.text());
-			completion.completed(null);
+		public void write(JsonRpcEncodedMessage message, JsonRpcConnection.WriteCompletion completion) {
+			synchronized (this) {
+				assertThat(this.pending.get()).as("no write while a flush is under way").isNull();
+				this.events.add("write " + message.text());
+				this.buffered.add(message.text());
+				if (this.holdFirstWrite) {
+					this.holdFirstWrite = false;
+					this.heldWrite.set(completion);
+					return;
+				}
+			}
+			completion.buffered();
+		}
+
+		void completeHeldWrite() {
+			this.heldWrite.getAndSet(null).buffered();
 		}
 
 		@Override

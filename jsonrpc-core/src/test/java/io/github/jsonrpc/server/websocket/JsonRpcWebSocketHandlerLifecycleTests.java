@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -28,7 +27,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
-import io.github.jsonrpc.protocol.JsonRpcResponse;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcSession;
 import io.github.jsonrpc.server.JsonRpcSessionRegistry;
@@ -39,7 +37,6 @@ import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.scheduling.TaskScheduler;
@@ -72,14 +69,11 @@ class JsonRpcWebSocketHandlerLifecycleTests {
 
 	private static final long IDLE = Duration.ofSeconds(90).toNanos();
 
-	private final JsonRpcMessageCodec codec = JsonRpcMessageCodec.create(JsonMapper.builder().build());
+	private final JsonRpcMessageCodec codec = OkRpc.CODEC;
 
 	private final JsonRpcSessionRegistry sessions = new JsonRpcSessionRegistry();
 
-	private final JsonRpcHandler rpc = JsonRpcHandler
-		.builder((exchange) -> CompletableFuture.completedFuture(JsonRpcResponse.success(exchange.id(), "ok")),
-				this.codec)
-		.build();
+	private final JsonRpcHandler rpc = OkRpc.handler();
 
 	@Test
 	void constructorRequiresItsCollaborators() {

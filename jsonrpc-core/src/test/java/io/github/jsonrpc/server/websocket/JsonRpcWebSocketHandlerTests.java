@@ -25,14 +25,12 @@ import java.util.function.BiFunction;
 import io.github.jsonrpc.protocol.JsonRpcInbound;
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
 import io.github.jsonrpc.protocol.JsonRpcReply;
-import io.github.jsonrpc.protocol.JsonRpcResponse;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcSessionRegistry;
 import io.github.jsonrpc.server.JsonRpcTransportContext;
 import io.github.jsonrpc.server.connection.JsonRpcConnection;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.socket.CloseStatus;
@@ -54,16 +52,13 @@ import static org.mockito.Mockito.timeout;
  */
 class JsonRpcWebSocketHandlerTests {
 
-	private final JsonRpcMessageCodec codec = JsonRpcMessageCodec.create(JsonMapper.builder().build());
+	private final JsonRpcMessageCodec codec = OkRpc.CODEC;
 
 	private final List<Runnable> queued = new ArrayList<>();
 
 	private final JsonRpcSessionRegistry sessions = new JsonRpcSessionRegistry();
 
-	private final JsonRpcHandler rpc = JsonRpcHandler
-		.builder((exchange) -> CompletableFuture.completedFuture(JsonRpcResponse.success(exchange.id(), "ok")),
-				this.codec)
-		.build();
+	private final JsonRpcHandler rpc = OkRpc.handler();
 
 	@Test
 	void callsBeyondTheInFlightLimitAreRefusedAtOnce() throws Exception {

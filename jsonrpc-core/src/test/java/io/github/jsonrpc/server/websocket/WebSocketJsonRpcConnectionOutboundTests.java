@@ -22,7 +22,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,24 +37,16 @@ import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
 import io.github.jsonrpc.protocol.JsonRpcId;
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
 import io.github.jsonrpc.protocol.JsonRpcRequest;
-import io.github.jsonrpc.protocol.JsonRpcResponse;
 import io.github.jsonrpc.server.JsonRpcExchange;
 import io.github.jsonrpc.server.JsonRpcHandler;
-import io.github.jsonrpc.server.JsonRpcSession;
-import io.github.jsonrpc.server.JsonRpcSessionRegistry;
 import io.github.jsonrpc.server.JsonRpcTransportContext;
-import io.github.jsonrpc.server.connection.JsonRpcCloseReason;
 import io.github.jsonrpc.server.connection.JsonRpcConnectionSettings;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import org.junit.jupiter.api.Test;
-import org.mockito.InOrder;
-import org.mockito.MockedStatic;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
@@ -63,15 +54,11 @@ import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willAnswer;
-import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.mockStatic;
-import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.withSettings;
 
 /**
@@ -80,11 +67,9 @@ import static org.mockito.Mockito.withSettings;
  */
 class WebSocketJsonRpcConnectionOutboundTests {
 
-	private static final JsonRpcMessageCodec codec = JsonRpcMessageCodec.create(JsonMapper.builder().build());
+	private static final JsonRpcMessageCodec codec = OkRpc.CODEC;
 
-	private static final JsonRpcHandler handler = JsonRpcHandler
-		.builder((exchange) -> CompletableFuture.completedFuture(JsonRpcResponse.success(exchange.id(), "ok")), codec)
-		.build();
+	private static final JsonRpcHandler handler = OkRpc.handler();
 
 	private static WebSocketJsonRpcConnection connection(WebSocketSession session, int maxMessages, long maxBytes,
 			Duration sendTimeLimit) {
@@ -277,81 +262,11 @@ class WebSocketJsonRpcConnectionOutboundTests {
 	}
 
 	@Test
-	void handlerSendsWithTheStandardApiAndNeverReachesTomcatInternalsByDefault() {
-		List<String> delivered = Collections.synchronizedList(new ArrayList<>());
-		Session nativeSession = mock(Session.class);
-		RemoteEndpoint.Async remote = mock(RemoteEndpoint.Async.class);
-		willAnswer((invocation) -> {
-			delivered.add(name(invocation.getArgument(0)));
-			invocation.<SendHandler>getArgument(1).onResult(new SendResult(nativeSession));
-			return null;
-		}).given(remote).sendText(anyString(), any(SendHandler.class));
-		JsonRpcWebSocketHandler webSocketHandler = new JsonRpcWebSocketHandler(handler, new JsonRpcSessionRegistry(),
-				Runnable::run);
-		assertThat(webSocketHandler.isTomcatGatheredWrites()).isFalse();
-		try (MockedStatic<TomcatFrameWriter> writers = mockStatic(TomcatFrameWriter.class)) {
-			webSocketHandler.afterConnectionEstablished(nativeSession(nativeSession, remote));
-			JsonRpcSession session = webSocketHandler.sessions().get(0);
-			assertThat(session.notify("a", null)).isTrue();
-			assertThat(session.notify("b", null)).isTrue();
-			writers.verifyNoInteractions();
-		}
-		assertThat(delivered).containsExactly("a", "b");
-	}
-
-	@Test
-	void handlerWithGatheredWritesSendsThroughTheTomcatWriterWhenItIsReachable() {
-		Session nativeSession = mock(Session.class);
-		RemoteEndpoint.Async remote = mock(RemoteEndpoint.Async.class);
-		TomcatFrameWriter frames = mock(TomcatFrameWriter.class);
-		List<String> delivered = Collections.synchronizedList(new ArrayList<>());
-		willAnswer((invocation) -> {
-			delivered.add(name(invocation.<JsonRpcEncodedMessage>getArgument(0).text()));
-			invocation.<SendHandler>getArgument(2).onResult(new SendResult(nativeSession));
-			return null;
-		}).given(frames).send(any(JsonRpcEncodedMessage.class), anyBoolean(), any(SendHandler.class));
-		JsonRpcWebSocketHandler webSocketHandler = new JsonRpcWebSocketHandler(handler, new JsonRpcSessionRegistry(),
-				Runnable::run);
-		webSocketHandler.setTomcatGatheredWrites(true);
-		try (MockedStatic<TomcatFrameWriter> writers = mockStatic(TomcatFrameWriter.class)) {
-			writers.when(() -> TomcatFrameWriter.of(nativeSession)).thenReturn(frames);
-			webSocketHandler.afterConnectionEstablished(nativeSession(nativeSession, remote));
-			JsonRpcSession session = webSocketHandler.sessions().get(0);
-			assertThat(session.notify("a", null)).isTrue();
-			assertThat(session.notify("b", null)).isTrue();
-			writers.verify(() -> TomcatFrameWriter.of(nativeSession));
-		}
-		assertThat(delivered).containsExactly("a", "b");
-		then(remote).should(never()).sendText(anyString(), any(SendHandler.class));
-	}
-
-	@Test
-	void gatheredWritesStopBatchingBeforeTheSessionCloses() throws Exception {
-		Session nativeSession = mock(Session.class);
-		RemoteEndpoint.Async remote = mock(RemoteEndpoint.Async.class);
-		TomcatFrameWriter frames = mock(TomcatFrameWriter.class);
-		NativeWebSocketSession connection = nativeSession(nativeSession, remote);
-		try (MockedStatic<TomcatFrameWriter> writers = mockStatic(TomcatFrameWriter.class)) {
-			writers.when(() -> TomcatFrameWriter.of(nativeSession)).thenReturn(frames);
-			WebSocketJsonRpcConnection outbound = new WebSocketJsonRpcConnection(connection, handler,
-					JsonRpcConnectionSettings.DEFAULTS, Runnable::run, true);
-			outbound.close(JsonRpcCloseReason.NORMAL);
-		}
-		InOrder order = inOrder(frames, connection);
-		order.verify(frames).closing();
-		order.verify(connection).close(CloseStatus.NORMAL);
-	}
-
-	@Test
 	void gatheredWritesFallBackToTheStandardApiWhenTomcatInternalsAreNotReachable() {
 		List<String> delivered = Collections.synchronizedList(new ArrayList<>());
 		Session nativeSession = mock(Session.class);
 		RemoteEndpoint.Async remote = mock(RemoteEndpoint.Async.class);
-		willAnswer((invocation) -> {
-			delivered.add(name(invocation.getArgument(0)));
-			invocation.<SendHandler>getArgument(1).onResult(new SendResult(nativeSession));
-			return null;
-		}).given(remote).sendText(anyString(), any(SendHandler.class));
+		completesInline(remote, nativeSession, delivered);
 		// a mocked session is not Tomcat's: the real TomcatFrameWriter.of finds nothing
 		WebSocketJsonRpcConnection outbound = new WebSocketJsonRpcConnection(nativeSession(nativeSession, remote),
 				handler, JsonRpcConnectionSettings.DEFAULTS, Runnable::run, true);
@@ -402,6 +317,15 @@ class WebSocketJsonRpcConnectionOutboundTests {
 			release.countDown();
 			threads.shutdownNow();
 		}
+	}
+
+	// every send completes before sendText returns; the method names are delivered
+	private static void completesInline(RemoteEndpoint.Async remote, Session session, List<String> delivered) {
+		willAnswer((invocation) -> {
+			delivered.add(name(invocation.getArgument(0)));
+			invocation.<SendHandler>getArgument(1).onResult(new SendResult(session));
+			return null;
+		}).given(remote).sendText(anyString(), any(SendHandler.class));
 	}
 
 	private static NativeWebSocketSession nativeSession(Session nativeSession, RemoteEndpoint.Async remote) {

@@ -26,7 +26,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.jsonrpc.protocol.JsonRpcId;
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
 import io.github.jsonrpc.protocol.JsonRpcRequest;
-import io.github.jsonrpc.protocol.JsonRpcResponse;
 import io.github.jsonrpc.server.JsonRpcExchange;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcStreamSink;
@@ -34,7 +33,6 @@ import io.github.jsonrpc.server.JsonRpcTransportContext;
 import io.github.jsonrpc.server.connection.JsonRpcCloseReason;
 import io.github.jsonrpc.server.connection.JsonRpcConnectionSettings;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.socket.CloseStatus;
@@ -53,11 +51,9 @@ import static org.mockito.Mockito.mock;
  */
 class WebSocketJsonRpcConnectionTests {
 
-	private static final JsonRpcMessageCodec codec = JsonRpcMessageCodec.create(JsonMapper.builder().build());
+	private static final JsonRpcMessageCodec codec = OkRpc.CODEC;
 
-	private static final JsonRpcHandler handler = JsonRpcHandler
-		.builder((exchange) -> CompletableFuture.completedFuture(JsonRpcResponse.success(exchange.id(), "ok")), codec)
-		.build();
+	private static final JsonRpcHandler handler = OkRpc.handler();
 
 	private final WebSocketSession connection = connection();
 
