@@ -53,6 +53,8 @@ final class RedisCommandTracker {
 
 	private volatile long lastProgress = System.nanoTime();
 
+	private volatile long lastAnswer = System.nanoTime();
+
 	private volatile boolean available = true;
 
 	private volatile @Nullable String lastFailure;
@@ -69,7 +71,7 @@ final class RedisCommandTracker {
 	 */
 	boolean isAvailable(Supplier<Mono<String>> ping) {
 		if (this.available && this.pendingSize.get() > 0 && System.nanoTime() - this.lastProgress > this.timeoutNanos) {
-			failed("waiting for Redis", "no answer within " + Duration.ofNanos(this.timeoutNanos).toMillis() + " ms");
+			failed("waiting for Redis", noAnswer());
 		}
 		if (!this.available && this.probing.compareAndSet(false, true)) {
 			ping.get().subscribe((pong) -> answered(), (ex) -> this.probing.set(false), () -> this.probing.set(false));
@@ -107,10 +109,29 @@ final class RedisCommandTracker {
 	}
 
 	/**
+	 * Record that a command sent at the given time got no answer within the timeout:
+	 * Redis is unavailable, unless it answered another command meanwhile (a backlog it
+	 * works through).
+	 * @param what what was tried
+	 * @param sentNanos when it was sent ({@link System#nanoTime()})
+	 */
+	void unanswered(String what, long sentNanos) {
+		if (this.lastAnswer - sentNanos < 0) {
+			failed(what, noAnswer());
+		}
+	}
+
+	private String noAnswer() {
+		return "no answer within " + Duration.ofNanos(this.timeoutNanos).toMillis() + " ms";
+	}
+
+	/**
 	 * Record that Redis answered.
 	 */
 	void answered() {
-		this.lastProgress = System.nanoTime();
+		long now = System.nanoTime();
+		this.lastProgress = now;
+		this.lastAnswer = now;
 		if (!this.available) {
 			this.available = true;
 			logger.info("Redis answers again: publications reach every instance");
