@@ -312,7 +312,7 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 		if (connection == null || !isAvailable(connection)) {
 			return null;
 		}
-		long sent = System.nanoTime();
+		long sent = this.tracker.now();
 		try {
 			ByteBuffer value = connection.hashCommands()
 				.hGet(ByteBuffer.wrap(retainedKey(topic)), ByteBuffer.wrap(FRAME_FIELD))

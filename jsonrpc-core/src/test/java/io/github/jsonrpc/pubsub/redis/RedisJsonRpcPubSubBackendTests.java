@@ -126,6 +126,13 @@ class RedisJsonRpcPubSubBackendTests {
 
 	@Test
 	void retainedValueReplayedOutOfOrderNeverOverwritesANewerOneOfItsOrigin() {
+		// loaded, so that the first retained frame is not the one sent again in full
+		// after a NOSCRIPT, behind the publication that follows it (another build
+		// sharing this Redis may have flushed the scripts)
+		try (RedisConnection connection = factory(RedisTestConnections.PORT).getConnection()) {
+			connection.scriptingCommands()
+				.scriptLoad(bytes(RedisJsonRpcPubSubBackend.RETAIN_AND_PUBLISH.getScriptAsString()));
+		}
 		// what Lettuce may do after a reconnect: hand Redis a newer frame before an older
 		// one of the same origin
 		assertThat(this.a.handOver(retained(7, 2, "12:01"))).isTrue();
@@ -220,51 +227,6 @@ class RedisJsonRpcPubSubBackendTests {
 		await().atMost(TestWaits.SHORT).untilAsserted(() -> assertThat(this.receivedByB.texts()).hasSize(1));
 		assertThat(this.receivedByB.texts()).containsExactly("P chat " + notification("chat", "ok"));
 		assertThat(this.b.check().rejected()).isEqualTo(2);
-	}
-
-	@Test
-	void redisGoneMeansLocalDeliveryOnlyUntilItIsBackThenEverythingResumesByItself() throws Exception {
-		RedisTestProxy proxy = RedisTestProxy.start();
-		this.resources.add(proxy);
-		RecordingReceiver receivedByC = new RecordingReceiver();
-		RedisJsonRpcPubSubBackend c = start(proxy.port(), receivedByC);
-		assertThat(c.check().available()).isTrue();
-		proxy.cut();
-		// publishing never waits for Redis: a thousand publications, delivered here
-		for (int i = 0; i < 1000; i++) {
-			assertThat(c.publish("chat", message("chat", "alone " + i), false)).isOne();
-		}
-		assertThat(receivedByC.texts()).hasSize(1000);
-		await().untilAsserted(() -> assertThat(c.check().available()).isFalse());
-		// known to be gone: not even handed to Lettuce any more
-		for (int i = 1000; i < 1010; i++) {
-			assertThat(c.publish("chat", message("chat", "alone " + i), false)).isOne();
-		}
-		assertThat(c.check().notSent()).isGreaterThanOrEqualTo(10);
-		assertThat(c.retained("clock")).isNull();
-		this.a.publish("chat", message("chat", "while away"), false);
-		proxy.restore();
-		// the listener reconnects and resubscribes by itself; publishing resumes
-		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-			this.a.publish("chat", message("chat", "ping"), false);
-			assertThat(receivedByC.texts()).contains("P chat " + notification("chat", "ping"));
-		});
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			c.publish("chat", message("chat", "from c"), false);
-			assertThat(this.receivedByB.texts()).contains("P chat " + notification("chat", "from c"));
-		});
-		assertThat(c.check().available()).isTrue();
-		// what c published before it noticed Redis was gone is delivered late or never,
-		// in order and once: at most once
-		// (Lettuce may replay what it held out of order after the reconnect: older ones
-		// are
-		// then dropped, so gaps are allowed, going back or repeating is not)
-		List<Integer> late = this.receivedByB.texts()
-			.stream()
-			.filter((text) -> text.contains("alone"))
-			.map((text) -> Integer.valueOf(text.replaceAll(".*\\[\"alone (\\d+)\"\\].*", "$1")))
-			.toList();
-		assertThat(late).isSorted().doesNotHaveDuplicates().allMatch((i) -> i >= 0 && i < 1000);
 	}
 
 	private RedisJsonRpcPubSubBackend start(int port, RecordingReceiver receiver) {
