@@ -26,11 +26,14 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
 import io.github.jsonrpc.pubsub.JsonRpcPubSubBackend;
 import io.github.jsonrpc.pubsub.redis.RedisJsonRpcPubSubFrame.Kind;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
@@ -42,6 +45,7 @@ import static org.awaitility.Awaitility.await;
  * application, on the real Redis server.
  */
 @EnabledIfRedis
+@ExtendWith(OutputCaptureExtension.class)
 class RedisJsonRpcPubSubBackendTests {
 
 	private final String prefix = RedisTestConnections.uniquePrefix();
@@ -101,7 +105,7 @@ class RedisJsonRpcPubSubBackendTests {
 
 	@Test
 	void notificationToAUserReachesEveryInstance() {
-		this.a.sendToUser("alice", message("news", "for alice"));
+		assertThat(this.a.sendToUser("alice", message("news", "for alice"))).isOne();
 		assertThat(this.receivedByA.texts()).containsExactly("U alice " + notification("news", "for alice"));
 		await().atMost(TestWaits.SHORT)
 			.untilAsserted(() -> assertThat(this.receivedByB.texts())
@@ -190,6 +194,32 @@ class RedisJsonRpcPubSubBackendTests {
 	}
 
 	@Test
+	void messagesOfExactlyTheMaximumSizeTravelAndOneByteMoreDoesNot(CapturedOutput output) {
+		String fitting = "x".repeat(1024 - notification("chat", "").length());
+		assertThat(message("chat", fitting).size()).isEqualTo(1024);
+		assertThat(this.a.publish("chat", message("chat", fitting + "y"), false)).isOne();
+		assertThat(output).contains("publication on topic 'chat' of 1025 bytes is larger than 1024 bytes: "
+				+ "delivered on this instance only");
+		assertThat(this.a.sendToUser("alice", message("chat", fitting))).isOne();
+		this.a.publish("chat", message("chat", fitting), false);
+		await().atMost(TestWaits.SHORT).untilAsserted(() -> assertThat(this.receivedByB.texts()).hasSize(2));
+		assertThat(this.receivedByB.texts()).containsExactly("U alice " + notification("chat", fitting),
+				"P chat " + notification("chat", fitting));
+		assertThat(this.a.check().notSent()).isOne();
+		// received: a frame of exactly the maximum is delivered, one byte more dropped
+		byte[] channel = bytes(this.prefix + ":pubsub");
+		try (RedisConnection connection = factory(RedisTestConnections.PORT).getConnection()) {
+			connection.publish(channel, frame(9, 1, fitting + "y"));
+			connection.publish(channel, frame(9, 2, fitting));
+		}
+		await().atMost(TestWaits.SHORT).untilAsserted(() -> assertThat(this.receivedByB.texts()).hasSize(3));
+		assertThat(this.receivedByB.texts()).last().isEqualTo("P chat " + notification("chat", fitting));
+		assertThat(this.b.check().rejected()).isOne();
+		assertThat(output).contains("Dropped publication on topic 'chat' of 1025 bytes received on Redis channel '"
+				+ this.prefix + ":pubsub' (max-message-size 1024 bytes)");
+	}
+
+	@Test
 	void framesReplayedOutOfOrderAreDroppedSoEachOriginIsDeliveredInOrderAtMostOnce() {
 		byte[] channel = bytes(this.prefix + ":pubsub");
 		try (RedisConnection connection = factory(RedisTestConnections.PORT).getConnection()) {
@@ -214,7 +244,7 @@ class RedisJsonRpcPubSubBackendTests {
 	}
 
 	@Test
-	void tooLargeOrMalformedMessagesFromRedisAreDropped() {
+	void tooLargeOrMalformedMessagesFromRedisAreDropped(CapturedOutput output) {
 		byte[] channel = bytes(this.prefix + ":pubsub");
 		byte[] large = new RedisJsonRpcPubSubFrame(Kind.PUBLISH, 42, 1, "chat", message("chat", "x".repeat(2000)))
 			.encode();
@@ -227,6 +257,11 @@ class RedisJsonRpcPubSubBackendTests {
 		await().atMost(TestWaits.SHORT).untilAsserted(() -> assertThat(this.receivedByB.texts()).hasSize(1));
 		assertThat(this.receivedByB.texts()).containsExactly("P chat " + notification("chat", "ok"));
 		assertThat(this.b.check().rejected()).isEqualTo(2);
+		// one warning per instance within 10 seconds, the first (a and b receive it)
+		assertThat(output)
+			.contains("Dropped publication on topic 'chat' of " + message("chat", "x".repeat(2000)).size()
+					+ " bytes received on Redis channel '" + this.prefix + ":pubsub' (max-message-size 1024 bytes)")
+			.doesNotContain("Dropped a message that is no publication");
 	}
 
 	private RedisJsonRpcPubSubBackend start(int port, RecordingReceiver receiver) {
