@@ -18,6 +18,7 @@ package io.github.jsonrpc.pubsub.redis;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
@@ -47,19 +48,38 @@ final class RedisCommandTracker {
 
 	private final AtomicBoolean probing = new AtomicBoolean();
 
-	private final AtomicLong nextWarning = new AtomicLong(System.nanoTime());
+	private final AtomicLong nextWarning;
 
 	private final AtomicLong suppressedWarnings = new AtomicLong();
 
-	private volatile long lastProgress = System.nanoTime();
+	private final LongSupplier nanoClock;
+
+	private volatile long lastProgress;
+
+	private volatile long lastAnswer;
 
 	private volatile boolean available = true;
 
 	private volatile @Nullable String lastFailure;
 
 	RedisCommandTracker(Duration timeout, long maxPendingSize) {
+		this(timeout, maxPendingSize, System::nanoTime);
+	}
+
+	/**
+	 * Create a tracker on a clock of its own, as tests do.
+	 * @param timeout how long commands may wait without any answer
+	 * @param maxPendingSize the most bytes waiting for Redis
+	 * @param nanoClock the clock, as {@link System#nanoTime()}
+	 */
+	RedisCommandTracker(Duration timeout, long maxPendingSize, LongSupplier nanoClock) {
 		this.timeoutNanos = timeout.toNanos();
 		this.maxPendingSize = maxPendingSize;
+		this.nanoClock = nanoClock;
+		long now = nanoClock.getAsLong();
+		this.lastProgress = now;
+		this.lastAnswer = now;
+		this.nextWarning = new AtomicLong(now);
 	}
 
 	/**
@@ -68,8 +88,9 @@ final class RedisCommandTracker {
 	 * @return {@code true} if Redis is available
 	 */
 	boolean isAvailable(Supplier<Mono<String>> ping) {
-		if (this.available && this.pendingSize.get() > 0 && System.nanoTime() - this.lastProgress > this.timeoutNanos) {
-			failed("waiting for Redis", "no answer within " + Duration.ofNanos(this.timeoutNanos).toMillis() + " ms");
+		if (this.available && this.pendingSize.get() > 0
+				&& this.nanoClock.getAsLong() - this.lastProgress > this.timeoutNanos) {
+			failed("waiting for Redis", noAnswer());
 		}
 		if (!this.available && this.probing.compareAndSet(false, true)) {
 			ping.get().subscribe((pong) -> answered(), (ex) -> this.probing.set(false), () -> this.probing.set(false));
@@ -90,7 +111,7 @@ final class RedisCommandTracker {
 		}
 		if (before == 0) {
 			// nothing was waiting: time starts now
-			this.lastProgress = System.nanoTime();
+			this.lastProgress = this.nanoClock.getAsLong();
 		}
 		return true;
 	}
@@ -107,10 +128,37 @@ final class RedisCommandTracker {
 	}
 
 	/**
+	 * Record that a command sent at the given time got no answer within the timeout:
+	 * Redis is unavailable, unless it answered another command meanwhile (a backlog it
+	 * works through).
+	 * @param what what was tried
+	 * @param sentNanos when it was sent, on the tracker's clock ({@link #now()})
+	 */
+	void unanswered(String what, long sentNanos) {
+		if (this.lastAnswer - sentNanos <= 0) {
+			failed(what, noAnswer());
+		}
+	}
+
+	/**
+	 * Return the time on the tracker's clock.
+	 * @return the time in nanoseconds, as {@link System#nanoTime()}
+	 */
+	long now() {
+		return this.nanoClock.getAsLong();
+	}
+
+	private String noAnswer() {
+		return "no answer within " + Duration.ofNanos(this.timeoutNanos).toMillis() + " ms";
+	}
+
+	/**
 	 * Record that Redis answered.
 	 */
 	void answered() {
-		this.lastProgress = System.nanoTime();
+		long now = this.nanoClock.getAsLong();
+		this.lastProgress = now;
+		this.lastAnswer = now;
 		if (!this.available) {
 			this.available = true;
 			logger.info("Redis answers again: publications reach every instance");
@@ -144,7 +192,7 @@ final class RedisCommandTracker {
 	 * @param message the message
 	 */
 	void warn(String message) {
-		long now = System.nanoTime();
+		long now = this.nanoClock.getAsLong();
 		long next = this.nextWarning.get();
 		if (now - next >= 0 && this.nextWarning.compareAndSet(next, now + WARNING_INTERVAL_NANOS)) {
 			long suppressed = this.suppressedWarnings.getAndSet(0);

@@ -21,12 +21,14 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -109,9 +111,10 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 	 * last sequence and the tick of that write ({@code seq:<origin>} =
 	 * {@code <sequence>:<tick>}); ARGV: that field, the sequence, the frame, the channel,
 	 * the time to live in milliseconds ({@code 0}: none) and the most origins remembered:
-	 * a new origin beyond those replaces the one that wrote least recently. Returns the
-	 * number of receivers, or -1 for a stale frame. A key of another type (an older
-	 * version's) is replaced.
+	 * a new origin beyond those replaces the one that wrote least recently (found from
+	 * the origins' fields only, {@code HKEYS} then {@code HMGET}: the frame, up to the
+	 * maximum message size, is not read). Returns the number of receivers, or -1 for a
+	 * stale frame. A key of another type (an older version's) is replaced.
 	 */
 	static final RedisScript<Long> RETAIN_AND_PUBLISH = RedisScript.of("""
 			if redis.call('TYPE', KEYS[1]).ok ~= 'hash' then
@@ -123,13 +126,19 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 			end
 			local tick = redis.call('HINCRBY', KEYS[1], 'tick', 1)
 			if not last and redis.call('HLEN', KEYS[1]) >= 2 + tonumber(ARGV[6]) then
-			  local fields = redis.call('HGETALL', KEYS[1])
+			  local origins = {}
+			  for _, field in ipairs(redis.call('HKEYS', KEYS[1])) do
+			    if string.sub(field, 1, 4) == 'seq:' then
+			      origins[#origins + 1] = field
+			    end
+			  end
 			  local oldest, oldestTick
-			  for i = 1, #fields, 2 do
-			    if string.sub(fields[i], 1, 4) == 'seq:' then
-			      local written = tonumber(string.match(fields[i + 1], ':(%d+)$')) or 0
+			  if #origins > 0 then
+			    local values = redis.call('HMGET', KEYS[1], unpack(origins))
+			    for i = 1, #origins do
+			      local written = tonumber(string.match(values[i] or '', ':(%d+)$')) or 0
 			      if not oldestTick or written < oldestTick then
-			        oldest, oldestTick = fields[i], written
+			        oldest, oldestTick = origins[i], written
 			      end
 			    end
 			  end
@@ -303,6 +312,7 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 		if (connection == null || !isAvailable(connection)) {
 			return null;
 		}
+		long sent = this.tracker.now();
 		try {
 			ByteBuffer value = connection.hashCommands()
 				.hGet(ByteBuffer.wrap(retainedKey(topic)), ByteBuffer.wrap(FRAME_FIELD))
@@ -332,6 +342,12 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 			return frame.message();
 		}
 		catch (RuntimeException ex) {
+			if (Exceptions.unwrap(ex) instanceof TimeoutException) {
+				// left unanswered for the timeout, as a publication would be: the next
+				// subscribers and publications do not wait for Redis
+				this.tracker.unanswered("reading the retained value of topic '" + JsonRpcLogText.escape(topic) + "'",
+						sent);
+			}
 			// a subscriber goes without the retained value; publishing goes on
 			this.tracker.warn("No retained value of topic '" + JsonRpcLogText.escape(topic) + "' from Redis: " + ex);
 			return null;

@@ -106,6 +106,30 @@ class RedisJsonRpcPubSubBackendRetainedTests {
 	}
 
 	@Test
+	void evictionReadsOnlyTheOriginsFieldsAndAnOriginWithoutATickIsTheOldest() {
+		int max = RedisJsonRpcPubSubBackend.MAX_RETAINED_ORIGINS;
+		// large frames: eviction compares the origins' ticks, it has no use for the frame
+		String large = "x".repeat(900);
+		for (long origin = 1; origin <= max; origin++) {
+			assertThat(this.backend.handOver(retained(origin, 1, large + origin))).isTrue();
+		}
+		await().untilAsserted(() -> assertThat(retainedText()).isEqualTo(notification(large + max)));
+		assertThat(fields()).hasSize(2 + max);
+		// what an older version or a hand may have left: a sequence without its tick
+		try (RedisConnection connection = this.factory.getConnection()) {
+			connection.hashCommands()
+				.hSet(key(), "seq:5".getBytes(StandardCharsets.US_ASCII), "1".getBytes(StandardCharsets.US_ASCII));
+		}
+		assertThat(this.backend.handOver(retained(max + 1, 1, "new"))).isTrue();
+		await().untilAsserted(() -> assertThat(retainedText()).isEqualTo(notification("new")));
+		// counted as written at tick 0: replaced before 1, the least recent with a tick
+		assertThat(origins(fields())).hasSize(max).contains("1", Long.toHexString(max + 1)).doesNotContain("5");
+		assertThat(this.backend.handOver(retained(max + 2, 1, "newer"))).isTrue();
+		await().untilAsserted(() -> assertThat(retainedText()).isEqualTo(notification("newer")));
+		assertThat(origins(fields())).hasSize(max).contains("2", Long.toHexString(max + 2)).doesNotContain("1", "5");
+	}
+
+	@Test
 	void scriptRunsByItsShaAndIsSentAgainWhenRedisLostIt() {
 		long before = evalShaCalls();
 		this.backend.publish("clock", message("12:00"), true);

@@ -20,13 +20,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
+import io.github.jsonrpc.pubsub.JsonRpcPubSubBackend;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.mockito.Mockito.mock;
 
 /**
@@ -74,6 +77,20 @@ class RedisJsonRpcPubSubFrameTests {
 		ByteBuffer withOneByte = ByteBuffer.allocate(19 + name.length + 1);
 		withOneByte.put((byte) 'P').putLong(1).putLong(1).putShort((short) name.length).put(name).put((byte) '1');
 		assertThat(RedisJsonRpcPubSubFrame.decode(withOneByte.array()).message().size()).isOne();
+	}
+
+	@Test
+	void backendTakesOneReceiverAndStartsBeforeTheWebServer() {
+		RedisJsonRpcPubSubBackend backend = RedisJsonRpcPubSubBackend.builder(new LettuceConnectionFactory()).build();
+		assertThat(backend.isRunning()).isFalse();
+		assertThat(backend.getPhase()).isEqualTo(SmartLifecycle.DEFAULT_PHASE - 4096);
+		assertThatIllegalStateException().isThrownBy(() -> backend.publish("t", MESSAGE, false))
+			.withMessage("No receiver attached");
+		assertThatIllegalArgumentException().isThrownBy(() -> backend.attach(null)).withMessage("Receiver is required");
+		JsonRpcPubSubBackend.Receiver receiver = new RedisJsonRpcPubSubBackendTests.RecordingReceiver();
+		backend.attach(receiver);
+		assertThatIllegalStateException().isThrownBy(() -> backend.attach(receiver))
+			.withMessage("A receiver is attached already");
 	}
 
 	@Test

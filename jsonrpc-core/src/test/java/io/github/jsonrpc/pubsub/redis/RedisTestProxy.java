@@ -22,20 +22,31 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.util.Assert;
 
 /**
  * A TCP proxy to the test Redis server on 127.0.0.1 that a test can cut and restore, to
- * take Redis away from one application without touching the server other tests share.
+ * take Redis away from one application without touching the server other tests share:
+ * {@link #cut()} closes every proxied connection and refuses new ones (Redis went away),
+ * {@link #pause()} keeps the connections open but forwards nothing until
+ * {@link #resume()} (Redis hangs). Each direction of a proxied connection is pumped by a
+ * thread of its own; the proxy holds no other resource.
  */
 public final class RedisTestProxy implements AutoCloseable {
 
-	private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+	// the open sockets and the state, guarded by this
+	private final Set<Socket> sockets = new HashSet<>();
 
 	private final int port;
 
-	private volatile ServerSocket server;
+	private ServerSocket server;
+
+	private boolean paused;
+
+	private int accepted;
 
 	private RedisTestProxy(ServerSocket server) {
 		this.server = server;
@@ -70,6 +81,8 @@ public final class RedisTestProxy implements AutoCloseable {
 			closeQuietly(socket);
 		}
 		this.sockets.clear();
+		this.paused = false;
+		notifyAll();
 	}
 
 	/**
@@ -77,8 +90,42 @@ public final class RedisTestProxy implements AutoCloseable {
 	 * @throws IOException if the port cannot be bound again
 	 */
 	public synchronized void restore() throws IOException {
+		Assert.state(this.server.isClosed(), "Not cut");
 		this.server = bind(this.port);
 		accept(this.server);
+	}
+
+	/**
+	 * Keep every connection open but forward nothing, either way, as a Redis server that
+	 * hangs; new connections are accepted and stalled too.
+	 */
+	public synchronized void pause() {
+		this.paused = true;
+	}
+
+	/**
+	 * Forward again what was held back by {@link #pause()}, in order.
+	 */
+	public synchronized void resume() {
+		this.paused = false;
+		notifyAll();
+	}
+
+	/**
+	 * Return the number of proxied connections open now.
+	 * @return the client connections open through the proxy
+	 */
+	public synchronized int openConnections() {
+		// each proxied connection is a client socket and its upstream socket
+		return this.sockets.size() / 2;
+	}
+
+	/**
+	 * Return the number of connections accepted since the proxy started.
+	 * @return the connections accepted
+	 */
+	public synchronized int acceptedConnections() {
+		return this.accepted;
 	}
 
 	@Override
@@ -99,8 +146,12 @@ public final class RedisTestProxy implements AutoCloseable {
 				try {
 					Socket client = server.accept();
 					Socket upstream = new Socket(RedisCondition.HOST, RedisCondition.PORT);
-					this.sockets.add(client);
-					this.sockets.add(upstream);
+					if (!register(server, client, upstream)) {
+						// cut while connecting: refused as the connections before it
+						closeQuietly(client);
+						closeQuietly(upstream);
+						continue;
+					}
 					daemon("redis-proxy-up", () -> pump(client, upstream));
 					daemon("redis-proxy-down", () -> pump(upstream, client));
 				}
@@ -111,23 +162,45 @@ public final class RedisTestProxy implements AutoCloseable {
 		});
 	}
 
+	private synchronized boolean register(ServerSocket server, Socket client, Socket upstream) {
+		if (server.isClosed()) {
+			return false;
+		}
+		this.sockets.add(client);
+		this.sockets.add(upstream);
+		this.accepted++;
+		return true;
+	}
+
 	private void pump(Socket from, Socket to) {
 		byte[] buffer = new byte[16 * 1024];
 		try (InputStream input = from.getInputStream(); OutputStream output = to.getOutputStream()) {
 			int read;
 			while ((read = input.read(buffer)) >= 0) {
+				awaitForwarding(from);
 				output.write(buffer, 0, read);
 				output.flush();
 			}
 		}
-		catch (IOException ex) {
+		catch (IOException | InterruptedException ex) {
 			// either side closed
 		}
 		finally {
 			closeQuietly(from);
 			closeQuietly(to);
-			this.sockets.remove(from);
-			this.sockets.remove(to);
+			synchronized (this) {
+				this.sockets.remove(from);
+				this.sockets.remove(to);
+			}
+		}
+	}
+
+	private synchronized void awaitForwarding(Socket from) throws InterruptedException, IOException {
+		while (this.paused && !from.isClosed()) {
+			wait();
+		}
+		if (from.isClosed()) {
+			throw new IOException("Cut");
 		}
 	}
 

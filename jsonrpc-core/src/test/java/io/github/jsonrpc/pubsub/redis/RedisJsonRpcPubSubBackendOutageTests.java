@@ -1,0 +1,371 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.jsonrpc.pubsub.redis;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
+import io.github.jsonrpc.pubsub.redis.RedisJsonRpcPubSubBackend.Status;
+import io.github.jsonrpc.pubsub.redis.RedisJsonRpcPubSubBackendTests.RecordingReceiver;
+import io.github.jsonrpc.pubsub.redis.RedisJsonRpcPubSubFrame.Kind;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnection;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests for what {@link RedisJsonRpcPubSubBackend} does when Redis goes away or hangs and
+ * comes back, on the real Redis server: instance {@code a} talks to Redis directly,
+ * instance {@code c} through a {@link RedisTestProxy} the tests cut, pause and restore.
+ * Waits for Redis to be noticed gone or back are bounded generously (this machine is
+ * shared), and nothing asserts how long anything took.
+ */
+@EnabledIfRedis
+@ExtendWith(OutputCaptureExtension.class)
+class RedisJsonRpcPubSubBackendOutageTests {
+
+	private static final Duration OUTAGE_WAIT = Duration.ofSeconds(30);
+
+	// the proxied instance's: waits for an unanswered command end after it
+	private static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+	// exactly 20 of the frames published below ("alone 1xx" on chat), no byte more
+	private static final int MAX_PENDING_SIZE = 20 * frame(0).encode().length;
+
+	private final String prefix = RedisTestConnections.uniquePrefix();
+
+	private final String proxiedClientName = this.prefix + "-c";
+
+	private final List<AutoCloseable> resources = new ArrayList<>();
+
+	private final RecordingReceiver receivedByA = new RecordingReceiver();
+
+	private final RecordingReceiver receivedByC = new RecordingReceiver();
+
+	private RedisTestProxy proxy;
+
+	private LettuceConnectionFactory direct;
+
+	// for the tests' own look at Redis
+	private LettuceConnectionFactory admin;
+
+	private RedisJsonRpcPubSubBackend a;
+
+	private RedisJsonRpcPubSubBackend c;
+
+	@BeforeEach
+	void start() throws Exception {
+		this.admin = RedisTestConnections.connectionFactory(RedisTestConnections.PORT, this.prefix + "-admin");
+		this.direct = RedisTestConnections.connectionFactory(RedisTestConnections.PORT, this.prefix);
+		this.resources.add(this.direct::destroy);
+		this.a = RedisJsonRpcPubSubBackend.builder(this.direct).channelPrefix(this.prefix).build();
+		this.a.attach(this.receivedByA);
+		this.a.start();
+		this.resources.add(this.a::stop);
+		this.proxy = RedisTestProxy.start();
+		this.resources.add(this.proxy);
+		// Lettuce reconnects at once, not after a backoff of up to 30 s
+		ClientResources clientResources = ClientResources.builder()
+			.reconnectDelay(Delay.constant(Duration.ofMillis(100)))
+			.build();
+		this.resources.add(clientResources::shutdown);
+		LettuceConnectionFactory proxied = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration(RedisCondition.HOST, this.proxy.port()),
+				LettuceClientConfiguration.builder()
+					.clientName(this.proxiedClientName)
+					.clientResources(clientResources)
+					.build());
+		proxied.afterPropertiesSet();
+		proxied.start();
+		this.resources.add(proxied::destroy);
+		this.c = RedisJsonRpcPubSubBackend.builder(proxied)
+			.channelPrefix(this.prefix)
+			.timeout(TIMEOUT)
+			.maxPendingSize(MAX_PENDING_SIZE)
+			.build();
+		this.c.attach(this.receivedByC);
+		this.c.start();
+		this.resources.add(this.c::stop);
+		awaitBothListening();
+	}
+
+	@AfterEach
+	void stop() throws Exception {
+		for (int i = this.resources.size() - 1; i >= 0; i--) {
+			this.resources.get(i).close();
+		}
+		this.admin.destroy();
+	}
+
+	@Test
+	void redisGoneBoundsWhatWaitsThenDeliversHereOnlyUntilItIsBackAndEverythingResumes(CapturedOutput output)
+			throws Exception {
+		Status before = this.c.check();
+		assertThat(before.available()).isTrue();
+		assertThat(before.listening()).isTrue();
+		assertThat(before.lastFailure()).isNull();
+		int connections = connectionsOf(this.proxiedClientName);
+		assertThat(connections).isPositive();
+		assertThat(this.proxy.openConnections()).isEqualTo(connections);
+		this.proxy.cut();
+		// handed to Lettuce while Redis is not known to be gone yet: only what fits in
+		// max-pending-size, the rest is delivered here only
+		int fitting = 20;
+		for (int i = 0; i < 100; i++) {
+			assertThat(this.c.publish("chat", message("alone " + (100 + i)), false)).isOne();
+		}
+		assertThat(this.receivedByC.texts()).hasSize(100);
+		// one warning for the 100 - fitting refused, not one each
+		assertThat(occurrences(output, "Too many bytes wait for Redis: publication on topic 'chat'")).isOne();
+		// nothing answers: once the timeout has passed, Redis counts as unavailable
+		await().atMost(OUTAGE_WAIT).untilAsserted(() -> {
+			this.c.publish("chat", message("probe"), false);
+			assertThat(output).contains("Redis is unavailable (waiting for Redis failed: no answer within 2000 ms); "
+					+ "publications are delivered on this instance only until it answers again");
+		});
+		long notSent = this.c.check().notSent();
+		assertThat(notSent).isGreaterThanOrEqualTo(100 - fitting);
+		// known to be gone: nothing more is handed to Lettuce, no subscriber waits
+		for (int i = 0; i < 10; i++) {
+			assertThat(this.c.publish("chat", message("known gone " + i), false)).isOne();
+		}
+		this.c.sendToUser("alice", message("known gone"));
+		assertThat(this.c.retained("clock")).isNull();
+		Status during = this.c.check();
+		assertThat(during.available()).isFalse();
+		assertThat(during.notSent()).isEqualTo(notSent + 11);
+		assertThat(during.lastFailure()).startsWith("PING: ");
+		assertThat(this.proxy.openConnections()).isZero();
+		// at most once: what is published elsewhere meanwhile never reaches c
+		this.a.publish("chat", message("while away"), false);
+		this.proxy.restore();
+		// Lettuce reconnects and resubscribes by itself; publishing resumes
+		await().atMost(OUTAGE_WAIT).untilAsserted(() -> {
+			this.a.publish("chat", message("to c"), false);
+			assertThat(this.receivedByC.texts()).contains(text("to c"));
+		});
+		await().atMost(OUTAGE_WAIT).untilAsserted(() -> {
+			this.c.publish("chat", message("from c"), false);
+			assertThat(this.receivedByA.texts()).contains(text("from c"));
+		});
+		assertThat(occurrences(output, "Redis answers again: publications reach every instance")).isOne();
+		assertThat(this.receivedByC.texts()).doesNotContain(text("while away"));
+		Status after = this.c.check();
+		assertThat(after.available()).isTrue();
+		assertThat(after.listening()).isTrue();
+		// what was handed over before the outage was noticed arrives late or never, in
+		// order and at most once (Lettuce may replay it out of order: older ones are then
+		// dropped)
+		assertThat(numbers(this.receivedByA.texts())).isSorted()
+			.doesNotHaveDuplicates()
+			.allMatch((i) -> i >= 100 && i < 100 + fitting);
+		// reconnected, not duplicated: as many connections and subscriptions as before
+		await().atMost(OUTAGE_WAIT).untilAsserted(() -> {
+			assertThat(connectionsOf(this.proxiedClientName)).isEqualTo(connections);
+			assertThat(this.proxy.openConnections()).isEqualTo(connections);
+		});
+		assertThat(subscribers()).isEqualTo(2);
+	}
+
+	@Test
+	void redisHangingIsNoticedAfterTheTimeoutAndWhatWaitedArrivesInOrderWhenItAnswers(CapturedOutput output) {
+		assertThat(this.c.check().available()).isTrue();
+		this.proxy.pause();
+		int fitting = 20;
+		// the first 20 fill max-pending-size exactly; refused ones hold nothing
+		for (int i = 0; i < fitting + 100; i++) {
+			assertThat(this.c.publish("chat", message("alone " + (100 + i)), false)).isOne();
+		}
+		await().atMost(OUTAGE_WAIT).untilAsserted(() -> {
+			this.c.publish("chat", message("probe"), false);
+			assertThat(output).contains("Redis is unavailable (waiting for Redis failed: no answer within 2000 ms)");
+		});
+		assertThat(this.receivedByA.texts()).isEmpty();
+		this.proxy.resume();
+		// the connection was never lost: what waited reaches Redis, in order, and the
+		// one probe answers
+		await().atMost(OUTAGE_WAIT).untilAsserted(() -> assertThat(numbers(this.receivedByA.texts())).hasSize(fitting));
+		assertThat(numbers(this.receivedByA.texts()))
+			.containsExactlyElementsOf(IntStream.range(100, 100 + fitting).boxed().toList());
+		await().atMost(OUTAGE_WAIT)
+			.untilAsserted(() -> assertThat(output).contains("Redis answers again: publications reach every instance"));
+		this.c.publish("chat", message("after"), false);
+		await().atMost(OUTAGE_WAIT).untilAsserted(() -> assertThat(this.receivedByA.texts()).contains(text("after")));
+		Status after = this.c.check();
+		assertThat(after.available()).isTrue();
+		assertThat(after.notSent()).isGreaterThanOrEqualTo(100);
+		assertThat(after.lastFailure()).isEqualTo("waiting for Redis: no answer within 2000 ms");
+	}
+
+	@Test
+	void retainedValueUnansweredForTheTimeoutMakesRedisCountAsUnavailable(CapturedOutput output) {
+		this.a.publish("clock", message("12:00"), true);
+		await().atMost(OUTAGE_WAIT).untilAsserted(() -> assertThat(this.c.retained("clock")).isNotNull());
+		this.proxy.pause();
+		// a subscriber waits at most the timeout for the retained value, once: the next
+		// ones, and publications, do not wait for Redis
+		assertThat(this.c.retained("clock")).isNull();
+		assertThat(output).contains("Redis is unavailable (reading the retained value of topic 'clock' failed: "
+				+ "no answer within 2000 ms)");
+		assertThat(output).contains("No retained value of topic 'clock' from Redis: ");
+		assertThat(this.c.retained("clock")).isNull();
+		assertThat(this.c.publish("chat", message("alone"), false)).isOne();
+		Status during = this.c.check();
+		assertThat(during.notSent()).isOne();
+		assertThat(during.available()).isFalse();
+		this.proxy.resume();
+		await().atMost(OUTAGE_WAIT).untilAsserted(() -> assertThat(this.c.check().available()).isTrue());
+		JsonRpcEncodedMessage retained = this.c.retained("clock");
+		assertThat(retained).isNotNull();
+		assertThat(retained.text()).isEqualTo(notification("12:00"));
+		assertThat(this.receivedByA.texts()).doesNotContain(text("alone"));
+	}
+
+	@Test
+	void instanceStartingWhileRedisIsGoneFailsToStartAndHoldsNothing() throws Exception {
+		this.proxy.cut();
+		LettuceConnectionFactory proxied = RedisTestConnections.connectionFactory(this.proxy.port(),
+				this.prefix + "-d");
+		this.resources.add(proxied::destroy);
+		RedisJsonRpcPubSubBackend d = RedisJsonRpcPubSubBackend.builder(proxied)
+			.channelPrefix(this.prefix)
+			.timeout(TIMEOUT)
+			.build();
+		d.attach(new RecordingReceiver());
+		// the application's connection factory cannot connect: the start fails, as
+		// every other user of that factory would (docs/websocket.md)
+		assertThatExceptionOfType(RedisConnectionFailureException.class).isThrownBy(d::start);
+		assertThat(d.isRunning()).isFalse();
+		Status status = d.check();
+		assertThat(status.available()).isFalse();
+		assertThat(status.listening()).isFalse();
+		d.stop();
+		this.proxy.restore();
+		assertThat(this.proxy.openConnections()).isZero();
+		// c, cut too, resubscribes; d never subscribed
+		await().atMost(OUTAGE_WAIT).untilAsserted(() -> {
+			assertThat(subscribers()).isEqualTo(2);
+			assertThat(this.proxy.openConnections()).isEqualTo(connectionsOf(this.proxiedClientName));
+		});
+		assertThat(connectionsOf(this.prefix + "-d")).isZero();
+	}
+
+	@Test
+	void stoppedBackendLeavesNoConnectionOrSubscription() throws Exception {
+		assertThat(subscribers()).isEqualTo(2);
+		assertThat(connectionsOf(this.proxiedClientName)).isPositive();
+		this.c.stop();
+		assertThat(this.c.isRunning()).isFalse();
+		await().atMost(OUTAGE_WAIT).untilAsserted(() -> assertThat(subscribers()).isOne());
+		Status stopped = this.c.check();
+		assertThat(stopped.available()).isFalse();
+		assertThat(stopped.listening()).isFalse();
+		// only the connection factory's own connections are left, until it is destroyed
+		for (int i = this.resources.size() - 1; i >= 0; i--) {
+			this.resources.remove(i).close();
+		}
+		await().atMost(OUTAGE_WAIT).untilAsserted(() -> {
+			assertThat(this.proxy.openConnections()).isZero();
+			assertThat(connectionsOf(this.proxiedClientName)).isZero();
+		});
+	}
+
+	private void awaitBothListening() {
+		await().atMost(OUTAGE_WAIT).untilAsserted(() -> assertThat(subscribers()).isEqualTo(2));
+	}
+
+	private long subscribers() throws Exception {
+		try (RedisConnection connection = this.admin.getConnection()) {
+			// the channel's subscribers, one per listening instance
+			RedisClusterAsyncCommands<byte[], byte[]> commands = ((LettuceConnection) connection).getNativeConnection();
+			return commands.pubsubNumsub(bytes(this.prefix + ":pubsub"))
+				.toCompletableFuture()
+				.get(OUTAGE_WAIT.toSeconds(), TimeUnit.SECONDS)
+				.values()
+				.iterator()
+				.next();
+		}
+	}
+
+	private int connectionsOf(String clientName) {
+		try (RedisConnection connection = this.admin.getConnection()) {
+			return (int) connection.serverCommands()
+				.getClientList()
+				.stream()
+				.filter((client) -> clientName.equals(client.getName()))
+				.count();
+		}
+	}
+
+	private static int occurrences(CapturedOutput output, String text) {
+		String all = output.getAll();
+		int count = 0;
+		for (int i = all.indexOf(text); i >= 0; i = all.indexOf(text, i + text.length())) {
+			count++;
+		}
+		return count;
+	}
+
+	private static List<Integer> numbers(List<String> texts) {
+		return texts.stream()
+			.filter((text) -> text.matches(".*\\[\"alone \\d+\"\\].*"))
+			.map((text) -> Integer.valueOf(text.replaceAll(".*\\[\"alone (\\d+)\"\\].*", "$1")))
+			.toList();
+	}
+
+	private static RedisJsonRpcPubSubFrame frame(int i) {
+		// the frames published above: the same size as any "alone 1xx"
+		return new RedisJsonRpcPubSubFrame(Kind.PUBLISH, 0, 1, "chat", message("alone " + (100 + i)));
+	}
+
+	private static JsonRpcEncodedMessage message(String text) {
+		return JsonRpcEncodedMessage.wrap(bytes(notification(text)));
+	}
+
+	private static String text(String text) {
+		return "P chat " + notification(text);
+	}
+
+	private static String notification(String text) {
+		return "{\"jsonrpc\":\"2.0\",\"method\":\"chat\",\"params\":[\"" + text + "\"]}";
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+}
