@@ -149,7 +149,9 @@ final class OutboundQueue {
 				return Offer.FULL;
 			}
 			if (!reserved) {
-				if (!this.queue.isEmpty() || this.writingCount > 0) {
+				// a message in the writer's buffer is not written yet either; a flush
+				// under way may hold bytes the queue no longer counts
+				if (count() > 0 || this.writingCount > 0) {
 					return Offer.OVER_BUDGET;
 				}
 				// a connection that keeps up is not closed for the backlog of others:
@@ -226,8 +228,9 @@ final class OutboundQueue {
 	}
 
 	/**
-	 * Return when a message was last written completely.
-	 * @return the {@link System#nanoTime()} of the last completed write
+	 * Return when a message was last written completely (a message that only went into
+	 * the writer's buffer counts once the flush that writes it completes).
+	 * @return the {@link System#nanoTime()} of the last completed write or flush
 	 */
 	long lastWritten() {
 		return this.lastWritten;
@@ -390,10 +393,14 @@ final class OutboundQueue {
 					releaseBuffered();
 				}
 			}
+			if (failure == null && !inBuffer) {
+				// a message (or a flush) reached the client; one that only went into the
+				// writer's buffer did not: a client that takes nothing is not kept alive
+				this.lastWritten = System.nanoTime();
+			}
 			if (failure == null && !this.currentReturned && this.currentThread == Thread.currentThread()) {
 				// completed on the writing thread before write returned: its loop goes on
 				this.currentCompletedInline = true;
-				this.lastWritten = System.nanoTime();
 				return;
 			}
 		}
@@ -401,7 +408,6 @@ final class OutboundQueue {
 			failed(failure);
 			return;
 		}
-		this.lastWritten = System.nanoTime();
 		wakeWaiting();
 		pump();
 	}

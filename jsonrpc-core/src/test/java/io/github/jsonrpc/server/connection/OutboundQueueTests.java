@@ -234,16 +234,111 @@ class OutboundQueueTests {
 	}
 
 	@Test
+	void bufferedMessageTakesTheBudgetLikeAQueuedOne() {
+		JsonRpcMemoryBudget budget = JsonRpcMemoryBudget.of(2);
+		BufferingWriter writer = new BufferingWriter();
+		OutboundQueue queue = new OutboundQueue(16, 1024, budget, null, writer, Runnable::run, (failure) -> {
+			throw new AssertionError(failure);
+		});
+		List<OutboundQueue.Offer> offers = new ArrayList<>();
+		// a is in the writer's buffer, nothing is queued and nothing is being written:
+		// the queue is not empty for the one message over the budget
+		writer.afterBuffering.set(() -> {
+			assertThat(queue.size()).isOne();
+			// one byte over the budget: refused
+			offers.add(queue.offer(message("bb"), null, Long.MAX_VALUE));
+			// exactly at the budget: queued
+			offers.add(queue.offer(message("c"), null, Long.MAX_VALUE));
+		});
+		assertThat(queue.offer(message("a"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.QUEUED);
+		assertThat(offers).containsExactly(OutboundQueue.Offer.OVER_BUDGET, OutboundQueue.Offer.QUEUED);
+		assertThat(budget.used()).isEqualTo(2);
+		assertThat(writer.flushes).containsExactly(List.of("a", "c"));
+		writer.completeFlush();
+		assertThat(budget.used()).isZero();
+		// nothing counted any more: the one message over the budget is taken again
+		assertThat(queue.offer(message("ddd"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.QUEUED);
+		assertThat(budget.used()).isEqualTo(3);
+		writer.completeFlush();
+		assertThat(budget.used()).isZero();
+		assertThat(queue.size()).isZero();
+	}
+
+	@Test
+	void flushUnderWayOfWhatTheQueueNoLongerCountsRefusesTheMessageOverTheBudget() {
+		JsonRpcMemoryBudget budget = JsonRpcMemoryBudget.of(1);
+		AtomicReference<JsonRpcConnection.WriteCompletion> flushing = new AtomicReference<>();
+		OutboundQueue queue = new OutboundQueue(16, 1024, budget, null, new OutboundQueue.Writer() {
+
+			@Override
+			public void write(JsonRpcEncodedMessage message, JsonRpcConnection.WriteCompletion completion) {
+				// reported written (e.g. too large to batch), the flush still follows
+				completion.completed(null);
+			}
+
+			@Override
+			public boolean flush(JsonRpcConnection.WriteCompletion completion) {
+				flushing.set(completion);
+				return true;
+			}
+
+		}, Runnable::run, (failure) -> {
+			throw new AssertionError(failure);
+		});
+		assertThat(queue.offer(message("a"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.QUEUED);
+		assertThat(flushing.get()).isNotNull();
+		assertThat(queue.size()).isZero();
+		// another connection spends the budget while the flush is under way
+		assertThat(budget.tryReserve(1)).isTrue();
+		assertThat(queue.offer(message("b"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.OVER_BUDGET);
+		assertThat(budget.used()).isOne();
+	}
+
+	@Test
+	void messageInTheWritersBufferIsNotWrittenUntilTheFlushCompletes() {
+		BufferingWriter writer = new BufferingWriter();
+		OutboundQueue queue = new OutboundQueue(16, 1024, this.budget, null, writer, Runnable::run, (failure) -> {
+			throw new AssertionError(failure);
+		});
+		long created = queue.lastWritten();
+		// a goes into the buffer on the offering thread, before write returns; the flush
+		// waits for the client
+		assertThat(queue.offer(message("a"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.QUEUED);
+		assertThat(writer.flushes).containsExactly(List.of("a"));
+		assertThat(queue.lastWritten()).isEqualTo(created);
+		long beforeFlushCompleted = System.nanoTime();
+		writer.completeFlush();
+		assertThat(queue.lastWritten()).isGreaterThanOrEqualTo(beforeFlushCompleted);
+		// and a message buffered after write returned (the completion on another call)
+		BufferingWriter held = new BufferingWriter();
+		held.holdFirstWrite = true;
+		OutboundQueue later = new OutboundQueue(16, 1024, this.budget, null, held, Runnable::run, (failure) -> {
+			throw new AssertionError(failure);
+		});
+		long laterCreated = later.lastWritten();
+		assertThat(later.offer(message("b"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.QUEUED);
+		held.completeHeldWrite();
+		assertThat(held.flushes).containsExactly(List.of("b"));
+		assertThat(later.lastWritten()).isEqualTo(laterCreated);
+		long beforeLaterFlushCompleted = System.nanoTime();
+		held.completeFlush();
+		assertThat(later.lastWritten()).isGreaterThanOrEqualTo(beforeLaterFlushCompleted);
+	}
+
+	@Test
 	void failedFlushRunsTheFailureActionOnce() {
 		BufferingWriter writer = new BufferingWriter();
 		List<Throwable> failures = new CopyOnWriteArrayList<>();
 		OutboundQueue queue = new OutboundQueue(16, 1024, this.budget, null, writer, Runnable::run, failures::add);
+		long created = queue.lastWritten();
 		assertThat(queue.offer(message("a"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.QUEUED);
 		assertThat(queue.offer(message("b"), null, Long.MAX_VALUE)).isEqualTo(OutboundQueue.Offer.QUEUED);
 		IllegalStateException broken = new IllegalStateException("connection reset");
 		writer.pending.getAndSet(null).completed(broken);
 		assertThat(failures).containsExactly(broken);
 		assertThat(writer.idles.get()).isZero();
+		// nothing reached the client
+		assertThat(queue.lastWritten()).isEqualTo(created);
 	}
 
 	@Test
@@ -300,6 +395,10 @@ class OutboundQueueTests {
 
 		final AtomicReference<JsonRpcConnection.WriteCompletion> heldWrite = new AtomicReference<>();
 
+		// runs once, after the next write went into the buffer and before it returns
+		// (the moment another thread may offer while the queue counts it as buffered)
+		final AtomicReference<Runnable> afterBuffering = new AtomicReference<>();
+
 		@Override
 		public void write(JsonRpcEncodedMessage message, JsonRpcConnection.WriteCompletion completion) {
 			synchronized (this) {
@@ -313,6 +412,10 @@ class OutboundQueueTests {
 				}
 			}
 			completion.buffered();
+			Runnable hook = this.afterBuffering.getAndSet(null);
+			if (hook != null) {
+				hook.run();
+			}
 		}
 
 		void completeHeldWrite() {
