@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -89,6 +90,10 @@ public final class JsonRpcStdioServer implements SmartLifecycle {
 	private @Nullable Running running;
 
 	private final AtomicBoolean ended = new AtomicBoolean();
+
+	// told of every thread this server creates (tests look at their own server's)
+	private Consumer<Thread> newThreads = (thread) -> {
+	};
 
 	/**
 	 * Create a server.
@@ -160,6 +165,15 @@ public final class JsonRpcStdioServer implements SmartLifecycle {
 	}
 
 	/**
+	 * Be told of every thread this server creates, before it starts (for tests: the
+	 * thread names are the same for every server in the JVM).
+	 * @param newThreads told of each new thread
+	 */
+	void onNewThread(Consumer<Thread> newThreads) {
+		this.newThreads = newThreads;
+	}
+
+	/**
 	 * Return the session, while running.
 	 * @return the session, {@code null} when not running
 	 */
@@ -183,12 +197,13 @@ public final class JsonRpcStdioServer implements SmartLifecycle {
 				// standard output carries the protocol: everything else goes to stderr
 				System.setOut(System.err);
 			}
-			ExecutorService writer = Executors.newSingleThreadExecutor((task) -> daemon(task, "jsonrpc-stdio-writer"));
+			ExecutorService writer = Executors
+				.newSingleThreadExecutor((task) -> thread(task, "jsonrpc-stdio-writer", true));
 			StdioJsonRpcConnection connection = new StdioJsonRpcConnection(out, writer, this.handler, this.settings,
 					this.executor, this.framing, writer::shutdown);
 			this.sessionRegistry.register(connection);
 			InputStream source = in;
-			Thread reader = daemon(() -> read(source, connection), "jsonrpc-stdio-reader");
+			Thread reader = thread(() -> read(source, connection), "jsonrpc-stdio-reader", true);
 			this.ended.set(false);
 			// a session that ends by itself (a message over the limit, a parent that
 			// stopped
@@ -196,14 +211,14 @@ public final class JsonRpcStdioServer implements SmartLifecycle {
 			// input
 			connection.onClose(() -> {
 				if (isRunning()) {
-					daemon(this::ended, "jsonrpc-stdio-end").start();
+					thread(this::ended, "jsonrpc-stdio-end", true).start();
 				}
 			});
 			// the parent stops reading: the write blocks, and the session closes after
 			// the
 			// send time limit
 			ScheduledExecutorService watchdog = Executors
-				.newSingleThreadScheduledExecutor((task) -> daemon(task, "jsonrpc-stdio-watchdog"));
+				.newSingleThreadScheduledExecutor((task) -> thread(task, "jsonrpc-stdio-watchdog", true));
 			long period = watchdogPeriodMillis(this.settings.sendTimeLimit());
 			watchdog.scheduleWithFixedDelay(() -> connection.checkWrites(System.nanoTime()), period, period,
 					TimeUnit.MILLISECONDS);
@@ -212,15 +227,14 @@ public final class JsonRpcStdioServer implements SmartLifecycle {
 			CountDownLatch stopped = new CountDownLatch(1);
 			this.running = new Running(connection, writer, watchdog, stopped);
 			reader.start();
-			Thread await = new Thread(() -> {
+			Thread await = thread(() -> {
 				try {
 					stopped.await();
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
 				}
-			}, "jsonrpc-stdio");
-			await.setDaemon(false);
+			}, "jsonrpc-stdio", false);
 			await.start();
 			logger.info("JSON-RPC on standard input/output ("
 					+ this.framing.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ")");
@@ -237,9 +251,10 @@ public final class JsonRpcStdioServer implements SmartLifecycle {
 		return Math.max(50, Math.min(1000, sendTimeLimit.toMillis() / 4));
 	}
 
-	private static Thread daemon(Runnable task, String name) {
+	private Thread thread(Runnable task, String name, boolean daemon) {
 		Thread thread = new Thread(task, name);
-		thread.setDaemon(true);
+		thread.setDaemon(daemon);
+		this.newThreads.accept(thread);
 		return thread;
 	}
 

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -90,6 +91,9 @@ class JsonRpcStdioServerTests {
 
 	private @Nullable Output output;
 
+	// the threads of the servers this test started, not those other tests may leave
+	private final List<Thread> threads = new CopyOnWriteArrayList<>();
+
 	@AfterEach
 	void stop() throws IOException {
 		if (this.server != null) {
@@ -103,6 +107,7 @@ class JsonRpcStdioServerTests {
 	private JsonRpcStdioServer start(JsonRpcFraming framing, JsonRpcConnectionSettings settings, OutputStream out)
 			throws IOException {
 		JsonRpcStdioServer server = new JsonRpcStdioServer(this.handler, this.registry, this.executor);
+		server.onNewThread(this.threads::add);
 		this.pipe = new PipedInputStream(this.input, 64 * 1024);
 		server.setStreams(this.pipe, out);
 		server.setFraming(framing);
@@ -144,16 +149,16 @@ class JsonRpcStdioServerTests {
 		return this.output.next();
 	}
 
-	private static List<Thread> keepingAlive() {
+	private List<Thread> keepingAlive() {
 		return alive("jsonrpc-stdio").stream().filter((thread) -> !thread.isDaemon()).toList();
 	}
 
-	private static List<Thread> alive(String name) {
-		return Thread.getAllStackTraces()
-			.keySet()
-			.stream()
-			.filter((thread) -> thread.getName().equals(name) && thread.isAlive())
-			.toList();
+	private List<Thread> alive(String name) {
+		return created(name).stream().filter(Thread::isAlive).toList();
+	}
+
+	private List<Thread> created(String name) {
+		return this.threads.stream().filter((thread) -> thread.getName().equals(name)).toList();
 	}
 
 	@Test
@@ -332,6 +337,7 @@ class JsonRpcStdioServerTests {
 		await().atMost(TestWaits.SHORT).until(() -> !session.isOpen());
 		await().atMost(TestWaits.SHORT).until(() -> this.endOfInput.get() == 1);
 		// the session ended by itself: its writer ends without waiting for the stop
+		assertThat(created("jsonrpc-stdio-writer")).isNotEmpty();
 		await().atMost(TestWaits.SHORT).until(() -> alive("jsonrpc-stdio-writer").isEmpty());
 		// the reader ends too: still one action
 		this.input.close();
@@ -355,6 +361,9 @@ class JsonRpcStdioServerTests {
 		assertThat(server.isRunning()).isFalse();
 		// the thread that kept the JVM alive while serving ends, and so do the writer and
 		// the watchdog
+		assertThat(created("jsonrpc-stdio")).isNotEmpty();
+		assertThat(created("jsonrpc-stdio-writer")).isNotEmpty();
+		assertThat(created("jsonrpc-stdio-watchdog")).isNotEmpty();
 		await().atMost(TestWaits.SHORT).until(() -> keepingAlive().isEmpty());
 		await().atMost(TestWaits.SHORT)
 			.until(() -> alive("jsonrpc-stdio-writer").isEmpty() && alive("jsonrpc-stdio-watchdog").isEmpty());
