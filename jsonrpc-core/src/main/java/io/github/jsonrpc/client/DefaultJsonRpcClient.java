@@ -92,7 +92,7 @@ final class DefaultJsonRpcClient implements JsonRpcClient, JsonRpcBatchResponse.
 			Map<Integer, Function<? super JsonRpcClientException, ? extends RuntimeException>> errorMappings,
 			String subscribeMethod, String unsubscribeMethod, @Nullable JsonRpcClientHandler handler,
 			long maxBufferedBytes, @Nullable Executor deliveryExecutor, int maxPendingServerCalls,
-			Duration serverCallTimeout) {
+			Duration serverCallTimeout, ServerCallTimer serverCallTimer) {
 		this.codec = codec;
 		this.transport = transport;
 		this.idGenerator = idGenerator;
@@ -111,7 +111,8 @@ final class DefaultJsonRpcClient implements JsonRpcClient, JsonRpcBatchResponse.
 			this.ownedExecutor = owned;
 		}
 		this.subscriptions = new JsonRpcSubscriptions(this, subscribeMethod, unsubscribeMethod, handler,
-				new SerialLane(this.deliveryExecutor, maxBufferedBytes), maxPendingServerCalls, serverCallTimeout);
+				new SerialLane(this.deliveryExecutor, maxBufferedBytes), maxPendingServerCalls, serverCallTimeout,
+				serverCallTimer);
 		transport.setListener(this.subscriptions);
 	}
 

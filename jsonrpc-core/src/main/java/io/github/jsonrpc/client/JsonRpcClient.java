@@ -533,7 +533,10 @@ public interface JsonRpcClient extends AutoCloseable {
 		 * out before its handler started does not run. A handler that blocks its thread
 		 * is not interrupted: it still holds the {@link #deliveryExecutor delivery} lane.
 		 * Defaults to the {@link #timeout timeout} of the client's own calls (30 seconds
-		 * unless set).
+		 * unless set). A timeout longer than {@link Long#MAX_VALUE} nanoseconds (about
+		 * 292 years, e.g. {@code ChronoUnit.FOREVER.getDuration()}) is capped at that,
+		 * which in effect is no timeout: a handler whose future never completes then
+		 * holds its slot for ever.
 		 * @param serverCallTimeout the timeout, positive
 		 * @return this builder
 		 */
