@@ -551,12 +551,13 @@ public interface JsonRpcClient extends AutoCloseable {
 		 * to these methods too. Methods run on the {@link #deliveryExecutor delivery
 		 * executor}, one at a time and in order with notifications: a method that waits
 		 * for something should return a {@code CompletableFuture}. At most
-		 * {@link #maxPendingServerCalls(int) 64} calls of the server are pending at once
-		 * (waiting, running, or waiting for their future); more are answered with
-		 * {@code -32005} at once, as the server answers calls over its in-flight limit. A
-		 * call not answered within the {@link #serverCallTimeout(Duration) server call
-		 * timeout} is answered with {@code -32005} too. Without handlers, every call of
-		 * the server is answered with {@code -32601}.
+		 * {@link #maxPendingServerCalls(int) maxPendingServerCalls} (64 by default) calls
+		 * of the server are pending at once (waiting, running, or waiting for their
+		 * future); more are answered with {@code -32005} at once, as the server answers
+		 * calls over its in-flight limit. A call not answered within the
+		 * {@link #serverCallTimeout(Duration) server call timeout} is answered with
+		 * {@code -32005} too. Without handlers, every call of the server is answered with
+		 * {@code -32601}.
 		 * @param service the object
 		 * @return this builder
 		 */
