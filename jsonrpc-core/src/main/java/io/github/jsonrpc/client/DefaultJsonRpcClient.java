@@ -221,7 +221,7 @@ final class DefaultJsonRpcClient implements JsonRpcClient, JsonRpcBatchResponse.
 		try {
 			// completes on this thread, keeping thread-bound context, unless an
 			// interceptor went async
-			return responses.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+			return responses.get(TimeUnit.NANOSECONDS.convert(wait), TimeUnit.NANOSECONDS);
 		}
 		catch (java.util.concurrent.TimeoutException ex) {
 			responses.cancel(false);
@@ -241,7 +241,7 @@ final class DefaultJsonRpcClient implements JsonRpcClient, JsonRpcBatchResponse.
 		// time out the chain's own future: transports clean up pending exchanges on
 		// completion
 		return this.asyncChain.next(request)
-			.orTimeout(wait.toMillis(), TimeUnit.MILLISECONDS)
+			.orTimeout(TimeUnit.NANOSECONDS.convert(wait), TimeUnit.NANOSECONDS)
 			.exceptionally((failure) -> {
 				Throwable cause = (failure instanceof java.util.concurrent.CompletionException
 						&& failure.getCause() != null) ? failure.getCause() : failure;

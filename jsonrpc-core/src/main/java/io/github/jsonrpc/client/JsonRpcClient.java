@@ -427,7 +427,9 @@ public interface JsonRpcClient extends AutoCloseable {
 		 * calls run on the caller's thread, bounded by the HTTP read timeout: this
 		 * timeout unless an application {@code RestClient.Builder} without a
 		 * {@link #connectTimeout(Duration) connect timeout} brings its own request
-		 * factory.
+		 * factory. The client's own waits cap a timeout longer than
+		 * {@link Long#MAX_VALUE} nanoseconds (about 292 years, e.g.
+		 * {@code ChronoUnit.FOREVER.getDuration()}) at that, in effect no timeout.
 		 * @param timeout the timeout
 		 * @return this builder
 		 */
