@@ -92,7 +92,7 @@ final class DefaultJsonRpcClient implements JsonRpcClient, JsonRpcBatchResponse.
 			Map<Integer, Function<? super JsonRpcClientException, ? extends RuntimeException>> errorMappings,
 			String subscribeMethod, String unsubscribeMethod, @Nullable JsonRpcClientHandler handler,
 			long maxBufferedBytes, @Nullable Executor deliveryExecutor, int maxPendingServerCalls,
-			Duration serverCallTimeout) {
+			Duration serverCallTimeout, ServerCallTimer serverCallTimer) {
 		this.codec = codec;
 		this.transport = transport;
 		this.idGenerator = idGenerator;
@@ -111,7 +111,8 @@ final class DefaultJsonRpcClient implements JsonRpcClient, JsonRpcBatchResponse.
 			this.ownedExecutor = owned;
 		}
 		this.subscriptions = new JsonRpcSubscriptions(this, subscribeMethod, unsubscribeMethod, handler,
-				new SerialLane(this.deliveryExecutor, maxBufferedBytes), maxPendingServerCalls, serverCallTimeout);
+				new SerialLane(this.deliveryExecutor, maxBufferedBytes), maxPendingServerCalls, serverCallTimeout,
+				serverCallTimer);
 		transport.setListener(this.subscriptions);
 	}
 
@@ -220,7 +221,7 @@ final class DefaultJsonRpcClient implements JsonRpcClient, JsonRpcBatchResponse.
 		try {
 			// completes on this thread, keeping thread-bound context, unless an
 			// interceptor went async
-			return responses.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+			return responses.get(TimeUnit.NANOSECONDS.convert(wait), TimeUnit.NANOSECONDS);
 		}
 		catch (java.util.concurrent.TimeoutException ex) {
 			responses.cancel(false);
@@ -240,7 +241,7 @@ final class DefaultJsonRpcClient implements JsonRpcClient, JsonRpcBatchResponse.
 		// time out the chain's own future: transports clean up pending exchanges on
 		// completion
 		return this.asyncChain.next(request)
-			.orTimeout(wait.toMillis(), TimeUnit.MILLISECONDS)
+			.orTimeout(TimeUnit.NANOSECONDS.convert(wait), TimeUnit.NANOSECONDS)
 			.exceptionally((failure) -> {
 				Throwable cause = (failure instanceof java.util.concurrent.CompletionException
 						&& failure.getCause() != null) ? failure.getCause() : failure;

@@ -81,6 +81,8 @@ final class DefaultJsonRpcClientBuilder implements JsonRpcClient.Builder {
 
 	private @Nullable Duration serverCallTimeout;
 
+	private @Nullable ServerCallTimer serverCallTimer;
+
 	private String subscribeMethod = "subscribe";
 
 	private String unsubscribeMethod = "unsubscribe";
@@ -230,6 +232,18 @@ final class DefaultJsonRpcClientBuilder implements JsonRpcClient.Builder {
 		return this;
 	}
 
+	/**
+	 * Expire calls of the server with this timer instead of one of the server call
+	 * timeout, so that tests decide when a call times out.
+	 * @param serverCallTimer the timer
+	 * @return this builder
+	 */
+	DefaultJsonRpcClientBuilder serverCallTimer(ServerCallTimer serverCallTimer) {
+		Assert.notNull(serverCallTimer, "Server call timer is required");
+		this.serverCallTimer = serverCallTimer;
+		return this;
+	}
+
 	@Override
 	public JsonRpcClient.Builder handler(Object service) {
 		Assert.notNull(service, "Service is required");
@@ -248,10 +262,12 @@ final class DefaultJsonRpcClientBuilder implements JsonRpcClient.Builder {
 	public JsonRpcClient build() {
 		JsonMapper mapper = (this.jsonMapper != null) ? this.jsonMapper : JsonMapper.builder().build();
 		JsonRpcMessageCodec codec = JsonRpcMessageCodec.create(mapper);
+		Duration callTimeout = (this.serverCallTimeout != null) ? this.serverCallTimeout : this.timeout;
+		ServerCallTimer callTimer = (this.serverCallTimer != null) ? this.serverCallTimer
+				: ServerCallTimer.after(callTimeout);
 		return new DefaultJsonRpcClient(codec, createTransport(codec), this.idGenerator, this.interceptors,
 				this.timeout, this.errorMappings, this.subscribeMethod, this.unsubscribeMethod, createHandler(mapper),
-				this.maxBufferedBytes, this.deliveryExecutor, this.maxPendingServerCalls,
-				(this.serverCallTimeout != null) ? this.serverCallTimeout : this.timeout);
+				this.maxBufferedBytes, this.deliveryExecutor, this.maxPendingServerCalls, callTimeout, callTimer);
 	}
 
 	private @Nullable JsonRpcClientHandler createHandler(JsonMapper mapper) {

@@ -427,7 +427,9 @@ public interface JsonRpcClient extends AutoCloseable {
 		 * calls run on the caller's thread, bounded by the HTTP read timeout: this
 		 * timeout unless an application {@code RestClient.Builder} without a
 		 * {@link #connectTimeout(Duration) connect timeout} brings its own request
-		 * factory.
+		 * factory. The client's own waits cap a timeout longer than
+		 * {@link Long#MAX_VALUE} nanoseconds (about 292 years, e.g.
+		 * {@code ChronoUnit.FOREVER.getDuration()}) at that, in effect no timeout.
 		 * @param timeout the timeout
 		 * @return this builder
 		 */
@@ -533,7 +535,10 @@ public interface JsonRpcClient extends AutoCloseable {
 		 * out before its handler started does not run. A handler that blocks its thread
 		 * is not interrupted: it still holds the {@link #deliveryExecutor delivery} lane.
 		 * Defaults to the {@link #timeout timeout} of the client's own calls (30 seconds
-		 * unless set).
+		 * unless set). A timeout longer than {@link Long#MAX_VALUE} nanoseconds (about
+		 * 292 years, e.g. {@code ChronoUnit.FOREVER.getDuration()}) is capped at that,
+		 * which in effect is no timeout: a handler whose future never completes then
+		 * holds its slot for ever.
 		 * @param serverCallTimeout the timeout, positive
 		 * @return this builder
 		 */
@@ -548,12 +553,13 @@ public interface JsonRpcClient extends AutoCloseable {
 		 * to these methods too. Methods run on the {@link #deliveryExecutor delivery
 		 * executor}, one at a time and in order with notifications: a method that waits
 		 * for something should return a {@code CompletableFuture}. At most
-		 * {@link #maxPendingServerCalls(int) 64} calls of the server are pending at once
-		 * (waiting, running, or waiting for their future); more are answered with
-		 * {@code -32005} at once, as the server answers calls over its in-flight limit. A
-		 * call not answered within the {@link #serverCallTimeout(Duration) server call
-		 * timeout} is answered with {@code -32005} too. Without handlers, every call of
-		 * the server is answered with {@code -32601}.
+		 * {@link #maxPendingServerCalls(int) maxPendingServerCalls} (64 by default) calls
+		 * of the server are pending at once (waiting, running, or waiting for their
+		 * future); more are answered with {@code -32005} at once, as the server answers
+		 * calls over its in-flight limit. A call not answered within the
+		 * {@link #serverCallTimeout(Duration) server call timeout} is answered with
+		 * {@code -32005} too. Without handlers, every call of the server is answered with
+		 * {@code -32601}.
 		 * @param service the object
 		 * @return this builder
 		 */

@@ -229,7 +229,7 @@ final class JsonRpcResultPublisher<T> implements Flow.Publisher<T> {
 		public boolean hasNext() {
 			if (this.next == null) {
 				try {
-					this.next = this.queue.poll(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
+					this.next = this.queue.poll(TimeUnit.NANOSECONDS.convert(this.timeout), TimeUnit.NANOSECONDS);
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();

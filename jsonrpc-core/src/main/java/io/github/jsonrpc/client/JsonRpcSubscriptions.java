@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -98,12 +97,15 @@ final class JsonRpcSubscriptions implements JsonRpcTransport.Listener {
 
 	private final Duration callTimeout;
 
+	private final ServerCallTimer callTimer;
+
 	private final AtomicInteger pendingCalls = new AtomicInteger();
 
 	private final AtomicBoolean dropping = new AtomicBoolean();
 
 	JsonRpcSubscriptions(DefaultJsonRpcClient client, String subscribeMethod, String unsubscribeMethod,
-			@Nullable JsonRpcClientHandler handler, SerialLane lane, int maxPendingCalls, Duration callTimeout) {
+			@Nullable JsonRpcClientHandler handler, SerialLane lane, int maxPendingCalls, Duration callTimeout,
+			ServerCallTimer callTimer) {
 		this.client = client;
 		this.subscribeMethod = subscribeMethod;
 		this.unsubscribeMethod = unsubscribeMethod;
@@ -111,6 +113,7 @@ final class JsonRpcSubscriptions implements JsonRpcTransport.Listener {
 		this.lane = lane;
 		this.maxPendingCalls = maxPendingCalls;
 		this.callTimeout = callTimeout;
+		this.callTimer = callTimer;
 	}
 
 	<T> JsonRpcSubscription listen(String method, Class<T> type, Consumer<? super T> listener) {
@@ -320,7 +323,7 @@ final class JsonRpcSubscriptions implements JsonRpcTransport.Listener {
 		CompletableFuture<@Nullable JsonRpcResponse> answer = new CompletableFuture<>();
 		answer.whenComplete((response, ex) -> this.pendingCalls.decrementAndGet());
 		// cancelled with its timer once answered: nothing is held after the answer
-		answer.completeOnTimeout(EXPIRED, this.callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+		this.callTimer.arm(answer, EXPIRED);
 		// in order with notifications, never on the thread that reads the connection
 		boolean queued = this.lane.offer(() -> answerWith(current, request, answer), messageBytes + TASK_OVERHEAD);
 		if (!queued) {

@@ -135,7 +135,7 @@ public interface JsonRpcTransport extends AutoCloseable {
 	 */
 	static <T> T await(CompletableFuture<T> future, Duration timeout) {
 		try {
-			return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			return future.get(TimeUnit.NANOSECONDS.convert(timeout), TimeUnit.NANOSECONDS);
 		}
 		catch (TimeoutException ex) {
 			future.cancel(false);

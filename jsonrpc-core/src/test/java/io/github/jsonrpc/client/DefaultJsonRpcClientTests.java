@@ -17,6 +17,7 @@
 package io.github.jsonrpc.client;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -164,6 +165,23 @@ class DefaultJsonRpcClientTests {
 			.withThrowableOfType(java.util.concurrent.ExecutionException.class)
 			.havingCause()
 			.isInstanceOf(JsonRpcTransportException.class);
+	}
+
+	@Test
+	void timeoutTooLongToScheduleIsCappedInsteadOfFailingTheCall() {
+		// Duration.toMillis() overflows for these: the conversion saturates instead
+		Duration forever = ChronoUnit.FOREVER.getDuration();
+		JsonRpcClient client = JsonRpcClient.builder()
+			.transport(RecordingTransport.result("19"))
+			.timeout(forever)
+			.build();
+		assertThat(client.method("subtract").params(42, 23).retrieve(Integer.class)).isEqualTo(19);
+		assertThat(client.method("subtract").params(42, 23).retrieveAsync(Integer.class))
+			.succeedsWithin(Duration.ofSeconds(5))
+			.isEqualTo(19);
+		assertThat(client.method("subtract")
+			.timeout(Duration.ofNanos(Long.MAX_VALUE).plusNanos(1))
+			.retrieve(Integer.class)).isEqualTo(19);
 	}
 
 	@Test

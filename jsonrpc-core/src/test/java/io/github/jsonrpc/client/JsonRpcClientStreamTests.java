@@ -39,6 +39,17 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class JsonRpcClientStreamTests {
 
 	@Test
+	void blockingStreamWithATimeoutTooLongToScheduleDeliversItsItems() {
+		JsonRpcClient client = JsonRpcClient.builder()
+			.transport(RecordingTransport.result("[3,2,1]"))
+			.timeout(java.time.temporal.ChronoUnit.FOREVER.getDuration())
+			.build();
+		try (Stream<Integer> items = client.method("countdown").params(3).streamBlocking(Integer.class)) {
+			assertThat(items).containsExactly(3, 2, 1);
+		}
+	}
+
+	@Test
 	void collectedResultIsDeliveredAsItems() throws Exception {
 		JsonRpcClient client = JsonRpcClient.create(RecordingTransport.result("[3,2,1]"));
 		assertThat(collect(client.method("countdown").params(3).stream(Integer.class))).containsExactly(3, 2, 1);

@@ -18,10 +18,13 @@ package io.github.jsonrpc.client;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -337,21 +340,25 @@ class MessageChannelJsonRpcTransportTests {
 			throws Exception {
 		CompletableFuture<Boolean> never = new CompletableFuture<>();
 		String method = "confirm\nWARN forged";
-		this.client = JsonRpcClient.builder()
+		ManualTimer timer = new ManualTimer();
+		this.client = ((DefaultJsonRpcClientBuilder) JsonRpcClient.builder()
 			.transport(this.transport)
 			.maxPendingServerCalls(1)
 			.serverCallTimeout(Duration.ofMillis(300))
 			.handler(method, String.class, (question) -> never)
-			.handler("ping", String.class, (text) -> "pong")
-			.build();
+			.handler("ping", String.class, (text) -> "pong")).serverCallTimer(timer).build();
 		openChannel();
 		this.channel.receive(CALL.replace("confirm", "confirm\\nWARN forged"));
-		// while the handler's future waits, its slot is taken
+		CompletableFuture<@Nullable JsonRpcResponse> confirm = timer.next();
+		// while the handler's future waits, its slot is taken: refused at once, no timer
 		this.channel.receive("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"params\":[\"x\"],\"id\":\"srv-8\"}");
-		assertThat(mapper.readTree(this.channel.sent.poll(5, TimeUnit.SECONDS)).get("error").get("code").intValue())
-			.isEqualTo(-32005);
-		String expired = this.channel.sent.poll(5, TimeUnit.SECONDS);
-		assertThat(mapper.readTree(expired)).isEqualTo(mapper.readTree(
+		assertThat(mapper.readTree(this.channel.sent.poll(5, TimeUnit.SECONDS))).isEqualTo(mapper.readTree(
+				"{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32005,\"message\":\"Too many calls of the server in flight "
+						+ "on this client (at most 1)\"},\"id\":\"srv-8\"}"));
+		assertThat(timer.armed).isEmpty();
+		assertThat(this.channel.sent).isEmpty();
+		timer.expire(confirm);
+		assertThat(mapper.readTree(this.channel.sent.poll(5, TimeUnit.SECONDS))).isEqualTo(mapper.readTree(
 				"{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32005,\"message\":\"Call of the server timed out on this "
 						+ "client\",\"data\":{\"reason\":\"timeout\"}},\"id\":\"srv-7\"}"));
 		// the slot is free: the next call is served, the late answer is never sent
@@ -359,6 +366,7 @@ class MessageChannelJsonRpcTransportTests {
 		this.channel.receive("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"params\":[\"x\"],\"id\":\"srv-9\"}");
 		assertThat(mapper.readTree(this.channel.sent.poll(5, TimeUnit.SECONDS)))
 			.isEqualTo(mapper.readTree("{\"jsonrpc\":\"2.0\",\"result\":\"pong\",\"id\":\"srv-9\"}"));
+		assertThat(timer.next()).isCompleted();
 		assertThat(this.channel.sent.poll(200, TimeUnit.MILLISECONDS)).isNull();
 		// logged once, with the server's text escaped
 		assertThat(output.getOut().lines().filter((line) -> line.contains("of the server not answered within")))
@@ -373,9 +381,9 @@ class MessageChannelJsonRpcTransportTests {
 		CountDownLatch release = new CountDownLatch(1);
 		CountDownLatch blocked = new CountDownLatch(1);
 		AtomicInteger ran = new AtomicInteger();
-		this.client = JsonRpcClient.builder()
+		ManualTimer timer = new ManualTimer();
+		this.client = ((DefaultJsonRpcClientBuilder) JsonRpcClient.builder()
 			.transport(this.transport)
-			.serverCallTimeout(Duration.ofMillis(300))
 			.handler("block", String.class, (text) -> {
 				blocked.countDown();
 				try {
@@ -386,21 +394,19 @@ class MessageChannelJsonRpcTransportTests {
 					return false;
 				}
 			})
-			.handler("count", String.class, (text) -> ran.incrementAndGet())
-			.build();
+			.handler("count", String.class, (text) -> ran.incrementAndGet())).serverCallTimer(timer).build();
 		openChannel();
 		try {
 			this.channel.receive("{\"jsonrpc\":\"2.0\",\"method\":\"block\",\"params\":[\"x\"],\"id\":\"srv-1\"}");
+			CompletableFuture<@Nullable JsonRpcResponse> block = timer.next();
 			assertThat(blocked.await(5, TimeUnit.SECONDS)).isTrue();
 			this.channel.receive("{\"jsonrpc\":\"2.0\",\"method\":\"count\",\"params\":[\"x\"],\"id\":\"srv-2\"}");
-			List<JsonNode> answers = List.of(mapper.readTree(this.channel.sent.poll(5, TimeUnit.SECONDS)),
-					mapper.readTree(this.channel.sent.poll(5, TimeUnit.SECONDS)));
+			CompletableFuture<@Nullable JsonRpcResponse> count = timer.next();
 			// both answered by the timeout, although the first still blocks its thread
-			assertThat(answers).extracting((answer) -> answer.get("id").stringValue())
-				.containsExactlyInAnyOrder("srv-1", "srv-2");
-			assertThat(answers)
-				.allSatisfy((answer) -> assertThat(answer.get("error").get("data").get("reason").stringValue())
-					.isEqualTo("timeout"));
+			timer.expire(count);
+			assertThat(mapper.readTree(this.channel.sent.poll(5, TimeUnit.SECONDS))).isEqualTo(timedOut("srv-2"));
+			timer.expire(block);
+			assertThat(mapper.readTree(this.channel.sent.poll(5, TimeUnit.SECONDS))).isEqualTo(timedOut("srv-1"));
 		}
 		finally {
 			release.countDown();
@@ -410,6 +416,38 @@ class MessageChannelJsonRpcTransportTests {
 		assertThat(mapper.readTree(this.channel.sent.poll(5, TimeUnit.SECONDS)))
 			.isEqualTo(mapper.readTree("{\"jsonrpc\":\"2.0\",\"result\":1,\"id\":\"srv-3\"}"));
 		assertThat(ran).hasValue(1);
+		assertThat(this.channel.sent).isEmpty();
+	}
+
+	static Stream<Arguments> unschedulableTimeouts() {
+		return Stream.of(
+				Arguments.of("serverCallTimeout(FOREVER)",
+						(Function<JsonRpcClient.Builder, JsonRpcClient.Builder>) (builder) -> builder
+							.serverCallTimeout(ChronoUnit.FOREVER.getDuration())),
+				Arguments.of("timeout(FOREVER) as the default",
+						(Function<JsonRpcClient.Builder, JsonRpcClient.Builder>) (builder) -> builder
+							.timeout(ChronoUnit.FOREVER.getDuration())),
+				Arguments.of("serverCallTimeout(Long.MAX_VALUE ns + 1 ns)",
+						(Function<JsonRpcClient.Builder, JsonRpcClient.Builder>) (builder) -> builder
+							.serverCallTimeout(Duration.ofNanos(Long.MAX_VALUE).plusNanos(1))));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("unschedulableTimeouts")
+	void callsOfTheServerAreAnsweredByTheirHandlerWhenTheTimeoutIsTooLongToSchedule(String name,
+			Function<JsonRpcClient.Builder, JsonRpcClient.Builder> timeout) throws Exception {
+		this.client = timeout
+			.apply(JsonRpcClient.builder().transport(this.transport).handler("ping", String.class, (text) -> "pong"))
+			.build();
+		openChannel();
+		this.channel.receive("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"params\":[\"x\"],\"id\":\"srv-1\"}");
+		assertThat(mapper.readTree(this.channel.sent.poll(5, TimeUnit.SECONDS)))
+			.isEqualTo(mapper.readTree("{\"jsonrpc\":\"2.0\",\"result\":\"pong\",\"id\":\"srv-1\"}"));
+	}
+
+	private static JsonNode timedOut(String id) {
+		return mapper.readTree("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32005,\"message\":\"Call of the server "
+				+ "timed out on this client\",\"data\":{\"reason\":\"timeout\"}},\"id\":\"" + id + "\"}");
 	}
 
 	private static Duration nullDuration() {
@@ -591,6 +629,37 @@ class MessageChannelJsonRpcTransportTests {
 		@Override
 		public void onComplete() {
 			this.done.countDown();
+		}
+
+	}
+
+	/**
+	 * A server call timer that expires calls only when the test says so: the order of
+	 * answers never depends on how fast the machine is.
+	 */
+	private static final class ManualTimer implements ServerCallTimer {
+
+		final BlockingQueue<CompletableFuture<@Nullable JsonRpcResponse>> armed = new LinkedBlockingQueue<>();
+
+		private final Map<CompletableFuture<@Nullable JsonRpcResponse>, JsonRpcResponse> expired = new ConcurrentHashMap<>();
+
+		@Override
+		public void arm(CompletableFuture<@Nullable JsonRpcResponse> answer, JsonRpcResponse expired) {
+			this.expired.put(answer, expired);
+			this.armed.add(answer);
+		}
+
+		/**
+		 * The answer armed next; calls are armed on the thread that receives them.
+		 */
+		CompletableFuture<@Nullable JsonRpcResponse> next() {
+			CompletableFuture<@Nullable JsonRpcResponse> answer = this.armed.poll();
+			assertThat(answer).as("a call armed its timer").isNotNull();
+			return answer;
+		}
+
+		void expire(CompletableFuture<@Nullable JsonRpcResponse> answer) {
+			assertThat(answer.complete(this.expired.get(answer))).as("call still pending when it expires").isTrue();
 		}
 
 	}
