@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
@@ -214,7 +215,7 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 		this.channelBytes = this.channel.getBytes(StandardCharsets.UTF_8);
 		long ttl = (builder.retainedTimeToLive != null) ? Math.max(1, builder.retainedTimeToLive.toMillis()) : 0;
 		this.retainedTimeToLiveMillis = Long.toString(ttl).getBytes(StandardCharsets.US_ASCII);
-		this.tracker = new RedisCommandTracker(builder.timeout, builder.maxPendingSize);
+		this.tracker = new RedisCommandTracker(builder.timeout, builder.maxPendingSize, builder.nanoClock);
 		this.container = new RedisMessageListenerContainer();
 		this.container.setConnectionFactory(builder.connectionFactory);
 		// one receiving thread, Lettuce's: delivery never blocks (sessions queue), and
@@ -318,10 +319,12 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 				.hGet(ByteBuffer.wrap(retainedKey(topic)), ByteBuffer.wrap(FRAME_FIELD))
 				.timeout(this.timeout)
 				.block();
+			// answered, with a value or without: a read left unanswered meanwhile is a
+			// backlog Redis works through, no outage
+			this.tracker.answered();
 			if (value == null || !value.hasRemaining()) {
 				return null;
 			}
-			this.tracker.answered();
 			if (value.remaining() > this.maxMessageSize + MAX_FRAME_OVERHEAD) {
 				this.rejected.incrementAndGet();
 				this.tracker.warn("Retained value of topic '" + JsonRpcLogText.escape(topic)
@@ -416,6 +419,14 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 			this.tracker.send(publish, encoded.length, what);
 		}
 		return true;
+	}
+
+	/**
+	 * Return what tells whether Redis answers, for tests.
+	 * @return the tracker
+	 */
+	RedisCommandTracker tracker() {
+		return this.tracker;
 	}
 
 	private boolean isAvailable(ReactiveRedisConnection connection) {
@@ -581,6 +592,8 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 
 		private @Nullable Duration retainedTimeToLive = Duration.ofDays(1);
 
+		private LongSupplier nanoClock = System::nanoTime;
+
 		private Builder(RedisConnectionFactory connectionFactory) {
 			Assert.notNull(connectionFactory, "RedisConnectionFactory is required");
 			Assert.isInstanceOf(ReactiveRedisConnectionFactory.class, connectionFactory,
@@ -646,6 +659,17 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 					retainedTimeToLive == null || (!retainedTimeToLive.isNegative() && !retainedTimeToLive.isZero()),
 					"Retained time to live must be positive");
 			this.retainedTimeToLive = retainedTimeToLive;
+			return this;
+		}
+
+		/**
+		 * Set the clock of the timeouts and of the warnings' rate limit, as tests do.
+		 * @param nanoClock the clock, as {@link System#nanoTime()}
+		 * @return this builder
+		 */
+		Builder nanoClock(LongSupplier nanoClock) {
+			Assert.notNull(nanoClock, "Clock is required");
+			this.nanoClock = nanoClock;
 			return this;
 		}
 

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
@@ -51,6 +52,10 @@ class RedisJsonRpcPubSubBackendTests {
 	private final String prefix = RedisTestConnections.uniquePrefix();
 
 	private final List<AutoCloseable> resources = new ArrayList<>();
+
+	// the backends' clock: still unless a test moves it, so that a warning's rate limit
+	// (one per 10 seconds) does not depend on how long a test takes
+	private final AtomicLong clock = new AtomicLong();
 
 	private final RecordingReceiver receivedByA = new RecordingReceiver();
 
@@ -162,6 +167,24 @@ class RedisJsonRpcPubSubBackendTests {
 	}
 
 	@Test
+	void retainedReadAnsweredWithoutValueIsAnAnswerOfRedis() {
+		// a read sent now that will be left unanswered for the timeout
+		this.clock.set(100);
+		long sent = this.b.tracker().now();
+		// Redis answers a read sent later, with no value
+		this.clock.set(200);
+		assertThat(this.b.retained("nothing here")).isNull();
+		// the first read's timeout: Redis answered meanwhile, a backlog, no outage
+		this.b.tracker().unanswered("reading the retained value of topic 'slow'", sent);
+		assertThat(this.b.tracker().isAvailable()).isTrue();
+		assertThat(this.b.tracker().lastFailure()).isNull();
+		// a read sent after the last answer and left unanswered is one
+		this.clock.set(300);
+		this.b.tracker().unanswered("reading the retained value of topic 'slow'", this.b.tracker().now());
+		assertThat(this.b.tracker().isAvailable()).isFalse();
+	}
+
+	@Test
 	void retainedKeyOfAnotherTypeIsReplaced() {
 		try (RedisConnection connection = factory(RedisTestConnections.PORT).getConnection()) {
 			connection.stringCommands().set(bytes(this.prefix + ":retained:clock"), bytes("stale"));
@@ -257,7 +280,8 @@ class RedisJsonRpcPubSubBackendTests {
 		await().atMost(TestWaits.SHORT).untilAsserted(() -> assertThat(this.receivedByB.texts()).hasSize(1));
 		assertThat(this.receivedByB.texts()).containsExactly("P chat " + notification("chat", "ok"));
 		assertThat(this.b.check().rejected()).isEqualTo(2);
-		// one warning per instance within 10 seconds, the first (a and b receive it)
+		// one warning per instance within 10 seconds (the clock stands still), the first
+		// (a and b receive it)
 		assertThat(output)
 			.contains("Dropped publication on topic 'chat' of " + message("chat", "x".repeat(2000)).size()
 					+ " bytes received on Redis channel '" + this.prefix + ":pubsub' (max-message-size 1024 bytes)")
@@ -271,6 +295,7 @@ class RedisJsonRpcPubSubBackendTests {
 			.channelPrefix(this.prefix)
 			.maxMessageSize(1024)
 			.timeout(Duration.ofSeconds(2))
+			.nanoClock(this.clock::get)
 			.build();
 		backend.attach(receiver);
 		backend.start();
