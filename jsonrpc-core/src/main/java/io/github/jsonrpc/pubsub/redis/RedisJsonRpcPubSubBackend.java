@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
@@ -43,11 +44,9 @@ import org.springframework.data.redis.connection.ReactiveRedisConnection;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.ReturnType;
-import org.springframework.data.redis.core.script.DefaultReactiveScriptExecutor;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
-import org.springframework.data.redis.serializer.RedisSerializationContext;
 import org.springframework.util.Assert;
 
 /**
@@ -61,13 +60,13 @@ import org.springframework.util.Assert;
  * value is also stored under {@code <channel-prefix>:retained:<topic>} (expiring after
  * the configured time to live), for instances that start or subscribe later, by a script
  * that stores and publishes it in one step unless a newer value of the same instance is
- * stored already, so that a replay out of order never makes it go back. The script runs
- * by its SHA ({@code EVALSHA}), sent in full only when Redis lost it (a restart, a
- * failover, {@code SCRIPT FLUSH}): that one retained publication then reaches Redis after
- * the publications sent behind it, and other instances, which deliver each instance's
- * publications in order at most once, may drop it (it is stored all the same). A retained
- * key remembers the last sequence of at most 64 publishing instances, those that wrote it
- * last. {@link #sendToUser notifications to a user} travel the same way. Spring Data's
+ * stored already, so that a replay out of order never makes it go back. The script is
+ * sent in full ({@code EVAL}) with each retained publication: run by its SHA, a Redis
+ * that lost it (a restart, a failover, {@code SCRIPT FLUSH}) would answer
+ * {@code NOSCRIPT}, and the publication sent again would reach Redis behind later ones,
+ * which other instances would then drop. A retained key remembers the last sequence of at
+ * most 64 publishing instances, those that wrote it last. {@link #sendToUser
+ * notifications to a user} travel the same way. Spring Data's
  * {@link RedisMessageListenerContainer} receives, on one thread, so that what one
  * instance publishes reaches the others in publish order; Lettuce reconnects and
  * resubscribes by itself after a connection loss.
@@ -155,6 +154,10 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 			return redis.call('PUBLISH', ARGV[4], ARGV[3])
 			""", Long.class);
 
+	// sent with each retained publication, counted with the bytes waiting for Redis
+	private static final byte[] RETAIN_AND_PUBLISH_TEXT = RETAIN_AND_PUBLISH.getScriptAsString()
+		.getBytes(StandardCharsets.UTF_8);
+
 	private static final byte[] FRAME_FIELD = "frame".getBytes(StandardCharsets.US_ASCII);
 
 	private final ReactiveRedisConnectionFactory connectionFactory;
@@ -162,8 +165,6 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 	private final String channel;
 
 	private final byte[] channelBytes;
-
-	private final RetainScriptExecutor retainScript;
 
 	private final String retainedKeyPrefix;
 
@@ -206,7 +207,6 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 
 	private RedisJsonRpcPubSubBackend(Builder builder) {
 		this.connectionFactory = (ReactiveRedisConnectionFactory) builder.connectionFactory;
-		this.retainScript = new RetainScriptExecutor(this.connectionFactory);
 		this.channel = builder.channelPrefix + ":pubsub";
 		this.retainedKeyPrefix = builder.channelPrefix + ":retained:";
 		this.timeout = builder.timeout;
@@ -214,7 +214,7 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 		this.channelBytes = this.channel.getBytes(StandardCharsets.UTF_8);
 		long ttl = (builder.retainedTimeToLive != null) ? Math.max(1, builder.retainedTimeToLive.toMillis()) : 0;
 		this.retainedTimeToLiveMillis = Long.toString(ttl).getBytes(StandardCharsets.US_ASCII);
-		this.tracker = new RedisCommandTracker(builder.timeout, builder.maxPendingSize);
+		this.tracker = new RedisCommandTracker(builder.timeout, builder.maxPendingSize, builder.nanoClock);
 		this.container = new RedisMessageListenerContainer();
 		this.container.setConnectionFactory(builder.connectionFactory);
 		// one receiving thread, Lettuce's: delivery never blocks (sessions queue), and
@@ -318,10 +318,12 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 				.hGet(ByteBuffer.wrap(retainedKey(topic)), ByteBuffer.wrap(FRAME_FIELD))
 				.timeout(this.timeout)
 				.block();
+			// answered, with a value or without: a read left unanswered meanwhile is a
+			// backlog Redis works through, no outage
+			this.tracker.answered();
 			if (value == null || !value.hasRemaining()) {
 				return null;
 			}
-			this.tracker.answered();
 			if (value.remaining() > this.maxMessageSize + MAX_FRAME_OVERHEAD) {
 				this.rejected.incrementAndGet();
 				this.tracker.warn("Retained value of topic '" + JsonRpcLogText.escape(topic)
@@ -393,7 +395,9 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 
 	private boolean handOver(ReactiveRedisConnection connection, RedisJsonRpcPubSubFrame frame) {
 		byte[] encoded = frame.encode();
-		if (!this.tracker.reserve(encoded.length)) {
+		boolean retained = frame.kind() == Kind.PUBLISH_RETAINED;
+		long size = encoded.length + (retained ? RETAIN_AND_PUBLISH_TEXT.length : 0);
+		if (!this.tracker.reserve(size)) {
 			this.notSent.incrementAndGet();
 			this.tracker.warn("Too many bytes wait for Redis: " + describe(frame.kind(), frame.name())
 					+ " delivered on this instance only");
@@ -401,21 +405,31 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 		}
 		// described only if it fails
 		Supplier<String> what = () -> describe(frame.kind(), frame.name());
-		if (frame.kind() == Kind.PUBLISH_RETAINED) {
-			// one command: stored and published atomically, or neither if stale
-			Flux<Long> retainAndPublish = this.retainScript.retainAndPublish(connection,
-					ByteBuffer.wrap(retainedKey(frame.name())), ByteBuffer.wrap(sequenceField(frame.origin())),
-					ByteBuffer.wrap(Long.toString(frame.sequence()).getBytes(StandardCharsets.US_ASCII)),
-					ByteBuffer.wrap(encoded), ByteBuffer.wrap(this.channelBytes),
-					ByteBuffer.wrap(this.retainedTimeToLiveMillis), ByteBuffer.wrap(MAX_RETAINED_ORIGINS_ARGUMENT));
-			this.tracker.send(retainAndPublish.then(), encoded.length, what);
+		if (retained) {
+			// one command: stored and published atomically, or neither if stale; in full,
+			// never answered NOSCRIPT, so that it stays in order with what follows it
+			Flux<Long> retainAndPublish = connection.scriptingCommands()
+				.eval(ByteBuffer.wrap(RETAIN_AND_PUBLISH_TEXT), ReturnType.INTEGER, 1,
+						ByteBuffer.wrap(retainedKey(frame.name())), ByteBuffer.wrap(sequenceField(frame.origin())),
+						ByteBuffer.wrap(Long.toString(frame.sequence()).getBytes(StandardCharsets.US_ASCII)),
+						ByteBuffer.wrap(encoded), ByteBuffer.wrap(this.channelBytes),
+						ByteBuffer.wrap(this.retainedTimeToLiveMillis), ByteBuffer.wrap(MAX_RETAINED_ORIGINS_ARGUMENT));
+			this.tracker.send(retainAndPublish.then(), size, what);
 		}
 		else {
 			Mono<Long> publish = connection.pubSubCommands()
 				.publish(ByteBuffer.wrap(this.channelBytes), ByteBuffer.wrap(encoded));
-			this.tracker.send(publish, encoded.length, what);
+			this.tracker.send(publish, size, what);
 		}
 		return true;
+	}
+
+	/**
+	 * Return what tells whether Redis answers, for tests.
+	 * @return the tracker
+	 */
+	RedisCommandTracker tracker() {
+		return this.tracker;
 	}
 
 	private boolean isAvailable(ReactiveRedisConnection connection) {
@@ -526,27 +540,6 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 	}
 
 	/**
-	 * Runs the retain script as Spring Data's script executors do: {@code EVALSHA}, and
-	 * {@code EVAL} only when Redis answers {@code NOSCRIPT} (restarted, failed over or
-	 * flushed), so that the script's text is not sent with every retained publication.
-	 */
-	private static final class RetainScriptExecutor extends DefaultReactiveScriptExecutor<byte[]> {
-
-		RetainScriptExecutor(ReactiveRedisConnectionFactory connectionFactory) {
-			super(connectionFactory, RedisSerializationContext.byteArray());
-		}
-
-		Flux<Long> retainAndPublish(ReactiveRedisConnection connection, ByteBuffer... keyAndArguments) {
-			// on the backend's own connection, so that it stays in order with its
-			// PUBLISH commands; the script answers an integer, never bytes to read
-			return eval(connection, RETAIN_AND_PUBLISH, ReturnType.INTEGER, 1, keyAndArguments, (bytes) -> {
-				throw new IllegalStateException("Retain script answered bytes");
-			});
-		}
-
-	}
-
-	/**
 	 * State of the backend, e.g. for a health indicator.
 	 *
 	 * @param available whether Redis answered the last command within the timeout
@@ -580,6 +573,8 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 		private long maxPendingSize = 16L * 1024 * 1024;
 
 		private @Nullable Duration retainedTimeToLive = Duration.ofDays(1);
+
+		private LongSupplier nanoClock = System::nanoTime;
 
 		private Builder(RedisConnectionFactory connectionFactory) {
 			Assert.notNull(connectionFactory, "RedisConnectionFactory is required");
@@ -646,6 +641,17 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 					retainedTimeToLive == null || (!retainedTimeToLive.isNegative() && !retainedTimeToLive.isZero()),
 					"Retained time to live must be positive");
 			this.retainedTimeToLive = retainedTimeToLive;
+			return this;
+		}
+
+		/**
+		 * Set the clock of the timeouts and of the warnings' rate limit, as tests do.
+		 * @param nanoClock the clock, as {@link System#nanoTime()}
+		 * @return this builder
+		 */
+		Builder nanoClock(LongSupplier nanoClock) {
+			Assert.notNull(nanoClock, "Clock is required");
+			this.nanoClock = nanoClock;
 			return this;
 		}
 

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
@@ -51,6 +52,10 @@ class RedisJsonRpcPubSubBackendTests {
 	private final String prefix = RedisTestConnections.uniquePrefix();
 
 	private final List<AutoCloseable> resources = new ArrayList<>();
+
+	// the backends' clock: still unless a test moves it, so that a warning's rate limit
+	// (one per 10 seconds) does not depend on how long a test takes
+	private final AtomicLong clock = new AtomicLong();
 
 	private final RecordingReceiver receivedByA = new RecordingReceiver();
 
@@ -130,13 +135,6 @@ class RedisJsonRpcPubSubBackendTests {
 
 	@Test
 	void retainedValueReplayedOutOfOrderNeverOverwritesANewerOneOfItsOrigin() {
-		// loaded, so that the first retained frame is not the one sent again in full
-		// after a NOSCRIPT, behind the publication that follows it (another build
-		// sharing this Redis may have flushed the scripts)
-		try (RedisConnection connection = factory(RedisTestConnections.PORT).getConnection()) {
-			connection.scriptingCommands()
-				.scriptLoad(bytes(RedisJsonRpcPubSubBackend.RETAIN_AND_PUBLISH.getScriptAsString()));
-		}
 		// what Lettuce may do after a reconnect: hand Redis a newer frame before an older
 		// one of the same origin
 		assertThat(this.a.handOver(retained(7, 2, "12:01"))).isTrue();
@@ -159,6 +157,50 @@ class RedisJsonRpcPubSubBackendTests {
 		assertThat(this.receivedByB.texts()).containsExactly("R clock " + notification("clock", "12:01"),
 				"P chat " + notification("chat", "after"), "R clock " + notification("clock", "12:02"),
 				"R clock " + notification("clock", "12:03"));
+	}
+
+	@Test
+	void retainedPublicationsAfterRedisLostTheScriptKeepPublishOrder() throws Exception {
+		RedisTestProxy proxy = RedisTestProxy.start();
+		this.resources.add(proxy);
+		RecordingReceiver receivedByC = new RecordingReceiver();
+		RedisJsonRpcPubSubBackend c = start(proxy.port(), receivedByC);
+		// what a restarted, failed over or flushed Redis has: no script (the tests of
+		// other builds sharing this Redis see their scripts go too, and load them again)
+		try (RedisConnection connection = factory(RedisTestConnections.PORT).getConnection()) {
+			connection.scriptingCommands().scriptFlush();
+		}
+		// held back, so that Redis gets them all at once, as a busy connection sends them
+		proxy.pause();
+		c.publish("clock", message("clock", "12:00"), true);
+		c.publish("chat", message("chat", "after"), false);
+		c.publish("clock", message("clock", "12:01"), true);
+		c.sendToUser("alice", message("news", "last"));
+		proxy.resume();
+		await().atMost(TestWaits.SHORT).untilAsserted(() -> assertThat(this.receivedByB.texts()).hasSize(4));
+		assertThat(this.receivedByB.texts()).containsExactly("R clock " + notification("clock", "12:00"),
+				"P chat " + notification("chat", "after"), "R clock " + notification("clock", "12:01"),
+				"U alice " + notification("news", "last"));
+		assertThat(retainedText(this.b)).isEqualTo(notification("clock", "12:01"));
+		assertThat(this.b.check().rejected()).isZero();
+	}
+
+	@Test
+	void retainedReadAnsweredWithoutValueIsAnAnswerOfRedis() {
+		// a read sent now that will be left unanswered for the timeout
+		this.clock.set(100);
+		long sent = this.b.tracker().now();
+		// Redis answers a read sent later, with no value
+		this.clock.set(200);
+		assertThat(this.b.retained("nothing here")).isNull();
+		// the first read's timeout: Redis answered meanwhile, a backlog, no outage
+		this.b.tracker().unanswered("reading the retained value of topic 'slow'", sent);
+		assertThat(this.b.tracker().isAvailable()).isTrue();
+		assertThat(this.b.tracker().lastFailure()).isNull();
+		// a read sent after the last answer and left unanswered is one
+		this.clock.set(300);
+		this.b.tracker().unanswered("reading the retained value of topic 'slow'", this.b.tracker().now());
+		assertThat(this.b.tracker().isAvailable()).isFalse();
 	}
 
 	@Test
@@ -257,7 +299,8 @@ class RedisJsonRpcPubSubBackendTests {
 		await().atMost(TestWaits.SHORT).untilAsserted(() -> assertThat(this.receivedByB.texts()).hasSize(1));
 		assertThat(this.receivedByB.texts()).containsExactly("P chat " + notification("chat", "ok"));
 		assertThat(this.b.check().rejected()).isEqualTo(2);
-		// one warning per instance within 10 seconds, the first (a and b receive it)
+		// one warning per instance within 10 seconds (the clock stands still), the first
+		// (a and b receive it)
 		assertThat(output)
 			.contains("Dropped publication on topic 'chat' of " + message("chat", "x".repeat(2000)).size()
 					+ " bytes received on Redis channel '" + this.prefix + ":pubsub' (max-message-size 1024 bytes)")
@@ -271,6 +314,7 @@ class RedisJsonRpcPubSubBackendTests {
 			.channelPrefix(this.prefix)
 			.maxMessageSize(1024)
 			.timeout(Duration.ofSeconds(2))
+			.nanoClock(this.clock::get)
 			.build();
 		backend.attach(receiver);
 		backend.start();

@@ -30,10 +30,11 @@ import org.springframework.util.Assert;
 /**
  * A TCP proxy to the test Redis server on 127.0.0.1 that a test can cut and restore, to
  * take Redis away from one application without touching the server other tests share:
- * {@link #cut()} closes every proxied connection and refuses new ones (Redis went away),
+ * {@link #cut()} closes every proxied connection and resets new ones (Redis went away),
  * {@link #pause()} keeps the connections open but forwards nothing until
  * {@link #resume()} (Redis hangs). Each direction of a proxied connection is pumped by a
- * thread of its own; the proxy holds no other resource.
+ * thread of its own; the proxy holds no other resource. The port stays bound until
+ * {@link #close()}, so that no other process can take it while the proxy is cut.
  */
 public final class RedisTestProxy implements AutoCloseable {
 
@@ -42,7 +43,9 @@ public final class RedisTestProxy implements AutoCloseable {
 
 	private final int port;
 
-	private ServerSocket server;
+	private final ServerSocket server;
+
+	private boolean cut;
 
 	private boolean paused;
 
@@ -72,11 +75,11 @@ public final class RedisTestProxy implements AutoCloseable {
 	}
 
 	/**
-	 * Close every proxied connection and refuse new ones, as a Redis server that went
-	 * away would.
+	 * Close every proxied connection and reset new ones as soon as they are accepted, as
+	 * a Redis server that went away would (the port stays bound, for {@link #restore()}).
 	 */
 	public synchronized void cut() {
-		closeQuietly(this.server);
+		this.cut = true;
 		for (Socket socket : this.sockets) {
 			closeQuietly(socket);
 		}
@@ -86,13 +89,11 @@ public final class RedisTestProxy implements AutoCloseable {
 	}
 
 	/**
-	 * Accept connections again, on the same port.
-	 * @throws IOException if the port cannot be bound again
+	 * Proxy connections again, on the same port, which stayed bound.
 	 */
-	public synchronized void restore() throws IOException {
-		Assert.state(this.server.isClosed(), "Not cut");
-		this.server = bind(this.port);
-		accept(this.server);
+	public synchronized void restore() {
+		Assert.state(this.cut && !this.server.isClosed(), "Not cut");
+		this.cut = false;
 	}
 
 	/**
@@ -131,6 +132,7 @@ public final class RedisTestProxy implements AutoCloseable {
 	@Override
 	public void close() {
 		cut();
+		closeQuietly(this.server);
 	}
 
 	private static ServerSocket bind(int port) throws IOException {
@@ -145,10 +147,14 @@ public final class RedisTestProxy implements AutoCloseable {
 			while (!server.isClosed()) {
 				try {
 					Socket client = server.accept();
+					if (isCut()) {
+						reset(client);
+						continue;
+					}
 					Socket upstream = new Socket(RedisCondition.HOST, RedisCondition.PORT);
-					if (!register(server, client, upstream)) {
-						// cut while connecting: refused as the connections before it
-						closeQuietly(client);
+					if (!register(client, upstream)) {
+						// cut while connecting: reset as the connections before it
+						reset(client);
 						closeQuietly(upstream);
 						continue;
 					}
@@ -156,14 +162,18 @@ public final class RedisTestProxy implements AutoCloseable {
 					daemon("redis-proxy-down", () -> pump(upstream, client));
 				}
 				catch (IOException ex) {
-					// closed by cut()
+					// closed by close()
 				}
 			}
 		});
 	}
 
-	private synchronized boolean register(ServerSocket server, Socket client, Socket upstream) {
-		if (server.isClosed()) {
+	private synchronized boolean isCut() {
+		return this.cut;
+	}
+
+	private synchronized boolean register(Socket client, Socket upstream) {
+		if (this.cut) {
 			return false;
 		}
 		this.sockets.add(client);
@@ -208,6 +218,17 @@ public final class RedisTestProxy implements AutoCloseable {
 		Thread thread = new Thread(task, name);
 		thread.setDaemon(true);
 		thread.start();
+	}
+
+	private static void reset(Socket socket) {
+		try {
+			// a reset rather than an orderly close: the client sees the connection fail
+			socket.setSoLinger(true, 0);
+		}
+		catch (IOException ex) {
+			// closed already
+		}
+		closeQuietly(socket);
 	}
 
 	private static void closeQuietly(AutoCloseable closeable) {
