@@ -146,7 +146,8 @@ public final class JsonRpcWebMvcAutoConfiguration {
 				new JsonRpcHttpFilter(path, httpHandler, asyncTimeout));
 		registration.setName("jsonRpcHttpFilter");
 		registration.addUrlPatterns(path);
-		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		// ASYNC: a call completing later is written in an async dispatch
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
 		registration.setAsyncSupported(true);
 		registration.setOrder(HTTP_FILTER_ORDER);
 		return registration;

@@ -120,7 +120,8 @@ class JsonRpcWebMvcAutoConfigurationTests {
 				assertThat(registration.isAsyncSupported()).isTrue();
 				assertThat(registration.getOrder()).isEqualTo(JsonRpcWebMvcAutoConfiguration.HTTP_FILTER_ORDER)
 					.isGreaterThan(-100);
-				assertThat(registration).extracting("dispatcherTypes").isEqualTo(EnumSet.of(DispatcherType.REQUEST));
+				assertThat(registration).extracting("dispatcherTypes")
+					.isEqualTo(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
 				assertThat(registration.getFilter()).extracting("asyncTimeout").isEqualTo(Duration.ofSeconds(7));
 				// the mapping still serves whatever the filter passes on
 				assertThat(context).hasSingleBean(JsonRpcHttpHandlerMapping.class);
