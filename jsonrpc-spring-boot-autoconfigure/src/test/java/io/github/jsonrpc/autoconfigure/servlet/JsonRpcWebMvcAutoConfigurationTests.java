@@ -129,6 +129,19 @@ class JsonRpcWebMvcAutoConfigurationTests {
 	}
 
 	@Test
+	void bypassFilterServesThePathUnderTheDispatcherServletPath() {
+		this.contextRunner
+			.withPropertyValues("jsonrpc.http.bypass-dispatcher-servlet=true", "spring.mvc.servlet.path=/api")
+			.run((context) -> {
+				FilterRegistrationBean<?> registration = context.getBean("jsonRpcHttpFilter",
+						FilterRegistrationBean.class);
+				// where Spring MVC serves the endpoint, not the bare path next to it
+				assertThat(((JsonRpcHttpFilter) registration.getFilter()).getPath()).isEqualTo("/api/jsonrpc");
+				assertThat(registration.getUrlPatterns()).containsExactly("/api/jsonrpc");
+			});
+	}
+
+	@Test
 	void bypassFilterCanBeReplaced() {
 		this.contextRunner.withPropertyValues("jsonrpc.http.bypass-dispatcher-servlet=true")
 			.withBean("jsonRpcHttpFilter", FilterRegistrationBean.class, FilterRegistrationBean::new)
