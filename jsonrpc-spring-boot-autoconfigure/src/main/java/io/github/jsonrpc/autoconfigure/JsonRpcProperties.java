@@ -151,10 +151,13 @@ public class JsonRpcProperties {
 		/**
 		 * Whether to serve JSON-RPC POSTs (same-origin, application/json, exactly the
 		 * endpoint path) from a servlet filter in front of the DispatcherServlet, saving
-		 * its per-request cost. Servlet filters, Spring Security's included, still apply;
-		 * Spring MVC HandlerInterceptors, exception resolvers, ServletRequestHandledEvent
-		 * and handler-mapping CORS do not (cross-origin requests, other methods and the
-		 * WebSocket upgrade still go to Spring MVC). Servlet applications only.
+		 * its per-request cost. Servlet filters ordered before it, Spring Security's
+		 * included, still apply; filters without an explicit order (LOWEST_PRECEDENCE)
+		 * run after it and do not see the calls it serves. Spring MVC
+		 * HandlerInterceptors, exception resolvers, ServletRequestHandledEvent and
+		 * handler-mapping CORS do not apply (cross-origin requests, other methods and the
+		 * WebSocket upgrade still go to Spring MVC). Calls completing later time out
+		 * after spring.mvc.async.request-timeout only. Servlet applications only.
 		 */
 		private boolean bypassDispatcherServlet;
 

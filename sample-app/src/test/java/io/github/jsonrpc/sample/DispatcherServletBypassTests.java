@@ -27,16 +27,19 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.jsonrpc.server.method.annotation.JsonRpcService;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.context.support.ServletRequestHandledEvent;
+import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -61,7 +64,8 @@ class DispatcherServletBypassTests {
 
 	@Test
 	void callIsServedWithoutTheDispatcherServletAndOtherMethodsStillReachIt() throws Exception {
-		int before = MvcCounterConfiguration.handled.get();
+		int postsBefore = MvcCounterConfiguration.posts.get();
+		int getsBefore = MvcCounterConfiguration.gets.get();
 		HttpResponse<String> call = post("{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[42,23],\"id\":1}",
 				"application/json");
 		assertThat(call.statusCode()).isEqualTo(200);
@@ -70,9 +74,21 @@ class DispatcherServletBypassTests {
 		HttpResponse<String> get = http.send(HttpRequest.newBuilder(uri("http")).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(get.statusCode()).isEqualTo(405);
-		// the GET's event, and none for the POST before it
+		// the GET's event arrives; the POST before it published none
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(MvcCounterConfiguration.handled.get()).isEqualTo(before + 1));
+			.untilAsserted(() -> assertThat(MvcCounterConfiguration.gets.get()).isEqualTo(getsBefore + 1));
+		assertThat(MvcCounterConfiguration.posts.get()).isEqualTo(postsBefore);
+	}
+
+	@Test
+	void callCompletingLaterIsWrittenThroughAResponseWrappingFilterBeforeIt() throws Exception {
+		HttpResponse<String> call = post("{\"jsonrpc\":\"2.0\",\"method\":\"late.echo\",\"params\":[\"hi\"],\"id\":2}",
+				"application/json");
+		assertThat(call.statusCode()).isEqualTo(200);
+		assertThat(call.body()).isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":\"hi\",\"id\":2}");
+		// set by the ShallowEtagHeaderFilter's ContentCachingResponseWrapper when it
+		// copies the body
+		assertThat(call.headers().firstValue("Content-Length")).hasValue(String.valueOf(call.body().length()));
 	}
 
 	@Test
@@ -135,16 +151,45 @@ class DispatcherServletBypassTests {
 	@TestConfiguration(proxyBeanMethods = false)
 	static class MvcCounterConfiguration {
 
-		// requests to the JSON-RPC path the DispatcherServlet handled
-		static final AtomicInteger handled = new AtomicInteger();
+		// POSTs and GETs to the JSON-RPC path the DispatcherServlet handled
+		static final AtomicInteger posts = new AtomicInteger();
+
+		static final AtomicInteger gets = new AtomicInteger();
 
 		@Bean
 		ApplicationListener<ServletRequestHandledEvent> jsonRpcPathCounter() {
 			return (event) -> {
 				if ("/jsonrpc".equals(event.getRequestUrl())) {
-					handled.incrementAndGet();
+					("POST".equals(event.getMethod()) ? posts : gets).incrementAndGet();
 				}
 			};
+		}
+
+		// wraps the response (ContentCachingResponseWrapper) before the JSON-RPC filter
+		@Bean
+		FilterRegistrationBean<ShallowEtagHeaderFilter> etagFilter() {
+			FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(
+					new ShallowEtagHeaderFilter());
+			registration.setOrder(0);
+			return registration;
+		}
+
+		@Bean
+		LateService lateService() {
+			return new LateService();
+		}
+
+	}
+
+	/**
+	 * A method whose reply is always completed later, on another thread.
+	 */
+	@JsonRpcService("late")
+	static class LateService {
+
+		public CompletableFuture<String> echo(String text) {
+			return CompletableFuture.supplyAsync(() -> text,
+					CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS));
 		}
 
 	}

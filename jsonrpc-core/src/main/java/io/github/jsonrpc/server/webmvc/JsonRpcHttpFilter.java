@@ -25,6 +25,7 @@ import io.github.jsonrpc.server.http.JsonRpcHttpMediaTypes;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -53,10 +54,13 @@ import org.springframework.web.cors.CorsUtils;
  *
  * <p>
  * A call that completes later is answered asynchronously: the filter starts async
- * processing (it must be registered with async support), writes the reply from the thread
- * that completes it and completes the request, with the same timeout as Spring MVC's
- * ({@code spring.mvc.async.request-timeout}, the container's when {@code null}); a call
- * still running at the timeout is answered {@code 503}, as Spring MVC answers it.
+ * processing (it must be registered with async support and for the {@code ASYNC}
+ * dispatcher type), keeps the reply on the request when the call completes and dispatches
+ * it back to the container, which writes it on a container thread through the filters
+ * before this one, as Spring MVC writes its async results; with the same timeout as
+ * Spring MVC's ({@code spring.mvc.async.request-timeout}, the container's when
+ * {@code null}); a call still running at the timeout is answered {@code 503}, as Spring
+ * MVC answers it.
  *
  * <p>
  * What runs inside the {@code DispatcherServlet} does not run for the calls served here:
@@ -71,6 +75,8 @@ import org.springframework.web.cors.CorsUtils;
 public final class JsonRpcHttpFilter implements Filter {
 
 	private static final Log logger = LogFactory.getLog(JsonRpcHttpFilter.class);
+
+	private static final String LATE_REPLY = JsonRpcHttpFilter.class.getName() + ".LATE_REPLY";
 
 	private final String path;
 
@@ -106,6 +112,12 @@ public final class JsonRpcHttpFilter implements Filter {
 	@Override
 	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
 			throws IOException, ServletException {
+		if (request.getAttribute(LATE_REPLY) instanceof LateReply lateReply
+				&& request.getDispatcherType() == DispatcherType.ASYNC) {
+			request.removeAttribute(LATE_REPLY);
+			write(lateReply, (HttpServletResponse) response);
+			return;
+		}
 		if (request instanceof HttpServletRequest httpRequest && response instanceof HttpServletResponse httpResponse
 				&& isJsonRpcCall(httpRequest)) {
 			serve(httpRequest, httpResponse);
@@ -114,8 +126,12 @@ public final class JsonRpcHttpFilter implements Filter {
 		chain.doFilter(request, response);
 	}
 
+	// only the original request: an async dispatch of a request Spring MVC serves goes
+	// down the chain; without async support a call completing later could not be
+	// answered, so Spring MVC serves it (and fails it the way it fails its own)
 	private boolean isJsonRpcCall(HttpServletRequest request) {
-		return HttpMethod.POST.matches(request.getMethod()) && isPath(request)
+		return request.getDispatcherType() == DispatcherType.REQUEST && request.isAsyncSupported()
+				&& HttpMethod.POST.matches(request.getMethod()) && isPath(request)
 				&& JsonRpcHttpMediaTypes.isJson(request.getHeader(HttpHeaders.CONTENT_TYPE))
 				&& !CorsUtils.isCorsRequest(request);
 	}
@@ -141,6 +157,9 @@ public final class JsonRpcHttpFilter implements Filter {
 		}
 	}
 
+	// the reply is written in an async dispatch on a container thread, through the
+	// filters before this one (response wrappers included), as Spring MVC writes its
+	// async results
 	private void answerLater(HttpServletRequest request, HttpServletResponse response,
 			CompletableFuture<JsonRpcReply> reply) {
 		AsyncContext async = request.startAsync(request, response);
@@ -151,26 +170,40 @@ public final class JsonRpcHttpFilter implements Filter {
 		AtomicBoolean answered = new AtomicBoolean();
 		async.addListener(new Timeout(answered, response));
 		reply.whenComplete((result, ex) -> {
-			if (!answered.compareAndSet(false, true)) {
-				return;
-			}
-			try {
-				if (ex != null) {
-					logger.error("JSON-RPC call failed outside the handler", ex);
-					response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.value());
-				}
-				else {
-					this.handler.write(result, response);
-				}
-			}
-			catch (IOException writeFailed) {
-				// the client went away
-				logger.debug("JSON-RPC reply not written", writeFailed);
-			}
-			finally {
-				async.complete();
+			if (answered.compareAndSet(false, true)) {
+				request.setAttribute(LATE_REPLY, new LateReply(result, ex));
+				dispatch(async);
 			}
 		});
+	}
+
+	private static void dispatch(AsyncContext async) {
+		try {
+			async.dispatch();
+		}
+		catch (IllegalStateException ex) {
+			// the container ended the request meanwhile: nobody to answer
+			logger.debug("JSON-RPC reply not dispatched", ex);
+		}
+	}
+
+	private void write(LateReply lateReply, HttpServletResponse response) throws IOException {
+		if (lateReply.failure() != null) {
+			logger.error("JSON-RPC call failed outside the handler", lateReply.failure());
+			response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.value());
+			return;
+		}
+		this.handler.write(lateReply.reply(), response);
+	}
+
+	/**
+	 * The outcome of a call that completed later, kept on the request for the async
+	 * dispatch that writes it.
+	 *
+	 * @param reply the reply, {@code null} if it failed
+	 * @param failure why it failed, or {@code null}
+	 */
+	private record LateReply(@Nullable JsonRpcReply reply, @Nullable Throwable failure) {
 	}
 
 	/**

@@ -18,6 +18,7 @@ package io.github.jsonrpc.server.webmvc;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -25,6 +26,8 @@ import java.util.stream.Stream;
 
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,6 +54,7 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.HttpRequestHandler;
+import org.springframework.web.filter.ShallowEtagHeaderFilter;
 import org.springframework.web.servlet.HandlerExecutionChain;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -121,6 +125,10 @@ class JsonRpcHttpFilterTests {
 		assertThat(served.response().getContentAsByteArray()).isEmpty();
 		CompletableFuture.runAsync(() -> this.pending.complete(JsonRpcResponse.success(JsonRpcId.of(1), "late")))
 			.join();
+		// nothing written on the completing thread: dispatched back to the container
+		assertThat(served.response().getContentAsByteArray()).isEmpty();
+		assertThat(async.getDispatchedPath()).isEqualTo("/rpc");
+		dispatchedBack(served.request(), this.filter);
 		assertThat(served.response().getContentAsString())
 			.isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":\"late\",\"id\":1}");
 		assertThat(served.response().getStatus()).isEqualTo(200);
@@ -139,6 +147,7 @@ class JsonRpcHttpFilterTests {
 		// no timeout of its own: the container's
 		assertThat(((MockAsyncContext) request.getAsyncContext()).getTimeout()).isEqualTo(10_000);
 		this.pending.completeExceptionally(new JsonRpcException(-32001, "Unauthorized"));
+		dispatchedBack(request, byErrorCode);
 		assertThat(response.getStatus()).isEqualTo(401);
 		assertThat(response.getContentAsString())
 			.isEqualTo("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32001,\"message\":\"Unauthorized\"},\"id\":1}");
@@ -150,9 +159,10 @@ class JsonRpcHttpFilterTests {
 		Served served = filter(post(CALL));
 		// the handler never turns a failed JVM into an error response
 		this.pending.completeExceptionally(new OutOfMemoryError("test"));
+		assertThat(served.response().getStatus()).isEqualTo(200);
+		dispatchedBack(served.request(), this.filter);
 		assertThat(served.response().getStatus()).isEqualTo(500);
 		assertThat(served.response().getContentAsByteArray()).isEmpty();
-		assertThat(served.request().isAsyncStarted()).isFalse();
 	}
 
 	@Test
@@ -166,6 +176,7 @@ class JsonRpcHttpFilterTests {
 		assertThat(served.response().isCommitted()).isTrue();
 		assertThat(served.request().isAsyncStarted()).isFalse();
 		this.pending.complete(JsonRpcResponse.success(JsonRpcId.of(1), "too late"));
+		assertThat(async.getDispatchedPath()).as("not dispatched").isNull();
 		assertThat(served.response().getContentAsString()).isEmpty();
 		assertThat(served.response().getStatus()).isEqualTo(503);
 	}
@@ -179,6 +190,8 @@ class JsonRpcHttpFilterTests {
 		for (AsyncListener listener : listeners) {
 			listener.onTimeout(new AsyncEvent(async));
 		}
+		assertThat(served.response().isCommitted()).as("no 503").isFalse();
+		dispatchedBack(served.request(), this.filter);
 		assertThat(served.response().getStatus()).isEqualTo(200);
 		assertThat(served.response().getContentAsString()).contains("in time");
 	}
@@ -193,8 +206,39 @@ class JsonRpcHttpFilterTests {
 		}
 		assertThat(served.request().isAsyncStarted()).isFalse();
 		this.pending.complete(JsonRpcResponse.success(JsonRpcId.of(1), "nobody"));
+		assertThat(async.getDispatchedPath()).as("not dispatched").isNull();
 		assertThat(served.response().getContentAsString()).isEmpty();
 		assertThat(served.response().getStatus()).isEqualTo(200);
+	}
+
+	@Test
+	void lateReplyIsWrittenThroughTheResponseWrappersOfEarlierFilters() throws Exception {
+		MockHttpServletRequest request = post(CALL);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		ShallowEtagHeaderFilter etag = new ShallowEtagHeaderFilter();
+		new MockFilterChain(new MappingServlet(this.mapping), etag, this.filter).doFilter(request, response);
+		assertThat(request.isAsyncStarted()).isTrue();
+		this.pending.complete(JsonRpcResponse.success(JsonRpcId.of(1), "late"));
+		dispatchedBack(request, etag, this.filter);
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getContentAsString()).isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":\"late\",\"id\":1}");
+		assertThat(Collections.list(request.getAttributeNames())).as("reply released")
+			.noneMatch((name) -> name.startsWith(JsonRpcHttpFilter.class.getName()));
+	}
+
+	@Test
+	void asyncDispatchOfARequestSpringMvcServesGoesDownTheChain() throws Exception {
+		MockHttpServletRequest request = post(CALL);
+		request.setDispatcherType(DispatcherType.ASYNC);
+		assertThat(filterAlone(request)).isTrue();
+	}
+
+	@Test
+	void requestWithoutAsyncSupportIsLeftToSpringMvc() throws Exception {
+		MockHttpServletRequest request = post(CALL);
+		request.setAsyncSupported(false);
+		assertThat(filterAlone(request)).isTrue();
+		assertThat(request.getInputStream().available()).as("unread").isEqualTo(CALL.length());
 	}
 
 	@Test
@@ -337,6 +381,17 @@ class JsonRpcHttpFilterTests {
 		return chain.getRequest() != null;
 	}
 
+	// what the container does after the filter dispatched the request back: the
+	// filters again, as an ASYNC dispatch with the response async processing started
+	// with (an earlier filter's wrapper), then the end of async processing
+	private static void dispatchedBack(MockHttpServletRequest request, Filter... filters) throws Exception {
+		MockAsyncContext async = (MockAsyncContext) request.getAsyncContext();
+		assertThat(async.getDispatchedPath()).as("dispatched").isEqualTo("/rpc");
+		request.setAsyncStarted(false);
+		request.setDispatcherType(DispatcherType.ASYNC);
+		new MockFilterChain(new Unreachable(), filters).doFilter(request, async.getResponse());
+	}
+
 	private static MockHttpServletRequest post(String json) {
 		return post(json, "application/json");
 	}
@@ -384,6 +439,19 @@ class JsonRpcHttpFilterTests {
 			catch (Exception ex) {
 				throw new ServletException(ex);
 			}
+		}
+
+	}
+
+	/**
+	 * A servlet the async dispatch of a late reply must not reach.
+	 */
+	@SuppressWarnings("serial")
+	private static final class Unreachable extends HttpServlet {
+
+		@Override
+		protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException {
+			throw new ServletException("the late reply was passed on to the servlet");
 		}
 
 	}

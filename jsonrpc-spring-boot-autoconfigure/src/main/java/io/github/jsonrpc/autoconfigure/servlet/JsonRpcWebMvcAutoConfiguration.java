@@ -46,6 +46,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletPath;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -134,8 +135,12 @@ public final class JsonRpcWebMvcAutoConfiguration {
 	@ConditionalOnBooleanProperty("jsonrpc.http.bypass-dispatcher-servlet")
 	@ConditionalOnMissingBean(name = "jsonRpcHttpFilter")
 	FilterRegistrationBean<JsonRpcHttpFilter> jsonRpcHttpFilter(JsonRpcHttpHandler httpHandler,
-			JsonRpcProperties properties, Environment environment) {
-		String path = properties.getHttp().getPath();
+			JsonRpcProperties properties, Environment environment,
+			ObjectProvider<DispatcherServletPath> dispatcherServletPath) {
+		// the path Spring MVC serves the endpoint at: under spring.mvc.servlet.path
+		String endpointPath = properties.getHttp().getPath();
+		DispatcherServletPath atRoot = () -> "/";
+		String path = dispatcherServletPath.getIfAvailable(() -> atRoot).getRelativePath(endpointPath);
 		// calls that complete later get Spring MVC's async timeout, the container's if
 		// unset
 		Duration asyncTimeout = Binder.get(environment)
@@ -146,7 +151,8 @@ public final class JsonRpcWebMvcAutoConfiguration {
 				new JsonRpcHttpFilter(path, httpHandler, asyncTimeout));
 		registration.setName("jsonRpcHttpFilter");
 		registration.addUrlPatterns(path);
-		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		// ASYNC: a call completing later is written in an async dispatch
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
 		registration.setAsyncSupported(true);
 		registration.setOrder(HTTP_FILTER_ORDER);
 		return registration;

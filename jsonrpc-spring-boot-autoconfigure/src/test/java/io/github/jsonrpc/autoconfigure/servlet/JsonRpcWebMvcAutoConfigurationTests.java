@@ -120,10 +120,24 @@ class JsonRpcWebMvcAutoConfigurationTests {
 				assertThat(registration.isAsyncSupported()).isTrue();
 				assertThat(registration.getOrder()).isEqualTo(JsonRpcWebMvcAutoConfiguration.HTTP_FILTER_ORDER)
 					.isGreaterThan(-100);
-				assertThat(registration).extracting("dispatcherTypes").isEqualTo(EnumSet.of(DispatcherType.REQUEST));
+				assertThat(registration).extracting("dispatcherTypes")
+					.isEqualTo(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
 				assertThat(registration.getFilter()).extracting("asyncTimeout").isEqualTo(Duration.ofSeconds(7));
 				// the mapping still serves whatever the filter passes on
 				assertThat(context).hasSingleBean(JsonRpcHttpHandlerMapping.class);
+			});
+	}
+
+	@Test
+	void bypassFilterServesThePathUnderTheDispatcherServletPath() {
+		this.contextRunner
+			.withPropertyValues("jsonrpc.http.bypass-dispatcher-servlet=true", "spring.mvc.servlet.path=/api")
+			.run((context) -> {
+				FilterRegistrationBean<?> registration = context.getBean("jsonRpcHttpFilter",
+						FilterRegistrationBean.class);
+				// where Spring MVC serves the endpoint, not the bare path next to it
+				assertThat(((JsonRpcHttpFilter) registration.getFilter()).getPath()).isEqualTo("/api/jsonrpc");
+				assertThat(registration.getUrlPatterns()).containsExactly("/api/jsonrpc");
 			});
 	}
 
