@@ -96,6 +96,9 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 		throw new IllegalStateException("A JSON-RPC reply is dispatched without a call");
 	};
 
+	private static final ResponseWriter TOO_LARGE = (response) -> response
+		.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+
 	// bodies up to this declared size are read into an array of exactly that size
 	private static final int PRESIZED_BODY_BYTES = 64 * 1024;
 
@@ -113,6 +116,8 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 	private final JsonRpcHttpStatusPolicy statusPolicy;
 
 	private final long maxRequestBytes;
+
+	private final FunctionalAnswer functionalAnswer = new FunctionalAnswer();
 
 	/**
 	 * Create a new instance.
@@ -146,40 +151,18 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 	}
 
 	@Override
-	public ServerResponse handle(ServerRequest request) throws IOException {
-		if (!isJson(request)) {
+	public ServerResponse handle(ServerRequest request) throws Exception {
+		HttpServletRequest servletRequest = request.servletRequest();
+		// the header as the client sent it, as the handler mapping and the filter read
+		// it:
+		// the functional request's parsed Content-Type also carries a request encoding a
+		// filter may have set
+		if (!JsonRpcHttpMediaTypes.isJson(servletRequest.getHeader(HttpHeaders.CONTENT_TYPE))) {
 			return ServerResponse.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
 				.header("Accept-Post", JsonRpcHttpMediaTypes.ACCEPT_POST)
 				.build();
 		}
-		return handleJson(request);
-	}
-
-	private ServerResponse handleJson(ServerRequest request) throws IOException {
-		HttpServletRequest servletRequest = request.servletRequest();
-		long length = contentLength(servletRequest);
-		if (length > this.maxRequestBytes) {
-			return ServerResponse.status(HttpStatus.CONTENT_TOO_LARGE).build();
-		}
-		byte[] body = readBody(servletRequest.getInputStream(), length);
-		if (body == null) {
-			return ServerResponse.status(HttpStatus.CONTENT_TOO_LARGE).build();
-		}
-		JsonRpcInbound inbound = this.handler.codec().decodeRequests(body);
-		JsonRpcHttpStreamFormat streamType = streamingType(servletRequest);
-		// only a single call streams: items of several calls cannot share one response
-		if (streamType != null && !inbound.batch()) {
-			return stream(inbound, request, streamType);
-		}
-		JsonRpcTransportContext context = context(servletRequest, () -> request, null);
-		CompletableFuture<JsonRpcReply> reply = this.handler.handle(inbound, context);
-		if (reply.isDone()) {
-			return toResponse(reply.join());
-		}
-		// the call goes on on another thread: nothing may read the servlet request once
-		// the response is complete
-		context.resolve();
-		return ServerResponse.async(reply.thenApply(this::toResponse));
+		return serve(servletRequest, () -> request, this.functionalAnswer);
 	}
 
 	/**
@@ -206,7 +189,7 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 			// what the HandlerFunctionAdapter expects of a functional handler, now and
 			// when the reply is dispatched
 			request.setAttribute(RouterFunctions.REQUEST_ATTRIBUTE, serverRequest.get());
-			ServerResponse later = ServerResponse.async(reply.thenApply(this::toResponse));
+			ServerResponse later = this.functionalAnswer.later(reply, serverRequest);
 			adapter.handle(request, response, (HandlerFunction<ServerResponse>) (ignored) -> later);
 		});
 	}
@@ -221,38 +204,49 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 	 * @param later answers a call that completes later
 	 */
 	void serve(HttpServletRequest request, HttpServletResponse response, LaterReply later) throws Exception {
+		serve(request, SingletonSupplier.of(() -> ServerRequest.create(request, MESSAGE_CONVERTERS)),
+				new ServletAnswer(response, later));
+	}
+
+	/**
+	 * Serve a {@code POST} with JSON, the one path of every entry point: the size limit,
+	 * the body, the call, the stream or the reply ready at once, answered as
+	 * {@code answer} answers.
+	 * @param request the servlet request
+	 * @param serverRequest the functional request of the call, asked for only if the call
+	 * needs it
+	 * @param answer answers the call
+	 * @return what {@code answer} returns
+	 */
+	private <R> R serve(HttpServletRequest request, Supplier<ServerRequest> serverRequest, Answer<R> answer)
+			throws Exception {
 		long length = contentLength(request);
 		if (length > this.maxRequestBytes) {
-			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-			return;
+			return answer.now(HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE);
 		}
 		byte[] body = readBody(request.getInputStream(), length);
 		if (body == null) {
-			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-			return;
+			return answer.now(HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE);
 		}
 		JsonRpcInbound inbound = this.handler.codec().decodeRequests(body);
-		SingletonSupplier<ServerRequest> serverRequest = SingletonSupplier
-			.of(() -> ServerRequest.create(request, MESSAGE_CONVERTERS));
 		JsonRpcHttpStreamFormat streamType = streamingType(request);
 		// only a single call streams: items of several calls cannot share one response
 		if (streamType != null && !inbound.batch()) {
 			HttpJsonRpcStream stream = new HttpJsonRpcStream(this.handler.codec(), streamType);
 			CompletableFuture<JsonRpcReply> reply = this.handler.handle(inbound,
 					context(request, serverRequest, stream));
-			stream.writeTo(reply, response, (single) -> write(single, response));
-			return;
+			return answer.now(HttpStatus.OK,
+					(response) -> stream.writeTo(reply, response, (single) -> write(single, response)));
 		}
 		JsonRpcTransportContext context = context(request, serverRequest, null);
 		CompletableFuture<JsonRpcReply> reply = this.handler.handle(inbound, context);
 		if (reply.isDone()) {
-			write(reply.join(), response);
-			return;
+			return answer.reply(reply.join());
 		}
 		// the call goes on on another thread: nothing may read the servlet request once
 		// the response is complete
 		context.resolve();
-		later.answer(reply, serverRequest);
+		return answer.later(reply, serverRequest);
 	}
 
 	/**
@@ -268,15 +262,6 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 			response.setContentLength(message.size());
 			message.writeTo(response.getOutputStream());
-		}
-	}
-
-	private static boolean isJson(ServerRequest request) {
-		try {
-			return JsonRpcHttpMediaTypes.isJson(request.headers().contentType().orElse(null));
-		}
-		catch (RuntimeException ex) {
-			return false;
 		}
 	}
 
@@ -356,16 +341,6 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 		return false;
 	}
 
-	private ServerResponse stream(JsonRpcInbound inbound, ServerRequest request, JsonRpcHttpStreamFormat streamType) {
-		HttpJsonRpcStream stream = new HttpJsonRpcStream(this.handler.codec(), streamType);
-		CompletableFuture<JsonRpcReply> reply = this.handler.handle(inbound,
-				context(request.servletRequest(), () -> request, stream));
-		return ServerResponse.ok().build((servletRequest, servletResponse) -> {
-			stream.writeTo(reply, servletResponse, (single) -> write(single, servletResponse));
-			return null;
-		});
-	}
-
 	/**
 	 * Answer {@code GET {path}/openrpc.json} with the OpenRPC document: an
 	 * {@code rpc.discover} call made for the request, through the same interceptors and
@@ -415,20 +390,109 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 		return JsonRpcTransportContext.shareableHeaders(headers);
 	}
 
-	private ServerResponse toResponse(JsonRpcReply reply) {
-		HttpStatusCode status = this.statusPolicy.status(reply);
-		if (reply.isEmpty()) {
-			return ServerResponse.status(status).build();
+	/**
+	 * How {@link #serve(HttpServletRequest, Supplier, Answer)} answers a call: on the
+	 * servlet response, or with a functional {@link ServerResponse} that writes the same.
+	 *
+	 * @param <R> what an answer returns
+	 */
+	private interface Answer<R> {
+
+		/**
+		 * Answer at once.
+		 * @param status the status the writer sets
+		 * @param writer writes the answer on the servlet response
+		 * @return the answer
+		 */
+		R now(HttpStatusCode status, ResponseWriter writer) throws Exception;
+
+		/**
+		 * Answer with a reply ready at once, as {@link #write} writes it.
+		 * @param reply the reply
+		 * @return the answer
+		 */
+		R reply(JsonRpcReply reply) throws Exception;
+
+		/**
+		 * Answer a call that completes later.
+		 * @param reply completes with the reply
+		 * @param serverRequest the functional request of the call, built if asked for
+		 * @return the answer
+		 */
+		R later(CompletableFuture<JsonRpcReply> reply, Supplier<ServerRequest> serverRequest) throws Exception;
+
+	}
+
+	/**
+	 * Writes an answer on the servlet response.
+	 */
+	@FunctionalInterface
+	private interface ResponseWriter {
+
+		void writeTo(HttpServletResponse response) throws Exception;
+
+	}
+
+	/**
+	 * Answers as a functional endpoint; asynchronously for a call that completes later.
+	 */
+	private final class FunctionalAnswer implements Answer<ServerResponse> {
+
+		@Override
+		public ServerResponse now(HttpStatusCode status, ResponseWriter writer) {
+			// written straight to the servlet response: the body is already JSON bytes,
+			// so there is nothing for message converters to negotiate
+			return ServerResponse.status(status).build((servletRequest, servletResponse) -> {
+				writer.writeTo(servletResponse);
+				return null;
+			});
 		}
-		JsonRpcEncodedMessage message = this.handler.codec().encodeReply(reply);
-		// written straight to the servlet response: the body is already JSON bytes, so
-		// there is nothing for message converters to negotiate
-		return ServerResponse.status(status).build((servletRequest, servletResponse) -> {
-			servletResponse.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			servletResponse.setContentLength(message.size());
-			message.writeTo(servletResponse.getOutputStream());
+
+		@Override
+		public ServerResponse reply(JsonRpcReply reply) {
+			return now(JsonRpcHttpHandler.this.statusPolicy.status(reply), (response) -> write(reply, response));
+		}
+
+		@Override
+		public ServerResponse later(CompletableFuture<JsonRpcReply> reply, Supplier<ServerRequest> serverRequest) {
+			return ServerResponse.async(reply.thenApply(this::reply));
+		}
+
+	}
+
+	/**
+	 * Answers on the servlet response; a call that completes later is handed on.
+	 */
+	private final class ServletAnswer implements Answer<@Nullable Void> {
+
+		private final HttpServletResponse response;
+
+		private final LaterReply later;
+
+		ServletAnswer(HttpServletResponse response, LaterReply later) {
+			this.response = response;
+			this.later = later;
+		}
+
+		@Override
+		public @Nullable Void now(HttpStatusCode status, ResponseWriter writer) throws Exception {
+			writer.writeTo(this.response);
 			return null;
-		});
+		}
+
+		@Override
+		public @Nullable Void reply(JsonRpcReply reply) throws IOException {
+			write(reply, this.response);
+			return null;
+		}
+
+		@Override
+		public @Nullable Void later(CompletableFuture<JsonRpcReply> reply, Supplier<ServerRequest> serverRequest)
+				throws Exception {
+			this.later.answer(reply, serverRequest);
+			return null;
+		}
+
 	}
 
 	/**

@@ -28,7 +28,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.HttpRequestHandler;
@@ -67,7 +66,7 @@ public final class JsonRpcHttpHandlerMapping extends AbstractHandlerMapping {
 
 	private static final HttpRequestHandler UNSUPPORTED_MEDIA_TYPE = (request, response) -> {
 		response.setStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
-		response.setHeader("Accept-Post", MediaType.APPLICATION_JSON_VALUE);
+		response.setHeader("Accept-Post", JsonRpcHttpMediaTypes.ACCEPT_POST);
 	};
 
 	private final String path;

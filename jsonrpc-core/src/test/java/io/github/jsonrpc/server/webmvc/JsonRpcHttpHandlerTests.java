@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import org.junit.jupiter.api.Test;
 
 import io.github.jsonrpc.server.http.JsonRpcHttpStatusPolicy;
@@ -245,6 +246,33 @@ class JsonRpcHttpHandlerTests {
 		ServerResponse response = new JsonRpcHttpHandler(this.handler, JsonRpcHttpStatusPolicy.standard(), 1024)
 			.handle(request);
 		assertThat(response.statusCode()).isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
+	void requestEncodingOfTheContainerDoesNotChangeTheDeclaredContentType() throws Exception {
+		// as with server.servlet.encoding.charset=ISO-8859-1, forced on requests: the
+		// client declared plain application/json, and the body is read as bytes
+		MockHttpServletRequest servletRequest = new MockHttpServletRequest("POST", "/jsonrpc");
+		servletRequest.addHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE);
+		servletRequest.setContent(SUBTRACT.getBytes(StandardCharsets.UTF_8));
+		HttpServletRequestWrapper latin1 = new HttpServletRequestWrapper(servletRequest) {
+
+			@Override
+			public String getCharacterEncoding() {
+				return StandardCharsets.ISO_8859_1.name();
+			}
+
+		};
+		ServerRequest request = ServerRequest.create(latin1,
+				List.<HttpMessageConverter<?>>of(new ByteArrayHttpMessageConverter()));
+		// what the functional request makes of it
+		assertThat(request.headers().contentType())
+			.hasValue(MediaType.parseMediaType("application/json;charset=ISO-8859-1"));
+		ServerResponse response = new JsonRpcHttpHandler(this.handler, JsonRpcHttpStatusPolicy.standard(), 1024)
+			.handle(request);
+		assertThat(response.statusCode()).isEqualTo(HttpStatus.OK);
+		// as the handler mapping and the filter decide
+		assertThat(JsonRpcHttpHandlerMapping.isJson(latin1.getHeader(HttpHeaders.CONTENT_TYPE))).isTrue();
 	}
 
 	@Test
