@@ -165,14 +165,15 @@ final class DefaultJsonRpcClientBuilder implements JsonRpcClient.Builder {
 	@Override
 	public JsonRpcClient.Builder connectTimeout(Duration connectTimeout) {
 		Assert.isTrue(!connectTimeout.isNegative() && !connectTimeout.isZero(), "Connect timeout must be positive");
-		this.connectTimeout = connectTimeout;
+		this.connectTimeout = ClientTimeouts.capped(connectTimeout);
 		return this;
 	}
 
 	@Override
 	public JsonRpcClient.Builder timeout(Duration timeout) {
 		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "Timeout must be positive");
-		this.timeout = timeout;
+		// the HTTP read timeout too: the JDK HttpClient fails a longer one
+		this.timeout = ClientTimeouts.capped(timeout);
 		return this;
 	}
 

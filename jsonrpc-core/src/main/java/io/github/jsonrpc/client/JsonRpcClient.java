@@ -416,7 +416,8 @@ public interface JsonRpcClient extends AutoCloseable {
 		 * makes the client use a JDK {@code HttpClient} request factory with this connect
 		 * timeout and {@link #timeout(Duration)} as read timeout, instead of the request
 		 * factory of the {@link #restClientBuilder(RestClient.Builder)
-		 * RestClient.Builder}.
+		 * RestClient.Builder}. A timeout longer than {@link Long#MAX_VALUE} nanoseconds
+		 * is capped at that, as {@link #timeout(Duration)} is.
 		 * @param connectTimeout the timeout
 		 * @return this builder
 		 */
@@ -427,9 +428,9 @@ public interface JsonRpcClient extends AutoCloseable {
 		 * calls run on the caller's thread, bounded by the HTTP read timeout: this
 		 * timeout unless an application {@code RestClient.Builder} without a
 		 * {@link #connectTimeout(Duration) connect timeout} brings its own request
-		 * factory. The client's own waits cap a timeout longer than
-		 * {@link Long#MAX_VALUE} nanoseconds (about 292 years, e.g.
-		 * {@code ChronoUnit.FOREVER.getDuration()}) at that, in effect no timeout.
+		 * factory. A timeout longer than {@link Long#MAX_VALUE} nanoseconds (about 292
+		 * years, e.g. {@code ChronoUnit.FOREVER.getDuration()}) is capped at that, in
+		 * effect no timeout, for the client's own waits and the HTTP read timeout alike.
 		 * @param timeout the timeout
 		 * @return this builder
 		 */

@@ -50,8 +50,7 @@ interface ServerCallTimer {
 	 * @return the timer
 	 */
 	static ServerCallTimer after(Duration timeout) {
-		// saturates instead of throwing ArithmeticException, unlike Duration.toMillis()
-		long nanos = TimeUnit.NANOSECONDS.convert(timeout);
+		long nanos = ClientTimeouts.capped(timeout).toNanos();
 		return (answer, expired) -> answer.completeOnTimeout(expired, nanos, TimeUnit.NANOSECONDS);
 	}
 

@@ -134,7 +134,7 @@ final class TcpMessageChannel implements MessageChannel {
 			// resolved at each attempt: the server may have moved
 			InetSocketAddress resolved = address.isUnresolved()
 					? new InetSocketAddress(address.getHostString(), address.getPort()) : address;
-			socket.connect(resolved, (connectTimeout != null) ? (int) connectTimeout.toMillis() : 0);
+			socket.connect(resolved, (connectTimeout != null) ? ClientTimeouts.socketMillis(connectTimeout) : 0);
 			if (socket instanceof SSLSocket ssl) {
 				ssl.startHandshake();
 			}

@@ -16,7 +16,16 @@
 
 package io.github.jsonrpc.client;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -76,6 +85,32 @@ class RestClientJsonRpcTransportTests {
 		assertThatExceptionOfType(JsonRpcClientException.class)
 			.isThrownBy(() -> client().method("nope").retrieve(Integer.class))
 			.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(-32601));
+	}
+
+	@ParameterizedTest
+	@MethodSource("io.github.jsonrpc.client.ServerCallTimerTests#unschedulable")
+	void timeoutTooLongToScheduleIsCappedForTheJdkHttpClient(Duration timeout) throws IOException {
+		// the JDK HttpClient fails a request whose read or connect timeout is longer than
+		// Long.MAX_VALUE nanoseconds with "long overflow"
+		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		server.createContext("/jsonrpc", (exchange) -> {
+			byte[] reply = "{\"jsonrpc\":\"2.0\",\"result\":19,\"id\":1}".getBytes(StandardCharsets.UTF_8);
+			exchange.getRequestBody().readAllBytes();
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, reply.length);
+			exchange.getResponseBody().write(reply);
+			exchange.close();
+		});
+		server.start();
+		String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/jsonrpc";
+		try (JsonRpcClient readTimeout = JsonRpcClient.builder().url(url).timeout(timeout).build();
+				JsonRpcClient connectTimeout = JsonRpcClient.builder().url(url).connectTimeout(timeout).build()) {
+			assertThat(readTimeout.method("subtract").params(42, 23).retrieve(Integer.class)).isEqualTo(19);
+			assertThat(connectTimeout.method("subtract").params(42, 23).retrieve(Integer.class)).isEqualTo(19);
+		}
+		finally {
+			server.stop(0);
+		}
 	}
 
 	@Test
