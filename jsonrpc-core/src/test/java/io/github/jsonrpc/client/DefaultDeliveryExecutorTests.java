@@ -16,18 +16,12 @@
 
 package io.github.jsonrpc.client;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.jsonrpc.protocol.JsonRpcRequest;
-import io.github.jsonrpc.protocol.JsonRpcResponse;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -48,9 +42,7 @@ class DefaultDeliveryExecutorTests {
 
 	private static final JsonNode PARAMS = JsonMapper.builder().build().readTree("{\"n\":1}");
 
-	private final CountDownLatch release = new CountDownLatch(1);
-
-	private final AcceptingTransport transport = new AcceptingTransport();
+	private final ServerSideTransport transport = new ServerSideTransport();
 
 	private final DefaultJsonRpcClient client = (DefaultJsonRpcClient) JsonRpcClient.builder()
 		.transport(this.transport)
@@ -58,7 +50,7 @@ class DefaultDeliveryExecutorTests {
 
 	@AfterEach
 	void releaseAndClose() {
-		this.release.countDown();
+		this.transport.release();
 		this.client.close();
 	}
 
@@ -79,7 +71,7 @@ class DefaultDeliveryExecutorTests {
 		notify("tick");
 		assertThat(pool().getPoolSize()).isEqualTo(THREADS);
 		assertThat(delivered.getCount()).isEqualTo(subscribers);
-		this.release.countDown();
+		this.transport.release();
 		assertThat(delivered.await(10, TimeUnit.SECONDS)).isTrue();
 		assertThat(listened.await(10, TimeUnit.SECONDS)).isTrue();
 		assertThat(pool().getLargestPoolSize()).isEqualTo(THREADS);
@@ -116,7 +108,7 @@ class DefaultDeliveryExecutorTests {
 				@Override
 				public void onNext(JsonNode item) {
 					entered.countDown();
-					await(DefaultDeliveryExecutorTests.this.release);
+					DefaultDeliveryExecutorTests.this.transport.hold();
 					super.onNext(item);
 				}
 
@@ -131,15 +123,6 @@ class DefaultDeliveryExecutorTests {
 
 	private ThreadPoolExecutor pool() {
 		return (ThreadPoolExecutor) this.client.deliveryExecutor();
-	}
-
-	private static void await(CountDownLatch latch) {
-		try {
-			latch.await(30, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	/**
@@ -169,38 +152,6 @@ class DefaultDeliveryExecutorTests {
 
 		@Override
 		public void onComplete() {
-		}
-
-	}
-
-	/**
-	 * A transport that accepts every subscription and keeps the client's listener, to
-	 * play the server's side.
-	 */
-	private static final class AcceptingTransport implements JsonRpcTransport {
-
-		private final AtomicReference<@Nullable Listener> listener = new AtomicReference<>();
-
-		@Override
-		public CompletableFuture<List<JsonRpcResponse>> exchange(JsonRpcClientRequest request) {
-			List<JsonRpcResponse> responses = new ArrayList<>();
-			for (JsonRpcRequest entry : request.entries()) {
-				if (entry.id() != null) {
-					responses.add(JsonRpcResponse.success(entry.id(), "ok"));
-				}
-			}
-			return CompletableFuture.completedFuture(responses);
-		}
-
-		@Override
-		public void setListener(Listener listener) {
-			this.listener.set(listener);
-		}
-
-		Listener listener() {
-			Listener current = this.listener.get();
-			assertThat(current).isNotNull();
-			return current;
 		}
 
 	}

@@ -25,7 +25,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
 import io.github.jsonrpc.protocol.JsonRpcId;
@@ -55,13 +54,11 @@ class JsonRpcSubscriptionsTests {
 
 	private final ExecutorService delivery = Executors.newSingleThreadExecutor();
 
-	private final CountDownLatch release = new CountDownLatch(1);
-
-	private final ListenerCapturingTransport transport = new ListenerCapturingTransport();
+	private final ServerSideTransport transport = new ServerSideTransport();
 
 	@AfterEach
 	void releaseAndShutDown() {
-		this.release.countDown();
+		this.transport.release();
 		this.delivery.shutdownNow();
 	}
 
@@ -73,7 +70,7 @@ class JsonRpcSubscriptionsTests {
 		client.onNotification("tick", JsonNode.class, (params) -> {
 			delivered.incrementAndGet();
 			first.countDown();
-			await(this.release);
+			this.transport.hold();
 		});
 		JsonRpcRequest notification = JsonRpcRequest.notification("tick",
 				mapper.readTree("{\"w\":\"" + "w".repeat(1000) + "\"}"));
@@ -83,7 +80,7 @@ class JsonRpcSubscriptionsTests {
 		for (int i = 0; i < 1000; i++) {
 			this.transport.listener().onNotification(notification);
 		}
-		this.release.countDown();
+		this.transport.release();
 		// a notification of another method marks the end of what was queued
 		CountDownLatch drained = new CountDownLatch(1);
 		client.onNotification("end", JsonNode.class, (params) -> drained.countDown());
@@ -99,7 +96,7 @@ class JsonRpcSubscriptionsTests {
 		CountDownLatch first = new CountDownLatch(1);
 		JsonRpcClient client = client(this.delivery).handler("confirm", JsonNode.class, (question) -> {
 			first.countDown();
-			await(this.release);
+			this.transport.hold();
 			return true;
 		}).build();
 		JsonNode params = mapper.readTree("[\"" + "q".repeat(2000) + "\"]");
@@ -109,7 +106,7 @@ class JsonRpcSubscriptionsTests {
 		for (int i = 1; i < 40; i++) {
 			answers.add(this.transport.listener().onRequest(JsonRpcRequest.call(JsonRpcId.of(i), "confirm", params)));
 		}
-		this.release.countDown();
+		this.transport.release();
 		int busy = 0;
 		for (CompletableFuture<@Nullable JsonRpcResponse> answer : answers) {
 			JsonRpcResponse response = answer.get(5, TimeUnit.SECONDS);
@@ -131,7 +128,7 @@ class JsonRpcSubscriptionsTests {
 		JsonRpcSubscription subscription = client.onNotification("tick", JsonNode.class, (params) -> {
 			calls.incrementAndGet();
 			first.countDown();
-			await(this.release);
+			this.transport.hold();
 		});
 		CountDownLatch other = new CountDownLatch(1);
 		client.onNotification("other", JsonNode.class, (params) -> other.countDown());
@@ -141,7 +138,7 @@ class JsonRpcSubscriptionsTests {
 		// queued behind the blocked delivery, then its subscription closes
 		this.transport.listener().onNotification(tick, 10);
 		subscription.close();
-		this.release.countDown();
+		this.transport.release();
 		this.transport.listener().onNotification(JsonRpcRequest.notification("other", null), 10);
 		assertThat(other.await(5, TimeUnit.SECONDS)).isTrue();
 		assertThat(calls.get()).isOne();
@@ -165,40 +162,6 @@ class JsonRpcSubscriptionsTests {
 
 	private JsonRpcClient.Builder client(Executor executor) {
 		return JsonRpcClient.builder().transport(this.transport).maxBufferedBytes(LIMIT).deliveryExecutor(executor);
-	}
-
-	private static void await(CountDownLatch latch) {
-		try {
-			latch.await(10, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	/**
-	 * A transport that keeps the client's listener, to play the server's side.
-	 */
-	private static final class ListenerCapturingTransport implements JsonRpcTransport {
-
-		private final AtomicReference<@Nullable Listener> listener = new AtomicReference<>();
-
-		@Override
-		public CompletableFuture<List<JsonRpcResponse>> exchange(JsonRpcClientRequest request) {
-			return CompletableFuture.completedFuture(List.of());
-		}
-
-		@Override
-		public void setListener(Listener listener) {
-			this.listener.set(listener);
-		}
-
-		Listener listener() {
-			Listener current = this.listener.get();
-			assertThat(current).isNotNull();
-			return current;
-		}
-
 	}
 
 }

@@ -35,18 +35,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import io.github.jsonrpc.JsonRpcSetup;
 import io.github.jsonrpc.protocol.JsonRpcId;
-import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
 import io.github.jsonrpc.server.JsonRpcException;
-import io.github.jsonrpc.server.JsonRpcExceptionHandler;
-import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.http.JsonRpcHttpStatusPolicy;
 import io.github.jsonrpc.server.method.annotation.JsonRpcService;
-import io.github.jsonrpc.server.support.DefaultJsonRpcExceptionResolver;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockAsyncContext;
@@ -69,18 +64,13 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class JsonRpcHttpFilterTests {
 
-	private static final String CALL = "{\"jsonrpc\":\"2.0\",\"method\":\"later\",\"id\":1}";
+	private static final String CALL = PendingCall.CALL;
 
-	private final JsonRpcMessageCodec codec = JsonRpcMessageCodec.create(JsonMapper.builder().build());
+	private final PendingCall call = new PendingCall();
 
-	private final CompletableFuture<JsonRpcResponse> pending = new CompletableFuture<>();
+	private final CompletableFuture<JsonRpcResponse> pending = this.call.response();
 
-	private final JsonRpcHandler handler = JsonRpcHandler.builder((exchange) -> this.pending, this.codec)
-		.exceptionHandler(new JsonRpcExceptionHandler(List.of(new DefaultJsonRpcExceptionResolver()), false))
-		.build();
-
-	private final JsonRpcHttpHandler httpHandler = new JsonRpcHttpHandler(this.handler,
-			JsonRpcHttpStatusPolicy.standard(), 1024);
+	private final JsonRpcHttpHandler httpHandler = this.call.httpHandler(JsonRpcHttpStatusPolicy.standard(), 1024);
 
 	private final JsonRpcHttpFilter filter = new JsonRpcHttpFilter("/rpc", this.httpHandler, Duration.ofSeconds(7));
 
@@ -89,7 +79,7 @@ class JsonRpcHttpFilterTests {
 
 	@AfterEach
 	void release() {
-		this.pending.completeExceptionally(new IllegalStateException("test over"));
+		this.call.release();
 	}
 
 	@Test
@@ -138,7 +128,7 @@ class JsonRpcHttpFilterTests {
 	@Test
 	void pendingCallFailingLaterIsAnsweredWithItsJsonRpcErrorAndPolicyStatus() throws Exception {
 		JsonRpcHttpFilter byErrorCode = new JsonRpcHttpFilter("/rpc",
-				new JsonRpcHttpHandler(this.handler, JsonRpcHttpStatusPolicy.byErrorCode(), 1024), null);
+				this.call.httpHandler(JsonRpcHttpStatusPolicy.byErrorCode(), 1024), null);
 		MockHttpServletRequest request = post(CALL);
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		MockFilterChain chain = new MockFilterChain();
@@ -265,13 +255,13 @@ class JsonRpcHttpFilterTests {
 		this.pending.complete(JsonRpcResponse.success(JsonRpcId.of(1), "ok"));
 		int size = CALL.getBytes(StandardCharsets.UTF_8).length;
 		JsonRpcHttpFilter exact = new JsonRpcHttpFilter("/rpc",
-				new JsonRpcHttpHandler(this.handler, JsonRpcHttpStatusPolicy.standard(), size), null);
+				this.call.httpHandler(JsonRpcHttpStatusPolicy.standard(), size), null);
 		MockHttpServletResponse atLimit = new MockHttpServletResponse();
 		exact.doFilter(post(CALL), atLimit, new MockFilterChain());
 		assertThat(atLimit.getStatus()).isEqualTo(200);
 		assertThat(atLimit.getContentAsString()).contains("\"result\":\"ok\"");
 		JsonRpcHttpFilter oneLess = new JsonRpcHttpFilter("/rpc",
-				new JsonRpcHttpHandler(this.handler, JsonRpcHttpStatusPolicy.standard(), size - 1), null);
+				this.call.httpHandler(JsonRpcHttpStatusPolicy.standard(), size - 1), null);
 		MockHttpServletRequest over = post(CALL);
 		MockHttpServletResponse overLimit = new MockHttpServletResponse();
 		MockFilterChain chain = new MockFilterChain();

@@ -26,16 +26,12 @@ import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.server.http.JsonRpcHttpStatusPolicy;
-import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
 import io.github.jsonrpc.server.JsonRpcException;
-import io.github.jsonrpc.server.JsonRpcExceptionHandler;
 import io.github.jsonrpc.server.JsonRpcHandler;
-import io.github.jsonrpc.server.support.DefaultJsonRpcExceptionResolver;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -61,21 +57,19 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class JsonRpcHttpHandlerPendingTests {
 
-	private static final String CALL = "{\"jsonrpc\":\"2.0\",\"method\":\"later\",\"id\":1}";
+	private static final String CALL = PendingCall.CALL;
 
-	private final JsonRpcMessageCodec codec = JsonRpcMessageCodec.create(JsonMapper.builder().build());
+	private final PendingCall call = new PendingCall();
 
-	private final CompletableFuture<JsonRpcResponse> pending = new CompletableFuture<>();
+	private final CompletableFuture<JsonRpcResponse> pending = this.call.response();
 
-	private final JsonRpcHandler handler = JsonRpcHandler.builder((exchange) -> this.pending, this.codec)
-		.exceptionHandler(new JsonRpcExceptionHandler(List.of(new DefaultJsonRpcExceptionResolver()), false))
-		.build();
+	private final JsonRpcHandler handler = this.call.handler();
 
 	private final ExecutorService servletThread = Executors.newSingleThreadExecutor();
 
 	@AfterEach
 	void releaseAndShutdown() {
-		this.pending.completeExceptionally(new IllegalStateException("test over"));
+		this.call.release();
 		this.servletThread.shutdownNow();
 	}
 
@@ -115,11 +109,9 @@ class JsonRpcHttpHandlerPendingTests {
 	void declaredContentLengthAtTheLimitIsReadAndOneMoreIsRefusedUnread() throws Exception {
 		byte[] body = CALL.getBytes(StandardCharsets.UTF_8);
 		this.pending.complete(JsonRpcResponse.success(io.github.jsonrpc.protocol.JsonRpcId.of(1), "ok"));
-		JsonRpcHttpHandler exact = new JsonRpcHttpHandler(this.handler, JsonRpcHttpStatusPolicy.standard(),
-				body.length);
+		JsonRpcHttpHandler exact = this.call.httpHandler(JsonRpcHttpStatusPolicy.standard(), body.length);
 		assertThat(exact.handle(request(CALL)).statusCode()).isEqualTo(HttpStatus.OK);
-		JsonRpcHttpHandler oneLess = new JsonRpcHttpHandler(this.handler, JsonRpcHttpStatusPolicy.standard(),
-				body.length - 1);
+		JsonRpcHttpHandler oneLess = this.call.httpHandler(JsonRpcHttpStatusPolicy.standard(), body.length - 1);
 		MockHttpServletRequest servletRequest = servletRequest(CALL);
 		assertThat(oneLess.handle(ServerRequest.create(servletRequest, converters())).statusCode())
 			.isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
@@ -131,11 +123,9 @@ class JsonRpcHttpHandlerPendingTests {
 	void undeclaredLengthAtTheLimitIsReadAndOneMoreIsRefused() throws Exception {
 		byte[] body = CALL.getBytes(StandardCharsets.UTF_8);
 		this.pending.complete(JsonRpcResponse.success(io.github.jsonrpc.protocol.JsonRpcId.of(1), "ok"));
-		JsonRpcHttpHandler exact = new JsonRpcHttpHandler(this.handler, JsonRpcHttpStatusPolicy.standard(),
-				body.length);
+		JsonRpcHttpHandler exact = this.call.httpHandler(JsonRpcHttpStatusPolicy.standard(), body.length);
 		assertThat(exact.handle(chunked(CALL)).statusCode()).isEqualTo(HttpStatus.OK);
-		JsonRpcHttpHandler oneLess = new JsonRpcHttpHandler(this.handler, JsonRpcHttpStatusPolicy.standard(),
-				body.length - 1);
+		JsonRpcHttpHandler oneLess = this.call.httpHandler(JsonRpcHttpStatusPolicy.standard(), body.length - 1);
 		assertThat(oneLess.handle(chunked(CALL)).statusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
 	}
 
@@ -152,7 +142,7 @@ class JsonRpcHttpHandlerPendingTests {
 	}
 
 	private ServerResponse handleWithoutBlocking(ServerRequest request) throws Exception {
-		JsonRpcHttpHandler httpHandler = new JsonRpcHttpHandler(this.handler, JsonRpcHttpStatusPolicy.standard(), 1024);
+		JsonRpcHttpHandler httpHandler = this.call.httpHandler(JsonRpcHttpStatusPolicy.standard(), 1024);
 		Future<ServerResponse> returned = this.servletThread.submit(() -> httpHandler.handle(request));
 		try {
 			return returned.get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS);
@@ -163,9 +153,8 @@ class JsonRpcHttpHandlerPendingTests {
 	}
 
 	private MockMvcTester tester(JsonRpcHttpStatusPolicy policy) {
-		return MockMvcTester.create(MockMvcBuilders
-			.routerFunctions(new JsonRpcHttpHandler(this.handler, policy, 1024).routerFunction("/rpc"))
-			.build());
+		return MockMvcTester.create(
+				MockMvcBuilders.routerFunctions(this.call.httpHandler(policy, 1024).routerFunction("/rpc")).build());
 	}
 
 	private static ServerRequest request(String json) {
