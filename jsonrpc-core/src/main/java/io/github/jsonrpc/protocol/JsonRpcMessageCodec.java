@@ -961,8 +961,9 @@ public final class JsonRpcMessageCodec {
 	 * mapper: an {@code Integer}, {@code Long}, {@code String} or {@code Boolean} result
 	 * and an integer or string id, each only when the mapper's serializer for it is
 	 * Jackson's standard one, which writes exactly that. The mapper looks the serializer
-	 * up by class on every value (about a fifth of the time spent writing a small
-	 * response); a custom serializer, a shape override or default typing is always asked.
+	 * up by class on every value (3 to 5 % of a small call's CPU in a profile of the
+	 * benchmarks); a custom serializer, a shape override or default typing is always
+	 * asked.
 	 */
 	private static final class DirectWrites {
 
