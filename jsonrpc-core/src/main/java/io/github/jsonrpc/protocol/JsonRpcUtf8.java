@@ -15,6 +15,10 @@
  */
 package io.github.jsonrpc.protocol;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Strict check of the UTF-8 encoding of a message, before it is parsed: JSON-RPC messages
  * are UTF-8 only. Rejects malformed and truncated sequences, overlong encodings (such as
@@ -26,6 +30,13 @@ package io.github.jsonrpc.protocol;
  * @author JSON-RPC for Spring Boot team
  */
 final class JsonRpcUtf8 {
+
+	// eight bytes at a time: byte order does not matter for the checks below
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+	private static final long HIGH_BITS = 0x8080808080808080L;
+
+	private static final long LOW_BITS = 0x0101010101010101L;
 
 	private JsonRpcUtf8() {
 	}
@@ -39,6 +50,15 @@ final class JsonRpcUtf8 {
 		int i = 0;
 		int length = bytes.length;
 		while (i < length) {
+			if (i + 8 <= length) {
+				long word = (long) LONGS.get(bytes, i);
+				// eight ASCII bytes none of which is NUL (the common case): skipped at
+				// once
+				if ((word & HIGH_BITS) == 0 && ((word - LOW_BITS) & ~word & HIGH_BITS) == 0) {
+					i += 8;
+					continue;
+				}
+			}
 			int b = bytes[i];
 			if (b > 0) {
 				// ASCII, the common case

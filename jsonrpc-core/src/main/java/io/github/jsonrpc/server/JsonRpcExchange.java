@@ -69,7 +69,10 @@ public final class JsonRpcExchange {
 		Assert.notNull(replyBudget, "ReplyBudget is required");
 		this.request = request;
 		this.context = context;
-		this.attributes = attributes;
+		if (attributes != null) {
+			// a volatile write is a full fence: not made for a new exchange's empty map
+			this.attributes = attributes;
+		}
 		this.replyBudget = replyBudget;
 		this.publisherContext = publisherContext;
 	}

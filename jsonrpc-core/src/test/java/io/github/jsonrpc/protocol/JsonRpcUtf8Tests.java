@@ -118,6 +118,39 @@ class JsonRpcUtf8Tests {
 		assertThat(valid(0xF0, 0x9F, 0x98, 0x80, 0xFF)).isFalse();
 	}
 
+	@Test
+	void everyPositionOfALongInputIsChecked() {
+		// ASCII is skipped eight bytes at a time: a bad byte must be found at any offset
+		for (int length = 1; length <= 24; length++) {
+			for (int at = 0; at < length; at++) {
+				byte[] nul = ascii(length);
+				nul[at] = 0x00;
+				assertThat(valid(nul)).as("NUL at %d of %d", at, length).isFalse();
+				byte[] lone = ascii(length);
+				lone[at] = (byte) 0x80;
+				assertThat(valid(lone)).as("continuation byte at %d of %d", at, length).isFalse();
+				byte[] lead = ascii(length);
+				lead[at] = (byte) 0xC3;
+				assertThat(valid(lead)).as("lead byte at %d of %d", at, length).isFalse();
+				if (at + 1 < length) {
+					byte[] pair = ascii(length);
+					pair[at] = (byte) 0xC3;
+					pair[at + 1] = (byte) 0xA9;
+					assertThat(valid(pair)).as("é at %d of %d", at, length).isTrue();
+				}
+			}
+			assertThat(valid(ascii(length))).as("ASCII of %d", length).isTrue();
+		}
+	}
+
+	private static byte[] ascii(int length) {
+		byte[] bytes = new byte[length];
+		for (int i = 0; i < length; i++) {
+			bytes[i] = (byte) ('a' + (i % 26));
+		}
+		return bytes;
+	}
+
 	private static boolean valid(byte[] bytes) {
 		return JsonRpcUtf8.isValid(bytes);
 	}
