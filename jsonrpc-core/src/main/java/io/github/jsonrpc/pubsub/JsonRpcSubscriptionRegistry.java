@@ -247,6 +247,18 @@ public final class JsonRpcSubscriptionRegistry {
 		return own == null || own.isAuthorized(topic.name(), session);
 	}
 
+	private boolean isOpenToAll(JsonRpcTopic topic) {
+		try {
+			JsonRpcTopicAuthorizer own = topic.authorizer();
+			return this.authorizer.isOpenToAll(topic.name()) && (own == null || own.isOpenToAll(topic.name()));
+		}
+		catch (RuntimeException ex) {
+			// checked for each subscriber instead
+			logger.debug("Authorizer failed for topic '" + topic.name() + "'", ex);
+			return false;
+		}
+	}
+
 	/**
 	 * Return the most topics one session may subscribe to.
 	 * @return the limit
@@ -444,10 +456,12 @@ public final class JsonRpcSubscriptionRegistry {
 				if (retain && !(byPattern && subscribers.isEmpty())) {
 					this.retained.put(topic, message);
 				}
+				// asked once per publication rather than once per subscriber
+				boolean openToAll = isOpenToAll(declared);
 				int delivered = 0;
 				for (JsonRpcSession session : subscribers.values()) {
 					try {
-						if (isAuthorized(declared, session) && session.send(message)) {
+						if ((openToAll || isAuthorized(declared, session)) && session.send(message)) {
 							delivered++;
 						}
 					}

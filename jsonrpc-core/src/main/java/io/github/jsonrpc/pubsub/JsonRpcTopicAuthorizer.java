@@ -41,11 +41,35 @@ public interface JsonRpcTopicAuthorizer {
 	boolean isAuthorized(String topic, @Nullable JsonRpcSession session);
 
 	/**
+	 * Return whether every session may see the topic, whoever it is: a publication is
+	 * then delivered without asking {@link #isAuthorized} for each subscriber (asked once
+	 * per publication). The default is {@code false}: every subscriber is checked.
+	 * @param topic the topic name
+	 * @return {@code true} only if {@link #isAuthorized} allows the topic to any session
+	 * @since 0.1.0
+	 */
+	default boolean isOpenToAll(String topic) {
+		return false;
+	}
+
+	/**
 	 * Return an authorizer that permits every topic to every session.
 	 * @return the authorizer
 	 */
 	static JsonRpcTopicAuthorizer permitAll() {
-		return (topic, session) -> true;
+		return new JsonRpcTopicAuthorizer() {
+
+			@Override
+			public boolean isAuthorized(String topic, @Nullable JsonRpcSession session) {
+				return true;
+			}
+
+			@Override
+			public boolean isOpenToAll(String topic) {
+				return true;
+			}
+
+		};
 	}
 
 }

@@ -72,6 +72,21 @@ public class SecurityJsonRpcTopicAuthorizer implements JsonRpcTopicAuthorizer {
 		return true;
 	}
 
+	/**
+	 * Return whether no rule matches the topic: then every session may see it.
+	 * @param topic the topic name
+	 * @return {@code true} for a topic no rule matches
+	 */
+	@Override
+	public boolean isOpenToAll(String topic) {
+		for (Rule rule : this.rules) {
+			if (PatternMatchUtils.simpleMatch(rule.pattern(), topic)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	private static Authentication authentication(@Nullable JsonRpcSession session) {
 		Authentication authentication;
 		if (session == null) {

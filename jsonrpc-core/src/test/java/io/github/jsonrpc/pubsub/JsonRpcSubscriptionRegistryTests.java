@@ -16,9 +16,12 @@
 package io.github.jsonrpc.pubsub;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
+import io.github.jsonrpc.server.JsonRpcSession;
 import io.github.jsonrpc.server.JsonRpcSessionRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -147,6 +150,75 @@ class JsonRpcSubscriptionRegistryTests {
 		assertThat(registry.deliver("t", codec.encodeNotification("t", 1), false)).isOne();
 		assertThat(good.received).containsExactly("t=1");
 		assertThat(bad.received).isEmpty();
+	}
+
+	@Test
+	void topicOpenToAllIsDeliveredWithoutAskingForEachSubscriber() {
+		List<String> asked = new CopyOnWriteArrayList<>();
+		JsonRpcSubscriptionRegistry registry = new JsonRpcSubscriptionRegistry(
+				List.of(JsonRpcTopic.of("open"), JsonRpcTopic.of("closed"), JsonRpcTopic.of("broken")), 5,
+				new JsonRpcTopicAuthorizer() {
+
+					@Override
+					public boolean isAuthorized(String topic, @Nullable JsonRpcSession session) {
+						asked.add(topic + "/" + session.id());
+						return !"2".equals(session.id());
+					}
+
+					@Override
+					public boolean isOpenToAll(String topic) {
+						if ("broken".equals(topic)) {
+							throw new IllegalStateException("broken rule");
+						}
+						return "open".equals(topic);
+					}
+
+				});
+		TestSession one = new TestSession("1");
+		TestSession two = new TestSession("2");
+		for (String topic : List.of("open", "closed", "broken")) {
+			for (TestSession session : List.of(one, two)) {
+				registry.subscribe(session, topic);
+				registry.activate(session, topic);
+			}
+		}
+		asked.clear();
+		io.github.jsonrpc.protocol.JsonRpcMessageCodec codec = io.github.jsonrpc.protocol.JsonRpcMessageCodec
+			.create(tools.jackson.databind.json.JsonMapper.builder().build());
+		assertThat(registry.deliver("open", codec.encodeNotification("open", 1), false)).isEqualTo(2);
+		assertThat(asked).isEmpty();
+		// not open to all, or the question failed: every subscriber is asked
+		assertThat(registry.deliver("closed", codec.encodeNotification("closed", 2), false)).isOne();
+		assertThat(registry.deliver("broken", codec.encodeNotification("broken", 3), false)).isOne();
+		assertThat(asked).containsExactlyInAnyOrder("closed/1", "closed/2", "broken/1", "broken/2");
+		assertThat(one.received).containsExactly("open=1", "closed=2", "broken=3");
+		assertThat(two.received).containsExactly("open=1");
+	}
+
+	@Test
+	void topicWithItsOwnAuthorizerIsCheckedForEachSubscriber() {
+		JsonRpcSubscriptionRegistry registry = new JsonRpcSubscriptionRegistry(
+				List.of(JsonRpcTopic.of("t").withAuthorizer((topic, session) -> !"2".equals(session.id()))), 5,
+				JsonRpcTopicAuthorizer.permitAll());
+		TestSession one = new TestSession("1");
+		TestSession two = new TestSession("2");
+		registry.subscribe(one, "t");
+		registry.activate(one, "t");
+		registry.subscribe(two, "t");
+		registry.activate(two, "t");
+		io.github.jsonrpc.protocol.JsonRpcMessageCodec codec = io.github.jsonrpc.protocol.JsonRpcMessageCodec
+			.create(tools.jackson.databind.json.JsonMapper.builder().build());
+		assertThat(registry.deliver("t", codec.encodeNotification("t", 1), false)).isOne();
+		assertThat(one.received).containsExactly("t=1");
+		assertThat(two.received).isEmpty();
+	}
+
+	@Test
+	void permitAllIsOpenToAll() {
+		assertThat(JsonRpcTopicAuthorizer.permitAll().isOpenToAll("any")).isTrue();
+		assertThat(JsonRpcTopicAuthorizer.permitAll().isAuthorized("any", null)).isTrue();
+		JsonRpcTopicAuthorizer custom = (topic, session) -> true;
+		assertThat(custom.isOpenToAll("any")).isFalse();
 	}
 
 	@Test

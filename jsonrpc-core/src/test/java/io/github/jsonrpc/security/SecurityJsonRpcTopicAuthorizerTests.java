@@ -91,6 +91,15 @@ class SecurityJsonRpcTopicAuthorizerTests {
 	}
 
 	@Test
+	void onlyTopicsNoRuleMatchesAreOpenToAll() {
+		assertThat(this.authorizer.isOpenToAll("clock")).isTrue();
+		assertThat(this.authorizer.isOpenToAll("admin-events")).isFalse();
+		assertThat(this.authorizer.isOpenToAll("members")).isFalse();
+		assertThat(this.authorizer.isOpenToAll("own-alice")).isFalse();
+		assertThat(new SecurityJsonRpcTopicAuthorizer().isOpenToAll("members")).isTrue();
+	}
+
+	@Test
 	void roleRuleUsesTheHandshakePrincipal() {
 		assertThat(
 				this.authorizer.isAuthorized("admin-events", new TestSession("1", TestSecurity.user("admin", "ADMIN"))))

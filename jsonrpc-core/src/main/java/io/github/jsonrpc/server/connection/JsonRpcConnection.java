@@ -15,6 +15,8 @@
  */
 package io.github.jsonrpc.server.connection;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.reflect.Type;
 import java.security.Principal;
 import java.time.Duration;
@@ -27,7 +29,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -74,6 +75,17 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 
 	private static final Log logger = LogFactory.getLog(JsonRpcConnection.class);
 
+	private static final VarHandle CLOSED;
+
+	static {
+		try {
+			CLOSED = MethodHandles.lookup().findVarHandle(JsonRpcConnection.class, "closed", boolean.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
 	private final String id;
 
 	private final JsonRpcHandler handler;
@@ -110,7 +122,9 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 	/** Calls done but whose reply is not queued yet: see {@link #isDrained()}. */
 	private final AtomicInteger replying = new AtomicInteger();
 
-	private final AtomicBoolean closed = new AtomicBoolean();
+	// a field of the connection itself rather than an AtomicBoolean: a fan-out reads it
+	// for every subscriber, one object less to fetch per delivery
+	private volatile boolean closed;
 
 	private final List<Runnable> closeCallbacks = new ArrayList<>();
 
@@ -520,7 +534,7 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 
 	@Override
 	public boolean isOpen() {
-		return !this.closed.get();
+		return !this.closed;
 	}
 
 	@Override
@@ -578,7 +592,7 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 	public void onClose(Runnable callback) {
 		Assert.notNull(callback, "Callback is required");
 		synchronized (this.closeCallbacks) {
-			if (!this.closed.get()) {
+			if (!this.closed) {
 				this.closeCallbacks.add(callback);
 				return;
 			}
@@ -628,7 +642,7 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 	}
 
 	private boolean markClosed(JsonRpcCloseReason reason) {
-		if (!this.closed.compareAndSet(false, true)) {
+		if (!CLOSED.compareAndSet(this, false, true)) {
 			return false;
 		}
 		if (reason == JsonRpcCloseReason.SLOW_CONSUMER && logger.isWarnEnabled()) {

@@ -125,10 +125,17 @@ final class WebFluxJsonRpcConnection extends JsonRpcConnection {
 
 	@Override
 	protected void write(JsonRpcEncodedMessage message, WriteCompletion completion) {
+		FluxSink<WebSocketMessage> current;
 		synchronized (this.monitor) {
-			this.pending = new PendingWrite(message, completion);
+			current = this.sink;
+			if (current == null || this.pending != null || current.requestedFromDownstream() <= 0) {
+				// sent once the session asks for more
+				this.pending = new PendingWrite(message, completion);
+				return;
+			}
 		}
-		flush();
+		// the usual case, the session asked for more: no pending write per message
+		send(current, message, completion);
 	}
 
 	private void flush() {
@@ -142,11 +149,15 @@ final class WebFluxJsonRpcConnection extends JsonRpcConnection {
 			}
 			this.pending = null;
 		}
+		send(current, write.message(), write.completion());
+	}
+
+	private void send(FluxSink<WebSocketMessage> sink, JsonRpcEncodedMessage message, WriteCompletion completion) {
 		// the encoded bytes as they are: a publication is not encoded again per
 		// subscriber
-		current.next(new WebSocketMessage(WebSocketMessage.Type.TEXT,
-				this.session.bufferFactory().wrap(write.message().asReadOnlyBuffer())));
-		write.completion().completed(null);
+		sink.next(new WebSocketMessage(WebSocketMessage.Type.TEXT,
+				this.session.bufferFactory().wrap(message.asReadOnlyBuffer())));
+		completion.completed(null);
 	}
 
 	@Override
