@@ -17,6 +17,7 @@ package io.github.jsonrpc.server.connection;
 
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.jsonrpc.TestWaits;
+import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
 import io.github.jsonrpc.protocol.JsonRpcId;
 import io.github.jsonrpc.protocol.JsonRpcInbound;
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
@@ -40,11 +42,14 @@ import io.github.jsonrpc.protocol.JsonRpcRequest;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
 import io.github.jsonrpc.server.JsonRpcExchange;
 import io.github.jsonrpc.server.JsonRpcHandler;
+import io.github.jsonrpc.server.JsonRpcSessionClosedException;
+import io.github.jsonrpc.server.JsonRpcStreamSink;
 import io.github.jsonrpc.server.JsonRpcTransportContext;
 import io.github.jsonrpc.server.connection.ConnectionCallQueueTests.ManualExecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -106,6 +111,8 @@ class JsonRpcConnectionDispatchTests {
 			.complete(JsonRpcReply.single(JsonRpcResponse.success(JsonRpcId.of(1), "done")));
 		assertThat(connection.written).containsExactly(result(1, "done"));
 		assertHoldsNothing(connection);
+		// an answered call cannot be cancelled any more
+		assertThat(connection.cancel(JsonRpcId.of(1))).isFalse();
 	}
 
 	@Test
@@ -264,6 +271,8 @@ class JsonRpcConnectionDispatchTests {
 		TestJsonRpcConnection connection = connection(Runnable::run);
 		connection.receive(call(1, "after"));
 		assertThat(connection.written).containsExactly(result(1, "after"), notification("afterReply"));
+		// the action ran once the reply was queued, before it was written
+		assertThat(this.handler.writtenWhenActing).hasValue(0);
 		assertThat(this.handler.exchanges).hasSize(1);
 		// once replied, an action runs at once
 		List<String> ran = new ArrayList<>();
@@ -376,6 +385,124 @@ class JsonRpcConnectionDispatchTests {
 		assertThat(this.budget.used()).isZero();
 	}
 
+	@Test
+	void streamOfACallIsCancelledByItsIdUntilItCloses() {
+		TestJsonRpcConnection connection = connection(Runnable::run);
+		connection.receive(call(5, "pending"));
+		JsonRpcExchange call = this.handler.exchanges.get(0);
+		List<String> ran = new ArrayList<>();
+		JsonRpcStreamSink sink = connection.streamSink();
+		sink.open(call, () -> ran.add("first stream"));
+		// the stream's canceller takes the call's place
+		assertThat(connection.cancel(JsonRpcId.of(5))).isTrue();
+		assertThat(ran).containsExactly("first stream");
+		assertThat(connection.written).isEmpty();
+		sink.open(call, () -> ran.add("second stream"));
+		assertThat(sink.item(call, "x", () -> ran.add("next"))).isTrue();
+		assertThat(connection.written)
+			.containsExactly("{\"jsonrpc\":\"2.0\",\"method\":\"rpc.stream\",\"params\":{\"id\":5,\"item\":\"x\"}}");
+		sink.close(call);
+		assertThat(connection.cancel(JsonRpcId.of(5))).isFalse();
+		assertThat(ran).containsExactly("first stream", "next");
+		// closing a stream leaves a later call of the same id alone
+		sink.open(call, () -> ran.add("third stream"));
+		connection.receive(call(5, "pending"));
+		sink.close(call);
+		assertThat(connection.cancel(JsonRpcId.of(5))).isTrue();
+		assertThat(connection.written).hasSize(2);
+		assertThat(connection.written.get(1)).isEqualTo(error(5, -32006, "Request cancelled"));
+		assertThat(ran).containsExactly("first stream", "next");
+		// once closed, items are refused
+		connection.close();
+		assertThat(sink.item(call, "y", () -> ran.add("never"))).isFalse();
+	}
+
+	@Test
+	void onlyCallsStream() {
+		TestJsonRpcConnection connection = connection(Runnable::run);
+		connection.receive(bytes("{\"jsonrpc\":\"2.0\",\"method\":\"fast\"}"));
+		JsonRpcExchange notification = this.handler.exchanges.get(0);
+		List<String> ran = new ArrayList<>();
+		connection.streamSink().open(notification, () -> ran.add("cancelled"));
+		connection.streamSink().close(notification);
+		assertThatIllegalStateException()
+			.isThrownBy(() -> connection.streamSink().item(notification, "x", () -> ran.add("next")))
+			.withMessage("Only calls stream");
+		connection.close();
+		assertThat(ran).isEmpty();
+		assertThat(connection.written).isEmpty();
+	}
+
+	@Test
+	void closeFailsTheServersCallsAtOnceAndRunsEveryCancellerOnce() {
+		TestJsonRpcConnection connection = connection(Runnable::run);
+		// the default timeout is long: only the close ends this call
+		CompletableFuture<String> ask = connection.call("ask", null, String.class, null);
+		connection.receive(call(5, "pending"));
+		connection.receive(call(6, "pending"));
+		List<String> ran = new ArrayList<>();
+		connection.streamSink().open(this.handler.exchanges.get(0), () -> {
+			throw new IllegalStateException("broken canceller");
+		});
+		connection.streamSink().open(this.handler.exchanges.get(1), () -> ran.add("stream 6"));
+		connection.close();
+		assertThat(ask).isCompletedExceptionally();
+		assertThatThrownBy(ask::join).hasCauseInstanceOf(JsonRpcSessionClosedException.class)
+			.hasMessageContaining("closed before its client answered 'ask'");
+		assertThat(connection.pendingServerRequests()).isZero();
+		assertThat(ran).containsExactly("stream 6");
+		assertThat(connection.cancel(JsonRpcId.of(6))).isFalse();
+		assertThat(ran).containsExactly("stream 6");
+	}
+
+	@Test
+	void receivedMessageKeepsTheConnectionAlive() {
+		TestJsonRpcConnection connection = connection(
+				this.settings.withKeepAlive(Duration.ofSeconds(1), Duration.ofSeconds(1)), Runnable::run);
+		long mark = System.nanoTime();
+		// a notification: nothing is written, only the receive counts
+		connection.receive(bytes("{\"jsonrpc\":\"2.0\",\"method\":\"fast\"}"));
+		connection.checkAlive(mark + Duration.ofSeconds(1).toNanos());
+		assertThat(connection.isOpen()).isTrue();
+		assertThat(connection.written).isEmpty();
+		connection.checkAlive(System.nanoTime() + Duration.ofMillis(1_001).toNanos());
+		assertThat(connection.closedWith).isEqualTo(JsonRpcCloseReason.IDLE);
+	}
+
+	@Test
+	void bufferingTransportIsFlushedWhenNothingMoreIsQueuedAndThenToldIdle() {
+		List<String> events = new ArrayList<>();
+		TestJsonRpcConnection connection = new TestJsonRpcConnection("b", this.handler, this.settings, Runnable::run) {
+
+			@Override
+			protected void write(JsonRpcEncodedMessage message, boolean more, WriteCompletion completion) {
+				events.add("write " + message.text() + " more " + more);
+				completion.buffered();
+			}
+
+			@Override
+			protected boolean flush(WriteCompletion completion) {
+				events.add("flush");
+				completion.completed(null);
+				return true;
+			}
+
+			@Override
+			protected void writesIdle() {
+				events.add("idle");
+			}
+
+		};
+		assertThat(connection.notify("n", null)).isTrue();
+		assertThat(events).containsExactly("write " + notification("n") + " more false", "flush", "idle");
+		assertThat(connection.outboundMessages()).isZero();
+		// a transport that does not buffer reports a write done when buffered
+		List<String> completions = new ArrayList<>();
+		JsonRpcConnection.WriteCompletion completion = (failure) -> completions.add(String.valueOf(failure));
+		completion.buffered();
+		assertThat(completions).containsExactly("null");
+	}
+
 	private TestJsonRpcConnection connection(Executor executor) {
 		return connection(this.settings, executor);
 	}
@@ -443,6 +570,8 @@ class JsonRpcConnectionDispatchTests {
 
 		final AtomicInteger handled = new AtomicInteger();
 
+		final AtomicInteger writtenWhenActing = new AtomicInteger(-1);
+
 		final java.util.concurrent.CountDownLatch blocked = new java.util.concurrent.CountDownLatch(1);
 
 		final CompletableFuture<Boolean> wasInterrupted = new CompletableFuture<>();
@@ -450,7 +579,10 @@ class JsonRpcConnectionDispatchTests {
 		private final JsonRpcHandler answering = JsonRpcHandler.builder((exchange) -> {
 			this.exchanges.add(exchange);
 			if (exchange.method().equals("after")) {
-				exchange.session().afterReply(exchange, () -> exchange.session().notify("afterReply", null));
+				exchange.session().afterReply(exchange, () -> {
+					this.writtenWhenActing.set(((TestJsonRpcConnection) exchange.session()).written.size());
+					exchange.session().notify("afterReply", null);
+				});
 			}
 			if (exchange.method().equals("pending")) {
 				CompletableFuture<JsonRpcResponse> response = new CompletableFuture<>();

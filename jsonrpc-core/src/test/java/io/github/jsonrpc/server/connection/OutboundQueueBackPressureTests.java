@@ -293,6 +293,58 @@ class OutboundQueueBackPressureTests {
 		assertThat(ok.lastWritten()).isGreaterThanOrEqualTo(beforeWrite);
 	}
 
+	@Test
+	void producerIsWokenOnceTheWritesThatCompleteAtOnceMadeRoom() {
+		// the first write waits for the client, the others complete before they return
+		List<JsonRpcConnection.WriteCompletion> held = new ArrayList<>();
+		List<String> written = new ArrayList<>();
+		OutboundQueue queue = new OutboundQueue(4, 1024, this.budget, null, (message, completion) -> {
+			written.add(message.text());
+			if (written.size() == 1) {
+				held.add(completion);
+				return;
+			}
+			completion.completed(null);
+		}, this.executor, this.failures::add);
+		List<String> woken = new ArrayList<>();
+		for (String text : List.of("a", "b", "c")) {
+			assertThat(offer(queue, text)).isEqualTo(Offer.QUEUED);
+		}
+		assertThat(queue.offer(message("d"), () -> woken.add("d"), Long.MAX_VALUE)).isEqualTo(Offer.QUEUED);
+		// a written: b, c and d follow at once, then the producer is woken
+		held.remove(0).completed(null);
+		assertThat(written).containsExactly("a", "b", "c", "d");
+		this.executor.runAll();
+		assertThat(woken).containsExactly("d");
+		assertThat(queue.size()).isZero();
+	}
+
+	@Test
+	void writerThatFlushedItsBufferOnItsOwnGivesBackWhatItBuffered() {
+		List<String> events = new ArrayList<>();
+		OutboundQueue queue = new OutboundQueue(16, 1024, this.budget, null, new OutboundQueue.Writer() {
+
+			@Override
+			public void write(JsonRpcEncodedMessage message, JsonRpcConnection.WriteCompletion completion) {
+				events.add("write " + message.text());
+				completion.buffered();
+			}
+
+			@Override
+			public boolean flush(JsonRpcConnection.WriteCompletion completion) {
+				// the buffer filled up and was sent meanwhile: nothing left to flush
+				events.add("flush");
+				return false;
+			}
+
+		}, this.executor, this.failures::add);
+		assertThat(offer(queue, "ab")).isEqualTo(Offer.QUEUED);
+		assertThat(events).containsExactly("write ab", "flush");
+		assertThat(queue.size()).isZero();
+		assertThat(queue.bytes()).isZero();
+		assertThat(this.budget.used()).isZero();
+	}
+
 	private OutboundQueue queue(int maxMessages, long maxBytes) {
 		return new OutboundQueue(maxMessages, maxBytes, this.budget, null, this.writer, this.executor,
 				this.failures::add);

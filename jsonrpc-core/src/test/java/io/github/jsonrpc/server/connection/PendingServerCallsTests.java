@@ -79,6 +79,9 @@ class PendingServerCallsTests {
 			.isTrue();
 		assertThat(call.get(1, TimeUnit.SECONDS)).isEqualTo(42);
 		assertThat(this.calls.size()).isZero();
+		// a second answer to the same call completes nothing
+		assertThat(this.calls.complete(JsonRpcResponse.success(JsonRpcId.of("srv-1"), this.mapper.readTree("43"))))
+			.isFalse();
 	}
 
 	@Test
@@ -142,6 +145,9 @@ class PendingServerCallsTests {
 			assertThatExceptionOfType(ExecutionException.class).isThrownBy(call::get)
 				.withCauseInstanceOf(JsonRpcSessionClosedException.class);
 		}
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(second::get)
+			.havingCause()
+			.withMessageEndingWith("closed before its client answered 'b'");
 		assertThat(this.calls.size()).isZero();
 	}
 
