@@ -32,6 +32,7 @@ import io.github.jsonrpc.server.connection.ConnectionCallQueueTests.ManualExecut
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link JsonRpcStreamConnection} and its reading half {@link StreamInbound}:
@@ -248,8 +249,51 @@ class JsonRpcStreamConnectionTests {
 		mark = System.nanoTime();
 		idle.ping();
 		assertThat(idle.isOpen()).isTrue();
-		idle.checkAlive(mark + Duration.ofMillis(1_001).toNanos());
+		// created before the mark: idle for longer than the timeout
+		idle.checkAlive(mark + Duration.ofSeconds(1).toNanos());
 		assertThat(idle.closedWith).isEqualTo(JsonRpcCloseReason.IDLE);
+	}
+
+	@Test
+	void partOfAMessageReadKeepsTheConnectionAlive() {
+		TestJsonRpcStreamConnection connection = connection(
+				this.settings.withKeepAlive(Duration.ofSeconds(1), Duration.ofSeconds(1)));
+		long mark = System.nanoTime();
+		assertThat(connection.read(chunk("{\"jsonrpc\""))).isTrue();
+		connection.checkAlive(mark + Duration.ofSeconds(1).toNanos());
+		assertThat(connection.isOpen()).isTrue();
+		assertThat(connection.hasPartialMessage()).isTrue();
+	}
+
+	@Test
+	void endOfInputSeenByAPingClosesOnlyOnceEveryMessageReadWasTaken() {
+		// the write of a notification is held: half the outbound limit, reading waits
+		TestJsonRpcStreamConnection connection = connection(
+				this.settings.withOutboundLimits(2, 1 << 20, Duration.ofSeconds(10)));
+		connection.stall();
+		assertThat(connection.notify("n", 1)).isTrue();
+		assertThat(connection.read(chunk(call(1, "a") + "\n"))).isFalse();
+		connection.inputEnded();
+		// written, but the transport did not say so: drained, with a message still read
+		connection.completeHeldWrites();
+		assertThat(connection.isDrained()).isTrue();
+		connection.ping();
+		assertThat(connection.isOpen()).isTrue();
+		connection.writeCompleted();
+		assertThat(connection.resumes).hasValue(1);
+		this.executor.runAll();
+		assertThat(connection.written).containsExactly("{\"jsonrpc\":\"2.0\",\"method\":\"n\",\"params\":1}\n",
+				answer(1, "a") + "\n");
+		assertThat(connection.closedWith).isEqualTo(JsonRpcCloseReason.NORMAL);
+		// nothing read: the ping closes it
+		TestJsonRpcStreamConnection quiet = connection(this.settings);
+		quiet.stall();
+		assertThat(quiet.notify("n", 1)).isTrue();
+		quiet.inputEnded();
+		quiet.completeHeldWrites();
+		assertThat(quiet.isOpen()).isTrue();
+		quiet.ping();
+		assertThat(quiet.closedWith).isEqualTo(JsonRpcCloseReason.NORMAL);
 	}
 
 	@Test
@@ -268,6 +312,10 @@ class JsonRpcStreamConnectionTests {
 			}
 		});
 		reader.start();
+		// it waits
+		await().atMost(TestWaits.SHORT)
+			.until(() -> reader.getState() == Thread.State.TIMED_WAITING || readable.isDone());
+		assertThat(readable).isNotDone();
 		this.executor.runNext();
 		this.executor.runNext();
 		assertThat(TestWaits.get(readable)).isTrue();

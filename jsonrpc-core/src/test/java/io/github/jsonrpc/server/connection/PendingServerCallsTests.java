@@ -152,11 +152,44 @@ class PendingServerCallsTests {
 	}
 
 	@Test
+	void callWhoseParamsCannotBeWrittenFailsAndIsNotPending() {
+		CompletableFuture<String> call = call("a", new Unwritable(), String.class);
+		assertThat(call).isCompletedExceptionally();
+		assertThat(this.sent).isEmpty();
+		assertThat(this.calls.size()).isZero();
+		// its slot is free again
+		assertThat(call("b", null, String.class)).isNotDone();
+		assertThat(call("c", null, String.class)).isNotDone();
+	}
+
+	@Test
+	void answerIsDeliveredOnTheAnsweringThreadWhenTheExecutorRejects() throws Exception {
+		PendingServerCalls rejecting = new PendingServerCalls("s2", this.codec, 2, Duration.ofSeconds(30), (task) -> {
+			throw new RejectedExecutionException("shut down");
+		});
+		CompletableFuture<Integer> call = rejecting.call("a", null, Integer.class, null, this::send);
+		assertThat(rejecting.complete(JsonRpcResponse.success(JsonRpcId.of("srv-1"), this.mapper.readTree("7"))))
+			.isTrue();
+		assertThat(call).isCompletedWithValue(7);
+	}
+
+	@Test
 	void callThatCannotBeSentFailsAsClosed() {
 		CompletableFuture<String> call = this.calls.call("a", null, String.class, null, (message) -> false);
 		assertThatExceptionOfType(ExecutionException.class).isThrownBy(call::get)
 			.withCauseInstanceOf(JsonRpcSessionClosedException.class);
 		assertThat(this.calls.size()).isZero();
+	}
+
+	/**
+	 * A value whose serialization fails.
+	 */
+	static final class Unwritable {
+
+		public String getValue() {
+			throw new IllegalStateException("cannot be written");
+		}
+
 	}
 
 }

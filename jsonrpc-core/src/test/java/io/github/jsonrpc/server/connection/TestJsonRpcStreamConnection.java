@@ -58,8 +58,15 @@ class TestJsonRpcStreamConnection extends JsonRpcStreamConnection {
 		this.stalled = true;
 	}
 
-	// the peer reads again: every held write completes
+	// the peer reads again: every held write completes, and the transport says so
 	void unstall() {
+		completeHeldWrites();
+		writeCompleted();
+	}
+
+	// every held write completes, without telling the connection (as a transport that
+	// reads on a thread of its own does)
+	void completeHeldWrites() {
 		List<WriteCompletion> held;
 		synchronized (this) {
 			this.stalled = false;
@@ -67,7 +74,6 @@ class TestJsonRpcStreamConnection extends JsonRpcStreamConnection {
 			this.pending.clear();
 		}
 		held.forEach((completion) -> completion.completed(null));
-		writeCompleted();
 	}
 
 	@Override
