@@ -200,8 +200,10 @@ class JsonRpcConnectionDispatchTests {
 				Runnable::run);
 		overByOne.receive(call(3, "pending", "x".repeat(100)));
 		overByOne.receive(call(4, "pending", "y".repeat(100)));
+		// the limit refused is the one named
 		assertThat(overByOne.written)
-			.containsExactly(error(4, -32005, "Too many calls in flight on this connection (at most 256)"));
+			.containsExactly(error(4, -32005, "Too many bytes of calls in flight on this connection (at most "
+					+ (first.length + second.length - 1) + " bytes)"));
 		assertThat(overByOne.inFlight()).isOne();
 		assertThat(overByOne.inboundBytes()).isEqualTo(first.length);
 		this.handler.pending.values()
