@@ -46,6 +46,7 @@ import io.github.jsonrpc.server.JsonRpcSessionClosedException;
 import io.github.jsonrpc.server.JsonRpcStreamSink;
 import io.github.jsonrpc.server.JsonRpcTransportContext;
 import io.github.jsonrpc.server.connection.ConnectionCallQueueTests.ManualExecutor;
+import io.github.jsonrpc.server.connection.JsonRpcConnection.WriteCompletion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -498,6 +499,29 @@ class JsonRpcConnectionDispatchTests {
 		assertThat(connection.notify("n", null)).isTrue();
 		assertThat(events).containsExactly("write " + notification("n") + " more false", "flush", "idle");
 		assertThat(connection.outboundMessages()).isZero();
+		// a flush the client has not taken yet: the buffered message still counts
+		List<WriteCompletion> flushing = new ArrayList<>();
+		TestJsonRpcConnection held = new TestJsonRpcConnection("h", this.handler, this.settings, Runnable::run) {
+
+			@Override
+			protected void write(JsonRpcEncodedMessage message, boolean more, WriteCompletion completion) {
+				completion.buffered();
+			}
+
+			@Override
+			protected boolean flush(WriteCompletion completion) {
+				flushing.add(completion);
+				return true;
+			}
+
+		};
+		assertThat(held.notify("n", null)).isTrue();
+		assertThat(flushing).hasSize(1);
+		assertThat(held.outboundMessages()).isOne();
+		assertThat(held.outboundBytes()).isEqualTo(notification("n").length());
+		flushing.get(0).completed(null);
+		assertThat(held.outboundMessages()).isZero();
+		assertThat(held.outboundBytes()).isZero();
 		// a transport that does not buffer reports a write done when buffered
 		List<String> completions = new ArrayList<>();
 		JsonRpcConnection.WriteCompletion completion = (failure) -> completions.add(String.valueOf(failure));

@@ -88,7 +88,7 @@ class PendingServerCallsTests {
 	void resultOfTheWrongTypeFailsTheCall() {
 		CompletableFuture<Integer> call = call("a", null, Integer.class);
 		this.calls.complete(JsonRpcResponse.success(JsonRpcId.of("srv-1"), this.mapper.readTree("{\"x\":1}")));
-		assertThatExceptionOfType(ExecutionException.class).isThrownBy(call::get)
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> TestWaits.get(call))
 			.withCauseInstanceOf(IllegalArgumentException.class);
 	}
 
@@ -97,7 +97,7 @@ class PendingServerCallsTests {
 		CompletableFuture<Integer> call = call("a", null, Integer.class);
 		this.calls
 			.complete(JsonRpcResponse.failure(JsonRpcId.of("srv-1"), JsonRpcError.of(-32601, "Method not found")));
-		assertThatExceptionOfType(ExecutionException.class).isThrownBy(call::get)
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> TestWaits.get(call))
 			.havingCause()
 			.isInstanceOfSatisfying(JsonRpcSessionCallException.class, (ex) -> {
 				assertThat(ex.getCode()).isEqualTo(-32601);
@@ -129,7 +129,7 @@ class PendingServerCallsTests {
 		call("a", null, String.class);
 		CompletableFuture<String> second = call("b", null, String.class);
 		CompletableFuture<String> third = call("c", null, String.class);
-		assertThatExceptionOfType(ExecutionException.class).isThrownBy(third::get)
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> TestWaits.get(third))
 			.withCauseInstanceOf(RejectedExecutionException.class);
 		assertThat(this.sent).hasSize(2);
 		second.cancel(false);
@@ -142,10 +142,10 @@ class PendingServerCallsTests {
 		CompletableFuture<String> second = call("b", null, String.class);
 		this.calls.close();
 		for (CompletableFuture<String> call : List.of(first, second, call("c", null, String.class))) {
-			assertThatExceptionOfType(ExecutionException.class).isThrownBy(call::get)
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> TestWaits.get(call))
 				.withCauseInstanceOf(JsonRpcSessionClosedException.class);
 		}
-		assertThatExceptionOfType(ExecutionException.class).isThrownBy(second::get)
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> TestWaits.get(second))
 			.havingCause()
 			.withMessageEndingWith("closed before its client answered 'b'");
 		assertThat(this.calls.size()).isZero();
@@ -176,7 +176,7 @@ class PendingServerCallsTests {
 	@Test
 	void callThatCannotBeSentFailsAsClosed() {
 		CompletableFuture<String> call = this.calls.call("a", null, String.class, null, (message) -> false);
-		assertThatExceptionOfType(ExecutionException.class).isThrownBy(call::get)
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> TestWaits.get(call))
 			.withCauseInstanceOf(JsonRpcSessionClosedException.class);
 		assertThat(this.calls.size()).isZero();
 	}
