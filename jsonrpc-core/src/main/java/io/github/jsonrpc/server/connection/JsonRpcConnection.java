@@ -322,7 +322,9 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 		if (this.inboundBytes.addAndGet(size) > this.settings.maxOutboundBytes()) {
 			this.inboundBytes.addAndGet(-size);
 			this.inFlight.decrementAndGet();
-			rejectTooBusy(inbound);
+			// the client is told the limit it reached, not the in-flight count
+			reject(inbound, "Too many bytes of calls in flight on this connection (at most "
+					+ this.settings.maxOutboundBytes() + " bytes)");
 			return;
 		}
 		if (!this.settings.memoryBudget().tryReserve(size, this.budgetHolder)) {

@@ -140,6 +140,10 @@ class JsonRpcConnectionLimitsTests {
 		await().atMost(TestWaits.SHORT).until(() -> caller.written.size() == 1);
 		assertThat(caller.written.get(0)).contains("\"id\":7", "-32005", "Server busy");
 		assertThat(caller.isOpen()).isTrue();
+		// the refused call holds nothing
+		assertThat(caller.inboundBytes()).isZero();
+		assertThat(caller.inFlight()).isZero();
+		assertThat(budget.used()).isEqualTo(8_900L);
 		caller.receive(call(8, "fast", "small"));
 		await().atMost(TestWaits.SHORT).until(() -> caller.written.size() == 2);
 		assertThat(caller.written.get(1)).contains("\"result\":\"ok\"");

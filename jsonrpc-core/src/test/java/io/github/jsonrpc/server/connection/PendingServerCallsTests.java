@@ -79,13 +79,16 @@ class PendingServerCallsTests {
 			.isTrue();
 		assertThat(call.get(1, TimeUnit.SECONDS)).isEqualTo(42);
 		assertThat(this.calls.size()).isZero();
+		// a second answer to the same call completes nothing
+		assertThat(this.calls.complete(JsonRpcResponse.success(JsonRpcId.of("srv-1"), this.mapper.readTree("43"))))
+			.isFalse();
 	}
 
 	@Test
 	void resultOfTheWrongTypeFailsTheCall() {
 		CompletableFuture<Integer> call = call("a", null, Integer.class);
 		this.calls.complete(JsonRpcResponse.success(JsonRpcId.of("srv-1"), this.mapper.readTree("{\"x\":1}")));
-		assertThatExceptionOfType(ExecutionException.class).isThrownBy(call::get)
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> TestWaits.get(call))
 			.withCauseInstanceOf(IllegalArgumentException.class);
 	}
 
@@ -94,7 +97,7 @@ class PendingServerCallsTests {
 		CompletableFuture<Integer> call = call("a", null, Integer.class);
 		this.calls
 			.complete(JsonRpcResponse.failure(JsonRpcId.of("srv-1"), JsonRpcError.of(-32601, "Method not found")));
-		assertThatExceptionOfType(ExecutionException.class).isThrownBy(call::get)
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> TestWaits.get(call))
 			.havingCause()
 			.isInstanceOfSatisfying(JsonRpcSessionCallException.class, (ex) -> {
 				assertThat(ex.getCode()).isEqualTo(-32601);
@@ -126,7 +129,7 @@ class PendingServerCallsTests {
 		call("a", null, String.class);
 		CompletableFuture<String> second = call("b", null, String.class);
 		CompletableFuture<String> third = call("c", null, String.class);
-		assertThatExceptionOfType(ExecutionException.class).isThrownBy(third::get)
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> TestWaits.get(third))
 			.withCauseInstanceOf(RejectedExecutionException.class);
 		assertThat(this.sent).hasSize(2);
 		second.cancel(false);
@@ -139,18 +142,54 @@ class PendingServerCallsTests {
 		CompletableFuture<String> second = call("b", null, String.class);
 		this.calls.close();
 		for (CompletableFuture<String> call : List.of(first, second, call("c", null, String.class))) {
-			assertThatExceptionOfType(ExecutionException.class).isThrownBy(call::get)
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> TestWaits.get(call))
 				.withCauseInstanceOf(JsonRpcSessionClosedException.class);
 		}
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> TestWaits.get(second))
+			.havingCause()
+			.withMessageEndingWith("closed before its client answered 'b'");
 		assertThat(this.calls.size()).isZero();
+	}
+
+	@Test
+	void callWhoseParamsCannotBeWrittenFailsAndIsNotPending() {
+		CompletableFuture<String> call = call("a", new Unwritable(), String.class);
+		assertThat(call).isCompletedExceptionally();
+		assertThat(this.sent).isEmpty();
+		assertThat(this.calls.size()).isZero();
+		// its slot is free again
+		assertThat(call("b", null, String.class)).isNotDone();
+		assertThat(call("c", null, String.class)).isNotDone();
+	}
+
+	@Test
+	void answerIsDeliveredOnTheAnsweringThreadWhenTheExecutorRejects() throws Exception {
+		PendingServerCalls rejecting = new PendingServerCalls("s2", this.codec, 2, Duration.ofSeconds(30), (task) -> {
+			throw new RejectedExecutionException("shut down");
+		});
+		CompletableFuture<Integer> call = rejecting.call("a", null, Integer.class, null, this::send);
+		assertThat(rejecting.complete(JsonRpcResponse.success(JsonRpcId.of("srv-1"), this.mapper.readTree("7"))))
+			.isTrue();
+		assertThat(call).isCompletedWithValue(7);
 	}
 
 	@Test
 	void callThatCannotBeSentFailsAsClosed() {
 		CompletableFuture<String> call = this.calls.call("a", null, String.class, null, (message) -> false);
-		assertThatExceptionOfType(ExecutionException.class).isThrownBy(call::get)
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> TestWaits.get(call))
 			.withCauseInstanceOf(JsonRpcSessionClosedException.class);
 		assertThat(this.calls.size()).isZero();
+	}
+
+	/**
+	 * A value whose serialization fails.
+	 */
+	static final class Unwritable {
+
+		public String getValue() {
+			throw new IllegalStateException("cannot be written");
+		}
+
 	}
 
 }

@@ -47,6 +47,10 @@ class TestJsonRpcConnection extends JsonRpcConnection {
 
 	volatile boolean pingFails;
 
+	volatile boolean failWrites;
+
+	final java.util.concurrent.atomic.AtomicInteger describes = new java.util.concurrent.atomic.AtomicInteger();
+
 	TestJsonRpcConnection(String id, JsonRpcHandler handler, JsonRpcConnectionSettings settings, Executor executor) {
 		this(id, null, Map.of(), handler, settings, executor);
 	}
@@ -63,6 +67,10 @@ class TestJsonRpcConnection extends JsonRpcConnection {
 	@Override
 	protected void write(JsonRpcEncodedMessage message, WriteCompletion completion) {
 		this.written.add(message.text());
+		if (this.failWrites) {
+			completion.completed(new java.io.IOException("broken pipe"));
+			return;
+		}
 		synchronized (this) {
 			if (this.stalled) {
 				this.pending.add(completion);
@@ -76,6 +84,11 @@ class TestJsonRpcConnection extends JsonRpcConnection {
 	protected void closeTransport(JsonRpcCloseReason reason) {
 		this.closedWith = reason;
 		this.closes.incrementAndGet();
+	}
+
+	@Override
+	protected void describe(io.github.jsonrpc.server.JsonRpcTransportContext.Builder context) {
+		this.describes.incrementAndGet();
 	}
 
 	@Override
