@@ -101,6 +101,13 @@ public final class TcpTestClient implements AutoCloseable {
 	}
 
 	/**
+	 * Start reading what the server sends, for a client created not reading.
+	 */
+	public void startReading() {
+		this.reader.start();
+	}
+
+	/**
 	 * Send a message, framed.
 	 * @param json the message
 	 * @throws IOException when writing fails
