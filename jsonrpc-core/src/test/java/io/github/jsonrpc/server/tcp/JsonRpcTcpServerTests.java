@@ -68,6 +68,8 @@ class JsonRpcTcpServerTests {
 
 	@AfterEach
 	void stop() {
+		// no call left waiting: a mutant that waits for them anyway ends
+		this.gate.open("end");
 		if (this.server != null) {
 			this.server.setShutdownTimeout(Duration.ZERO);
 			this.server.stop();
@@ -81,6 +83,8 @@ class JsonRpcTcpServerTests {
 				this.executor);
 		server.setFraming(framing);
 		server.setSettings(settings);
+		// tests that stop with calls running set their own
+		server.setShutdownTimeout(Duration.ZERO);
 		server.start();
 		this.server = server;
 		return server;
@@ -518,7 +522,9 @@ class JsonRpcTcpServerTests {
 		try (TcpTestClient client = TcpTestClient.connect(server.getPort(), JsonRpcFraming.NDJSON)) {
 			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"gate.await\",\"id\":1}");
 			await().atMost(TestWaits.SHORT).until(() -> this.gate.waiting() == 1);
+			server.setShutdownTimeout(TestWaits.SHORT.multipliedBy(3));
 			CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::stop);
+			// not blocked by the stop waiting for the call
 			await().atMost(TestWaits.SHORT).until(() -> !server.isRunning());
 			try (TcpTestClient late = TcpTestClient.connect(server.getPort(), JsonRpcFraming.NDJSON)) {
 				late.send("{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[1,2],\"id\":2}");
@@ -546,6 +552,8 @@ class JsonRpcTcpServerTests {
 			.filter((thread) -> !before.contains(thread) && thread.getName().startsWith("jsonrpc-tcp-keepalive-"))
 			.toList();
 		await().atMost(TestWaits.SHORT).until(() -> keepAliveThreads.get().size() == 1);
+		// it does not keep the JVM alive
+		assertThat(keepAliveThreads.get().get(0).isDaemon()).isTrue();
 		server.stop();
 		await().atMost(TestWaits.SHORT).until(() -> keepAliveThreads.get().isEmpty());
 	}
@@ -568,6 +576,7 @@ class JsonRpcTcpServerTests {
 			server.setSettings(
 					JsonRpcConnectionSettings.DEFAULTS.withKeepAlive(Duration.ofMillis(50), Duration.ofMillis(300)));
 			server.setTaskScheduler(scheduler);
+			server.setShutdownTimeout(Duration.ZERO);
 			server.start();
 			this.server = server;
 			assertThat(scheduled).hasSize(1);

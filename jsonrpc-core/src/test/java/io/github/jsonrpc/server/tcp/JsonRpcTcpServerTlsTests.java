@@ -36,9 +36,12 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.jsonrpc.TestWaits;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import io.github.jsonrpc.CalculatorService;
 import io.github.jsonrpc.JsonRpcSetup;
 import io.github.jsonrpc.protocol.JsonRpcFraming;
@@ -133,14 +136,19 @@ class JsonRpcTcpServerTlsTests {
 		SSLContext context = SSLContext.getInstance("TLS");
 		context.init(withCertificate ? keyManagers().getKeyManagers() : null, trustManagers().getTrustManagers(), null);
 		SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port);
-		socket.setSoTimeout(10_000);
+		// a server that does not answer the handshake fails the test within its wait
+		// bound
+		socket.setSoTimeout((int) TestWaits.SHORT.toMillis());
 		socket.startHandshake();
 		return new TcpTestClient(socket, JsonRpcFraming.NDJSON, true);
 	}
 
 	@Test
-	void callsOverTls() throws Exception {
+	@ExtendWith(OutputCaptureExtension.class)
+	void callsOverTls(CapturedOutput output) throws Exception {
 		JsonRpcTcpServer server = start(ClientAuth.NONE, null);
+		assertThat(output)
+			.contains("JSON-RPC TCP server listening on 127.0.0.1:" + server.getPort() + " (ndjson, TLS)");
 		try (TcpTestClient client = connect(server.getPort(), false)) {
 			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[1,2,3],\"id\":1}");
 			assertThat(client.next().get("result").asInt()).isEqualTo(6);
