@@ -127,7 +127,7 @@ public final class TcpTestClient implements AutoCloseable {
 	}
 
 	/**
-	 * Return the next message, waiting up to 10 seconds.
+	 * Return the next message, waiting up to {@link TestWaits#SHORT}.
 	 * @return the message
 	 * @throws AssertionError when none comes or the connection closed
 	 */
@@ -136,7 +136,7 @@ public final class TcpTestClient implements AutoCloseable {
 	}
 
 	/**
-	 * Return the next message as text, waiting up to 10 seconds.
+	 * Return the next message as text, waiting up to {@link TestWaits#SHORT}.
 	 * @return the message
 	 */
 	public String nextText() throws InterruptedException {
