@@ -370,7 +370,17 @@ public final class JsonRpcTcpServer implements SmartLifecycle {
 				this.ownScheduler = null;
 			}
 		}
-		current.disposeNow(Duration.ofSeconds(5));
+		// an interrupt while waiting for the calls must not keep the port bound: it is
+		// restored once the server is disposed
+		boolean interrupted = Thread.interrupted();
+		try {
+			current.disposeNow(Duration.ofSeconds(5));
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
 		logger.info("JSON-RPC TCP server stopped");
 	}
 

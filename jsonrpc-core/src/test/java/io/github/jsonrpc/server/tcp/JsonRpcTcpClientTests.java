@@ -95,8 +95,11 @@ class JsonRpcTcpClientTests {
 	@Test
 	void serverNotificationsReachListeners() throws Exception {
 		JsonRpcTcpServer server = start(JsonRpcFraming.NDJSON, 0);
-		this.client = JsonRpcClient.create(JsonRpcTransport.tcp(URI.create("tcp://127.0.0.1:" + server.getPort()),
-				JsonRpcSetup.services().toCodec()));
+		this.client = JsonRpcClient.builder()
+			.transport(JsonRpcTransport.tcp(URI.create("tcp://127.0.0.1:" + server.getPort()),
+					JsonRpcSetup.services().toCodec()))
+			.timeout(TestWaits.SHORT)
+			.build();
 		AtomicInteger received = new AtomicInteger();
 		this.client.onNotification("tick", java.util.Map.class,
 				(params) -> received.set(((Number) params.get("n")).intValue()));

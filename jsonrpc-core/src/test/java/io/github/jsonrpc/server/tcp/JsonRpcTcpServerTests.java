@@ -48,6 +48,7 @@ import io.github.jsonrpc.server.method.annotation.JsonRpcMethod;
 import io.github.jsonrpc.server.method.annotation.JsonRpcService;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
@@ -67,6 +68,8 @@ class JsonRpcTcpServerTests {
 
 	@AfterEach
 	void stop() {
+		// no call left waiting: a mutant that waits for them anyway ends
+		this.gate.open("end");
 		if (this.server != null) {
 			this.server.setShutdownTimeout(Duration.ZERO);
 			this.server.stop();
@@ -80,6 +83,8 @@ class JsonRpcTcpServerTests {
 				this.executor);
 		server.setFraming(framing);
 		server.setSettings(settings);
+		// tests that stop with calls running set their own
+		server.setShutdownTimeout(Duration.ZERO);
 		server.start();
 		this.server = server;
 		return server;
@@ -198,33 +203,221 @@ class JsonRpcTcpServerTests {
 	@Test
 	void clientThatStopsReadingIsClosedAsSlowConsumer() throws Exception {
 		JsonRpcTcpServer server = start(JsonRpcFraming.NDJSON,
-				JsonRpcConnectionSettings.DEFAULTS.withOutboundLimits(16, 1024 * 1024, Duration.ofMillis(500))
-					.withKeepAlive(Duration.ofMillis(100), Duration.ofSeconds(60)));
-		java.net.Socket socket = new java.net.Socket("127.0.0.1", server.getPort());
-		socket.setReceiveBufferSize(4096);
-		try (TcpTestClient client = new TcpTestClient(socket, JsonRpcFraming.NDJSON, false)) {
-			String big = "y".repeat(64 * 1024);
-			String request = "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"" + big + "\"],\"id\":1}\n";
-			await().atMost(TestWaits.SHORT).until(() -> server.sessions().size() == 1);
-			JsonRpcSession session = server.sessions().get(0);
-			// the replies fill the socket buffers; the server stops reading, then gives
-			// up
-			CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
-				try {
-					for (int i = 0; i < 200 && session.isOpen(); i++) {
-						client.sendRaw(request.getBytes(StandardCharsets.UTF_8));
-					}
-				}
-				catch (IOException ex) {
-					// closed by the server
-				}
-			});
-			// the expected end, after the send time limit: bounded by the test, not by
-			// TestWaits
-			await().atMost(Duration.ofSeconds(10)).until(() -> !session.isOpen());
+				JsonRpcConnectionSettings.DEFAULTS.withOutboundLimits(1024, 64L * 1024 * 1024, Duration.ofMillis(300))
+					.withKeepAlive(Duration.ofMillis(50), Duration.ofSeconds(60)));
+		try (TcpTestClient client = notReading(server.getPort())) {
+			TcpJsonRpcConnection session = sessionOf(server, client);
+			// more than the socket buffers hold: a write stays stuck, and the keep-alive
+			// check closes the connection once it is stuck for the send time limit
+			io.github.jsonrpc.protocol.JsonRpcEncodedMessage filler = notification(64 * 1024);
+			for (int i = 0; i < 128 && session.send(filler); i++) {
+				// until the queue refuses a write stuck for the send time limit
+			}
+			await().atMost(TestWaits.SHORT).until(() -> !session.isOpen());
 			await().atMost(TestWaits.SHORT).until(() -> server.sessions().isEmpty());
+			assertThat(session.outboundBytes()).isZero();
+		}
+	}
+
+	@Test
+	void readingPausesAtHalfTheOutboundByteLimitAndResumesWhenTheQueueDrains() throws Exception {
+		long limit = 8L * 1024 * 1024;
+		JsonRpcTcpServer server = start(JsonRpcFraming.NDJSON, JsonRpcConnectionSettings.DEFAULTS.withMaxInFlight(1024)
+			.withOutboundLimits(1024, limit, Duration.ofSeconds(60)));
+		try (TcpTestClient below = notReading(server.getPort()); TcpTestClient at = notReading(server.getPort())) {
+			TcpJsonRpcConnection belowSession = sessionOf(server, below);
+			TcpJsonRpcConnection atSession = sessionOf(server, at);
+			// one byte under half the limit waits to be written: the server still reads
+			fill(belowSession);
+			topUp(belowSession, limit / 2 - 1);
+			below.send("{\"jsonrpc\":\"2.0\",\"method\":\"gate.tally\"}");
+			await().atMost(TestWaits.SHORT).until(() -> this.gate.tallied() == 1);
+			// exactly half: the server stops reading this connection
+			fill(atSession);
+			topUp(atSession, limit / 2);
+			at.send("{\"jsonrpc\":\"2.0\",\"method\":\"gate.tally\"}");
+			await().during(Duration.ofMillis(300)).atMost(TestWaits.SHORT).until(() -> this.gate.tallied() == 1);
+			assertThat(atSession.isOpen()).isTrue();
+			// the client reads, the queue drains, the server reads on
+			at.startReading();
+			await().atMost(TestWaits.SHORT).until(() -> this.gate.tallied() == 2);
+			assertThat(atSession.outboundBytes()).isLessThan(limit / 2);
+			// read from the socket again, not only what was read before the pause
+			at.send("{\"jsonrpc\":\"2.0\",\"method\":\"gate.tally\"}");
+			await().atMost(TestWaits.SHORT).until(() -> this.gate.tallied() == 3);
+			assertThat(atSession.isOpen()).isTrue();
+		}
+	}
+
+	private static TcpTestClient notReading(int port) throws IOException {
+		java.net.Socket socket = new java.net.Socket();
+		socket.setReceiveBufferSize(4096);
+		socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5000);
+		return new TcpTestClient(socket, JsonRpcFraming.NDJSON, false);
+	}
+
+	private static TcpJsonRpcConnection sessionOf(JsonRpcTcpServer server, TcpTestClient client) {
+		int port = client.socket().getLocalPort();
+		return await().atMost(TestWaits.SHORT)
+			.until(() -> server.sessions()
+				.stream()
+				.map(TcpJsonRpcConnection.class::cast)
+				.filter((session) -> session.remoteAddress() != null && session.remoteAddress().getPort() == port)
+				.findFirst()
+				.orElse(null), java.util.Objects::nonNull);
+	}
+
+	/**
+	 * Send notifications of 64 KiB to a client that does not read until about 2 MiB of
+	 * them wait to be written and that no longer changes (the socket buffers are full).
+	 */
+	private static void fill(TcpJsonRpcConnection session) {
+		io.github.jsonrpc.protocol.JsonRpcEncodedMessage filler = notification(64 * 1024);
+		java.util.concurrent.atomic.AtomicLong last = new java.util.concurrent.atomic.AtomicLong(-1);
+		await().atMost(TestWaits.SHORT).pollInterval(Duration.ofMillis(100)).until(() -> {
+			long now = session.outboundBytes();
+			if (now > 0 && last.get() == now) {
+				return true;
+			}
+			while (session.outboundBytes() < 2 * 1024 * 1024) {
+				assertThat(session.send(filler)).isTrue();
+			}
+			last.set(session.outboundBytes());
+			return false;
+		});
+	}
+
+	/**
+	 * Queue notifications until exactly {@code target} bytes wait to be written.
+	 */
+	private static void topUp(TcpJsonRpcConnection session, long target) {
+		io.github.jsonrpc.protocol.JsonRpcEncodedMessage filler = notification(64 * 1024);
+		while (target - session.outboundBytes() >= 65 * 1024) {
+			assertThat(session.send(filler)).isTrue();
+		}
+		assertThat(session.send(notification((int) (target - session.outboundBytes())))).isTrue();
+		assertThat(session.outboundBytes()).isEqualTo(target);
+	}
+
+	/**
+	 * A notification of exactly the given size in bytes.
+	 */
+	private static io.github.jsonrpc.protocol.JsonRpcEncodedMessage notification(int size) {
+		String head = "{\"jsonrpc\":\"2.0\",\"method\":\"tick\",\"params\":[\"";
+		String tail = "\"]}";
+		return io.github.jsonrpc.protocol.JsonRpcEncodedMessage
+			.wrap((head + "y".repeat(size - head.length() - tail.length()) + tail).getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void callsAtTheInFlightLimitRunAndOneMoreWaitsForItsTurn() throws Exception {
+		JsonRpcTcpServer server = start(JsonRpcFraming.NDJSON, JsonRpcConnectionSettings.DEFAULTS.withMaxInFlight(2));
+		try (TcpTestClient client = TcpTestClient.connect(server.getPort(), JsonRpcFraming.NDJSON)) {
+			for (int id = 1; id <= 3; id++) {
+				client.send("{\"jsonrpc\":\"2.0\",\"method\":\"gate.await\",\"id\":" + id + "}");
+			}
+			// N calls run; the N+1st is not read while they do
+			await().atMost(TestWaits.SHORT).until(() -> this.gate.waiting() == 2);
+			await().during(Duration.ofMillis(200)).atMost(TestWaits.SHORT).until(() -> this.gate.waiting() == 2);
+			this.gate.open("done");
+			Set<Integer> ids = new HashSet<>();
+			for (int i = 0; i < 3; i++) {
+				JsonNode response = client.next();
+				assertThat(response.get("result").asString()).isEqualTo("done");
+				ids.add(response.get("id").asInt());
+			}
+			assertThat(ids).containsExactlyInAnyOrder(1, 2, 3);
+			assertThat(this.gate.waiting()).isEqualTo(3);
+			// reading resumed once the calls completed
+			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[1,2],\"id\":4}");
+			assertThat(client.next().get("result").asInt()).isEqualTo(3);
+		}
+	}
+
+	@Test
+	void clientThatShutsDownItsOutputWhileReadingIsPausedIsAnsweredThenClosed() throws Exception {
+		JsonRpcTcpServer server = start(JsonRpcFraming.NDJSON, JsonRpcConnectionSettings.DEFAULTS.withMaxInFlight(1));
+		try (TcpTestClient client = TcpTestClient.connect(server.getPort(), JsonRpcFraming.NDJSON)) {
+			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"gate.await\",\"id\":1}");
+			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[1,2],\"id\":2}");
+			client.socket().shutdownOutput();
+			await().atMost(TestWaits.SHORT).until(() -> this.gate.waiting() == 1);
+			assertThat(client.awaitClosed(Duration.ofMillis(100))).isFalse();
+			this.gate.open("late");
+			assertThat(client.next().get("result").asString()).isEqualTo("late");
+			assertThat(client.next().get("result").asInt()).isEqualTo(3);
+			assertThat(client.awaitClosed(TestWaits.SHORT)).isTrue();
+		}
+	}
+
+	@Test
+	void callThatFailsLateIsAnsweredWithAnError() throws Exception {
+		JsonRpcTcpServer server = start(JsonRpcFraming.NDJSON);
+		try (TcpTestClient client = TcpTestClient.connect(server.getPort(), JsonRpcFraming.NDJSON)) {
+			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"gate.await\",\"id\":1}");
+			await().atMost(TestWaits.SHORT).until(() -> this.gate.waiting() == 1);
+			this.gate.fail(new IllegalStateException("broken later"));
+			JsonNode response = client.next();
+			assertThat(response.get("id").asInt()).isEqualTo(1);
+			assertThat(response.get("error").get("code").asInt()).isEqualTo(-32603);
+			assertThat(response.toString()).doesNotContain("broken later");
+			// the connection goes on
+			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[1,2],\"id\":2}");
+			assertThat(client.next().get("result").asInt()).isEqualTo(3);
+		}
+	}
+
+	@Test
+	void serverCallPendingWhenTheClientDisconnectsFailsAtOnce() throws Exception {
+		JsonRpcTcpServer server = start(JsonRpcFraming.NDJSON);
+		TcpTestClient client = TcpTestClient.connect(server.getPort(), JsonRpcFraming.NDJSON);
+		try (client) {
+			TcpJsonRpcConnection session = sessionOf(server, client);
+			CompletableFuture<String> answered = session.call("ask", java.util.List.of(1), String.class);
+			JsonNode request = client.next();
+			assertThat(request.get("method").asString()).isEqualTo("ask");
+			client.send("{\"jsonrpc\":\"2.0\",\"result\":\"yes\",\"id\":" + request.get("id") + "}");
+			assertThat(TestWaits.get(answered)).isEqualTo("yes");
+			CompletableFuture<String> pending = session.call("ask", java.util.List.of(2), String.class);
+			assertThat(client.next().get("method").asString()).isEqualTo("ask");
+			assertThat(session.pendingServerRequests()).isOne();
 			client.close();
-			TestWaits.get(writing);
+			// no thread waits for the server request timeout (30 s)
+			assertThatExceptionOfType(java.util.concurrent.ExecutionException.class)
+				.isThrownBy(() -> TestWaits.get(pending));
+			assertThat(session.pendingServerRequests()).isZero();
+			await().atMost(TestWaits.SHORT).until(() -> server.sessions().isEmpty());
+		}
+	}
+
+	@Test
+	void connectionResetByTheClientEndsTheSession() throws Exception {
+		JsonRpcSessionRegistry registry = new JsonRpcSessionRegistry();
+		JsonRpcTcpServer server = new JsonRpcTcpServer(
+				JsonRpcSetup.services(new CalculatorService(), this.gate).toHandler(), registry, this.executor);
+		server.start();
+		this.server = server;
+		TcpTestClient client = TcpTestClient.connect(server.getPort(), JsonRpcFraming.NDJSON);
+		try (client) {
+			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"gate.await\",\"id\":1}");
+			await().atMost(TestWaits.SHORT).until(() -> this.gate.waiting() == 1);
+			JsonRpcSession session = server.sessions().get(0);
+			// closing with unread data and no linger sends a reset, not a FIN
+			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[1,2],\"id\":2}");
+			client.socket().setSoLinger(true, 0);
+			client.close();
+			await().atMost(TestWaits.SHORT).until(() -> !session.isOpen());
+			await().atMost(TestWaits.SHORT).until(() -> server.sessions().isEmpty() && registry.sessions().isEmpty());
+		}
+	}
+
+	@Test
+	void transportContextNamesThePeerAndTheNettyConnection() throws Exception {
+		JsonRpcTcpServer server = start(JsonRpcFraming.NDJSON);
+		try (TcpTestClient client = TcpTestClient.connect(server.getPort(), JsonRpcFraming.NDJSON)) {
+			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"gate.peer\",\"id\":1}");
+			assertThat(client.next().get("result").asString())
+				.isEqualTo("127.0.0.1:" + client.socket().getLocalPort() + " netty");
 		}
 	}
 
@@ -260,6 +453,8 @@ class JsonRpcTcpServerTests {
 	@Test
 	void stopWaitsForRunningCallsToBeAnswered() throws Exception {
 		JsonRpcTcpServer server = start(JsonRpcFraming.NDJSON);
+		// longer than the test waits, shorter than the default 30 s
+		server.setShutdownTimeout(TestWaits.SHORT.multipliedBy(3));
 		try (TcpTestClient client = TcpTestClient.connect(server.getPort(), JsonRpcFraming.NDJSON)) {
 			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"gate.await\",\"id\":1}");
 			await().atMost(TestWaits.SHORT).until(() -> this.gate.waiting() == 1);
@@ -291,6 +486,159 @@ class JsonRpcTcpServerTests {
 	}
 
 	@Test
+	void stopInterruptedWhileWaitingClosesEverythingAndKeepsTheInterrupt() throws Exception {
+		JsonRpcTcpServer server = start(JsonRpcFraming.NDJSON);
+		// longer than the test waits: only the interrupt ends the wait in time
+		server.setShutdownTimeout(TestWaits.SHORT.multipliedBy(3));
+		int port = server.getPort();
+		try (TcpTestClient client = TcpTestClient.connect(port, JsonRpcFraming.NDJSON)) {
+			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"gate.await\",\"id\":1}");
+			await().atMost(TestWaits.SHORT).until(() -> this.gate.waiting() == 1);
+			CompletableFuture<Boolean> interrupted = new CompletableFuture<>();
+			Thread stopping = new Thread(() -> {
+				try {
+					server.stop();
+					interrupted.complete(Thread.currentThread().isInterrupted());
+				}
+				catch (Throwable ex) {
+					interrupted.completeExceptionally(ex);
+				}
+			});
+			stopping.start();
+			await().atMost(TestWaits.SHORT).until(() -> stopping.getState() == Thread.State.TIMED_WAITING);
+			stopping.interrupt();
+			// stopping gives up waiting, closes everything and keeps the interrupt
+			assertThat(TestWaits.get(interrupted)).isTrue();
+			assertThat(client.awaitClosed(TestWaits.SHORT)).isTrue();
+			assertThat(server.isRunning()).isFalse();
+			assertThat(server.sessions()).isEmpty();
+		}
+		assertThat(tryConnect(port)).isFalse();
+	}
+
+	@Test
+	void connectionOpenedWhileStoppingIsClosedUnanswered() throws Exception {
+		JsonRpcTcpServer server = start(JsonRpcFraming.NDJSON);
+		try (TcpTestClient client = TcpTestClient.connect(server.getPort(), JsonRpcFraming.NDJSON)) {
+			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"gate.await\",\"id\":1}");
+			await().atMost(TestWaits.SHORT).until(() -> this.gate.waiting() == 1);
+			server.setShutdownTimeout(TestWaits.SHORT.multipliedBy(3));
+			CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::stop);
+			// not blocked by the stop waiting for the call
+			await().atMost(TestWaits.SHORT).until(() -> !server.isRunning());
+			try (TcpTestClient late = TcpTestClient.connect(server.getPort(), JsonRpcFraming.NDJSON)) {
+				late.send("{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[1,2],\"id\":2}");
+				assertThat(late.awaitClosed(TestWaits.SHORT)).isTrue();
+			}
+			catch (java.net.SocketException ex) {
+				// the listening socket closed already
+			}
+			assertThat(server.sessions()).hasSize(1);
+			assertThat(stopping).isNotDone();
+			this.gate.open("finished");
+			assertThat(client.next().get("result").asString()).isEqualTo("finished");
+			TestWaits.get(stopping);
+		}
+	}
+
+	@Test
+	void stopEndsTheKeepAliveThreadTheServerStarted() throws Exception {
+		Set<Thread> before = Thread.getAllStackTraces().keySet();
+		JsonRpcTcpServer server = start(JsonRpcFraming.NDJSON,
+				JsonRpcConnectionSettings.DEFAULTS.withKeepAlive(Duration.ofMillis(50), Duration.ofSeconds(60)));
+		java.util.function.Supplier<java.util.List<Thread>> keepAliveThreads = () -> Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> !before.contains(thread) && thread.getName().startsWith("jsonrpc-tcp-keepalive-"))
+			.toList();
+		await().atMost(TestWaits.SHORT).until(() -> keepAliveThreads.get().size() == 1);
+		// it does not keep the JVM alive
+		assertThat(keepAliveThreads.get().get(0).isDaemon()).isTrue();
+		server.stop();
+		await().atMost(TestWaits.SHORT).until(() -> keepAliveThreads.get().isEmpty());
+	}
+
+	@Test
+	void keepAliveRunsOnTheGivenSchedulerAndStopsWithTheServer() throws Exception {
+		java.util.List<java.util.concurrent.ScheduledFuture<?>> scheduled = new java.util.concurrent.CopyOnWriteArrayList<>();
+		org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler scheduler = new org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler() {
+			@Override
+			public java.util.concurrent.ScheduledFuture<?> scheduleAtFixedRate(Runnable task, Duration period) {
+				java.util.concurrent.ScheduledFuture<?> future = super.scheduleAtFixedRate(task, period);
+				scheduled.add(future);
+				return future;
+			}
+		};
+		scheduler.initialize();
+		try {
+			JsonRpcTcpServer server = new JsonRpcTcpServer(JsonRpcSetup.services(new CalculatorService()).toHandler(),
+					new JsonRpcSessionRegistry(), this.executor);
+			server.setSettings(
+					JsonRpcConnectionSettings.DEFAULTS.withKeepAlive(Duration.ofMillis(50), Duration.ofMillis(300)));
+			server.setTaskScheduler(scheduler);
+			server.setShutdownTimeout(Duration.ZERO);
+			server.start();
+			this.server = server;
+			assertThat(scheduled).hasSize(1);
+			try (TcpTestClient client = TcpTestClient.connect(server.getPort(), JsonRpcFraming.NDJSON)) {
+				// the idle check runs on the given scheduler
+				assertThat(client.awaitClosed(TestWaits.SHORT)).isTrue();
+			}
+			server.stop();
+			assertThat(scheduled.get(0).isCancelled()).isTrue();
+			// the scheduler is the application's: it keeps running
+			assertThat(scheduler.getScheduledExecutor().isShutdown()).isFalse();
+		}
+		finally {
+			scheduler.shutdown();
+		}
+	}
+
+	@Test
+	void withoutAnIdleCheckTheServerStartsAndStopsWithoutAScheduler() throws Exception {
+		Set<Thread> before = Thread.getAllStackTraces().keySet();
+		JsonRpcTcpServer server = start(JsonRpcFraming.NDJSON,
+				JsonRpcConnectionSettings.DEFAULTS.withKeepAlive(Duration.ZERO, Duration.ofSeconds(60)));
+		try (TcpTestClient client = TcpTestClient.connect(server.getPort(), JsonRpcFraming.NDJSON)) {
+			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[1,2],\"id\":1}");
+			assertThat(client.next().get("result").asInt()).isEqualTo(3);
+		}
+		server.stop();
+		assertThat(server.isRunning()).isFalse();
+		// an uninterrupted stop leaves no interrupt behind
+		assertThat(Thread.interrupted()).isFalse();
+		assertThat(Thread.getAllStackTraces().keySet())
+			.noneMatch((thread) -> !before.contains(thread) && thread.getName().startsWith("jsonrpc-tcp-keepalive-"));
+	}
+
+	@Test
+	void refusedConnectionIsClosedWithoutAnswerOrSession() throws Exception {
+		JsonRpcSessionRegistry registry = new JsonRpcSessionRegistry();
+		JsonRpcTcpServer server = new JsonRpcTcpServer(JsonRpcSetup.services(new CalculatorService()).toHandler(),
+				registry, this.executor);
+		java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+		server.setAuthenticator((handshake) -> {
+			attempts.incrementAndGet();
+			throw new IllegalStateException("nobody is welcome");
+		});
+		server.start();
+		this.server = server;
+		try (TcpTestClient client = TcpTestClient.connect(server.getPort(), JsonRpcFraming.NDJSON)) {
+			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[1,2],\"id\":1}");
+			assertThat(client.awaitClosed(TestWaits.SHORT)).isTrue();
+		}
+		assertThat(attempts).hasValue(1);
+		assertThat(server.sessions()).isEmpty();
+		assertThat(registry.sessions()).isEmpty();
+		// the server goes on serving
+		server.setAuthenticator(null);
+		try (TcpTestClient client = TcpTestClient.connect(server.getPort(), JsonRpcFraming.NDJSON)) {
+			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[1,2],\"id\":1}");
+			assertThat(client.next().get("result").asInt()).isEqualTo(3);
+		}
+	}
+
+	@Test
 	void authenticatorNamesTheConnectionsPrincipalOrRefusesIt() throws Exception {
 		JsonRpcTcpServer server = new JsonRpcTcpServer(
 				JsonRpcSetup.services(new CalculatorService(), this.gate).toHandler(), new JsonRpcSessionRegistry(),
@@ -308,6 +656,8 @@ class JsonRpcTcpServerTests {
 			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"gate.whoami\",\"id\":1}");
 			assertThat(client.next().get("result").asString()).isEqualTo("peer-127.0.0.1");
 		}
+		// nothing is running: a mutant that waits anyway must not take 30 s
+		server.setShutdownTimeout(Duration.ZERO);
 		server.stop();
 		server.setAuthenticator((handshake) -> {
 			throw new IllegalStateException("nobody is welcome");
@@ -406,6 +756,8 @@ class JsonRpcTcpServerTests {
 
 		private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
 
+		private final java.util.concurrent.atomic.AtomicInteger tallied = new java.util.concurrent.atomic.AtomicInteger();
+
 		@JsonRpcMethod("await")
 		CompletableFuture<String> awaitGate() {
 			this.waiting.incrementAndGet();
@@ -417,12 +769,32 @@ class JsonRpcTcpServerTests {
 			return (session.principal() != null) ? session.principal().getName() : null;
 		}
 
+		@JsonRpcMethod
+		void tally() {
+			this.tallied.incrementAndGet();
+		}
+
+		@JsonRpcMethod
+		String peer(io.github.jsonrpc.server.JsonRpcTransportContext context) {
+			java.net.InetSocketAddress remote = context.remoteAddress();
+			return ((remote != null) ? remote.getAddress().getHostAddress() + ":" + remote.getPort() : "unknown")
+					+ ((context.nativeRequest(reactor.netty.Connection.class) != null) ? " netty" : " none");
+		}
+
 		public int waiting() {
 			return this.waiting.get();
 		}
 
+		int tallied() {
+			return this.tallied.get();
+		}
+
 		void open(String result) {
 			this.gate.complete(result);
+		}
+
+		void fail(Throwable failure) {
+			this.gate.completeExceptionally(failure);
 		}
 
 	}

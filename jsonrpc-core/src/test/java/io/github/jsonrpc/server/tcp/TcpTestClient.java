@@ -101,6 +101,13 @@ public final class TcpTestClient implements AutoCloseable {
 	}
 
 	/**
+	 * Start reading what the server sends, for a client created not reading.
+	 */
+	public void startReading() {
+		this.reader.start();
+	}
+
+	/**
 	 * Send a message, framed.
 	 * @param json the message
 	 * @throws IOException when writing fails
@@ -120,7 +127,7 @@ public final class TcpTestClient implements AutoCloseable {
 	}
 
 	/**
-	 * Return the next message, waiting up to 10 seconds.
+	 * Return the next message, waiting up to {@link TestWaits#SHORT}.
 	 * @return the message
 	 * @throws AssertionError when none comes or the connection closed
 	 */
@@ -129,7 +136,7 @@ public final class TcpTestClient implements AutoCloseable {
 	}
 
 	/**
-	 * Return the next message as text, waiting up to 10 seconds.
+	 * Return the next message as text, waiting up to {@link TestWaits#SHORT}.
 	 * @return the message
 	 */
 	public String nextText() throws InterruptedException {
