@@ -16,6 +16,7 @@
 package io.github.jsonrpc.server.webmvc;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
@@ -31,6 +32,8 @@ import io.github.jsonrpc.server.JsonRpcStreamSink;
 import io.github.jsonrpc.server.http.JsonRpcHttpStreamFormat;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
 
 /**
  * The stream of one HTTP call whose client accepts {@code application/x-ndjson} or
@@ -54,6 +57,9 @@ final class HttpJsonRpcStream implements JsonRpcStreamSink {
 	private volatile boolean broken;
 
 	private volatile @Nullable Runnable cancel;
+
+	// the first event, taken by start() on the request thread that writes the stream
+	private @Nullable Object first;
 
 	HttpJsonRpcStream(JsonRpcMessageCodec codec, JsonRpcHttpStreamFormat format) {
 		this.codec = codec;
@@ -88,20 +94,30 @@ final class HttpJsonRpcStream implements JsonRpcStreamSink {
 	}
 
 	/**
-	 * Write the stream, blocking until the final response is written.
+	 * Wait for the first event of the call, so that the status of the answer is known
+	 * before anything is written.
 	 * @param reply the reply of the call
-	 * @param response the servlet response
-	 * @param plain writes the reply as plain JSON when the call did not stream
+	 * @return the reply of a call that did not stream, to be answered as plain JSON, or
+	 * {@code null} when the stream opened, to be written by {@link #writeTo}
 	 */
-	void writeTo(CompletableFuture<JsonRpcReply> reply, HttpServletResponse response, PlainWriter plain)
-			throws Exception {
+	@Nullable JsonRpcReply start(CompletableFuture<JsonRpcReply> reply) throws IOException {
 		reply.whenComplete((result, ex) -> this.events.add((ex != null) ? JsonRpcReply.empty() : result));
-		Object event = this.events.take();
+		Object event = take();
 		if (event instanceof JsonRpcReply single && !this.opened) {
-			plain.write(single);
-			return;
+			return single;
 		}
-		response.setStatus(200);
+		this.first = event;
+		return null;
+	}
+
+	/**
+	 * Write the stream that {@link #start} found open, after the status, blocking until
+	 * the final response is written.
+	 * @param response the servlet response
+	 */
+	void writeTo(HttpServletResponse response) throws IOException {
+		Object event = this.first;
+		Assert.state(event != null, "The stream did not start");
 		response.setContentType(this.format.mediaType().toString());
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		OutputStream output = response.getOutputStream();
@@ -117,7 +133,7 @@ final class HttpJsonRpcStream implements JsonRpcStreamSink {
 					}
 					return;
 				}
-				event = this.events.take();
+				event = take();
 			}
 		}
 		catch (IOException ex) {
@@ -131,19 +147,21 @@ final class HttpJsonRpcStream implements JsonRpcStreamSink {
 		}
 	}
 
+	private Object take() throws InterruptedIOException {
+		try {
+			return this.events.take();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			InterruptedIOException interrupted = new InterruptedIOException("Interrupted while waiting for the stream");
+			interrupted.initCause(ex);
+			throw interrupted;
+		}
+	}
+
 	private void write(OutputStream output, JsonRpcEncodedMessage message) throws IOException {
 		this.format.writeTo(output, message);
 		output.flush();
-	}
-
-	/**
-	 * Writes a reply as a plain JSON response.
-	 */
-	@FunctionalInterface
-	interface PlainWriter {
-
-		void write(JsonRpcReply reply) throws IOException;
-
 	}
 
 	private record Item(JsonRpcEncodedMessage message, Runnable requestNext) {
