@@ -19,6 +19,11 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -29,10 +34,14 @@ import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
 import io.github.jsonrpc.protocol.JsonRpcReply;
 import io.github.jsonrpc.server.JsonRpcExchange;
 import io.github.jsonrpc.server.JsonRpcStreamSink;
+import io.github.jsonrpc.server.http.JsonRpcHttpMediaTypes;
 import io.github.jsonrpc.server.http.JsonRpcHttpStreamFormat;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
 
 /**
@@ -45,6 +54,15 @@ import org.springframework.util.Assert;
  * @author JSON-RPC for Spring Boot team
  */
 final class HttpJsonRpcStream implements JsonRpcStreamSink {
+
+	// the subtypes of the streaming formats, looked for in Accept before parsing it
+	private static final String[] STREAM_SUBTYPES = Arrays.stream(JsonRpcHttpStreamFormat.values())
+		.map((format) -> format.mediaType().getSubtype())
+		.toArray(String[]::new);
+
+	// x-ndjson, event-stream: each has a hyphen
+	private static final boolean STREAM_SUBTYPES_HYPHENATED = Arrays.stream(STREAM_SUBTYPES)
+		.allMatch((subtype) -> subtype.indexOf('-') >= 0);
 
 	private final JsonRpcMessageCodec codec;
 
@@ -157,6 +175,58 @@ final class HttpJsonRpcStream implements JsonRpcStreamSink {
 			interrupted.initCause(ex);
 			throw interrupted;
 		}
+	}
+
+	/**
+	 * Return the streaming format the {@code Accept} headers of a request ask for.
+	 * @param request the servlet request
+	 * @return the format, or {@code null} for plain JSON
+	 */
+	static @Nullable JsonRpcHttpStreamFormat format(HttpServletRequest request) {
+		Enumeration<String> values = request.getHeaders(HttpHeaders.ACCEPT);
+		if (values == null || !values.hasMoreElements()) {
+			return null;
+		}
+		String first = values.nextElement();
+		if (!values.hasMoreElements()) {
+			// the common case, one Accept header naming no streaming type: no list, no
+			// parsing
+			return mayStream(first) ? streamFormat(List.of(first)) : null;
+		}
+		List<String> accept = new ArrayList<>();
+		accept.add(first);
+		accept.addAll(Collections.list(values));
+		for (String value : accept) {
+			if (mayStream(value)) {
+				return streamFormat(accept);
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable JsonRpcHttpStreamFormat streamFormat(List<String> accept) {
+		try {
+			return JsonRpcHttpMediaTypes.streamFormat(MediaType.parseMediaTypes(accept));
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private static boolean mayStream(String value) {
+		if (STREAM_SUBTYPES_HYPHENATED && value.indexOf('-') < 0) {
+			// "application/json", "*/*": no streaming subtype can be in a value without a
+			// hyphen, so one scan instead of a case-insensitive match at every position
+			return false;
+		}
+		for (String subtype : STREAM_SUBTYPES) {
+			for (int i = 0; i + subtype.length() <= value.length(); i++) {
+				if (value.regionMatches(true, i, subtype, 0, subtype.length())) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private void write(OutputStream output, JsonRpcEncodedMessage message) throws IOException {

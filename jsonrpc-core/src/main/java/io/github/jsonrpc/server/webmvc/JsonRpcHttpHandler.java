@@ -17,10 +17,7 @@ package io.github.jsonrpc.server.webmvc;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,15 +103,6 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 	// the largest body read whatever the limit: one byte more, read to tell a larger
 	// body, must still fit in an array (the JDK's largest is Integer.MAX_VALUE - 8)
 	static final int MAX_BODY_BYTES = Integer.MAX_VALUE - 9;
-
-	// the subtypes of the streaming formats, looked for in Accept before parsing it
-	private static final String[] STREAM_SUBTYPES = Arrays.stream(JsonRpcHttpStreamFormat.values())
-		.map((format) -> format.mediaType().getSubtype())
-		.toArray(String[]::new);
-
-	// x-ndjson, event-stream: each has a hyphen
-	private static final boolean STREAM_SUBTYPES_HYPHENATED = Arrays.stream(STREAM_SUBTYPES)
-		.allMatch((subtype) -> subtype.indexOf('-') >= 0);
 
 	private final JsonRpcHandler handler;
 
@@ -255,7 +243,7 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 			return answer.now(HttpStatus.CONTENT_TOO_LARGE, NO_BODY);
 		}
 		JsonRpcInbound inbound = this.handler.codec().decodeRequests(body);
-		JsonRpcHttpStreamFormat streamType = streamingType(request);
+		JsonRpcHttpStreamFormat streamType = HttpJsonRpcStream.format(request);
 		// only a single call streams: items of several calls cannot share one response
 		if (streamType != null && !inbound.batch()) {
 			HttpJsonRpcStream stream = new HttpJsonRpcStream(this.handler.codec(), streamType);
@@ -337,53 +325,6 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 		// read at most one byte more than allowed, so chunked bodies are bounded too
 		byte[] body = input.readNBytes(this.maxBodyBytes + 1);
 		return (body.length > this.maxBodyBytes) ? null : body;
-	}
-
-	private @Nullable JsonRpcHttpStreamFormat streamingType(HttpServletRequest request) {
-		Enumeration<String> values = request.getHeaders(HttpHeaders.ACCEPT);
-		if (values == null || !values.hasMoreElements()) {
-			return null;
-		}
-		String first = values.nextElement();
-		if (!values.hasMoreElements()) {
-			// the common case, one Accept header naming no streaming type: no list, no
-			// parsing
-			return mayStream(first) ? streamFormat(List.of(first)) : null;
-		}
-		List<String> accept = new ArrayList<>();
-		accept.add(first);
-		accept.addAll(Collections.list(values));
-		for (String value : accept) {
-			if (mayStream(value)) {
-				return streamFormat(accept);
-			}
-		}
-		return null;
-	}
-
-	private static @Nullable JsonRpcHttpStreamFormat streamFormat(List<String> accept) {
-		try {
-			return JsonRpcHttpMediaTypes.streamFormat(MediaType.parseMediaTypes(accept));
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
-	}
-
-	private static boolean mayStream(String value) {
-		if (STREAM_SUBTYPES_HYPHENATED && value.indexOf('-') < 0) {
-			// "application/json", "*/*": no streaming subtype can be in a value without a
-			// hyphen, so one scan instead of a case-insensitive match at every position
-			return false;
-		}
-		for (String subtype : STREAM_SUBTYPES) {
-			for (int i = 0; i + subtype.length() <= value.length(); i++) {
-				if (value.regionMatches(true, i, subtype, 0, subtype.length())) {
-					return true;
-				}
-			}
-		}
-		return false;
 	}
 
 	/**
