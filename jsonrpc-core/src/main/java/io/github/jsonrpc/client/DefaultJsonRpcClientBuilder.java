@@ -181,8 +181,9 @@ final class DefaultJsonRpcClientBuilder implements JsonRpcClient.Builder {
 	public JsonRpcClient.Builder reconnectBackoff(Duration initial, Duration max) {
 		Assert.isTrue(!initial.isNegative() && !initial.isZero(), "Initial delay must be positive");
 		Assert.isTrue(max.compareTo(initial) >= 0, "Maximum delay must not be shorter than the initial one");
-		this.reconnectInitial = initial;
-		this.reconnectMax = max;
+		// the transport schedules these: capped as the other timeouts are
+		this.reconnectInitial = ClientTimeouts.capped(initial);
+		this.reconnectMax = ClientTimeouts.capped(max);
 		return this;
 	}
 

@@ -81,6 +81,9 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 
 	private static final byte[] EMPTY = new byte[0];
 
+	// the reconnect delay doubles this many times at most
+	static final int MAX_BACKOFF_DOUBLINGS = 20;
+
 	/** Answers every call of the server with -32601 until a client listens. */
 	private static final Listener NO_LISTENER = (notification) -> {
 	};
@@ -463,8 +466,7 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 	}
 
 	private void scheduleReconnect(int attempt) {
-		long delay = Math.min(this.options.reconnectMax().toMillis(),
-				this.options.reconnectInitial().toMillis() << Math.min(attempt, 20));
+		long delay = reconnectDelayMillis(this.options, attempt);
 		if (logger.isDebugEnabled()) {
 			logger.debug("Reconnecting to " + this.uri + " in " + delay + " ms (attempt " + (attempt + 1) + ")");
 		}
@@ -474,7 +476,8 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 					return;
 				}
 				if (ex != null) {
-					scheduleReconnect(attempt + 1);
+					// the delay stops growing long before the count could overflow
+					scheduleReconnect(Math.min(attempt + 1, MAX_BACKOFF_DOUBLINGS));
 					return;
 				}
 				logger.info("Reconnected to " + this.uri);
@@ -488,6 +491,23 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 		catch (java.util.concurrent.RejectedExecutionException ex) {
 			// closed meanwhile
 		}
+	}
+
+	/**
+	 * Return the delay before a reconnect attempt: the initial delay doubled per failed
+	 * attempt, at most {@link #MAX_BACKOFF_DOUBLINGS} times, and never more than the
+	 * largest delay. Saturates instead of overflowing, for delays of any length.
+	 * @param options the reconnect options
+	 * @param attempt the failed attempts so far
+	 * @return the delay in milliseconds
+	 */
+	static long reconnectDelayMillis(Options options, int attempt) {
+		// TimeUnit's conversion saturates where Duration.toMillis() throws
+		long max = TimeUnit.MILLISECONDS.convert(options.reconnectMax());
+		long initial = TimeUnit.MILLISECONDS.convert(options.reconnectInitial());
+		int doublings = Math.max(0, Math.min(attempt, MAX_BACKOFF_DOUBLINGS));
+		long delay = (initial > (Long.MAX_VALUE >> doublings)) ? Long.MAX_VALUE : initial << doublings;
+		return Math.min(max, delay);
 	}
 
 	@Override

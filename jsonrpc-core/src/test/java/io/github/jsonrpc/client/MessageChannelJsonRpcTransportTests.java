@@ -15,6 +15,9 @@
  */
 package io.github.jsonrpc.client;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,6 +39,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.protocol.JsonRpcId;
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
 import io.github.jsonrpc.protocol.JsonRpcRequest;
@@ -443,6 +447,51 @@ class MessageChannelJsonRpcTransportTests {
 		this.channel.receive("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"params\":[\"x\"],\"id\":\"srv-1\"}");
 		assertThat(mapper.readTree(this.channel.sent.poll(5, TimeUnit.SECONDS)))
 			.isEqualTo(mapper.readTree("{\"jsonrpc\":\"2.0\",\"result\":\"pong\",\"id\":\"srv-1\"}"));
+	}
+
+	@Test
+	void droppedConnectionIsReconnectedWhenTheLargestBackoffIsTooLongToSchedule() throws Exception {
+		try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			server.setSoTimeout((int) TestWaits.SHORT.toMillis());
+			this.client = JsonRpcClient.builder()
+				.url("tcp://127.0.0.1:" + server.getLocalPort())
+				.reconnectBackoff(Duration.ofMillis(1), ChronoUnit.FOREVER.getDuration())
+				.build();
+			// the connection opens with the first message
+			this.client.method("hello").sendAsync();
+			try (Socket first = server.accept()) {
+				assertThat(first.isConnected()).isTrue();
+			}
+			// dropped by the server: the client connects again after the initial delay
+			try (Socket second = server.accept()) {
+				assertThat(second.isConnected()).isTrue();
+			}
+		}
+	}
+
+	@Test
+	void reconnectDelayDoublesUpToTheLargestAndSaturatesInsteadOfOverflowing() {
+		MessageChannelJsonRpcTransport.Options backoff = options(Duration.ofMillis(1), Duration.ofSeconds(30));
+		assertThat(MessageChannelJsonRpcTransport.reconnectDelayMillis(backoff, 0)).isEqualTo(1);
+		assertThat(MessageChannelJsonRpcTransport.reconnectDelayMillis(backoff, 3)).isEqualTo(8);
+		assertThat(MessageChannelJsonRpcTransport.reconnectDelayMillis(backoff, 14)).isEqualTo(16384);
+		assertThat(MessageChannelJsonRpcTransport.reconnectDelayMillis(backoff, 15)).isEqualTo(30000);
+		assertThat(MessageChannelJsonRpcTransport.reconnectDelayMillis(backoff, Integer.MAX_VALUE)).isEqualTo(30000);
+		// 1000 days shifted 20 times is past Long.MAX_VALUE milliseconds
+		Duration longest = Duration.ofNanos(Long.MAX_VALUE);
+		MessageChannelJsonRpcTransport.Options long1000Days = options(Duration.ofDays(1000), longest);
+		assertThat(MessageChannelJsonRpcTransport.reconnectDelayMillis(long1000Days, 0))
+			.isEqualTo(Duration.ofDays(1000).toMillis());
+		assertThat(MessageChannelJsonRpcTransport.reconnectDelayMillis(long1000Days, 20)).isEqualTo(longest.toMillis());
+		// Duration.toMillis() of these throws
+		MessageChannelJsonRpcTransport.Options forever = options(ChronoUnit.FOREVER.getDuration(),
+				ChronoUnit.FOREVER.getDuration());
+		assertThat(MessageChannelJsonRpcTransport.reconnectDelayMillis(forever, 0)).isEqualTo(Long.MAX_VALUE);
+		assertThat(MessageChannelJsonRpcTransport.reconnectDelayMillis(forever, 20)).isEqualTo(Long.MAX_VALUE);
+	}
+
+	private static MessageChannelJsonRpcTransport.Options options(Duration initial, Duration max) {
+		return new MessageChannelJsonRpcTransport.Options(null, Map.of(), initial, max);
 	}
 
 	private static JsonNode timedOut(String id) {

@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.protocol.JsonRpcRequest;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
 import org.jspecify.annotations.Nullable;
@@ -68,11 +69,13 @@ final class ServerSideTransport implements JsonRpcTransport {
 
 	/**
 	 * Block the calling thread (a delivery of the client) until {@link #release()}, at
-	 * most 30 seconds.
+	 * most {@link TestWaits#SHORT}: a test that never releases fails the held delivery.
 	 */
 	void hold() {
 		try {
-			this.release.await(30, TimeUnit.SECONDS);
+			assertThat(this.release.await(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS))
+				.as("held delivery released by the test")
+				.isTrue();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

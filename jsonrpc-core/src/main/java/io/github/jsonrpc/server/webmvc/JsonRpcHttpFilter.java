@@ -18,10 +18,10 @@ package io.github.jsonrpc.server.webmvc;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.jsonrpc.protocol.JsonRpcReply;
-import io.github.jsonrpc.server.http.JsonRpcHttpMediaTypes;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -37,7 +37,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.Assert;
@@ -131,8 +130,7 @@ public final class JsonRpcHttpFilter implements Filter {
 	// answered, so Spring MVC serves it (and fails it the way it fails its own)
 	private boolean isJsonRpcCall(HttpServletRequest request) {
 		return request.getDispatcherType() == DispatcherType.REQUEST && request.isAsyncSupported()
-				&& HttpMethod.POST.matches(request.getMethod()) && isPath(request)
-				&& JsonRpcHttpMediaTypes.isJson(request.getHeader(HttpHeaders.CONTENT_TYPE))
+				&& HttpMethod.POST.matches(request.getMethod()) && isPath(request) && JsonRpcHttpHandler.isJson(request)
 				&& !CorsUtils.isCorsRequest(request);
 	}
 
@@ -164,7 +162,8 @@ public final class JsonRpcHttpFilter implements Filter {
 			CompletableFuture<JsonRpcReply> reply) {
 		AsyncContext async = request.startAsync(request, response);
 		if (this.asyncTimeout != null) {
-			async.setTimeout(this.asyncTimeout.toMillis());
+			// saturates where Duration.toMillis() throws (ChronoUnit.FOREVER)
+			async.setTimeout(TimeUnit.MILLISECONDS.convert(this.asyncTimeout));
 		}
 		// exactly one of the reply, the timeout and an error answers
 		AtomicBoolean answered = new AtomicBoolean();

@@ -17,10 +17,7 @@ package io.github.jsonrpc.server.webmvc;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +35,7 @@ import io.github.jsonrpc.server.http.JsonRpcHttpMediaTypes;
 import io.github.jsonrpc.server.http.JsonRpcHttpStatusPolicy;
 import io.github.jsonrpc.server.http.JsonRpcHttpStreamFormat;
 import io.github.jsonrpc.server.http.JsonRpcOpenRpcDocumentRequest;
+import io.github.jsonrpc.server.webmvc.HttpJsonRpcAnswer.ResponseWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -45,7 +43,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -96,28 +93,24 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 		throw new IllegalStateException("A JSON-RPC reply is dispatched without a call");
 	};
 
-	private static final ResponseWriter TOO_LARGE = (response) -> response
-		.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+	// an answer of its status alone
+	private static final ResponseWriter NO_BODY = (response) -> {
+	};
 
 	// bodies up to this declared size are read into an array of exactly that size
 	private static final int PRESIZED_BODY_BYTES = 64 * 1024;
 
-	// the subtypes of the streaming formats, looked for in Accept before parsing it
-	private static final String[] STREAM_SUBTYPES = Arrays.stream(JsonRpcHttpStreamFormat.values())
-		.map((format) -> format.mediaType().getSubtype())
-		.toArray(String[]::new);
-
-	// x-ndjson, event-stream: each has a hyphen
-	private static final boolean STREAM_SUBTYPES_HYPHENATED = Arrays.stream(STREAM_SUBTYPES)
-		.allMatch((subtype) -> subtype.indexOf('-') >= 0);
+	// the largest body read whatever the limit: one byte more, read to tell a larger
+	// body, must still fit in an array (the JDK's largest is Integer.MAX_VALUE - 8)
+	static final int MAX_BODY_BYTES = Integer.MAX_VALUE - 9;
 
 	private final JsonRpcHandler handler;
 
 	private final JsonRpcHttpStatusPolicy statusPolicy;
 
-	private final long maxRequestBytes;
+	private final int maxBodyBytes;
 
-	private final FunctionalAnswer functionalAnswer = new FunctionalAnswer();
+	private final HttpJsonRpcAnswer.Functional functionalAnswer = new HttpJsonRpcAnswer.Functional(this);
 
 	/**
 	 * Create a new instance.
@@ -131,7 +124,16 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 		Assert.isTrue(maxRequestBytes > 0, "maxRequestBytes must be positive");
 		this.handler = handler;
 		this.statusPolicy = statusPolicy;
-		this.maxRequestBytes = maxRequestBytes;
+		this.maxBodyBytes = maxBodyBytes(maxRequestBytes);
+	}
+
+	/**
+	 * Return the largest body read under a limit: the limit, or what an array can hold.
+	 * @param maxRequestBytes the largest request body accepted
+	 * @return the largest body read
+	 */
+	static int maxBodyBytes(long maxRequestBytes) {
+		return (int) Math.min(maxRequestBytes, MAX_BODY_BYTES);
 	}
 
 	/**
@@ -151,18 +153,27 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 	}
 
 	@Override
-	public ServerResponse handle(ServerRequest request) throws Exception {
+	public ServerResponse handle(ServerRequest request) throws IOException {
 		HttpServletRequest servletRequest = request.servletRequest();
-		// the header as the client sent it, as the handler mapping and the filter read
-		// it:
-		// the functional request's parsed Content-Type also carries a request encoding a
-		// filter may have set
-		if (!JsonRpcHttpMediaTypes.isJson(servletRequest.getHeader(HttpHeaders.CONTENT_TYPE))) {
+		if (!isJson(servletRequest)) {
 			return ServerResponse.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
 				.header("Accept-Post", JsonRpcHttpMediaTypes.ACCEPT_POST)
 				.build();
 		}
 		return serve(servletRequest, () -> request, this.functionalAnswer);
+	}
+
+	/**
+	 * Return whether a request declares JSON, as the handler, the handler mapping and the
+	 * filter decide: the {@code Content-Type} header as the client sent it, compared by
+	 * {@link JsonRpcHttpMediaTypes#isJson(String)}. The functional request's parsed
+	 * {@code Content-Type} is not asked: it also carries a request encoding that a filter
+	 * may have set.
+	 * @param request the servlet request
+	 * @return {@code true} if it declares JSON
+	 */
+	static boolean isJson(HttpServletRequest request) {
+		return JsonRpcHttpMediaTypes.isJson(request.getHeader(HttpHeaders.CONTENT_TYPE));
 	}
 
 	/**
@@ -189,7 +200,7 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 			// what the HandlerFunctionAdapter expects of a functional handler, now and
 			// when the reply is dispatched
 			request.setAttribute(RouterFunctions.REQUEST_ATTRIBUTE, serverRequest.get());
-			ServerResponse later = this.functionalAnswer.later(reply, serverRequest);
+			ServerResponse later = this.functionalAnswer.later(reply);
 			adapter.handle(request, response, (HandlerFunction<ServerResponse>) (ignored) -> later);
 		});
 	}
@@ -203,9 +214,11 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 	 * @param response the servlet response
 	 * @param later answers a call that completes later
 	 */
-	void serve(HttpServletRequest request, HttpServletResponse response, LaterReply later) throws Exception {
-		serve(request, SingletonSupplier.of(() -> ServerRequest.create(request, MESSAGE_CONVERTERS)),
-				new ServletAnswer(response, later));
+	void serve(HttpServletRequest request, HttpServletResponse response, HttpJsonRpcAnswer.LaterReply later)
+			throws Exception {
+		Supplier<ServerRequest> serverRequest = SingletonSupplier
+			.of(() -> ServerRequest.create(request, MESSAGE_CONVERTERS));
+		serve(request, serverRequest, new HttpJsonRpcAnswer.Servlet(response, later, serverRequest));
 	}
 
 	/**
@@ -218,51 +231,71 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 	 * @param answer answers the call
 	 * @return what {@code answer} returns
 	 */
-	private <R> R serve(HttpServletRequest request, Supplier<ServerRequest> serverRequest, Answer<R> answer)
-			throws Exception {
+	private <R, E extends Exception> R serve(HttpServletRequest request, Supplier<ServerRequest> serverRequest,
+			HttpJsonRpcAnswer<R, E> answer) throws IOException, E {
+		// a body over the limit, or larger than an array can hold, is refused unread
 		long length = contentLength(request);
-		if (length > this.maxRequestBytes) {
-			return answer.now(HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE);
+		if (length > this.maxBodyBytes) {
+			return answer.now(HttpStatus.CONTENT_TOO_LARGE, NO_BODY);
 		}
 		byte[] body = readBody(request.getInputStream(), length);
 		if (body == null) {
-			return answer.now(HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE);
+			return answer.now(HttpStatus.CONTENT_TOO_LARGE, NO_BODY);
 		}
 		JsonRpcInbound inbound = this.handler.codec().decodeRequests(body);
-		JsonRpcHttpStreamFormat streamType = streamingType(request);
+		JsonRpcHttpStreamFormat streamType = HttpJsonRpcStream.format(request);
 		// only a single call streams: items of several calls cannot share one response
 		if (streamType != null && !inbound.batch()) {
 			HttpJsonRpcStream stream = new HttpJsonRpcStream(this.handler.codec(), streamType);
 			CompletableFuture<JsonRpcReply> reply = this.handler.handle(inbound,
 					context(request, serverRequest, stream));
-			return answer.now(HttpStatus.OK,
-					(response) -> stream.writeTo(reply, response, (single) -> write(single, response)));
+			// the status is known before anything is written: a call that did not stream
+			// gets the policy's, a stream 200
+			JsonRpcReply plain = stream.start(reply);
+			return (plain != null) ? answer(plain, answer) : answer.now(HttpStatus.OK, stream::writeTo);
 		}
 		JsonRpcTransportContext context = context(request, serverRequest, null);
 		CompletableFuture<JsonRpcReply> reply = this.handler.handle(inbound, context);
 		if (reply.isDone()) {
-			return answer.reply(reply.join());
+			return answer(reply.join(), answer);
 		}
 		// the call goes on on another thread: nothing may read the servlet request once
 		// the response is complete
 		context.resolve();
-		return answer.later(reply, serverRequest);
+		return answer.later(reply);
 	}
 
 	/**
-	 * Write a reply as the plain JSON response: the status of the policy, the encoded
-	 * reply unless it is empty.
+	 * Answer with a reply as plain JSON: the status of the policy, asked once, and the
+	 * encoded reply unless it is empty.
+	 * @param reply the reply
+	 * @param answer answers the call
+	 * @return what {@code answer} returns
+	 */
+	<R, E extends Exception> R answer(JsonRpcReply reply, HttpJsonRpcAnswer<R, E> answer) throws E {
+		return answer.now(this.statusPolicy.status(reply), body(reply));
+	}
+
+	/**
+	 * Write a reply as the plain JSON response, as {@link #answer} answers it.
 	 * @param reply the reply
 	 * @param response the servlet response
 	 */
 	void write(JsonRpcReply reply, HttpServletResponse response) throws IOException {
 		response.setStatus(this.statusPolicy.status(reply).value());
-		if (!reply.isEmpty()) {
-			JsonRpcEncodedMessage message = this.handler.codec().encodeReply(reply);
+		body(reply).writeTo(response);
+	}
+
+	private ResponseWriter body(JsonRpcReply reply) {
+		if (reply.isEmpty()) {
+			return NO_BODY;
+		}
+		JsonRpcEncodedMessage message = this.handler.codec().encodeReply(reply);
+		return (response) -> {
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 			response.setContentLength(message.size());
 			message.writeTo(response.getOutputStream());
-		}
+		};
 	}
 
 	private static long contentLength(HttpServletRequest request) {
@@ -290,55 +323,8 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 			return (read == body.length) ? body : Arrays.copyOf(body, read);
 		}
 		// read at most one byte more than allowed, so chunked bodies are bounded too
-		byte[] body = input.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, this.maxRequestBytes + 1));
-		return (body.length > this.maxRequestBytes) ? null : body;
-	}
-
-	private @Nullable JsonRpcHttpStreamFormat streamingType(HttpServletRequest request) {
-		Enumeration<String> values = request.getHeaders(HttpHeaders.ACCEPT);
-		if (values == null || !values.hasMoreElements()) {
-			return null;
-		}
-		String first = values.nextElement();
-		if (!values.hasMoreElements()) {
-			// the common case, one Accept header naming no streaming type: no list, no
-			// parsing
-			return mayStream(first) ? streamFormat(List.of(first)) : null;
-		}
-		List<String> accept = new ArrayList<>();
-		accept.add(first);
-		accept.addAll(Collections.list(values));
-		for (String value : accept) {
-			if (mayStream(value)) {
-				return streamFormat(accept);
-			}
-		}
-		return null;
-	}
-
-	private static @Nullable JsonRpcHttpStreamFormat streamFormat(List<String> accept) {
-		try {
-			return JsonRpcHttpMediaTypes.streamFormat(MediaType.parseMediaTypes(accept));
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
-	}
-
-	private static boolean mayStream(String value) {
-		if (STREAM_SUBTYPES_HYPHENATED && value.indexOf('-') < 0) {
-			// "application/json", "*/*": no streaming subtype can be in a value without a
-			// hyphen, so one scan instead of a case-insensitive match at every position
-			return false;
-		}
-		for (String subtype : STREAM_SUBTYPES) {
-			for (int i = 0; i + subtype.length() <= value.length(); i++) {
-				if (value.regionMatches(true, i, subtype, 0, subtype.length())) {
-					return true;
-				}
-			}
-		}
-		return false;
+		byte[] body = input.readNBytes(this.maxBodyBytes + 1);
+		return (body.length > this.maxBodyBytes) ? null : body;
 	}
 
 	/**
@@ -388,126 +374,6 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 		Map<String, List<String>> headers = new LinkedHashMap<>();
 		request.headers().asHttpHeaders().forEach(headers::put);
 		return JsonRpcTransportContext.shareableHeaders(headers);
-	}
-
-	/**
-	 * How {@link #serve(HttpServletRequest, Supplier, Answer)} answers a call: on the
-	 * servlet response, or with a functional {@link ServerResponse} that writes the same.
-	 *
-	 * @param <R> what an answer returns
-	 */
-	private interface Answer<R> {
-
-		/**
-		 * Answer at once.
-		 * @param status the status the writer sets
-		 * @param writer writes the answer on the servlet response
-		 * @return the answer
-		 */
-		R now(HttpStatusCode status, ResponseWriter writer) throws Exception;
-
-		/**
-		 * Answer with a reply ready at once, as {@link #write} writes it.
-		 * @param reply the reply
-		 * @return the answer
-		 */
-		R reply(JsonRpcReply reply) throws Exception;
-
-		/**
-		 * Answer a call that completes later.
-		 * @param reply completes with the reply
-		 * @param serverRequest the functional request of the call, built if asked for
-		 * @return the answer
-		 */
-		R later(CompletableFuture<JsonRpcReply> reply, Supplier<ServerRequest> serverRequest) throws Exception;
-
-	}
-
-	/**
-	 * Writes an answer on the servlet response.
-	 */
-	@FunctionalInterface
-	private interface ResponseWriter {
-
-		void writeTo(HttpServletResponse response) throws Exception;
-
-	}
-
-	/**
-	 * Answers as a functional endpoint; asynchronously for a call that completes later.
-	 */
-	private final class FunctionalAnswer implements Answer<ServerResponse> {
-
-		@Override
-		public ServerResponse now(HttpStatusCode status, ResponseWriter writer) {
-			// written straight to the servlet response: the body is already JSON bytes,
-			// so there is nothing for message converters to negotiate
-			return ServerResponse.status(status).build((servletRequest, servletResponse) -> {
-				writer.writeTo(servletResponse);
-				return null;
-			});
-		}
-
-		@Override
-		public ServerResponse reply(JsonRpcReply reply) {
-			return now(JsonRpcHttpHandler.this.statusPolicy.status(reply), (response) -> write(reply, response));
-		}
-
-		@Override
-		public ServerResponse later(CompletableFuture<JsonRpcReply> reply, Supplier<ServerRequest> serverRequest) {
-			return ServerResponse.async(reply.thenApply(this::reply));
-		}
-
-	}
-
-	/**
-	 * Answers on the servlet response; a call that completes later is handed on.
-	 */
-	private final class ServletAnswer implements Answer<@Nullable Void> {
-
-		private final HttpServletResponse response;
-
-		private final LaterReply later;
-
-		ServletAnswer(HttpServletResponse response, LaterReply later) {
-			this.response = response;
-			this.later = later;
-		}
-
-		@Override
-		public @Nullable Void now(HttpStatusCode status, ResponseWriter writer) throws Exception {
-			writer.writeTo(this.response);
-			return null;
-		}
-
-		@Override
-		public @Nullable Void reply(JsonRpcReply reply) throws IOException {
-			write(reply, this.response);
-			return null;
-		}
-
-		@Override
-		public @Nullable Void later(CompletableFuture<JsonRpcReply> reply, Supplier<ServerRequest> serverRequest)
-				throws Exception {
-			this.later.answer(reply, serverRequest);
-			return null;
-		}
-
-	}
-
-	/**
-	 * Answers a call that completes later.
-	 */
-	@FunctionalInterface
-	interface LaterReply {
-
-		/**
-		 * Answer the call.
-		 * @param reply completes with the reply
-		 * @param serverRequest the functional request of the call, built if asked for
-		 */
-		void answer(CompletableFuture<JsonRpcReply> reply, Supplier<ServerRequest> serverRequest) throws Exception;
-
 	}
 
 }

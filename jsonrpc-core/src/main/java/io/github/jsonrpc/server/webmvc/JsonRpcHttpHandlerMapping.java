@@ -125,7 +125,7 @@ public final class JsonRpcHttpHandlerMapping extends AbstractHandlerMapping {
 		if (!HttpMethod.POST.matches(request.getMethod())) {
 			return METHOD_NOT_ALLOWED;
 		}
-		if (!isJson(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
+		if (!JsonRpcHttpHandler.isJson(request)) {
 			if (logger.isDebugEnabled()) {
 				logger.debug("JSON-RPC request refused with 415: Content-Type "
 						+ JsonRpcLogText.escape(request.getHeader(HttpHeaders.CONTENT_TYPE)));
@@ -148,16 +148,6 @@ public final class JsonRpcHttpHandlerMapping extends AbstractHandlerMapping {
 		catch (Exception ex) {
 			throw new ServletException("JSON-RPC request failed", ex);
 		}
-	}
-
-	/**
-	 * Return whether a {@code Content-Type} header is {@code application/json}, compared
-	 * as a parsed media type, with no charset or UTF-8.
-	 * @param contentType the header value
-	 * @return {@code true} if it is
-	 */
-	static boolean isJson(@Nullable String contentType) {
-		return JsonRpcHttpMediaTypes.isJson(contentType);
 	}
 
 }

@@ -66,17 +66,14 @@ class HttpJsonRpcStreamTests {
 		assertThat(stream.item(this.call, "a", requested::incrementAndGet)).isTrue();
 		assertThat(stream.item(this.call, "b", requested::incrementAndGet)).isTrue();
 		RecordingResponse response = new RecordingResponse(false);
-		// whatever an earlier filter set: a stream that opened is a 200
-		response.setStatus(202);
-		stream.writeTo(CompletableFuture.completedFuture(reply("done")), response, (plain) -> {
-			throw new AssertionError("a stream is not plain JSON");
-		});
+		// a stream is not plain JSON
+		assertThat(stream.start(CompletableFuture.completedFuture(reply("done")))).isNull();
+		stream.writeTo(response);
 		assertThat(requested).hasValue(2);
 		assertThat(response.output.flushed).containsExactly(
 				"{\"jsonrpc\":\"2.0\",\"method\":\"rpc.stream\",\"params\":{\"id\":1,\"item\":\"a\"}}\n",
 				"{\"jsonrpc\":\"2.0\",\"method\":\"rpc.stream\",\"params\":{\"id\":1,\"item\":\"b\"}}\n",
 				"{\"jsonrpc\":\"2.0\",\"result\":\"done\",\"id\":1}\n");
-		assertThat(response.getStatus()).isEqualTo(200);
 		assertThat(response.getContentType()).isEqualTo("application/x-ndjson;charset=UTF-8");
 	}
 
@@ -90,11 +87,8 @@ class HttpJsonRpcStreamTests {
 		});
 		assertThat(stream.item(notification, 7, () -> {
 		})).isFalse();
-		RecordingResponse response = new RecordingResponse(false);
-		List<JsonRpcReply> plain = new ArrayList<>();
-		stream.writeTo(CompletableFuture.completedFuture(JsonRpcReply.empty()), response, plain::add);
-		assertThat(response.output.flushed).isEmpty();
-		assertThat(plain).containsExactly(JsonRpcReply.empty());
+		assertThat(stream.start(CompletableFuture.completedFuture(JsonRpcReply.empty())))
+			.isEqualTo(JsonRpcReply.empty());
 	}
 
 	@Test
@@ -104,10 +98,8 @@ class HttpJsonRpcStreamTests {
 		stream.open(this.call, cancelled::incrementAndGet);
 		stream.item(this.call, "a", () -> {
 		});
-		assertThatIOException()
-			.isThrownBy(() -> stream.writeTo(new CompletableFuture<>(), new RecordingResponse(true), (plain) -> {
-				throw new AssertionError("a stream is not plain JSON");
-			}));
+		assertThat(stream.start(new CompletableFuture<>())).as("a stream is not plain JSON").isNull();
+		assertThatIOException().isThrownBy(() -> stream.writeTo(new RecordingResponse(true)));
 		assertThat(cancelled).hasValue(1);
 		assertThat(stream.item(this.call, "b", () -> {
 		})).isFalse();
@@ -116,21 +108,14 @@ class HttpJsonRpcStreamTests {
 	@Test
 	void callThatDoesNotStreamIsWrittenAsPlainJson() throws Exception {
 		HttpJsonRpcStream stream = new HttpJsonRpcStream(this.codec, JsonRpcHttpStreamFormat.NDJSON);
-		List<JsonRpcReply> plain = new ArrayList<>();
-		RecordingResponse response = new RecordingResponse(false);
-		stream.writeTo(CompletableFuture.completedFuture(reply("x")), response, plain::add);
-		assertThat(plain).containsExactly(reply("x"));
-		assertThat(response.output.flushed).isEmpty();
-		assertThat(response.getContentType()).isNull();
+		assertThat(stream.start(CompletableFuture.completedFuture(reply("x")))).isEqualTo(reply("x"));
 	}
 
 	@Test
 	void failedReplyOfACallThatDoesNotStreamIsWrittenAsNothing() throws Exception {
 		HttpJsonRpcStream stream = new HttpJsonRpcStream(this.codec, JsonRpcHttpStreamFormat.NDJSON);
-		List<JsonRpcReply> plain = new ArrayList<>();
-		stream.writeTo(CompletableFuture.failedFuture(new IllegalStateException("broken")),
-				new RecordingResponse(false), plain::add);
-		assertThat(plain).containsExactly(JsonRpcReply.empty());
+		assertThat(stream.start(CompletableFuture.failedFuture(new IllegalStateException("broken"))))
+			.isEqualTo(JsonRpcReply.empty());
 	}
 
 	private static JsonRpcReply reply(String result) {

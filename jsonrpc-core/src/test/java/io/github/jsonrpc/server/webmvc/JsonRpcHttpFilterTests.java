@@ -18,6 +18,7 @@ package io.github.jsonrpc.server.webmvc;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -123,6 +124,19 @@ class JsonRpcHttpFilterTests {
 			.isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":\"late\",\"id\":1}");
 		assertThat(served.response().getStatus()).isEqualTo(200);
 		assertThat(served.request().isAsyncStarted()).as("completed").isFalse();
+	}
+
+	@Test
+	void asyncTimeoutTooLongForMillisecondsIsSaturatedInsteadOfFailingTheCall() throws Exception {
+		JsonRpcHttpFilter forever = new JsonRpcHttpFilter("/rpc", this.httpHandler, ChronoUnit.FOREVER.getDuration());
+		MockHttpServletRequest request = post(CALL);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		forever.doFilter(request, response, new MockFilterChain());
+		assertThat(((MockAsyncContext) request.getAsyncContext()).getTimeout()).isEqualTo(Long.MAX_VALUE);
+		this.pending.complete(JsonRpcResponse.success(JsonRpcId.of(1), "late"));
+		dispatchedBack(request, forever);
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getContentAsString()).isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":\"late\",\"id\":1}");
 	}
 
 	@Test

@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
 import io.github.jsonrpc.server.JsonRpcHandler;
+import io.github.jsonrpc.server.http.JsonRpcHttpMediaTypes;
 import io.github.jsonrpc.server.http.JsonRpcHttpStatusPolicy;
 
 import org.springframework.http.HttpHeaders;
@@ -87,14 +88,14 @@ class JsonRpcHttpHandlerMappingTests {
 
 	@Test
 	void jsonWithoutCharsetOrWithUtf8IsJson() {
-		assertThat(JsonRpcHttpHandlerMapping.isJson("application/json")).isTrue();
-		assertThat(JsonRpcHttpHandlerMapping.isJson("application/json;charset=UTF-8")).isTrue();
-		assertThat(JsonRpcHttpHandlerMapping.isJson("Application/JSON; charset=utf-8")).isTrue();
-		assertThat(JsonRpcHttpHandlerMapping.isJson(null)).isFalse();
-		assertThat(JsonRpcHttpHandlerMapping.isJson("application/json-patch+json")).isFalse();
-		assertThat(JsonRpcHttpHandlerMapping.isJson("application/json;charset=UTF-16")).isFalse();
-		assertThat(JsonRpcHttpHandlerMapping.isJson("application/json;charset=nope")).isFalse();
-		assertThat(JsonRpcHttpHandlerMapping.isJson(";;")).isFalse();
+		assertThat(JsonRpcHttpMediaTypes.isJson("application/json")).isTrue();
+		assertThat(JsonRpcHttpMediaTypes.isJson("application/json;charset=UTF-8")).isTrue();
+		assertThat(JsonRpcHttpMediaTypes.isJson("Application/JSON; charset=utf-8")).isTrue();
+		assertThat(JsonRpcHttpMediaTypes.isJson((String) null)).isFalse();
+		assertThat(JsonRpcHttpMediaTypes.isJson("application/json-patch+json")).isFalse();
+		assertThat(JsonRpcHttpMediaTypes.isJson("application/json;charset=UTF-16")).isFalse();
+		assertThat(JsonRpcHttpMediaTypes.isJson("application/json;charset=nope")).isFalse();
+		assertThat(JsonRpcHttpMediaTypes.isJson(";;")).isFalse();
 	}
 
 	@Test
@@ -102,14 +103,14 @@ class JsonRpcHttpHandlerMappingTests {
 		// a value found to be JSON is remembered (one slot): asked again, and after it
 		// values that differ only a little, the answers stay those of the parsed type
 		for (int i = 0; i < 2; i++) {
-			assertThat(JsonRpcHttpHandlerMapping.isJson("application/json;charset=UTF-8")).isTrue();
-			assertThat(JsonRpcHttpHandlerMapping.isJson("application/json;charset=UTF-16")).isFalse();
-			assertThat(JsonRpcHttpHandlerMapping.isJson("application/json;charset=UTF-8;")).isTrue();
-			assertThat(JsonRpcHttpHandlerMapping.isJson("application/json;charset=UTF-8x")).isFalse();
-			assertThat(JsonRpcHttpHandlerMapping.isJson("APPLICATION/JSON")).isTrue();
-			assertThat(JsonRpcHttpHandlerMapping.isJson("application/jsonx")).isFalse();
-			assertThat(JsonRpcHttpHandlerMapping.isJson("application/json ")).isTrue();
-			assertThat(JsonRpcHttpHandlerMapping.isJson("text/json")).isFalse();
+			assertThat(JsonRpcHttpMediaTypes.isJson("application/json;charset=UTF-8")).isTrue();
+			assertThat(JsonRpcHttpMediaTypes.isJson("application/json;charset=UTF-16")).isFalse();
+			assertThat(JsonRpcHttpMediaTypes.isJson("application/json;charset=UTF-8;")).isTrue();
+			assertThat(JsonRpcHttpMediaTypes.isJson("application/json;charset=UTF-8x")).isFalse();
+			assertThat(JsonRpcHttpMediaTypes.isJson("APPLICATION/JSON")).isTrue();
+			assertThat(JsonRpcHttpMediaTypes.isJson("application/jsonx")).isFalse();
+			assertThat(JsonRpcHttpMediaTypes.isJson("application/json ")).isTrue();
+			assertThat(JsonRpcHttpMediaTypes.isJson("text/json")).isFalse();
 		}
 	}
 

@@ -16,6 +16,8 @@
 package io.github.jsonrpc.server.webmvc;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import io.github.jsonrpc.server.http.JsonRpcHttpStatusPolicy;
 import io.github.jsonrpc.JsonRpcSetup;
+import io.github.jsonrpc.protocol.JsonRpcReply;
 import io.github.jsonrpc.server.JsonRpcException;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.method.annotation.JsonRpcService;
@@ -30,9 +33,15 @@ import io.github.jsonrpc.server.method.annotation.JsonRpcService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.ByteArrayHttpMessageConverter;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.servlet.function.support.HandlerFunctionAdapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -148,6 +157,72 @@ class JsonRpcHttpHandlerStreamingTests {
 			.bodyJson()
 			.isStrictlyEqualTo(
 					"{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32601,\"message\":\"Method not found\"},\"id\":1}");
+	}
+
+	@Test
+	void functionalResponseReportsTheStatusItWrites() throws Exception {
+		JsonRpcHttpHandler byCode = new JsonRpcHttpHandler(this.handler, JsonRpcHttpStatusPolicy.byErrorCode(), 1024);
+		ServerResponse notFound = byCode.handle(request("{\"jsonrpc\":\"2.0\",\"method\":\"nope\",\"id\":1}"));
+		assertThat(notFound.statusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(written(notFound).getStatus()).isEqualTo(404);
+		ServerResponse stream = byCode.handle(request(COUNT));
+		assertThat(stream.statusCode()).isEqualTo(HttpStatus.OK);
+		MockHttpServletResponse written = written(stream);
+		assertThat(written.getStatus()).isEqualTo(200);
+		assertThat(written.getContentAsString().lines()).hasSize(3);
+		ServerResponse notification = byCode
+			.handle(request("{\"jsonrpc\":\"2.0\",\"method\":\"plain\",\"params\":[\"a\"]}"));
+		assertThat(notification.statusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(written(notification).getStatus()).isEqualTo(204);
+	}
+
+	@Test
+	void statusPolicyIsAskedOncePerReply() {
+		List<JsonRpcReply> asked = new ArrayList<>();
+		JsonRpcHttpStatusPolicy counting = (reply) -> {
+			asked.add(reply);
+			return JsonRpcHttpStatusPolicy.standard().status(reply);
+		};
+		MockMvcTester mvc = MockMvcTester.create(MockMvcBuilders
+			.routerFunctions(new JsonRpcHttpHandler(this.handler, counting, 1024).routerFunction("/rpc"))
+			.build());
+		assertThat(mvc.post()
+			.uri("/rpc")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"jsonrpc\":\"2.0\",\"method\":\"plain\",\"params\":[\"a\"],\"id\":1}")).hasStatusOk();
+		assertThat(asked).hasSize(1);
+		assertThat(mvc.post()
+			.uri("/rpc")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_NDJSON)
+			.content("{\"jsonrpc\":\"2.0\",\"method\":\"plain\",\"params\":[\"a\"],\"id\":1}")).hasStatusOk();
+		assertThat(asked).hasSize(2);
+	}
+
+	@Test
+	void streamOnTheServletPathIsA200WhateverAnEarlierFilterSet() throws Exception {
+		JsonRpcHttpHandler httpHandler = new JsonRpcHttpHandler(this.handler, JsonRpcHttpStatusPolicy.standard(), 1024);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		response.setStatus(202);
+		httpHandler.handle(request(COUNT).servletRequest(), response, new HandlerFunctionAdapter());
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getContentType()).isEqualTo("application/x-ndjson;charset=UTF-8");
+		assertThat(response.getContentAsString().lines()).hasSize(3);
+	}
+
+	private static ServerRequest request(String json) {
+		MockHttpServletRequest servletRequest = new MockHttpServletRequest("POST", "/rpc");
+		servletRequest.addHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE);
+		servletRequest.addHeader(HttpHeaders.ACCEPT, "application/x-ndjson");
+		servletRequest.setContent(json.getBytes(StandardCharsets.UTF_8));
+		return ServerRequest.create(servletRequest, List.of(new ByteArrayHttpMessageConverter()));
+	}
+
+	private static MockHttpServletResponse written(ServerResponse response) throws Exception {
+		MockHttpServletRequest servletRequest = new MockHttpServletRequest();
+		MockHttpServletResponse servletResponse = new MockHttpServletResponse();
+		response.writeTo(servletRequest, servletResponse, () -> List.of());
+		return servletResponse;
 	}
 
 	@Test

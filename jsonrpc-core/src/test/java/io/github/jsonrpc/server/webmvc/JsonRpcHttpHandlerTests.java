@@ -15,12 +15,20 @@
  */
 package io.github.jsonrpc.server.webmvc;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import io.github.jsonrpc.server.http.JsonRpcHttpStatusPolicy;
@@ -37,11 +45,17 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockServletContext;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.support.StaticWebApplicationContext;
+import org.springframework.web.filter.CharacterEncodingFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.servlet.function.support.HandlerFunctionAdapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -249,30 +263,73 @@ class JsonRpcHttpHandlerTests {
 	}
 
 	@Test
-	void requestEncodingOfTheContainerDoesNotChangeTheDeclaredContentType() throws Exception {
+	void requestEncodingForcedByAFilterDoesNotChangeTheDeclaredContentType() throws Exception {
 		// as with server.servlet.encoding.charset=ISO-8859-1, forced on requests: the
-		// client declared plain application/json, and the body is read as bytes
-		MockHttpServletRequest servletRequest = new MockHttpServletRequest("POST", "/jsonrpc");
-		servletRequest.addHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE);
-		servletRequest.setContent(SUBTRACT.getBytes(StandardCharsets.UTF_8));
-		HttpServletRequestWrapper latin1 = new HttpServletRequestWrapper(servletRequest) {
+		// client declared plain application/json, and the body is read as UTF-8 bytes
+		String echo = "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"gr\u00fc\u00df \u2713\"],\"id\":1}";
+		JsonRpcHttpHandler httpHandler = new JsonRpcHttpHandler(this.handler, JsonRpcHttpStatusPolicy.standard(), 1024);
+		ContainerRequestEncoding container = new ContainerRequestEncoding();
+		Filter[] filters = { container, new CharacterEncodingFilter("ISO-8859-1", true) };
+		MockMvcTester router = MockMvcTester.create(
+				MockMvcBuilders.routerFunctions(httpHandler.routerFunction("/jsonrpc")).addFilters(filters).build());
+		StaticWebApplicationContext context = new StaticWebApplicationContext();
+		context.setServletContext(new MockServletContext());
+		context.registerBean(JsonRpcHttpHandlerMapping.class,
+				() -> new JsonRpcHttpHandlerMapping("/jsonrpc", httpHandler));
+		context.refresh();
+		MockMvcTester mapping = MockMvcTester.from(context, (builder) -> builder.addFilters(filters).build());
+		for (MockMvcTester mvc : List.of(router, mapping)) {
+			MvcTestResult result = mvc.post()
+				.uri("/jsonrpc")
+				.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+				.content(echo.getBytes(StandardCharsets.UTF_8))
+				.exchange();
+			assertThat(result).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+			assertThat(new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8))
+				.isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":\"gr\u00fc\u00df \u2713\",\"id\":1}");
+		}
+		// the filter did set the encoding, once per request
+		assertThat(container.encodings).containsExactly("ISO-8859-1", "ISO-8859-1");
+		context.close();
+	}
 
-			@Override
-			public String getCharacterEncoding() {
-				return StandardCharsets.ISO_8859_1.name();
-			}
-
-		};
-		ServerRequest request = ServerRequest.create(latin1,
+	@Test
+	void bodyWithoutContentLengthIsReadUnderTheLargestLimit() throws Exception {
+		// the limit plus the one byte read to tell a larger body must not overflow
+		JsonRpcHttpHandler unlimited = new JsonRpcHttpHandler(this.handler, JsonRpcHttpStatusPolicy.standard(),
+				Long.MAX_VALUE);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		unlimited.handle(new ChunkedRequest(SUBTRACT.getBytes(StandardCharsets.UTF_8)), response,
+				new HandlerFunctionAdapter());
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getContentAsString()).isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":19,\"id\":1}");
+		ServerRequest request = ServerRequest.create(new ChunkedRequest(SUBTRACT.getBytes(StandardCharsets.UTF_8)),
 				List.<HttpMessageConverter<?>>of(new ByteArrayHttpMessageConverter()));
-		// what the functional request makes of it
-		assertThat(request.headers().contentType())
-			.hasValue(MediaType.parseMediaType("application/json;charset=ISO-8859-1"));
-		ServerResponse response = new JsonRpcHttpHandler(this.handler, JsonRpcHttpStatusPolicy.standard(), 1024)
-			.handle(request);
-		assertThat(response.statusCode()).isEqualTo(HttpStatus.OK);
-		// as the handler mapping and the filter decide
-		assertThat(JsonRpcHttpHandlerMapping.isJson(latin1.getHeader(HttpHeaders.CONTENT_TYPE))).isTrue();
+		assertThat(unlimited.handle(request).statusCode()).isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
+	void bodyLargerThanAnArrayCanHoldIsContentTooLargeUnderAnyLimit() throws Exception {
+		// a limit of 2 GB or more: what is read is capped by the largest array, and a
+		// body past that is refused, never cut and parsed
+		assertThat(JsonRpcHttpHandler.maxBodyBytes(Long.MAX_VALUE)).isEqualTo(Integer.MAX_VALUE - 9);
+		assertThat(JsonRpcHttpHandler.maxBodyBytes(3L * 1024 * 1024 * 1024)).isEqualTo(Integer.MAX_VALUE - 9);
+		assertThat(JsonRpcHttpHandler.maxBodyBytes(Integer.MAX_VALUE - 9)).isEqualTo(Integer.MAX_VALUE - 9);
+		assertThat(JsonRpcHttpHandler.maxBodyBytes(Integer.MAX_VALUE - 10)).isEqualTo(Integer.MAX_VALUE - 10);
+		assertThat(JsonRpcHttpHandler.maxBodyBytes(1024)).isEqualTo(1024);
+		JsonRpcHttpHandler fourGigabytes = new JsonRpcHttpHandler(this.handler, JsonRpcHttpStatusPolicy.standard(),
+				4L * 1024 * 1024 * 1024);
+		for (long declared : new long[] { Integer.MAX_VALUE - 8, 3L * 1024 * 1024 * 1024 }) {
+			MockHttpServletRequest request = new MockHttpServletRequest("POST", "/jsonrpc");
+			request.addHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE);
+			request.addHeader(HttpHeaders.CONTENT_LENGTH, declared);
+			request.setContent(SUBTRACT.getBytes(StandardCharsets.UTF_8));
+			MockHttpServletResponse response = new MockHttpServletResponse();
+			fourGigabytes.handle(request, response, new HandlerFunctionAdapter());
+			assertThat(response.getStatus()).as("Content-Length %d", declared).isEqualTo(413);
+			// refused on the header alone
+			assertThat(request.getInputStream().available()).isEqualTo(SUBTRACT.length());
+		}
 	}
 
 	@Test
@@ -361,6 +418,38 @@ class JsonRpcHttpHandlerTests {
 		@Override
 		public long getContentLengthLong() {
 			return -1;
+		}
+
+	}
+
+	/**
+	 * What a servlet container does with a request encoding a filter sets: the
+	 * {@code Content-Type} header stays as the client sent it
+	 * ({@link MockHttpServletRequest} would rewrite it).
+	 */
+	static class ContainerRequestEncoding extends OncePerRequestFilter {
+
+		final List<String> encodings = new CopyOnWriteArrayList<>();
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			chain.doFilter(new HttpServletRequestWrapper(request) {
+
+				private @Nullable String encoding = request.getCharacterEncoding();
+
+				@Override
+				public @Nullable String getCharacterEncoding() {
+					return this.encoding;
+				}
+
+				@Override
+				public void setCharacterEncoding(String encoding) {
+					ContainerRequestEncoding.this.encodings.add(encoding);
+					this.encoding = encoding;
+				}
+
+			}, response);
 		}
 
 	}
