@@ -428,8 +428,10 @@ public final class JsonRpcSubscriptionRegistry {
 	// Delivery
 
 	/**
-	 * Deliver a publication to this instance's active subscribers of a topic, authorized
-	 * again for each, and retain it if the topic retains values.
+	 * Deliver a publication to this instance's active subscribers of a topic and retain
+	 * it if the topic retains values. Authorization is asked again: once per publication
+	 * for a topic open to all (see {@link JsonRpcTopicAuthorizer#isOpenToAll}, both the
+	 * registry's authorizer and the topic's own), else for each subscriber.
 	 * @param topic the concrete topic name
 	 * @param message the encoded notification, shared by every subscriber
 	 * @param retain whether to retain it

@@ -15,8 +15,8 @@
  */
 package io.github.jsonrpc.security;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.jsonrpc.pubsub.JsonRpcTopicAuthorizer;
 import io.github.jsonrpc.server.JsonRpcSession;
@@ -38,14 +38,21 @@ import org.springframework.util.PatternMatchUtils;
  * handshake's principal, else anonymous; without a session (e.g. {@code get_topics} over
  * HTTP) it is the current security context's. Rules are evaluated at subscribe, when
  * listing topics and at each delivery, so a subscriber whose rights no longer hold stops
- * receiving.
+ * receiving. Rules may be added while the authorizer is in use.
+ * <p>
+ * A subclass may override {@link #isAuthorized} to add its own checks (for example
+ * {@code super.isAuthorized(topic, session) && stillEntitled(session, topic)}): it is
+ * then asked for each subscriber at each delivery, as {@link #isOpenToAll} answers
+ * {@code false} unless the subclass overrides that too.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
  */
 public class SecurityJsonRpcTopicAuthorizer implements JsonRpcTopicAuthorizer {
 
-	private final List<Rule> rules = new ArrayList<>();
+	private final List<Rule> rules = new CopyOnWriteArrayList<>();
+
+	private final boolean rulesDecide = isAuthorizedDeclaredHere(getClass());
 
 	/**
 	 * Add a rule.
@@ -60,6 +67,14 @@ public class SecurityJsonRpcTopicAuthorizer implements JsonRpcTopicAuthorizer {
 		return this;
 	}
 
+	/**
+	 * Return whether the session may see the topic: the first matching rule decides, a
+	 * topic no rule matches is allowed. A subclass overriding this method is asked for
+	 * each subscriber at each delivery unless it also overrides {@link #isOpenToAll}.
+	 * @param topic the topic name
+	 * @param session the session, {@code null} without a connection
+	 * @return {@code true} to allow
+	 */
 	@Override
 	public boolean isAuthorized(String topic, @Nullable JsonRpcSession session) {
 		for (Rule rule : this.rules) {
@@ -73,18 +88,35 @@ public class SecurityJsonRpcTopicAuthorizer implements JsonRpcTopicAuthorizer {
 	}
 
 	/**
-	 * Return whether no rule matches the topic: then every session may see it.
+	 * Return whether no rule matches the topic, so every session may see it. Answers
+	 * {@code false} for every topic when a subclass overrides {@link #isAuthorized},
+	 * whose answer the rules cannot vouch for: such a subclass is asked for each
+	 * subscriber at each delivery unless it overrides this method too.
 	 * @param topic the topic name
-	 * @return {@code true} for a topic no rule matches
+	 * @return {@code true} for a topic no rule matches, when {@link #isAuthorized} is
+	 * this class's own
 	 */
 	@Override
 	public boolean isOpenToAll(String topic) {
+		if (!this.rulesDecide) {
+			return false;
+		}
 		for (Rule rule : this.rules) {
 			if (PatternMatchUtils.simpleMatch(rule.pattern(), topic)) {
 				return false;
 			}
 		}
 		return true;
+	}
+
+	private static boolean isAuthorizedDeclaredHere(Class<?> type) {
+		try {
+			return type.getMethod("isAuthorized", String.class, JsonRpcSession.class)
+				.getDeclaringClass() == SecurityJsonRpcTopicAuthorizer.class;
+		}
+		catch (NoSuchMethodException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static Authentication authentication(@Nullable JsonRpcSession session) {

@@ -16,12 +16,23 @@
 package io.github.jsonrpc.security;
 
 import java.io.Serializable;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+
+import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
+import io.github.jsonrpc.pubsub.JsonRpcSubscriptionRegistry;
+import io.github.jsonrpc.pubsub.JsonRpcTopic;
+import io.github.jsonrpc.server.JsonRpcSession;
 
 import io.github.jsonrpc.security.SecurityJsonRpcTopicAuthorizer.TopicAccess;
 import io.github.jsonrpc.security.SecurityJsonRpcTopicAuthorizer.TopicSecurityExpressionHandler;
 import io.github.jsonrpc.security.TestSecurity.TestSession;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.security.access.PermissionEvaluator;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -100,6 +111,73 @@ class SecurityJsonRpcTopicAuthorizerTests {
 	}
 
 	@Test
+	void subclassOverridingIsAuthorizedIsNeverOpenToAllUnlessItSaysSo() {
+		assertThat(new StillEntitled().isOpenToAll("clock")).isFalse();
+		assertThat(new StillEntitled().rule("members", JsonRpcAuthorizationManagers.of("authenticated", this.handler))
+			.isOpenToAll("clock")).isFalse();
+		// a subclass leaving isAuthorized alone keeps the rules' answer
+		assertThat(new SecurityJsonRpcTopicAuthorizer() {
+		}.isOpenToAll("clock")).isTrue();
+		// one overriding both decides itself
+		assertThat(new StillEntitled() {
+
+			@Override
+			public boolean isOpenToAll(String topic) {
+				return true;
+			}
+
+		}.isOpenToAll("clock")).isTrue();
+	}
+
+	@Test
+	void subscriberRefusedBySubclassAfterSubscribingReceivesNothingFurther() {
+		StillEntitled authorizer = new StillEntitled();
+		authorizer.rule("admin-*", JsonRpcAuthorizationManagers.of("hasRole('ADMIN')", this.handler));
+		JsonRpcSubscriptionRegistry registry = new JsonRpcSubscriptionRegistry(List.of(JsonRpcTopic.of("clock")), 5,
+				authorizer);
+		TestSession alice = new TestSession("1", TestSecurity.user("alice", "USER"));
+		TestSession bob = new TestSession("2", TestSecurity.user("bob", "USER"));
+		for (TestSession session : List.of(alice, bob)) {
+			assertThat(registry.subscribe(session, "clock")).isTrue();
+			registry.activate(session, "clock");
+		}
+		JsonRpcMessageCodec codec = JsonRpcMessageCodec.create(JsonMapper.builder().build());
+		assertThat(registry.deliver("clock", codec.encodeNotification("clock", 1), false)).isEqualTo(2);
+		authorizer.revoked.add("bob");
+		assertThat(registry.deliver("clock", codec.encodeNotification("clock", 2), false)).isOne();
+		assertThat(alice.received).containsExactly("clock=1", "clock=2");
+		assertThat(bob.received).containsExactly("clock=1");
+	}
+
+	@Test
+	void rulesAddedWhileAuthorizingAreSafelyShared() throws InterruptedException {
+		SecurityJsonRpcTopicAuthorizer authorizer = new SecurityJsonRpcTopicAuthorizer();
+		TestSession session = new TestSession("1", null);
+		CountDownLatch started = new CountDownLatch(1);
+		Thread writer = new Thread(() -> {
+			started.countDown();
+			for (int i = 0; i < 4000; i++) {
+				authorizer.rule("other-" + i, JsonRpcAuthorizationManagers.of("denyAll", this.handler));
+			}
+		});
+		writer.start();
+		started.await();
+		try {
+			// reading the rules while they grow must neither fail nor see a half-added
+			// rule
+			while (writer.isAlive()) {
+				assertThat(authorizer.isAuthorized("clock", session)).isTrue();
+				assertThat(authorizer.isOpenToAll("clock")).isTrue();
+			}
+		}
+		finally {
+			writer.join();
+		}
+		assertThat(authorizer.isOpenToAll("other-3999")).isFalse();
+		assertThat(authorizer.isAuthorized("clock", session)).isTrue();
+	}
+
+	@Test
 	void roleRuleUsesTheHandshakePrincipal() {
 		assertThat(
 				this.authorizer.isAuthorized("admin-events", new TestSession("1", TestSecurity.user("admin", "ADMIN"))))
@@ -130,6 +208,21 @@ class SecurityJsonRpcTopicAuthorizerTests {
 		assertThat(this.authorizer.isAuthorized("members", null)).isFalse();
 		SecurityContextHolder.setContext(new SecurityContextImpl(TestSecurity.user("alice", "USER")));
 		assertThat(this.authorizer.isAuthorized("members", null)).isTrue();
+	}
+
+	/**
+	 * A subclass adding a per-delivery entitlement check on top of the rules.
+	 */
+	static class StillEntitled extends SecurityJsonRpcTopicAuthorizer {
+
+		final Set<String> revoked = ConcurrentHashMap.newKeySet();
+
+		@Override
+		public boolean isAuthorized(String topic, @Nullable JsonRpcSession session) {
+			return super.isAuthorized(topic, session) && session != null && session.principal() != null
+					&& !this.revoked.contains(session.principal().getName());
+		}
+
 	}
 
 }
