@@ -20,7 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -29,9 +31,11 @@ import java.util.function.Supplier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
 import io.github.jsonrpc.protocol.JsonRpcLogText;
@@ -191,13 +195,25 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 
 	};
 
-	private final RedisMessageListenerContainer container;
+	private final RedisConnectionFactory listenerConnectionFactory;
+
+	// replaced by a new one after a start that failed, which leaves it half started
+	private volatile RedisMessageListenerContainer container;
 
 	private final RedisCommandTracker tracker;
 
 	private final AtomicLong notSent = new AtomicLong();
 
 	private final AtomicLong rejected = new AtomicLong();
+
+	// guards joining against stopping, so that a connection made late is not left open
+	private final Object lifecycleLock = new Object();
+
+	// whether the container started: it subscribes again by itself after that
+	private volatile boolean subscribed;
+
+	// connects and subscribes again while that failed at the start
+	private volatile @Nullable Disposable joining;
 
 	private volatile @Nullable ReactiveRedisConnection connection;
 
@@ -215,13 +231,20 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 		long ttl = (builder.retainedTimeToLive != null) ? Math.max(1, builder.retainedTimeToLive.toMillis()) : 0;
 		this.retainedTimeToLiveMillis = Long.toString(ttl).getBytes(StandardCharsets.US_ASCII);
 		this.tracker = new RedisCommandTracker(builder.timeout, builder.maxPendingSize, builder.nanoClock);
-		this.container = new RedisMessageListenerContainer();
-		this.container.setConnectionFactory(builder.connectionFactory);
+		this.listenerConnectionFactory = builder.connectionFactory;
+		this.container = newContainer();
+	}
+
+	private RedisMessageListenerContainer newContainer() {
+		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+		container.setConnectionFactory(this.listenerConnectionFactory);
 		// one receiving thread, Lettuce's: delivery never blocks (sessions queue), and
 		// handing messages to a pool would lose their order
-		this.container.setTaskExecutor(new SyncTaskExecutor());
-		this.container.setBeanName("jsonRpcPubSubRedisListenerContainer");
-		this.container.addMessageListener(this::received, new ChannelTopic(this.channel));
+		container.setTaskExecutor(new SyncTaskExecutor());
+		container.setBeanName("jsonRpcPubSubRedisListenerContainer");
+		container.addMessageListener(this::received, new ChannelTopic(this.channel));
+		container.afterPropertiesSet();
+		return container;
 	}
 
 	/**
@@ -238,36 +261,101 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 
 	@Override
 	public void start() {
-		ReactiveRedisConnection connection = this.connectionFactory.getReactiveConnection();
-		this.connection = connection;
-		try {
-			// connected now rather than on the first publication, which would wait for it
-			connection.ping().timeout(STARTUP_TIMEOUT).block();
+		synchronized (this.lifecycleLock) {
+			this.running = true;
 		}
-		catch (RuntimeException ex) {
-			this.tracker.failed("Connecting", ex.toString());
+		if (!join()) {
+			// Redis does not answer: the application starts all the same, delivering on
+			// this instance only, and joins the others once Redis answers
+			this.joining = Flux.interval(this.timeout, this.timeout)
+				.onBackpressureDrop()
+				.concatMap((tick) -> Mono.fromCallable(this::join).subscribeOn(Schedulers.boundedElastic()), 1)
+				.takeUntil((joined) -> joined)
+				.subscribe();
 		}
-		this.container.afterPropertiesSet();
-		this.container.start();
-		this.running = true;
 		if (logger.isInfoEnabled()) {
 			logger.info("JSON-RPC pub/sub on Redis channel '" + this.channel + "'");
 		}
 	}
 
+	/**
+	 * Connect, unless connected, and start the listener container, unless started.
+	 * @return {@code true} if both are done, or the backend stopped meanwhile
+	 */
+	private boolean join() {
+		if (this.connection == null) {
+			ReactiveRedisConnection connection;
+			try {
+				connection = this.connectionFactory.getReactiveConnection();
+			}
+			catch (RuntimeException ex) {
+				this.tracker.failed("Connecting", ex.toString());
+				return false;
+			}
+			synchronized (this.lifecycleLock) {
+				if (!this.running) {
+					connection.close();
+					return true;
+				}
+				this.connection = connection;
+			}
+			try {
+				// connected now rather than on the first publication, which would wait
+				connection.ping().timeout(STARTUP_TIMEOUT).block();
+				this.tracker.answered();
+			}
+			catch (RuntimeException ex) {
+				this.tracker.failed("Connecting", ex.toString());
+			}
+		}
+		synchronized (this.lifecycleLock) {
+			if (!this.running || this.subscribed) {
+				return true;
+			}
+			try {
+				this.container.start();
+				this.subscribed = true;
+				return true;
+			}
+			catch (RuntimeException ex) {
+				// it could not connect: the next attempt starts a new one
+				this.tracker.failed("Subscribing", ex.toString());
+				destroy(this.container);
+				this.container = newContainer();
+				return false;
+			}
+		}
+	}
+
 	@Override
 	public void stop() {
-		this.running = false;
+		ReactiveRedisConnection connection;
+		Disposable joining;
+		synchronized (this.lifecycleLock) {
+			this.running = false;
+			joining = this.joining;
+			this.joining = null;
+			connection = this.connection;
+			this.connection = null;
+			this.subscribed = false;
+			destroy(this.container);
+			// a destroyed one does not start again
+			this.container = newContainer();
+		}
+		if (joining != null) {
+			joining.dispose();
+		}
+		if (connection != null) {
+			connection.close();
+		}
+	}
+
+	private static void destroy(RedisMessageListenerContainer container) {
 		try {
-			this.container.destroy();
+			container.destroy();
 		}
 		catch (Exception ex) {
 			logger.debug("Stopping the Redis listener container failed", ex);
-		}
-		ReactiveRedisConnection connection = this.connection;
-		this.connection = null;
-		if (connection != null) {
-			connection.close();
 		}
 	}
 
@@ -308,8 +396,8 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 
 	@Override
 	public @Nullable JsonRpcEncodedMessage retained(String topic) {
-		ReactiveRedisConnection connection = this.connection;
-		if (connection == null || !isAvailable(connection)) {
+		ReactiveRedisConnection connection = availableConnection();
+		if (connection == null) {
 			return null;
 		}
 		long sent = this.tracker.now();
@@ -357,14 +445,14 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 	}
 
 	private void send(Kind kind, String name, JsonRpcEncodedMessage message) {
-		ReactiveRedisConnection connection = this.connection;
 		if (message.size() > this.maxMessageSize) {
 			this.notSent.incrementAndGet();
 			this.tracker.warn(describe(kind, name) + " of " + message.size() + " bytes is larger than "
 					+ this.maxMessageSize + " bytes: delivered on this instance only");
 			return;
 		}
-		if (connection == null || !isAvailable(connection)) {
+		ReactiveRedisConnection connection = availableConnection();
+		if (connection == null) {
 			this.notSent.incrementAndGet();
 			this.tracker.warn("Redis is unavailable: " + describe(kind, name) + " delivered on this instance only");
 			return;
@@ -432,8 +520,17 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 		return this.tracker;
 	}
 
-	private boolean isAvailable(ReactiveRedisConnection connection) {
-		return this.tracker.isAvailable(connection::ping);
+	private @Nullable ReactiveRedisConnection availableConnection() {
+		// probes an unavailable Redis
+		boolean available = this.tracker.isAvailable(this::ping);
+		ReactiveRedisConnection connection = this.connection;
+		return (available && connection != null) ? connection : null;
+	}
+
+	private Mono<String> ping() {
+		ReactiveRedisConnection connection = this.connection;
+		// not connected yet: the backend connects by itself once Redis answers
+		return (connection != null) ? connection.ping() : Mono.empty();
 	}
 
 	// Receiving
@@ -499,25 +596,30 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 	}
 
 	/**
-	 * Check, with a {@code PING} bounded by the timeout, whether Redis answers, and
-	 * return the state of the backend.
+	 * Check, with a {@code PING} waited for at most the timeout, whether Redis answers,
+	 * and return the state of the backend. A {@code PING} still waiting for Redis is
+	 * waited for again rather than sent anew, so that checks during an outage do not pile
+	 * up commands.
 	 * @return the state
 	 */
 	public Status check() {
-		ReactiveRedisConnection connection = this.connection;
 		boolean answers = false;
-		if (connection != null) {
+		if (this.running) {
 			try {
-				connection.ping().timeout(this.timeout).block();
-				this.tracker.answered();
-				answers = true;
+				answers = this.tracker.ping(this::ping).get(this.timeout.toNanos(), TimeUnit.NANOSECONDS) != null;
 			}
-			catch (RuntimeException ex) {
-				this.tracker.failed("PING", ex.toString());
+			catch (TimeoutException ex) {
+				this.tracker.failed("PING", this.tracker.noAnswer());
+			}
+			catch (ExecutionException ex) {
+				this.tracker.failed("PING", String.valueOf(ex.getCause()));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
 			}
 		}
-		return new Status(this.running && answers && this.tracker.isAvailable(), this.container.isListening(),
-				this.channel, this.notSent.get(), this.rejected.get(), this.tracker.lastFailure());
+		return new Status(answers && this.tracker.isAvailable(), this.container.isListening(), this.channel,
+				this.notSent.get(), this.rejected.get(), this.tracker.lastFailure());
 	}
 
 	private byte[] retainedKey(String topic) {

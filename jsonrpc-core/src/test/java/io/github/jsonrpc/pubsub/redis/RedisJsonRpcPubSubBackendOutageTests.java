@@ -36,7 +36,6 @@ import io.github.jsonrpc.pubsub.redis.RedisJsonRpcPubSubBackendTests.RecordingRe
 import io.github.jsonrpc.pubsub.redis.RedisJsonRpcPubSubFrame.Kind;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
@@ -44,7 +43,6 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnection;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -256,7 +254,7 @@ class RedisJsonRpcPubSubBackendOutageTests {
 	}
 
 	@Test
-	void instanceStartingWhileRedisIsGoneFailsToStartAndHoldsNothing() throws Exception {
+	void instanceStartingWhileRedisIsGoneStartsDeliveringHereAndJoinsWhenRedisAnswers(CapturedOutput output) {
 		this.proxy.cut();
 		LettuceConnectionFactory proxied = RedisTestConnections.connectionFactory(this.proxy.port(),
 				this.prefix + "-d");
@@ -265,23 +263,40 @@ class RedisJsonRpcPubSubBackendOutageTests {
 			.channelPrefix(this.prefix)
 			.timeout(TIMEOUT)
 			.build();
-		d.attach(new RecordingReceiver());
-		// the application's connection factory cannot connect: the start fails, as
-		// every other user of that factory would (docs/websocket.md)
-		assertThatExceptionOfType(RedisConnectionFailureException.class).isThrownBy(d::start);
-		assertThat(d.isRunning()).isFalse();
-		Status status = d.check();
-		assertThat(status.available()).isFalse();
-		assertThat(status.listening()).isFalse();
-		d.stop();
+		RecordingReceiver receivedByD = new RecordingReceiver();
+		d.attach(receivedByD);
+		// the application starts all the same: its connection factory connects later
+		d.start();
+		this.resources.add(d::stop);
+		assertThat(d.isRunning()).isTrue();
+		assertThat(output).contains("Redis is unavailable (Connecting failed: ");
+		assertThat(d.publish("chat", message("alone"), false)).isOne();
+		d.sendToUser("alice", message("alone"));
+		assertThat(receivedByD.texts()).containsExactly(text("alone"), "U alice " + notification("alone"));
+		assertThat(d.retained("clock")).isNull();
+		Status during = d.check();
+		assertThat(during.available()).isFalse();
+		assertThat(during.listening()).isFalse();
+		assertThat(during.notSent()).isEqualTo(2);
+		assertThat(during.lastFailure()).startsWith("Connecting: ");
 		this.proxy.restore();
-		assertThat(this.proxy.openConnections()).isZero();
-		// c, cut too, resubscribes; d never subscribed
+		// subscribed by the listener container, connected by the next PING
 		await().atMost(OUTAGE_WAIT).untilAsserted(() -> {
-			assertThat(subscribers()).isEqualTo(2);
-			assertThat(this.proxy.openConnections()).isEqualTo(connectionsOf(this.proxiedClientName));
+			this.a.publish("chat", message("to d"), false);
+			assertThat(receivedByD.texts()).contains(text("to d"));
 		});
-		assertThat(connectionsOf(this.prefix + "-d")).isZero();
+		await().atMost(OUTAGE_WAIT).untilAsserted(() -> {
+			d.publish("chat", message("from d"), false);
+			assertThat(this.receivedByA.texts()).contains(text("from d"));
+		});
+		Status after = d.check();
+		assertThat(after.available()).isTrue();
+		assertThat(after.listening()).isTrue();
+		assertThat(this.receivedByA.texts()).doesNotContain(text("alone"), "U alice " + notification("alone"));
+		d.stop();
+		assertThat(d.isRunning()).isFalse();
+		assertThat(d.check().available()).isFalse();
+		await().atMost(OUTAGE_WAIT).untilAsserted(() -> assertThat(subscribers()).isEqualTo(2));
 	}
 
 	@Test
