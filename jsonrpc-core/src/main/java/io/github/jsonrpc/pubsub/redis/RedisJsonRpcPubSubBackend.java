@@ -31,7 +31,6 @@ import java.util.function.Supplier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import reactor.core.Disposable;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -82,7 +81,9 @@ import org.springframework.util.Assert;
  * sending (logging a rate-limited warning) and delivers on the publishing instance only
  * until a {@code PING} answers again; what was handed to Lettuce before may still arrive
  * late, in order, or never. The bytes waiting for Redis are bounded, and messages larger
- * than the maximum size are neither sent nor accepted.
+ * than the maximum size are neither sent nor accepted. Started while Redis does not
+ * answer, the backend delivers on this instance only and tries to connect and subscribe
+ * every timeout until it does.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
@@ -212,9 +213,6 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 	// whether the container started: it subscribes again by itself after that
 	private volatile boolean subscribed;
 
-	// connects and subscribes again while that failed at the start
-	private volatile @Nullable Disposable joining;
-
 	private volatile @Nullable ReactiveRedisConnection connection;
 
 	private volatile @Nullable Receiver receiver;
@@ -267,10 +265,10 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 		if (!join()) {
 			// Redis does not answer: the application starts all the same, delivering on
 			// this instance only, and joins the others once Redis answers
-			this.joining = Flux.interval(this.timeout, this.timeout)
+			Flux.interval(this.timeout, this.timeout)
 				.onBackpressureDrop()
 				.concatMap((tick) -> Mono.fromCallable(this::join).subscribeOn(Schedulers.boundedElastic()), 1)
-				.takeUntil((joined) -> joined)
+				.takeUntil(Boolean::booleanValue)
 				.subscribe();
 		}
 		if (logger.isInfoEnabled()) {
@@ -280,82 +278,53 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 
 	/**
 	 * Connect, unless connected, and start the listener container, unless started.
-	 * @return {@code true} if both are done, or the backend stopped meanwhile
+	 * @return {@code true} if both are done, or the backend is stopped
 	 */
 	private boolean join() {
-		if (this.connection == null) {
-			ReactiveRedisConnection connection;
-			try {
-				connection = this.connectionFactory.getReactiveConnection();
-			}
-			catch (RuntimeException ex) {
-				this.tracker.failed("Connecting", ex.toString());
-				return false;
-			}
-			synchronized (this.lifecycleLock) {
-				if (!this.running) {
-					connection.close();
-					return true;
-				}
-				this.connection = connection;
-			}
-			try {
-				// connected now rather than on the first publication, which would wait
-				connection.ping().timeout(STARTUP_TIMEOUT).block();
-				this.tracker.answered();
-			}
-			catch (RuntimeException ex) {
-				this.tracker.failed("Connecting", ex.toString());
-			}
-		}
 		synchronized (this.lifecycleLock) {
-			if (!this.running || this.subscribed) {
-				return true;
+			if (this.running) {
+				try {
+					if (this.connection == null) {
+						ReactiveRedisConnection connection = this.connectionFactory.getReactiveConnection();
+						this.connection = connection;
+						// connected now rather than on the first publication, which would
+						// wait for it
+						connection.ping().timeout(STARTUP_TIMEOUT).block();
+						this.tracker.answered();
+					}
+					this.container.start();
+					this.subscribed = true;
+				}
+				catch (RuntimeException ex) {
+					this.tracker.failed("Connecting", ex.toString());
+					// left half started if it failed: the next attempt starts a new one
+					// (this one holds nothing, its connection failed)
+					this.container = newContainer();
+				}
 			}
-			try {
-				this.container.start();
-				this.subscribed = true;
-				return true;
-			}
-			catch (RuntimeException ex) {
-				// it could not connect: the next attempt starts a new one
-				this.tracker.failed("Subscribing", ex.toString());
-				destroy(this.container);
-				this.container = newContainer();
-				return false;
-			}
+			return !this.running || this.subscribed;
 		}
 	}
 
 	@Override
 	public void stop() {
 		ReactiveRedisConnection connection;
-		Disposable joining;
 		synchronized (this.lifecycleLock) {
 			this.running = false;
-			joining = this.joining;
-			this.joining = null;
 			connection = this.connection;
 			this.connection = null;
 			this.subscribed = false;
-			destroy(this.container);
+			try {
+				this.container.destroy();
+			}
+			catch (Exception ex) {
+				logger.debug("Stopping the Redis listener container failed", ex);
+			}
 			// a destroyed one does not start again
 			this.container = newContainer();
 		}
-		if (joining != null) {
-			joining.dispose();
-		}
 		if (connection != null) {
 			connection.close();
-		}
-	}
-
-	private static void destroy(RedisMessageListenerContainer container) {
-		try {
-			container.destroy();
-		}
-		catch (Exception ex) {
-			logger.debug("Stopping the Redis listener container failed", ex);
 		}
 	}
 
@@ -579,14 +548,15 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 	}
 
 	private boolean isNewest(RedisJsonRpcPubSubFrame frame) {
+		boolean newest;
 		synchronized (this.lastSequences) {
 			Long last = this.lastSequences.get(frame.origin());
-			if (last != null && frame.sequence() <= last) {
-				return false;
+			newest = last == null || frame.sequence() > last;
+			if (newest) {
+				this.lastSequences.put(frame.origin(), frame.sequence());
 			}
-			this.lastSequences.put(frame.origin(), frame.sequence());
-			return true;
 		}
+		return newest;
 	}
 
 	private void reject(String what) {
@@ -699,7 +669,9 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 
 		/**
 		 * Set how long a Redis command may take before Redis counts as unavailable;
-		 * default 1 second. Also the longest a subscribe waits for a retained value.
+		 * default 1 second. Also the longest a subscribe waits for a retained value, and
+		 * the interval between attempts to connect and subscribe after a start while
+		 * Redis did not answer.
 		 * @param timeout the timeout
 		 * @return this builder
 		 */

@@ -155,6 +155,32 @@ class RedisJsonRpcPubSubBackendLimitsTests {
 	}
 
 	@Test
+	void retainedPublicationAndItsScriptOfExactlyTheMaxPendingSizeAreHandedOverAndOneByteMoreIsNot() {
+		RedisJsonRpcPubSubFrame fitting = new RedisJsonRpcPubSubFrame(Kind.PUBLISH_RETAINED, 7, 1, "clock",
+				message("12:00"));
+		RedisJsonRpcPubSubFrame larger = new RedisJsonRpcPubSubFrame(Kind.PUBLISH_RETAINED, 7, 1, "clock",
+				message("12:00x"));
+		// the script is sent, and counted, with each retained publication
+		long size = fitting.encode().length + RedisJsonRpcPubSubBackend.RETAIN_AND_PUBLISH.getScriptAsString()
+			.getBytes(StandardCharsets.UTF_8).length;
+		RedisJsonRpcPubSubBackend backend = RedisJsonRpcPubSubBackend.builder(this.factory)
+			.channelPrefix(this.prefix)
+			.maxPendingSize(size)
+			.nanoClock(this.clock::get)
+			.build();
+		backend.attach(new RecordingReceiver());
+		backend.start();
+		this.resources.add(backend::stop);
+		assertThat(backend.handOver(larger)).isFalse();
+		assertThat(backend.handOver(fitting)).isTrue();
+		await().atMost(TestWaits.SHORT)
+			.untilAsserted(() -> assertThat(this.received.texts()).containsExactly("R clock " + notification("12:00")));
+		assertThat(backend.check().notSent()).isOne();
+		backend.stop();
+		assertThat(backend.handOver(fitting)).isFalse();
+	}
+
+	@Test
 	void stoppedBackendClosesItsConnection() throws Exception {
 		String clientName = this.prefix + "-dedicated";
 		LettuceConnectionFactory dedicated = RedisTestConnections.connectionFactory(RedisTestConnections.PORT,

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
@@ -36,6 +37,7 @@ import io.github.jsonrpc.pubsub.redis.RedisJsonRpcPubSubBackendTests.RecordingRe
 import io.github.jsonrpc.pubsub.redis.RedisJsonRpcPubSubFrame.Kind;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
@@ -245,6 +247,11 @@ class RedisJsonRpcPubSubBackendOutageTests {
 		Status during = this.c.check();
 		assertThat(during.notSent()).isOne();
 		assertThat(during.available()).isFalse();
+		assertThat(during.lastFailure()).isEqualTo("PING: no answer within 2000 ms");
+		// a check on an interrupted thread does not wait, and leaves it interrupted
+		Thread.currentThread().interrupt();
+		assertThat(this.c.check().available()).isFalse();
+		assertThat(Thread.interrupted()).isTrue();
 		this.proxy.resume();
 		await().atMost(OUTAGE_WAIT).untilAsserted(() -> assertThat(this.c.check().available()).isTrue());
 		JsonRpcEncodedMessage retained = this.c.retained("clock");
@@ -271,6 +278,8 @@ class RedisJsonRpcPubSubBackendOutageTests {
 		assertThat(d.isRunning()).isTrue();
 		assertThat(output).contains("Redis is unavailable (Connecting failed: ");
 		assertThat(d.publish("chat", message("alone"), false)).isOne();
+		assertThat(output)
+			.contains("Redis is unavailable: publication on topic 'chat' delivered on this instance only");
 		d.sendToUser("alice", message("alone"));
 		assertThat(receivedByD.texts()).containsExactly(text("alone"), "U alice " + notification("alone"));
 		assertThat(d.retained("clock")).isNull();
@@ -285,10 +294,10 @@ class RedisJsonRpcPubSubBackendOutageTests {
 			this.a.publish("chat", message("to d"), false);
 			assertThat(receivedByD.texts()).contains(text("to d"));
 		});
-		await().atMost(OUTAGE_WAIT).untilAsserted(() -> {
-			d.publish("chat", message("from d"), false);
-			assertThat(this.receivedByA.texts()).contains(text("from d"));
-		});
+		// connected before subscribed, and Redis counts as available from then on: the
+		// next publication reaches every instance
+		d.publish("chat", message("from d"), false);
+		await().atMost(OUTAGE_WAIT).untilAsserted(() -> assertThat(this.receivedByA.texts()).contains(text("from d")));
 		Status after = d.check();
 		assertThat(after.available()).isTrue();
 		assertThat(after.listening()).isTrue();
@@ -297,6 +306,34 @@ class RedisJsonRpcPubSubBackendOutageTests {
 		assertThat(d.isRunning()).isFalse();
 		assertThat(d.check().available()).isFalse();
 		await().atMost(OUTAGE_WAIT).untilAsserted(() -> assertThat(subscribers()).isEqualTo(2));
+	}
+
+	@Test
+	void listenerThatCannotSubscribeAtTheStartSubscribesLater() {
+		RefusingConnectionFactory refusing = new RefusingConnectionFactory(this.prefix + "-e", 2);
+		this.resources.add(refusing::destroy);
+		RedisJsonRpcPubSubBackend e = RedisJsonRpcPubSubBackend.builder(refusing)
+			.channelPrefix(this.prefix)
+			.timeout(TIMEOUT)
+			.build();
+		RecordingReceiver receivedByE = new RecordingReceiver();
+		e.attach(receivedByE);
+		e.start();
+		this.resources.add(e::stop);
+		Status during = e.check();
+		assertThat(during.listening()).isFalse();
+		assertThat(during.lastFailure()).startsWith("Connecting: ");
+		// its publications reach the others all the same
+		e.publish("chat", message("from e"), false);
+		await().atMost(OUTAGE_WAIT).untilAsserted(() -> assertThat(this.receivedByA.texts()).contains(text("from e")));
+		// refused at the start and at the first attempt after it: subscribed at the
+		// second
+		await().atMost(OUTAGE_WAIT).untilAsserted(() -> {
+			this.a.publish("chat", message("to e"), false);
+			assertThat(receivedByE.texts()).contains(text("to e"));
+		});
+		assertThat(refusing.refusals()).isEqualTo(2);
+		assertThat(e.check().listening()).isTrue();
 	}
 
 	@Test
@@ -317,6 +354,39 @@ class RedisJsonRpcPubSubBackendOutageTests {
 			assertThat(this.proxy.openConnections()).isZero();
 			assertThat(connectionsOf(this.proxiedClientName)).isZero();
 		});
+	}
+
+	/**
+	 * The connection factory of the test Redis, refusing the first connections the
+	 * listener container asks for (the backend's own connection is made all the same).
+	 */
+	static final class RefusingConnectionFactory extends LettuceConnectionFactory {
+
+		private final AtomicInteger refusing;
+
+		private final AtomicInteger refusals = new AtomicInteger();
+
+		RefusingConnectionFactory(String clientName, int refusing) {
+			super(new RedisStandaloneConfiguration(RedisCondition.HOST, RedisTestConnections.PORT),
+					LettuceClientConfiguration.builder().clientName(clientName).build());
+			this.refusing = new AtomicInteger(refusing);
+			afterPropertiesSet();
+			start();
+		}
+
+		@Override
+		public RedisConnection getConnection() {
+			if (this.refusing.getAndDecrement() > 0) {
+				this.refusals.incrementAndGet();
+				throw new RedisConnectionFailureException("Refused by the test");
+			}
+			return super.getConnection();
+		}
+
+		int refusals() {
+			return this.refusals.get();
+		}
+
 	}
 
 	private void awaitBothListening() {
