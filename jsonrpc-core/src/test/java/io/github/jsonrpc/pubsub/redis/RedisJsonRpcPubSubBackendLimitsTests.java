@@ -181,6 +181,21 @@ class RedisJsonRpcPubSubBackendLimitsTests {
 	}
 
 	@Test
+	void commandRedisAnswersWithAnErrorMakesRedisUnavailableNamingWhatFailed() {
+		// a sequence the script cannot read: Redis answers the publication with an error
+		store("clock", new byte[0]);
+		try (RedisConnection connection = this.factory.getConnection()) {
+			connection.hashCommands().hSet(key("clock"), bytes("seq:7"), bytes("not a number"));
+		}
+		assertThat(this.backend
+			.handOver(new RedisJsonRpcPubSubFrame(Kind.PUBLISH_RETAINED, 7, 1, "clock", message("12:00")))).isTrue();
+		await().atMost(TestWaits.SHORT)
+			.untilAsserted(() -> assertThat(this.backend.tracker().lastFailure())
+				.startsWith("sending publication on topic 'clock': "));
+		assertThat(this.backend.tracker().isAvailable()).isFalse();
+	}
+
+	@Test
 	void stoppedBackendClosesItsConnection() throws Exception {
 		String clientName = this.prefix + "-dedicated";
 		LettuceConnectionFactory dedicated = RedisTestConnections.connectionFactory(RedisTestConnections.PORT,
