@@ -51,6 +51,7 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.util.Assert;
+import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * {@link JsonRpcPubSubBackend} for several instances of an application sharing one Redis,
@@ -239,6 +240,12 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 		// one receiving thread, Lettuce's: delivery never blocks (sessions queue), and
 		// handing messages to a pool would lose their order
 		container.setTaskExecutor(new SyncTaskExecutor());
+		// a subscription failing in start() is not tried again there, on the calling
+		// thread after a sleep (holding the lifecycle lock, so stop() would wait): the
+		// backend tries again with a new container after the timeout. start() may still
+		// wait for the listener's own connection, up to the connection factory's
+		// timeout, if Redis accepts connections but does not answer (stop() then waits)
+		container.setRecoveryBackoff(new FixedBackOff(0, 0));
 		container.setBeanName("jsonRpcPubSubRedisListenerContainer");
 		container.addMessageListener(this::received, new ChannelTopic(this.channel));
 		container.afterPropertiesSet();
@@ -285,24 +292,49 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 			if (this.running) {
 				try {
 					if (this.connection == null) {
-						ReactiveRedisConnection connection = this.connectionFactory.getReactiveConnection();
-						this.connection = connection;
-						// connected now rather than on the first publication, which would
-						// wait for it
-						connection.ping().timeout(STARTUP_TIMEOUT).block();
-						this.tracker.answered();
+						this.connection = connect();
 					}
 					this.container.start();
 					this.subscribed = true;
 				}
 				catch (RuntimeException ex) {
 					this.tracker.failed("Connecting", ex.toString());
-					// left half started if it failed: the next attempt starts a new one
-					// (this one holds nothing, its connection failed)
+					// left half started if it failed, its subscription perhaps still
+					// on its way: destroyed, so that it never holds a connection of its
+					// own, and the next attempt starts a new one
+					destroy(this.container);
 					this.container = newContainer();
 				}
 			}
 			return !this.running || this.subscribed;
+		}
+	}
+
+	/**
+	 * Connect now rather than on the first publication, which would wait for it.
+	 * @return the connection, answering
+	 */
+	private ReactiveRedisConnection connect() {
+		ReactiveRedisConnection connection = this.connectionFactory.getReactiveConnection();
+		try {
+			connection.ping().timeout(STARTUP_TIMEOUT).block();
+		}
+		catch (RuntimeException ex) {
+			// never used again: a dedicated connection (shareNativeConnection=false)
+			// replays the failure of its connecting forever
+			connection.closeLater().subscribe(null, (closing) -> logger.debug("Closing failed", closing));
+			throw ex;
+		}
+		this.tracker.answered();
+		return connection;
+	}
+
+	private static void destroy(RedisMessageListenerContainer container) {
+		try {
+			container.destroy();
+		}
+		catch (Exception ex) {
+			logger.debug("Stopping the Redis listener container failed", ex);
 		}
 	}
 
@@ -314,12 +346,7 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 			connection = this.connection;
 			this.connection = null;
 			this.subscribed = false;
-			try {
-				this.container.destroy();
-			}
-			catch (Exception ex) {
-				logger.debug("Stopping the Redis listener container failed", ex);
-			}
+			destroy(this.container);
 			// a destroyed one does not start again
 			this.container = newContainer();
 		}

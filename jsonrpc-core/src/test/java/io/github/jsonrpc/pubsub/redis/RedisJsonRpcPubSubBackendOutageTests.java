@@ -265,6 +265,24 @@ class RedisJsonRpcPubSubBackendOutageTests {
 		this.proxy.cut();
 		LettuceConnectionFactory proxied = RedisTestConnections.connectionFactory(this.proxy.port(),
 				this.prefix + "-d");
+		startWhileRedisIsGoneThenJoin(proxied, output);
+	}
+
+	@Test
+	void instanceWithADedicatedConnectionStartingWhileRedisIsGoneJoinsWhenRedisAnswers(CapturedOutput output) {
+		this.proxy.cut();
+		// a connection of its own, not the factory's shared one: the one that failed is
+		// not reused (it would replay its failure forever)
+		LettuceConnectionFactory proxied = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration(RedisCondition.HOST, this.proxy.port()),
+				LettuceClientConfiguration.builder().clientName(this.prefix + "-d").build());
+		proxied.setShareNativeConnection(false);
+		proxied.afterPropertiesSet();
+		proxied.start();
+		startWhileRedisIsGoneThenJoin(proxied, output);
+	}
+
+	private void startWhileRedisIsGoneThenJoin(LettuceConnectionFactory proxied, CapturedOutput output) {
 		this.resources.add(proxied::destroy);
 		RedisJsonRpcPubSubBackend d = RedisJsonRpcPubSubBackend.builder(proxied)
 			.channelPrefix(this.prefix)
