@@ -16,7 +16,7 @@
 package io.github.jsonrpc.pubsub.redis;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -31,8 +31,10 @@ import reactor.core.publisher.Mono;
  * sends: Redis counts as unavailable once a command fails, or once commands have waited
  * longer than the timeout without any answer (a backlog that Redis works through is not
  * an outage). Commands are never cancelled: what Lettuce holds is counted, in bytes,
- * until it completes, so that the bytes waiting for Redis stay bounded. While Redis is
- * unavailable, one {@code PING} at a time probes it.
+ * until it completes, so that the bytes waiting for Redis stay bounded. At most one
+ * {@code PING} waits for Redis at a time, whether it probes an unavailable Redis or
+ * answers a health check: Lettuce holds a command sent while it is disconnected until it
+ * reconnects, cancelled or not.
  */
 final class RedisCommandTracker {
 
@@ -46,7 +48,8 @@ final class RedisCommandTracker {
 
 	private final AtomicLong pendingSize = new AtomicLong();
 
-	private final AtomicBoolean probing = new AtomicBoolean();
+	// the last PING sent, the one waiting for Redis until it completes (guarded by this)
+	private @Nullable CompletableFuture<@Nullable String> lastPing;
 
 	private final AtomicLong nextWarning;
 
@@ -92,10 +95,27 @@ final class RedisCommandTracker {
 				&& this.nanoClock.getAsLong() - this.lastProgress > this.timeoutNanos) {
 			failed("waiting for Redis", noAnswer());
 		}
-		if (!this.available && this.probing.compareAndSet(false, true)) {
-			ping.get().subscribe((pong) -> answered(), (ex) -> this.probing.set(false), () -> this.probing.set(false));
+		if (!this.available) {
+			ping(ping);
 		}
 		return this.available;
+	}
+
+	/**
+	 * Return the {@code PING} waiting for Redis, sending one if none waits; its answer
+	 * counts as one of Redis.
+	 * @param ping sends a {@code PING}
+	 * @return its answer, {@code null} if it completes without one
+	 */
+	synchronized CompletableFuture<@Nullable String> ping(Supplier<Mono<String>> ping) {
+		CompletableFuture<@Nullable String> last = this.lastPing;
+		if (last != null && !last.isDone()) {
+			return last;
+		}
+		// answered before the future completes: whoever waits for it sees Redis available
+		CompletableFuture<@Nullable String> sent = ping.get().doOnNext((pong) -> answered()).toFuture();
+		this.lastPing = sent;
+		return sent;
 	}
 
 	/**
@@ -148,7 +168,11 @@ final class RedisCommandTracker {
 		return this.nanoClock.getAsLong();
 	}
 
-	private String noAnswer() {
+	/**
+	 * Return why a command counts as unanswered.
+	 * @return the reason, for the log and the last failure
+	 */
+	String noAnswer() {
 		return "no answer within " + Duration.ofNanos(this.timeoutNanos).toMillis() + " ms";
 	}
 

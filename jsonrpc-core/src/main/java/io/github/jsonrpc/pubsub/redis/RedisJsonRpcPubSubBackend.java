@@ -20,7 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -32,6 +34,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
 import io.github.jsonrpc.protocol.JsonRpcLogText;
@@ -48,6 +51,7 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.util.Assert;
+import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * {@link JsonRpcPubSubBackend} for several instances of an application sharing one Redis,
@@ -78,7 +82,9 @@ import org.springframework.util.Assert;
  * sending (logging a rate-limited warning) and delivers on the publishing instance only
  * until a {@code PING} answers again; what was handed to Lettuce before may still arrive
  * late, in order, or never. The bytes waiting for Redis are bounded, and messages larger
- * than the maximum size are neither sent nor accepted.
+ * than the maximum size are neither sent nor accepted. Started while Redis does not
+ * answer, the backend delivers on this instance only and tries to connect and subscribe
+ * every timeout until it does.
  *
  * @author JSON-RPC for Spring Boot team
  * @since 0.1.0
@@ -191,13 +197,22 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 
 	};
 
-	private final RedisMessageListenerContainer container;
+	private final RedisConnectionFactory listenerConnectionFactory;
+
+	// replaced by a new one after a start that failed, which leaves it half started
+	private volatile RedisMessageListenerContainer container;
 
 	private final RedisCommandTracker tracker;
 
 	private final AtomicLong notSent = new AtomicLong();
 
 	private final AtomicLong rejected = new AtomicLong();
+
+	// guards joining against stopping, so that a connection made late is not left open
+	private final Object lifecycleLock = new Object();
+
+	// whether the container started: it subscribes again by itself after that
+	private volatile boolean subscribed;
 
 	private volatile @Nullable ReactiveRedisConnection connection;
 
@@ -215,13 +230,26 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 		long ttl = (builder.retainedTimeToLive != null) ? Math.max(1, builder.retainedTimeToLive.toMillis()) : 0;
 		this.retainedTimeToLiveMillis = Long.toString(ttl).getBytes(StandardCharsets.US_ASCII);
 		this.tracker = new RedisCommandTracker(builder.timeout, builder.maxPendingSize, builder.nanoClock);
-		this.container = new RedisMessageListenerContainer();
-		this.container.setConnectionFactory(builder.connectionFactory);
+		this.listenerConnectionFactory = builder.connectionFactory;
+		this.container = newContainer();
+	}
+
+	private RedisMessageListenerContainer newContainer() {
+		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+		container.setConnectionFactory(this.listenerConnectionFactory);
 		// one receiving thread, Lettuce's: delivery never blocks (sessions queue), and
 		// handing messages to a pool would lose their order
-		this.container.setTaskExecutor(new SyncTaskExecutor());
-		this.container.setBeanName("jsonRpcPubSubRedisListenerContainer");
-		this.container.addMessageListener(this::received, new ChannelTopic(this.channel));
+		container.setTaskExecutor(new SyncTaskExecutor());
+		// a subscription failing in start() is not tried again there, on the calling
+		// thread after a sleep (holding the lifecycle lock, so stop() would wait): the
+		// backend tries again with a new container after the timeout. start() may still
+		// wait for the listener's own connection, up to the connection factory's
+		// timeout, if Redis accepts connections but does not answer (stop() then waits)
+		container.setRecoveryBackoff(new FixedBackOff(0, 0));
+		container.setBeanName("jsonRpcPubSubRedisListenerContainer");
+		container.addMessageListener(this::received, new ChannelTopic(this.channel));
+		container.afterPropertiesSet();
+		return container;
 	}
 
 	/**
@@ -238,34 +266,90 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 
 	@Override
 	public void start() {
-		ReactiveRedisConnection connection = this.connectionFactory.getReactiveConnection();
-		this.connection = connection;
-		try {
-			// connected now rather than on the first publication, which would wait for it
-			connection.ping().timeout(STARTUP_TIMEOUT).block();
+		synchronized (this.lifecycleLock) {
+			this.running = true;
 		}
-		catch (RuntimeException ex) {
-			this.tracker.failed("Connecting", ex.toString());
+		if (!join()) {
+			// Redis does not answer: the application starts all the same, delivering on
+			// this instance only, and joins the others once Redis answers
+			Flux.interval(this.timeout, this.timeout)
+				.onBackpressureDrop()
+				.concatMap((tick) -> Mono.fromCallable(this::join).subscribeOn(Schedulers.boundedElastic()), 1)
+				.takeUntil(Boolean::booleanValue)
+				.subscribe();
 		}
-		this.container.afterPropertiesSet();
-		this.container.start();
-		this.running = true;
 		if (logger.isInfoEnabled()) {
 			logger.info("JSON-RPC pub/sub on Redis channel '" + this.channel + "'");
 		}
 	}
 
-	@Override
-	public void stop() {
-		this.running = false;
+	/**
+	 * Connect, unless connected, and start the listener container, unless started.
+	 * @return {@code true} if both are done, or the backend is stopped
+	 */
+	private boolean join() {
+		synchronized (this.lifecycleLock) {
+			if (this.running) {
+				try {
+					if (this.connection == null) {
+						this.connection = connect();
+					}
+					this.container.start();
+					this.subscribed = true;
+				}
+				catch (RuntimeException ex) {
+					this.tracker.failed("Connecting", ex.toString());
+					// left half started if it failed, its subscription perhaps still
+					// on its way: destroyed, so that it never holds a connection of its
+					// own, and the next attempt starts a new one
+					destroy(this.container);
+					this.container = newContainer();
+				}
+			}
+			return !this.running || this.subscribed;
+		}
+	}
+
+	/**
+	 * Connect now rather than on the first publication, which would wait for it.
+	 * @return the connection, answering
+	 */
+	private ReactiveRedisConnection connect() {
+		ReactiveRedisConnection connection = this.connectionFactory.getReactiveConnection();
 		try {
-			this.container.destroy();
+			connection.ping().timeout(STARTUP_TIMEOUT).block();
+		}
+		catch (RuntimeException ex) {
+			// never used again: a dedicated connection (shareNativeConnection=false)
+			// replays the failure of its connecting forever
+			connection.closeLater().subscribe(null, (closing) -> logger.debug("Closing failed", closing));
+			throw ex;
+		}
+		this.tracker.answered();
+		return connection;
+	}
+
+	private static void destroy(RedisMessageListenerContainer container) {
+		try {
+			container.destroy();
 		}
 		catch (Exception ex) {
 			logger.debug("Stopping the Redis listener container failed", ex);
 		}
-		ReactiveRedisConnection connection = this.connection;
-		this.connection = null;
+	}
+
+	@Override
+	public void stop() {
+		ReactiveRedisConnection connection;
+		synchronized (this.lifecycleLock) {
+			this.running = false;
+			connection = this.connection;
+			this.connection = null;
+			this.subscribed = false;
+			destroy(this.container);
+			// a destroyed one does not start again
+			this.container = newContainer();
+		}
 		if (connection != null) {
 			connection.close();
 		}
@@ -308,8 +392,8 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 
 	@Override
 	public @Nullable JsonRpcEncodedMessage retained(String topic) {
-		ReactiveRedisConnection connection = this.connection;
-		if (connection == null || !isAvailable(connection)) {
+		ReactiveRedisConnection connection = availableConnection();
+		if (connection == null) {
 			return null;
 		}
 		long sent = this.tracker.now();
@@ -357,14 +441,14 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 	}
 
 	private void send(Kind kind, String name, JsonRpcEncodedMessage message) {
-		ReactiveRedisConnection connection = this.connection;
 		if (message.size() > this.maxMessageSize) {
 			this.notSent.incrementAndGet();
 			this.tracker.warn(describe(kind, name) + " of " + message.size() + " bytes is larger than "
 					+ this.maxMessageSize + " bytes: delivered on this instance only");
 			return;
 		}
-		if (connection == null || !isAvailable(connection)) {
+		ReactiveRedisConnection connection = availableConnection();
+		if (connection == null) {
 			this.notSent.incrementAndGet();
 			this.tracker.warn("Redis is unavailable: " + describe(kind, name) + " delivered on this instance only");
 			return;
@@ -432,8 +516,17 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 		return this.tracker;
 	}
 
-	private boolean isAvailable(ReactiveRedisConnection connection) {
-		return this.tracker.isAvailable(connection::ping);
+	private @Nullable ReactiveRedisConnection availableConnection() {
+		// probes an unavailable Redis
+		boolean available = this.tracker.isAvailable(this::ping);
+		ReactiveRedisConnection connection = this.connection;
+		return (available && connection != null) ? connection : null;
+	}
+
+	private Mono<String> ping() {
+		ReactiveRedisConnection connection = this.connection;
+		// not connected yet: the backend connects by itself once Redis answers
+		return (connection != null) ? connection.ping() : Mono.empty();
 	}
 
 	// Receiving
@@ -482,14 +575,15 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 	}
 
 	private boolean isNewest(RedisJsonRpcPubSubFrame frame) {
+		boolean newest;
 		synchronized (this.lastSequences) {
 			Long last = this.lastSequences.get(frame.origin());
-			if (last != null && frame.sequence() <= last) {
-				return false;
+			newest = last == null || frame.sequence() > last;
+			if (newest) {
+				this.lastSequences.put(frame.origin(), frame.sequence());
 			}
-			this.lastSequences.put(frame.origin(), frame.sequence());
-			return true;
 		}
+		return newest;
 	}
 
 	private void reject(String what) {
@@ -499,25 +593,30 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 	}
 
 	/**
-	 * Check, with a {@code PING} bounded by the timeout, whether Redis answers, and
-	 * return the state of the backend.
+	 * Check, with a {@code PING} waited for at most the timeout, whether Redis answers,
+	 * and return the state of the backend. A {@code PING} still waiting for Redis is
+	 * waited for again rather than sent anew, so that checks during an outage do not pile
+	 * up commands.
 	 * @return the state
 	 */
 	public Status check() {
-		ReactiveRedisConnection connection = this.connection;
 		boolean answers = false;
-		if (connection != null) {
+		if (this.running) {
 			try {
-				connection.ping().timeout(this.timeout).block();
-				this.tracker.answered();
-				answers = true;
+				answers = this.tracker.ping(this::ping).get(this.timeout.toNanos(), TimeUnit.NANOSECONDS) != null;
 			}
-			catch (RuntimeException ex) {
-				this.tracker.failed("PING", ex.toString());
+			catch (TimeoutException ex) {
+				this.tracker.failed("PING", this.tracker.noAnswer());
+			}
+			catch (ExecutionException ex) {
+				this.tracker.failed("PING", String.valueOf(ex.getCause()));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
 			}
 		}
-		return new Status(this.running && answers && this.tracker.isAvailable(), this.container.isListening(),
-				this.channel, this.notSent.get(), this.rejected.get(), this.tracker.lastFailure());
+		return new Status(answers && this.tracker.isAvailable(), this.container.isListening(), this.channel,
+				this.notSent.get(), this.rejected.get(), this.tracker.lastFailure());
 	}
 
 	private byte[] retainedKey(String topic) {
@@ -597,7 +696,9 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 
 		/**
 		 * Set how long a Redis command may take before Redis counts as unavailable;
-		 * default 1 second. Also the longest a subscribe waits for a retained value.
+		 * default 1 second. Also the longest a subscribe waits for a retained value, and
+		 * the interval between attempts to connect and subscribe after a start while
+		 * Redis did not answer.
 		 * @param timeout the timeout
 		 * @return this builder
 		 */

@@ -16,10 +16,12 @@
 package io.github.jsonrpc.pubsub.redis;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
@@ -119,6 +121,38 @@ class RedisCommandTrackerTests {
 		assertThat(this.tracker.lastFailure()).isEqualTo("PING: refused again");
 		assertThat(output).containsOnlyOnce("Redis is unavailable (PING failed: refused); ")
 			.containsOnlyOnce("Redis is unavailable (PING failed: refused again); ");
+	}
+
+	@Test
+	void atMostOnePingWaitsForRedisWhetherItProbesOrChecks() {
+		Sinks.One<String> pong = Sinks.one();
+		Supplier<Mono<String>> waiting = ping(pong.asMono());
+		CompletableFuture<@Nullable String> first = this.tracker.ping(waiting);
+		// a health check during an outage waits for the same PING, so does a probe
+		assertThat(this.tracker.ping(waiting)).isSameAs(first);
+		this.tracker.failed("PING", "no answer");
+		assertThat(this.tracker.isAvailable(waiting)).isFalse();
+		assertThat(this.tracker.ping(waiting)).isSameAs(first);
+		assertThat(this.pings).hasValue(1);
+		assertThat(first).isNotDone();
+		// answered: Redis is available before whoever waits for the PING sees its answer
+		CompletableFuture<Boolean> availableWhenAnswered = first.thenApply((answer) -> this.tracker.isAvailable());
+		pong.tryEmitValue("PONG");
+		assertThat(first).isCompletedWithValue("PONG");
+		assertThat(availableWhenAnswered).isCompletedWithValue(true);
+		assertThat(this.tracker.isAvailable()).isTrue();
+		// completed: the next one is sent, and one that ends without an answer is none
+		CompletableFuture<@Nullable String> empty = this.tracker.ping(ping(Mono.empty()));
+		assertThat(empty).isNotSameAs(first).isCompletedWithValue(null);
+		assertThat(this.pings).hasValue(2);
+		this.tracker.failed("PING", "refused");
+		CompletableFuture<@Nullable String> failed = this.tracker
+			.ping(ping(Mono.error(new IllegalStateException("refused"))));
+		assertThat(failed).isCompletedExceptionally();
+		assertThat(this.tracker.isAvailable()).isFalse();
+		assertThat(this.tracker.ping(ping(Mono.just("PONG")))).isCompletedWithValue("PONG");
+		assertThat(this.pings).hasValue(4);
+		assertThat(this.tracker.isAvailable()).isTrue();
 	}
 
 	@Test

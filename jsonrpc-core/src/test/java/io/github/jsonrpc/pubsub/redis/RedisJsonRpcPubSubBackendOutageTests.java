@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
@@ -44,7 +45,6 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnection;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -247,6 +247,11 @@ class RedisJsonRpcPubSubBackendOutageTests {
 		Status during = this.c.check();
 		assertThat(during.notSent()).isOne();
 		assertThat(during.available()).isFalse();
+		assertThat(during.lastFailure()).isEqualTo("PING: no answer within 2000 ms");
+		// a check on an interrupted thread does not wait, and leaves it interrupted
+		Thread.currentThread().interrupt();
+		assertThat(this.c.check().available()).isFalse();
+		assertThat(Thread.interrupted()).isTrue();
 		this.proxy.resume();
 		await().atMost(OUTAGE_WAIT).untilAsserted(() -> assertThat(this.c.check().available()).isTrue());
 		JsonRpcEncodedMessage retained = this.c.retained("clock");
@@ -256,32 +261,97 @@ class RedisJsonRpcPubSubBackendOutageTests {
 	}
 
 	@Test
-	void instanceStartingWhileRedisIsGoneFailsToStartAndHoldsNothing() throws Exception {
+	void instanceStartingWhileRedisIsGoneStartsDeliveringHereAndJoinsWhenRedisAnswers(CapturedOutput output) {
 		this.proxy.cut();
 		LettuceConnectionFactory proxied = RedisTestConnections.connectionFactory(this.proxy.port(),
 				this.prefix + "-d");
+		startWhileRedisIsGoneThenJoin(proxied, output);
+	}
+
+	@Test
+	void instanceWithADedicatedConnectionStartingWhileRedisIsGoneJoinsWhenRedisAnswers(CapturedOutput output) {
+		this.proxy.cut();
+		// a connection of its own, not the factory's shared one: the one that failed is
+		// not reused (it would replay its failure forever)
+		LettuceConnectionFactory proxied = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration(RedisCondition.HOST, this.proxy.port()),
+				LettuceClientConfiguration.builder().clientName(this.prefix + "-d").build());
+		proxied.setShareNativeConnection(false);
+		proxied.afterPropertiesSet();
+		proxied.start();
+		startWhileRedisIsGoneThenJoin(proxied, output);
+	}
+
+	private void startWhileRedisIsGoneThenJoin(LettuceConnectionFactory proxied, CapturedOutput output) {
 		this.resources.add(proxied::destroy);
 		RedisJsonRpcPubSubBackend d = RedisJsonRpcPubSubBackend.builder(proxied)
 			.channelPrefix(this.prefix)
 			.timeout(TIMEOUT)
 			.build();
-		d.attach(new RecordingReceiver());
-		// the application's connection factory cannot connect: the start fails, as
-		// every other user of that factory would (docs/websocket.md)
-		assertThatExceptionOfType(RedisConnectionFailureException.class).isThrownBy(d::start);
-		assertThat(d.isRunning()).isFalse();
-		Status status = d.check();
-		assertThat(status.available()).isFalse();
-		assertThat(status.listening()).isFalse();
-		d.stop();
+		RecordingReceiver receivedByD = new RecordingReceiver();
+		d.attach(receivedByD);
+		// the application starts all the same: its connection factory connects later
+		d.start();
+		this.resources.add(d::stop);
+		assertThat(d.isRunning()).isTrue();
+		assertThat(output).contains("Redis is unavailable (Connecting failed: ");
+		assertThat(d.publish("chat", message("alone"), false)).isOne();
+		assertThat(output)
+			.contains("Redis is unavailable: publication on topic 'chat' delivered on this instance only");
+		d.sendToUser("alice", message("alone"));
+		assertThat(receivedByD.texts()).containsExactly(text("alone"), "U alice " + notification("alone"));
+		assertThat(d.retained("clock")).isNull();
+		Status during = d.check();
+		assertThat(during.available()).isFalse();
+		assertThat(during.listening()).isFalse();
+		assertThat(during.notSent()).isEqualTo(2);
+		assertThat(during.lastFailure()).startsWith("Connecting: ");
 		this.proxy.restore();
-		assertThat(this.proxy.openConnections()).isZero();
-		// c, cut too, resubscribes; d never subscribed
+		// subscribed by the listener container, connected by the next PING
 		await().atMost(OUTAGE_WAIT).untilAsserted(() -> {
-			assertThat(subscribers()).isEqualTo(2);
-			assertThat(this.proxy.openConnections()).isEqualTo(connectionsOf(this.proxiedClientName));
+			this.a.publish("chat", message("to d"), false);
+			assertThat(receivedByD.texts()).contains(text("to d"));
 		});
-		assertThat(connectionsOf(this.prefix + "-d")).isZero();
+		// connected before subscribed, and Redis counts as available from then on: the
+		// next publication reaches every instance
+		d.publish("chat", message("from d"), false);
+		await().atMost(OUTAGE_WAIT).untilAsserted(() -> assertThat(this.receivedByA.texts()).contains(text("from d")));
+		Status after = d.check();
+		assertThat(after.available()).isTrue();
+		assertThat(after.listening()).isTrue();
+		assertThat(this.receivedByA.texts()).doesNotContain(text("alone"), "U alice " + notification("alone"));
+		d.stop();
+		assertThat(d.isRunning()).isFalse();
+		assertThat(d.check().available()).isFalse();
+		await().atMost(OUTAGE_WAIT).untilAsserted(() -> assertThat(subscribers()).isEqualTo(2));
+	}
+
+	@Test
+	void listenerThatCannotSubscribeAtTheStartSubscribesLater() {
+		RefusingConnectionFactory refusing = new RefusingConnectionFactory(this.prefix + "-e", 2);
+		this.resources.add(refusing::destroy);
+		RedisJsonRpcPubSubBackend e = RedisJsonRpcPubSubBackend.builder(refusing)
+			.channelPrefix(this.prefix)
+			.timeout(TIMEOUT)
+			.build();
+		RecordingReceiver receivedByE = new RecordingReceiver();
+		e.attach(receivedByE);
+		e.start();
+		this.resources.add(e::stop);
+		Status during = e.check();
+		assertThat(during.listening()).isFalse();
+		assertThat(during.lastFailure()).startsWith("Connecting: ");
+		// its publications reach the others all the same
+		e.publish("chat", message("from e"), false);
+		await().atMost(OUTAGE_WAIT).untilAsserted(() -> assertThat(this.receivedByA.texts()).contains(text("from e")));
+		// refused at the start and at the first attempt after it: subscribed at the
+		// second
+		await().atMost(OUTAGE_WAIT).untilAsserted(() -> {
+			this.a.publish("chat", message("to e"), false);
+			assertThat(receivedByE.texts()).contains(text("to e"));
+		});
+		assertThat(refusing.refusals()).isEqualTo(2);
+		assertThat(e.check().listening()).isTrue();
 	}
 
 	@Test
@@ -302,6 +372,39 @@ class RedisJsonRpcPubSubBackendOutageTests {
 			assertThat(this.proxy.openConnections()).isZero();
 			assertThat(connectionsOf(this.proxiedClientName)).isZero();
 		});
+	}
+
+	/**
+	 * The connection factory of the test Redis, refusing the first connections the
+	 * listener container asks for (the backend's own connection is made all the same).
+	 */
+	static final class RefusingConnectionFactory extends LettuceConnectionFactory {
+
+		private final AtomicInteger refusing;
+
+		private final AtomicInteger refusals = new AtomicInteger();
+
+		RefusingConnectionFactory(String clientName, int refusing) {
+			super(new RedisStandaloneConfiguration(RedisCondition.HOST, RedisTestConnections.PORT),
+					LettuceClientConfiguration.builder().clientName(clientName).build());
+			this.refusing = new AtomicInteger(refusing);
+			afterPropertiesSet();
+			start();
+		}
+
+		@Override
+		public RedisConnection getConnection() {
+			if (this.refusing.getAndDecrement() > 0) {
+				this.refusals.incrementAndGet();
+				throw new RedisConnectionFailureException("Refused by the test");
+			}
+			return super.getConnection();
+		}
+
+		int refusals() {
+			return this.refusals.get();
+		}
+
 	}
 
 	private void awaitBothListening() {

@@ -120,6 +120,7 @@ class RedisJsonRpcPubSubFrameTests {
 			.withMessage("Retained time to live must be positive");
 		assertThat(builder.retainedTimeToLive(null)).isSameAs(builder);
 		assertThat(builder.retainedTimeToLive(Duration.ofMillis(1))).isSameAs(builder);
+		assertThatIllegalArgumentException().isThrownBy(() -> builder.nanoClock(null)).withMessage("Clock is required");
 	}
 
 }

@@ -141,7 +141,9 @@ public class JsonRpcPubSubProperties {
 		/**
 		 * How long Redis may leave commands unanswered before it counts as unavailable
 		 * (publications are then delivered on this instance only, until it answers a
-		 * PING); also the longest a subscribe waits for a retained value from Redis.
+		 * PING); also the longest a subscribe waits for a retained value from Redis, and
+		 * the interval between attempts to connect after a start while Redis did not
+		 * answer.
 		 */
 		private Duration timeout = Duration.ofSeconds(1);
 

@@ -15,6 +15,7 @@
  */
 package io.github.jsonrpc.autoconfigure.pubsub;
 
+import java.time.Duration;
 import java.util.Map;
 
 import io.github.jsonrpc.autoconfigure.JsonRpcAutoConfiguration;
@@ -24,6 +25,7 @@ import io.github.jsonrpc.pubsub.JsonRpcPubSubBackend;
 import io.github.jsonrpc.pubsub.redis.EnabledIfRedis;
 import io.github.jsonrpc.pubsub.redis.RedisJsonRpcPubSubBackend;
 import io.github.jsonrpc.pubsub.redis.RedisTestConnections;
+import io.github.jsonrpc.pubsub.redis.RedisTestProxy;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -34,6 +36,7 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link JsonRpcPubSubHealthContributorAutoConfiguration} and the Redis backend
@@ -62,6 +65,26 @@ class JsonRpcPubSubHealthContributorAutoConfigurationTests {
 				.containsEntry("backend", "redis")
 				.containsEntry("notSent", 0L);
 		});
+	}
+
+	@Test
+	void applicationStartsWhileRedisIsDownAndItsPubSubComesUpWhenRedisAnswers() throws Exception {
+		try (RedisTestProxy proxy = RedisTestProxy.start()) {
+			proxy.cut();
+			this.contextRunner.withPropertyValues("spring.data.redis.port=" + proxy.port()).run((context) -> {
+				assertThat(context).hasNotFailed();
+				HealthIndicator indicator = context.getBean("jsonrpc-pubsubHealthIndicator", HealthIndicator.class);
+				Health down = indicator.health(true);
+				assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(down.getDetails()).containsEntry("listening", false).containsKey("lastFailure");
+				proxy.restore();
+				await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+					Health up = indicator.health(true);
+					assertThat(up.getStatus()).isEqualTo(Status.UP);
+					assertThat(up.getDetails()).containsEntry("listening", true);
+				});
+			});
+		}
 	}
 
 	@Test
