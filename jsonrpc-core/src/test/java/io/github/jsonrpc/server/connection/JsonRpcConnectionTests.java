@@ -264,6 +264,22 @@ class JsonRpcConnectionTests {
 	}
 
 	@Test
+	void timeLimitsBeyondWhatNanosecondsHoldSaturateInsteadOfFailing() {
+		// Duration.toNanos() throws for these: the connection treats them as forever
+		Duration forever = java.time.temporal.ChronoUnit.FOREVER.getDuration();
+		TestJsonRpcConnection connection = connection(this.settings.withOutboundLimits(16, 1 << 20, forever)
+			.withKeepAlive(Duration.ofSeconds(1), Duration.ofSeconds(Long.MAX_VALUE)));
+		connection.stall();
+		assertThat(connection.notify("n", 1)).isTrue();
+		// a write stuck for 100 years and a silence of 100 years are within the limits
+		long later = System.nanoTime() + Duration.ofDays(36_500).toNanos();
+		assertThat(connection.checkWrites(later)).isFalse();
+		connection.checkAlive(later);
+		assertThat(connection.isOpen()).isTrue();
+		assertThat(connection.notify("n", 2)).isTrue();
+	}
+
+	@Test
 	void checkAliveClosesAConnectionWhoseWriteIsStuckAndPingsOnlyWhenNothingIsQueued() {
 		TestJsonRpcConnection connection = connection(
 				this.settings.withOutboundLimits(16, 1 << 20, Duration.ofMillis(100))

@@ -485,6 +485,29 @@ class JsonRpcTcpServerTests {
 		}
 	}
 
+	@ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(longs = { Long.MAX_VALUE, Long.MAX_VALUE / 1_000_000_000 })
+	void shutdownTimeoutBeyondWhatNanosecondsHoldWaitsForTheCall(long seconds) throws Exception {
+		JsonRpcTcpServer server = start(JsonRpcFraming.NDJSON);
+		// the first makes Duration.toNanos() throw, the second (~292 years) is the
+		// longest
+		// it converts
+		server.setShutdownTimeout(Duration.ofSeconds(seconds));
+		try (TcpTestClient client = TcpTestClient.connect(server.getPort(), JsonRpcFraming.NDJSON)) {
+			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"gate.await\",\"id\":1}");
+			await().atMost(TestWaits.SHORT).until(() -> this.gate.waiting() == 1);
+			CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::stop);
+			// stopping waits for the call instead of failing or giving up at once
+			await().atMost(TestWaits.SHORT).until(() -> !server.isRunning());
+			assertThat(client.awaitClosed(Duration.ofMillis(200))).isFalse();
+			assertThat(stopping).isNotDone();
+			this.gate.open("finished");
+			assertThat(client.next().get("result").asString()).isEqualTo("finished");
+			TestWaits.get(stopping);
+			assertThat(client.awaitClosed(TestWaits.SHORT)).isTrue();
+		}
+	}
+
 	@Test
 	void stopInterruptedWhileWaitingClosesEverythingAndKeepsTheInterrupt() throws Exception {
 		JsonRpcTcpServer server = start(JsonRpcFraming.NDJSON);
