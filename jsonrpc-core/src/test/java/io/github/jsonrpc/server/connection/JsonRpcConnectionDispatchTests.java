@@ -255,10 +255,16 @@ class JsonRpcConnectionDispatchTests {
 	void closeInterruptsABlockedCallAndItsThreadIsNotLeftInterrupted() throws Exception {
 		CompletableFuture<Boolean> interruptedAfter = new CompletableFuture<>();
 		// a thread per call that reports its interrupt status once the call returned
-		Executor threads = (task) -> new Thread(() -> {
-			task.run();
-			interruptedAfter.complete(Thread.currentThread().isInterrupted());
-		}).start();
+		List<Thread> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+		Executor threads = (task) -> {
+			Thread thread = new Thread(() -> {
+				task.run();
+				interruptedAfter.complete(Thread.currentThread().isInterrupted());
+			}, "test-call");
+			thread.setDaemon(true);
+			started.add(thread);
+			thread.start();
+		};
 		TestJsonRpcConnection connection = connection(threads);
 		connection.receive(call(1, "blocks"));
 		assertThat(this.handler.blocked.await(TestWaits.SHORT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
@@ -267,6 +273,9 @@ class JsonRpcConnectionDispatchTests {
 		assertThat(TestWaits.get(this.handler.wasInterrupted)).isTrue();
 		assertThat(TestWaits.get(interruptedAfter)).isFalse();
 		assertThat(connection.written).isEmpty();
+		assertThat(started).hasSize(1);
+		started.get(0).join(TestWaits.SHORT.toMillis());
+		assertThat(started.get(0).isAlive()).isFalse();
 	}
 
 	@Test

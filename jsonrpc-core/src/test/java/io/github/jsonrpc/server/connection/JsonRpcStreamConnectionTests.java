@@ -303,15 +303,7 @@ class JsonRpcStreamConnectionTests {
 		assertThat(connection.awaitReadable()).isTrue();
 		assertThat(connection.read(chunk(call(1, "a") + "\n" + call(2, "b") + "\n"))).isFalse();
 		CompletableFuture<Boolean> readable = new CompletableFuture<>();
-		Thread reader = new Thread(() -> {
-			try {
-				readable.complete(connection.awaitReadable());
-			}
-			catch (Throwable ex) {
-				readable.completeExceptionally(ex);
-			}
-		});
-		reader.start();
+		Thread reader = awaitReadable(connection, readable);
 		// it waits
 		await().atMost(TestWaits.SHORT)
 			.until(() -> reader.getState() == Thread.State.TIMED_WAITING || readable.isDone());
@@ -319,15 +311,42 @@ class JsonRpcStreamConnectionTests {
 		this.executor.runNext();
 		this.executor.runNext();
 		assertThat(TestWaits.get(readable)).isTrue();
+		reader.join(TestWaits.SHORT.toMillis());
+		assertThat(reader.isAlive()).isFalse();
 		// closed while waiting
 		TestJsonRpcStreamConnection closed = connection(this.settings.withMaxInFlight(1));
 		assertThat(closed.read(chunk(call(1, "a") + "\n"))).isFalse();
+		CompletableFuture<Boolean> closedReadable = new CompletableFuture<>();
+		Thread closedReader = awaitReadable(closed, closedReadable);
+		await().atMost(TestWaits.SHORT)
+			.until(() -> closedReader.getState() == Thread.State.TIMED_WAITING || closedReadable.isDone());
+		assertThat(closedReadable).isNotDone();
 		closed.close();
-		assertThat(closed.awaitReadable()).isFalse();
+		assertThat(TestWaits.get(closedReadable)).isFalse();
+		closedReader.join(TestWaits.SHORT.toMillis());
+		assertThat(closedReader.isAlive()).isFalse();
 		// failed to read
 		TestJsonRpcStreamConnection failed = connection(this.settings.withMaxMessageSize(1));
 		assertThat(failed.read(chunk("{}\n"))).isFalse();
 		assertThat(failed.awaitReadable()).isFalse();
+	}
+
+	/**
+	 * Start a daemon thread that waits until the connection is readable and completes the
+	 * future with the answer.
+	 */
+	private static Thread awaitReadable(TestJsonRpcStreamConnection connection, CompletableFuture<Boolean> readable) {
+		Thread reader = new Thread(() -> {
+			try {
+				readable.complete(connection.awaitReadable());
+			}
+			catch (Throwable ex) {
+				readable.completeExceptionally(ex);
+			}
+		}, "test-reader");
+		reader.setDaemon(true);
+		reader.start();
+		return reader;
 	}
 
 	private TestJsonRpcStreamConnection connection(JsonRpcConnectionSettings settings) {
