@@ -499,6 +499,15 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 	}
 
 	/**
+	 * Return whether the outbound queue holds less than half of each limit, where a
+	 * stream reader goes on reading (the same boundary that wakes streaming producers).
+	 * @return {@code true} below half of both limits
+	 */
+	boolean outboundBelowHalf() {
+		return this.outbound.isBelowHalf();
+	}
+
+	/**
 	 * Return the bytes of the messages waiting to be written.
 	 * @return the byte count
 	 */
