@@ -15,7 +15,6 @@
  */
 package io.github.jsonrpc.server.connection;
 
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +38,7 @@ import io.github.jsonrpc.protocol.JsonRpcResponse;
 import io.github.jsonrpc.server.JsonRpcDispatcher;
 import io.github.jsonrpc.server.JsonRpcHandler;
 
+import static io.github.jsonrpc.server.connection.TestMessages.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
@@ -346,11 +346,6 @@ class JsonRpcConnectionTests {
 
 	private TestJsonRpcConnection connection(JsonRpcConnectionSettings settings) {
 		return new TestJsonRpcConnection("c", this.handler, settings, this.executor);
-	}
-
-	private static byte[] call(int id, String method) {
-		return ("{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"id\":" + id + "}")
-			.getBytes(StandardCharsets.UTF_8);
 	}
 
 }

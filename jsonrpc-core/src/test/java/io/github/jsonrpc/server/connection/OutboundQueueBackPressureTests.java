@@ -15,7 +15,6 @@
  */
 package io.github.jsonrpc.server.connection;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,6 +25,7 @@ import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
 import io.github.jsonrpc.server.connection.ConnectionCallQueueTests.ManualExecutor;
 import io.github.jsonrpc.server.connection.OutboundQueue.Offer;
 
+import static io.github.jsonrpc.server.connection.TestMessages.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -373,10 +373,6 @@ class OutboundQueueBackPressureTests {
 
 	private static Offer offer(OutboundQueue queue, String text) {
 		return queue.offer(message(text), null, Long.MAX_VALUE);
-	}
-
-	private static JsonRpcEncodedMessage message(String text) {
-		return JsonRpcEncodedMessage.wrap(text.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**
