@@ -254,7 +254,9 @@ public final class JsonRpcSubscriptionRegistry {
 		}
 		catch (RuntimeException ex) {
 			// checked for each subscriber instead
-			logger.debug("Authorizer failed for topic '" + topic.name() + "'", ex);
+			if (logger.isDebugEnabled()) {
+				logger.debug("Authorizer failed for topic '" + topic.name() + "'", ex);
+			}
 			return false;
 		}
 	}

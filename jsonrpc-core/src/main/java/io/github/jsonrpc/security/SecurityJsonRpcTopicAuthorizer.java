@@ -77,14 +77,12 @@ public class SecurityJsonRpcTopicAuthorizer implements JsonRpcTopicAuthorizer {
 	 */
 	@Override
 	public boolean isAuthorized(String topic, @Nullable JsonRpcSession session) {
-		for (Rule rule : this.rules) {
-			if (PatternMatchUtils.simpleMatch(rule.pattern(), topic)) {
-				TopicAccess access = new TopicAccess(topic, session);
-				return JsonRpcAuthorizationManagers
-					.isGranted(rule.manager().authorize(() -> authentication(session), access));
-			}
+		Rule rule = matchingRule(topic);
+		if (rule == null) {
+			return true;
 		}
-		return true;
+		TopicAccess access = new TopicAccess(topic, session);
+		return JsonRpcAuthorizationManagers.isGranted(rule.manager().authorize(() -> authentication(session), access));
 	}
 
 	/**
@@ -98,15 +96,19 @@ public class SecurityJsonRpcTopicAuthorizer implements JsonRpcTopicAuthorizer {
 	 */
 	@Override
 	public boolean isOpenToAll(String topic) {
-		if (!this.rulesDecide) {
-			return false;
-		}
+		return this.rulesDecide && matchingRule(topic) == null;
+	}
+
+	/**
+	 * The rule that decides for the topic: the first whose pattern matches it.
+	 */
+	private @Nullable Rule matchingRule(String topic) {
 		for (Rule rule : this.rules) {
 			if (PatternMatchUtils.simpleMatch(rule.pattern(), topic)) {
-				return false;
+				return rule;
 			}
 		}
-		return true;
+		return null;
 	}
 
 	private static boolean isAuthorizedDeclaredHere(Class<?> type) {

@@ -21,11 +21,15 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.json.JsonWriteFeature;
+import tools.jackson.databind.DefaultTyping;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -91,6 +95,16 @@ class JsonRpcMessageCodecDirectWritesTests {
 					(override) -> override.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
 			.build();
 		assertThat(result(mapper, 7)).isEqualTo("\"7\"");
+		assertWrittenAsTheMapperWrites(mapper);
+	}
+
+	@ParameterizedTest
+	@EnumSource(DefaultTyping.class)
+	void defaultTypingOfTheApplicationsMapperIsHonoured(DefaultTyping typing) {
+		JsonMapper mapper = JsonMapper.builder()
+			.activateDefaultTyping(BasicPolymorphicTypeValidator.builder().allowIfBaseType(Object.class).build(),
+					typing)
+			.build();
 		assertWrittenAsTheMapperWrites(mapper);
 	}
 

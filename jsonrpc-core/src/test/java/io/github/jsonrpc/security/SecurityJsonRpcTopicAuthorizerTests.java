@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
 import io.github.jsonrpc.pubsub.JsonRpcSubscriptionRegistry;
 import io.github.jsonrpc.pubsub.JsonRpcTopic;
@@ -154,12 +155,18 @@ class SecurityJsonRpcTopicAuthorizerTests {
 		SecurityJsonRpcTopicAuthorizer authorizer = new SecurityJsonRpcTopicAuthorizer();
 		TestSession session = new TestSession("1", null);
 		CountDownLatch started = new CountDownLatch(1);
+		java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+		long start = System.nanoTime();
 		Thread writer = new Thread(() -> {
 			started.countDown();
-			for (int i = 0; i < 4000; i++) {
+			// adds until the reader has read while it ran (the overlap under test),
+			// bounded by the test wait
+			for (int i = 0; (i < 4000 || reads.get() < 100)
+					&& System.nanoTime() - start < TestWaits.SHORT.toNanos(); i++) {
 				authorizer.rule("other-" + i, JsonRpcAuthorizationManagers.of("denyAll", this.handler));
 			}
-		});
+		}, "rule-writer");
+		writer.setDaemon(true);
 		writer.start();
 		started.await();
 		try {
@@ -168,11 +175,15 @@ class SecurityJsonRpcTopicAuthorizerTests {
 			while (writer.isAlive()) {
 				assertThat(authorizer.isAuthorized("clock", session)).isTrue();
 				assertThat(authorizer.isOpenToAll("clock")).isTrue();
+				reads.incrementAndGet();
 			}
 		}
 		finally {
-			writer.join();
+			writer.join(TestWaits.SHORT.toMillis());
 		}
+		assertThat(writer.isAlive()).isFalse();
+		// the reads overlapped the writes
+		assertThat(reads.get()).isGreaterThanOrEqualTo(100);
 		assertThat(authorizer.isOpenToAll("other-3999")).isFalse();
 		assertThat(authorizer.isAuthorized("clock", session)).isTrue();
 	}

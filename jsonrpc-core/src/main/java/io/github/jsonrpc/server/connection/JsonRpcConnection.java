@@ -29,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -103,6 +104,8 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 	private final OutboundQueue outbound;
 
 	private final long sendTimeLimitNanos;
+
+	private final long idleTimeoutNanos;
 
 	private final PendingServerCalls serverCalls;
 
@@ -186,7 +189,9 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 					}
 
 				}, executor, this::writeFailed);
-		this.sendTimeLimitNanos = settings.sendTimeLimit().toNanos();
+		// saturates where Duration.toNanos() throws (ChronoUnit.FOREVER)
+		this.sendTimeLimitNanos = TimeUnit.NANOSECONDS.convert(settings.sendTimeLimit());
+		this.idleTimeoutNanos = TimeUnit.NANOSECONDS.convert(settings.idleTimeout());
 		settings.memoryBudget().register(this.budgetHolder);
 		this.serverCalls = new PendingServerCalls(id, this.codec, settings.maxPendingServerRequests(),
 				settings.serverRequestTimeout(), executor);
@@ -395,7 +400,7 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 	 * @return whether the connection was closed
 	 */
 	public final boolean checkWrites(long now) {
-		if (isOpen() && this.outbound.isStuck(now, this.settings.sendTimeLimit().toNanos())) {
+		if (isOpen() && this.outbound.isStuck(now, this.sendTimeLimitNanos)) {
 			close(JsonRpcCloseReason.SLOW_CONSUMER);
 			return true;
 		}
@@ -416,10 +421,10 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 		// subscriber gets no ping while writes are pending); a dead one stalls the writes
 		// and the send time limit catches it
 		long lastActivity = Math.max(this.lastReceived, this.outbound.lastWritten());
-		if (now - lastActivity > this.settings.idleTimeout().toNanos()) {
+		if (now - lastActivity > this.idleTimeoutNanos) {
 			close(JsonRpcCloseReason.IDLE);
 		}
-		else if (this.outbound.isStuck(now, this.settings.sendTimeLimit().toNanos())) {
+		else if (this.outbound.isStuck(now, this.sendTimeLimitNanos)) {
 			close(JsonRpcCloseReason.SLOW_CONSUMER);
 		}
 		else if (this.outbound.size() == 0) {
@@ -491,6 +496,15 @@ public abstract class JsonRpcConnection implements JsonRpcSession {
 	 */
 	public int outboundMessages() {
 		return this.outbound.size();
+	}
+
+	/**
+	 * Return whether the outbound queue holds less than half of each limit, where a
+	 * stream reader goes on reading (the same boundary that wakes streaming producers).
+	 * @return {@code true} below half of both limits
+	 */
+	boolean outboundBelowHalf() {
+		return this.outbound.isBelowHalf();
 	}
 
 	/**

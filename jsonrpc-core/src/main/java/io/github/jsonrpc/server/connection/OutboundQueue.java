@@ -124,8 +124,8 @@ final class OutboundQueue {
 	}
 
 	/**
-	 * Queue a message; {@code whenRoom} (if any) runs once the queue is at most half
-	 * full, at once if it already is.
+	 * Queue a message; {@code whenRoom} (if any) runs once the queue is below half of
+	 * each limit ({@link #isBelowHalf()}), at once if it already is.
 	 * @param stuckAfterNanos how long a write may take before the queue refuses more
 	 * @return whether the message was queued, else which limit refused it
 	 */
@@ -263,8 +263,18 @@ final class OutboundQueue {
 		this.bufferedBytes = 0;
 	}
 
+	/**
+	 * Return whether the queue holds less than half of each limit: the one definition of
+	 * "room" for both a streaming producer waiting to offer more and a transport waiting
+	 * to read more (at exactly half, neither goes on).
+	 * @return {@code true} below half of both limits
+	 */
+	synchronized boolean isBelowHalf() {
+		return hasRoom();
+	}
+
 	private boolean hasRoom() {
-		return count() <= this.maxMessages / 2 && this.bytes <= this.maxBytes / 2;
+		return 2L * count() < this.maxMessages && 2 * this.bytes < this.maxBytes;
 	}
 
 	// a flush completed, or found nothing buffered

@@ -159,9 +159,7 @@ final class StreamInbound {
 
 	private boolean isBusy() {
 		JsonRpcConnectionSettings settings = this.connection.settings();
-		return this.connection.inFlight() >= settings.maxInFlight()
-				|| 2L * this.connection.outboundMessages() >= settings.maxOutboundMessages()
-				|| 2L * this.connection.outboundBytes() >= settings.maxOutboundBytes();
+		return this.connection.inFlight() >= settings.maxInFlight() || !this.connection.outboundBelowHalf();
 	}
 
 }

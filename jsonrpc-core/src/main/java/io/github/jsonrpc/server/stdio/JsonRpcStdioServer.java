@@ -290,9 +290,11 @@ public final class JsonRpcStdioServer implements SmartLifecycle {
 	}
 
 	private void drainAndClose(StdioJsonRpcConnection connection) {
-		long deadline = System.nanoTime() + this.shutdownTimeout.toNanos();
+		// saturates where Duration.toNanos() throws; elapsed time cannot overflow
+		long timeout = TimeUnit.NANOSECONDS.convert(this.shutdownTimeout);
+		long start = System.nanoTime();
 		synchronized (this.lifecycleMonitor) {
-			while (connection.isOpen() && !connection.isDrained() && System.nanoTime() < deadline) {
+			while (connection.isOpen() && !connection.isDrained() && System.nanoTime() - start < timeout) {
 				try {
 					// no signal for "all calls done": look again soon
 					this.lifecycleMonitor.wait(20);

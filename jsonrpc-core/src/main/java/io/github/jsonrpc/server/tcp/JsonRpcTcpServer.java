@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLSession;
 
@@ -389,10 +390,13 @@ public final class JsonRpcTcpServer implements SmartLifecycle {
 	 * most the shutdown timeout.
 	 */
 	private void awaitQuiet() {
-		long deadline = System.nanoTime() + this.shutdownTimeout.toNanos();
+		// saturates where Duration.toNanos() throws, and elapsed time is compared with it
+		// instead of a deadline that could overflow
+		long timeout = TimeUnit.NANOSECONDS.convert(this.shutdownTimeout);
+		long start = System.nanoTime();
 		synchronized (this.lifecycleMonitor) {
 			while (isBusy()) {
-				long left = deadline - System.nanoTime();
+				long left = timeout - (System.nanoTime() - start);
 				if (left <= 0) {
 					logger.warn("JSON-RPC TCP server stopping with calls still running after " + this.shutdownTimeout);
 					return;

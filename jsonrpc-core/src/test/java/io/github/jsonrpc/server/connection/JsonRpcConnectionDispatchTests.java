@@ -15,7 +15,6 @@
  */
 package io.github.jsonrpc.server.connection;
 
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,6 +47,11 @@ import io.github.jsonrpc.server.JsonRpcTransportContext;
 import io.github.jsonrpc.server.connection.ConnectionCallQueueTests.ManualExecutor;
 import io.github.jsonrpc.server.connection.JsonRpcConnection.WriteCompletion;
 
+import static io.github.jsonrpc.server.connection.TestMessages.bytes;
+import static io.github.jsonrpc.server.connection.TestMessages.call;
+import static io.github.jsonrpc.server.connection.TestMessages.notification;
+import static io.github.jsonrpc.server.connection.TestMessages.result;
+import static io.github.jsonrpc.server.connection.TestMessages.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -255,10 +259,16 @@ class JsonRpcConnectionDispatchTests {
 	void closeInterruptsABlockedCallAndItsThreadIsNotLeftInterrupted() throws Exception {
 		CompletableFuture<Boolean> interruptedAfter = new CompletableFuture<>();
 		// a thread per call that reports its interrupt status once the call returned
-		Executor threads = (task) -> new Thread(() -> {
-			task.run();
-			interruptedAfter.complete(Thread.currentThread().isInterrupted());
-		}).start();
+		List<Thread> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+		Executor threads = (task) -> {
+			Thread thread = new Thread(() -> {
+				task.run();
+				interruptedAfter.complete(Thread.currentThread().isInterrupted());
+			}, "test-call");
+			thread.setDaemon(true);
+			started.add(thread);
+			thread.start();
+		};
 		TestJsonRpcConnection connection = connection(threads);
 		connection.receive(call(1, "blocks"));
 		assertThat(this.handler.blocked.await(TestWaits.SHORT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
@@ -267,6 +277,9 @@ class JsonRpcConnectionDispatchTests {
 		assertThat(TestWaits.get(this.handler.wasInterrupted)).isTrue();
 		assertThat(TestWaits.get(interruptedAfter)).isFalse();
 		assertThat(connection.written).isEmpty();
+		assertThat(started).hasSize(1);
+		started.get(0).join(TestWaits.SHORT.toMillis());
+		assertThat(started.get(0).isAlive()).isFalse();
 	}
 
 	@Test
@@ -550,34 +563,9 @@ class JsonRpcConnectionDispatchTests {
 		assertThat(this.budget.used()).isEqualTo(connection.inboundBytes());
 	}
 
-	private static byte[] call(int id, String method) {
-		return bytes(text(id, method));
-	}
-
-	private static byte[] call(int id, String method, String param) {
-		return bytes(
-				"{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"params\":[\"" + param + "\"],\"id\":" + id + "}");
-	}
-
-	private static String text(int id, String method) {
-		return "{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"id\":" + id + "}";
-	}
-
-	private static byte[] bytes(String json) {
-		return json.getBytes(StandardCharsets.UTF_8);
-	}
-
-	private static String result(int id, String result) {
-		return "{\"jsonrpc\":\"2.0\",\"result\":\"" + result + "\",\"id\":" + id + "}";
-	}
-
 	private static String error(int id, int code, String message) {
 		return "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":" + code + ",\"message\":\"" + message + "\"},\"id\":" + id
 				+ "}";
-	}
-
-	private static String notification(String method) {
-		return "{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\"}";
 	}
 
 	/**

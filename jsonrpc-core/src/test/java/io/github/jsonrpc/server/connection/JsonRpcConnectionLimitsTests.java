@@ -15,7 +15,6 @@
  */
 package io.github.jsonrpc.server.connection;
 
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import static io.github.jsonrpc.server.connection.TestMessages.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -213,11 +213,6 @@ class JsonRpcConnectionLimitsTests {
 
 	private static JsonRpcConnectionSettings settings(JsonRpcMemoryBudget budget) {
 		return JsonRpcConnectionSettings.DEFAULTS.withMemoryBudget(budget);
-	}
-
-	private static byte[] call(int id, String method, String param) {
-		return ("{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"params\":[\"" + param + "\"],\"id\":" + id + "}")
-			.getBytes(StandardCharsets.UTF_8);
 	}
 
 }

@@ -15,7 +15,6 @@
  */
 package io.github.jsonrpc.server.connection;
 
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +38,7 @@ import io.github.jsonrpc.protocol.JsonRpcResponse;
 import io.github.jsonrpc.server.JsonRpcDispatcher;
 import io.github.jsonrpc.server.JsonRpcHandler;
 
+import static io.github.jsonrpc.server.connection.TestMessages.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
@@ -264,6 +264,22 @@ class JsonRpcConnectionTests {
 	}
 
 	@Test
+	void timeLimitsBeyondWhatNanosecondsHoldSaturateInsteadOfFailing() {
+		// Duration.toNanos() throws for these: the connection treats them as forever
+		Duration forever = java.time.temporal.ChronoUnit.FOREVER.getDuration();
+		TestJsonRpcConnection connection = connection(this.settings.withOutboundLimits(16, 1 << 20, forever)
+			.withKeepAlive(Duration.ofSeconds(1), Duration.ofSeconds(Long.MAX_VALUE)));
+		connection.stall();
+		assertThat(connection.notify("n", 1)).isTrue();
+		// a write stuck for 100 years and a silence of 100 years are within the limits
+		long later = System.nanoTime() + Duration.ofDays(36_500).toNanos();
+		assertThat(connection.checkWrites(later)).isFalse();
+		connection.checkAlive(later);
+		assertThat(connection.isOpen()).isTrue();
+		assertThat(connection.notify("n", 2)).isTrue();
+	}
+
+	@Test
 	void checkAliveClosesAConnectionWhoseWriteIsStuckAndPingsOnlyWhenNothingIsQueued() {
 		TestJsonRpcConnection connection = connection(
 				this.settings.withOutboundLimits(16, 1 << 20, Duration.ofMillis(100))
@@ -330,11 +346,6 @@ class JsonRpcConnectionTests {
 
 	private TestJsonRpcConnection connection(JsonRpcConnectionSettings settings) {
 		return new TestJsonRpcConnection("c", this.handler, settings, this.executor);
-	}
-
-	private static byte[] call(int id, String method) {
-		return ("{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"id\":" + id + "}")
-			.getBytes(StandardCharsets.UTF_8);
 	}
 
 }

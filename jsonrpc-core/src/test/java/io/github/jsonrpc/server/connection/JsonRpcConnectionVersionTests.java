@@ -46,6 +46,7 @@ import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static io.github.jsonrpc.server.connection.TestMessages.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -153,10 +154,6 @@ class JsonRpcConnectionVersionTests {
 	private static byte[] call(JsonRpcVersion version, String method) {
 		String json = (version == JsonRpcVersion.V1) ? "{\"method\":\"" + method + "\",\"params\":[],\"id\":7}"
 				: "{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"params\":[],\"id\":7}";
-		return json.getBytes(StandardCharsets.UTF_8);
-	}
-
-	private static byte[] bytes(String json) {
 		return json.getBytes(StandardCharsets.UTF_8);
 	}
 

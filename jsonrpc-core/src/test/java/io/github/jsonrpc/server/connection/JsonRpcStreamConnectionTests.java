@@ -30,6 +30,8 @@ import io.github.jsonrpc.protocol.JsonRpcResponse;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.connection.ConnectionCallQueueTests.ManualExecutor;
 
+import static io.github.jsonrpc.server.connection.TestMessages.result;
+import static io.github.jsonrpc.server.connection.TestMessages.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
@@ -76,15 +78,15 @@ class JsonRpcStreamConnectionTests {
 	void messagesOfAChunkAreAnsweredInOrderAndAMessageSplitAcrossChunksIsJoined() {
 		TestJsonRpcStreamConnection connection = connection(this.settings);
 		assertThat(connection.framing()).isEqualTo(JsonRpcFraming.NDJSON);
-		String second = call(2, "b");
-		assertThat(connection.read(chunk(call(1, "a") + "\n" + second.substring(0, 10)))).isTrue();
+		String second = text(2, "b");
+		assertThat(connection.read(chunk(text(1, "a") + "\n" + second.substring(0, 10)))).isTrue();
 		assertThat(connection.hasPartialMessage()).isTrue();
 		assertThat(connection.inFlight()).isOne();
 		assertThat(connection.read(chunk(second.substring(10) + "\r\n"))).isTrue();
 		assertThat(connection.hasPartialMessage()).isFalse();
 		assertThat(connection.inFlight()).isEqualTo(2);
 		this.executor.runAll();
-		assertThat(connection.written).containsExactly(answer(1, "a") + "\n", answer(2, "b") + "\n");
+		assertThat(connection.written).containsExactly(result(1, "a") + "\n", result(2, "b") + "\n");
 		assertThat(connection.isOpen()).isTrue();
 		assertThat(connection.lastWords()).isNull();
 		// answered without ever waiting: no resume
@@ -95,21 +97,21 @@ class JsonRpcStreamConnectionTests {
 	void contentLengthFramedMessagesAreAnsweredInTheSameFraming() {
 		TestJsonRpcStreamConnection connection = new TestJsonRpcStreamConnection(this.handler, this.settings,
 				this.executor, JsonRpcFraming.CONTENT_LENGTH);
-		String message = call(1, "a");
+		String message = text(1, "a");
 		assertThat(connection.read(chunk("Content-Length: " + message.length() + "\r\n\r\n" + message))).isTrue();
 		this.executor.runAll();
-		String answer = answer(1, "a");
+		String answer = result(1, "a");
 		assertThat(connection.written).containsExactly("Content-Length: " + answer.length() + "\r\n\r\n" + answer);
 	}
 
 	@Test
 	void messageOfExactlyTheSizeLimitIsReadAndOneByteMoreClosesTheConnectionAsTooBig() {
-		String message = call(1, "a");
+		String message = text(1, "a");
 		int size = message.length();
 		TestJsonRpcStreamConnection atLimit = connection(this.settings.withMaxMessageSize(size));
 		assertThat(atLimit.read(chunk(message + "\n"))).isTrue();
 		this.executor.runAll();
-		assertThat(atLimit.written).containsExactly(answer(1, "a") + "\n");
+		assertThat(atLimit.written).containsExactly(result(1, "a") + "\n");
 		assertThat(atLimit.isOpen()).isTrue();
 		TestJsonRpcStreamConnection overLimit = connection(this.settings.withMaxMessageSize(size - 1));
 		assertThat(overLimit.read(chunk(message + "\n"))).isFalse();
@@ -120,7 +122,7 @@ class JsonRpcStreamConnectionTests {
 					+ "\"Message over the size limit of " + (size - 1) + " bytes\"},\"id\":null}\n");
 		assertThat(overLimit.inFlight()).isZero();
 		// nothing more is read
-		assertThat(overLimit.read(chunk(call(2, "b") + "\n"))).isFalse();
+		assertThat(overLimit.read(chunk(text(2, "b") + "\n"))).isFalse();
 		assertThat(overLimit.inFlight()).isZero();
 		assertThat(overLimit.written).isEmpty();
 	}
@@ -129,7 +131,7 @@ class JsonRpcStreamConnectionTests {
 	void brokenFramingIsAnsweredWithAParseErrorAfterTheMessagesBeforeItWereTaken() {
 		TestJsonRpcStreamConnection connection = new TestJsonRpcStreamConnection(this.handler, this.settings,
 				this.executor, JsonRpcFraming.CONTENT_LENGTH);
-		String message = call(1, "a");
+		String message = text(1, "a");
 		String stream = "Content-Length: " + message.length() + "\r\n\r\n" + message + "Content-Length: 0\r\n\r\n";
 		assertThat(connection.read(chunk(stream))).isFalse();
 		// the message before the broken frame was taken (the close then drops it)
@@ -149,9 +151,9 @@ class JsonRpcStreamConnectionTests {
 	void readingPausesWhileTheCallsInFlightAreAtTheLimitAndResumesOnceWhenTheyEnd() {
 		TestJsonRpcStreamConnection connection = connection(this.settings.withMaxInFlight(2));
 		// one of two in flight: go on reading
-		assertThat(connection.read(chunk(call(1, "a") + "\n"))).isTrue();
+		assertThat(connection.read(chunk(text(1, "a") + "\n"))).isTrue();
 		// two of two: the third waits
-		assertThat(connection.read(chunk(call(2, "b") + "\n" + call(3, "c") + "\n"))).isFalse();
+		assertThat(connection.read(chunk(text(2, "b") + "\n" + text(3, "c") + "\n"))).isFalse();
 		assertThat(connection.inFlight()).isEqualTo(2);
 		// the first ends: the third is taken, at the limit again
 		this.executor.runNext();
@@ -163,8 +165,8 @@ class JsonRpcStreamConnectionTests {
 		assertThat(connection.resumes).hasValue(1);
 		this.executor.runNext();
 		assertThat(connection.resumes).hasValue(1);
-		assertThat(connection.written).containsExactly(answer(1, "a") + "\n", answer(2, "b") + "\n",
-				answer(3, "c") + "\n");
+		assertThat(connection.written).containsExactly(result(1, "a") + "\n", result(2, "b") + "\n",
+				result(3, "c") + "\n");
 		assertThat(connection.read(chunk(""))).isTrue();
 	}
 
@@ -212,14 +214,14 @@ class JsonRpcStreamConnectionTests {
 		idle.inputEnded();
 		assertThat(idle.closedWith).isEqualTo(JsonRpcCloseReason.NORMAL);
 		TestJsonRpcStreamConnection connection = connection(this.settings.withMaxInFlight(1));
-		assertThat(connection.read(chunk(call(1, "a") + "\n" + call(2, "b") + "\n"))).isFalse();
+		assertThat(connection.read(chunk(text(1, "a") + "\n" + text(2, "b") + "\n"))).isFalse();
 		connection.inputEnded();
 		assertThat(connection.isOpen()).isTrue();
 		// the first ends, the second is taken
 		this.executor.runNext();
 		assertThat(connection.isOpen()).isTrue();
 		this.executor.runNext();
-		assertThat(connection.written).containsExactly(answer(1, "a") + "\n", answer(2, "b") + "\n");
+		assertThat(connection.written).containsExactly(result(1, "a") + "\n", result(2, "b") + "\n");
 		assertThat(connection.closedWith).isEqualTo(JsonRpcCloseReason.NORMAL);
 	}
 
@@ -227,7 +229,7 @@ class JsonRpcStreamConnectionTests {
 	void endOfInputWaitsForTheRepliesToBeWritten() {
 		TestJsonRpcStreamConnection connection = connection(this.settings);
 		connection.stall();
-		assertThat(connection.read(chunk(call(1, "a") + "\n"))).isTrue();
+		assertThat(connection.read(chunk(text(1, "a") + "\n"))).isTrue();
 		connection.inputEnded();
 		this.executor.runAll();
 		assertThat(connection.written).hasSize(1);
@@ -240,7 +242,7 @@ class JsonRpcStreamConnectionTests {
 	void connectionWithCallsInFlightIsBusyNotIdle() {
 		JsonRpcConnectionSettings settings = this.settings.withKeepAlive(Duration.ofSeconds(1), Duration.ofSeconds(1));
 		TestJsonRpcStreamConnection busy = connection(settings);
-		assertThat(busy.read(chunk(call(1, "a") + "\n"))).isTrue();
+		assertThat(busy.read(chunk(text(1, "a") + "\n"))).isTrue();
 		long mark = System.nanoTime();
 		busy.ping();
 		busy.checkAlive(mark + Duration.ofSeconds(1).toNanos());
@@ -272,7 +274,7 @@ class JsonRpcStreamConnectionTests {
 				this.settings.withOutboundLimits(2, 1 << 20, Duration.ofSeconds(10)));
 		connection.stall();
 		assertThat(connection.notify("n", 1)).isTrue();
-		assertThat(connection.read(chunk(call(1, "a") + "\n"))).isFalse();
+		assertThat(connection.read(chunk(text(1, "a") + "\n"))).isFalse();
 		connection.inputEnded();
 		// written, but the transport did not say so: drained, with a message still read
 		connection.completeHeldWrites();
@@ -283,7 +285,7 @@ class JsonRpcStreamConnectionTests {
 		assertThat(connection.resumes).hasValue(1);
 		this.executor.runAll();
 		assertThat(connection.written).containsExactly("{\"jsonrpc\":\"2.0\",\"method\":\"n\",\"params\":1}\n",
-				answer(1, "a") + "\n");
+				result(1, "a") + "\n");
 		assertThat(connection.closedWith).isEqualTo(JsonRpcCloseReason.NORMAL);
 		// nothing read: the ping closes it
 		TestJsonRpcStreamConnection quiet = connection(this.settings);
@@ -301,17 +303,9 @@ class JsonRpcStreamConnectionTests {
 		TestJsonRpcStreamConnection connection = connection(this.settings.withMaxInFlight(1));
 		// not waiting: at once
 		assertThat(connection.awaitReadable()).isTrue();
-		assertThat(connection.read(chunk(call(1, "a") + "\n" + call(2, "b") + "\n"))).isFalse();
+		assertThat(connection.read(chunk(text(1, "a") + "\n" + text(2, "b") + "\n"))).isFalse();
 		CompletableFuture<Boolean> readable = new CompletableFuture<>();
-		Thread reader = new Thread(() -> {
-			try {
-				readable.complete(connection.awaitReadable());
-			}
-			catch (Throwable ex) {
-				readable.completeExceptionally(ex);
-			}
-		});
-		reader.start();
+		Thread reader = awaitReadable(connection, readable);
 		// it waits
 		await().atMost(TestWaits.SHORT)
 			.until(() -> reader.getState() == Thread.State.TIMED_WAITING || readable.isDone());
@@ -319,15 +313,42 @@ class JsonRpcStreamConnectionTests {
 		this.executor.runNext();
 		this.executor.runNext();
 		assertThat(TestWaits.get(readable)).isTrue();
+		reader.join(TestWaits.SHORT.toMillis());
+		assertThat(reader.isAlive()).isFalse();
 		// closed while waiting
 		TestJsonRpcStreamConnection closed = connection(this.settings.withMaxInFlight(1));
-		assertThat(closed.read(chunk(call(1, "a") + "\n"))).isFalse();
+		assertThat(closed.read(chunk(text(1, "a") + "\n"))).isFalse();
+		CompletableFuture<Boolean> closedReadable = new CompletableFuture<>();
+		Thread closedReader = awaitReadable(closed, closedReadable);
+		await().atMost(TestWaits.SHORT)
+			.until(() -> closedReader.getState() == Thread.State.TIMED_WAITING || closedReadable.isDone());
+		assertThat(closedReadable).isNotDone();
 		closed.close();
-		assertThat(closed.awaitReadable()).isFalse();
+		assertThat(TestWaits.get(closedReadable)).isFalse();
+		closedReader.join(TestWaits.SHORT.toMillis());
+		assertThat(closedReader.isAlive()).isFalse();
 		// failed to read
 		TestJsonRpcStreamConnection failed = connection(this.settings.withMaxMessageSize(1));
 		assertThat(failed.read(chunk("{}\n"))).isFalse();
 		assertThat(failed.awaitReadable()).isFalse();
+	}
+
+	/**
+	 * Start a daemon thread that waits until the connection is readable and completes the
+	 * future with the answer.
+	 */
+	private static Thread awaitReadable(TestJsonRpcStreamConnection connection, CompletableFuture<Boolean> readable) {
+		Thread reader = new Thread(() -> {
+			try {
+				readable.complete(connection.awaitReadable());
+			}
+			catch (Throwable ex) {
+				readable.completeExceptionally(ex);
+			}
+		}, "test-reader");
+		reader.setDaemon(true);
+		reader.start();
+		return reader;
 	}
 
 	private TestJsonRpcStreamConnection connection(JsonRpcConnectionSettings settings) {
@@ -336,14 +357,6 @@ class JsonRpcStreamConnectionTests {
 
 	private static ByteBuffer chunk(String text) {
 		return ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static String call(int id, String method) {
-		return "{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"id\":" + id + "}";
-	}
-
-	private static String answer(int id, String result) {
-		return "{\"jsonrpc\":\"2.0\",\"result\":\"" + result + "\",\"id\":" + id + "}";
 	}
 
 }

@@ -15,7 +15,6 @@
  */
 package io.github.jsonrpc.server.connection;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,13 +25,14 @@ import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
 import io.github.jsonrpc.server.connection.ConnectionCallQueueTests.ManualExecutor;
 import io.github.jsonrpc.server.connection.OutboundQueue.Offer;
 
+import static io.github.jsonrpc.server.connection.TestMessages.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for the limits and the back-pressure of {@link OutboundQueue}: a message is
  * refused at exactly the message or byte limit, a waiting producer is woken on the
- * executor once the queue is at most half full, a paused queue writes nothing, a closed
- * one gives back its bytes, and a writer that throws fails the queue once.
+ * executor once the queue is below half full, a paused queue writes nothing, a closed one
+ * gives back its bytes, and a writer that throws fails the queue once.
  *
  * @author JSON-RPC for Spring Boot team
  */
@@ -83,19 +83,24 @@ class OutboundQueueBackPressureTests {
 	}
 
 	@Test
-	void producerWaitsUntilTheQueueHoldsAtMostHalfItsMessagesAndIsWokenOnTheExecutor() {
+	void producerWaitsUntilTheQueueHoldsLessThanHalfItsMessagesAndIsWokenOnTheExecutor() {
 		OutboundQueue queue = queue(4, 1024);
 		List<String> woken = new ArrayList<>();
-		// one and two of four: room at once
+		// one of four: room at once
 		assertThat(queue.offer(message("a"), () -> woken.add("a"), Long.MAX_VALUE)).isEqualTo(Offer.QUEUED);
+		assertThat(woken).containsExactly("a");
+		assertThat(queue.isBelowHalf()).isTrue();
+		// two of four, exactly half: it waits, as a stream reader does
 		assertThat(queue.offer(message("b"), () -> woken.add("b"), Long.MAX_VALUE)).isEqualTo(Offer.QUEUED);
-		assertThat(woken).containsExactly("a", "b");
-		// three of four: it waits
+		assertThat(queue.isBelowHalf()).isFalse();
 		assertThat(queue.offer(message("c"), () -> woken.add("c"), Long.MAX_VALUE)).isEqualTo(Offer.QUEUED);
-		assertThat(woken).containsExactly("a", "b");
-		// a written: two left, woken on the executor, not on the completing thread
+		assertThat(woken).containsExactly("a");
+		// a written: two left, still half
 		this.writer.completeNext();
-		assertThat(woken).containsExactly("a", "b");
+		assertThat(this.executor.tasks).isEmpty();
+		// b written: one left, woken on the executor, not on the completing thread
+		this.writer.completeNext();
+		assertThat(woken).containsExactly("a");
 		assertThat(this.executor.tasks).hasSize(1);
 		this.executor.runAll();
 		assertThat(woken).containsExactly("a", "b", "c");
@@ -106,17 +111,27 @@ class OutboundQueueBackPressureTests {
 	}
 
 	@Test
-	void producerWaitsUntilTheQueueHoldsAtMostHalfItsBytes() {
+	void producerWaitsUntilTheQueueHoldsLessThanHalfItsBytes() {
 		OutboundQueue queue = queue(100, 4);
 		List<String> woken = new ArrayList<>();
+		// two bytes of four, exactly half: it waits
 		assertThat(queue.offer(message("ab"), () -> woken.add("ab"), Long.MAX_VALUE)).isEqualTo(Offer.QUEUED);
-		assertThat(woken).containsExactly("ab");
-		assertThat(queue.offer(message("c"), () -> woken.add("c"), Long.MAX_VALUE)).isEqualTo(Offer.QUEUED);
-		assertThat(woken).containsExactly("ab");
-		// ab written: one byte of four left
+		assertThat(woken).isEmpty();
 		this.writer.completeNext();
 		this.executor.runAll();
+		assertThat(woken).containsExactly("ab");
+		// one byte: room at once
+		assertThat(queue.offer(message("c"), () -> woken.add("c"), Long.MAX_VALUE)).isEqualTo(Offer.QUEUED);
 		assertThat(woken).containsExactly("ab", "c");
+		assertThat(queue.offer(message("de"), () -> woken.add("de"), Long.MAX_VALUE)).isEqualTo(Offer.QUEUED);
+		assertThat(woken).containsExactly("ab", "c");
+		// c written: two bytes left, still half
+		this.writer.completeNext();
+		assertThat(this.executor.tasks).isEmpty();
+		// de written: woken
+		this.writer.completeNext();
+		this.executor.runAll();
+		assertThat(woken).containsExactly("ab", "c", "de");
 	}
 
 	@Test
@@ -126,6 +141,9 @@ class OutboundQueueBackPressureTests {
 		List<String> woken = new ArrayList<>();
 		assertThat(queue.offer(message("a"), null, Long.MAX_VALUE)).isEqualTo(Offer.QUEUED);
 		assertThat(queue.offer(message("b"), () -> woken.add("b"), Long.MAX_VALUE)).isEqualTo(Offer.QUEUED);
+		assertThat(woken).isEmpty();
+		// a written: one of two left, still half
+		this.writer.completeNext();
 		assertThat(woken).isEmpty();
 		this.writer.completeNext();
 		assertThat(woken).containsExactly("b");
@@ -355,10 +373,6 @@ class OutboundQueueBackPressureTests {
 
 	private static Offer offer(OutboundQueue queue, String text) {
 		return queue.offer(message(text), null, Long.MAX_VALUE);
-	}
-
-	private static JsonRpcEncodedMessage message(String text) {
-		return JsonRpcEncodedMessage.wrap(text.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**

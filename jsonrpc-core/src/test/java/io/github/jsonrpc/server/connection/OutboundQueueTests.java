@@ -15,7 +15,6 @@
  */
 package io.github.jsonrpc.server.connection;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
 
+import static io.github.jsonrpc.server.connection.TestMessages.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -443,10 +443,6 @@ class OutboundQueueTests {
 			this.pending.getAndSet(null).completed(null);
 		}
 
-	}
-
-	private static JsonRpcEncodedMessage message(String text) {
-		return JsonRpcEncodedMessage.wrap(text.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static void await(CountDownLatch latch) {

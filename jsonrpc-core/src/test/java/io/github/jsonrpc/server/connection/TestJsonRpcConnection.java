@@ -35,9 +35,7 @@ class TestJsonRpcConnection extends JsonRpcConnection {
 
 	final List<String> written = Collections.synchronizedList(new ArrayList<>());
 
-	private final List<WriteCompletion> pending = new ArrayList<>();
-
-	private boolean stalled;
+	private final HeldWrites writes = new HeldWrites();
 
 	volatile @Nullable JsonRpcCloseReason closedWith;
 
@@ -60,8 +58,8 @@ class TestJsonRpcConnection extends JsonRpcConnection {
 		super(id, principal, attributes, handler, settings, executor);
 	}
 
-	synchronized void stall() {
-		this.stalled = true;
+	void stall() {
+		this.writes.stall();
 	}
 
 	@Override
@@ -71,13 +69,7 @@ class TestJsonRpcConnection extends JsonRpcConnection {
 			completion.completed(new java.io.IOException("broken pipe"));
 			return;
 		}
-		synchronized (this) {
-			if (this.stalled) {
-				this.pending.add(completion);
-				return;
-			}
-		}
-		completion.completed(null);
+		this.writes.complete(completion);
 	}
 
 	@Override

@@ -41,9 +41,7 @@ class TestJsonRpcStreamConnection extends JsonRpcStreamConnection {
 
 	final AtomicInteger resumes = new AtomicInteger();
 
-	private final List<WriteCompletion> pending = new ArrayList<>();
-
-	private boolean stalled;
+	private final HeldWrites writes = new HeldWrites();
 
 	volatile @Nullable JsonRpcCloseReason closedWith;
 
@@ -54,8 +52,8 @@ class TestJsonRpcStreamConnection extends JsonRpcStreamConnection {
 		super("s", null, Map.of(), handler, settings, executor, framing);
 	}
 
-	synchronized void stall() {
-		this.stalled = true;
+	void stall() {
+		this.writes.stall();
 	}
 
 	// the peer reads again: every held write completes, and the transport says so
@@ -67,25 +65,13 @@ class TestJsonRpcStreamConnection extends JsonRpcStreamConnection {
 	// every held write completes, without telling the connection (as a transport that
 	// reads on a thread of its own does)
 	void completeHeldWrites() {
-		List<WriteCompletion> held;
-		synchronized (this) {
-			this.stalled = false;
-			held = new ArrayList<>(this.pending);
-			this.pending.clear();
-		}
-		held.forEach((completion) -> completion.completed(null));
+		this.writes.release();
 	}
 
 	@Override
 	protected void write(JsonRpcEncodedMessage message, WriteCompletion completion) {
 		this.written.add(new String(frame(message), StandardCharsets.UTF_8));
-		synchronized (this) {
-			if (this.stalled) {
-				this.pending.add(completion);
-				return;
-			}
-		}
-		completion.completed(null);
+		this.writes.complete(completion);
 	}
 
 	@Override

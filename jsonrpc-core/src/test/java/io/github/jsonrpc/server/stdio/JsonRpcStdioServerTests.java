@@ -373,6 +373,25 @@ class JsonRpcStdioServerTests {
 		assertThat(this.endOfInput).hasValue(0);
 	}
 
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(longs = { Long.MAX_VALUE, Long.MAX_VALUE / 1_000_000_000 })
+	void shutdownTimeoutBeyondWhatNanosecondsHoldWaitsForTheCall(long seconds) throws Exception {
+		JsonRpcStdioServer server = start(JsonRpcFraming.NDJSON);
+		// the first makes Duration.toNanos() throw, the second overflows
+		// System.nanoTime() + timeout
+		server.setShutdownTimeout(Duration.ofSeconds(seconds));
+		JsonRpcSession session = server.session();
+		sendGatedCall();
+		CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::stop);
+		assertThat(this.ended.await(100, TimeUnit.MILLISECONDS)).isFalse();
+		assertThat(stopping).isNotDone();
+		assertThat(session.isOpen()).isTrue();
+		this.gate.open("finished");
+		assertThat(next().get("result").asString()).isEqualTo("finished");
+		TestWaits.get(stopping);
+		assertThat(session.isOpen()).isFalse();
+	}
+
 	@Test
 	void stopGivesUpAfterTheShutdownTimeout() throws Exception {
 		JsonRpcStdioServer server = start(JsonRpcFraming.NDJSON);

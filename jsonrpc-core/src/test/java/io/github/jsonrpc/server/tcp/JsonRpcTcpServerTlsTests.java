@@ -84,9 +84,16 @@ class JsonRpcTcpServerTlsTests {
 				"CN=jsonrpc-test", "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore",
 				file.toString(), "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD))
 			.redirectErrorStream(true)
+			// to a file, not a pipe read to its end: a hung keytool cannot outlast the
+			// wait
+			.redirectOutput(directory.resolve("keytool.log").toFile())
 			.start();
-		String output = new String(keytool.getInputStream().readAllBytes());
-		assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		boolean exited = keytool.waitFor(60, TimeUnit.SECONDS);
+		if (!exited) {
+			keytool.destroyForcibly();
+		}
+		String output = Files.readString(directory.resolve("keytool.log"));
+		assertThat(exited).as(output).isTrue();
 		assertThat(keytool.exitValue()).as(output).isZero();
 		KeyStore generated = KeyStore.getInstance("PKCS12");
 		try (InputStream input = Files.newInputStream(file)) {
