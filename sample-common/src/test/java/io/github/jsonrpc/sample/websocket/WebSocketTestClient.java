@@ -111,6 +111,15 @@ final class WebSocketTestClient implements AutoCloseable {
 		return next();
 	}
 
+	/**
+	 * Send a call and return its response, the next message carrying the id, dropping
+	 * notifications that arrive before it (e.g. of a topic subscribed to).
+	 */
+	JsonNode call(String json, int id) throws Exception {
+		send(json);
+		return next((node) -> node.path("id").isInt() && node.get("id").asInt() == id);
+	}
+
 	List<String> drain() {
 		List<String> all = new ArrayList<>();
 		this.messages.drainTo(all);
