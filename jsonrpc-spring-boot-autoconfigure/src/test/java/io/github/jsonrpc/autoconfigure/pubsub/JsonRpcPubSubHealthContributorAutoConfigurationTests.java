@@ -34,6 +34,12 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -85,6 +91,39 @@ class JsonRpcPubSubHealthContributorAutoConfigurationTests {
 				});
 			});
 		}
+	}
+
+	@Test
+	void healthIsDownWhileRedisAnswersButTheInstanceIsNotSubscribed() {
+		// the backend's own connection answers; the listener container's is refused
+		this.contextRunner.withPropertyValues("jsonrpc.pubsub.redis.timeout=500ms")
+			.withBean(RedisConnectionFactory.class, () -> new NotSubscribingConnectionFactory(this.prefix))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				HealthIndicator indicator = context.getBean("jsonrpc-pubsubHealthIndicator", HealthIndicator.class);
+				assertThat(context.getBean(RedisJsonRpcPubSubBackend.class).check().available()).isTrue();
+				Health health = indicator.health(true);
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.getDetails()).containsEntry("listening", false);
+			});
+	}
+
+	/**
+	 * A connection factory of the test Redis whose blocking connections, the listener
+	 * container's, are all refused.
+	 */
+	static final class NotSubscribingConnectionFactory extends LettuceConnectionFactory {
+
+		NotSubscribingConnectionFactory(String clientName) {
+			super(new RedisStandaloneConfiguration("127.0.0.1", RedisTestConnections.PORT),
+					LettuceClientConfiguration.builder().clientName(clientName).build());
+		}
+
+		@Override
+		public RedisConnection getConnection() {
+			throw new RedisConnectionFailureException("Refused by the test");
+		}
+
 	}
 
 	@Test
