@@ -31,6 +31,7 @@ import java.util.function.Supplier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -220,6 +221,9 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 
 	private volatile boolean running;
 
+	// the attempts to join after a start while Redis did not answer (under lifecycleLock)
+	private @Nullable Disposable retrying;
+
 	private RedisJsonRpcPubSubBackend(Builder builder) {
 		this.connectionFactory = (ReactiveRedisConnectionFactory) builder.connectionFactory;
 		this.channel = builder.channelPrefix + ":pubsub";
@@ -272,11 +276,20 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 		if (!join()) {
 			// Redis does not answer: the application starts all the same, delivering on
 			// this instance only, and joins the others once Redis answers
-			Flux.interval(this.timeout, this.timeout)
+			Disposable retrying = Flux.interval(this.timeout, this.timeout)
 				.onBackpressureDrop()
 				.concatMap((tick) -> Mono.fromCallable(this::join).subscribeOn(Schedulers.boundedElastic()), 1)
 				.takeUntil(Boolean::booleanValue)
 				.subscribe();
+			synchronized (this.lifecycleLock) {
+				// disposed by stop(): a start right after it, within one interval, would
+				// otherwise leave two of them trying
+				disposeRetrying();
+				this.retrying = retrying;
+				if (!this.running) {
+					disposeRetrying();
+				}
+			}
 		}
 		if (logger.isInfoEnabled()) {
 			logger.info("JSON-RPC pub/sub on Redis channel '" + this.channel + "'");
@@ -329,6 +342,24 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 		return connection;
 	}
 
+	private void disposeRetrying() {
+		Disposable retrying = this.retrying;
+		if (retrying != null) {
+			retrying.dispose();
+			this.retrying = null;
+		}
+	}
+
+	/**
+	 * Return the attempts to join still going on, for tests.
+	 * @return the attempts, {@code null} if none were needed or they were stopped
+	 */
+	@Nullable Disposable retrying() {
+		synchronized (this.lifecycleLock) {
+			return this.retrying;
+		}
+	}
+
 	private static void destroy(RedisMessageListenerContainer container) {
 		try {
 			container.destroy();
@@ -343,6 +374,7 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 		ReactiveRedisConnection connection;
 		synchronized (this.lifecycleLock) {
 			this.running = false;
+			disposeRetrying();
 			connection = this.connection;
 			this.connection = null;
 			this.subscribed = false;

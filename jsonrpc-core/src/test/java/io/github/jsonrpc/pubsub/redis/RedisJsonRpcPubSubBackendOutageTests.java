@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.Disposable;
 
 import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
 import io.github.jsonrpc.pubsub.redis.RedisJsonRpcPubSubBackend.Status;
@@ -352,6 +353,32 @@ class RedisJsonRpcPubSubBackendOutageTests {
 		});
 		assertThat(refusing.refusals()).isEqualTo(2);
 		assertThat(e.check().listening()).isTrue();
+	}
+
+	@Test
+	void stopEndsTheAttemptsToJoinSoThatAStartRightAfterItLeavesOneLoopTrying() {
+		RefusingConnectionFactory refusing = new RefusingConnectionFactory(this.prefix + "-f", Integer.MAX_VALUE);
+		this.resources.add(refusing::destroy);
+		RedisJsonRpcPubSubBackend f = RedisJsonRpcPubSubBackend.builder(refusing)
+			.channelPrefix(this.prefix)
+			.timeout(TIMEOUT)
+			.build();
+		f.attach(new RecordingReceiver());
+		assertThat(f.retrying()).isNull();
+		f.start();
+		this.resources.add(f::stop);
+		Disposable first = f.retrying();
+		assertThat(first).isNotNull();
+		assertThat(first.isDisposed()).isFalse();
+		f.stop();
+		assertThat(first.isDisposed()).isTrue();
+		assertThat(f.retrying()).isNull();
+		f.start();
+		Disposable second = f.retrying();
+		assertThat(second).isNotNull().isNotSameAs(first);
+		assertThat(second.isDisposed()).isFalse();
+		f.stop();
+		assertThat(second.isDisposed()).isTrue();
 	}
 
 	@Test
