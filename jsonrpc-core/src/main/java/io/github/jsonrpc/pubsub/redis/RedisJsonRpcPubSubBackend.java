@@ -94,8 +94,6 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 
 	private static final Log logger = LogFactory.getLog(RedisJsonRpcPubSubBackend.class);
 
-	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(10);
-
 	// kind, origin, sequence, name length and the longest name
 	private static final int MAX_FRAME_OVERHEAD = 1 + 8 + 8 + 2 + 0xFFFF;
 
@@ -250,6 +248,8 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 		// wait for the listener's own connection, up to the connection factory's
 		// timeout, if Redis accepts connections but does not answer (stop() then waits)
 		container.setRecoveryBackoff(new FixedBackOff(0, 0));
+		// waits for the subscription at most the timeout, not Spring Data's 2 s
+		container.setMaxSubscriptionRegistrationWaitingTime(this.timeout.toMillis());
 		container.setBeanName("jsonRpcPubSubRedisListenerContainer");
 		container.addMessageListener(this::received, new ChannelTopic(this.channel));
 		container.afterPropertiesSet();
@@ -330,7 +330,8 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 	private ReactiveRedisConnection connect() {
 		ReactiveRedisConnection connection = this.connectionFactory.getReactiveConnection();
 		try {
-			connection.ping().timeout(STARTUP_TIMEOUT).block();
+			// bounded as any command: each attempt to join waits about the timeout
+			connection.ping().timeout(this.timeout).block();
 		}
 		catch (RuntimeException ex) {
 			// never used again: a dedicated connection (shareNativeConnection=false)

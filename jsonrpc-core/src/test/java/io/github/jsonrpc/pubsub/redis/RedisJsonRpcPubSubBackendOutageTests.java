@@ -15,6 +15,8 @@
  */
 package io.github.jsonrpc.pubsub.redis;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,11 +28,13 @@ import java.util.stream.IntStream;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
 
 import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
 import io.github.jsonrpc.pubsub.redis.RedisJsonRpcPubSubBackend.Status;
@@ -38,12 +42,19 @@ import io.github.jsonrpc.pubsub.redis.RedisJsonRpcPubSubBackendTests.RecordingRe
 import io.github.jsonrpc.pubsub.redis.RedisJsonRpcPubSubFrame.Kind;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnection;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.connection.ReactiveRedisClusterConnection;
+import org.springframework.data.redis.connection.ReactiveRedisConnection;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisClusterConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisSentinelConnection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -379,6 +390,88 @@ class RedisJsonRpcPubSubBackendOutageTests {
 		assertThat(second.isDisposed()).isFalse();
 		f.stop();
 		assertThat(second.isDisposed()).isTrue();
+	}
+
+	@Test
+	void pingLeftUnansweredAtTheStartIsWaitedForAtMostTheTimeout() {
+		UnansweredPingConnectionFactory unanswered = new UnansweredPingConnectionFactory(this.prefix + "-g");
+		this.resources.add(unanswered::destroy);
+		RedisJsonRpcPubSubBackend g = RedisJsonRpcPubSubBackend.builder(unanswered)
+			.channelPrefix(this.prefix)
+			.timeout(Duration.ofMillis(300))
+			.build();
+		g.attach(new RecordingReceiver());
+		g.start();
+		this.resources.add(g::stop);
+		assertThat(g.isRunning()).isTrue();
+		assertThat(g.retrying()).isNotNull();
+		assertThat(g.check().lastFailure()).startsWith("Connecting: ").contains("within 300ms");
+	}
+
+	/**
+	 * Connections of the test Redis whose reactive connections never answer a
+	 * {@code PING}.
+	 */
+	static final class UnansweredPingConnectionFactory
+			implements RedisConnectionFactory, ReactiveRedisConnectionFactory {
+
+		private final LettuceConnectionFactory delegate;
+
+		UnansweredPingConnectionFactory(String clientName) {
+			this.delegate = RedisTestConnections.connectionFactory(RedisTestConnections.PORT, clientName);
+		}
+
+		@Override
+		public ReactiveRedisConnection getReactiveConnection() {
+			ReactiveRedisConnection connection = this.delegate.getReactiveConnection();
+			return (ReactiveRedisConnection) Proxy.newProxyInstance(getClass().getClassLoader(),
+					new Class<?>[] { ReactiveRedisConnection.class }, (proxy, method, arguments) -> {
+						if (method.getName().equals("ping")) {
+							return Mono.never();
+						}
+						try {
+							return method.invoke(connection, arguments);
+						}
+						catch (InvocationTargetException ex) {
+							throw ex.getCause();
+						}
+					});
+		}
+
+		@Override
+		public ReactiveRedisClusterConnection getReactiveClusterConnection() {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public boolean getConvertPipelineAndTxResults() {
+			return this.delegate.getConvertPipelineAndTxResults();
+		}
+
+		@Override
+		public RedisConnection getConnection() {
+			return this.delegate.getConnection();
+		}
+
+		@Override
+		public RedisClusterConnection getClusterConnection() {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public RedisSentinelConnection getSentinelConnection() {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public @Nullable DataAccessException translateExceptionIfPossible(RuntimeException ex) {
+			return this.delegate.translateExceptionIfPossible(ex);
+		}
+
+		void destroy() {
+			this.delegate.destroy();
+		}
+
 	}
 
 	@Test
