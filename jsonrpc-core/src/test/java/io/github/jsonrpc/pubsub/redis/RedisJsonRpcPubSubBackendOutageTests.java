@@ -36,6 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
 import io.github.jsonrpc.pubsub.redis.RedisJsonRpcPubSubBackend.Status;
 import io.github.jsonrpc.pubsub.redis.RedisJsonRpcPubSubBackendTests.RecordingReceiver;
@@ -63,17 +64,21 @@ import static org.awaitility.Awaitility.await;
  * Tests for what {@link RedisJsonRpcPubSubBackend} does when Redis goes away or hangs and
  * comes back, on the real Redis server: instance {@code a} talks to Redis directly,
  * instance {@code c} through a {@link RedisTestProxy} the tests cut, pause and restore.
- * Waits for Redis to be noticed gone or back are bounded generously (this machine is
- * shared), and nothing asserts how long anything took.
+ * Waits for Redis to be noticed gone or back are bounded by a few timeouts and
+ * {@link TestWaits#SHORT} (this machine is shared), and nothing asserts how long anything
+ * took.
  */
 @EnabledIfRedis
 @ExtendWith(OutputCaptureExtension.class)
 class RedisJsonRpcPubSubBackendOutageTests {
 
-	private static final Duration OUTAGE_WAIT = Duration.ofSeconds(30);
-
 	// the proxied instance's: waits for an unanswered command end after it
 	private static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+	// noticing an outage takes a command's timeout and a probe's; joining after one, an
+	// interval, a PING and a subscription, each at most the timeout: the rest is the
+	// shared machine's slack. Short, so that a mutant breaking the retry fails fast
+	private static final Duration OUTAGE_WAIT = TIMEOUT.multipliedBy(3).plus(TestWaits.SHORT);
 
 	// exactly 20 of the frames published below ("alone 1xx" on chat), no byte more
 	private static final int MAX_PENDING_SIZE = 20 * frame(0).encode().length;
