@@ -31,6 +31,7 @@ import java.util.function.Supplier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -92,8 +93,6 @@ import org.springframework.util.backoff.FixedBackOff;
 public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(RedisJsonRpcPubSubBackend.class);
-
-	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(10);
 
 	// kind, origin, sequence, name length and the longest name
 	private static final int MAX_FRAME_OVERHEAD = 1 + 8 + 8 + 2 + 0xFFFF;
@@ -220,6 +219,9 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 
 	private volatile boolean running;
 
+	// the attempts to join after a start while Redis did not answer (under lifecycleLock)
+	private @Nullable Disposable retrying;
+
 	private RedisJsonRpcPubSubBackend(Builder builder) {
 		this.connectionFactory = (ReactiveRedisConnectionFactory) builder.connectionFactory;
 		this.channel = builder.channelPrefix + ":pubsub";
@@ -246,6 +248,8 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 		// wait for the listener's own connection, up to the connection factory's
 		// timeout, if Redis accepts connections but does not answer (stop() then waits)
 		container.setRecoveryBackoff(new FixedBackOff(0, 0));
+		// waits for the subscription at most the timeout, not Spring Data's 2 s
+		container.setMaxSubscriptionRegistrationWaitingTime(this.timeout.toMillis());
 		container.setBeanName("jsonRpcPubSubRedisListenerContainer");
 		container.addMessageListener(this::received, new ChannelTopic(this.channel));
 		container.afterPropertiesSet();
@@ -272,11 +276,20 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 		if (!join()) {
 			// Redis does not answer: the application starts all the same, delivering on
 			// this instance only, and joins the others once Redis answers
-			Flux.interval(this.timeout, this.timeout)
+			Disposable retrying = Flux.interval(this.timeout, this.timeout)
 				.onBackpressureDrop()
 				.concatMap((tick) -> Mono.fromCallable(this::join).subscribeOn(Schedulers.boundedElastic()), 1)
 				.takeUntil(Boolean::booleanValue)
 				.subscribe();
+			synchronized (this.lifecycleLock) {
+				// disposed by stop(): a start right after it, within one interval, would
+				// otherwise leave two of them trying
+				disposeRetrying();
+				this.retrying = retrying;
+				if (!this.running) {
+					disposeRetrying();
+				}
+			}
 		}
 		if (logger.isInfoEnabled()) {
 			logger.info("JSON-RPC pub/sub on Redis channel '" + this.channel + "'");
@@ -317,7 +330,8 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 	private ReactiveRedisConnection connect() {
 		ReactiveRedisConnection connection = this.connectionFactory.getReactiveConnection();
 		try {
-			connection.ping().timeout(STARTUP_TIMEOUT).block();
+			// bounded as any command: each attempt to join waits about the timeout
+			connection.ping().timeout(this.timeout).block();
 		}
 		catch (RuntimeException ex) {
 			// never used again: a dedicated connection (shareNativeConnection=false)
@@ -327,6 +341,24 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 		}
 		this.tracker.answered();
 		return connection;
+	}
+
+	private void disposeRetrying() {
+		Disposable retrying = this.retrying;
+		if (retrying != null) {
+			retrying.dispose();
+			this.retrying = null;
+		}
+	}
+
+	/**
+	 * Return the attempts to join still going on, for tests.
+	 * @return the attempts, {@code null} if none were needed or they were stopped
+	 */
+	@Nullable Disposable retrying() {
+		synchronized (this.lifecycleLock) {
+			return this.retrying;
+		}
 	}
 
 	private static void destroy(RedisMessageListenerContainer container) {
@@ -343,6 +375,7 @@ public final class RedisJsonRpcPubSubBackend implements JsonRpcPubSubBackend, Sm
 		ReactiveRedisConnection connection;
 		synchronized (this.lifecycleLock) {
 			this.running = false;
+			disposeRetrying();
 			connection = this.connection;
 			this.connection = null;
 			this.subscribed = false;

@@ -15,6 +15,8 @@
  */
 package io.github.jsonrpc.pubsub.redis;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,23 +28,34 @@ import java.util.stream.IntStream;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
 import io.github.jsonrpc.pubsub.redis.RedisJsonRpcPubSubBackend.Status;
 import io.github.jsonrpc.pubsub.redis.RedisJsonRpcPubSubBackendTests.RecordingReceiver;
 import io.github.jsonrpc.pubsub.redis.RedisJsonRpcPubSubFrame.Kind;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnection;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.connection.ReactiveRedisClusterConnection;
+import org.springframework.data.redis.connection.ReactiveRedisConnection;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisClusterConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisSentinelConnection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -51,17 +64,21 @@ import static org.awaitility.Awaitility.await;
  * Tests for what {@link RedisJsonRpcPubSubBackend} does when Redis goes away or hangs and
  * comes back, on the real Redis server: instance {@code a} talks to Redis directly,
  * instance {@code c} through a {@link RedisTestProxy} the tests cut, pause and restore.
- * Waits for Redis to be noticed gone or back are bounded generously (this machine is
- * shared), and nothing asserts how long anything took.
+ * Waits for Redis to be noticed gone or back are bounded by a few timeouts and
+ * {@link TestWaits#SHORT} (this machine is shared), and nothing asserts how long anything
+ * took.
  */
 @EnabledIfRedis
 @ExtendWith(OutputCaptureExtension.class)
 class RedisJsonRpcPubSubBackendOutageTests {
 
-	private static final Duration OUTAGE_WAIT = Duration.ofSeconds(30);
-
 	// the proxied instance's: waits for an unanswered command end after it
 	private static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+	// noticing an outage takes a command's timeout and a probe's; joining after one, an
+	// interval, a PING and a subscription, each at most the timeout: the rest is the
+	// shared machine's slack. Short, so that a mutant breaking the retry fails fast
+	private static final Duration OUTAGE_WAIT = TIMEOUT.multipliedBy(3).plus(TestWaits.SHORT);
 
 	// exactly 20 of the frames published below ("alone 1xx" on chat), no byte more
 	private static final int MAX_PENDING_SIZE = 20 * frame(0).encode().length;
@@ -352,6 +369,114 @@ class RedisJsonRpcPubSubBackendOutageTests {
 		});
 		assertThat(refusing.refusals()).isEqualTo(2);
 		assertThat(e.check().listening()).isTrue();
+	}
+
+	@Test
+	void stopEndsTheAttemptsToJoinSoThatAStartRightAfterItLeavesOneLoopTrying() {
+		RefusingConnectionFactory refusing = new RefusingConnectionFactory(this.prefix + "-f", Integer.MAX_VALUE);
+		this.resources.add(refusing::destroy);
+		RedisJsonRpcPubSubBackend f = RedisJsonRpcPubSubBackend.builder(refusing)
+			.channelPrefix(this.prefix)
+			.timeout(TIMEOUT)
+			.build();
+		f.attach(new RecordingReceiver());
+		assertThat(f.retrying()).isNull();
+		f.start();
+		this.resources.add(f::stop);
+		Disposable first = f.retrying();
+		assertThat(first).isNotNull();
+		assertThat(first.isDisposed()).isFalse();
+		f.stop();
+		assertThat(first.isDisposed()).isTrue();
+		assertThat(f.retrying()).isNull();
+		f.start();
+		Disposable second = f.retrying();
+		assertThat(second).isNotNull().isNotSameAs(first);
+		assertThat(second.isDisposed()).isFalse();
+		f.stop();
+		assertThat(second.isDisposed()).isTrue();
+	}
+
+	@Test
+	void pingLeftUnansweredAtTheStartIsWaitedForAtMostTheTimeout() {
+		UnansweredPingConnectionFactory unanswered = new UnansweredPingConnectionFactory(this.prefix + "-g");
+		this.resources.add(unanswered::destroy);
+		RedisJsonRpcPubSubBackend g = RedisJsonRpcPubSubBackend.builder(unanswered)
+			.channelPrefix(this.prefix)
+			.timeout(Duration.ofMillis(300))
+			.build();
+		g.attach(new RecordingReceiver());
+		g.start();
+		this.resources.add(g::stop);
+		assertThat(g.isRunning()).isTrue();
+		assertThat(g.retrying()).isNotNull();
+		assertThat(g.check().lastFailure()).startsWith("Connecting: ").contains("within 300ms");
+	}
+
+	/**
+	 * Connections of the test Redis whose reactive connections never answer a
+	 * {@code PING}.
+	 */
+	static final class UnansweredPingConnectionFactory
+			implements RedisConnectionFactory, ReactiveRedisConnectionFactory {
+
+		private final LettuceConnectionFactory delegate;
+
+		UnansweredPingConnectionFactory(String clientName) {
+			this.delegate = RedisTestConnections.connectionFactory(RedisTestConnections.PORT, clientName);
+		}
+
+		@Override
+		public ReactiveRedisConnection getReactiveConnection() {
+			ReactiveRedisConnection connection = this.delegate.getReactiveConnection();
+			return (ReactiveRedisConnection) Proxy.newProxyInstance(getClass().getClassLoader(),
+					new Class<?>[] { ReactiveRedisConnection.class }, (proxy, method, arguments) -> {
+						if (method.getName().equals("ping")) {
+							return Mono.never();
+						}
+						try {
+							return method.invoke(connection, arguments);
+						}
+						catch (InvocationTargetException ex) {
+							throw ex.getCause();
+						}
+					});
+		}
+
+		@Override
+		public ReactiveRedisClusterConnection getReactiveClusterConnection() {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public boolean getConvertPipelineAndTxResults() {
+			return this.delegate.getConvertPipelineAndTxResults();
+		}
+
+		@Override
+		public RedisConnection getConnection() {
+			return this.delegate.getConnection();
+		}
+
+		@Override
+		public RedisClusterConnection getClusterConnection() {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public RedisSentinelConnection getSentinelConnection() {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public @Nullable DataAccessException translateExceptionIfPossible(RuntimeException ex) {
+			return this.delegate.translateExceptionIfPossible(ex);
+		}
+
+		void destroy() {
+			this.delegate.destroy();
+		}
+
 	}
 
 	@Test

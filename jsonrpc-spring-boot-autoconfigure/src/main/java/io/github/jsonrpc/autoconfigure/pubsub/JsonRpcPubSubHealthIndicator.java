@@ -22,8 +22,9 @@ import org.springframework.boot.health.contributor.Health;
 
 /**
  * Health of the Redis pub/sub backend, named {@code jsonrpc-pubsub}: up while Redis
- * answers a {@code PING} within the backend's timeout; down otherwise, when publications
- * reach the subscribers of this instance only.
+ * answers a {@code PING} within the backend's timeout and the listener is subscribed;
+ * down otherwise, when publications reach the subscribers of this instance only, or this
+ * instance receives nothing from the others.
  *
  * @author JSON-RPC for Spring Boot team
  */
@@ -39,8 +40,11 @@ final class JsonRpcPubSubHealthIndicator extends AbstractHealthIndicator {
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		RedisJsonRpcPubSubBackend.Status status = this.backend.check();
-		builder.status(status.available() ? org.springframework.boot.health.contributor.Status.UP
-				: org.springframework.boot.health.contributor.Status.DOWN);
+		// connected but not subscribed (a subscription that failed, or a pub/sub
+		// connection lost), this instance receives nothing from the others: not up
+		builder
+			.status((status.available() && status.listening()) ? org.springframework.boot.health.contributor.Status.UP
+					: org.springframework.boot.health.contributor.Status.DOWN);
 		builder.withDetail("backend", "redis")
 			.withDetail("channel", status.channel())
 			.withDetail("listening", status.listening())

@@ -18,6 +18,7 @@ package io.github.jsonrpc.autoconfigure.pubsub;
 import java.time.Duration;
 import java.util.Map;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.autoconfigure.JsonRpcAutoConfiguration;
 import io.github.jsonrpc.autoconfigure.servlet.JsonRpcWebMvcAutoConfiguration;
 import io.github.jsonrpc.autoconfigure.websocket.JsonRpcWebSocketAutoConfiguration;
@@ -34,6 +35,12 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,6 +51,9 @@ import static org.awaitility.Awaitility.await;
  */
 @EnabledIfRedis
 class JsonRpcPubSubHealthContributorAutoConfigurationTests {
+
+	// the backend's timeout, so its interval between attempts to join, where it matters
+	private static final Duration TIMEOUT = Duration.ofMillis(500);
 
 	private final String prefix = RedisTestConnections.uniquePrefix();
 
@@ -71,20 +81,59 @@ class JsonRpcPubSubHealthContributorAutoConfigurationTests {
 	void applicationStartsWhileRedisIsDownAndItsPubSubComesUpWhenRedisAnswers() throws Exception {
 		try (RedisTestProxy proxy = RedisTestProxy.start()) {
 			proxy.cut();
-			this.contextRunner.withPropertyValues("spring.data.redis.port=" + proxy.port()).run((context) -> {
+			this.contextRunner
+				.withPropertyValues("spring.data.redis.port=" + proxy.port(),
+						"jsonrpc.pubsub.redis.timeout=" + TIMEOUT.toMillis() + "ms")
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					HealthIndicator indicator = context.getBean("jsonrpc-pubsubHealthIndicator", HealthIndicator.class);
+					Health down = indicator.health(true);
+					assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+					assertThat(down.getDetails()).containsEntry("listening", false).containsKey("lastFailure");
+					proxy.restore();
+					// joined after an interval, a PING and a subscription, each at most
+					// the
+					// timeout, and the shared machine's slack
+					await().atMost(TIMEOUT.multipliedBy(3).plus(TestWaits.SHORT)).untilAsserted(() -> {
+						Health up = indicator.health(true);
+						assertThat(up.getStatus()).isEqualTo(Status.UP);
+						assertThat(up.getDetails()).containsEntry("listening", true);
+					});
+				});
+		}
+	}
+
+	@Test
+	void healthIsDownWhileRedisAnswersButTheInstanceIsNotSubscribed() {
+		// the backend's own connection answers; the listener container's is refused
+		this.contextRunner.withPropertyValues("jsonrpc.pubsub.redis.timeout=" + TIMEOUT.toMillis() + "ms")
+			.withBean(RedisConnectionFactory.class, () -> new NotSubscribingConnectionFactory(this.prefix))
+			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				HealthIndicator indicator = context.getBean("jsonrpc-pubsubHealthIndicator", HealthIndicator.class);
-				Health down = indicator.health(true);
-				assertThat(down.getStatus()).isEqualTo(Status.DOWN);
-				assertThat(down.getDetails()).containsEntry("listening", false).containsKey("lastFailure");
-				proxy.restore();
-				await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-					Health up = indicator.health(true);
-					assertThat(up.getStatus()).isEqualTo(Status.UP);
-					assertThat(up.getDetails()).containsEntry("listening", true);
-				});
+				assertThat(context.getBean(RedisJsonRpcPubSubBackend.class).check().available()).isTrue();
+				Health health = indicator.health(true);
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.getDetails()).containsEntry("listening", false);
 			});
+	}
+
+	/**
+	 * A connection factory of the test Redis whose blocking connections, the listener
+	 * container's, are all refused.
+	 */
+	static final class NotSubscribingConnectionFactory extends LettuceConnectionFactory {
+
+		NotSubscribingConnectionFactory(String clientName) {
+			super(new RedisStandaloneConfiguration("127.0.0.1", RedisTestConnections.PORT),
+					LettuceClientConfiguration.builder().clientName(clientName).build());
 		}
+
+		@Override
+		public RedisConnection getConnection() {
+			throw new RedisConnectionFailureException("Refused by the test");
+		}
+
 	}
 
 	@Test
