@@ -32,6 +32,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
@@ -463,7 +464,25 @@ public final class JsonRpcTcpServer implements SmartLifecycle {
 			}
 		}
 
+		/**
+		 * Request the next chunk, on the event loop: there Reactor Netty hands over a
+		 * chunk it already read at once, so {@link #waiting} set and still {@code true}
+		 * after the request means nothing read is held back. Requested from another
+		 * thread (a call completed), the chunk would come in a task of its own, and an
+		 * end of input seen before it ran closed the connection with that chunk's calls
+		 * unanswered.
+		 */
 		void next() {
+			EventLoop loop = this.connection.channel().eventLoop();
+			if (loop.inEventLoop()) {
+				requestNext();
+			}
+			else {
+				loop.execute(this::requestNext);
+			}
+		}
+
+		private void requestNext() {
 			if (!JsonRpcTcpServer.this.draining) {
 				this.waiting = true;
 				request(1);
@@ -473,7 +492,7 @@ public final class JsonRpcTcpServer implements SmartLifecycle {
 
 		/**
 		 * The client shut down its output: once every chunk read before was delivered,
-		 * the connection answers what it has and closes.
+		 * the connection answers what it has and closes. Called on the event loop.
 		 */
 		void inputShutdown() {
 			this.inputShutdown = true;
@@ -483,14 +502,13 @@ public final class JsonRpcTcpServer implements SmartLifecycle {
 			checkInputEnded();
 		}
 
+		/**
+		 * On the event loop, where every chunk is delivered: a request still open means
+		 * every chunk read went to the connection.
+		 */
 		private void checkInputEnded() {
-			if (this.inputShutdown) {
-				// after any delivery a request started, which runs on the event loop too
-				this.connection.channel().eventLoop().execute(() -> {
-					if (this.waiting) {
-						this.session.inputEnded();
-					}
-				});
+			if (this.inputShutdown && this.waiting) {
+				this.session.inputEnded();
 			}
 		}
 
