@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.IntNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.NullNode;
+import tools.jackson.databind.node.StringNode;
 
 import org.springframework.util.Assert;
 
@@ -69,7 +70,8 @@ public record JsonRpcId(JsonNode value) {
 	 * @throws IllegalArgumentException if the node is of another kind
 	 */
 	public static JsonRpcId of(JsonNode value) {
-		if (value.isInt()) {
+		// the exact class first: isInt() is a virtual call, megamorphic in an application
+		if (value.getClass() == IntNode.class || value.isInt()) {
 			int number = value.intValue();
 			if (number >= 0 && number < SMALL_INTS.length) {
 				// clients often use one small id for every call, or count from 1
@@ -121,7 +123,11 @@ public record JsonRpcId(JsonNode value) {
 	 * @return {@code true} if it can be used as an id
 	 */
 	public static boolean isValid(JsonNode value) {
-		return value.isString() || value.isNumber() || value.isNull();
+		// the classes the tree reader makes for ids first, without getNodeType(): the
+		// same answer, as their node type is fixed
+		Class<?> type = value.getClass();
+		return type == IntNode.class || type == StringNode.class || value.isString() || value.isNumber()
+				|| value.isNull();
 	}
 
 	/**
@@ -215,6 +221,14 @@ public record JsonRpcId(JsonNode value) {
 
 	@Override
 	public String toString() {
+		// the JSON text, without Jackson for the common kinds (observations and logs ask
+		// for it on every call): the same text Jackson writes
+		if (isPlainInteger(this.value)) {
+			return Long.toString(this.value.longValue());
+		}
+		if (isPlainString(this.value)) {
+			return '"' + this.value.stringValue() + '"';
+		}
 		return this.value.toString();
 	}
 
