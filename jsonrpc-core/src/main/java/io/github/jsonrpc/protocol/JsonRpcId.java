@@ -23,7 +23,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.IntNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.NullNode;
-import tools.jackson.databind.node.StringNode;
 
 import org.springframework.util.Assert;
 
@@ -70,8 +69,7 @@ public record JsonRpcId(JsonNode value) {
 	 * @throws IllegalArgumentException if the node is of another kind
 	 */
 	public static JsonRpcId of(JsonNode value) {
-		// the exact class first: isInt() is a virtual call, megamorphic in an application
-		if (value.getClass() == IntNode.class || value.isInt()) {
+		if (NodeTypes.isInt(value)) {
 			int number = value.intValue();
 			if (number >= 0 && number < SMALL_INTS.length) {
 				// clients often use one small id for every call, or count from 1
@@ -123,11 +121,7 @@ public record JsonRpcId(JsonNode value) {
 	 * @return {@code true} if it can be used as an id
 	 */
 	public static boolean isValid(JsonNode value) {
-		// the classes the tree reader makes for ids first, without getNodeType(): the
-		// same answer, as their node type is fixed
-		Class<?> type = value.getClass();
-		return type == IntNode.class || type == StringNode.class || value.isString() || value.isNumber()
-				|| value.isNull();
+		return NodeTypes.isIdValue(value);
 	}
 
 	/**

@@ -35,9 +35,6 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.databind.node.StringNode;
 
 import org.springframework.util.Assert;
 
@@ -327,7 +324,7 @@ public final class JsonRpcMessageCodec {
 	 * be read, if the value is not a valid request object
 	 */
 	public JsonRpcRequest readRequest(JsonNode node) {
-		if (!isObject(node)) {
+		if (!NodeTypes.isObject(node)) {
 			throw invalidRequest(null, "request is not an object");
 		}
 		JsonRpcId id = null;
@@ -339,11 +336,11 @@ public final class JsonRpcMessageCodec {
 			id = JsonRpcId.of(idNode);
 		}
 		JsonNode version = node.get("jsonrpc");
-		if (version == null || !isString(version) || !VERSION.equals(version.stringValue())) {
+		if (version == null || !NodeTypes.isString(version) || !VERSION.equals(version.stringValue())) {
 			throw invalidRequest(id, "'jsonrpc' must be \"2.0\"");
 		}
 		JsonNode method = node.get("method");
-		if (method == null || !isString(method)) {
+		if (method == null || !NodeTypes.isString(method)) {
 			throw invalidRequest(id, "'method' must be a string");
 		}
 		String methodName = method.stringValue();
@@ -354,34 +351,15 @@ public final class JsonRpcMessageCodec {
 		if (params == null) {
 			return new JsonRpcRequest(id, methodName, null);
 		}
-		if (isString(params) && this.stringParamsMethods.contains(methodName)) {
+		if (NodeTypes.isString(params) && this.stringParamsMethods.contains(methodName)) {
 			// the one-topic shape of the aiohttp-json-rpc client, read as positional
 			// params
 			params = this.mapper.createArrayNode().add(params);
 		}
-		if (!isContainer(params)) {
+		if (!NodeTypes.isContainer(params)) {
 			throw invalidRequest(id, "'params' must be an array or an object");
 		}
 		return new JsonRpcRequest(id, methodName, params);
-	}
-
-	// The type checks of the envelope are decided by the node's exact class first, as
-	// Jackson's tree reader makes them: isString() and the like go through
-	// getNodeType(), a virtual call that every other use of the tree in the application
-	// makes megamorphic. Any other class gets the general check, so the answer is the
-	// same for every node.
-
-	private static boolean isObject(JsonNode node) {
-		return node.getClass() == ObjectNode.class || node.isObject();
-	}
-
-	private static boolean isString(JsonNode node) {
-		return node.getClass() == StringNode.class || node.isString();
-	}
-
-	private static boolean isContainer(JsonNode node) {
-		Class<?> type = node.getClass();
-		return type == ArrayNode.class || type == ObjectNode.class || node.isContainer();
 	}
 
 	/**
