@@ -69,7 +69,7 @@ public record JsonRpcId(JsonNode value) {
 	 * @throws IllegalArgumentException if the node is of another kind
 	 */
 	public static JsonRpcId of(JsonNode value) {
-		if (value.isInt()) {
+		if (NodeTypes.isInt(value)) {
 			int number = value.intValue();
 			if (number >= 0 && number < SMALL_INTS.length) {
 				// clients often use one small id for every call, or count from 1
@@ -121,7 +121,7 @@ public record JsonRpcId(JsonNode value) {
 	 * @return {@code true} if it can be used as an id
 	 */
 	public static boolean isValid(JsonNode value) {
-		return value.isString() || value.isNumber() || value.isNull();
+		return NodeTypes.isIdValue(value);
 	}
 
 	/**
@@ -215,6 +215,14 @@ public record JsonRpcId(JsonNode value) {
 
 	@Override
 	public String toString() {
+		// the JSON text, without Jackson for the common kinds (observations and logs ask
+		// for it on every call): the same text Jackson writes
+		if (isPlainInteger(this.value)) {
+			return Long.toString(this.value.longValue());
+		}
+		if (isPlainString(this.value)) {
+			return '"' + this.value.stringValue() + '"';
+		}
 		return this.value.toString();
 	}
 

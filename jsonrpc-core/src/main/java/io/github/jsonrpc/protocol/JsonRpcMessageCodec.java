@@ -16,9 +16,12 @@
 package io.github.jsonrpc.protocol;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import org.apache.commons.logging.Log;
@@ -321,7 +324,7 @@ public final class JsonRpcMessageCodec {
 	 * be read, if the value is not a valid request object
 	 */
 	public JsonRpcRequest readRequest(JsonNode node) {
-		if (!node.isObject()) {
+		if (!NodeTypes.isObject(node)) {
 			throw invalidRequest(null, "request is not an object");
 		}
 		JsonRpcId id = null;
@@ -333,11 +336,11 @@ public final class JsonRpcMessageCodec {
 			id = JsonRpcId.of(idNode);
 		}
 		JsonNode version = node.get("jsonrpc");
-		if (version == null || !version.isString() || !VERSION.equals(version.stringValue())) {
+		if (version == null || !NodeTypes.isString(version) || !VERSION.equals(version.stringValue())) {
 			throw invalidRequest(id, "'jsonrpc' must be \"2.0\"");
 		}
 		JsonNode method = node.get("method");
-		if (method == null || !method.isString()) {
+		if (method == null || !NodeTypes.isString(method)) {
 			throw invalidRequest(id, "'method' must be a string");
 		}
 		String methodName = method.stringValue();
@@ -345,12 +348,15 @@ public final class JsonRpcMessageCodec {
 			throw invalidRequest(id, "'method' is too long");
 		}
 		JsonNode params = node.get("params");
-		if (params != null && params.isString() && this.stringParamsMethods.contains(methodName)) {
+		if (params == null) {
+			return new JsonRpcRequest(id, methodName, null);
+		}
+		if (NodeTypes.isString(params) && this.stringParamsMethods.contains(methodName)) {
 			// the one-topic shape of the aiohttp-json-rpc client, read as positional
 			// params
 			params = this.mapper.createArrayNode().add(params);
 		}
-		if (params != null && !params.isContainer()) {
+		if (!NodeTypes.isContainer(params)) {
 			throw invalidRequest(id, "'params' must be an array or an object");
 		}
 		return new JsonRpcRequest(id, methodName, params);
@@ -436,7 +442,7 @@ public final class JsonRpcMessageCodec {
 	}
 
 	private byte[] writeBatch(List<JsonRpcResponse> responses) {
-		BoundedOutputStream out = new BoundedOutputStream(128 * responses.size(), this.limits.maxReplyBytes());
+		BoundedOutputStream out = new BoundedOutputStream(this.limits.maxReplyBytes());
 		try (JsonGenerator generator = this.mapper.createGenerator(out)) {
 			generator.writeStartArray();
 			// by index: no iterator for every reply
@@ -541,7 +547,7 @@ public final class JsonRpcMessageCodec {
 	}
 
 	private byte[] write(JsonRpcResponse response, long maxBytes) {
-		BoundedOutputStream out = new BoundedOutputStream(128, maxBytes);
+		BoundedOutputStream out = new BoundedOutputStream(maxBytes);
 		try (JsonGenerator generator = this.mapper.createGenerator(out)) {
 			writeResponse(generator, response);
 		}
@@ -917,33 +923,64 @@ public final class JsonRpcMessageCodec {
 
 	/**
 	 * A byte array stream that refuses to grow past the reply budget, so that an
-	 * oversized result is abandoned while it is written, not after.
+	 * oversized result is abandoned while it is written, not after. Not a
+	 * {@link ByteArrayOutputStream}: that one locks on every write and on
+	 * {@code toByteArray()}, and starts with a buffer that is copied again at the end.
+	 * The generator writes a reply that fits its own buffer in one chunk, which this
+	 * stream copies once into an array of the exact size and hands out as it is.
 	 */
-	private static final class BoundedOutputStream extends ByteArrayOutputStream {
+	private static final class BoundedOutputStream extends OutputStream {
+
+		private static final byte[] EMPTY = new byte[0];
 
 		private final long maxBytes;
 
-		BoundedOutputStream(int initialSize, long maxBytes) {
-			super((int) Math.min(initialSize, Math.max(maxBytes, 32)));
+		private byte[] buffer = EMPTY;
+
+		private int count;
+
+		BoundedOutputStream(long maxBytes) {
 			this.maxBytes = maxBytes;
 		}
 
 		@Override
 		public void write(int b) {
 			check(1);
-			super.write(b);
+			ensureCapacity(this.count + 1);
+			this.buffer[this.count++] = (byte) b;
 		}
 
 		@Override
 		public void write(byte[] b, int off, int len) {
+			Objects.checkFromIndexSize(off, len, b.length);
 			check(len);
-			super.write(b, off, len);
+			if (this.count == 0 && this.buffer.length == 0) {
+				// the first chunk, usually the only one: exactly its size
+				this.buffer = Arrays.copyOfRange(b, off, off + len);
+				this.count = len;
+				return;
+			}
+			ensureCapacity(this.count + len);
+			System.arraycopy(b, off, this.buffer, this.count, len);
+			this.count += len;
 		}
 
 		private void check(int len) {
 			if (this.count + (long) len > this.maxBytes) {
 				throw ReplyTooLargeException.INSTANCE;
 			}
+		}
+
+		private void ensureCapacity(int capacity) {
+			if (capacity > this.buffer.length) {
+				// at least doubled: a large reply written in many chunks is copied a
+				// logarithmic number of times, as ByteArrayOutputStream does
+				this.buffer = Arrays.copyOf(this.buffer, Math.max(capacity, Math.max(2 * this.buffer.length, 128)));
+			}
+		}
+
+		byte[] toByteArray() {
+			return (this.count == this.buffer.length) ? this.buffer : Arrays.copyOf(this.buffer, this.count);
 		}
 
 	}

@@ -39,7 +39,7 @@ public record JsonRpcRequest(@Nullable JsonRpcId id, String method, @Nullable Js
 
 	public JsonRpcRequest {
 		Assert.notNull(method, "Method is required");
-		Assert.isTrue(params == null || params.isContainer(), "Params must be an array or an object");
+		Assert.isTrue(params == null || NodeTypes.isContainer(params), "Params must be an array or an object");
 		Assert.notNull(version, "Version is required");
 	}
 

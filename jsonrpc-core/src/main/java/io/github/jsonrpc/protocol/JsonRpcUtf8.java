@@ -49,15 +49,19 @@ final class JsonRpcUtf8 {
 	static boolean isValid(byte[] bytes) {
 		int i = 0;
 		int length = bytes.length;
-		while (i < length) {
-			if (i + 8 <= length) {
+		int lastWord = length - 8;
+		while (true) {
+			// eight ASCII bytes none of which is NUL (the common case): skipped at once,
+			// in a loop of its own that C2 compiles without the byte checks below
+			while (i <= lastWord) {
 				long word = (long) LONGS.get(bytes, i);
-				// eight ASCII bytes none of which is NUL (the common case): skipped at
-				// once
-				if ((word & HIGH_BITS) == 0 && ((word - LOW_BITS) & ~word & HIGH_BITS) == 0) {
-					i += 8;
-					continue;
+				if ((word & HIGH_BITS) != 0 || ((word - LOW_BITS) & ~word & HIGH_BITS) != 0) {
+					break;
 				}
+				i += 8;
+			}
+			if (i >= length) {
+				return true;
 			}
 			int b = bytes[i];
 			if (b > 0) {
@@ -103,7 +107,6 @@ final class JsonRpcUtf8 {
 			}
 			i += needed + 1;
 		}
-		return true;
 	}
 
 }

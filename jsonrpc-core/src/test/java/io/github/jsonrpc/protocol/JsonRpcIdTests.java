@@ -107,6 +107,25 @@ class JsonRpcIdTests {
 	}
 
 	@Test
+	void toStringIsTheJsonTextJacksonWritesForEveryKind() {
+		JsonNodeFactory nodes = JsonNodeFactory.instance;
+		List<JsonNode> values = new java.util.ArrayList<>(List.of(nodes.numberNode(0), nodes.numberNode(-7),
+				nodes.numberNode(Integer.MAX_VALUE), nodes.numberNode(Integer.MIN_VALUE),
+				nodes.numberNode(Long.MAX_VALUE), nodes.numberNode(Long.MIN_VALUE), new IntNode(42), new LongNode(-3),
+				nodes.numberNode(new BigInteger("99999999999999999999")), nodes.numberNode(new BigDecimal("1.50")),
+				nodes.numberNode(2.5), nodes.stringNode(""), nodes.stringNode("abc-1"), nodes.stringNode("quote\"s"),
+				nodes.stringNode("back\\slash"), nodes.stringNode("tab\t"), nodes.stringNode("del\u007f"),
+				nodes.stringNode("caf\u00e9 \uD83D\uDE00"), nodes.stringNode("a/b <script>"), NullNode.getInstance()));
+		// every character alone: the ones written as they are and the escaped ones
+		for (char c = 0; c < 0x100; c++) {
+			values.add(nodes.stringNode(String.valueOf(c)));
+		}
+		for (JsonNode value : values) {
+			assertThat(JsonRpcId.of(value)).as("id %s", value).hasToString(value.toString());
+		}
+	}
+
+	@Test
 	void smallIntegerIdsReadFromAnyNodeAreEqualToTheirValue() {
 		for (int i = -2; i < 20; i++) {
 			// a node of its own, not Jackson's shared one

@@ -45,6 +45,33 @@ class JsonRpcMessageCodecReplyBudgetTests {
 	}
 
 	@Test
+	void repliesWrittenInManyChunksAreWhatTheMapperWritesAndBoundedAtEveryByte() {
+		// the generator hands its buffer over in chunks of about 8 KB: replies of one,
+		// several and many chunks, each with the budget at its size and one byte below
+		for (int size : new int[] { 0, 1, 100, 7_900, 8_000, 8_100, 16_000, 24_001, 100_003 }) {
+			String result = "r".repeat(size);
+			JsonRpcResponse response = JsonRpcResponse.success(JsonRpcId.of("id-" + size), result);
+			byte[] expected = ("{\"jsonrpc\":\"2.0\",\"result\":" + this.mapper.writeValueAsString(result)
+					+ ",\"id\":\"id-" + size + "\"}")
+				.getBytes(StandardCharsets.UTF_8);
+			assertThat(this.unbounded.encode(response)).as("size %d", size).isEqualTo(expected);
+			assertThat(codec(expected.length).encode(response)).as("size %d", size).isEqualTo(expected);
+			assertThat(text(codec(expected.length - 1).encode(response))).as("size %d", size)
+				.isEqualTo(text(JsonRpcResponse.failure(JsonRpcId.of("id-" + size),
+						JsonRpcError.replyTooLarge(expected.length - 1))));
+			// and in a batch, with another response before it
+			JsonRpcReply batch = JsonRpcReply
+				.batch(List.of(JsonRpcResponse.success(JsonRpcId.of(0), "first"), response));
+			byte[] expectedBatch = ("[{\"jsonrpc\":\"2.0\",\"result\":\"first\",\"id\":0},"
+					+ new String(expected, StandardCharsets.UTF_8) + "]")
+				.getBytes(StandardCharsets.UTF_8);
+			assertThat(this.unbounded.encode(batch)).as("batch with size %d", size).isEqualTo(expectedBatch);
+			assertThat(codec(expectedBatch.length).encode(batch)).as("batch with size %d", size)
+				.isEqualTo(expectedBatch);
+		}
+	}
+
+	@Test
 	void batchOfExactlyTheBudgetIsWrittenInOnePiece() {
 		JsonRpcReply reply = JsonRpcReply.batch(List.of(JsonRpcResponse.success(JsonRpcId.of(1), "a".repeat(100)),
 				JsonRpcResponse.success(JsonRpcId.of(2), "b".repeat(100))));
