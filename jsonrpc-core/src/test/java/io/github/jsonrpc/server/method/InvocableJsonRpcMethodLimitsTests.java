@@ -108,9 +108,11 @@ class InvocableJsonRpcMethodLimitsTests {
 
 	@Test
 	void guardedMethodFailureIsAnErrorResponse() {
-		JsonRpcHandler handler = JsonRpcSetup.services(this.service).toHandler();
+		// the details name the method's own exception, not one of the guard's
+		JsonRpcHandler handler = JsonRpcSetup.services(this.service).includeDetails(true).toHandler();
 		assertThat(TestWaits.join(reply(handler, "guardedFails", 1)))
-			.isEqualTo("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32603,\"message\":\"Internal error\"},\"id\":1}");
+			.isEqualTo("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32603,\"message\":\"Internal error\",\"data\":"
+					+ "{\"exception\":\"java.lang.IllegalStateException\",\"message\":\"failed\"}},\"id\":1}");
 		assertThat(TestWaits.join(handler
 			.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"guardedIncrement\",\"params\":[\"x\"],\"id\":2}")))
 			.hasValue("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32602,\"message\":"
@@ -127,13 +129,13 @@ class InvocableJsonRpcMethodLimitsTests {
 
 			@Override
 			public boolean requiresValidation(Class<?> beanType, Method method) {
-				return method.getName().equals("guardedIncrement");
+				return method.getName().equals("guardedIncrement") || method.getName().equals("nothing");
 			}
 
 			@Override
 			public void validate(InvocableJsonRpcMethod method, Object[] arguments) {
-				validated.add(method.name());
-				if ((int) arguments[0] < 0) {
+				validated.add(method.name() + "/" + arguments.length);
+				if (arguments.length > 0 && (int) arguments[0] < 0) {
 					throw new JsonRpcException(-32602, "Invalid params: value must not be negative");
 				}
 			}
@@ -148,7 +150,11 @@ class InvocableJsonRpcMethodLimitsTests {
 			.hasValue("{\"jsonrpc\":\"2.0\",\"result\":2,\"id\":2}");
 		assertThat(TestWaits.join(reply(handler, "plain", 3)))
 			.isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":\"plain\",\"id\":3}");
-		assertThat(validated).containsExactly("guardedIncrement", "guardedIncrement");
+		// a method without parameters is validated with no arguments, not with none at
+		// all
+		assertThat(TestWaits.join(reply(handler, "nothing", 4)))
+			.isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":\"nothing\",\"id\":4}");
+		assertThat(validated).containsExactly("guardedIncrement/1", "guardedIncrement/1", "nothing/0");
 	}
 
 	private static CompletableFuture<String> reply(JsonRpcHandler handler, String method, int id) {
@@ -192,6 +198,10 @@ class InvocableJsonRpcMethodLimitsTests {
 
 		public String plain() {
 			return "plain";
+		}
+
+		public String nothing() {
+			return "nothing";
 		}
 
 		@JsonRpcMethod(maxConcurrency = 1)
