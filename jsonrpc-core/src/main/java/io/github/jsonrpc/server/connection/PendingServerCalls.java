@@ -94,6 +94,9 @@ final class PendingServerCalls {
 		if (this.closed) {
 			return CompletableFuture.failedFuture(closed(method));
 		}
+		// before the call is counted: saturates where Duration.toNanos() throws
+		// (ChronoUnit.FOREVER), which would leave the call registered for good
+		long waitNanos = TimeUnit.NANOSECONDS.convert((timeout != null) ? timeout : this.defaultTimeout);
 		if (this.count.incrementAndGet() > this.maxPending) {
 			this.count.decrementAndGet();
 			return CompletableFuture.failedFuture(new RejectedExecutionException("Session " + this.sessionId
@@ -128,8 +131,7 @@ final class PendingServerCalls {
 				call.answer().cancel(false);
 			}
 		});
-		Duration wait = (timeout != null) ? timeout : this.defaultTimeout;
-		call.answer().orTimeout(wait.toNanos(), TimeUnit.NANOSECONDS);
+		call.answer().orTimeout(waitNanos, TimeUnit.NANOSECONDS);
 		// a close between the check above and the put must not leave the call waiting
 		if (this.closed || !send.test(request)) {
 			call.answer().completeExceptionally(closed(method));
