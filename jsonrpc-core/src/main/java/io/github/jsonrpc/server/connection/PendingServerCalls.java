@@ -94,6 +94,9 @@ final class PendingServerCalls {
 		if (this.closed) {
 			return CompletableFuture.failedFuture(closed(method));
 		}
+		// before the call is counted: saturates where Duration.toNanos() throws
+		// (ChronoUnit.FOREVER), which would leave the call registered for good
+		long waitNanos = TimeUnit.NANOSECONDS.convert((timeout != null) ? timeout : this.defaultTimeout);
 		if (this.count.incrementAndGet() > this.maxPending) {
 			this.count.decrementAndGet();
 			return CompletableFuture.failedFuture(new RejectedExecutionException("Session " + this.sessionId
@@ -128,8 +131,17 @@ final class PendingServerCalls {
 				call.answer().cancel(false);
 			}
 		});
-		Duration wait = (timeout != null) ? timeout : this.defaultTimeout;
-		call.answer().orTimeout(wait.toNanos(), TimeUnit.NANOSECONDS);
+		// the timeout runs on a future of its own, completed normally when the call ends:
+		// that takes its task off the JDK's timer at once, where an orTimeout on the
+		// answer stays queued until the timeout when a close or a cancel completes the
+		// answer exceptionally (JDK 17 before 17.0.14, JDK-8303742)
+		CompletableFuture<Void> timer = new CompletableFuture<Void>().orTimeout(waitNanos, TimeUnit.NANOSECONDS);
+		timer.whenComplete((none, timedOut) -> {
+			if (timedOut != null) {
+				call.answer().completeExceptionally(timedOut);
+			}
+		});
+		call.answer().whenComplete((response, ex) -> timer.complete(null));
 		// a close between the check above and the put must not leave the call waiting
 		if (this.closed || !send.test(request)) {
 			call.answer().completeExceptionally(closed(method));

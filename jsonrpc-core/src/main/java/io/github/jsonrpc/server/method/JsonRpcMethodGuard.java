@@ -19,6 +19,9 @@ package io.github.jsonrpc.server.method;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -32,19 +35,55 @@ import org.jspecify.annotations.Nullable;
  * concurrency limit fails at once, a call over its timeout fails with {@code -32005} and
  * its work is cancelled (which interrupts a blocking method's thread). A permit is held
  * until the work completes or is cancelled: a timed-out method that ignores the interrupt
- * may still run after its permit is back.
+ * may still run after its permit is back. The timeouts of every method share one timer
+ * thread, there only while a timeout is pending; a call answered in time takes its
+ * timeout off the timer at once, so nothing of the call stays reachable until the timeout
+ * would have elapsed.
  *
  * @author JSON-RPC for Spring Boot team
  */
 final class JsonRpcMethodGuard {
 
+	private static final ScheduledThreadPoolExecutor sharedTimer = newTimer();
+
 	private final @Nullable Duration timeout;
+
+	private final long timeoutNanos;
 
 	private final @Nullable Semaphore permits;
 
+	private final ScheduledExecutorService timer;
+
 	JsonRpcMethodGuard(JsonRpcMethodLimits limits) {
+		this(limits, sharedTimer);
+	}
+
+	JsonRpcMethodGuard(JsonRpcMethodLimits limits, ScheduledExecutorService timer) {
 		this.timeout = limits.timeout();
+		// saturates where Duration.toNanos() throws (ChronoUnit.FOREVER)
+		this.timeoutNanos = (this.timeout != null) ? TimeUnit.NANOSECONDS.convert(this.timeout) : 0;
 		this.permits = (limits.maxConcurrency() > 0) ? new Semaphore(limits.maxConcurrency()) : null;
+		this.timer = timer;
+	}
+
+	/**
+	 * Create a timer of method timeouts, as the one all guards share.
+	 * @return a timer whose cancelled tasks leave its queue at once
+	 */
+	static ScheduledThreadPoolExecutor newTimer() {
+		ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, (task) -> {
+			Thread thread = new Thread(task, "jsonrpc-method-timeout");
+			thread.setDaemon(true);
+			return thread;
+		});
+		// unlike CompletableFuture.delayedExecutor, whose task holds the call until the
+		// timeout elapses however early the call completed
+		timer.setRemoveOnCancelPolicy(true);
+		// no thread while no timeout is pending (the pool never lets its last thread go
+		// while a task is queued), nothing to shut down
+		timer.setKeepAliveTime(10, TimeUnit.SECONDS);
+		timer.allowCoreThreadTimeOut(true);
+		return timer;
 	}
 
 	CompletableFuture<@Nullable Object> call(Supplier<CompletableFuture<@Nullable Object>> work) {
@@ -65,8 +104,7 @@ final class JsonRpcMethodGuard {
 		if (permits != null) {
 			running.whenComplete((result, ex) -> permits.release());
 		}
-		Duration timeout = this.timeout;
-		if (timeout == null || running.isDone()) {
+		if (this.timeout == null || running.isDone()) {
 			return running;
 		}
 		CompletableFuture<@Nullable Object> answer = new CompletableFuture<>();
@@ -78,12 +116,16 @@ final class JsonRpcMethodGuard {
 				answer.complete(result);
 			}
 		});
-		CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
+		// the answer's stages run on the default async pool, as they did with
+		// delayedExecutor, not on the one timer thread
+		ScheduledFuture<?> expiry = this.timer.schedule(() -> CompletableFuture.runAsync(() -> {
 			if (answer.completeExceptionally(limitExceeded("timeout", "Call timed out"))) {
 				// interrupts a blocking method, cancels a future the method returned
 				running.cancel(true);
 			}
-		});
+		}), this.timeoutNanos, TimeUnit.NANOSECONDS);
+		// answered, failed, cancelled by the caller or timed out: off the timer
+		answer.whenComplete((result, ex) -> expiry.cancel(false));
 		return answer;
 	}
 

@@ -43,6 +43,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -292,10 +293,31 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 		}
 		JsonRpcEncodedMessage message = this.handler.codec().encodeReply(reply);
 		return (response) -> {
-			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			response.setContentLength(message.size());
+			json(response, message.size());
 			message.writeTo(response.getOutputStream());
 		};
+	}
+
+	/**
+	 * Label a response {@code application/json} with no charset: its bytes are UTF-8,
+	 * JSON's own encoding (RFC 8259), whatever charset a filter set before (e.g. Spring
+	 * Boot's {@code spring.servlet.encoding.force}), which the container would otherwise
+	 * add to the label.
+	 * @param response the servlet response
+	 * @param length the length of the body
+	 */
+	private static void json(HttpServletResponse response, int length) {
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding((String) null);
+		response.setContentLength(length);
+	}
+
+	private static ServerResponse json(HttpStatusCode status, byte[] body) {
+		return ServerResponse.status(status).build((request, response) -> {
+			json(response, body.length);
+			response.getOutputStream().write(body);
+			return null;
+		});
 	}
 
 	private static long contentLength(HttpServletRequest request) {
@@ -346,14 +368,9 @@ public final class JsonRpcHttpHandler implements HandlerFunction<ServerResponse>
 	private ServerResponse toDocumentResponse(JsonRpcReply reply) {
 		JsonRpcResponse response = reply.single();
 		if (response instanceof JsonRpcResponse.Success success) {
-			return ServerResponse.ok()
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(this.handler.codec().mapper().writeValueAsBytes(success.result()));
+			return json(HttpStatus.OK, this.handler.codec().mapper().writeValueAsBytes(success.result()));
 		}
-		HttpStatus status = JsonRpcOpenRpcDocumentRequest.failureStatus(response);
-		return ServerResponse.status(status)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(this.handler.codec().encode(reply));
+		return json(JsonRpcOpenRpcDocumentRequest.failureStatus(response), this.handler.codec().encode(reply));
 	}
 
 	private JsonRpcTransportContext context(HttpServletRequest servletRequest, Supplier<ServerRequest> request,

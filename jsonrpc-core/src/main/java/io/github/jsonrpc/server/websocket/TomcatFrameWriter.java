@@ -48,6 +48,9 @@ import io.github.jsonrpc.protocol.JsonRpcEncodedMessage;
  * {@code sendText(String, SendHandler)}), found reflectively. Where it cannot be found
  * (another container, another Tomcat version, a security manager) the connection keeps
  * the standard {@code RemoteEndpoint.Async.sendText}.
+ * <p>
+ * Every Tomcat session, gathering or not, gets the send time limit as the timeout of
+ * Tomcat's blocking sends ({@link #limitBlockingSends}).
  *
  * @author JSON-RPC for Spring Boot team
  */
@@ -61,6 +64,10 @@ final class TomcatFrameWriter {
 	private static final byte OPCODE_FLUSH = 0x18;
 
 	private static final String SESSION_CLASS = "org.apache.tomcat.websocket.WsSession";
+
+	// the session property Tomcat's blocking sends take their timeout from, in
+	// milliseconds (a Long, -1 for none), 20 s when unset
+	static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
 	private static final ClassValue<@Nullable Handles> handles = new ClassValue<>() {
 
@@ -134,6 +141,29 @@ final class TomcatFrameWriter {
 			logger.debug("Cannot reach the remote endpoint of Tomcat's WebSocket session", ex);
 			return null;
 		}
+	}
+
+	/**
+	 * Bound the blocking sends of a Tomcat session: the close frame and the flush before
+	 * it, a ping. Against a client that stopped reading, each would otherwise hold its
+	 * thread (the one closing the session, or a ping's) for Tomcat's default of 20 s,
+	 * whatever the send time limit. Sessions of other containers are left alone.
+	 * @param session the session
+	 * @param timeoutMillis the timeout in milliseconds, {@code -1} for none
+	 */
+	static void limitBlockingSends(Session session, long timeoutMillis) {
+		if (isTomcat(session.getClass())) {
+			session.getUserProperties().put(BLOCKING_SEND_TIMEOUT, timeoutMillis);
+		}
+	}
+
+	private static boolean isTomcat(Class<?> sessionType) {
+		for (Class<?> type = sessionType; type != null; type = type.getSuperclass()) {
+			if (SESSION_CLASS.equals(type.getName())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -16,7 +16,9 @@
 package io.github.jsonrpc.server.websocket;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
@@ -84,12 +86,25 @@ final class WebSocketJsonRpcConnection extends JsonRpcConnection {
 		this.remote = (nativeSession != null) ? nativeSession.getAsyncRemote() : null;
 		this.frames = (this.remote != null && tomcatGatheredWrites) ? TomcatFrameWriter.of(nativeSession) : null;
 		if (this.remote != null) {
+			long sendTimeLimit = containerMillis(settings.sendTimeLimit());
 			// a write stuck past the send time limit is found by the connection (at the
 			// next message, at each keep-alive check): Tomcat's timer costs a
 			// registration
 			// per message, so it is armed only without keep-alive
-			this.remote.setSendTimeout(settings.pingInterval().isZero() ? settings.sendTimeLimit().toMillis() : -1);
+			this.remote.setSendTimeout(settings.pingInterval().isZero() ? sendTimeLimit : -1);
+			TomcatFrameWriter.limitBlockingSends(nativeSession, sendTimeLimit);
 		}
+	}
+
+	/**
+	 * Return a send time limit as the milliseconds of a container's send timeout.
+	 * @param limit the limit
+	 * @return at least 1, or {@code -1} (no timeout) for a limit too long to add to the
+	 * clock (Tomcat does, where {@link Duration#toMillis()} would have thrown first)
+	 */
+	static long containerMillis(Duration limit) {
+		long millis = TimeUnit.MILLISECONDS.convert(limit);
+		return (millis > Long.MAX_VALUE / 2) ? -1 : Math.max(1, millis);
 	}
 
 	private static @Nullable Session nativeSession(WebSocketSession session) {

@@ -16,6 +16,7 @@
 package io.github.jsonrpc.server.connection;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -122,6 +123,40 @@ class PendingServerCallsTests {
 			.withCauseInstanceOf(TimeoutException.class);
 		assertThat(this.calls.size()).isZero();
 		assertThat(this.calls.complete(JsonRpcResponse.success(JsonRpcId.of("srv-1"), null))).isFalse();
+	}
+
+	@Test
+	void callWithATimeoutOfForeverIsAnsweredAndFreesItsSlot() throws Exception {
+		// ChronoUnit.FOREVER: Duration.toNanos() throws for it
+		Duration forever = ChronoUnit.FOREVER.getDuration();
+		for (int i = 1; i <= 3; i++) {
+			CompletableFuture<Integer> call = this.calls.call("a", null, Integer.class, forever, this::send);
+			assertThat(this.calls.size()).isOne();
+			assertThat(
+					this.calls.complete(JsonRpcResponse.success(JsonRpcId.of("srv-" + i), this.mapper.readTree("7"))))
+				.isTrue();
+			assertThat(TestWaits.get(call)).isEqualTo(7);
+			assertThat(this.calls.size()).isZero();
+		}
+		// the limit of 2 still holds for such calls
+		this.calls.call("b", null, String.class, forever, this::send);
+		this.calls.call("c", null, String.class, forever, this::send);
+		CompletableFuture<String> third = this.calls.call("d", null, String.class, forever, this::send);
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> TestWaits.get(third))
+			.withCauseInstanceOf(RejectedExecutionException.class);
+		assertThat(this.calls.size()).isEqualTo(2);
+	}
+
+	@Test
+	void defaultTimeoutOfForeverIsAppliedWithoutFailingTheCall() throws Exception {
+		PendingServerCalls patient = new PendingServerCalls("s3", this.codec, 1, ChronoUnit.FOREVER.getDuration(),
+				Runnable::run);
+		CompletableFuture<Integer> call = patient.call("a", null, Integer.class, null, this::send);
+		assertThat(patient.complete(JsonRpcResponse.success(JsonRpcId.of("srv-1"), this.mapper.readTree("8"))))
+			.isTrue();
+		assertThat(TestWaits.get(call)).isEqualTo(8);
+		assertThat(patient.size()).isZero();
+		assertThat(patient.call("b", null, Integer.class, null, this::send)).isNotDone();
 	}
 
 	@Test

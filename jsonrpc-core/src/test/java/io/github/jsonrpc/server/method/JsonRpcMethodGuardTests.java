@@ -17,10 +17,12 @@ package io.github.jsonrpc.server.method;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
@@ -161,6 +163,59 @@ class JsonRpcMethodGuardTests {
 		assertThatExceptionOfType(ExecutionException.class)
 			.isThrownBy(() -> failed.get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS))
 			.withCauseInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void callWithATimeoutOfForeverRunsAndIsAnswered() throws Exception {
+		// ChronoUnit.FOREVER: Duration.toNanos() throws for it
+		JsonRpcMethodGuard guard = new JsonRpcMethodGuard(new JsonRpcMethodLimits(ChronoUnit.FOREVER.getDuration(), 1));
+		CompletableFuture<Object> running = new CompletableFuture<>();
+		CompletableFuture<Object> answer = guard.call(() -> running);
+		assertThat(answer).isNotDone();
+		running.complete("result");
+		assertThat(TestWaits.get(answer)).isEqualTo("result");
+		// its permit is back
+		assertThat(guard.call(() -> CompletableFuture.completedFuture("next")).get()).isEqualTo("next");
+	}
+
+	@Test
+	void callsDoneBeforeTheirTimeoutLeaveNothingOnTheTimer() throws Exception {
+		ScheduledThreadPoolExecutor timer = JsonRpcMethodGuard.newTimer();
+		try {
+			JsonRpcMethodGuard guard = new JsonRpcMethodGuard(new JsonRpcMethodLimits(Duration.ofHours(1), 0), timer);
+			CompletableFuture<Object> succeeding = new CompletableFuture<>();
+			CompletableFuture<Object> answered = guard.call(() -> succeeding);
+			CompletableFuture<Object> failing = new CompletableFuture<>();
+			CompletableFuture<Object> failed = guard.call(() -> failing);
+			CompletableFuture<Object> abandoned = guard.call(CompletableFuture::new);
+			// each timeout holds its call (the answer, the work, the result) until it is
+			// taken off
+			assertThat(timer.getQueue()).hasSize(3);
+			succeeding.complete("result");
+			failing.completeExceptionally(new IllegalStateException("failed"));
+			abandoned.cancel(false);
+			assertThat(answered).isCompletedWithValue("result");
+			assertThat(failed).isCompletedExceptionally();
+			assertThat(timer.getQueue()).isEmpty();
+		}
+		finally {
+			timer.shutdownNow();
+		}
+	}
+
+	@Test
+	void callOverItsTimeoutOnItsOwnTimerFailsAndIsTakenOff() throws Exception {
+		ScheduledThreadPoolExecutor timer = JsonRpcMethodGuard.newTimer();
+		try {
+			JsonRpcMethodGuard guard = new JsonRpcMethodGuard(new JsonRpcMethodLimits(Duration.ofMillis(50), 0), timer);
+			CompletableFuture<Object> running = new CompletableFuture<>();
+			assertLimitExceeded(guard.call(() -> running), "timeout", "Call timed out");
+			Awaitility.await().atMost(TestWaits.SHORT).until(running::isCancelled);
+			assertThat(timer.getQueue()).isEmpty();
+		}
+		finally {
+			timer.shutdownNow();
+		}
 	}
 
 	@Test

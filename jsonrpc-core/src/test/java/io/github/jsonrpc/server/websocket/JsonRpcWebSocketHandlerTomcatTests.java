@@ -15,24 +15,30 @@
  */
 package io.github.jsonrpc.server.websocket;
 
+import java.net.Socket;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import jakarta.websocket.Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcSessionRegistry;
 import io.github.jsonrpc.server.connection.JsonRpcCloseReason;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.adapter.standard.StandardWebSocketHandlerAdapter;
 import org.springframework.web.socket.adapter.standard.StandardWebSocketSession;
+import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -114,6 +120,65 @@ class JsonRpcWebSocketHandlerTomcatTests {
 		assertThat(this.client.take(50)).containsExactlyElementsOf(IntStream.rangeClosed(1, 50)
 			.mapToObj((i) -> "{\"jsonrpc\":\"2.0\",\"result\":\"ok\",\"id\":" + i + "}")
 			.toList());
+	}
+
+	@Test
+	void blockingSendsOfTheSessionWaitAtMostTheSendTimeLimit() throws Exception {
+		this.webSocketHandler.setOutboundLimits(1024, 16L * 1024 * 1024, Duration.ofMillis(1500));
+		WebSocketJsonRpcConnection connection = connect();
+		// Tomcat's blocking sends (the close frame, the flush before it, a ping) wait up
+		// to this, 20 s when unset
+		assertThat(nativeSession(connection).getUserProperties())
+			.containsEntry("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", 1500L);
+	}
+
+	@Test
+	void sendTimeLimitOfForeverLeavesTomcatsSendsWithoutATimeout() throws Exception {
+		this.webSocketHandler.setOutboundLimits(1024, 16L * 1024 * 1024, ChronoUnit.FOREVER.getDuration());
+		this.webSocketHandler.setKeepAlive(Duration.ZERO, Duration.ofSeconds(90));
+		WebSocketJsonRpcConnection connection = connect();
+		// Tomcat adds a timeout to the clock: a longer one would expire at once
+		assertThat(nativeSession(connection).getUserProperties())
+			.containsEntry("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", -1L);
+		assertThat(nativeSession(connection).getAsyncRemote().getSendTimeout()).isEqualTo(-1L);
+		assertThat(connection.notify("a", null)).isTrue();
+		assertThat(this.client.take(1)).containsExactly(notification("a"));
+	}
+
+	@Test
+	void closeToAClientThatStoppedReadingEndsWithinTheSendTimeLimit() throws Exception {
+		this.webSocketHandler.setOutboundLimits(1024, 16L * 1024 * 1024, Duration.ofSeconds(1));
+		// a message goes to Tomcat as one frame, whose write holds the session's send
+		// permit until it ends (the standard API's fragments give it back in between,
+		// which lets a close frame through while the socket still takes bytes)
+		this.webSocketHandler.setTomcatGatheredWrites(true);
+		CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
+		this.server = TomcatWebSocketServer
+			.start(() -> new StandardWebSocketHandlerAdapter(new WebSocketHandlerDecorator(this.webSocketHandler) {
+
+				@Override
+				public void afterConnectionClosed(WebSocketSession session, CloseStatus status) throws Exception {
+					super.afterConnectionClosed(session, status);
+					closed.complete(status);
+				}
+
+			}, new StandardWebSocketSession(new HttpHeaders(), new HashMap<>(), null, null)));
+		try (Socket socket = this.server.connectWithoutReading()) {
+			await().atMost(TestWaits.SHORT).until(() -> !this.webSocketHandler.sessions().isEmpty());
+			WebSocketJsonRpcConnection connection = (WebSocketJsonRpcConnection) this.webSocketHandler.sessions()
+				.get(0);
+			// more than the socket buffers take (the server's at most 4 MiB, the client's
+			// 16 KiB): its write never ends, and the close frame waits behind it
+			assertThat(connection.notify("big", List.of("x".repeat(8 * 1024 * 1024)))).isTrue();
+			CompletableFuture.runAsync(() -> connection.close(JsonRpcCloseReason.NORMAL));
+			// Tomcat gives up on the close frame and drops the connection after the send
+			// time limit, not after its own 20 s, longer than this wait
+			assertThat(TestWaits.join(closed).getCode()).isEqualTo(CloseStatus.NORMAL.getCode());
+		}
+	}
+
+	private static Session nativeSession(WebSocketJsonRpcConnection connection) {
+		return ((NativeWebSocketSession) connection.webSocketSession()).getNativeSession(Session.class);
 	}
 
 	private WebSocketJsonRpcConnection connect() throws Exception {

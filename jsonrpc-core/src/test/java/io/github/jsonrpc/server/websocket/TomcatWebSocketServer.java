@@ -15,9 +15,16 @@
  */
 package io.github.jsonrpc.server.websocket;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -109,6 +116,39 @@ final class TomcatWebSocketServer implements AutoCloseable {
 			.buildAsync(URI.create("ws://127.0.0.1:" + this.port + "/ws"), client)
 			.toCompletableFuture());
 		return client;
+	}
+
+	/**
+	 * Connect a client that completes the handshake and then reads nothing: what the
+	 * server writes piles up in the socket buffers, its own small receive buffer first.
+	 * @return the socket, upgraded
+	 * @throws IOException if the connection or the handshake fails
+	 */
+	Socket connectWithoutReading() throws IOException {
+		Socket socket = new Socket();
+		// before connecting, so that the window is small from the start
+		socket.setReceiveBufferSize(16 * 1024);
+		socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port),
+				(int) TestWaits.SHORT.toMillis());
+		socket.setSoTimeout((int) TestWaits.SHORT.toMillis());
+		String request = "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + this.port
+				+ "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+				+ "Sec-WebSocket-Version: 13\r\n\r\n";
+		OutputStream output = socket.getOutputStream();
+		output.write(request.getBytes(StandardCharsets.ISO_8859_1));
+		output.flush();
+		// the response's head, byte by byte: nothing of what follows is read
+		InputStream input = socket.getInputStream();
+		StringBuilder head = new StringBuilder();
+		while (head.indexOf("\r\n\r\n") < 0) {
+			int c = input.read();
+			if (c == -1) {
+				break;
+			}
+			head.append((char) c);
+		}
+		assertThat(head.toString()).startsWith("HTTP/1.1 101");
+		return socket;
 	}
 
 	@Override
