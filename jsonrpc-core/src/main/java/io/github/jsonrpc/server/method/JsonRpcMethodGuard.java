@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  * its work is cancelled (which interrupts a blocking method's thread). A permit is held
  * until the work completes or is cancelled: a timed-out method that ignores the interrupt
  * may still run after its permit is back. The timeouts of every method share one timer
- * thread, there only while a timeout is pending; a call answered in time takes its
+ * thread, ending 10 s after the last pending timeout; a call answered in time takes its
  * timeout off the timer at once, so nothing of the call stays reachable until the timeout
  * would have elapsed.
  *
@@ -72,15 +72,19 @@ final class JsonRpcMethodGuard {
 	 */
 	static ScheduledThreadPoolExecutor newTimer() {
 		ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, (task) -> {
-			Thread thread = new Thread(task, "jsonrpc-method-timeout");
+			// started by whichever call first has a timeout: it takes none of that
+			// thread's inheritable thread-locals, and the library's class loader rather
+			// than that thread's (an application's, which it would keep reachable)
+			Thread thread = new Thread(null, task, "jsonrpc-method-timeout", 0, false);
+			thread.setContextClassLoader(JsonRpcMethodGuard.class.getClassLoader());
 			thread.setDaemon(true);
 			return thread;
 		});
 		// unlike CompletableFuture.delayedExecutor, whose task holds the call until the
 		// timeout elapses however early the call completed
 		timer.setRemoveOnCancelPolicy(true);
-		// no thread while no timeout is pending (the pool never lets its last thread go
-		// while a task is queued), nothing to shut down
+		// no thread from 10 s after the last timeout (the pool never lets its last
+		// thread go while a task is queued), nothing to shut down
 		timer.setKeepAliveTime(10, TimeUnit.SECONDS);
 		timer.allowCoreThreadTimeOut(true);
 		return timer;

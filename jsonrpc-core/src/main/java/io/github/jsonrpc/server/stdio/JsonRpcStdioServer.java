@@ -248,7 +248,8 @@ public final class JsonRpcStdioServer implements SmartLifecycle {
 	 * @return the period in milliseconds
 	 */
 	static long watchdogPeriodMillis(Duration sendTimeLimit) {
-		return Math.max(50, Math.min(1000, sendTimeLimit.toMillis() / 4));
+		// saturates where Duration.toMillis() throws (ChronoUnit.FOREVER)
+		return Math.max(50, Math.min(1000, TimeUnit.MILLISECONDS.convert(sendTimeLimit) / 4));
 	}
 
 	private Thread thread(Runnable task, String name, boolean daemon) {

@@ -56,7 +56,9 @@ import static org.awaitility.Awaitility.await;
 @EnabledIfRedis
 class RedisJsonRpcPubSubBackendListenerContainerTests {
 
-	private static final Duration TIMEOUT = Duration.ofMillis(500);
+	// also the retry interval: the checks right after start() must come before the
+	// first retry, also on a loaded machine
+	private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
 	// joining again: an interval, a PING and a subscription, each at most the timeout;
 	// the rest is the shared machine's slack

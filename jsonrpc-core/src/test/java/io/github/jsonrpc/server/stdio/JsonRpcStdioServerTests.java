@@ -23,6 +23,7 @@ import java.io.PipedOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -262,6 +263,8 @@ class JsonRpcStdioServerTests {
 		assertThat(JsonRpcStdioServer.watchdogPeriodMillis(Duration.ofMillis(2000))).isEqualTo(500);
 		assertThat(JsonRpcStdioServer.watchdogPeriodMillis(Duration.ofMillis(4000))).isEqualTo(1000);
 		assertThat(JsonRpcStdioServer.watchdogPeriodMillis(Duration.ofSeconds(30))).isEqualTo(1000);
+		// saturated, where Duration.toMillis() throws
+		assertThat(JsonRpcStdioServer.watchdogPeriodMillis(ChronoUnit.FOREVER.getDuration())).isEqualTo(1000);
 	}
 
 	@Test

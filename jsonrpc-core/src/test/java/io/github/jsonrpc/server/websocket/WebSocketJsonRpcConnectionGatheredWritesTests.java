@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.jsonrpc.TestWaits;
@@ -76,6 +77,12 @@ class WebSocketJsonRpcConnectionGatheredWritesTests {
 			}
 
 		}, new StandardWebSocketSession(new HttpHeaders(), new HashMap<>(), null, null)));
+	}
+
+	@BeforeEach
+	void forgetSessionsOfEarlierTests() {
+		// a test that failed before taking its session must not hand it to the next
+		opened.clear();
 	}
 
 	@AfterAll
