@@ -40,6 +40,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,8 +53,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author JSON-RPC for Spring Boot team
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.servlet.encoding.force=true", "spring.servlet.encoding.charset=ISO-8859-1" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "spring.servlet.encoding.force=true",
+		"spring.servlet.encoding.charset=ISO-8859-1", "jsonrpc.explorer.enabled=true" })
 class HttpResponseCharsetTests {
 
 	// Latin-1 letters (whose bytes differ in UTF-8 and ISO-8859-1) and characters beyond
@@ -127,6 +128,31 @@ class HttpResponseCharsetTests {
 			.map((method) -> method.path("description").asString())
 			.toList();
 		assertThat(descriptions).containsExactly(TEXT);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "/explorer.js", "/explorer.css" })
+	void explorerPagesAreReadAsTheirUtf8Text(String page) throws Exception {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/jsonrpc/explorer" + page))
+			.timeout(Duration.ofSeconds(5))
+			.GET()
+			.build();
+		HttpResponse<byte[]> response = this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(response.statusCode()).isEqualTo(200);
+		String file = page.isEmpty() ? "/index.html" : page;
+		String text = new ClassPathResource("io/github/jsonrpc/autoconfigure/servlet/explorer" + file)
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(decode(response)).isEqualTo(text);
+	}
+
+	@Test
+	void explorerScriptHoldsTextBeyondAscii() throws Exception {
+		// what makes the test above able to fail: the script's bytes differ when read
+		// in the forced charset
+		String text = new ClassPathResource("io/github/jsonrpc/autoconfigure/servlet/explorer/explorer.js")
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(text.chars().anyMatch((c) -> c > 0x7F)).isTrue();
 	}
 
 	private static String call(String method, List<Object> params) {

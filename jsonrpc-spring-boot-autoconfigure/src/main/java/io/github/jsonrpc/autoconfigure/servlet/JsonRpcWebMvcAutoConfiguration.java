@@ -17,6 +17,7 @@
 package io.github.jsonrpc.autoconfigure.servlet;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +64,6 @@ import org.springframework.util.ClassUtils;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -208,22 +208,27 @@ public final class JsonRpcWebMvcAutoConfiguration {
 			config.put("http", path);
 			config.put("websocket", webSocketPath(environment));
 			logger.info("JSON-RPC explorer: GET " + explorer);
+			// every page labelled UTF-8, the charset of its bytes, so that a charset a
+			// filter forces on responses (spring.servlet.encoding.force) is not added
 			RouterFunction<ServerResponse> routes = RouterFunctions.route()
-				.GET(explorer,
-						(request) -> ServerResponse.ok()
-							.contentType(MediaType.TEXT_HTML)
-							.header(HttpHeaders.CACHE_CONTROL, "no-cache")
-							.body(new ClassPathResource(LOCATION + "index.html")))
+				.GET(explorer, (request) -> page("index.html", "text", "html"))
 				.GET(explorer + "/", (request) -> ServerResponse.permanentRedirect(URI.create(explorer)).build())
 				.GET(explorer + "/config.json",
-						(request) -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(config))
-				.resource(RequestPredicates.GET(explorer + "/explorer.js"),
-						new ClassPathResource(LOCATION + "explorer.js"))
-				.resource(RequestPredicates.GET(explorer + "/explorer.css"),
-						new ClassPathResource(LOCATION + "explorer.css"))
+						(request) -> ServerResponse.ok()
+							.contentType(new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8))
+							.body(config))
+				.GET(explorer + "/explorer.js", (request) -> page("explorer.js", "text", "javascript"))
+				.GET(explorer + "/explorer.css", (request) -> page("explorer.css", "text", "css"))
 				.build();
 			return new PathScopedRouterFunctionMapping(explorer, routes, messageConverters(mvc),
 					JsonRpcHttpHandlerMapping.DEFAULT_ORDER);
+		}
+
+		private static ServerResponse page(String name, String type, String subtype) {
+			return ServerResponse.ok()
+				.contentType(new MediaType(type, subtype, StandardCharsets.UTF_8))
+				.header(HttpHeaders.CACHE_CONTROL, "no-cache")
+				.body(new ClassPathResource(LOCATION + name));
 		}
 
 		private static @Nullable String webSocketPath(Environment environment) {
