@@ -486,7 +486,11 @@ public final class JsonRpcTcpServer implements SmartLifecycle {
 			if (!JsonRpcTcpServer.this.draining) {
 				this.waiting = true;
 				request(1);
-				checkInputEnded();
+				// Reactor Netty may hand over a chunk it already read in a task of its
+				// own that this request queued, not at once: the end of input is looked
+				// at in a task queued after it (the event loop runs them in order), so
+				// that such a chunk's calls are not dropped by the close
+				this.connection.channel().eventLoop().execute(this::checkInputEnded);
 			}
 		}
 

