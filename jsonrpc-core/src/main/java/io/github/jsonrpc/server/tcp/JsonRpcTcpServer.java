@@ -30,7 +30,7 @@ import javax.net.ssl.SSLSession;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
@@ -317,16 +317,7 @@ public final class JsonRpcTcpServer implements SmartLifecycle {
 		connection.onDispose(session::transportClosed);
 		Reader reader = new Reader(session, connection);
 		session.onResume(reader::next);
-		// Reactor Netty does not end the inbound when the client shuts down its output
-		connection.addHandlerLast("jsonrpc.inputShutdown", new ChannelInboundHandlerAdapter() {
-			@Override
-			public void userEventTriggered(ChannelHandlerContext context, Object event) {
-				if (event == ChannelInputShutdownEvent.INSTANCE) {
-					reader.inputShutdown();
-				}
-				context.fireUserEventTriggered(event);
-			}
-		});
+		connection.addHandlerLast("jsonrpc.inputShutdown", new InputShutdownHandler(reader));
 		inbound.receive().subscribe(reader);
 		if (logger.isDebugEnabled()) {
 			logger.debug("TCP session " + session.id() + " opened from " + session.remoteAddress());
@@ -431,6 +422,46 @@ public final class JsonRpcTcpServer implements SmartLifecycle {
 	}
 
 	/**
+	 * Tells the reader when the client shut down its output (Reactor Netty does not end
+	 * the inbound then), and from that moment swallows the requests to read the socket:
+	 * nothing more can come, and such a request is harmful. When the client's last chunks
+	 * were read before the connection took them, Reactor Netty queues them and stops
+	 * reading (no auto-read); handing one over later, it turns auto-read on again, which
+	 * asks the channel to read. Netty's epoll transport (4.2) has by then removed the
+	 * socket from its epoll set (no interest left once the input is shut down) and fails
+	 * to add it back ({@code epoll_ctl} ENOENT): the channel closed, and the calls of
+	 * that last chunk, just dispatched, went unanswered.
+	 */
+	private static final class InputShutdownHandler extends ChannelDuplexHandler {
+
+		private final Reader reader;
+
+		/** Only touched on the event loop. */
+		private boolean inputShutdown;
+
+		InputShutdownHandler(Reader reader) {
+			this.reader = reader;
+		}
+
+		@Override
+		public void userEventTriggered(ChannelHandlerContext context, Object event) {
+			if (event == ChannelInputShutdownEvent.INSTANCE) {
+				this.inputShutdown = true;
+				this.reader.inputShutdown();
+			}
+			context.fireUserEventTriggered(event);
+		}
+
+		@Override
+		public void read(ChannelHandlerContext context) {
+			if (!this.inputShutdown) {
+				context.read();
+			}
+		}
+
+	}
+
+	/**
 	 * Reads a connection's input one chunk at a time: a chunk is requested only when the
 	 * connection took the previous one, so Reactor Netty stops reading the socket (no
 	 * auto-read) while the connection is busy.
@@ -465,12 +496,10 @@ public final class JsonRpcTcpServer implements SmartLifecycle {
 		}
 
 		/**
-		 * Request the next chunk, on the event loop: there Reactor Netty hands over a
-		 * chunk it already read at once, so {@link #waiting} set and still {@code true}
-		 * after the request means nothing read is held back. Requested from another
-		 * thread (a call completed), the chunk would come in a task of its own, and an
-		 * end of input seen before it ran closed the connection with that chunk's calls
-		 * unanswered.
+		 * Request the next chunk, on the event loop, where Reactor Netty hands over a
+		 * chunk it already holds at once, or, when requested from within
+		 * {@link #hookOnNext}, as soon as that returns: so {@link #waiting} still
+		 * {@code true} in a later task of the event loop means nothing read is held back.
 		 */
 		void next() {
 			EventLoop loop = this.connection.channel().eventLoop();
@@ -486,10 +515,10 @@ public final class JsonRpcTcpServer implements SmartLifecycle {
 			if (!JsonRpcTcpServer.this.draining) {
 				this.waiting = true;
 				request(1);
-				// Reactor Netty may hand over a chunk it already read in a task of its
-				// own that this request queued, not at once: the end of input is looked
-				// at in a task queued after it (the event loop runs them in order), so
-				// that such a chunk's calls are not dropped by the close
+				// requested from within hookOnNext, a chunk Reactor Netty holds comes
+				// only
+				// once that returns: the end of input is looked at in a task of its own,
+				// run after it
 				this.connection.channel().eventLoop().execute(this::checkInputEnded);
 			}
 		}

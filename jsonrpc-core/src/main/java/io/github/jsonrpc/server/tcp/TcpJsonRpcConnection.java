@@ -62,6 +62,14 @@ final class TcpJsonRpcConnection extends JsonRpcStreamConnection {
 		this.resume = resume;
 	}
 
+	/**
+	 * Return the Reactor Netty connection this session runs on.
+	 * @return the connection
+	 */
+	Connection connection() {
+		return this.connection;
+	}
+
 	@Override
 	public Transport transport() {
 		return Transport.TCP;
