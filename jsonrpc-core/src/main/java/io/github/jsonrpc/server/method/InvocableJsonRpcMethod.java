@@ -28,6 +28,7 @@ import io.github.jsonrpc.server.JsonRpcExchange;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.MethodParameter;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
@@ -55,6 +56,10 @@ public final class InvocableJsonRpcMethod {
 
 	private final int maxCollectedItems;
 
+	// the declared return type can only hold a plain value (a primitive, void, a boxed
+	// primitive or a String): no need to look at each result's class
+	private final boolean plainReturn;
+
 	private final JsonRpcMethodLimits limits;
 
 	private final @Nullable JsonRpcMethodGuard guard;
@@ -77,6 +82,11 @@ public final class InvocableJsonRpcMethod {
 		boolean async = JsonRpcReturnValueAdapter.isAsync(handlerMethod.getMethod().getReturnType());
 		this.blockingExecutor = async ? null : blockingExecutor;
 		this.paramsOnly = isParamsOnly(sources);
+		this.plainReturn = isPlainType(handlerMethod.getMethod().getReturnType());
+	}
+
+	private static boolean isPlainType(Class<?> type) {
+		return type.isPrimitive() || type == String.class || ClassUtils.isPrimitiveWrapper(type);
 	}
 
 	private static boolean isParamsOnly(ArgumentSource[] sources) {
@@ -173,7 +183,7 @@ public final class InvocableJsonRpcMethod {
 		catch (Throwable ex) {
 			return CompletableFuture.completedFuture(onFailure.apply(exchange, ex));
 		}
-		if (JsonRpcReturnValueAdapter.isPlain(value)) {
+		if (this.plainReturn || JsonRpcReturnValueAdapter.isPlain(value)) {
 			return CompletableFuture.completedFuture(onResult.apply(exchange, value));
 		}
 		return answer(JsonRpcReturnValueAdapter.adapt(value, exchange, this.maxCollectedItems), exchange, onResult,

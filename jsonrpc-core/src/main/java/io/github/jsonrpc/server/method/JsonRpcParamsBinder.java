@@ -35,7 +35,9 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.PropertyBindingException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.IntNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * Binds {@code params} to the params-bound parameters of one method, checking arity and
@@ -59,6 +61,9 @@ final class JsonRpcParamsBinder {
 	private final ObjectReader[] readers;
 
 	private final Shortcut[] shortcuts;
+
+	// whether each parameter is an Optional, decided once rather than on every call
+	private final boolean[] optionals;
 
 	private final boolean wholeParams;
 
@@ -88,6 +93,10 @@ final class JsonRpcParamsBinder {
 		this.shortcuts = new Shortcut[parameters.size()];
 		for (int i = 0; i < this.shortcuts.length; i++) {
 			this.shortcuts[i] = Shortcut.of(mapper, parameters.get(i));
+		}
+		this.optionals = new boolean[parameters.size()];
+		for (int i = 0; i < this.optionals.length; i++) {
+			this.optionals[i] = parameters.get(i).methodParameter().getParameterType() == Optional.class;
 		}
 		this.wholeParams = wholeParams;
 		this.varargs = varargs;
@@ -206,11 +215,21 @@ final class JsonRpcParamsBinder {
 	}
 
 	private void bindNamed(JsonNode params, Object[] values) {
-		Iterator<String> names = params.propertyNames().iterator();
-		while (names.hasNext()) {
-			String name = names.next();
-			if (!this.byName.containsKey(name)) {
-				throw invalidParams("Invalid params: unknown parameter '" + name + "'");
+		// every member names a parameter when as many parameters are given as there are
+		// members: then the members need not be walked (an iterator and a look-up each)
+		int found = 0;
+		for (int i = 0; i < values.length; i++) {
+			if (params.get(this.parameters.get(i).name()) != null) {
+				found++;
+			}
+		}
+		if (found != params.size()) {
+			Iterator<String> names = params.propertyNames().iterator();
+			while (names.hasNext()) {
+				String name = names.next();
+				if (!this.byName.containsKey(name)) {
+					throw invalidParams("Invalid params: unknown parameter '" + name + "'");
+				}
 			}
 		}
 		for (int i = 0; i < values.length; i++) {
@@ -220,7 +239,7 @@ final class JsonRpcParamsBinder {
 
 	private @Nullable Object value(int index, @Nullable JsonNode node) {
 		JsonRpcParameter parameter = this.parameters.get(index);
-		boolean optional = parameter.methodParameter().getParameterType() == Optional.class;
+		boolean optional = this.optionals[index];
 		if (node == null || node.isMissingNode()) {
 			if (parameter.defaultValue() != null) {
 				node = parameter.defaultValue();
@@ -346,9 +365,11 @@ final class JsonRpcParamsBinder {
 
 		@Nullable Object value(JsonNode node) {
 			return switch (this) {
-				case INT -> node.isInt() ? node.intValue() : null;
-				case LONG -> (node.isInt() || node.isLong()) ? node.longValue() : null;
-				case STRING -> node.isString() ? node.stringValue() : null;
+				// the node's exact class first: Jackson's isX() go through getNodeType()
+				case INT -> (node.getClass() == IntNode.class || node.isInt()) ? node.intValue() : null;
+				case LONG ->
+					(node.getClass() == IntNode.class || node.isInt() || node.isLong()) ? node.longValue() : null;
+				case STRING -> (node.getClass() == StringNode.class || node.isString()) ? node.stringValue() : null;
 				case NONE -> null;
 			};
 		}

@@ -94,6 +94,16 @@ class InvocableJsonRpcMethodFactoryTests {
 	}
 
 	@Test
+	void unknownNamedParamInPlaceOfAKnownOneIsReportedBeforeTheMissingOne() {
+		// as many members as parameters, or fewer, but not all of them known
+		assertInvalidParams(call("greet", "{\"name\": \"Ann\", \"colour\": \"red\"}"),
+				"Invalid params: unknown parameter 'colour'");
+		assertInvalidParams(call("greet", "{\"colour\": \"red\"}"), "Invalid params: unknown parameter 'colour'");
+		assertInvalidParams(call("greet", "{\"times\": 1, \"colour\": \"red\"}"),
+				"Invalid params: unknown parameter 'colour'");
+	}
+
+	@Test
 	void paramsForMethodWithoutParametersIsInvalidParams() {
 		assertInvalidParams(call("none", "[1]"), "Invalid params: method takes no params");
 		assertInvalidParams(call("none", "{\"a\": 1}"), "Invalid params: method takes no params");
