@@ -24,6 +24,7 @@ import java.util.Set;
 import io.github.jsonrpc.autoconfigure.client.JsonRpcClientProperties;
 import io.github.jsonrpc.autoconfigure.pubsub.JsonRpcPubSubProperties;
 import io.github.jsonrpc.autoconfigure.security.JsonRpcSecurityProperties;
+import io.github.jsonrpc.autoconfigure.stdio.JsonRpcStdioProperties;
 import io.github.jsonrpc.autoconfigure.tcp.JsonRpcTcpProperties;
 import io.github.jsonrpc.autoconfigure.websocket.JsonRpcWebSocketProperties;
 import io.github.jsonrpc.protocol.JsonRpcFraming;
@@ -111,23 +112,23 @@ class TransportPropertiesBindingTests {
 			assertThat(security.getLogin().getMaxFailuresPerAddress()).isEqualTo(20);
 			assertThat(security.getLogin().getFailureWindow()).isEqualTo(Duration.ofMinutes(1));
 			assertThat(context.getBean(JsonRpcClientProperties.class)).isEmpty();
+			assertThat(context.getBean(JsonRpcStdioProperties.class).isEnabled()).isFalse();
 		});
 	}
 
 	@Test
 	void bindsEveryWebSocketProperty() {
-		this.contextRunner
-			.withPropertyValues("jsonrpc.websocket.enabled=false", "jsonrpc.websocket.path=/ws",
-					"jsonrpc.websocket.allowed-origins=https://a.example",
-					"jsonrpc.websocket.allowed-origin-patterns=https://*.example",
-					"jsonrpc.websocket.allowed-hosts=rpc.example", "jsonrpc.websocket.max-message-size=2KB",
-					"jsonrpc.websocket.max-in-flight=3", "jsonrpc.websocket.max-concurrent-calls=2",
-					"jsonrpc.websocket.max-outbound-messages=5", "jsonrpc.websocket.max-outbound-size=6KB",
-					"jsonrpc.websocket.send-time-limit=7s", "jsonrpc.websocket.ping-interval=0s",
-					"jsonrpc.websocket.idle-timeout=9s", "jsonrpc.websocket.tomcat-gathered-writes=true",
-					"jsonrpc.websocket.server-request-timeout=11s", "jsonrpc.websocket.max-pending-server-requests=12",
-					"jsonrpc.websocket.max-subscriptions-per-connection=13",
-					"jsonrpc.websocket.topics.news.retain-last=true")
+		this.contextRunner.withPropertyValues("jsonrpc.websocket.enabled=false", "jsonrpc.websocket.path=/ws",
+				"jsonrpc.websocket.allowed-origins=https://a.example",
+				"jsonrpc.websocket.allowed-origin-patterns=https://*.example",
+				"jsonrpc.websocket.allowed-hosts=rpc.example", "jsonrpc.websocket.max-message-size=2KB",
+				"jsonrpc.websocket.max-in-flight=3", "jsonrpc.websocket.max-concurrent-calls=2",
+				"jsonrpc.websocket.max-outbound-messages=5", "jsonrpc.websocket.max-outbound-size=6KB",
+				"jsonrpc.websocket.send-time-limit=7s", "jsonrpc.websocket.ping-interval=0s",
+				"jsonrpc.websocket.idle-timeout=9s", "jsonrpc.websocket.tomcat-gathered-writes=true",
+				"jsonrpc.websocket.server-request-timeout=11s", "jsonrpc.websocket.max-pending-server-requests=12",
+				"jsonrpc.websocket.max-subscriptions-per-connection=13",
+				"jsonrpc.websocket.topics.news.retain-last=true", "jsonrpc.websocket.topics.prices.retain-last=false")
 			.run((context) -> {
 				JsonRpcWebSocketProperties websocket = context.getBean(JsonRpcWebSocketProperties.class);
 				assertThat(websocket.isEnabled()).isFalse();
@@ -138,6 +139,7 @@ class TransportPropertiesBindingTests {
 				assertThat(websocket.isTomcatGatheredWrites()).isTrue();
 				assertThat(websocket.getMaxSubscriptionsPerConnection()).isEqualTo(13);
 				assertThat(websocket.getTopics().get("news").isRetainLast()).isTrue();
+				assertThat(websocket.getTopics().get("prices").isRetainLast()).isFalse();
 				JsonRpcMemoryBudget budget = JsonRpcMemoryBudget.of(1024);
 				assertThat(websocket.toConnectionSettings(Set.of("login"), budget))
 					.isEqualTo(new JsonRpcConnectionSettings(2048, 3, 2, 5, 6 * 1024, Duration.ofSeconds(7),
@@ -147,28 +149,30 @@ class TransportPropertiesBindingTests {
 
 	@Test
 	void bindsEveryTcpPubSubSecurityAndClientProperty() {
-		this.contextRunner.withPropertyValues("jsonrpc.tcp.enabled=true", "jsonrpc.tcp.address=0.0.0.0",
-				"jsonrpc.tcp.port=9090", "jsonrpc.tcp.framing=content-length", "jsonrpc.tcp.max-message-size=2KB",
-				"jsonrpc.tcp.max-in-flight=3", "jsonrpc.tcp.max-outbound-messages=4",
-				"jsonrpc.tcp.max-outbound-size=5KB", "jsonrpc.tcp.send-time-limit=6s", "jsonrpc.tcp.idle-timeout=7s",
-				"jsonrpc.tcp.shutdown-timeout=8s", "jsonrpc.tcp.ssl.bundle=rpc", "jsonrpc.tcp.ssl.client-auth=need",
-				"jsonrpc.pubsub.enabled=false", "jsonrpc.pubsub.max-subscriptions-per-connection=9",
-				"jsonrpc.pubsub.topics.news.retain-last=true", "jsonrpc.pubsub.backend=redis",
-				"jsonrpc.pubsub.methods.subscribe=sub", "jsonrpc.pubsub.methods.unsubscribe=unsub",
-				"jsonrpc.pubsub.methods.get-subscriptions=subs", "jsonrpc.pubsub.methods.get-topics=topics",
-				"jsonrpc.pubsub.methods.get-methods=methods", "jsonrpc.pubsub.methods.on=on",
-				"jsonrpc.pubsub.methods.off=off", "jsonrpc.pubsub.redis.channel-prefix=app:",
-				"jsonrpc.pubsub.redis.timeout=2s", "jsonrpc.pubsub.redis.max-message-size=3KB",
-				"jsonrpc.pubsub.redis.max-pending-size=4KB", "jsonrpc.pubsub.redis.retained-time-to-live=5m",
-				"jsonrpc.security.default-access=deny-all", "jsonrpc.security.rules.[calc.*]=authenticated",
-				"jsonrpc.security.topics.news=hasRole('READER')", "jsonrpc.security.denied-methods=not-found",
-				"jsonrpc.security.login.enabled=true", "jsonrpc.security.login.max-failures-per-connection=2",
-				"jsonrpc.security.login.max-failures-per-address=3", "jsonrpc.security.login.failure-window=4m",
-				"jsonrpc.client.calc.url=http://127.0.0.1:8080/jsonrpc", "jsonrpc.client.calc.transport=websocket",
-				"jsonrpc.client.calc.connect-timeout=1s", "jsonrpc.client.calc.timeout=2s",
-				"jsonrpc.client.calc.headers.X-Api-Key=k", "jsonrpc.client.calc.username=u",
-				"jsonrpc.client.calc.password=p", "jsonrpc.client.calc.bearer-token=t",
-				"jsonrpc.client.calc.reconnect-initial-delay=3s", "jsonrpc.client.calc.reconnect-max-delay=4s")
+		this.contextRunner
+			.withPropertyValues("jsonrpc.tcp.enabled=true", "jsonrpc.tcp.address=0.0.0.0", "jsonrpc.tcp.port=9090",
+					"jsonrpc.tcp.framing=content-length", "jsonrpc.tcp.max-message-size=2KB",
+					"jsonrpc.tcp.max-in-flight=3", "jsonrpc.tcp.max-outbound-messages=4",
+					"jsonrpc.tcp.max-outbound-size=5KB", "jsonrpc.tcp.send-time-limit=6s",
+					"jsonrpc.tcp.idle-timeout=7s", "jsonrpc.tcp.shutdown-timeout=8s", "jsonrpc.tcp.ssl.bundle=rpc",
+					"jsonrpc.tcp.ssl.client-auth=need", "jsonrpc.pubsub.enabled=false",
+					"jsonrpc.pubsub.max-subscriptions-per-connection=9", "jsonrpc.pubsub.topics.news.retain-last=true",
+					"jsonrpc.pubsub.topics.prices.retain-last=false", "jsonrpc.pubsub.backend=redis",
+					"jsonrpc.pubsub.methods.subscribe=sub", "jsonrpc.pubsub.methods.unsubscribe=unsub",
+					"jsonrpc.pubsub.methods.get-subscriptions=subs", "jsonrpc.pubsub.methods.get-topics=topics",
+					"jsonrpc.pubsub.methods.get-methods=methods", "jsonrpc.pubsub.methods.on=on",
+					"jsonrpc.pubsub.methods.off=off", "jsonrpc.pubsub.redis.channel-prefix=app:",
+					"jsonrpc.pubsub.redis.timeout=2s", "jsonrpc.pubsub.redis.max-message-size=3KB",
+					"jsonrpc.pubsub.redis.max-pending-size=4KB", "jsonrpc.pubsub.redis.retained-time-to-live=5m",
+					"jsonrpc.security.default-access=deny-all", "jsonrpc.security.rules.[calc.*]=authenticated",
+					"jsonrpc.security.topics.news=hasRole('READER')", "jsonrpc.security.denied-methods=not-found",
+					"jsonrpc.security.login.enabled=true", "jsonrpc.security.login.max-failures-per-connection=2",
+					"jsonrpc.security.login.max-failures-per-address=3", "jsonrpc.security.login.failure-window=4m",
+					"jsonrpc.client.calc.url=http://127.0.0.1:8080/jsonrpc", "jsonrpc.client.calc.transport=websocket",
+					"jsonrpc.client.calc.connect-timeout=1s", "jsonrpc.client.calc.timeout=2s",
+					"jsonrpc.client.calc.headers.X-Api-Key=k", "jsonrpc.client.calc.username=u",
+					"jsonrpc.client.calc.password=p", "jsonrpc.client.calc.bearer-token=t",
+					"jsonrpc.client.calc.reconnect-initial-delay=3s", "jsonrpc.client.calc.reconnect-max-delay=4s")
 			.run((context) -> {
 				JsonRpcTcpProperties tcp = context.getBean(JsonRpcTcpProperties.class);
 				assertThat(tcp.isEnabled()).isTrue();
@@ -188,6 +192,7 @@ class TransportPropertiesBindingTests {
 				assertThat(pubsub.isEnabled()).isFalse();
 				assertThat(pubsub.getMaxSubscriptionsPerConnection()).isEqualTo(9);
 				assertThat(pubsub.getTopics().get("news").isRetainLast()).isTrue();
+				assertThat(pubsub.getTopics().get("prices").isRetainLast()).isFalse();
 				assertThat(pubsub.getBackend()).isEqualTo(JsonRpcPubSubProperties.Backend.REDIS);
 				JsonRpcPubSubProperties.Methods methods = pubsub.getMethods();
 				assertThat(List.of(methods.getSubscribe(), methods.getUnsubscribe(), methods.getGetSubscriptions(),
@@ -257,7 +262,8 @@ class TransportPropertiesBindingTests {
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ JsonRpcWebSocketProperties.class, JsonRpcTcpProperties.class,
-			JsonRpcPubSubProperties.class, JsonRpcSecurityProperties.class, JsonRpcClientProperties.class })
+			JsonRpcPubSubProperties.class, JsonRpcSecurityProperties.class, JsonRpcClientProperties.class,
+			JsonRpcStdioProperties.class })
 	static class PropertiesConfiguration {
 
 	}

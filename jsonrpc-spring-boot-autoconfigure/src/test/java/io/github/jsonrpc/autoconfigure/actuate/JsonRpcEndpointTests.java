@@ -29,6 +29,7 @@ import io.github.jsonrpc.autoconfigure.security.JsonRpcSecurityProperties;
 import io.github.jsonrpc.pubsub.JsonRpcSubscriptionRegistry;
 import io.github.jsonrpc.pubsub.JsonRpcTopic;
 import io.github.jsonrpc.server.JsonRpcHandler;
+import io.github.jsonrpc.server.JsonRpcInterceptor;
 import io.github.jsonrpc.server.JsonRpcSessionRegistry;
 import io.github.jsonrpc.server.JsonRpcTransportContext;
 import io.github.jsonrpc.server.JsonRpcTransportContext.Transport;
@@ -190,6 +191,22 @@ class JsonRpcEndpointTests {
 			assertThat(inFlight.total()).isZero();
 			assertThat(inFlight.byTransport()).containsExactly(entry("TCP", 0));
 			assertThat(inFlight.of("nope")).isZero();
+		});
+	}
+
+	@Test
+	void releasesACallWhoseNextInterceptorThrows() {
+		this.contextRunner.withBean("throwing", JsonRpcInterceptor.class, () -> (exchange, chain) -> {
+			throw new IllegalStateException("refused");
+		}).run((context) -> {
+			JsonRpcInFlightCalls inFlight = context.getBean(JsonRpcInFlightCalls.class);
+			CompletableFuture<Optional<String>> reply = context.getBean(JsonRpcHandler.class)
+				.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"demo.ping\",\"id\":1}",
+						JsonRpcTransportContext.builder(Transport.HTTP).build());
+			assertThat(TestWaits.get(reply)).hasValueSatisfying((json) -> assertThat(json).contains("-32603"));
+			assertThat(inFlight.total()).isZero();
+			assertThat(inFlight.byTransport()).containsExactly(entry("HTTP", 0));
+			assertThat(inFlight.of("demo.ping")).isZero();
 		});
 	}
 
