@@ -24,11 +24,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.autoconfigure.JsonRpcAutoConfiguration;
 import io.github.jsonrpc.protocol.JsonRpcFraming;
 import io.github.jsonrpc.server.JsonRpcSessionRegistry;
+import io.github.jsonrpc.server.method.annotation.JsonRpcService;
 import io.github.jsonrpc.server.stdio.JsonRpcStdioServer;
 import org.junit.jupiter.api.Test;
 
@@ -100,6 +102,26 @@ class JsonRpcStdioAutoConfigurationTests {
 				await().atMost(TestWaits.SHORT).until(() -> pipe.output().contains("-32005"));
 				assertThat(pipe.output()).startsWith("{");
 				pipe.input.close();
+			});
+	}
+
+	@Test
+	void waitsForARunningCallAtMostTheShutdownTimeoutWhenTheInputEnds() throws IOException {
+		Pipe pipe = new Pipe();
+		this.contextRunner.withUserConfiguration(PipeConfiguration.class)
+			.withBean(Pipe.class, () -> pipe)
+			.withBean(HangingService.class)
+			.withPropertyValues("jsonrpc.stdio.enabled=true", "jsonrpc.stdio.shutdown-timeout=100ms")
+			.run((context) -> {
+				HangingService service = context.getBean(HangingService.class);
+				pipe.send(bytes("{\"jsonrpc\":\"2.0\",\"method\":\"hang\",\"id\":1}\n"));
+				await().atMost(TestWaits.SHORT).until(() -> service.called.isDone());
+				pipe.input.close();
+				// the call never completes: the context closes after 100 ms, not the
+				// default 30 s
+				ConfigurableApplicationContext source = (ConfigurableApplicationContext) context
+					.getSourceApplicationContext();
+				await().atMost(TestWaits.SHORT).until(() -> !source.isActive());
 			});
 	}
 
@@ -186,6 +208,18 @@ class JsonRpcStdioAutoConfigurationTests {
 
 	private static byte[] bytes(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	@JsonRpcService
+	static class HangingService {
+
+		final CompletableFuture<Boolean> called = new CompletableFuture<>();
+
+		public CompletableFuture<String> hang() {
+			this.called.complete(true);
+			return new CompletableFuture<>();
+		}
+
 	}
 
 	/** The test's end of the server's input and output. */
