@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnection;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
@@ -92,7 +93,18 @@ final class RedisBackendFixture implements AutoCloseable {
 	 * @return the number of connections
 	 */
 	int connectionsOf(String clientName) {
-		try (RedisConnection connection = this.admin.getConnection()) {
+		return connectionsOf(this.admin, clientName);
+	}
+
+	/**
+	 * Return the connections Redis has of a client name, asking over a factory's
+	 * connection.
+	 * @param factory the factory to ask with
+	 * @param clientName the client name
+	 * @return the number of connections
+	 */
+	static int connectionsOf(RedisConnectionFactory factory, String clientName) {
+		try (RedisConnection connection = factory.getConnection()) {
 			return (int) connection.serverCommands()
 				.getClientList()
 				.stream()

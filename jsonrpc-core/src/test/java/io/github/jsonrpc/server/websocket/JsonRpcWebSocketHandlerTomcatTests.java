@@ -165,23 +165,7 @@ class JsonRpcWebSocketHandlerTomcatTests {
 		// permit until it ends (the standard API's fragments give it back in between,
 		// which lets a close frame through while the socket still takes bytes)
 		this.webSocketHandler.setTomcatGatheredWrites(true);
-		CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
-		this.server = TomcatWebSocketServer
-			.start(() -> new StandardWebSocketHandlerAdapter(new WebSocketHandlerDecorator(this.webSocketHandler) {
-
-				@Override
-				public void afterConnectionEstablished(WebSocketSession session) throws Exception {
-					setBlockingSendTimeout(session, applicationTimeout);
-					super.afterConnectionEstablished(session);
-				}
-
-				@Override
-				public void afterConnectionClosed(WebSocketSession session, CloseStatus status) throws Exception {
-					super.afterConnectionClosed(session, status);
-					closed.complete(status);
-				}
-
-			}, new StandardWebSocketSession(new HttpHeaders(), new HashMap<>(), null, null)));
+		CompletableFuture<CloseStatus> closed = startServer(applicationTimeout).closed;
 		try (Socket socket = this.server.connectWithoutReading()) {
 			await().atMost(TestWaits.SHORT).until(() -> !this.webSocketHandler.sessions().isEmpty());
 			WebSocketJsonRpcConnection connection = (WebSocketJsonRpcConnection) this.webSocketHandler.sessions()
@@ -224,29 +208,17 @@ class JsonRpcWebSocketHandlerTomcatTests {
 	}
 
 	private WebSocketJsonRpcConnection connectWithBlockingSendTimeout(Object applicationTimeout) throws Exception {
-		this.server = TomcatWebSocketServer
-			.start(() -> new StandardWebSocketHandlerAdapter(new WebSocketHandlerDecorator(this.webSocketHandler) {
-
-				@Override
-				public void afterConnectionEstablished(WebSocketSession session) throws Exception {
-					// as an application's own handler decorator sets it, before the
-					// connection is set up
-					setBlockingSendTimeout(session, applicationTimeout);
-					super.afterConnectionEstablished(session);
-				}
-
-			}, new StandardWebSocketSession(new HttpHeaders(), new HashMap<>(), null, null)));
+		startServer(applicationTimeout);
 		this.client = this.server.connect();
 		await().atMost(TestWaits.SHORT).until(() -> !this.webSocketHandler.sessions().isEmpty());
 		return (WebSocketJsonRpcConnection) this.webSocketHandler.sessions().get(0);
 	}
 
-	private static void setBlockingSendTimeout(WebSocketSession session, @Nullable Object timeout) {
-		if (timeout != null) {
-			((NativeWebSocketSession) session).getNativeSession(Session.class)
-				.getUserProperties()
-				.put("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", timeout);
-		}
+	private ApplicationHandler startServer(@Nullable Object blockingSendTimeout) throws Exception {
+		ApplicationHandler handler = new ApplicationHandler(this.webSocketHandler, blockingSendTimeout);
+		this.server = TomcatWebSocketServer.start(() -> new StandardWebSocketHandlerAdapter(handler,
+				new StandardWebSocketSession(new HttpHeaders(), new HashMap<>(), null, null)));
+		return handler;
 	}
 
 	private static Session nativeSession(WebSocketJsonRpcConnection connection) {
@@ -269,6 +241,39 @@ class JsonRpcWebSocketHandlerTomcatTests {
 
 	private static String notification(String method) {
 		return codec.encodeNotification(method, null).text();
+	}
+
+	/**
+	 * The JSON-RPC handler as an application decorates it: it may set Tomcat's blocking
+	 * send timeout on the session before the connection is set up, and reports the close.
+	 */
+	private static final class ApplicationHandler extends WebSocketHandlerDecorator {
+
+		private final @Nullable Object blockingSendTimeout;
+
+		final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
+
+		ApplicationHandler(JsonRpcWebSocketHandler delegate, @Nullable Object blockingSendTimeout) {
+			super(delegate);
+			this.blockingSendTimeout = blockingSendTimeout;
+		}
+
+		@Override
+		public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+			if (this.blockingSendTimeout != null) {
+				((NativeWebSocketSession) session).getNativeSession(Session.class)
+					.getUserProperties()
+					.put("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", this.blockingSendTimeout);
+			}
+			super.afterConnectionEstablished(session);
+		}
+
+		@Override
+		public void afterConnectionClosed(WebSocketSession session, CloseStatus status) throws Exception {
+			super.afterConnectionClosed(session, status);
+			this.closed.complete(status);
+		}
+
 	}
 
 }
