@@ -89,6 +89,8 @@ class RedisJsonRpcPubSubBackendListenerContainerTests {
 		assertThat(during.lastFailure()).startsWith("Connecting: ");
 		awaitDelivered(backend, received);
 		assertThat(factory.subscriptions()).isEqualTo(2);
+		// joined: the attempts end, rather than go on every interval until stop()
+		await().atMost(JOIN_WAIT).until(() -> backend.retrying().isDisposed());
 	}
 
 	@Test
