@@ -16,12 +16,9 @@
 package io.github.jsonrpc.protocol;
 
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 import org.apache.commons.logging.Log;
@@ -95,7 +92,9 @@ public final class JsonRpcMessageCodec {
 		Assert.notNull(mapper, "JsonMapper is required");
 		Assert.notNull(limits, "Limits are required");
 		this.mapper = mapper;
-		this.limits = limits;
+		// a reply is one byte array: a larger budget (a DataSize is a long) cannot be met
+		this.limits = (limits.maxReplyBytes() > BoundedOutputStream.MAX_ARRAY_LENGTH)
+				? limits.withMaxReplyBytes(BoundedOutputStream.MAX_ARRAY_LENGTH) : limits;
 		this.treeReader = strictTreeReader(limits);
 		this.stringParamsMethods = Set.of();
 		this.version1 = false;
@@ -193,7 +192,8 @@ public final class JsonRpcMessageCodec {
 	}
 
 	/**
-	 * Return the limits applied while reading.
+	 * Return the limits applied while reading, and the reply budget. A configured budget
+	 * above the largest byte array ({@code Integer.MAX_VALUE - 8} bytes) is capped to it.
 	 * @return the limits
 	 */
 	public JsonRpcCodecLimits limits() {
@@ -435,7 +435,7 @@ public final class JsonRpcMessageCodec {
 			// be written and the whole reply fits
 			return writeBatch(reply.responses());
 		}
-		catch (JacksonException | ReplyTooLargeException ex) {
+		catch (JacksonException | BoundedOutputStream.ReplyTooLargeException ex) {
 			// start again one response at a time, so that only the bad ones are replaced
 			return encodeEach(reply.responses());
 		}
@@ -508,7 +508,7 @@ public final class JsonRpcMessageCodec {
 		try {
 			return write(response, maxBytes);
 		}
-		catch (ReplyTooLargeException ex) {
+		catch (BoundedOutputStream.ReplyTooLargeException ex) {
 			if (logger.isDebugEnabled()) {
 				logger.debug("JSON-RPC response for id " + response.id() + " exceeds the reply budget of "
 						+ this.limits.maxReplyBytes() + " bytes");
@@ -534,7 +534,7 @@ public final class JsonRpcMessageCodec {
 		Throwable cause = ex;
 		// bounded: a cause chain may loop
 		for (int depth = 0; cause != null && depth < 16; depth++) {
-			if (cause instanceof ReplyTooLargeException) {
+			if (cause instanceof BoundedOutputStream.ReplyTooLargeException) {
 				return true;
 			}
 			cause = cause.getCause();
@@ -919,84 +919,6 @@ public final class JsonRpcMessageCodec {
 	private static JsonRpcProtocolException invalidResponse(String reason) {
 		return new JsonRpcProtocolException(
 				JsonRpcError.of(JsonRpcErrorCodes.INVALID_REQUEST, "Invalid response: " + reason), null);
-	}
-
-	/**
-	 * A byte array stream that refuses to grow past the reply budget, so that an
-	 * oversized result is abandoned while it is written, not after. Not a
-	 * {@link ByteArrayOutputStream}: that one locks on every write and on
-	 * {@code toByteArray()}, and starts with a buffer that is copied again at the end.
-	 * The generator writes a reply that fits its own buffer in one chunk, which this
-	 * stream copies once into an array of the exact size and hands out as it is.
-	 */
-	private static final class BoundedOutputStream extends OutputStream {
-
-		private static final byte[] EMPTY = new byte[0];
-
-		private final long maxBytes;
-
-		private byte[] buffer = EMPTY;
-
-		private int count;
-
-		BoundedOutputStream(long maxBytes) {
-			this.maxBytes = maxBytes;
-		}
-
-		@Override
-		public void write(int b) {
-			check(1);
-			ensureCapacity(this.count + 1);
-			this.buffer[this.count++] = (byte) b;
-		}
-
-		@Override
-		public void write(byte[] b, int off, int len) {
-			Objects.checkFromIndexSize(off, len, b.length);
-			check(len);
-			if (this.count == 0 && this.buffer.length == 0) {
-				// the first chunk, usually the only one: exactly its size
-				this.buffer = Arrays.copyOfRange(b, off, off + len);
-				this.count = len;
-				return;
-			}
-			ensureCapacity(this.count + len);
-			System.arraycopy(b, off, this.buffer, this.count, len);
-			this.count += len;
-		}
-
-		private void check(int len) {
-			if (this.count + (long) len > this.maxBytes) {
-				throw ReplyTooLargeException.INSTANCE;
-			}
-		}
-
-		private void ensureCapacity(int capacity) {
-			if (capacity > this.buffer.length) {
-				// at least doubled: a large reply written in many chunks is copied a
-				// logarithmic number of times, as ByteArrayOutputStream does
-				this.buffer = Arrays.copyOf(this.buffer, Math.max(capacity, Math.max(2 * this.buffer.length, 128)));
-			}
-		}
-
-		byte[] toByteArray() {
-			return (this.count == this.buffer.length) ? this.buffer : Arrays.copyOf(this.buffer, this.count);
-		}
-
-	}
-
-	/**
-	 * Thrown by {@link BoundedOutputStream}; never leaves the codec.
-	 */
-	@SuppressWarnings("serial")
-	private static final class ReplyTooLargeException extends RuntimeException {
-
-		static final ReplyTooLargeException INSTANCE = new ReplyTooLargeException();
-
-		private ReplyTooLargeException() {
-			super("Reply too large", null, false, false);
-		}
-
 	}
 
 }

@@ -106,6 +106,24 @@ class JsonRpcMessageCodecReplyBudgetTests {
 				JsonRpcResponse.failure(JsonRpcId.of(7), JsonRpcError.standard(JsonRpcErrorCodes.INTERNAL_ERROR))));
 	}
 
+	@Test
+	void budgetAboveTheLargestByteArrayIsCappedToItAndStillWritesReplies() {
+		// a DataSize of 2 GB or more: the stream's int count would overflow past
+		// Integer.MAX_VALUE instead of answering "Reply too large"
+		for (long configured : new long[] { (long) Integer.MAX_VALUE + 1, 4L * 1024 * 1024 * 1024, Long.MAX_VALUE }) {
+			JsonRpcMessageCodec codec = codec(configured);
+			assertThat(codec.limits().maxReplyBytes()).as("budget %d", configured)
+				.isEqualTo(BoundedOutputStream.MAX_ARRAY_LENGTH);
+			JsonRpcResponse response = JsonRpcResponse.success(JsonRpcId.of(1), "x".repeat(200));
+			assertThat(codec.encode(response)).isEqualTo(this.unbounded.encode(response));
+		}
+		// up to the largest array, the configured budget is kept as it is
+		assertThat(codec(BoundedOutputStream.MAX_ARRAY_LENGTH).limits().maxReplyBytes())
+			.isEqualTo(BoundedOutputStream.MAX_ARRAY_LENGTH);
+		assertThat(codec(BoundedOutputStream.MAX_ARRAY_LENGTH - 1).limits().maxReplyBytes())
+			.isEqualTo(BoundedOutputStream.MAX_ARRAY_LENGTH - 1);
+	}
+
 	private String text(JsonRpcResponse response) {
 		return text(this.unbounded.encode(response));
 	}

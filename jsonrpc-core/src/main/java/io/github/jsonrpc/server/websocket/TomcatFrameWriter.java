@@ -21,6 +21,7 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -147,14 +148,27 @@ final class TomcatFrameWriter {
 	 * Bound the blocking sends of a Tomcat session: the close frame and the flush before
 	 * it, a ping. Against a client that stopped reading, each would otherwise hold its
 	 * thread (the one closing the session, or a ping's) for Tomcat's default of 20 s,
-	 * whatever the send time limit. Sessions of other containers are left alone.
+	 * whatever the send time limit. A timeout the application already set on the session
+	 * is kept when it is shorter; a longer one, or none ({@code -1}), gives way to the
+	 * send time limit, which always bounds the close. Sessions of other containers are
+	 * left alone.
 	 * @param session the session
 	 * @param timeoutMillis the timeout in milliseconds, {@code -1} for none
 	 */
 	static void limitBlockingSends(Session session, long timeoutMillis) {
 		if (isTomcat(session.getClass())) {
-			session.getUserProperties().put(BLOCKING_SEND_TIMEOUT, timeoutMillis);
+			Map<String, Object> properties = session.getUserProperties();
+			// Tomcat reads only a Long; anything else it ignores for its default of 20 s
+			if (!(properties.get(BLOCKING_SEND_TIMEOUT) instanceof Long configured)
+					|| !isShorter(configured, timeoutMillis)) {
+				properties.put(BLOCKING_SEND_TIMEOUT, timeoutMillis);
+			}
 		}
+	}
+
+	private static boolean isShorter(long configured, long timeoutMillis) {
+		// negative: no timeout, longer than any
+		return configured >= 0 && (timeoutMillis < 0 || configured < timeoutMillis);
 	}
 
 	private static boolean isTomcat(Class<?> sessionType) {

@@ -225,13 +225,7 @@ class RedisJsonRpcPubSubBackendLimitsTests {
 	}
 
 	private int connectionsOf(String clientName) {
-		try (RedisConnection connection = this.factory.getConnection()) {
-			return (int) connection.serverCommands()
-				.getClientList()
-				.stream()
-				.filter((client) -> clientName.equals(client.getName()))
-				.count();
-		}
+		return RedisBackendFixture.connectionsOf(this.factory, clientName);
 	}
 
 	private void store(String topic, byte[] value) {

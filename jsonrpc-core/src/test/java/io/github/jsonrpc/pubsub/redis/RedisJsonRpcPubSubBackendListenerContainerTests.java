@@ -19,12 +19,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +37,6 @@ import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.SubscriptionListener;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnection;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,8 +52,9 @@ import static org.awaitility.Awaitility.await;
 class RedisJsonRpcPubSubBackendListenerContainerTests {
 
 	// also the retry interval: the checks right after start() must come before the
-	// first retry, also on a loaded machine
-	private static final Duration TIMEOUT = Duration.ofSeconds(2);
+	// first retry, also on a loaded machine (they take a few milliseconds); each test
+	// waits it out twice, the unconfirmed subscription and the interval before the retry
+	private static final Duration TIMEOUT = Duration.ofSeconds(1);
 
 	// joining again: an interval, a PING and a subscription, each at most the timeout;
 	// the rest is the shared machine's slack
@@ -66,21 +62,16 @@ class RedisJsonRpcPubSubBackendListenerContainerTests {
 
 	private final String prefix = RedisTestConnections.uniquePrefix();
 
-	private final List<AutoCloseable> resources = new ArrayList<>();
-
-	private LettuceConnectionFactory admin;
+	private RedisBackendFixture redis;
 
 	@BeforeEach
 	void connectAdmin() {
-		this.admin = RedisTestConnections.connectionFactory(RedisTestConnections.PORT, this.prefix + "-admin");
+		this.redis = new RedisBackendFixture(this.prefix);
 	}
 
 	@AfterEach
 	void stop() throws Exception {
-		for (int i = this.resources.size() - 1; i >= 0; i--) {
-			this.resources.get(i).close();
-		}
-		this.admin.destroy();
+		this.redis.close();
 	}
 
 	@Test
@@ -98,6 +89,8 @@ class RedisJsonRpcPubSubBackendListenerContainerTests {
 		assertThat(during.lastFailure()).startsWith("Connecting: ");
 		awaitDelivered(backend, received);
 		assertThat(factory.subscriptions()).isEqualTo(2);
+		// joined: the attempts end, rather than go on every interval until stop()
+		await().atMost(JOIN_WAIT).until(() -> backend.retrying().isDisposed());
 	}
 
 	@Test
@@ -114,14 +107,14 @@ class RedisJsonRpcPubSubBackendListenerContainerTests {
 		assertThat(factory.subscriptions()).isEqualTo(2);
 		// the abandoned container let its subscription go: one subscriber, not two
 		// (each publication would arrive twice)
-		await().atMost(JOIN_WAIT).untilAsserted(() -> assertThat(subscribers()).isOne());
+		await().atMost(JOIN_WAIT).untilAsserted(() -> assertThat(this.redis.subscribers(TestWaits.SHORT)).isOne());
 		assertThat(factory.closedConnections()).isOne();
 	}
 
 	private SubscriptionControlledConnectionFactory factory(Mode mode) {
 		SubscriptionControlledConnectionFactory factory = new SubscriptionControlledConnectionFactory(
 				this.prefix + "-container", mode);
-		this.resources.add(factory::destroy);
+		this.redis.add(factory::destroy);
 		return factory;
 	}
 
@@ -131,7 +124,7 @@ class RedisJsonRpcPubSubBackendListenerContainerTests {
 			.timeout(TIMEOUT)
 			.build();
 		backend.attach(received);
-		this.resources.add(backend::stop);
+		this.redis.add(backend::stop);
 		return backend;
 	}
 
@@ -139,29 +132,17 @@ class RedisJsonRpcPubSubBackendListenerContainerTests {
 	private void awaitDelivered(RedisJsonRpcPubSubBackend backend, RecordingReceiver received) {
 		LettuceConnectionFactory direct = RedisTestConnections.connectionFactory(RedisTestConnections.PORT,
 				this.prefix + "-other");
-		this.resources.add(direct::destroy);
+		this.redis.add(direct::destroy);
 		RedisJsonRpcPubSubBackend other = RedisJsonRpcPubSubBackend.builder(direct).channelPrefix(this.prefix).build();
 		other.attach(new RecordingReceiver());
 		other.start();
-		this.resources.add(other::stop);
+		this.redis.add(other::stop);
 		await().atMost(JOIN_WAIT).untilAsserted(() -> {
 			other.publish("chat", message("hello"), false);
 			assertThat(received.texts()).contains("P chat " + notification("hello"));
 		});
 		assertThat(backend.check().listening()).isTrue();
 		other.stop();
-	}
-
-	private long subscribers() throws Exception {
-		try (RedisConnection connection = this.admin.getConnection()) {
-			RedisClusterAsyncCommands<byte[], byte[]> commands = ((LettuceConnection) connection).getNativeConnection();
-			return commands.pubsubNumsub((this.prefix + ":pubsub").getBytes(StandardCharsets.UTF_8))
-				.toCompletableFuture()
-				.get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)
-				.values()
-				.iterator()
-				.next();
-		}
 	}
 
 	private static JsonRpcEncodedMessage message(String text) {

@@ -19,13 +19,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
-import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import org.jspecify.annotations.Nullable;
@@ -48,7 +45,6 @@ import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnection;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.connection.ReactiveRedisClusterConnection;
 import org.springframework.data.redis.connection.ReactiveRedisConnection;
@@ -72,8 +68,10 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class RedisJsonRpcPubSubBackendOutageTests {
 
-	// the proxied instance's: waits for an unanswered command end after it
-	private static final Duration TIMEOUT = Duration.ofSeconds(2);
+	// the proxied instance's: waits for an unanswered command end after it, and every
+	// outage below is noticed after it. 1 s rather than 2: most of these tests' time (and
+	// of each mutant's run under PIT) is this timeout running out, a few times per test
+	private static final Duration TIMEOUT = Duration.ofSeconds(1);
 
 	// noticing an outage takes a command's timeout and a probe's; joining after one, an
 	// interval, a PING and a subscription, each at most the timeout: the rest is the
@@ -87,7 +85,7 @@ class RedisJsonRpcPubSubBackendOutageTests {
 
 	private final String proxiedClientName = this.prefix + "-c";
 
-	private final List<AutoCloseable> resources = new ArrayList<>();
+	private RedisBackendFixture redis;
 
 	private final RecordingReceiver receivedByA = new RecordingReceiver();
 
@@ -97,29 +95,26 @@ class RedisJsonRpcPubSubBackendOutageTests {
 
 	private LettuceConnectionFactory direct;
 
-	// for the tests' own look at Redis
-	private LettuceConnectionFactory admin;
-
 	private RedisJsonRpcPubSubBackend a;
 
 	private RedisJsonRpcPubSubBackend c;
 
 	@BeforeEach
 	void start() throws Exception {
-		this.admin = RedisTestConnections.connectionFactory(RedisTestConnections.PORT, this.prefix + "-admin");
+		this.redis = new RedisBackendFixture(this.prefix);
 		this.direct = RedisTestConnections.connectionFactory(RedisTestConnections.PORT, this.prefix);
-		this.resources.add(this.direct::destroy);
+		this.redis.add(this.direct::destroy);
 		this.a = RedisJsonRpcPubSubBackend.builder(this.direct).channelPrefix(this.prefix).build();
 		this.a.attach(this.receivedByA);
 		this.a.start();
-		this.resources.add(this.a::stop);
+		this.redis.add(this.a::stop);
 		this.proxy = RedisTestProxy.start();
-		this.resources.add(this.proxy);
+		this.redis.add(this.proxy);
 		// Lettuce reconnects at once, not after a backoff of up to 30 s
 		ClientResources clientResources = ClientResources.builder()
 			.reconnectDelay(Delay.constant(Duration.ofMillis(100)))
 			.build();
-		this.resources.add(clientResources::shutdown);
+		this.redis.add(clientResources::shutdown);
 		LettuceConnectionFactory proxied = new LettuceConnectionFactory(
 				new RedisStandaloneConfiguration(RedisCondition.HOST, this.proxy.port()),
 				LettuceClientConfiguration.builder()
@@ -128,7 +123,7 @@ class RedisJsonRpcPubSubBackendOutageTests {
 					.build());
 		proxied.afterPropertiesSet();
 		proxied.start();
-		this.resources.add(proxied::destroy);
+		this.redis.add(proxied::destroy);
 		this.c = RedisJsonRpcPubSubBackend.builder(proxied)
 			.channelPrefix(this.prefix)
 			.timeout(TIMEOUT)
@@ -136,16 +131,13 @@ class RedisJsonRpcPubSubBackendOutageTests {
 			.build();
 		this.c.attach(this.receivedByC);
 		this.c.start();
-		this.resources.add(this.c::stop);
+		this.redis.add(this.c::stop);
 		awaitBothListening();
 	}
 
 	@AfterEach
 	void stop() throws Exception {
-		for (int i = this.resources.size() - 1; i >= 0; i--) {
-			this.resources.get(i).close();
-		}
-		this.admin.destroy();
+		this.redis.close();
 	}
 
 	@Test
@@ -171,7 +163,7 @@ class RedisJsonRpcPubSubBackendOutageTests {
 		// nothing answers: once the timeout has passed, Redis counts as unavailable
 		await().atMost(OUTAGE_WAIT).untilAsserted(() -> {
 			this.c.publish("chat", message("probe"), false);
-			assertThat(output).contains("Redis is unavailable (waiting for Redis failed: no answer within 2000 ms); "
+			assertThat(output).contains("Redis is unavailable (waiting for Redis failed: no answer within 1000 ms); "
 					+ "publications are delivered on this instance only until it answers again");
 		});
 		long notSent = this.c.check().notSent();
@@ -229,7 +221,7 @@ class RedisJsonRpcPubSubBackendOutageTests {
 		}
 		await().atMost(OUTAGE_WAIT).untilAsserted(() -> {
 			this.c.publish("chat", message("probe"), false);
-			assertThat(output).contains("Redis is unavailable (waiting for Redis failed: no answer within 2000 ms)");
+			assertThat(output).contains("Redis is unavailable (waiting for Redis failed: no answer within 1000 ms)");
 		});
 		assertThat(this.receivedByA.texts()).isEmpty();
 		this.proxy.resume();
@@ -245,7 +237,7 @@ class RedisJsonRpcPubSubBackendOutageTests {
 		Status after = this.c.check();
 		assertThat(after.available()).isTrue();
 		assertThat(after.notSent()).isGreaterThanOrEqualTo(100);
-		assertThat(after.lastFailure()).isEqualTo("waiting for Redis: no answer within 2000 ms");
+		assertThat(after.lastFailure()).isEqualTo("waiting for Redis: no answer within 1000 ms");
 	}
 
 	@Test
@@ -257,14 +249,14 @@ class RedisJsonRpcPubSubBackendOutageTests {
 		// ones, and publications, do not wait for Redis
 		assertThat(this.c.retained("clock")).isNull();
 		assertThat(output).contains("Redis is unavailable (reading the retained value of topic 'clock' failed: "
-				+ "no answer within 2000 ms)");
+				+ "no answer within 1000 ms)");
 		assertThat(output).contains("No retained value of topic 'clock' from Redis: ");
 		assertThat(this.c.retained("clock")).isNull();
 		assertThat(this.c.publish("chat", message("alone"), false)).isOne();
 		Status during = this.c.check();
 		assertThat(during.notSent()).isOne();
 		assertThat(during.available()).isFalse();
-		assertThat(during.lastFailure()).isEqualTo("PING: no answer within 2000 ms");
+		assertThat(during.lastFailure()).isEqualTo("PING: no answer within 1000 ms");
 		// a check on an interrupted thread does not wait, and leaves it interrupted
 		Thread.currentThread().interrupt();
 		assertThat(this.c.check().available()).isFalse();
@@ -300,7 +292,7 @@ class RedisJsonRpcPubSubBackendOutageTests {
 	}
 
 	private void startWhileRedisIsGoneThenJoin(LettuceConnectionFactory proxied, CapturedOutput output) {
-		this.resources.add(proxied::destroy);
+		this.redis.add(proxied::destroy);
 		RedisJsonRpcPubSubBackend d = RedisJsonRpcPubSubBackend.builder(proxied)
 			.channelPrefix(this.prefix)
 			.timeout(TIMEOUT)
@@ -309,7 +301,7 @@ class RedisJsonRpcPubSubBackendOutageTests {
 		d.attach(receivedByD);
 		// the application starts all the same: its connection factory connects later
 		d.start();
-		this.resources.add(d::stop);
+		this.redis.add(d::stop);
 		assertThat(d.isRunning()).isTrue();
 		assertThat(output).contains("Redis is unavailable (Connecting failed: ");
 		assertThat(d.publish("chat", message("alone"), false)).isOne();
@@ -346,7 +338,7 @@ class RedisJsonRpcPubSubBackendOutageTests {
 	@Test
 	void listenerThatCannotSubscribeAtTheStartSubscribesLater() {
 		RefusingConnectionFactory refusing = new RefusingConnectionFactory(this.prefix + "-e", 2);
-		this.resources.add(refusing::destroy);
+		this.redis.add(refusing::destroy);
 		RedisJsonRpcPubSubBackend e = RedisJsonRpcPubSubBackend.builder(refusing)
 			.channelPrefix(this.prefix)
 			.timeout(TIMEOUT)
@@ -354,7 +346,7 @@ class RedisJsonRpcPubSubBackendOutageTests {
 		RecordingReceiver receivedByE = new RecordingReceiver();
 		e.attach(receivedByE);
 		e.start();
-		this.resources.add(e::stop);
+		this.redis.add(e::stop);
 		Status during = e.check();
 		assertThat(during.listening()).isFalse();
 		assertThat(during.lastFailure()).startsWith("Connecting: ");
@@ -374,7 +366,7 @@ class RedisJsonRpcPubSubBackendOutageTests {
 	@Test
 	void stopEndsTheAttemptsToJoinSoThatAStartRightAfterItLeavesOneLoopTrying() {
 		RefusingConnectionFactory refusing = new RefusingConnectionFactory(this.prefix + "-f", Integer.MAX_VALUE);
-		this.resources.add(refusing::destroy);
+		this.redis.add(refusing::destroy);
 		RedisJsonRpcPubSubBackend f = RedisJsonRpcPubSubBackend.builder(refusing)
 			.channelPrefix(this.prefix)
 			.timeout(TIMEOUT)
@@ -382,7 +374,7 @@ class RedisJsonRpcPubSubBackendOutageTests {
 		f.attach(new RecordingReceiver());
 		assertThat(f.retrying()).isNull();
 		f.start();
-		this.resources.add(f::stop);
+		this.redis.add(f::stop);
 		Disposable first = f.retrying();
 		assertThat(first).isNotNull();
 		assertThat(first.isDisposed()).isFalse();
@@ -400,14 +392,14 @@ class RedisJsonRpcPubSubBackendOutageTests {
 	@Test
 	void pingLeftUnansweredAtTheStartIsWaitedForAtMostTheTimeout() {
 		UnansweredPingConnectionFactory unanswered = new UnansweredPingConnectionFactory(this.prefix + "-g");
-		this.resources.add(unanswered::destroy);
+		this.redis.add(unanswered::destroy);
 		RedisJsonRpcPubSubBackend g = RedisJsonRpcPubSubBackend.builder(unanswered)
 			.channelPrefix(this.prefix)
 			.timeout(Duration.ofMillis(300))
 			.build();
 		g.attach(new RecordingReceiver());
 		g.start();
-		this.resources.add(g::stop);
+		this.redis.add(g::stop);
 		assertThat(g.isRunning()).isTrue();
 		assertThat(g.retrying()).isNotNull();
 		assertThat(g.check().lastFailure()).startsWith("Connecting: ").contains("within 300ms");
@@ -490,9 +482,7 @@ class RedisJsonRpcPubSubBackendOutageTests {
 		assertThat(stopped.available()).isFalse();
 		assertThat(stopped.listening()).isFalse();
 		// only the connection factory's own connections are left, until it is destroyed
-		for (int i = this.resources.size() - 1; i >= 0; i--) {
-			this.resources.remove(i).close();
-		}
+		this.redis.closeResources();
 		await().atMost(OUTAGE_WAIT).untilAsserted(() -> {
 			assertThat(this.proxy.openConnections()).isZero();
 			assertThat(connectionsOf(this.proxiedClientName)).isZero();
@@ -537,26 +527,11 @@ class RedisJsonRpcPubSubBackendOutageTests {
 	}
 
 	private long subscribers() throws Exception {
-		try (RedisConnection connection = this.admin.getConnection()) {
-			// the channel's subscribers, one per listening instance
-			RedisClusterAsyncCommands<byte[], byte[]> commands = ((LettuceConnection) connection).getNativeConnection();
-			return commands.pubsubNumsub(bytes(this.prefix + ":pubsub"))
-				.toCompletableFuture()
-				.get(OUTAGE_WAIT.toSeconds(), TimeUnit.SECONDS)
-				.values()
-				.iterator()
-				.next();
-		}
+		return this.redis.subscribers(OUTAGE_WAIT);
 	}
 
 	private int connectionsOf(String clientName) {
-		try (RedisConnection connection = this.admin.getConnection()) {
-			return (int) connection.serverCommands()
-				.getClientList()
-				.stream()
-				.filter((client) -> clientName.equals(client.getName()))
-				.count();
-		}
+		return this.redis.connectionsOf(clientName);
 	}
 
 	private static int occurrences(CapturedOutput output, String text) {

@@ -18,6 +18,8 @@ package io.github.jsonrpc.server.method;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import io.github.jsonrpc.JsonRpcSetup;
 import io.github.jsonrpc.TestWaits;
@@ -45,63 +47,41 @@ class JsonRpcParamsBinderBoundaryTests {
 		.service(new ArityService())
 		.build();
 
-	@Test
-	void positionalParamsUpToTheNumberOfParametersBind() {
-		assertThat(call("one", "[7]")).isEqualTo(result("\"7\""));
-		assertThat(call("three", "[1,2,3]")).isEqualTo(result("\"1/2/3\""));
+	// each bound at exactly its value and one past it; a reply starting with "error: "
+	// is -32602 with that detail, any other the result
+	@ParameterizedTest(name = "{0} {1} -> {2}")
+	@CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+			one    | [7]                 | "7"
+			three  | [1,2,3]             | "1/2/3"
+			one    | [7,8]               | error: expected at most 1 but got 2
+			three  | [1,2,3,4]           | error: expected at most 3 but got 4
+			none   | []                  | "none"
+			none   | [1]                 | error: method takes no params
+			rest   | [1]                 | "1:"
+			rest   | [1,"b"]             | "1:b"
+			rest   | [1,"b","c"]         | "1:b,c"
+			points | [[["x"]]]           | error: parameter 'points[0][0]' must be an integer
+			points | [[[1],[2,"x"]]]     | error: parameter 'points[1][1]' must be an integer
+			""")
+	void positionalParamsBindUpToTheNumberOfParameters(String method, String params, String expected) {
+		assertThat(call(method, params)).isEqualTo(reply(expected));
 	}
 
-	@Test
-	void onePositionalParamMoreThanParametersIsInvalidParams() {
-		assertThat(call("one", "[7,8]")).isEqualTo(invalidParams("expected at most 1 but got 2"));
-		assertThat(call("three", "[1,2,3,4]")).isEqualTo(invalidParams("expected at most 3 but got 4"));
-	}
-
-	@Test
-	void methodWithoutParametersTakesEmptyParamsOnly() {
-		assertThat(call("none", "[]")).isEqualTo(result("\"none\""));
-		assertThat(call("none", "[1]")).isEqualTo(invalidParams("method takes no params"));
-	}
-
-	@Test
-	void varargsTakeAnyNumberOfPositionalParams() {
-		assertThat(call("rest", "[1]")).isEqualTo(result("\"1:\""));
-		assertThat(call("rest", "[1,\"b\"]")).isEqualTo(result("\"1:b\""));
-		assertThat(call("rest", "[1,\"b\",\"c\"]")).isEqualTo(result("\"1:b,c\""));
-	}
-
-	@Test
-	void argsUpToTheNumberOfParametersBind() {
-		assertThat(callArgsKwargs("three", "{\"args\":[1,2,3]}")).isEqualTo(result("\"1/2/3\""));
-		assertThat(callArgsKwargs("three", "{\"args\":[1,2,3],\"kwargs\":{}}")).isEqualTo(result("\"1/2/3\""));
-	}
-
-	@Test
-	void oneArgMoreThanParametersIsInvalidParams() {
-		assertThat(callArgsKwargs("three", "{\"args\":[1,2,3,4]}"))
-			.isEqualTo(invalidParams("expected at most 3 but got 4"));
-		assertThat(callArgsKwargs("one", "{\"args\":[1,2]}")).isEqualTo(invalidParams("expected at most 1 but got 2"));
-	}
-
-	@Test
-	void kwargsMayNameTheFirstParameterAfterTheArgs() {
-		// 'b' is at position 1: after one arg it is free, after two it is taken
-		assertThat(callArgsKwargs("three", "{\"args\":[1],\"kwargs\":{\"b\":2,\"c\":3}}"))
-			.isEqualTo(result("\"1/2/3\""));
-		assertThat(callArgsKwargs("three", "{\"args\":[1,2],\"kwargs\":{\"b\":5,\"c\":3}}"))
-			.isEqualTo(invalidParams("parameter 'b' is given in args and kwargs"));
-		assertThat(callArgsKwargs("three", "{\"args\":[],\"kwargs\":{\"a\":1,\"b\":2,\"c\":3}}"))
-			.isEqualTo(result("\"1/2/3\""));
-		assertThat(callArgsKwargs("three", "{\"args\":[1],\"kwargs\":{\"a\":1,\"b\":2,\"c\":3}}"))
-			.isEqualTo(invalidParams("parameter 'a' is given in args and kwargs"));
-	}
-
-	@Test
-	void pathOfAMismatchNamesTheFirstIndexToo() {
-		assertThat(call("points", "[[[\"x\"]]]"))
-			.isEqualTo(invalidParams("parameter 'points[0][0]' must be an integer"));
-		assertThat(call("points", "[[[1],[2,\"x\"]]]"))
-			.isEqualTo(invalidParams("parameter 'points[1][1]' must be an integer"));
+	// 'b' is at position 1: after one arg a kwargs member may name it, after two it is
+	// taken
+	@ParameterizedTest(name = "{0} {1} -> {2}")
+	@CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+			three | {"args":[1,2,3]}                           | "1/2/3"
+			three | {"args":[1,2,3],"kwargs":{}}               | "1/2/3"
+			three | {"args":[1,2,3,4]}                         | error: expected at most 3 but got 4
+			one   | {"args":[1,2]}                             | error: expected at most 1 but got 2
+			three | {"args":[1],"kwargs":{"b":2,"c":3}}        | "1/2/3"
+			three | {"args":[1,2],"kwargs":{"b":5,"c":3}}      | error: parameter 'b' is given in args and kwargs
+			three | {"args":[],"kwargs":{"a":1,"b":2,"c":3}}   | "1/2/3"
+			three | {"args":[1],"kwargs":{"a":1,"b":2,"c":3}}  | error: parameter 'a' is given in args and kwargs
+			""")
+	void argsBindUpToTheNumberOfParametersAndKwargsNameTheRest(String method, String params, String expected) {
+		assertThat(callArgsKwargs(method, params)).isEqualTo(reply(expected));
 	}
 
 	@Test
@@ -123,6 +103,11 @@ class JsonRpcParamsBinderBoundaryTests {
 			.join(this.argsKwargs
 				.handleText("{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"params\":" + params + ",\"id\":1}"))
 			.orElseThrow();
+	}
+
+	private static String reply(String expected) {
+		return expected.startsWith("error: ") ? invalidParams(expected.substring("error: ".length()))
+				: result(expected);
 	}
 
 	private static String result(String json) {

@@ -25,7 +25,10 @@ import java.util.stream.IntStream;
 
 import jakarta.websocket.Session;
 import org.junit.jupiter.api.AfterEach;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
@@ -147,22 +150,22 @@ class JsonRpcWebSocketHandlerTomcatTests {
 
 	@Test
 	void closeToAClientThatStoppedReadingEndsWithinTheSendTimeLimit() throws Exception {
+		closeToAClientThatStoppedReadingEndsWithinTheSendTimeLimit(null);
+	}
+
+	@Test
+	void closeEndsWithinTheSendTimeLimitWhenTheApplicationSetALongerBlockingSendTimeout() throws Exception {
+		closeToAClientThatStoppedReadingEndsWithinTheSendTimeLimit(60_000L);
+	}
+
+	private void closeToAClientThatStoppedReadingEndsWithinTheSendTimeLimit(@Nullable Long applicationTimeout)
+			throws Exception {
 		this.webSocketHandler.setOutboundLimits(1024, 16L * 1024 * 1024, Duration.ofSeconds(1));
 		// a message goes to Tomcat as one frame, whose write holds the session's send
 		// permit until it ends (the standard API's fragments give it back in between,
 		// which lets a close frame through while the socket still takes bytes)
 		this.webSocketHandler.setTomcatGatheredWrites(true);
-		CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
-		this.server = TomcatWebSocketServer
-			.start(() -> new StandardWebSocketHandlerAdapter(new WebSocketHandlerDecorator(this.webSocketHandler) {
-
-				@Override
-				public void afterConnectionClosed(WebSocketSession session, CloseStatus status) throws Exception {
-					super.afterConnectionClosed(session, status);
-					closed.complete(status);
-				}
-
-			}, new StandardWebSocketSession(new HttpHeaders(), new HashMap<>(), null, null)));
+		CompletableFuture<CloseStatus> closed = startServer(applicationTimeout).closed;
 		try (Socket socket = this.server.connectWithoutReading()) {
 			await().atMost(TestWaits.SHORT).until(() -> !this.webSocketHandler.sessions().isEmpty());
 			WebSocketJsonRpcConnection connection = (WebSocketJsonRpcConnection) this.webSocketHandler.sessions()
@@ -175,6 +178,47 @@ class JsonRpcWebSocketHandlerTomcatTests {
 			// time limit, not after its own 20 s, longer than this wait
 			assertThat(TestWaits.join(closed).getCode()).isEqualTo(CloseStatus.NORMAL.getCode());
 		}
+	}
+
+	@ParameterizedTest(name = "application {0} ms, send time limit 1500 ms: {1} ms")
+	@CsvSource({ "0, 0", "500, 500", "1499, 1499", "1500, 1500", "1501, 1500", "60000, 1500", "-1, 1500" })
+	void blockingSendTimeoutTheApplicationSetIsKeptOnlyWhenShorterThanTheSendTimeLimit(long application, long expected)
+			throws Exception {
+		this.webSocketHandler.setOutboundLimits(1024, 16L * 1024 * 1024, Duration.ofMillis(1500));
+		WebSocketJsonRpcConnection connection = connectWithBlockingSendTimeout(application);
+		assertThat(nativeSession(connection).getUserProperties())
+			.containsEntry("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", expected);
+	}
+
+	@Test
+	void blockingSendTimeoutTheApplicationSetIsKeptWhenTheSendTimeLimitIsForever() throws Exception {
+		this.webSocketHandler.setOutboundLimits(1024, 16L * 1024 * 1024, ChronoUnit.FOREVER.getDuration());
+		WebSocketJsonRpcConnection connection = connectWithBlockingSendTimeout(500L);
+		assertThat(nativeSession(connection).getUserProperties())
+			.containsEntry("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", 500L);
+	}
+
+	@Test
+	void blockingSendTimeoutThatTomcatIgnoresIsReplacedBySendTimeLimit() throws Exception {
+		// Tomcat reads a Long only: an Integer leaves its 20 s default in force
+		this.webSocketHandler.setOutboundLimits(1024, 16L * 1024 * 1024, Duration.ofMillis(1500));
+		WebSocketJsonRpcConnection connection = connectWithBlockingSendTimeout(500);
+		assertThat(nativeSession(connection).getUserProperties())
+			.containsEntry("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", 1500L);
+	}
+
+	private WebSocketJsonRpcConnection connectWithBlockingSendTimeout(Object applicationTimeout) throws Exception {
+		startServer(applicationTimeout);
+		this.client = this.server.connect();
+		await().atMost(TestWaits.SHORT).until(() -> !this.webSocketHandler.sessions().isEmpty());
+		return (WebSocketJsonRpcConnection) this.webSocketHandler.sessions().get(0);
+	}
+
+	private ApplicationHandler startServer(@Nullable Object blockingSendTimeout) throws Exception {
+		ApplicationHandler handler = new ApplicationHandler(this.webSocketHandler, blockingSendTimeout);
+		this.server = TomcatWebSocketServer.start(() -> new StandardWebSocketHandlerAdapter(handler,
+				new StandardWebSocketSession(new HttpHeaders(), new HashMap<>(), null, null)));
+		return handler;
 	}
 
 	private static Session nativeSession(WebSocketJsonRpcConnection connection) {
@@ -197,6 +241,39 @@ class JsonRpcWebSocketHandlerTomcatTests {
 
 	private static String notification(String method) {
 		return codec.encodeNotification(method, null).text();
+	}
+
+	/**
+	 * The JSON-RPC handler as an application decorates it: it may set Tomcat's blocking
+	 * send timeout on the session before the connection is set up, and reports the close.
+	 */
+	private static final class ApplicationHandler extends WebSocketHandlerDecorator {
+
+		private final @Nullable Object blockingSendTimeout;
+
+		final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
+
+		ApplicationHandler(JsonRpcWebSocketHandler delegate, @Nullable Object blockingSendTimeout) {
+			super(delegate);
+			this.blockingSendTimeout = blockingSendTimeout;
+		}
+
+		@Override
+		public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+			if (this.blockingSendTimeout != null) {
+				((NativeWebSocketSession) session).getNativeSession(Session.class)
+					.getUserProperties()
+					.put("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", this.blockingSendTimeout);
+			}
+			super.afterConnectionEstablished(session);
+		}
+
+		@Override
+		public void afterConnectionClosed(WebSocketSession session, CloseStatus status) throws Exception {
+			super.afterConnectionClosed(session, status);
+			this.closed.complete(status);
+		}
+
 	}
 
 }
