@@ -83,8 +83,7 @@ final class DefaultJsonRpcHandler implements JsonRpcHandler {
 			}
 			JsonRpcRequest request = (JsonRpcRequest) entry;
 			// a notification gets no response, even on error
-			// its own budget, made only if a streamed result or a copy of the exchange
-			// asks
+			// a budget of its own, made only if a streamed result or a copy asks for it
 			CompletableFuture<JsonRpcResponse> future = call(request, context, null);
 			if (future.isDone() && !future.isCompletedExceptionally()) {
 				// the common synchronous case: answer without another stage
