@@ -58,7 +58,9 @@ public sealed interface JsonRpcResponse extends JsonRpcMessage
 	 * @return the response
 	 */
 	static Success success(JsonRpcId id, @Nullable Object result) {
-		return new Success(id, result);
+		// a void method's answer to a notification, made on every notification and then
+		// dropped: one shared (immutable, equal) record instead
+		return (result == null && id == JsonRpcId.NULL) ? Success.NULL_ID_NO_RESULT : new Success(id, result);
 	}
 
 	/**
@@ -79,6 +81,8 @@ public sealed interface JsonRpcResponse extends JsonRpcMessage
 	 * @param version the protocol version of the request
 	 */
 	record Success(JsonRpcId id, @Nullable Object result, JsonRpcVersion version) implements JsonRpcResponse {
+
+		private static final Success NULL_ID_NO_RESULT = new Success(JsonRpcId.NULL, null, JsonRpcVersion.V2);
 
 		public Success {
 			Assert.notNull(id, "Id is required");

@@ -83,7 +83,8 @@ final class DefaultJsonRpcHandler implements JsonRpcHandler {
 			}
 			JsonRpcRequest request = (JsonRpcRequest) entry;
 			// a notification gets no response, even on error
-			CompletableFuture<JsonRpcResponse> future = call(request, context, replyBudget());
+			// a budget of its own, made only if a streamed result or a copy asks for it
+			CompletableFuture<JsonRpcResponse> future = call(request, context, null);
 			if (future.isDone() && !future.isCompletedExceptionally()) {
 				// the common synchronous case: answer without another stage
 				return CompletableFuture.completedFuture(reply(request, future.join()));
@@ -192,13 +193,20 @@ final class DefaultJsonRpcHandler implements JsonRpcHandler {
 	}
 
 	private CompletableFuture<JsonRpcResponse> call(JsonRpcRequest request, JsonRpcTransportContext context,
-			JsonRpcReplyBudget budget) {
-		if (budget.isExhausted()) {
+			@Nullable JsonRpcReplyBudget budget) {
+		JsonRpcExchange exchange;
+		if (budget == null) {
+			// a single call: a budget of its own, which starts empty
+			exchange = JsonRpcExchange.withLazyBudget(request, context, this.codec.limits().maxReplyBytes());
+		}
+		else if (budget.isExhausted()) {
 			// earlier calls of the batch spent the reply budget: do not run the rest
 			return CompletableFuture
 				.completedFuture(this.codec.errorResponse(request, JsonRpcError.replyTooLarge(budget.maxBytes())));
 		}
-		JsonRpcExchange exchange = JsonRpcExchange.of(request, context, budget);
+		else {
+			exchange = JsonRpcExchange.of(request, context, budget);
+		}
 		CompletableFuture<JsonRpcResponse> future;
 		try {
 			future = this.chain.next(exchange);

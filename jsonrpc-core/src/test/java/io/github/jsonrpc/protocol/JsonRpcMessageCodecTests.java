@@ -56,6 +56,21 @@ class JsonRpcMessageCodecTests {
 	}
 
 	@Test
+	void aSuccessKeepsItsIdAndResultWhereTheNotificationAnswerIsShared() {
+		// a void method's answer to a notification is one shared record: only that one
+		assertThat(JsonRpcResponse.success(JsonRpcId.NULL, null))
+			.isSameAs(JsonRpcResponse.success(JsonRpcId.NULL, null))
+			.isEqualTo(new JsonRpcResponse.Success(JsonRpcId.NULL, null));
+		JsonRpcResponse.Success withResult = JsonRpcResponse.success(JsonRpcId.NULL, 5);
+		assertThat(withResult.result()).isEqualTo(5);
+		assertThat(withResult.id()).isEqualTo(JsonRpcId.NULL);
+		JsonRpcResponse.Success withId = JsonRpcResponse.success(JsonRpcId.of(7), null);
+		assertThat(withId.id()).isEqualTo(JsonRpcId.of(7));
+		assertThat(withId.result()).isNull();
+		assertThat(withId.version()).isEqualTo(JsonRpcVersion.V2);
+	}
+
+	@Test
 	void exponentIdIsEchoedAsSameNumber() throws Exception {
 		String reply = call("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[1],\"id\":1e3}");
 		JsonNode id = this.mapper.readTree(reply).get("id");

@@ -120,8 +120,10 @@ class JsonRpcUtf8Tests {
 
 	@Test
 	void everyPositionOfALongInputIsChecked() {
-		// ASCII is skipped eight bytes at a time: a bad byte must be found at any offset
-		for (int length = 1; length <= 24; length++) {
+		// ASCII is skipped sixteen, then eight bytes at a time: a bad byte must be found
+		// at any
+		// offset, in the first or second word of a pair, in a lone word or in the tail
+		for (int length = 1; length <= 40; length++) {
 			for (int at = 0; at < length; at++) {
 				byte[] nul = ascii(length);
 				nul[at] = 0x00;
