@@ -58,6 +58,10 @@ final class JsonRpcParamsBinder {
 
 	private final Map<String, JsonRpcParameter> byName;
 
+	// two parameters may be given one name (@JsonRpcParam, a naming style): then counting
+	// the members found does not prove that every member names a parameter
+	private final boolean distinctNames;
+
 	private final ObjectReader[] readers;
 
 	private final Shortcut[] shortcuts;
@@ -82,6 +86,7 @@ final class JsonRpcParamsBinder {
 			byName.put(parameter.name(), parameter);
 		}
 		this.byName = Map.copyOf(byName);
+		this.distinctNames = byName.size() == parameters.size();
 		this.readers = new ObjectReader[parameters.size()];
 		for (int i = 0; i < this.readers.length; i++) {
 			// a careful server does not silently truncate 1.5 to 1; a single tree node
@@ -223,7 +228,7 @@ final class JsonRpcParamsBinder {
 				found++;
 			}
 		}
-		if (found != params.size()) {
+		if (!this.distinctNames || found != params.size()) {
 			Iterator<String> names = params.propertyNames().iterator();
 			while (names.hasNext()) {
 				String name = names.next();

@@ -46,6 +46,7 @@ import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 import reactor.netty.DisposableServer;
 import reactor.netty.NettyInbound;
+import reactor.netty.tcp.TcpResources;
 import reactor.netty.tcp.TcpServer;
 
 import io.github.jsonrpc.protocol.JsonRpcFraming;
@@ -256,6 +257,12 @@ public final class JsonRpcTcpServer implements SmartLifecycle {
 			}
 			this.draining = false;
 			TcpServer tcpServer = TcpServer.create()
+				// the JDK's selector (NIO), not Netty's native epoll transport: once a
+				// client shut down its output, epoll (Netty 4.2.15 to 4.2.18 at least)
+				// removes the socket from its set and then fails to watch it again, for a
+				// read or for a write that fills the socket buffer, and closes the
+				// connection with the replies still to send
+				.runOn(TcpResources.get(), false)
 				.host(this.address.getHostAddress())
 				.port(this.port)
 				// a client that shuts down its output (nc -N, jayson's notifications) is
@@ -424,13 +431,12 @@ public final class JsonRpcTcpServer implements SmartLifecycle {
 	/**
 	 * Tells the reader when the client shut down its output (Reactor Netty does not end
 	 * the inbound then), and from that moment swallows the requests to read the socket:
-	 * nothing more can come, and such a request is harmful. When the client's last chunks
-	 * were read before the connection took them, Reactor Netty queues them and stops
-	 * reading (no auto-read); handing one over later, it turns auto-read on again, which
-	 * asks the channel to read. Netty's epoll transport (4.2) has by then removed the
-	 * socket from its epoll set (no interest left once the input is shut down) and fails
-	 * to add it back ({@code epoll_ctl} ENOENT): the channel closed, and the calls of
-	 * that last chunk, just dispatched, went unanswered.
+	 * nothing more can come. Reactor Netty asks to read again whenever it hands over a
+	 * chunk it held back (it stops auto-read while the connection is busy), also after
+	 * the end of input; on Netty's epoll transport that request closed the channel (the
+	 * socket was no longer in the epoll set), so the calls of that chunk went unanswered.
+	 * The server runs on NIO for that reason; the handler keeps such a pointless read
+	 * from reaching any transport.
 	 */
 	private static final class InputShutdownHandler extends ChannelDuplexHandler {
 

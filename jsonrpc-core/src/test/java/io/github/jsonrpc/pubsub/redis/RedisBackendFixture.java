@@ -36,6 +36,14 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  */
 final class RedisBackendFixture implements AutoCloseable {
 
+	/**
+	 * The Redis command timeout of the tests that wait it out (outages, unconfirmed
+	 * subscriptions): 2 s, or {@code -Djsonrpc.test.redis-timeout-millis}. The mutation
+	 * profile sets 1 s, since waiting it out is most of each mutant's run there; a build
+	 * on a loaded machine keeps the slack of 2 s.
+	 */
+	static final Duration REDIS_TIMEOUT = Duration.ofMillis(Long.getLong("jsonrpc.test.redis-timeout-millis", 2000));
+
 	private final String prefix;
 
 	private final List<AutoCloseable> resources = new ArrayList<>();

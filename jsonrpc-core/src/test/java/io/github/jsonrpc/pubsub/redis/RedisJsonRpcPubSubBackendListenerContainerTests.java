@@ -54,7 +54,7 @@ class RedisJsonRpcPubSubBackendListenerContainerTests {
 	// also the retry interval: the checks right after start() must come before the
 	// first retry, also on a loaded machine (they take a few milliseconds); each test
 	// waits it out twice, the unconfirmed subscription and the interval before the retry
-	private static final Duration TIMEOUT = Duration.ofSeconds(1);
+	private static final Duration TIMEOUT = RedisBackendFixture.REDIS_TIMEOUT;
 
 	// joining again: an interval, a PING and a subscription, each at most the timeout;
 	// the rest is the shared machine's slack

@@ -69,9 +69,10 @@ import static org.awaitility.Awaitility.await;
 class RedisJsonRpcPubSubBackendOutageTests {
 
 	// the proxied instance's: waits for an unanswered command end after it, and every
-	// outage below is noticed after it. 1 s rather than 2: most of these tests' time (and
-	// of each mutant's run under PIT) is this timeout running out, a few times per test
-	private static final Duration TIMEOUT = Duration.ofSeconds(1);
+	// outage below is noticed after it (most of these tests' time, a few times per test)
+	private static final Duration TIMEOUT = RedisBackendFixture.REDIS_TIMEOUT;
+
+	private static final String NO_ANSWER = "no answer within " + TIMEOUT.toMillis() + " ms";
 
 	// noticing an outage takes a command's timeout and a probe's; joining after one, an
 	// interval, a PING and a subscription, each at most the timeout: the rest is the
@@ -163,7 +164,7 @@ class RedisJsonRpcPubSubBackendOutageTests {
 		// nothing answers: once the timeout has passed, Redis counts as unavailable
 		await().atMost(OUTAGE_WAIT).untilAsserted(() -> {
 			this.c.publish("chat", message("probe"), false);
-			assertThat(output).contains("Redis is unavailable (waiting for Redis failed: no answer within 1000 ms); "
+			assertThat(output).contains("Redis is unavailable (waiting for Redis failed: " + NO_ANSWER + "); "
 					+ "publications are delivered on this instance only until it answers again");
 		});
 		long notSent = this.c.check().notSent();
@@ -221,7 +222,7 @@ class RedisJsonRpcPubSubBackendOutageTests {
 		}
 		await().atMost(OUTAGE_WAIT).untilAsserted(() -> {
 			this.c.publish("chat", message("probe"), false);
-			assertThat(output).contains("Redis is unavailable (waiting for Redis failed: no answer within 1000 ms)");
+			assertThat(output).contains("Redis is unavailable (waiting for Redis failed: " + NO_ANSWER + ")");
 		});
 		assertThat(this.receivedByA.texts()).isEmpty();
 		this.proxy.resume();
@@ -237,7 +238,7 @@ class RedisJsonRpcPubSubBackendOutageTests {
 		Status after = this.c.check();
 		assertThat(after.available()).isTrue();
 		assertThat(after.notSent()).isGreaterThanOrEqualTo(100);
-		assertThat(after.lastFailure()).isEqualTo("waiting for Redis: no answer within 1000 ms");
+		assertThat(after.lastFailure()).isEqualTo("waiting for Redis: " + NO_ANSWER);
 	}
 
 	@Test
@@ -248,15 +249,15 @@ class RedisJsonRpcPubSubBackendOutageTests {
 		// a subscriber waits at most the timeout for the retained value, once: the next
 		// ones, and publications, do not wait for Redis
 		assertThat(this.c.retained("clock")).isNull();
-		assertThat(output).contains("Redis is unavailable (reading the retained value of topic 'clock' failed: "
-				+ "no answer within 1000 ms)");
+		assertThat(output)
+			.contains("Redis is unavailable (reading the retained value of topic 'clock' failed: " + NO_ANSWER + ")");
 		assertThat(output).contains("No retained value of topic 'clock' from Redis: ");
 		assertThat(this.c.retained("clock")).isNull();
 		assertThat(this.c.publish("chat", message("alone"), false)).isOne();
 		Status during = this.c.check();
 		assertThat(during.notSent()).isOne();
 		assertThat(during.available()).isFalse();
-		assertThat(during.lastFailure()).isEqualTo("PING: no answer within 1000 ms");
+		assertThat(during.lastFailure()).isEqualTo("PING: " + NO_ANSWER);
 		// a check on an interrupted thread does not wait, and leaves it interrupted
 		Thread.currentThread().interrupt();
 		assertThat(this.c.check().available()).isFalse();

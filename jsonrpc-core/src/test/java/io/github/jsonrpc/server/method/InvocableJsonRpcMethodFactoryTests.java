@@ -104,6 +104,13 @@ class InvocableJsonRpcMethodFactoryTests {
 	}
 
 	@Test
+	void unknownNamedParamIsReportedWhenTwoParametersShareAName() {
+		// two members, two parameters found by name: yet only one member names them
+		assertInvalidParams(call("twice", "{\"x\": \"1\", \"y\": \"2\"}"), "Invalid params: unknown parameter 'y'");
+		assertThat(result("twice", "{\"x\": \"1\"}")).hasToString("\"1/1\"");
+	}
+
+	@Test
 	void paramsForMethodWithoutParametersIsInvalidParams() {
 		assertInvalidParams(call("none", "[1]"), "Invalid params: method takes no params");
 		assertInvalidParams(call("none", "{\"a\": 1}"), "Invalid params: method takes no params");
@@ -366,6 +373,10 @@ class InvocableJsonRpcMethodFactoryTests {
 
 		public String none() {
 			return "none";
+		}
+
+		public String twice(@JsonRpcParam("x") String first, @JsonRpcParam("x") String second) {
+			return first + "/" + second;
 		}
 
 		public int increment(int value) {

@@ -16,6 +16,9 @@
 package io.github.jsonrpc.server.tcp;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
@@ -367,17 +370,42 @@ class JsonRpcTcpServerTests {
 			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"gate.await\",\"id\":1}");
 			await().atMost(TestWaits.SHORT).until(() -> this.gate.waiting() == 1);
 			TcpJsonRpcConnection session = sessionOf(server, client);
+			DuplexChannel channel = (DuplexChannel) session.connection().channel();
 			// a chunk of its own, read while the connection is busy: Reactor Netty holds
-			// it,
-			// then reads the end of input
+			// it
+			// and stops auto-read (the end of input is then read later, or, on epoll, at
+			// once)
 			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[1,2],\"id\":2}");
 			client.socket().shutdownOutput();
-			await().atMost(TestWaits.SHORT)
-				.until(() -> ((DuplexChannel) session.connection().channel()).isInputShutdown());
+			await().atMost(TestWaits.SHORT).until(() -> !channel.config().isAutoRead() || channel.isInputShutdown());
 			// handing the chunk over, Reactor Netty asks the channel to read again
 			this.gate.open("late");
 			assertThat(client.next().get("result").asString()).isEqualTo("late");
 			assertThat(client.next().get("result").asInt()).isEqualTo(3);
+			assertThat(client.awaitClosed(TestWaits.SHORT)).isTrue();
+		}
+	}
+
+	@Test
+	void replyLargerThanTheSocketBuffersToAClientThatShutDownItsOutputIsWrittenInFull() throws Exception {
+		JsonRpcTcpServer server = start(JsonRpcFraming.NDJSON);
+		Socket socket = new Socket();
+		socket.setReceiveBufferSize(4096);
+		socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getPort()), 5000);
+		try (TcpTestClient client = new TcpTestClient(socket, JsonRpcFraming.NDJSON, false)) {
+			client.send("{\"jsonrpc\":\"2.0\",\"method\":\"gate.await\",\"id\":1}");
+			await().atMost(TestWaits.SHORT).until(() -> this.gate.waiting() == 1);
+			DuplexChannel channel = (DuplexChannel) sessionOf(server, client).connection().channel();
+			client.socket().shutdownOutput();
+			await().atMost(TestWaits.SHORT).until(channel::isInputShutdown);
+			// far more than the socket buffers hold: the server must wait to write the
+			// rest
+			// (on Netty's epoll transport, asking to be told when it can write closed the
+			// channel once the input was shut down)
+			this.gate.open("x".repeat(3_000_000));
+			await().atMost(TestWaits.SHORT).until(() -> !channel.isWritable() || !channel.isActive());
+			client.startReading();
+			assertThat(client.next().get("result").asString()).hasSize(3_000_000);
 			assertThat(client.awaitClosed(TestWaits.SHORT)).isTrue();
 		}
 	}
