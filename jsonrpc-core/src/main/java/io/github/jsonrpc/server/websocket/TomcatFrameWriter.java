@@ -149,9 +149,9 @@ final class TomcatFrameWriter {
 	 * it, a ping. Against a client that stopped reading, each would otherwise hold its
 	 * thread (the one closing the session, or a ping's) for Tomcat's default of 20 s,
 	 * whatever the send time limit. A timeout the application already set on the session
-	 * is kept when it is shorter; a longer one, or none ({@code -1}), gives way to the
-	 * send time limit, which always bounds the close. Sessions of other containers are
-	 * left alone.
+	 * is kept when it is shorter (and positive); a longer one, {@code 0}, or none
+	 * ({@code -1}), gives way to the send time limit, which always bounds the close.
+	 * Sessions of other containers are left alone.
 	 * @param session the session
 	 * @param timeoutMillis the timeout in milliseconds, {@code -1} for none
 	 */
@@ -167,8 +167,9 @@ final class TomcatFrameWriter {
 	}
 
 	private static boolean isShorter(long configured, long timeoutMillis) {
-		// negative: no timeout, longer than any
-		return configured >= 0 && (timeoutMillis < 0 || configured < timeoutMillis);
+		// negative: no timeout, longer than any; 0 fails every blocking send at once
+		// (the close frame, pings), which an application may have meant as "none"
+		return configured > 0 && (timeoutMillis < 0 || configured < timeoutMillis);
 	}
 
 	private static boolean isTomcat(Class<?> sessionType) {

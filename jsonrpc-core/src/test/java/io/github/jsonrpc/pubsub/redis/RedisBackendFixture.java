@@ -72,8 +72,24 @@ final class RedisBackendFixture implements AutoCloseable {
 	 * @throws Exception if one cannot be closed
 	 */
 	void closeResources() throws Exception {
+		// every one, even after one failed: a resource left open would leak into the next
+		// test
+		Exception failure = null;
 		for (int i = this.resources.size() - 1; i >= 0; i--) {
-			this.resources.remove(i).close();
+			try {
+				this.resources.remove(i).close();
+			}
+			catch (Exception ex) {
+				if (failure == null) {
+					failure = ex;
+				}
+				else {
+					failure.addSuppressed(ex);
+				}
+			}
+		}
+		if (failure != null) {
+			throw failure;
 		}
 	}
 
