@@ -46,6 +46,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
@@ -85,7 +86,8 @@ class JsonRpcSecurityAutoConfigurationWiringTests {
 	@Test
 	void applicationTrustResolverAndStrategyAreUsed() {
 		AuthenticationTrustResolver trustResolver = new AuthenticationTrustResolverImpl();
-		SecurityContextHolderStrategy strategy = SecurityContextHolder.getContextHolderStrategy();
+		SecurityContextHolderStrategy strategy = new DelegatingStrategy(
+				SecurityContextHolder.getContextHolderStrategy());
 		this.contextRunner.withBean(AuthenticationTrustResolver.class, () -> trustResolver)
 			.withBean(SecurityContextHolderStrategy.class, () -> strategy)
 			.run((context) -> {
@@ -244,6 +246,39 @@ class JsonRpcSecurityAutoConfigurationWiringTests {
 	private static Authentication user(String role) {
 		return UsernamePasswordAuthenticationToken.authenticated("user", null,
 				AuthorityUtils.createAuthorityList(role));
+	}
+
+	/**
+	 * A strategy of the application's own, told apart from the default by identity.
+	 */
+	static final class DelegatingStrategy implements SecurityContextHolderStrategy {
+
+		private final SecurityContextHolderStrategy delegate;
+
+		DelegatingStrategy(SecurityContextHolderStrategy delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public void clearContext() {
+			this.delegate.clearContext();
+		}
+
+		@Override
+		public SecurityContext getContext() {
+			return this.delegate.getContext();
+		}
+
+		@Override
+		public void setContext(SecurityContext context) {
+			this.delegate.setContext(context);
+		}
+
+		@Override
+		public SecurityContext createEmptyContext() {
+			return this.delegate.createEmptyContext();
+		}
+
 	}
 
 	static final class Gate {
