@@ -28,6 +28,9 @@ import io.github.jsonrpc.client.config.EnableJsonRpcClients;
 import io.github.jsonrpc.client.config.JsonRpcClientRegistry;
 import io.github.jsonrpc.protocol.JsonRpcId;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -110,6 +113,52 @@ class JsonRpcClientAutoConfigurationTests {
 				assertThat(feed.getBearerToken()).isEqualTo("abc");
 				assertThat(feed.getReconnectMaxDelay()).hasSeconds(10);
 				assertThat(PropertiesJsonRpcClientRegistry.url(feed)).hasToString("ws://feed.example/rpc");
+			});
+	}
+
+	@Test
+	void urlWithoutSchemeIsKeptWhateverTheTransport() {
+		JsonRpcClientProperties.Client relative = new JsonRpcClientProperties.Client();
+		relative.setUrl("/rpc");
+		relative.setTransport(JsonRpcClientProperties.Transport.WEBSOCKET);
+		assertThat(PropertiesJsonRpcClientRegistry.url(relative)).hasToString("/rpc");
+	}
+
+	@Test
+	void clientsAreObservedWithTheApplicationObservationRegistry() {
+		List<String> observed = new ArrayList<>();
+		ObservationRegistry observations = ObservationRegistry.create();
+		observations.observationConfig().observationHandler(new ObservationHandler<>() {
+
+			@Override
+			public void onStop(Observation.Context context) {
+				observed.add(context.getName());
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+
+		});
+		this.contextRunner.withBean(ObservationRegistry.class, () -> observations).run((context) -> {
+			JsonRpcClient client = context.getBean(JsonRpcClient.Builder.class)
+				.transport((request) -> CompletableFuture
+					.completedFuture(List.of(JsonRpcResponse.success(request.entries().get(0).id(), 1))))
+				.build();
+			assertThat(client.method("ping").retrieve(Integer.class)).isEqualTo(1);
+			assertThat(observed).isNotEmpty();
+		});
+		observed.clear();
+		this.contextRunner.withBean(ObservationRegistry.class, () -> observations)
+			.withPropertyValues("jsonrpc.observation.enabled=false")
+			.run((context) -> {
+				JsonRpcClient client = context.getBean(JsonRpcClient.Builder.class)
+					.transport((request) -> CompletableFuture
+						.completedFuture(List.of(JsonRpcResponse.success(request.entries().get(0).id(), 1))))
+					.build();
+				assertThat(client.method("ping").retrieve(Integer.class)).isEqualTo(1);
+				assertThat(observed).isEmpty();
 			});
 	}
 

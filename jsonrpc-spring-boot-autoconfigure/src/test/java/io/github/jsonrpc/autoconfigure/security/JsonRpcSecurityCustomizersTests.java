@@ -27,6 +27,7 @@ import org.springframework.security.config.annotation.web.configurers.CsrfConfig
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.mock;
 
@@ -69,6 +70,17 @@ class JsonRpcSecurityCustomizersTests {
 		then(csrf).should().ignoringRequestMatchers(matcher.capture());
 		assertThat(matcher.getValue().matches(new MockHttpServletRequest("PUT", "/jsonrpc"))).isTrue();
 		assertThat(matcher.getValue().matches(new MockHttpServletRequest("POST", "/other"))).isFalse();
+	}
+
+	@Test
+	void emptyPathOrMissingMatcherIsRejected() {
+		assertThatIllegalArgumentException().isThrownBy(() -> JsonRpcSecurityCustomizers.ignoreCsrf(" "))
+			.withMessage("Path must not be empty");
+		assertThatIllegalArgumentException().isThrownBy(() -> JsonRpcSecurityCustomizers.jsonRpcRequests(""))
+			.withMessage("Path must not be empty");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> JsonRpcSecurityCustomizers.ignoreCsrf((RequestMatcher) null))
+			.withMessage("Matcher is required");
 	}
 
 }
