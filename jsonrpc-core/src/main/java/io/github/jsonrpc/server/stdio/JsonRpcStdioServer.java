@@ -199,21 +199,20 @@ public final class JsonRpcStdioServer implements SmartLifecycle {
 			}
 			ExecutorService writer = Executors
 				.newSingleThreadExecutor((task) -> thread(task, "jsonrpc-stdio-writer", true));
+			// a session that ends by itself (a message over the limit, a parent that
+			// stopped reading) ends the application too, even while nothing more arrives
+			// on the input: told once the close queued its last words on the writer, so
+			// that stopping the server, which shuts the writer down, still writes them
 			StdioJsonRpcConnection connection = new StdioJsonRpcConnection(out, writer, this.handler, this.settings,
-					this.executor, this.framing, writer::shutdown);
+					this.executor, this.framing, writer::shutdown, () -> {
+						if (isRunning()) {
+							thread(this::ended, "jsonrpc-stdio-end", true).start();
+						}
+					});
 			this.sessionRegistry.register(connection);
 			InputStream source = in;
 			Thread reader = thread(() -> read(source, connection), "jsonrpc-stdio-reader", true);
 			this.ended.set(false);
-			// a session that ends by itself (a message over the limit, a parent that
-			// stopped
-			// reading) ends the application too, even while nothing more arrives on the
-			// input
-			connection.onClose(() -> {
-				if (isRunning()) {
-					thread(this::ended, "jsonrpc-stdio-end", true).start();
-				}
-			});
 			// the parent stops reading: the write blocks, and the session closes after
 			// the
 			// send time limit

@@ -43,14 +43,20 @@ final class StdioJsonRpcConnection extends JsonRpcStreamConnection {
 
 	private final ExecutorService writer;
 
+	// run on the writer once the last words are written
 	private final Runnable closed;
 
+	// run by the thread that closes the session, once the last words are queued
+	private final Runnable transportClosed;
+
 	StdioJsonRpcConnection(OutputStream output, ExecutorService writer, JsonRpcHandler handler,
-			JsonRpcConnectionSettings settings, Executor executor, JsonRpcFraming framing, Runnable closed) {
+			JsonRpcConnectionSettings settings, Executor executor, JsonRpcFraming framing, Runnable closed,
+			Runnable transportClosed) {
 		super("stdio", null, Map.of(), handler, settings, executor, framing);
 		this.output = output;
 		this.writer = writer;
 		this.closed = closed;
+		this.transportClosed = transportClosed;
 	}
 
 	@Override
@@ -100,6 +106,8 @@ final class StdioJsonRpcConnection extends JsonRpcStreamConnection {
 		catch (RejectedExecutionException ex) {
 			// the server stopped the writer meanwhile: nothing more can be written
 		}
+		// after the last words were queued: what this starts may stop the writer
+		this.transportClosed.run();
 	}
 
 }

@@ -99,7 +99,7 @@ class JsonRpcStdioAutoConfigurationTests {
 				await().atMost(TestWaits.SHORT).until(() -> pipe.output().contains("\"result\":3"));
 				pipe.send(bytes(
 						"{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[1,2,3,4,5,6,7,8,9,10,11,12],\"id\":2}\n"));
-				await().atMost(TestWaits.SHORT).until(() -> pipe.output().contains("-32005"));
+				await().atMost(TestWaits.SHORT).untilAsserted(() -> assertThat(pipe.output()).contains("-32005"));
 				assertThat(pipe.output()).startsWith("{");
 				pipe.input.close();
 			});
