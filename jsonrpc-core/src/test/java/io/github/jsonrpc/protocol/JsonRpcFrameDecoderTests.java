@@ -142,4 +142,16 @@ class JsonRpcFrameDecoderTests {
 		}
 	}
 
+	@Test
+	void contentLengthHeaderIsWrittenFromZeroAndRefusedForANegativeSize() {
+		assertThat(new String(JsonRpcFraming.CONTENT_LENGTH.header(0), StandardCharsets.US_ASCII))
+			.isEqualTo("Content-Length: 0\r\n\r\n");
+		assertThat(new String(JsonRpcFraming.CONTENT_LENGTH.header(42), StandardCharsets.US_ASCII))
+			.isEqualTo("Content-Length: 42\r\n\r\n");
+		assertThat(JsonRpcFraming.NDJSON.header(0)).isEmpty();
+		assertThatIllegalArgumentException().isThrownBy(() -> JsonRpcFraming.CONTENT_LENGTH.header(-1))
+			.withMessage("Message size must not be negative");
+		assertThatIllegalArgumentException().isThrownBy(() -> JsonRpcFraming.NDJSON.header(-1));
+	}
+
 }

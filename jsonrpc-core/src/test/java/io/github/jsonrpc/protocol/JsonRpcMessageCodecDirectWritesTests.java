@@ -23,15 +23,20 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.DefaultTyping;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.node.IntNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.LongNode;
+import tools.jackson.databind.node.StringNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,6 +90,23 @@ class JsonRpcMessageCodecDirectWritesTests {
 		assertThat(result(mapper, 7L)).isEqualTo("\"long:7\"");
 		assertThat(result(mapper, "a")).isEqualTo("\"string:a\"");
 		assertThat(result(mapper, true)).isEqualTo("\"boolean:true\"");
+		assertWrittenAsTheMapperWrites(mapper);
+	}
+
+	// ids are written directly only while every node type an id can be has the standard
+	// serializer: one custom serializer for any of them must be used for every id of that
+	// type
+	@ParameterizedTest
+	@ValueSource(classes = { IntNode.class, LongNode.class, StringNode.class })
+	<T extends JsonNode> void customSerializerOfAnIdNodeTypeIsUsed(Class<T> nodeType) {
+		JsonMapper mapper = JsonMapper.builder()
+			.addModule(new SimpleModule().addSerializer(nodeType, new Prefixing<>("node:")))
+			.build();
+		JsonRpcId id = (nodeType == IntNode.class) ? JsonRpcId.of(JsonNodeFactory.instance.numberNode(7))
+				: (nodeType == LongNode.class) ? JsonRpcId.of(Long.MAX_VALUE) : JsonRpcId.of("abc");
+		assertThat(id.value()).isInstanceOf(nodeType);
+		String written = id(mapper, id);
+		assertThat(written).startsWith("\"node:").isEqualTo(mapper.writeValueAsString(id.value()));
 		assertWrittenAsTheMapperWrites(mapper);
 	}
 

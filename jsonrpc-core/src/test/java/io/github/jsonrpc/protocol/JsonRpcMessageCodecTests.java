@@ -574,4 +574,25 @@ class JsonRpcMessageCodecTests {
 
 	}
 
+	@Test
+	void requiredArgumentsOfTheEncodingMethodsAreRefusedWhenMissing() {
+		JsonRpcMessageCodec codec = JsonRpcMessageCodec.create(JsonMapper.builder().build());
+		JsonRpcId id = JsonRpcId.of(1);
+		JsonRpcError error = JsonRpcError.standard(JsonRpcErrorCodes.INTERNAL_ERROR);
+		JsonRpcRequest request = JsonRpcRequest.call(id, "m", null);
+		assertRefused(() -> codec.encodeCall(null, "m", null), "Id is required");
+		assertRefused(() -> codec.encodeCall(id, null, null), "Method is required");
+		assertRefused(() -> codec.encodeCall(id, " ", null), "Method is required");
+		assertRefused(() -> codec.encodeStreamItem(null, JsonRpcVersion.V2, 1), "Id is required");
+		assertRefused(() -> codec.encodeStreamItem(id, null, 1), "Version is required");
+		assertRefused(() -> codec.errorReply(null, error), "Inbound message is required");
+		assertRefused(() -> codec.errorReply(JsonRpcInbound.single(request), null), "Error is required");
+		assertRefused(() -> codec.errorResponse(null, error), "Request is required");
+		assertRefused(() -> codec.errorResponse(request, null), "Error is required");
+	}
+
+	private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String message) {
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(call).withMessage(message);
+	}
+
 }
