@@ -45,6 +45,9 @@ final class DefaultJsonRpcHandler implements JsonRpcHandler {
 
 	private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
+	// the answer to every message of notifications only that ran on the calling thread
+	private static final CompletableFuture<JsonRpcReply> NO_REPLY = new SharedCompletedFuture<>(JsonRpcReply.empty());
+
 	private final JsonRpcMessageCodec codec;
 
 	private final JsonRpcInterceptor.Chain chain;
@@ -90,7 +93,8 @@ final class DefaultJsonRpcHandler implements JsonRpcHandler {
 			CompletableFuture<JsonRpcResponse> future = call(request, context, this.replyLimit.newBudget());
 			if (future.isDone() && !future.isCompletedExceptionally()) {
 				// the common synchronous case: answer without another stage
-				return CompletableFuture.completedFuture(reply(request, future.join()));
+				return request.isNotification() ? NO_REPLY
+						: CompletableFuture.completedFuture(reply(request, future.join()));
 			}
 			return future.thenApply((response) -> reply(request, response));
 		}
@@ -107,7 +111,8 @@ final class DefaultJsonRpcHandler implements JsonRpcHandler {
 				? runInParallel(entries, responses, context, budget)
 				: runInSequence(entries, responses, 0, context, budget);
 		if (done.isDone() && !done.isCompletedExceptionally()) {
-			return CompletableFuture.completedFuture(collect(entries, responses));
+			JsonRpcReply reply = collect(entries, responses);
+			return reply.isEmpty() ? NO_REPLY : CompletableFuture.completedFuture(reply);
 		}
 		return done.thenApply((ignored) -> collect(entries, responses));
 	}
