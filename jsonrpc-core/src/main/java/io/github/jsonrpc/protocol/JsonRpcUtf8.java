@@ -76,6 +76,14 @@ final class JsonRpcUtf8 {
 			if (i >= length) {
 				return true;
 			}
+			if (i > lastWord && lastWord >= 0) {
+				// fewer than eight bytes left: one test of the last eight (some of them
+				// checked again) instead of a byte at a time
+				long word = (long) LONGS.get(bytes, lastWord);
+				if ((word & HIGH_BITS) == 0 && ((word - LOW_BITS) & ~word & HIGH_BITS) == 0) {
+					return true;
+				}
+			}
 			int b = bytes[i];
 			if (b > 0) {
 				// ASCII, the common case

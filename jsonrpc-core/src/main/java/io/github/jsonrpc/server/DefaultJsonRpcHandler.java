@@ -45,6 +45,9 @@ final class DefaultJsonRpcHandler implements JsonRpcHandler {
 
 	private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
+	// the answer to every message of notifications only that ran on the calling thread
+	private static final CompletableFuture<JsonRpcReply> NO_REPLY = new SharedCompletedFuture<>(JsonRpcReply.empty());
+
 	private final JsonRpcMessageCodec codec;
 
 	private final JsonRpcInterceptor.Chain chain;
@@ -57,6 +60,9 @@ final class DefaultJsonRpcHandler implements JsonRpcHandler {
 
 	private final @Nullable Executor batchExecutor;
 
+	// the size of every request's reply budget
+	private final JsonRpcReplyBudget.Limit replyLimit;
+
 	DefaultJsonRpcHandler(JsonRpcMessageCodec codec, JsonRpcInterceptor.Chain chain,
 			JsonRpcExceptionHandler exceptionHandler, int maxBatchSize, int batchParallelism,
 			@Nullable Executor batchExecutor) {
@@ -66,6 +72,7 @@ final class DefaultJsonRpcHandler implements JsonRpcHandler {
 		this.maxBatchSize = maxBatchSize;
 		this.batchParallelism = batchParallelism;
 		this.batchExecutor = batchExecutor;
+		this.replyLimit = new JsonRpcReplyBudget.Limit(codec.limits().maxReplyBytes());
 	}
 
 	@Override
@@ -83,11 +90,11 @@ final class DefaultJsonRpcHandler implements JsonRpcHandler {
 			}
 			JsonRpcRequest request = (JsonRpcRequest) entry;
 			// a notification gets no response, even on error
-			// a budget of its own, made only if a streamed result or a copy asks for it
-			CompletableFuture<JsonRpcResponse> future = call(request, context, null);
+			CompletableFuture<JsonRpcResponse> future = call(request, context, this.replyLimit.newBudget());
 			if (future.isDone() && !future.isCompletedExceptionally()) {
 				// the common synchronous case: answer without another stage
-				return CompletableFuture.completedFuture(reply(request, future.join()));
+				return request.isNotification() ? NO_REPLY
+						: CompletableFuture.completedFuture(reply(request, future.join()));
 			}
 			return future.thenApply((response) -> reply(request, response));
 		}
@@ -99,12 +106,13 @@ final class DefaultJsonRpcHandler implements JsonRpcHandler {
 		}
 		JsonRpcResponse[] responses = new JsonRpcResponse[entries.size()];
 		// one budget for the whole batch: a batch must not multiply the per-call limits
-		JsonRpcReplyBudget budget = replyBudget();
+		JsonRpcReplyBudget budget = this.replyLimit.newBudget();
 		CompletableFuture<Void> done = (this.batchParallelism > 1 && this.batchExecutor != null)
 				? runInParallel(entries, responses, context, budget)
 				: runInSequence(entries, responses, 0, context, budget);
 		if (done.isDone() && !done.isCompletedExceptionally()) {
-			return CompletableFuture.completedFuture(collect(entries, responses));
+			JsonRpcReply reply = collect(entries, responses);
+			return reply.isEmpty() ? NO_REPLY : CompletableFuture.completedFuture(reply);
 		}
 		return done.thenApply((ignored) -> collect(entries, responses));
 	}
@@ -113,10 +121,6 @@ final class DefaultJsonRpcHandler implements JsonRpcHandler {
 		// a 1.0 request is answered in the 1.0 shape, whoever made its response
 		return request.isNotification() ? JsonRpcReply.empty()
 				: JsonRpcReply.single(response.withVersion(request.version()));
-	}
-
-	private JsonRpcReplyBudget replyBudget() {
-		return JsonRpcReplyBudget.of(this.codec.limits().maxReplyBytes());
 	}
 
 	private CompletableFuture<Void> runInSequence(List<JsonRpcMessage> entries, JsonRpcResponse[] responses, int start,
@@ -193,20 +197,13 @@ final class DefaultJsonRpcHandler implements JsonRpcHandler {
 	}
 
 	private CompletableFuture<JsonRpcResponse> call(JsonRpcRequest request, JsonRpcTransportContext context,
-			@Nullable JsonRpcReplyBudget budget) {
-		JsonRpcExchange exchange;
-		if (budget == null) {
-			// a single call: a budget of its own, which starts empty
-			exchange = JsonRpcExchange.withLazyBudget(request, context, this.codec.limits().maxReplyBytes());
-		}
-		else if (budget.isExhausted()) {
+			JsonRpcReplyBudget budget) {
+		if (budget.isExhausted()) {
 			// earlier calls of the batch spent the reply budget: do not run the rest
 			return CompletableFuture
 				.completedFuture(this.codec.errorResponse(request, JsonRpcError.replyTooLarge(budget.maxBytes())));
 		}
-		else {
-			exchange = JsonRpcExchange.of(request, context, budget);
-		}
+		JsonRpcExchange exchange = JsonRpcExchange.of(request, context, budget);
 		CompletableFuture<JsonRpcResponse> future;
 		try {
 			future = this.chain.next(exchange);

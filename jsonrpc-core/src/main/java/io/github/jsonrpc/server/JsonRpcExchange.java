@@ -42,14 +42,10 @@ public final class JsonRpcExchange {
 
 	private static final VarHandle ATTRIBUTES;
 
-	private static final VarHandle REPLY_BUDGET;
-
 	static {
 		try {
 			ATTRIBUTES = MethodHandles.lookup()
 				.findVarHandle(JsonRpcExchange.class, "attributes", ConcurrentHashMap.class);
-			REPLY_BUDGET = MethodHandles.lookup()
-				.findVarHandle(JsonRpcExchange.class, "replyBudget", JsonRpcReplyBudget.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
@@ -59,21 +55,15 @@ public final class JsonRpcExchange {
 	// made when first asked for: most calls never use attributes
 	private volatile @Nullable ConcurrentHashMap<String, Object> attributes;
 
-	// made when first asked for (see withLazyBudget): most calls never charge it; set
-	// once,
-	// through REPLY_BUDGET
-	private @Nullable JsonRpcReplyBudget replyBudget;
-
-	// the limit of a budget made when first asked for
-	private final long maxReplyBytes;
+	private final JsonRpcReplyBudget replyBudget;
 
 	// set by interceptors before the rest of the chain runs and read by the invoker:
 	// one call at a time, handed between threads through futures and executors
 	private @Nullable JsonRpcPublisherContext publisherContext;
 
 	private JsonRpcExchange(JsonRpcRequest request, JsonRpcTransportContext context,
-			@Nullable ConcurrentHashMap<String, Object> attributes, @Nullable JsonRpcReplyBudget replyBudget,
-			long maxReplyBytes, @Nullable JsonRpcPublisherContext publisherContext) {
+			@Nullable ConcurrentHashMap<String, Object> attributes, JsonRpcReplyBudget replyBudget,
+			@Nullable JsonRpcPublisherContext publisherContext) {
 		Assert.notNull(request, "Request is required");
 		Assert.notNull(context, "Context is required");
 		this.request = request;
@@ -83,22 +73,7 @@ public final class JsonRpcExchange {
 			this.attributes = attributes;
 		}
 		this.replyBudget = replyBudget;
-		this.maxReplyBytes = maxReplyBytes;
 		this.publisherContext = publisherContext;
-	}
-
-	/**
-	 * Create an exchange whose reply budget (of {@code maxReplyBytes}) is made when first
-	 * asked for, by a streamed result or a copy of the exchange: most calls never charge
-	 * one, and a single call's budget starts empty, so making it later changes nothing.
-	 * @param request the request
-	 * @param context the transport context
-	 * @param maxReplyBytes the largest reply
-	 * @return the exchange
-	 */
-	static JsonRpcExchange withLazyBudget(JsonRpcRequest request, JsonRpcTransportContext context, long maxReplyBytes) {
-		Assert.isTrue(maxReplyBytes > 0, "maxReplyBytes must be positive");
-		return new JsonRpcExchange(request, context, null, null, maxReplyBytes, null);
 	}
 
 	/**
@@ -122,7 +97,7 @@ public final class JsonRpcExchange {
 	public static JsonRpcExchange of(JsonRpcRequest request, JsonRpcTransportContext context,
 			JsonRpcReplyBudget replyBudget) {
 		Assert.notNull(replyBudget, "ReplyBudget is required");
-		return new JsonRpcExchange(request, context, null, replyBudget, replyBudget.maxBytes(), null);
+		return new JsonRpcExchange(request, context, null, replyBudget, null);
 	}
 
 	/**
@@ -132,8 +107,7 @@ public final class JsonRpcExchange {
 	 * @return the new exchange
 	 */
 	public JsonRpcExchange withRequest(JsonRpcRequest request) {
-		return new JsonRpcExchange(request, this.context, attributeMap(), replyBudget(), this.maxReplyBytes,
-				this.publisherContext);
+		return new JsonRpcExchange(request, this.context, attributeMap(), this.replyBudget, this.publisherContext);
 	}
 
 	/**
@@ -144,8 +118,7 @@ public final class JsonRpcExchange {
 	 * @return the new exchange
 	 */
 	public JsonRpcExchange withContext(JsonRpcTransportContext context) {
-		return new JsonRpcExchange(this.request, context, attributeMap(), replyBudget(), this.maxReplyBytes,
-				this.publisherContext);
+		return new JsonRpcExchange(this.request, context, attributeMap(), this.replyBudget, this.publisherContext);
 	}
 
 	/**
@@ -201,14 +174,7 @@ public final class JsonRpcExchange {
 	 * @return the budget, shared by the calls of a batch
 	 */
 	public JsonRpcReplyBudget replyBudget() {
-		JsonRpcReplyBudget budget = (JsonRpcReplyBudget) REPLY_BUDGET.getAcquire(this);
-		if (budget != null) {
-			return budget;
-		}
-		// first use: whoever sets it first wins, every caller (and every copy) shares it
-		budget = JsonRpcReplyBudget.of(this.maxReplyBytes);
-		JsonRpcReplyBudget witness = (JsonRpcReplyBudget) REPLY_BUDGET.compareAndExchange(this, null, budget);
-		return (witness != null) ? witness : budget;
+		return this.replyBudget;
 	}
 
 	/**

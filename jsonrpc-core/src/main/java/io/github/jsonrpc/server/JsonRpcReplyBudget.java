@@ -38,27 +38,26 @@ import org.springframework.util.Assert;
  */
 public final class JsonRpcReplyBudget {
 
-	private static final JsonRpcReplyBudget UNLIMITED = new JsonRpcReplyBudget(Long.MAX_VALUE);
-
-	private final long maxBytes;
-
-	private static final VarHandle USED;
+	private static final VarHandle STATE;
 
 	static {
 		try {
-			USED = MethodHandles.lookup().findVarHandle(JsonRpcReplyBudget.class, "used", long.class);
+			STATE = MethodHandles.lookup().findVarHandle(JsonRpcReplyBudget.class, "state", Limit.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
 		}
 	}
 
-	// a field, not an AtomicLong: one object less for every request
-	private volatile long used;
+	private static final JsonRpcReplyBudget UNLIMITED = new Limit(Long.MAX_VALUE).newBudget();
 
-	private JsonRpcReplyBudget(long maxBytes) {
-		Assert.isTrue(maxBytes > 0, "maxBytes must be positive");
-		this.maxBytes = maxBytes;
+	// the limit, shared, until the first charge replaces it with a Usage of its own: most
+	// requests charge nothing, and their budget stays one small object; read and replaced
+	// through STATE
+	private Limit state;
+
+	private JsonRpcReplyBudget(Limit limit) {
+		this.state = limit;
 	}
 
 	/**
@@ -67,7 +66,7 @@ public final class JsonRpcReplyBudget {
 	 * @return the budget
 	 */
 	public static JsonRpcReplyBudget of(long maxBytes) {
-		return new JsonRpcReplyBudget(maxBytes);
+		return new Limit(maxBytes).newBudget();
 	}
 
 	/**
@@ -83,7 +82,7 @@ public final class JsonRpcReplyBudget {
 	 * @return the number of bytes
 	 */
 	public long maxBytes() {
-		return this.maxBytes;
+		return state().maxBytes;
 	}
 
 	/**
@@ -95,8 +94,9 @@ public final class JsonRpcReplyBudget {
 		if (this == UNLIMITED) {
 			return true;
 		}
-		long charged = estimate(item);
-		return (long) USED.getAndAdd(this, charged) + charged <= this.maxBytes;
+		Limit state = state();
+		Usage usage = (state instanceof Usage started) ? started : startUsage(state);
+		return usage.add(estimate(item)) <= usage.maxBytes;
 	}
 
 	/**
@@ -104,7 +104,24 @@ public final class JsonRpcReplyBudget {
 	 * @return {@code true} if nothing more fits
 	 */
 	public boolean isExhausted() {
-		return this.used > this.maxBytes;
+		return state() instanceof Usage usage && usage.isExhausted();
+	}
+
+	private Limit state() {
+		return (Limit) STATE.getAcquire(this);
+	}
+
+	/**
+	 * Replace the limit by a usage that counts the charges, unless another thread did
+	 * first; package-private so that a test can replay the race a thread loses.
+	 * @param seen the limit this thread read
+	 * @return the usage every charge adds to
+	 */
+	Usage startUsage(Limit seen) {
+		Usage usage = new Usage(seen.maxBytes);
+		Limit witness = (Limit) STATE.compareAndExchange(this, seen, usage);
+		// another thread charged first: add to its usage, whose limit is the same
+		return (witness == seen) ? usage : (Usage) witness;
 	}
 
 	/**
@@ -133,6 +150,60 @@ public final class JsonRpcReplyBudget {
 		}
 		// other objects: at least a small one's header and fields
 		return 32;
+	}
+
+	/**
+	 * The size of a budget, shared by the budgets a handler makes for its requests.
+	 */
+	static class Limit {
+
+		final long maxBytes;
+
+		Limit(long maxBytes) {
+			Assert.isTrue(maxBytes > 0, "maxBytes must be positive");
+			this.maxBytes = maxBytes;
+		}
+
+		/**
+		 * Create a budget of this size with nothing charged.
+		 * @return the budget
+		 */
+		JsonRpcReplyBudget newBudget() {
+			return new JsonRpcReplyBudget(this);
+		}
+
+	}
+
+	/**
+	 * The size of one budget and what was charged to it.
+	 */
+	static final class Usage extends Limit {
+
+		private static final VarHandle USED;
+
+		static {
+			try {
+				USED = MethodHandles.lookup().findVarHandle(Usage.class, "used", long.class);
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new ExceptionInInitializerError(ex);
+			}
+		}
+
+		private volatile long used;
+
+		Usage(long maxBytes) {
+			super(maxBytes);
+		}
+
+		long add(long bytes) {
+			return (long) USED.getAndAdd(this, bytes) + bytes;
+		}
+
+		boolean isExhausted() {
+			return this.used > this.maxBytes;
+		}
+
 	}
 
 }

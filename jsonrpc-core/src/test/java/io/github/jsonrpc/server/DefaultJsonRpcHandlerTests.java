@@ -36,11 +36,14 @@ import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.CalculatorService;
 import io.github.jsonrpc.JsonRpcSetup;
 import io.github.jsonrpc.protocol.JsonRpcError;
+import io.github.jsonrpc.protocol.JsonRpcId;
+import io.github.jsonrpc.protocol.JsonRpcReply;
 import io.github.jsonrpc.protocol.JsonRpcRequest;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
 import io.github.jsonrpc.server.method.annotation.JsonRpcService;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link DefaultJsonRpcHandler}, built through {@link JsonRpcHandler#builder}.
@@ -178,6 +181,28 @@ class DefaultJsonRpcHandlerTests {
 				""");
 		assertJson(reply, "[{\"jsonrpc\":\"2.0\",\"result\":3,\"id\":\"s\"}]");
 		assertThat(this.calculator.calls()).containsExactly("update", "sum", "notify_hello");
+	}
+
+	@Test
+	void notificationsAnsweredAtOnceShareOneEmptyReplyThatCannotBeChanged() {
+		JsonRpcHandler handler = JsonRpcSetup.services(this.calculator).toHandler();
+		JsonRpcTransportContext context = JsonRpcTransportContext.inProcess();
+		CompletableFuture<JsonRpcReply> first = handler.handle(
+				handler.codec().decodeRequests("{\"jsonrpc\":\"2.0\",\"method\":\"update\",\"params\":[1]}"), context);
+		CompletableFuture<JsonRpcReply> batch = handler.handle(handler.codec()
+			.decodeRequests(
+					"[{\"jsonrpc\":\"2.0\",\"method\":\"update\"},{\"jsonrpc\":\"2.0\",\"method\":\"update\"}]"),
+				context);
+		assertThat(batch).isSameAs(first);
+		assertThat(first.join().isEmpty()).isTrue();
+		assertThatExceptionOfType(UnsupportedOperationException.class)
+			.isThrownBy(() -> first.obtrudeValue(JsonRpcReply.single(JsonRpcResponse.success(JsonRpcId.of(1), 1))));
+		assertThatExceptionOfType(UnsupportedOperationException.class)
+			.isThrownBy(() -> first.obtrudeException(new IllegalStateException()));
+		assertThat(first.complete(null)).isFalse();
+		assertThat(first.cancel(true)).isFalse();
+		assertThat(first.join().isEmpty()).isTrue();
+		assertThat(this.calculator.calls()).containsExactly("update", "update", "update");
 	}
 
 	@Test

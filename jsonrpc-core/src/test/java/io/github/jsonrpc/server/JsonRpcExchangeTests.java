@@ -128,55 +128,6 @@ class JsonRpcExchangeTests {
 	}
 
 	@Test
-	void aLazyBudgetIsMadeOnceWithItsLimitAndSharedByCopiesMadeBefore() {
-		// a single call's budget is made when first asked for: a copy taken before must
-		// still share it, so that both charge one budget
-		JsonRpcExchange exchange = JsonRpcExchange.withLazyBudget(this.request, JsonRpcTransportContext.inProcess(),
-				100);
-		JsonRpcExchange copy = exchange.withContext(JsonRpcTransportContext.inProcess());
-		JsonRpcReplyBudget budget = copy.replyBudget();
-		assertThat(budget.maxBytes()).isEqualTo(100);
-		assertThat(exchange.replyBudget()).isSameAs(budget).isSameAs(exchange.replyBudget());
-		assertThat(exchange.withRequest(this.request).replyBudget()).isSameAs(budget);
-		assertThat(budget.isExhausted()).isFalse();
-	}
-
-	@Test
-	void threadsAskingForALazyBudgetAtOnceGetOne() throws Exception {
-		for (int round = 0; round < 50; round++) {
-			JsonRpcExchange exchange = JsonRpcExchange.withLazyBudget(this.request, JsonRpcTransportContext.inProcess(),
-					100);
-			CountDownLatch start = new CountDownLatch(1);
-			ExecutorService threads = Executors.newFixedThreadPool(4);
-			try {
-				List<Future<JsonRpcReplyBudget>> budgets = new ArrayList<>();
-				for (int i = 0; i < 4; i++) {
-					budgets.add(threads.submit(() -> {
-						start.await();
-						return exchange.replyBudget();
-					}));
-				}
-				start.countDown();
-				for (Future<JsonRpcReplyBudget> budget : budgets) {
-					assertThat(budget.get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS))
-						.isSameAs(exchange.replyBudget());
-				}
-			}
-			finally {
-				threads.shutdownNow();
-			}
-		}
-	}
-
-	@Test
-	void aLazyBudgetNeedsAPositiveLimit() {
-		JsonRpcTransportContext context = JsonRpcTransportContext.inProcess();
-		assertThatIllegalArgumentException().isThrownBy(() -> JsonRpcExchange.withLazyBudget(this.request, context, 0))
-			.withMessage("maxReplyBytes must be positive");
-		assertThat(JsonRpcExchange.withLazyBudget(this.request, context, 1).replyBudget().maxBytes()).isEqualTo(1);
-	}
-
-	@Test
 	void requestContextAndBudgetAreRequired() {
 		JsonRpcTransportContext context = JsonRpcTransportContext.inProcess();
 		assertThatIllegalArgumentException().isThrownBy(() -> JsonRpcExchange.of(null, context))

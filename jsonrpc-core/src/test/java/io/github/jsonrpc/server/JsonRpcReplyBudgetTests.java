@@ -28,6 +28,7 @@ import io.github.jsonrpc.protocol.JsonRpcCodecLimits;
 import io.github.jsonrpc.server.method.annotation.JsonRpcService;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link JsonRpcReplyBudget}: one budget per request, shared by the calls of a
@@ -121,6 +122,53 @@ class JsonRpcReplyBudgetTests {
 		assertThat(budget.isExhausted()).isFalse();
 		assertThat(budget.charge(null)).isFalse();
 		assertThat(budget.isExhausted()).isTrue();
+	}
+
+	@Test
+	void budgetsOfOneLimitChargeNothingToEachOther() {
+		JsonRpcReplyBudget.Limit limit = new JsonRpcReplyBudget.Limit(50);
+		JsonRpcReplyBudget first = limit.newBudget();
+		JsonRpcReplyBudget second = limit.newBudget();
+		assertThat(first.charge("0123456789")).isTrue();
+		assertThat(first.charge(1)).isFalse();
+		assertThat(first.isExhausted()).isTrue();
+		assertThat(second.isExhausted()).isFalse();
+		assertThat(second.charge("0123456789")).isTrue();
+		assertThat(second.maxBytes()).isEqualTo(first.maxBytes()).isEqualTo(50);
+	}
+
+	@Test
+	void threadThatLosesTheRaceToTheFirstChargeAddsToTheWinnersUsage() {
+		// replays the race: this thread read the limit, then another charged first
+		JsonRpcReplyBudget.Limit limit = new JsonRpcReplyBudget.Limit(66);
+		JsonRpcReplyBudget budget = limit.newBudget();
+		assertThat(budget.charge("0123456789")).isTrue();
+		JsonRpcReplyBudget.Usage usage = budget.startUsage(limit);
+		assertThat(budget.startUsage(limit)).isSameAs(usage);
+		assertThat(usage.add(16)).isEqualTo(66);
+		assertThat(budget.isExhausted()).isFalse();
+		assertThat(budget.charge(null)).isFalse();
+		assertThat(budget.isExhausted()).isTrue();
+		assertThat(usage.isExhausted()).isTrue();
+	}
+
+	@Test
+	void threadThatWinsTheRaceToTheFirstChargeStartsTheUsage() {
+		JsonRpcReplyBudget.Limit limit = new JsonRpcReplyBudget.Limit(66);
+		JsonRpcReplyBudget budget = limit.newBudget();
+		JsonRpcReplyBudget.Usage usage = budget.startUsage(limit);
+		assertThat(usage.add(50)).isEqualTo(50);
+		assertThat(budget.charge(1)).isTrue();
+		assertThat(budget.charge(1)).isFalse();
+		assertThat(usage.isExhausted()).isTrue();
+		assertThat(limit.newBudget().isExhausted()).isFalse();
+	}
+
+	@Test
+	void budgetNeedsAPositiveSize() {
+		assertThatIllegalArgumentException().isThrownBy(() -> JsonRpcReplyBudget.of(0))
+			.withMessage("maxBytes must be positive");
+		assertThat(JsonRpcReplyBudget.of(1).maxBytes()).isEqualTo(1);
 	}
 
 	@Test

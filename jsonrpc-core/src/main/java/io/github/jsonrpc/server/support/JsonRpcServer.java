@@ -85,6 +85,9 @@ public final class JsonRpcServer implements JsonRpcHandler {
 
 	private static final byte[] NO_REPLY = new byte[0];
 
+	// the answer to every message of notifications only that ran on the calling thread
+	private static final CompletableFuture<byte[]> NOTHING_TO_SEND = new NoReplyFuture();
+
 	private final JsonRpcHandler handler;
 
 	private final JsonRpcMethodRegistrar methods;
@@ -137,13 +140,36 @@ public final class JsonRpcServer implements JsonRpcHandler {
 		CompletableFuture<JsonRpcReply> reply = handle(input, JsonRpcTransportContext.inProcess());
 		if (reply.isDone() && !reply.isCompletedExceptionally()) {
 			// the common synchronous case: encode without another stage
-			return CompletableFuture.completedFuture(encode(reply.join()));
+			JsonRpcReply done = reply.join();
+			return done.isEmpty() ? NOTHING_TO_SEND : CompletableFuture.completedFuture(codec().encode(done));
 		}
 		return reply.thenApply(this::encode);
 	}
 
 	private byte[] encode(JsonRpcReply reply) {
 		return reply.isEmpty() ? NO_REPLY : codec().encode(reply);
+	}
+
+	/**
+	 * The empty reply, shared by every caller: obtruding another outcome, which would
+	 * change it for all of them, is not supported.
+	 */
+	private static final class NoReplyFuture extends CompletableFuture<byte[]> {
+
+		NoReplyFuture() {
+			super.complete(NO_REPLY);
+		}
+
+		@Override
+		public void obtrudeValue(byte[] value) {
+			throw new UnsupportedOperationException("The shared empty reply cannot be changed");
+		}
+
+		@Override
+		public void obtrudeException(Throwable ex) {
+			throw new UnsupportedOperationException("The shared empty reply cannot be changed");
+		}
+
 	}
 
 	/**

@@ -44,6 +44,8 @@ import io.github.jsonrpc.server.JsonRpcTransportContext;
 import io.github.jsonrpc.server.support.JsonRpcServer;
 import io.github.jsonrpc.server.method.annotation.JsonRpcService;
 
+import org.springframework.core.MethodParameter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -156,6 +158,42 @@ class InvocableJsonRpcMethodTests {
 	}
 
 	@Test
+	void checkedExceptionOfMethodIsAnsweredWithItself() {
+		InvocableJsonRpcMethod method = method("failsChecked");
+		CompletableFuture<String> answer = method.invoke(exchange("failsChecked"), (call, value) -> "result " + value,
+				(call, ex) -> ex.getClass().getSimpleName() + ": " + ex.getMessage());
+		assertThat(answer).isCompletedWithValue("Exception: Checked");
+	}
+
+	@Test
+	void argumentOfTheWrongTypeFromAResolverFailsAsWithReflection() {
+		// a resolver's value is not checked before the call: Method.invoke rejects it
+		JsonRpcArgumentResolver wrongType = new JsonRpcArgumentResolver() {
+
+			@Override
+			public boolean supportsParameter(MethodParameter parameter) {
+				return parameter.getParameterType() == Marker.class;
+			}
+
+			@Override
+			public Object resolveArgument(MethodParameter parameter, JsonRpcExchange exchange) {
+				return "not a marker";
+			}
+
+		};
+		InvocableJsonRpcMethod method = JsonRpcServer.builder()
+			.service(new MarkerService())
+			.argumentResolvers(List.of(wrongType))
+			.build()
+			.registry()
+			.lookup("marked");
+		assertThat(method).isNotNull();
+		CompletableFuture<String> answer = method.invoke(exchange("marked"), (call, value) -> "result " + value,
+				(call, ex) -> ex.getClass().getSimpleName());
+		assertThat(answer).isCompletedWithValue("IllegalArgumentException");
+	}
+
+	@Test
 	void resultsToWaitForOrUnwrapAreAnsweredWhenComplete() throws Exception {
 		assertThat(answer("later").get(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo("result later");
 		assertThat(answer("present")).isCompletedWithValue("result here");
@@ -231,6 +269,10 @@ class InvocableJsonRpcMethodTests {
 		public void nothing() {
 		}
 
+		public String failsChecked() throws Exception {
+			throw new Exception("Checked");
+		}
+
 		public String nullValue() {
 			return null;
 		}
@@ -301,6 +343,19 @@ class InvocableJsonRpcMethodTests {
 
 		public Flux<String> threadNameFlux() {
 			return Flux.just(Thread.currentThread().getName());
+		}
+
+	}
+
+	static final class Marker {
+
+	}
+
+	@JsonRpcService
+	static class MarkerService {
+
+		public String marked(Marker marker) {
+			return "marked";
 		}
 
 	}

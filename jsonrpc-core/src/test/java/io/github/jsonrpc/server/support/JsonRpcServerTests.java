@@ -33,6 +33,7 @@ import io.github.jsonrpc.server.method.JsonRpcNamingStyle;
 import io.github.jsonrpc.server.method.annotation.JsonRpcParam;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -85,6 +86,21 @@ class JsonRpcServerTests {
 			.handle("{\"jsonrpc\":\"2.0\",\"method\":\"update\",\"params\":[1]}".getBytes(StandardCharsets.UTF_8))
 			.orTimeout(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)
 			.join()).isEmpty();
+	}
+
+	@Test
+	void notificationsShareOneEmptyReplyThatCannotBeChanged() {
+		byte[] notification = "{\"jsonrpc\":\"2.0\",\"method\":\"update\",\"params\":[1]}"
+			.getBytes(StandardCharsets.UTF_8);
+		CompletableFuture<byte[]> first = this.server.handle(notification);
+		assertThat(this.server.handle(notification)).isSameAs(first);
+		assertThat(first.join()).isEmpty();
+		assertThatExceptionOfType(UnsupportedOperationException.class)
+			.isThrownBy(() -> first.obtrudeValue(new byte[] { 1 }));
+		assertThatExceptionOfType(UnsupportedOperationException.class)
+			.isThrownBy(() -> first.obtrudeException(new IllegalStateException()));
+		assertThat(first.complete(new byte[] { 1 })).isFalse();
+		assertThat(first.join()).isEmpty();
 	}
 
 	@Test
