@@ -44,7 +44,9 @@ public interface JsonRpcHandler {
 	 * @param inbound the decoded message
 	 * @param context what the transport knows about it
 	 * @return the reply, empty when only notifications were received; never completes
-	 * exceptionally for a failure of a call
+	 * exceptionally for a failure of a call. The empty reply of notifications that ran at
+	 * once may be one future shared by every caller: its {@code obtrudeValue} and
+	 * {@code obtrudeException} throw {@link UnsupportedOperationException}
 	 */
 	CompletableFuture<JsonRpcReply> handle(JsonRpcInbound inbound, JsonRpcTransportContext context);
 

@@ -61,7 +61,9 @@ public final class JsonRpcReplyBudget {
 	}
 
 	/**
-	 * Create a budget for one request.
+	 * Create a budget for one request. Hand the budget to other threads through a safe
+	 * publication (a final field, a concurrent collection, a future): its state is not
+	 * final.
 	 * @param maxBytes the number of bytes the request may hold
 	 * @return the budget
 	 */
@@ -168,7 +170,9 @@ public final class JsonRpcReplyBudget {
 		 * Create a budget of this size with nothing charged.
 		 * @return the budget
 		 */
-		JsonRpcReplyBudget newBudget() {
+		final JsonRpcReplyBudget newBudget() {
+			// a Usage is one budget's counter: budgets made from it would share it
+			Assert.state(getClass() == Limit.class, "Only a shared limit makes budgets");
 			return new JsonRpcReplyBudget(this);
 		}
 

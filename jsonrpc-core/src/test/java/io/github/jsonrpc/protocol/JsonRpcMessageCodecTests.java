@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -591,7 +592,7 @@ class JsonRpcMessageCodecTests {
 		assertRefused(() -> codec.errorResponse(request, null), "Error is required");
 	}
 
-	private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String message) {
+	private static void assertRefused(ThrowingCallable call, String message) {
 		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(call).withMessage(message);
 	}
 

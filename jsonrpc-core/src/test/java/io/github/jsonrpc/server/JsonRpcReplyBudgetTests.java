@@ -55,6 +55,21 @@ class JsonRpcReplyBudgetTests {
 	}
 
 	@Test
+	void singleCallsOfOneHandlerEachHaveTheWholeBudget() {
+		// one call of 1000 items fits in 25,000 bytes, two together do not (a batch
+		// shares its budget); consecutive single calls share nothing
+		JsonRpcHandler handler = handler(25_000);
+		JsonNode together = read(JsonRpcSetup.call(handler, batch(2, "countdown", "[1000]")));
+		assertThat(together.get(0).get("result")).hasSize(1000);
+		assertReplyTooLarge(together.get(1), 25_000);
+		for (int i = 0; i < 3; i++) {
+			JsonNode alone = read(JsonRpcSetup.call(handler,
+					"{\"jsonrpc\":\"2.0\",\"method\":\"countdown\",\"params\":[1000],\"id\":" + i + "}"));
+			assertThat(alone.get("result")).as("call %d", i).hasSize(1000);
+		}
+	}
+
+	@Test
 	void callsAfterTheBudgetIsSpentAreNotRun() {
 		CountingService service = new CountingService();
 		JsonRpcHandler handler = JsonRpcSetup.services(service)

@@ -134,7 +134,10 @@ public final class JsonRpcServer implements JsonRpcHandler {
 	/**
 	 * Handle a UTF-8 encoded message in process and return the UTF-8 encoded reply.
 	 * @param input the message
-	 * @return the reply, an empty array when there is nothing to send (notifications)
+	 * @return the reply, an empty array when there is nothing to send (notifications);
+	 * that empty reply may be one future shared by every caller, whose
+	 * {@code obtrudeValue} and {@code obtrudeException} throw
+	 * {@link UnsupportedOperationException}
 	 */
 	public CompletableFuture<byte[]> handle(byte[] input) {
 		CompletableFuture<JsonRpcReply> reply = handle(input, JsonRpcTransportContext.inProcess());
