@@ -371,6 +371,14 @@ class BoundedItemPublisherTests {
 	}
 
 	@Test
+	void subscriberIsRequired() {
+		BoundedItemPublisher<Integer> publisher = new BoundedItemPublisher<>(10, "items", Runnable::run, () -> {
+		});
+		assertThatIllegalArgumentException().isThrownBy(() -> publisher.subscribe(null))
+			.withMessage("Subscriber is required");
+	}
+
+	@Test
 	void limitOfThePublisherMustBePositive() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new BoundedItemPublisher<Integer>(0, "items", Runnable::run, () -> {

@@ -189,10 +189,15 @@ class DefaultJsonRpcClientBuilderTests {
 				assertThat(pool.getMaximumPoolSize()).isEqualTo(16);
 				assertThat(pool.allowsCoreThreadTimeOut()).isTrue();
 			});
-			assertThat(TestWaits.get(CompletableFuture.supplyAsync(() -> {
+			// started by a thread that is no daemon, which a new thread takes after
+			CompletableFuture<CompletableFuture<String>> started = new CompletableFuture<>();
+			Thread starter = new Thread(() -> started.complete(CompletableFuture.supplyAsync(() -> {
 				Thread thread = Thread.currentThread();
 				return thread.getName() + (thread.isDaemon() ? " (daemon)" : "");
-			}, client.deliveryExecutor()))).isEqualTo("jsonrpc-client-delivery-1 (daemon)");
+			}, client.deliveryExecutor())));
+			starter.setDaemon(false);
+			starter.start();
+			assertThat(TestWaits.get(TestWaits.get(started))).isEqualTo("jsonrpc-client-delivery-1 (daemon)");
 			assertThat(client.nextId()).isEqualTo(JsonRpcId.of(1));
 			assertThat(client.nextId()).isEqualTo(JsonRpcId.of(2));
 		}

@@ -262,6 +262,26 @@ class DefaultRequestSpecTests {
 	}
 
 	@Test
+	void interceptorsCombinedWithAndThenRunInOrder() throws Exception {
+		List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+		JsonRpcClientInterceptor first = (request, chain) -> {
+			calls.add("first");
+			return chain.next(request);
+		};
+		JsonRpcClientInterceptor second = (request, chain) -> {
+			calls.add("second");
+			return chain.next(request);
+		};
+		JsonRpcClient client = JsonRpcClient.builder()
+			.transport(this.transport)
+			.interceptor(first.andThen(second))
+			.build();
+		assertThat(client.method("x").retrieve(Integer.class)).isEqualTo(7);
+		assertThat(calls).containsExactly("first", "second");
+		assertThat(this.transport.sent()).hasSize(1);
+	}
+
+	@Test
 	void closingTheClientClosesTheTransportButNotAnExecutorItWasGiven() {
 		ThreadPoolExecutor given = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
 		BlockingTransport blocking = new BlockingTransport();

@@ -164,6 +164,7 @@ class JsonRpcResultPublisherTests {
 			Iterator<Integer> iterator = items.iterator();
 			assertThatExceptionOfType(JsonRpcTransportException.class).isThrownBy(iterator::hasNext)
 				.withMessage("No streamed item within PT0.02S");
+			assertThat(this.transport.result).isCancelled();
 		}
 		assertThat(this.transport.result).isCancelled();
 	}

@@ -85,10 +85,14 @@ class JsonRpcSubscriptionsTopicsTests {
 	void refusedSubscriptionIsForgottenAndTheNextOneAsksAgain() {
 		this.transport.refuse = true;
 		assertThatExceptionOfType(JsonRpcClientException.class)
-			.isThrownBy(() -> this.client.subscribe("news", String.class, this.received::add))
+			.isThrownBy(() -> this.client.subscribe("news", JsonNode.class,
+					(news) -> this.received.add(news.get(0).stringValue())))
 			.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(JsonRpcErrorCodes.INVALID_PARAMS));
 		notify("news", "[\"a\"]");
 		assertThat(this.received).isEmpty();
+		// not subscribed again after a reconnect either
+		this.transport.listener.onReconnect();
+		assertThat(this.transport.calls).containsExactly("subscribe [\"news\"]");
 		this.transport.refuse = false;
 		this.client.subscribe("news", JsonNode.class, (news) -> this.received.add(news.get(0).stringValue()));
 		notify("news", "[\"b\"]");
@@ -194,6 +198,24 @@ class JsonRpcSubscriptionsTopicsTests {
 		assertThat(TestWaits.get(subscriptions.onRequest(call(1)))).isEqualTo(
 				JsonRpcResponse.failure(JsonRpcId.of(1), JsonRpcError.standard(JsonRpcErrorCodes.INTERNAL_ERROR)));
 		assertThat(TestWaits.get(subscriptions.onRequest(JsonRpcRequest.notification("confirm", null)))).isNull();
+	}
+
+	@Test
+	void callsOfTheServerAreChargedTheirSizeAndTheOverheadOnTheLane() throws Exception {
+		List<Runnable> drains = new CopyOnWriteArrayList<>();
+		JsonRpcSubscriptions subscriptions = new JsonRpcSubscriptions((DefaultJsonRpcClient) this.client, "subscribe",
+				"unsubscribe", (request) -> CompletableFuture.completedFuture(JsonRpcResponse.success(request.id(), 1)),
+				new SerialLane(drains::add, 2 * (100 + JsonRpcSubscriptions.TASK_OVERHEAD)), 10, Duration.ofSeconds(1),
+				(answer, expired) -> {
+				});
+		CompletableFuture<@Nullable JsonRpcResponse> first = subscriptions.onRequest(call(1), 100);
+		CompletableFuture<@Nullable JsonRpcResponse> second = subscriptions.onRequest(call(2), 100);
+		assertThat(TestWaits.get(subscriptions.onRequest(call(3), 100)))
+			.isEqualTo(JsonRpcResponse.failure(JsonRpcId.of(3), JsonRpcError.of(JsonRpcErrorCodes.LIMIT_EXCEEDED,
+					"Too many calls of the server in flight on this client (at most 10)")));
+		drains.get(0).run();
+		assertThat(TestWaits.get(first)).isEqualTo(JsonRpcResponse.success(JsonRpcId.of(1), 1));
+		assertThat(TestWaits.get(second)).isEqualTo(JsonRpcResponse.success(JsonRpcId.of(2), 1));
 	}
 
 	@Test

@@ -81,6 +81,7 @@ class JsonRpcTransportExceptionTests {
 		assertThat(withId).hasMessage(
 				"JSON-RPC error -32011 \"Insufficient stock\" from method 'inventory.reserve' " + "(id \"a-1\")");
 		assertThat(withId.getData()).isNull();
+		assertThat(withId.getError()).isEqualTo(JsonRpcError.of(-32011, "Insufficient stock"));
 		assertThat(new JsonRpcClientException(JsonRpcError.of(-32000, "x", "not a tree"), "m", null))
 			.hasMessage("JSON-RPC error -32000 \"x\" from method 'm'")
 			.satisfies((ex) -> assertThat(ex.getData()).isNull())

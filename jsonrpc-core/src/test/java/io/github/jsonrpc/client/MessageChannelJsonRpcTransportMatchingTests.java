@@ -106,6 +106,36 @@ class MessageChannelJsonRpcTransportMatchingTests {
 	}
 
 	@Test
+	void batchReplyIsMatchedByAnyOfItsEntries() throws Exception {
+		CompletableFuture<List<JsonRpcResponse>> call = this.transport.exchange(call(2, "b"));
+		this.channel.receive("[{\"jsonrpc\":\"2.0\",\"result\":\"x\",\"id\":9},"
+				+ "{\"jsonrpc\":\"2.0\",\"result\":\"b\",\"id\":2}]");
+		assertThat(TestWaits.get(call)).containsExactly(success(9, "\"x\""), success(2, "\"b\""));
+	}
+
+	@Test
+	void endpointAndCodecAreRequired() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new MessageChannelJsonRpcTransport(null, codec,
+					MessageChannelJsonRpcTransport.Options.DEFAULTS, this.channel::open))
+			.withMessage("URI is required");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new MessageChannelJsonRpcTransport(URI.create(ENDPOINT), null,
+					MessageChannelJsonRpcTransport.Options.DEFAULTS, this.channel::open))
+			.withMessage("Codec is required");
+	}
+
+	@Test
+	void reconnectDelayThatFitsExactlyIsNotSaturated() {
+		long initial = Long.MAX_VALUE >> MessageChannelJsonRpcTransport.MAX_BACKOFF_DOUBLINGS;
+		MessageChannelJsonRpcTransport.Options options = new MessageChannelJsonRpcTransport.Options(null, Map.of(),
+				Duration.ofMillis(initial), Duration.ofMillis(Long.MAX_VALUE));
+		assertThat(MessageChannelJsonRpcTransport.reconnectDelayMillis(options,
+				MessageChannelJsonRpcTransport.MAX_BACKOFF_DOUBLINGS))
+			.isEqualTo(initial << MessageChannelJsonRpcTransport.MAX_BACKOFF_DOUBLINGS);
+	}
+
+	@Test
 	void idOfAPendingCallIsRefusedUntilItsReplyArrived() throws Exception {
 		CompletableFuture<byte[]> pending = this.transport
 			.exchangeRaw(bytes("{\"jsonrpc\":\"2.0\",\"method\":\"a\",\"id\":1}"));

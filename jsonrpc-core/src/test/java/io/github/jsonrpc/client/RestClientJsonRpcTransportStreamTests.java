@@ -217,7 +217,9 @@ class RestClientJsonRpcTransportStreamTests {
 				.andRespond(withStatus(HttpStatus.BAD_REQUEST).contentType(MediaType.parseMediaType(type)).body(error));
 		}
 		this.server.expect(requestTo(URL)).andRespond(withStatus(HttpStatus.BAD_REQUEST).body(error));
-		for (int i = 0; i < 4; i++) {
+		this.server.expect(requestTo(URL))
+			.andRespond(withStatus(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_JSON));
+		for (int i = 0; i < 5; i++) {
 			assertThatExceptionOfType(JsonRpcTransportException.class)
 				.isThrownBy(() -> this.transport.exchangeBlocking(call(), TestWaits.SHORT))
 				.withMessage("HTTP 400 from " + URL + " without a JSON-RPC reply");

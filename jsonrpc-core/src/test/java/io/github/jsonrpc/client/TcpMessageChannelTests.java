@@ -69,7 +69,19 @@ class TcpMessageChannelTests {
 
 	@Test
 	void messagesAreSentAndReadAsLinesByDefault() throws Exception {
-		this.channel = open("");
+		// opened by a thread that is no daemon, which a new thread takes after
+		CompletableFuture<MessageChannel> opened = new CompletableFuture<>();
+		Thread starter = new Thread(() -> {
+			try {
+				opened.complete(open(""));
+			}
+			catch (Exception ex) {
+				opened.completeExceptionally(ex);
+			}
+		});
+		starter.setDaemon(false);
+		starter.start();
+		this.channel = TestWaits.get(opened);
 		try (Socket peer = accept()) {
 			// a line break inside a message would end its frame early
 			TestWaits.get(this.channel.send("{\"a\":\n1}").thenApply((sent) -> "sent"));

@@ -59,6 +59,8 @@ class JsonRpcClientsRegistrarTests {
 	void listedInterfaceWithoutJsonRpcRemoteCallsTheDefaultClient() {
 		this.contextRunner.withUserConfiguration(PlainConfiguration.class).run((context) -> {
 			assertThat(context.getBean(Plain.class).add(1, 2)).isEqualTo(3);
+			// listed clients only: nothing is scanned
+			assertThat(context).doesNotHaveBean(Calculator.class).doesNotHaveBean(ScannedCalculator.class);
 			assertThat(context.getBean(RegistryConfiguration.class).names).containsExactly("default");
 		});
 	}
