@@ -189,10 +189,6 @@ final class DefaultRequestSpec implements JsonRpcClient.RequestSpec {
 			.thenApply((responses) -> null);
 	}
 
-	JsonRpcRequest toNotification() {
-		return JsonRpcRequest.notification(this.method, params());
-	}
-
 	private @Nullable JsonNode params() {
 		if (this.named != null) {
 			return this.client.mapper().valueToTree(this.named);

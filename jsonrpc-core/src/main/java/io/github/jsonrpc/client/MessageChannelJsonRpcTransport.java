@@ -191,7 +191,7 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 				.failedFuture(new JsonRpcTransportException("Transport to " + this.uri + " is closed"));
 		}
 		String id = DefaultJsonRpcClient.key(call.id());
-		StreamCall stream = new StreamCall(items, new CompletableFuture<>());
+		StreamCall stream = new StreamCall(call, items, new CompletableFuture<>());
 		if (this.pending.containsKey(id) || this.streams.putIfAbsent(id, stream) != null) {
 			return CompletableFuture
 				.failedFuture(new JsonRpcTransportException("A call with id " + id + " is pending"));
@@ -363,7 +363,12 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 			response = this.codec.readResponse(tree);
 		}
 		catch (RuntimeException ex) {
-			stream.result().completeExceptionally(JsonRpcTransportException.wrap(ex));
+			// a bad reply is the transport's failure, as for any other call
+			stream.result()
+				.completeExceptionally(new JsonRpcTransportException(
+						"Invalid reply to " + JsonRpcClientCodec.describe(JsonRpcClientRequest.single(stream.call()))
+								+ ": " + ex.getMessage(),
+						ex));
 			return;
 		}
 		stream.result().complete(response);
@@ -547,7 +552,7 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 	/**
 	 * A call whose items go to a consumer until its final response arrives.
 	 */
-	private record StreamCall(ItemConsumer items, CompletableFuture<JsonRpcResponse> result) {
+	private record StreamCall(JsonRpcRequest call, ItemConsumer items, CompletableFuture<JsonRpcResponse> result) {
 	}
 
 	/**

@@ -152,13 +152,24 @@ final class RestClientJsonRpcTransport implements JsonRpcTransport {
 				items.accept(item, bytes.length);
 			}
 			else if (!message.has("method")) {
-				result.complete(this.codec.readResponse(message));
+				result.complete(readFinalResponse(call, message));
 				return;
 			}
 		}
 		if (!result.isDone()) {
 			result.completeExceptionally(new JsonRpcTransportException(
 					"The stream of method '" + call.method() + "' ended without a final response"));
+		}
+	}
+
+	// a bad reply is the transport's failure, as for any other call
+	private JsonRpcResponse readFinalResponse(JsonRpcRequest call, JsonNode message) {
+		try {
+			return this.codec.readResponse(message);
+		}
+		catch (RuntimeException ex) {
+			throw new JsonRpcTransportException("Invalid reply to "
+					+ JsonRpcClientCodec.describe(JsonRpcClientRequest.single(call)) + ": " + ex.getMessage(), ex);
 		}
 	}
 

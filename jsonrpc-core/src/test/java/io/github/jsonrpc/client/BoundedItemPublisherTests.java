@@ -27,15 +27,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.protocol.JsonRpcId;
 import io.github.jsonrpc.protocol.JsonRpcRequest;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.StringNode;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -149,11 +154,11 @@ class BoundedItemPublisherTests {
 		String word = "w".repeat(300);
 		this.transport.items.accept(StringNode.valueOf(word), 302);
 		// delivered on the client's executor
-		await().until(() -> subscriber.items.size() == 1);
+		await().atMost(TestWaits.SHORT).until(() -> subscriber.items.size() == 1);
 		for (int i = 1; i < 4; i++) {
 			this.transport.items.accept(StringNode.valueOf(word), 302);
 		}
-		await().until(() -> subscriber.error != null);
+		await().atMost(TestWaits.SHORT).until(() -> subscriber.error != null);
 		assertThat(subscriber.items).containsExactly(word);
 		assertThat(subscriber.error).isInstanceOf(JsonRpcTransportException.class)
 			.hasMessageContaining("More than 1000 bytes of streamed items");
@@ -172,7 +177,7 @@ class BoundedItemPublisherTests {
 			this.transport.listener
 				.onNotification(new JsonRpcRequest(null, "news", mapper.createObjectNode().put("w", word)), 308);
 		}
-		await().until(() -> subscriber.error != null);
+		await().atMost(TestWaits.SHORT).until(() -> subscriber.error != null);
 		assertThat(subscriber.error).isInstanceOf(JsonRpcTransportException.class)
 			.hasMessageContaining("More than 1000 bytes of notifications of topic 'news'");
 		assertThat(this.transport.sentMethods).containsExactly("subscribe", "unsubscribe");
@@ -203,7 +208,7 @@ class BoundedItemPublisherTests {
 		List<Integer> numbers = IntStream.range(0, 20_000).boxed().toList();
 		this.transport.result.complete(JsonRpcResponse.success(JsonRpcId.of(1), numbers));
 		received.countDown();
-		await().atMost(30, TimeUnit.SECONDS).until(() -> subscriber.completed || subscriber.error != null);
+		await().atMost(TestWaits.SHORT).until(() -> subscriber.completed || subscriber.error != null);
 		assertThat(subscriber.error).isNull();
 		assertThat(subscriber.items).isEqualTo(numbers);
 		assertThat(this.transport.result.isCancelled()).isFalse();
@@ -294,7 +299,7 @@ class BoundedItemPublisherTests {
 		client.close();
 		CountingSubscriber<Integer> subscriber = new CountingSubscriber<>();
 		client.method("countdown").stream(Integer.class).subscribe(subscriber);
-		await().atMost(10, TimeUnit.SECONDS).until(() -> subscriber.terminalSignals.get() > 0);
+		await().atMost(TestWaits.SHORT).until(() -> subscriber.terminalSignals.get() > 0);
 		assertThat(subscriber.error).isInstanceOf(JsonRpcTransportException.class);
 		assertThat(subscriber.terminalSignals).hasValue(1);
 	}
@@ -349,6 +354,218 @@ class BoundedItemPublisherTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> JsonRpcClient.builder().maxBufferedBytes(0));
 	}
 
+	@Test
+	void secondSubscriberIsRefused() {
+		RecordingSubscriber<Integer> first = new RecordingSubscriber<>(0);
+		BoundedItemPublisher<Integer> publisher = subscribed(10 * ONE_BYTE_ITEM, Runnable::run, first);
+		RecordingSubscriber<Integer> second = new RecordingSubscriber<>(1);
+		publisher.subscribe(second);
+		assertThat(second.subscription).isNotNull();
+		assertThat(second.error).isInstanceOf(IllegalStateException.class)
+			.hasMessage("Only one subscriber is supported");
+		assertThat(publisher.offer(1, 1)).isTrue();
+		first.subscription.request(1);
+		assertThat(first.items).containsExactly(1);
+		assertThat(second.items).isEmpty();
+		assertThat(this.cancelled).hasValue(0);
+	}
+
+	@Test
+	void subscriberIsRequired() {
+		BoundedItemPublisher<Integer> publisher = new BoundedItemPublisher<>(10, "items", Runnable::run, () -> {
+		});
+		assertThatIllegalArgumentException().isThrownBy(() -> publisher.subscribe(null))
+			.withMessage("Subscriber is required");
+	}
+
+	@Test
+	void limitOfThePublisherMustBePositive() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new BoundedItemPublisher<Integer>(0, "items", Runnable::run, () -> {
+			}))
+			.withMessage("Max bytes must be positive");
+		assertThat(new BoundedItemPublisher<Integer>(1, "items", Runnable::run, () -> {
+		}).isClosed()).isFalse();
+	}
+
+	@Test
+	void requestThatIsNotPositiveFailsTheSubscriberAndCancels() {
+		for (long n : new long[] { 0, -1 }) {
+			this.cancelled.set(0);
+			RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(0);
+			BoundedItemPublisher<Integer> publisher = subscribed(10 * ONE_BYTE_ITEM, Runnable::run, subscriber);
+			assertThat(publisher.offer(1, 1)).isTrue();
+			subscriber.subscription.request(n);
+			assertThat(subscriber.error).isInstanceOf(IllegalArgumentException.class)
+				.hasMessage("Request must be positive: " + n);
+			assertThat(subscriber.items).isEmpty();
+			assertThat(this.cancelled).hasValue(1);
+			assertThat(publisher.bufferedBytes()).isZero();
+		}
+	}
+
+	@Test
+	void demandAddsUpAndSaturatesInsteadOfOverflowing() {
+		RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(Long.MAX_VALUE - 1);
+		BoundedItemPublisher<Integer> publisher = subscribed(10 * ONE_BYTE_ITEM, Runnable::run, subscriber);
+		subscriber.subscription.request(Long.MAX_VALUE);
+		for (int i = 0; i < 3; i++) {
+			assertThat(publisher.offer(i, 1)).isTrue();
+		}
+		assertThat(subscriber.items).containsExactly(0, 1, 2);
+		RecordingSubscriber<Integer> stepwise = new RecordingSubscriber<>(1);
+		BoundedItemPublisher<Integer> steps = subscribed(10 * ONE_BYTE_ITEM, Runnable::run, stepwise);
+		for (int i = 0; i < 4; i++) {
+			assertThat(steps.offer(i, 1)).isTrue();
+		}
+		stepwise.subscription.request(2);
+		assertThat(stepwise.items).containsExactly(0, 1, 2);
+		assertThat(steps.bufferedBytes()).isEqualTo(ONE_BYTE_ITEM);
+	}
+
+	@Test
+	void cancelledSubscriptionDropsWhatWaitsAndTakesNoMore() {
+		RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(0);
+		BoundedItemPublisher<Integer> publisher = subscribed(10 * ONE_BYTE_ITEM, Runnable::run, subscriber);
+		assertThat(publisher.offer(1, 1)).isTrue();
+		subscriber.subscription.cancel();
+		subscriber.subscription.cancel();
+		assertThat(this.cancelled).hasValue(1);
+		assertThat(publisher.isClosed()).isTrue();
+		assertThat(publisher.bufferedBytes()).isZero();
+		assertThat(publisher.offer(2, 1)).isFalse();
+		subscriber.subscription.request(5);
+		publisher.complete();
+		publisher.fail(new IllegalStateException("late"));
+		assertThat(subscriber.items).isEmpty();
+		assertThat(subscriber.completed).isFalse();
+		assertThat(subscriber.error).isNull();
+	}
+
+	@Test
+	void completionWaitsForTheBufferedItemsAndLaterSignalsAreIgnored() {
+		RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(0);
+		BoundedItemPublisher<Integer> publisher = subscribed(10 * ONE_BYTE_ITEM, Runnable::run, subscriber);
+		assertThat(publisher.offer(1, 1)).isTrue();
+		publisher.complete();
+		assertThat(publisher.isClosed()).isTrue();
+		assertThat(subscriber.completed).isFalse();
+		publisher.fail(new IllegalStateException("late"));
+		publisher.completeWith(List.of(9), (item) -> item);
+		assertThat(publisher.offer(2, 1)).isFalse();
+		subscriber.subscription.request(5);
+		assertThat(subscriber.items).containsExactly(1);
+		assertThat(subscriber.completed).isTrue();
+		assertThat(subscriber.error).isNull();
+		assertThat(this.cancelled).hasValue(0);
+	}
+
+	@Test
+	void failureDropsTheBufferedItemsAndIsSignalledAtOnce() {
+		RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(0);
+		BoundedItemPublisher<Integer> publisher = subscribed(10 * ONE_BYTE_ITEM, Runnable::run, subscriber);
+		assertThat(publisher.offer(1, 1)).isTrue();
+		IllegalStateException failure = new IllegalStateException("server gone");
+		publisher.fail(failure);
+		assertThat(subscriber.error).isSameAs(failure);
+		assertThat(subscriber.items).isEmpty();
+		assertThat(publisher.bufferedBytes()).isZero();
+		assertThat(publisher.isClosed()).isTrue();
+		publisher.complete();
+		assertThat(subscriber.completed).isFalse();
+		assertThat(this.cancelled).hasValue(0);
+	}
+
+	@Test
+	void collectedItemsFollowTheBufferedOnesAndConvertedNullsAreSkippedWithoutTakingDemand() {
+		RecordingSubscriber<String> subscriber = new RecordingSubscriber<>(0);
+		BoundedItemPublisher<String> publisher = subscribed(10 * ONE_BYTE_ITEM, Runnable::run, subscriber);
+		assertThat(publisher.offer("buffered", 1)).isTrue();
+		publisher.completeWith(new ArrayList<>(List.of("a", "skip", "b", "c")),
+				(item) -> item.equals("skip") ? null : item.toUpperCase(java.util.Locale.ROOT));
+		subscriber.subscription.request(3);
+		assertThat(subscriber.items).containsExactly("buffered", "A", "B");
+		assertThat(subscriber.completed).isFalse();
+		subscriber.subscription.request(1);
+		assertThat(subscriber.items).containsExactly("buffered", "A", "B", "C");
+		assertThat(subscriber.completed).isTrue();
+		assertThat(this.cancelled).hasValue(0);
+	}
+
+	@Test
+	void emptyCollectedResultCompletesWithoutDemand() {
+		RecordingSubscriber<String> subscriber = new RecordingSubscriber<>(0);
+		BoundedItemPublisher<String> publisher = subscribed(10 * ONE_BYTE_ITEM, Runnable::run, subscriber);
+		publisher.completeWith(List.<String>of(), (item) -> item);
+		assertThat(subscriber.completed).isTrue();
+	}
+
+	@Test
+	void collectedItemThatFailsToConvertCancelsOnce() {
+		RecordingSubscriber<String> subscriber = new RecordingSubscriber<>(5);
+		BoundedItemPublisher<String> publisher = subscribed(10 * ONE_BYTE_ITEM, Runnable::run, subscriber);
+		publisher.completeWith(new ArrayList<>(List.of("a", "bad", "c")), (item) -> {
+			if (item.equals("bad")) {
+				throw new IllegalArgumentException("cannot");
+			}
+			return item;
+		});
+		assertThat(subscriber.items).containsExactly("a");
+		assertThat(subscriber.error).isInstanceOf(IllegalArgumentException.class).hasMessage("cannot");
+		assertThat(subscriber.completed).isFalse();
+		assertThat(this.cancelled).hasValue(1);
+	}
+
+	@Test
+	void rejectedDeliveryWithNothingLeftCompletesTheSubscriberWithoutCancelling() {
+		AtomicInteger accepted = new AtomicInteger(1);
+		Executor closing = (task) -> {
+			if (accepted.getAndDecrement() <= 0) {
+				throw new RejectedExecutionException("closed");
+			}
+			task.run();
+		};
+		CountingSubscriber<Integer> subscriber = new CountingSubscriber<>();
+		BoundedItemPublisher<Integer> publisher = subscribed(10 * ONE_BYTE_ITEM, closing, subscriber);
+		publisher.complete();
+		assertThat(subscriber.completed).isTrue();
+		assertThat(subscriber.error).isNull();
+		assertThat(subscriber.terminalSignals).hasValue(1);
+		assertThat(this.cancelled).hasValue(0);
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void rejectedDeliveryIsLoggedOnce(CapturedOutput output) {
+		Executor rejecting = (task) -> {
+			throw new RejectedExecutionException("shut down");
+		};
+		CountingSubscriber<Integer> subscriber = new CountingSubscriber<>();
+		BoundedItemPublisher<Integer> publisher = subscribed(10 * ONE_BYTE_ITEM, rejecting, subscriber);
+		subscriber.subscription.request(1);
+		publisher.offer(1, 1);
+		assertThat(output.getOut().lines().filter((line) -> line.contains("Delivery executor rejected the delivery")))
+			.singleElement()
+			.satisfies((line) -> assertThat(line).contains("of items: the subscriber is ended"));
+		assertThat(subscriber.terminalSignals).hasValue(1);
+	}
+
+	@Test
+	void rejectedDeliveryAfterCancellingSignalsNothing() {
+		AtomicInteger accepted = new AtomicInteger(1);
+		Executor closing = (task) -> {
+			if (accepted.getAndDecrement() <= 0) {
+				throw new RejectedExecutionException("closed");
+			}
+			task.run();
+		};
+		CountingSubscriber<Integer> subscriber = new CountingSubscriber<>();
+		subscribed(10 * ONE_BYTE_ITEM, closing, subscriber);
+		subscriber.subscription.cancel();
+		assertThat(subscriber.terminalSignals).hasValue(0);
+		assertThat(this.cancelled).hasValue(1);
+	}
+
 	/**
 	 * Create a publisher of "items" that counts its cancellations in {@link #cancelled},
 	 * and subscribe the subscriber to it.
@@ -381,7 +598,7 @@ class BoundedItemPublisherTests {
 
 	private static void awaitLatch(CountDownLatch latch) {
 		try {
-			assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+			assertThat(latch.await(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -21,6 +21,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.protocol.JsonRpcRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class DefaultDeliveryExecutorTests {
 			notify("topic-" + i);
 		}
 		// every thread is held by a subscriber that blocks
-		assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(entered.await(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 		// a listener's notification waits for a thread too, and is not lost
 		CountDownLatch listened = new CountDownLatch(1);
 		this.client.onNotification("tick", JsonNode.class, (params) -> listened.countDown());
@@ -72,8 +73,8 @@ class DefaultDeliveryExecutorTests {
 		assertThat(pool().getPoolSize()).isEqualTo(THREADS);
 		assertThat(delivered.getCount()).isEqualTo(subscribers);
 		this.transport.release();
-		assertThat(delivered.await(10, TimeUnit.SECONDS)).isTrue();
-		assertThat(listened.await(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(delivered.await(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+		assertThat(listened.await(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 		assertThat(pool().getLargestPoolSize()).isEqualTo(THREADS);
 	}
 
@@ -85,19 +86,19 @@ class DefaultDeliveryExecutorTests {
 		for (int i = 0; i < blocking; i++) {
 			notify("topic-" + i);
 		}
-		assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(entered.await(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 		// a publisher, then a listener, each delivered on the one thread left
 		CountDownLatch received = new CountDownLatch(2);
 		this.client.subscribe("fresh", JsonNode.class).subscribe(new RequestingSubscriber(received));
 		notify("fresh");
 		notify("fresh");
-		assertThat(received.await(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(received.await(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 		CountDownLatch listened = new CountDownLatch(3);
 		this.client.onNotification("tick", JsonNode.class, (params) -> listened.countDown());
 		for (int i = 0; i < 3; i++) {
 			notify("tick");
 		}
-		assertThat(listened.await(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(listened.await(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 		assertThat(pool().getLargestPoolSize()).isLessThanOrEqualTo(THREADS);
 	}
 

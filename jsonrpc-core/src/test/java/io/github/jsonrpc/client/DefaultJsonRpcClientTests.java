@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
 import io.github.jsonrpc.protocol.JsonRpcId;
 import org.junit.jupiter.api.Test;
@@ -142,14 +143,14 @@ class DefaultJsonRpcClientTests {
 		JsonRpcClient client = JsonRpcClient
 			.create(RecordingTransport.replying("{\"jsonrpc\":\"2.0\",\"result\":7,\"id\":1}"));
 		CompletableFuture<Integer> result = client.method("sum").params(3, 4).retrieveAsync(Integer.class);
-		assertThat(result.get(5, TimeUnit.SECONDS)).isEqualTo(7);
+		assertThat(TestWaits.get(result)).isEqualTo(7);
 	}
 
 	@Test
 	void asyncCallCompletesExceptionallyWithClientException() {
 		JsonRpcClient client = JsonRpcClient.create(RecordingTransport
 			.replying("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32601,\"message\":\"Method not found\"},\"id\":1}"));
-		assertThat(client.method("nope").retrieveAsync(Integer.class)).failsWithin(Duration.ofSeconds(5))
+		assertThat(client.method("nope").retrieveAsync(Integer.class)).failsWithin(TestWaits.SHORT)
 			.withThrowableOfType(java.util.concurrent.ExecutionException.class)
 			.havingCause()
 			.isInstanceOfSatisfying(JsonRpcClientException.class, (ex) -> assertThat(ex.getCode()).isEqualTo(-32601));
@@ -161,7 +162,7 @@ class DefaultJsonRpcClientTests {
 			.transport((message) -> new CompletableFuture<>())
 			.timeout(Duration.ofMillis(50))
 			.build();
-		assertThat(client.method("slow").retrieveAsync(Integer.class)).failsWithin(Duration.ofSeconds(5))
+		assertThat(client.method("slow").retrieveAsync(Integer.class)).failsWithin(TestWaits.SHORT)
 			.withThrowableOfType(java.util.concurrent.ExecutionException.class)
 			.havingCause()
 			.isInstanceOf(JsonRpcTransportException.class);
@@ -177,7 +178,7 @@ class DefaultJsonRpcClientTests {
 			.build();
 		assertThat(client.method("subtract").params(42, 23).retrieve(Integer.class)).isEqualTo(19);
 		assertThat(client.method("subtract").params(42, 23).retrieveAsync(Integer.class))
-			.succeedsWithin(Duration.ofSeconds(5))
+			.succeedsWithin(TestWaits.SHORT)
 			.isEqualTo(19);
 		assertThat(client.method("subtract")
 			.timeout(Duration.ofNanos(Long.MAX_VALUE).plusNanos(1))
@@ -299,7 +300,7 @@ class DefaultJsonRpcClientTests {
 			thread.start();
 		}
 		for (Thread thread : threads) {
-			thread.join(5000);
+			thread.join(TestWaits.SHORT.toMillis());
 		}
 		assertThat(ids).hasSize(4000);
 	}

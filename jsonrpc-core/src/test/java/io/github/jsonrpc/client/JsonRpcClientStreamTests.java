@@ -22,10 +22,10 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.github.jsonrpc.TestWaits;
+import io.github.jsonrpc.client.proxy.JsonRpcClientProxyFactory;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
-
-import io.github.jsonrpc.client.proxy.JsonRpcClientProxyFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -78,7 +78,7 @@ class JsonRpcClientStreamTests {
 			.isThrownBy(() -> client.method("countdown").params(-1).streamBlocking(Integer.class).toList())
 			.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(-32602));
 		CompletableFuture<List<Integer>> items = collectAsync(client.method("countdown").stream(Integer.class));
-		assertThatExceptionOfType(Exception.class).isThrownBy(() -> items.get(10, TimeUnit.SECONDS))
+		assertThatExceptionOfType(Exception.class).isThrownBy(() -> TestWaits.get(items))
 			.withCauseInstanceOf(JsonRpcClientException.class);
 	}
 
@@ -99,7 +99,7 @@ class JsonRpcClientStreamTests {
 	}
 
 	static <T> List<T> collect(Flow.Publisher<T> publisher) throws Exception {
-		return collectAsync(publisher).get(10, TimeUnit.SECONDS);
+		return TestWaits.get(collectAsync(publisher));
 	}
 
 	static <T> CompletableFuture<List<T>> collectAsync(Flow.Publisher<T> publisher) {

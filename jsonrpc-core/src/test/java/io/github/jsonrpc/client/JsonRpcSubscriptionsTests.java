@@ -20,12 +20,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
 import io.github.jsonrpc.protocol.JsonRpcId;
 import io.github.jsonrpc.protocol.JsonRpcRequest;
@@ -76,7 +77,7 @@ class JsonRpcSubscriptionsTests {
 				mapper.readTree("{\"w\":\"" + "w".repeat(1000) + "\"}"));
 		// the one-argument call of a custom transport, which gives no size
 		this.transport.listener().onNotification(notification);
-		assertThat(first.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(first.await(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 		for (int i = 0; i < 1000; i++) {
 			this.transport.listener().onNotification(notification);
 		}
@@ -85,7 +86,7 @@ class JsonRpcSubscriptionsTests {
 		CountDownLatch drained = new CountDownLatch(1);
 		client.onNotification("end", JsonNode.class, (params) -> drained.countDown());
 		this.transport.listener().onNotification(JsonRpcRequest.notification("end", null), 0);
-		assertThat(drained.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(drained.await(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 		// each waiting one is charged at least its params (1008 bytes) plus 64: the
 		// running one and at most LIMIT / 1072 waiting ones were delivered
 		assertThat(delivered.get()).isBetween(2, 1 + (int) (LIMIT / 1072));
@@ -102,14 +103,14 @@ class JsonRpcSubscriptionsTests {
 		JsonNode params = mapper.readTree("[\"" + "q".repeat(2000) + "\"]");
 		List<CompletableFuture<@Nullable JsonRpcResponse>> answers = new ArrayList<>();
 		answers.add(this.transport.listener().onRequest(JsonRpcRequest.call(JsonRpcId.of(0), "confirm", params)));
-		assertThat(first.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(first.await(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 		for (int i = 1; i < 40; i++) {
 			answers.add(this.transport.listener().onRequest(JsonRpcRequest.call(JsonRpcId.of(i), "confirm", params)));
 		}
 		this.transport.release();
 		int busy = 0;
 		for (CompletableFuture<@Nullable JsonRpcResponse> answer : answers) {
-			JsonRpcResponse response = answer.get(5, TimeUnit.SECONDS);
+			JsonRpcResponse response = TestWaits.get(answer);
 			if (response instanceof JsonRpcResponse.Failure failure) {
 				assertThat(failure.error().code()).isEqualTo(JsonRpcErrorCodes.LIMIT_EXCEEDED);
 				busy++;
@@ -134,13 +135,13 @@ class JsonRpcSubscriptionsTests {
 		client.onNotification("other", JsonNode.class, (params) -> other.countDown());
 		JsonRpcRequest tick = JsonRpcRequest.notification("tick", null);
 		this.transport.listener().onNotification(tick, 10);
-		assertThat(first.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(first.await(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 		// queued behind the blocked delivery, then its subscription closes
 		this.transport.listener().onNotification(tick, 10);
 		subscription.close();
 		this.transport.release();
 		this.transport.listener().onNotification(JsonRpcRequest.notification("other", null), 10);
-		assertThat(other.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(other.await(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 		assertThat(calls.get()).isOne();
 	}
 

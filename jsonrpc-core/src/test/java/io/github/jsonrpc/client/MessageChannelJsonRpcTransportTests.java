@@ -175,11 +175,13 @@ class MessageChannelJsonRpcTransportTests {
 					items.offer(item, messageBytes);
 				});
 			call.complete(result);
-			assertThat(this.channel.sent.poll(5, TimeUnit.SECONDS)).contains("words");
+			assertThat(this.channel.sent.poll(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).contains("words");
 			String frame = streamItem(5, 1000);
 			long frameBytes = frame.getBytes(StandardCharsets.UTF_8).length;
 			this.channel.receive(frame);
-			assertThat(subscriber.blocked.await(5, TimeUnit.SECONDS)).as("subscriber blocked in onNext").isTrue();
+			assertThat(subscriber.blocked.await(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS))
+				.as("subscriber blocked in onNext")
+				.isTrue();
 			// the buffer holds what fits below the limit, and not one item more
 			long fit = limit / (frameBytes + BoundedItemPublisher.ITEM_OVERHEAD);
 			assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
@@ -204,7 +206,7 @@ class MessageChannelJsonRpcTransportTests {
 			});
 			assertThat(items.bufferedBytes()).isZero();
 			subscriber.release.countDown();
-			assertThat(subscriber.done.await(5, TimeUnit.SECONDS)).isTrue();
+			assertThat(subscriber.done.await(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 			assertThat(subscriber.error).isInstanceOf(JsonRpcTransportException.class)
 				.hasMessageContaining("More than " + limit + " bytes of streamed items");
 			assertThat(subscriber.received).hasValue(1);
@@ -223,7 +225,9 @@ class MessageChannelJsonRpcTransportTests {
 		JsonNode id = mapper.readTree(sentContaining("words")).get("id");
 		String frame = streamItem(id.asLong(), 1000);
 		this.channel.receive(frame);
-		assertThat(subscriber.blocked.await(5, TimeUnit.SECONDS)).as("subscriber blocked in onNext").isTrue();
+		assertThat(subscriber.blocked.await(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS))
+			.as("subscriber blocked in onNext")
+			.isTrue();
 		try {
 			// 20,000 items of 1 KB while the subscriber blocks: the reading thread never
 			// waits, and cancels the call once 64 KB wait
@@ -237,13 +241,13 @@ class MessageChannelJsonRpcTransportTests {
 			CompletableFuture<String> ping = this.client.method("ping").retrieveAsync(String.class);
 			JsonNode pingId = mapper.readTree(sentContaining("ping")).get("id");
 			this.channel.receive("{\"jsonrpc\":\"2.0\",\"result\":\"pong\",\"id\":" + pingId + "}");
-			assertThat(ping.get(5, TimeUnit.SECONDS)).isEqualTo("pong");
+			assertThat(TestWaits.get(ping)).isEqualTo("pong");
 			assertThat(subscriber.done.getCount()).as("subscriber still blocked").isOne();
 		}
 		finally {
 			subscriber.release.countDown();
 		}
-		assertThat(subscriber.done.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(subscriber.done.await(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 		assertThat(subscriber.error).isInstanceOf(JsonRpcTransportException.class)
 			.hasMessageContaining("More than 65536 bytes of streamed items");
 		assertThat(subscriber.received).hasValue(1);
@@ -254,15 +258,15 @@ class MessageChannelJsonRpcTransportTests {
 		CountDownLatch release = new CountDownLatch(1);
 		this.client = JsonRpcClient.builder().transport(this.transport).handler("confirm", String.class, (question) -> {
 			try {
-				return release.await(30, TimeUnit.SECONDS);
+				return release.await(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				return false;
 			}
 		}).build();
-		this.transport.exchangeRaw("{\"jsonrpc\":\"2.0\",\"method\":\"hello\"}".getBytes()).get(5, TimeUnit.SECONDS);
-		assertThat(this.channel.sent.poll(5, TimeUnit.SECONDS)).contains("hello");
+		TestWaits.get(this.transport.exchangeRaw("{\"jsonrpc\":\"2.0\",\"method\":\"hello\"}".getBytes()));
+		assertThat(this.channel.sent.poll(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).contains("hello");
 		int limit = DefaultJsonRpcClient.DEFAULT_MAX_PENDING_SERVER_CALLS;
 		try {
 			assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
@@ -271,7 +275,7 @@ class MessageChannelJsonRpcTransportTests {
 				}
 			});
 			// the first blocks its handler, the next wait behind it, one more is too many
-			String refused = this.channel.sent.poll(5, TimeUnit.SECONDS);
+			String refused = this.channel.sent.poll(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS);
 			assertThat(refused).isNotNull();
 			assertThat(mapper.readTree(refused)).isEqualTo(mapper.readTree(
 					"{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32005,\"message\":\"Too many calls of the server in flight "
@@ -282,7 +286,7 @@ class MessageChannelJsonRpcTransportTests {
 			release.countDown();
 		}
 		for (int i = 0; i < limit; i++) {
-			String answer = this.channel.sent.poll(10, TimeUnit.SECONDS);
+			String answer = this.channel.sent.poll(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS);
 			assertThat(answer).isNotNull();
 			assertThat(mapper.readTree(answer))
 				.isEqualTo(mapper.readTree("{\"jsonrpc\":\"2.0\",\"result\":true,\"id\":\"srv-" + i + "\"}"));
@@ -306,20 +310,21 @@ class MessageChannelJsonRpcTransportTests {
 		assertThat(this.channel.sent.poll(200, TimeUnit.MILLISECONDS)).isNull();
 		// one more is refused at once
 		this.channel.receive(CALL.replace("srv-7", "srv-" + limit));
-		assertThat(mapper.readTree(this.channel.sent.poll(5, TimeUnit.SECONDS))).isEqualTo(mapper.readTree(
-				"{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32005,\"message\":\"Too many calls of the server in flight "
-						+ "on this client (at most 3)\"},\"id\":\"srv-3\"}"));
+		assertThat(mapper.readTree(this.channel.sent.poll(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)))
+			.isEqualTo(mapper.readTree(
+					"{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32005,\"message\":\"Too many calls of the server in flight "
+							+ "on this client (at most 3)\"},\"id\":\"srv-3\"}"));
 		answered.complete(true);
 		List<JsonNode> answers = new ArrayList<>();
 		for (int i = 0; i < limit; i++) {
-			answers.add(mapper.readTree(this.channel.sent.poll(5, TimeUnit.SECONDS)));
+			answers.add(mapper.readTree(this.channel.sent.poll(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)));
 		}
 		assertThat(answers).extracting((answer) -> answer.get("id").stringValue())
 			.containsExactlyInAnyOrder("srv-0", "srv-1", "srv-2");
 		assertThat(answers).allSatisfy((answer) -> assertThat(answer.get("result").booleanValue()).isTrue());
 		// the slots are free again
 		this.channel.receive(CALL.replace("srv-7", "srv-4"));
-		assertThat(mapper.readTree(this.channel.sent.poll(5, TimeUnit.SECONDS)))
+		assertThat(mapper.readTree(this.channel.sent.poll(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)))
 			.isEqualTo(mapper.readTree("{\"jsonrpc\":\"2.0\",\"result\":true,\"id\":\"srv-4\"}"));
 	}
 
@@ -356,19 +361,21 @@ class MessageChannelJsonRpcTransportTests {
 		CompletableFuture<@Nullable JsonRpcResponse> confirm = timer.next();
 		// while the handler's future waits, its slot is taken: refused at once, no timer
 		this.channel.receive("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"params\":[\"x\"],\"id\":\"srv-8\"}");
-		assertThat(mapper.readTree(this.channel.sent.poll(5, TimeUnit.SECONDS))).isEqualTo(mapper.readTree(
-				"{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32005,\"message\":\"Too many calls of the server in flight "
-						+ "on this client (at most 1)\"},\"id\":\"srv-8\"}"));
+		assertThat(mapper.readTree(this.channel.sent.poll(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)))
+			.isEqualTo(mapper.readTree(
+					"{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32005,\"message\":\"Too many calls of the server in flight "
+							+ "on this client (at most 1)\"},\"id\":\"srv-8\"}"));
 		assertThat(timer.armed).isEmpty();
 		assertThat(this.channel.sent).isEmpty();
 		timer.expire(confirm);
-		assertThat(mapper.readTree(this.channel.sent.poll(5, TimeUnit.SECONDS))).isEqualTo(mapper.readTree(
-				"{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32005,\"message\":\"Call of the server timed out on this "
-						+ "client\",\"data\":{\"reason\":\"timeout\"}},\"id\":\"srv-7\"}"));
+		assertThat(mapper.readTree(this.channel.sent.poll(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)))
+			.isEqualTo(mapper.readTree(
+					"{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32005,\"message\":\"Call of the server timed out on this "
+							+ "client\",\"data\":{\"reason\":\"timeout\"}},\"id\":\"srv-7\"}"));
 		// the slot is free: the next call is served, the late answer is never sent
 		never.complete(true);
 		this.channel.receive("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"params\":[\"x\"],\"id\":\"srv-9\"}");
-		assertThat(mapper.readTree(this.channel.sent.poll(5, TimeUnit.SECONDS)))
+		assertThat(mapper.readTree(this.channel.sent.poll(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)))
 			.isEqualTo(mapper.readTree("{\"jsonrpc\":\"2.0\",\"result\":\"pong\",\"id\":\"srv-9\"}"));
 		assertThat(timer.next()).isCompleted();
 		assertThat(this.channel.sent.poll(200, TimeUnit.MILLISECONDS)).isNull();
@@ -391,7 +398,7 @@ class MessageChannelJsonRpcTransportTests {
 			.handler("block", String.class, (text) -> {
 				blocked.countDown();
 				try {
-					return release.await(30, TimeUnit.SECONDS);
+					return release.await(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS);
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
@@ -403,21 +410,23 @@ class MessageChannelJsonRpcTransportTests {
 		try {
 			this.channel.receive("{\"jsonrpc\":\"2.0\",\"method\":\"block\",\"params\":[\"x\"],\"id\":\"srv-1\"}");
 			CompletableFuture<@Nullable JsonRpcResponse> block = timer.next();
-			assertThat(blocked.await(5, TimeUnit.SECONDS)).isTrue();
+			assertThat(blocked.await(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 			this.channel.receive("{\"jsonrpc\":\"2.0\",\"method\":\"count\",\"params\":[\"x\"],\"id\":\"srv-2\"}");
 			CompletableFuture<@Nullable JsonRpcResponse> count = timer.next();
 			// both answered by the timeout, although the first still blocks its thread
 			timer.expire(count);
-			assertThat(mapper.readTree(this.channel.sent.poll(5, TimeUnit.SECONDS))).isEqualTo(timedOut("srv-2"));
+			assertThat(mapper.readTree(this.channel.sent.poll(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)))
+				.isEqualTo(timedOut("srv-2"));
 			timer.expire(block);
-			assertThat(mapper.readTree(this.channel.sent.poll(5, TimeUnit.SECONDS))).isEqualTo(timedOut("srv-1"));
+			assertThat(mapper.readTree(this.channel.sent.poll(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)))
+				.isEqualTo(timedOut("srv-1"));
 		}
 		finally {
 			release.countDown();
 		}
 		// the lane goes on: a later call runs, the timed-out one never did
 		this.channel.receive("{\"jsonrpc\":\"2.0\",\"method\":\"count\",\"params\":[\"x\"],\"id\":\"srv-3\"}");
-		assertThat(mapper.readTree(this.channel.sent.poll(5, TimeUnit.SECONDS)))
+		assertThat(mapper.readTree(this.channel.sent.poll(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)))
 			.isEqualTo(mapper.readTree("{\"jsonrpc\":\"2.0\",\"result\":1,\"id\":\"srv-3\"}"));
 		assertThat(ran).hasValue(1);
 		assertThat(this.channel.sent).isEmpty();
@@ -445,7 +454,7 @@ class MessageChannelJsonRpcTransportTests {
 			.build();
 		openChannel();
 		this.channel.receive("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"params\":[\"x\"],\"id\":\"srv-1\"}");
-		assertThat(mapper.readTree(this.channel.sent.poll(5, TimeUnit.SECONDS)))
+		assertThat(mapper.readTree(this.channel.sent.poll(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)))
 			.isEqualTo(mapper.readTree("{\"jsonrpc\":\"2.0\",\"result\":\"pong\",\"id\":\"srv-1\"}"));
 	}
 
@@ -507,8 +516,8 @@ class MessageChannelJsonRpcTransportTests {
 	 * Open the channel as the first call of the client does.
 	 */
 	private void openChannel() throws Exception {
-		this.transport.exchangeRaw("{\"jsonrpc\":\"2.0\",\"method\":\"hello\"}".getBytes()).get(5, TimeUnit.SECONDS);
-		assertThat(this.channel.sent.poll(5, TimeUnit.SECONDS)).contains("hello");
+		TestWaits.get(this.transport.exchangeRaw("{\"jsonrpc\":\"2.0\",\"method\":\"hello\"}".getBytes()));
+		assertThat(this.channel.sent.poll(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).contains("hello");
 	}
 
 	@Test
@@ -529,11 +538,13 @@ class MessageChannelJsonRpcTransportTests {
 				.runAsync(() -> subscribing.subscribe("news", JsonNode.class).subscribe(subscriber));
 			JsonNode id = mapper.readTree(sentContaining("\"subscribe\"")).get("id");
 			this.channel.receive("{\"jsonrpc\":\"2.0\",\"result\":{\"news\":\"ok\"},\"id\":" + id + "}");
-			subscribed.get(5, TimeUnit.SECONDS);
+			TestWaits.get(subscribed);
 			String notification = "{\"jsonrpc\":\"2.0\",\"method\":\"news\",\"params\":{\"w\":\"" + "w".repeat(1000)
 					+ "\"}}";
 			this.channel.receive(notification);
-			assertThat(subscriber.blocked.await(5, TimeUnit.SECONDS)).as("subscriber blocked in onNext").isTrue();
+			assertThat(subscriber.blocked.await(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS))
+				.as("subscriber blocked in onNext")
+				.isTrue();
 			assertThat(subscriber.thread).startsWith("test-delivery-");
 			assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
 				for (int i = 0; i < 20_000; i++) {
@@ -542,7 +553,7 @@ class MessageChannelJsonRpcTransportTests {
 			});
 			assertThat(sentContaining("unsubscribe")).contains("news");
 			subscriber.release.countDown();
-			assertThat(subscriber.done.await(5, TimeUnit.SECONDS)).isTrue();
+			assertThat(subscriber.done.await(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 			assertThat(subscriber.error).isInstanceOf(JsonRpcTransportException.class)
 				.hasMessageContaining("More than 65536 bytes of notifications of topic 'news'");
 			assertThat(subscriber.received).hasValue(1);
@@ -565,17 +576,17 @@ class MessageChannelJsonRpcTransportTests {
 			threadNames.add(Thread.currentThread().getName());
 			blocked.countDown();
 			try {
-				release.await(30, TimeUnit.SECONDS);
+				release.await(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
 		});
-		this.transport.exchangeRaw("{\"jsonrpc\":\"2.0\",\"method\":\"hello\"}".getBytes()).get(5, TimeUnit.SECONDS);
+		TestWaits.get(this.transport.exchangeRaw("{\"jsonrpc\":\"2.0\",\"method\":\"hello\"}".getBytes()));
 		String tick = "{\"jsonrpc\":\"2.0\",\"method\":\"tick\",\"params\":{\"w\":\"" + "w".repeat(1000) + "\"}}";
 		long tickBytes = tick.getBytes(StandardCharsets.UTF_8).length;
 		this.channel.receive(tick);
-		assertThat(blocked.await(5, TimeUnit.SECONDS)).as("listener blocked").isTrue();
+		assertThat(blocked.await(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).as("listener blocked").isTrue();
 		try {
 			assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
 				for (int i = 0; i < 20_000; i++) {
@@ -589,10 +600,10 @@ class MessageChannelJsonRpcTransportTests {
 		// the one running, then what fits in 64 KB of waiting messages, each charged its
 		// size plus 64 bytes; the rest dropped
 		long waiting = (64 * 1024) / (tickBytes + JsonRpcSubscriptions.TASK_OVERHEAD);
-		org.awaitility.Awaitility.await().until(() -> received.get() >= 1 + waiting);
+		org.awaitility.Awaitility.await().atMost(TestWaits.SHORT).until(() -> received.get() >= 1 + waiting);
 		// one more once they ran: listeners run in order, so it comes last
 		this.channel.receive(tick);
-		org.awaitility.Awaitility.await().until(() -> received.get() >= 2 + waiting);
+		org.awaitility.Awaitility.await().atMost(TestWaits.SHORT).until(() -> received.get() >= 2 + waiting);
 		assertThat(received).hasValue((int) (2 + waiting));
 		assertThat(threadNames).allMatch((name) -> name.startsWith("jsonrpc-client-delivery-"));
 	}
@@ -605,7 +616,7 @@ class MessageChannelJsonRpcTransportTests {
 	private String sentContaining(String text) throws InterruptedException {
 		String sent;
 		do {
-			sent = this.channel.sent.poll(5, TimeUnit.SECONDS);
+			sent = this.channel.sent.poll(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS);
 			assertThat(sent).as("a message containing " + text).isNotNull();
 		}
 		while (!sent.contains(text));
@@ -614,10 +625,10 @@ class MessageChannelJsonRpcTransportTests {
 
 	private JsonNode callFromTheServer() throws Exception {
 		// the channel opens with the first message the client sends
-		this.transport.exchangeRaw("{\"jsonrpc\":\"2.0\",\"method\":\"hello\"}".getBytes()).get(5, TimeUnit.SECONDS);
-		assertThat(this.channel.sent.poll(5, TimeUnit.SECONDS)).contains("hello");
+		TestWaits.get(this.transport.exchangeRaw("{\"jsonrpc\":\"2.0\",\"method\":\"hello\"}".getBytes()));
+		assertThat(this.channel.sent.poll(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).contains("hello");
 		this.channel.receive(CALL);
-		String answer = this.channel.sent.poll(10, TimeUnit.SECONDS);
+		String answer = this.channel.sent.poll(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS);
 		assertThat(answer).as("the client's answer").isNotNull().doesNotContain(SECRET).doesNotContain("Exception");
 		return mapper.readTree(answer);
 	}
@@ -662,7 +673,7 @@ class MessageChannelJsonRpcTransportTests {
 			this.thread = Thread.currentThread().getName();
 			this.blocked.countDown();
 			try {
-				this.release.await(30, TimeUnit.SECONDS);
+				this.release.await(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

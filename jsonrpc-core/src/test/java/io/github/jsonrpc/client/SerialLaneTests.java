@@ -15,6 +15,7 @@
  */
 package io.github.jsonrpc.client;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -25,9 +26,15 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.jsonrpc.TestWaits;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -97,9 +104,9 @@ class SerialLaneTests {
 			assertThat(lane.offer(() -> ran.add("second"), 10)).isTrue();
 			release.countDown();
 			// the error ends the executor's thread by design: not a failure of this test
-			await().dontCatchUncaughtExceptions().atMost(10, TimeUnit.SECONDS).until(() -> ran.contains("second"));
+			await().dontCatchUncaughtExceptions().atMost(TestWaits.SHORT).until(() -> ran.contains("second"));
 			assertThat(lane.offer(() -> ran.add("third"), 10)).isTrue();
-			await().dontCatchUncaughtExceptions().atMost(10, TimeUnit.SECONDS).until(() -> ran.contains("third"));
+			await().dontCatchUncaughtExceptions().atMost(TestWaits.SHORT).until(() -> ran.contains("third"));
 			assertThat(ran).containsExactly("second", "third");
 		}
 		finally {
@@ -107,9 +114,76 @@ class SerialLaneTests {
 		}
 	}
 
+	@Test
+	void waitingTasksAreBoundedInBytesButOneIsAlwaysTaken() {
+		List<Runnable> drains = new ArrayList<>();
+		SerialLane lane = new SerialLane(drains::add, 1_000);
+		List<String> ran = new ArrayList<>();
+		assertThat(lane.offer(() -> ran.add("large"), 5_000)).isTrue();
+		assertThat(lane.queuedBytes()).isEqualTo(5_000);
+		assertThat(lane.offer(() -> ran.add("small"), 1)).isFalse();
+		assertThat(drains).hasSize(1);
+		drains.get(0).run();
+		assertThat(ran).containsExactly("large");
+		assertThat(lane.queuedBytes()).isZero();
+		// exactly the limit is taken, one byte more is not
+		assertThat(lane.offer(() -> ran.add("first"), 600)).isTrue();
+		assertThat(lane.offer(() -> ran.add("second"), 400)).isTrue();
+		assertThat(lane.offer(() -> ran.add("third"), 1)).isFalse();
+		assertThat(lane.queuedBytes()).isEqualTo(1_000);
+		assertThat(drains).hasSize(2);
+		drains.get(1).run();
+		assertThat(ran).containsExactly("large", "first", "second");
+		assertThat(lane.queuedBytes()).isZero();
+	}
+
+	@Test
+	void tasksOfferedWhileADrainRunsRunInThatDrain() {
+		List<Runnable> drains = new ArrayList<>();
+		SerialLane lane = new SerialLane(drains::add, 1_000);
+		List<String> ran = new ArrayList<>();
+		assertThat(lane.offer(() -> {
+			ran.add("first");
+			lane.offer(() -> ran.add("offered while running"), 10);
+		}, 10)).isTrue();
+		assertThat(lane.offer(() -> ran.add("second"), 10)).isTrue();
+		assertThat(drains).hasSize(1);
+		drains.get(0).run();
+		assertThat(ran).containsExactly("first", "second", "offered while running");
+		assertThat(drains).hasSize(1);
+		// the lane is idle again: the next offer starts a new drain
+		assertThat(lane.offer(() -> ran.add("later"), 10)).isTrue();
+		assertThat(drains).hasSize(2);
+	}
+
+	@Test
+	void executorAndPositiveLimitAreRequired() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new SerialLane(null, 1))
+			.withMessage("Executor is required");
+		assertThatIllegalArgumentException().isThrownBy(() -> new SerialLane(Runnable::run, 0))
+			.withMessage("Max bytes must be positive");
+		assertThat(new SerialLane(Runnable::run, 1).queuedBytes()).isZero();
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void rejectionIsLoggedOnceWithWhatWasDropped(CapturedOutput output) {
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		executor.shutdown();
+		SerialLane lane = new SerialLane(executor, 1_000);
+		lane.offer(() -> {
+		}, 10);
+		lane.offer(() -> {
+		}, 10);
+		assertThat(output.getOut()
+			.lines()
+			.filter((line) -> line.contains("(client closed, or executor shut down or full): dropped"))).singleElement()
+			.satisfies((line) -> assertThat(line).contains("dropped 1 waiting task(s)"));
+	}
+
 	private static void awaitLatch(CountDownLatch latch) {
 		try {
-			assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(latch.await(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

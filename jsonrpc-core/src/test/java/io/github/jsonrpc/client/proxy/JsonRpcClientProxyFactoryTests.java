@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.client.JsonRpcClient;
 import io.github.jsonrpc.client.RecordingTransport;
 import io.github.jsonrpc.client.annotation.JsonRpcCall;
@@ -74,8 +75,7 @@ class JsonRpcClientProxyFactoryTests {
 	@Test
 	void genericAndAsyncReturnTypes() {
 		assertThat(this.inventory.list()).containsExactly(new Item("apple", 3));
-		assertThat(this.inventory.listAsync()).succeedsWithin(Duration.ofSeconds(5))
-			.isEqualTo(List.of(new Item("apple", 3)));
+		assertThat(this.inventory.listAsync()).succeedsWithin(TestWaits.SHORT).isEqualTo(List.of(new Item("apple", 3)));
 	}
 
 	@Test
