@@ -181,7 +181,8 @@ class JsonRpcWebMvcAutoConfigurationTests {
 				assertThat(mvc.get().uri("/api/rpc/explorer/explorer.js")).hasStatusOk()
 					.bodyText()
 					.contains("rpc.discover");
-				assertThat(mvc.get().uri("/api/rpc/explorer/explorer.css")).hasStatusOk();
+				assertThat(mvc.get().uri("/api/rpc/explorer/explorer.css")).hasStatusOk()
+					.hasContentTypeCompatibleWith("text/css");
 				assertThat(mvc.get().uri("/api/rpc/explorer/config.json")).hasStatusOk()
 					.bodyJson()
 					.extractingPath("http")
