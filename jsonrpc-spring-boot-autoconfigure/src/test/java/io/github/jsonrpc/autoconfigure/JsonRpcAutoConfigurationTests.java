@@ -27,6 +27,7 @@ import io.github.jsonrpc.server.JsonRpcExceptionHandler;
 import io.github.jsonrpc.server.JsonRpcExceptionResolver;
 import io.github.jsonrpc.server.JsonRpcHandler;
 import io.github.jsonrpc.server.JsonRpcInterceptor;
+import io.github.jsonrpc.server.logging.MdcJsonRpcInterceptor;
 import io.github.jsonrpc.server.method.InvocableJsonRpcMethodFactory;
 import io.github.jsonrpc.server.method.JsonRpcHandlerMethod;
 import io.github.jsonrpc.server.method.JsonRpcMethodAccessChecker;
@@ -41,8 +42,10 @@ import io.github.jsonrpc.server.support.JsonRpcServer;
 import io.github.jsonrpc.server.support.LoggingJsonRpcInterceptor;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Positive;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.MDC;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -238,6 +241,46 @@ class JsonRpcAutoConfigurationTests {
 	}
 
 	@Test
+	void blockingMethodsAndBatchEntriesRunOnTheCallingThreadByDefault() {
+		this.contextRunner.run((context) -> {
+			String caller = Thread.currentThread().getName();
+			assertThat(call(context, "{\"jsonrpc\":\"2.0\",\"method\":\"calc.thread\",\"id\":1}"))
+				.isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":\"" + caller + "\",\"id\":1}");
+			// a parallelism of 1 (the default) runs the entries one after the other, here
+			assertThat(call(context, "[{\"jsonrpc\":\"2.0\",\"method\":\"calc.thread\",\"id\":1}]"))
+				.isEqualTo("[{\"jsonrpc\":\"2.0\",\"result\":\"" + caller + "\",\"id\":1}]");
+		});
+	}
+
+	@Test
+	void blockingMethodWithATimeoutRunsOnTheTaskExecutorSoThatItCanBeInterrupted() {
+		this.contextRunner.withPropertyValues("jsonrpc.methods.[calc.thread].timeout=2s").run((context) -> {
+			assertThat(call(context, "{\"jsonrpc\":\"2.0\",\"method\":\"calc.thread\",\"id\":1}"))
+				.contains("\"result\":\"jsonrpc-");
+		});
+	}
+
+	@Test
+	void configuredMethodLimitsApply() {
+		this.contextRunner.withPropertyValues("jsonrpc.methods.[calc.*].max-concurrency=3").run((context) -> {
+			JsonRpcMethodRegistry registry = context.getBean(JsonRpcMethodRegistry.class);
+			assertThat(registry.lookup("calc.add").limits().maxConcurrency()).isEqualTo(3);
+		});
+	}
+
+	@Test
+	void offloadedMethodsLogWithTheCallInTheMdc() {
+		String request = "{\"jsonrpc\":\"2.0\",\"method\":\"calc.mdc\",\"id\":1}";
+		this.contextRunner.withPropertyValues("jsonrpc.execution.offload-blocking=true")
+			.run((context) -> assertThat(call(context, request))
+				.isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":\"calc.mdc\",\"id\":1}"));
+		this.contextRunner
+			.withPropertyValues("jsonrpc.execution.offload-blocking=true", "jsonrpc.logging.mdc.enabled=false")
+			.run((context) -> assertThat(call(context, request))
+				.isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":null,\"id\":1}"));
+	}
+
+	@Test
 	void offloadedMethodsRunWithTheCallersSecurityContext() {
 		this.contextRunner.withPropertyValues("jsonrpc.execution.offload-blocking=true").run((context) -> {
 			SecurityContextHolder.getContext()
@@ -338,6 +381,18 @@ class JsonRpcAutoConfigurationTests {
 	}
 
 	@Test
+	void rpcDiscoverIsTitledFromThePropertiesBeforeTheApplicationName() {
+		String request = "{\"jsonrpc\":\"2.0\",\"method\":\"rpc.discover\",\"id\":1}";
+		this.contextRunner
+			.withPropertyValues("spring.application.name=calculator", "jsonrpc.discovery.title=Calculator API",
+					"jsonrpc.discovery.version=2.0.0")
+			.run((context) -> assertThat(call(context, request))
+				.contains("\"info\":{\"title\":\"Calculator API\",\"version\":\"2.0.0\"}"));
+		this.contextRunner.run((context) -> assertThat(call(context, request))
+			.contains("\"info\":{\"title\":\"" + JsonRpcServer.DEFAULT_DISCOVERY_TITLE + "\",\"version\":\"1.0.0\"}"));
+	}
+
+	@Test
 	void rpcDiscoverCanBeDisabled() {
 		this.contextRunner.withPropertyValues("jsonrpc.discovery.enabled=false")
 			.run((context) -> assertThat(call(context, "{\"jsonrpc\":\"2.0\",\"method\":\"rpc.discover\",\"id\":1}"))
@@ -420,6 +475,10 @@ class JsonRpcAutoConfigurationTests {
 		public String caller() {
 			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 			return (authentication != null) ? authentication.getName() : "anonymous";
+		}
+
+		public @Nullable String mdc() {
+			return MDC.get(MdcJsonRpcInterceptor.METHOD_KEY);
 		}
 
 		public void fail() {

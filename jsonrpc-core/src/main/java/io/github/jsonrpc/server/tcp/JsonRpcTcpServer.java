@@ -242,6 +242,54 @@ public final class JsonRpcTcpServer implements SmartLifecycle {
 	}
 
 	/**
+	 * Return how messages are delimited.
+	 * @return the framing
+	 */
+	public JsonRpcFraming getFraming() {
+		return this.framing;
+	}
+
+	/**
+	 * Return the server context TLS is served with.
+	 * @return the context, or {@code null} for plain TCP
+	 */
+	public @Nullable SslContext getSslContext() {
+		return this.sslContext;
+	}
+
+	/**
+	 * Return the strategy that authenticates each new connection.
+	 * @return the authenticator, or {@code null} when connections start anonymous
+	 */
+	public @Nullable JsonRpcConnectionAuthenticator getAuthenticator() {
+		return this.authenticator;
+	}
+
+	/**
+	 * Return how long stopping waits for running calls to be answered.
+	 * @return the timeout
+	 */
+	public Duration getShutdownTimeout() {
+		return this.shutdownTimeout;
+	}
+
+	/**
+	 * Return the scheduler set for the idle check.
+	 * @return the scheduler, or {@code null} when the server uses one of its own
+	 */
+	public @Nullable TaskScheduler getTaskScheduler() {
+		return this.taskScheduler;
+	}
+
+	/**
+	 * Return the registry every connection joins while open.
+	 * @return the session registry
+	 */
+	public JsonRpcSessionRegistry getSessionRegistry() {
+		return this.sessionRegistry;
+	}
+
+	/**
 	 * Return the open connections of this server.
 	 * @return a snapshot of the sessions
 	 */

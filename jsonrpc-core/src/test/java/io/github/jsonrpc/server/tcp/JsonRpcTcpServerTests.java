@@ -51,6 +51,8 @@ import io.github.jsonrpc.server.connection.JsonRpcConnectionSettings;
 import io.github.jsonrpc.server.method.annotation.JsonRpcMethod;
 import io.github.jsonrpc.server.method.annotation.JsonRpcService;
 
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -809,6 +811,28 @@ class JsonRpcTcpServerTests {
 		server.stop();
 		assertThat(server.isRunning()).isFalse();
 		assertThat(server.sessions()).isEmpty();
+	}
+
+	@Test
+	void gettersReturnTheConfiguration() {
+		JsonRpcSessionRegistry registry = new JsonRpcSessionRegistry();
+		JsonRpcTcpServer server = new JsonRpcTcpServer(JsonRpcSetup.services(new CalculatorService()).toHandler(),
+				registry, this.executor);
+		assertThat(server.getSessionRegistry()).isSameAs(registry);
+		assertThat(server.getFraming()).isEqualTo(JsonRpcFraming.NDJSON);
+		assertThat(server.getShutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(server.getAuthenticator()).isNull();
+		assertThat(server.getTaskScheduler()).isNull();
+		server.setFraming(JsonRpcFraming.CONTENT_LENGTH);
+		server.setShutdownTimeout(Duration.ofSeconds(6));
+		JsonRpcConnectionAuthenticator authenticator = (handshake) -> null;
+		server.setAuthenticator(authenticator);
+		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+		server.setTaskScheduler(scheduler);
+		assertThat(server.getFraming()).isEqualTo(JsonRpcFraming.CONTENT_LENGTH);
+		assertThat(server.getShutdownTimeout()).isEqualTo(Duration.ofSeconds(6));
+		assertThat(server.getAuthenticator()).isSameAs(authenticator);
+		assertThat(server.getTaskScheduler()).isSameAs(scheduler);
 	}
 
 	@Test

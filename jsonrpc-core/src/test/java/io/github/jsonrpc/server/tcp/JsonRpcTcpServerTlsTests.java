@@ -203,7 +203,12 @@ class JsonRpcTcpServerTlsTests {
 		io.netty.handler.ssl.SslContext client = SslContextBuilder.forClient().trustManager(trustManagers()).build();
 		assertThatIllegalArgumentException().isThrownBy(() -> server.setSslContext(client))
 			.withMessage("SslContext must be a server context");
+		assertThat(server.getSslContext()).isNull();
+		io.netty.handler.ssl.SslContext context = SslContextBuilder.forServer(keyManagers()).build();
+		server.setSslContext(context);
+		assertThat(server.getSslContext()).isSameAs(context);
 		server.setSslContext(null);
+		assertThat(server.getSslContext()).isNull();
 	}
 
 	@Test

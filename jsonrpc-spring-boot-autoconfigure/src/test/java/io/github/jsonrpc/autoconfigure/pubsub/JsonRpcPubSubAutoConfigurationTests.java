@@ -29,11 +29,14 @@ import io.github.jsonrpc.pubsub.JsonRpcSubscriptionRegistry;
 import io.github.jsonrpc.pubsub.JsonRpcTopic;
 import io.github.jsonrpc.server.method.JsonRpcMethodRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -43,6 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link JsonRpcPubSubAutoConfiguration}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class JsonRpcPubSubAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
@@ -106,6 +110,17 @@ class JsonRpcPubSubAutoConfigurationTests {
 				assertThat(registry.topic("rooms.7")).isNotNull();
 				assertThat(registry.maxSubscriptionsPerSession()).isEqualTo(3);
 			});
+	}
+
+	@Test
+	void deprecatedWebSocketPropertiesAreWarnedAbout(CapturedOutput output) {
+		this.contextRunner.run((context) -> assertThat(output).doesNotContain("is deprecated"));
+		this.contextRunner
+			.withPropertyValues("jsonrpc.websocket.topics.clock.retain-last=true",
+					"jsonrpc.websocket.max-subscriptions-per-connection=7")
+			.run((context) -> assertThat(output)
+				.contains("jsonrpc.websocket.topics is deprecated: declare topics under jsonrpc.pubsub.topics")
+				.contains("jsonrpc.websocket.max-subscriptions-per-connection is deprecated"));
 	}
 
 	@Test

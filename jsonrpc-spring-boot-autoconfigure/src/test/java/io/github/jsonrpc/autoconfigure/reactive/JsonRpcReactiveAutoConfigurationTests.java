@@ -16,9 +16,12 @@
 package io.github.jsonrpc.autoconfigure.reactive;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.github.jsonrpc.autoconfigure.JsonRpcAutoConfiguration;
@@ -41,17 +44,24 @@ import io.github.jsonrpc.server.webflux.JsonRpcHttpHandler;
 import io.github.jsonrpc.server.webflux.JsonRpcWebSocketHandler;
 import io.github.jsonrpc.server.webflux.JsonRpcWebSocketHandlerMapping;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.server.WebsocketServerSpec;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableReactiveWebApplicationContext;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -66,6 +76,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for {@link JsonRpcWebFluxAutoConfiguration} and
  * {@link JsonRpcReactiveWebSocketAutoConfiguration}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class JsonRpcReactiveAutoConfigurationTests {
 
 	private static final AutoConfigurations JSON_RPC = AutoConfigurations.of(JsonRpcAutoConfiguration.class,
@@ -130,6 +141,106 @@ class JsonRpcReactiveAutoConfigurationTests {
 				client.get().uri("/rpc").exchange().expectStatus().isEqualTo(405);
 				client.get().uri("/rpc/openrpc.json").exchange().expectStatus().isOk();
 			});
+	}
+
+	@Test
+	void maxRequestSizeIsApplied() {
+		this.contextRunner.withPropertyValues("jsonrpc.http.max-request-size=32B")
+			.run((context) -> WebTestClient.bindToApplicationContext(context)
+				.build()
+				.post()
+				.uri("/jsonrpc")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"hello\"],\"id\":1}")
+				.exchange()
+				.expectStatus()
+				.isEqualTo(413));
+	}
+
+	@Test
+	void openRpcDocumentIsServedOnlyWithDiscovery() {
+		this.contextRunner.withPropertyValues("jsonrpc.discovery.enabled=false")
+			.run((context) -> WebTestClient.bindToApplicationContext(context)
+				.build()
+				.get()
+				.uri("/jsonrpc/openrpc.json")
+				.exchange()
+				.expectStatus()
+				.isNotFound());
+	}
+
+	@Test
+	void endpointsAreLoggedAtStartup(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("jsonrpc.http.path=/rpc", "jsonrpc.websocket.path=/ws")
+			.run((context) -> assertThat(output).contains("JSON-RPC HTTP endpoint: POST /rpc")
+				.contains("JSON-RPC WebSocket endpoint: /ws"));
+	}
+
+	@Test
+	void handshakeFromAForeignOriginIsForbiddenUnlessAllowed() {
+		this.contextRunner.run((context) -> assertThat(handshake(context, "https://evil.example")).isEqualTo(403));
+		// allowed, the handshake goes on to the upgrade, which this mock request fails
+		this.contextRunner.withPropertyValues("jsonrpc.websocket.allowed-origins=https://evil.example")
+			.run((context) -> assertThat(handshake(context, "https://evil.example")).isEqualTo(400));
+		this.contextRunner.withPropertyValues("jsonrpc.websocket.allowed-origin-patterns=https://*.example")
+			.run((context) -> assertThat(handshake(context, "https://evil.example")).isEqualTo(400));
+		this.contextRunner.withPropertyValues("jsonrpc.websocket.allowed-hosts=rpc.example")
+			.run((context) -> assertThat(handshake(context, "https://rpc.example")).isEqualTo(400));
+	}
+
+	private static int handshake(AssertableReactiveWebApplicationContext context, String origin) {
+		return WebTestClient.bindToApplicationContext(context)
+			.build()
+			.get()
+			.uri("/jsonrpc")
+			.header(HttpHeaders.UPGRADE, "websocket")
+			.header(HttpHeaders.ORIGIN, origin)
+			.exchange()
+			.returnResult(Void.class)
+			.getStatus()
+			.value();
+	}
+
+	@Test
+	void webSocketTakesPubSubParamsAsAStringOnlyWithPubSub() {
+		this.contextRunner.run((context) -> assertThat(
+				context.getBean(JsonRpcWebSocketHandler.class).getSettings().stringParamsMethods())
+			.containsExactlyInAnyOrder("subscribe", "unsubscribe"));
+		this.contextRunner.withPropertyValues("jsonrpc.pubsub.enabled=false")
+			.run((context) -> assertThat(
+					context.getBean(JsonRpcWebSocketHandler.class).getSettings().stringParamsMethods())
+				.isEmpty());
+	}
+
+	@Test
+	void keepAliveRunsOnTheApplicationsTaskScheduler() {
+		this.contextRunner.withBean(RecordingTaskScheduler.class, RecordingTaskScheduler::new)
+			.withPropertyValues("jsonrpc.websocket.ping-interval=20s")
+			.run((context) -> assertThat(context.getBean(RecordingTaskScheduler.class).fixedRates)
+				.containsExactly(Duration.ofSeconds(20)));
+	}
+
+	@Test
+	void reactorNettyFramesAreLimitedToTheMaxMessageSizeAndPingsLeftToTheHandler() {
+		this.contextRunner.withPropertyValues("jsonrpc.websocket.max-message-size=10KB").run((context) -> {
+			HandshakeWebSocketService service = context.getBean("jsonRpcWebSocketService",
+					HandshakeWebSocketService.class);
+			JsonRpcEventLoopUpgradeStrategy strategy = (JsonRpcEventLoopUpgradeStrategy) service.getUpgradeStrategy();
+			WebsocketServerSpec spec = ((ReactorNettyRequestUpgradeStrategy) strategy.getDelegate())
+				.getWebsocketServerSpec();
+			assertThat(spec.maxFramePayloadLength()).isEqualTo(10 * 1024);
+			assertThat(spec.handlePing()).isFalse();
+		});
+	}
+
+	@Test
+	void withoutReactorNettyTheHandshakeServiceFindsItsOwnUpgradeStrategy() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(WebsocketServerSpec.class)).run((context) -> {
+			assertThat(context).hasSingleBean(JsonRpcWebSocketHandlerMapping.class);
+			HandshakeWebSocketService service = context.getBean("jsonRpcWebSocketService",
+					HandshakeWebSocketService.class);
+			assertThat(service.getUpgradeStrategy()).isNotInstanceOf(JsonRpcEventLoopUpgradeStrategy.class);
+		});
 	}
 
 	@Test
@@ -280,6 +391,21 @@ class JsonRpcReactiveAutoConfigurationTests {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.web.reactive"))
 			.run((context) -> assertThat(context).doesNotHaveBean(JsonRpcHttpHandler.class)
 				.doesNotHaveBean(JsonRpcWebSocketHandler.class));
+	}
+
+	/**
+	 * A scheduler that records the periods of the fixed-rate tasks it is given.
+	 */
+	static final class RecordingTaskScheduler extends ThreadPoolTaskScheduler {
+
+		final List<Duration> fixedRates = new CopyOnWriteArrayList<>();
+
+		@Override
+		public ScheduledFuture<?> scheduleAtFixedRate(Runnable task, Duration period) {
+			this.fixedRates.add(period);
+			return super.scheduleAtFixedRate(task, period);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

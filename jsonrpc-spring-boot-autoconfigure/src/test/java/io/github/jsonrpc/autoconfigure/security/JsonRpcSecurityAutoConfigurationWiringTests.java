@@ -30,6 +30,10 @@ import io.github.jsonrpc.security.SecurityContextJsonRpcInterceptor;
 import io.github.jsonrpc.security.SecurityJsonRpcExceptionResolver;
 import io.github.jsonrpc.server.JsonRpcExchange;
 import io.github.jsonrpc.server.JsonRpcTransportContext;
+import io.github.jsonrpc.server.method.InvocableJsonRpcMethod;
+import io.github.jsonrpc.server.method.JsonRpcMethodAccessChecker;
+import io.github.jsonrpc.server.method.JsonRpcMethodRegistry;
+import io.github.jsonrpc.server.method.annotation.JsonRpcService;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -38,6 +42,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.security.access.PermissionEvaluator;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
@@ -163,6 +168,19 @@ class JsonRpcSecurityAutoConfigurationWiringTests {
 	}
 
 	@Test
+	void beanReferencesInPreAuthorizeResolveInTheAccessChecker() {
+		// an expression that fails counts as "may call": only a resolved @gate can deny
+		this.contextRunner.withBean("gate", Gate.class, Gate::new)
+			.withBean(GatedService.class, GatedService::new)
+			.run((context) -> {
+				JsonRpcMethodAccessChecker checker = context.getBean(JsonRpcMethodAccessChecker.class);
+				JsonRpcMethodRegistry registry = context.getBean(JsonRpcMethodRegistry.class);
+				assertThat(canInvoke(checker, registry, "opened")).isTrue();
+				assertThat(canInvoke(checker, registry, "closed")).isFalse();
+			});
+	}
+
+	@Test
 	void loginAuthenticatesWithTheApplicationManager() {
 		AuthenticationManager manager = (authentication) -> UsernamePasswordAuthenticationToken.authenticated("manager",
 				null, AuthorityUtils.NO_AUTHORITIES);
@@ -232,6 +250,21 @@ class JsonRpcSecurityAutoConfigurationWiringTests {
 		return supplier.get();
 	}
 
+	private static boolean canInvoke(JsonRpcMethodAccessChecker checker, JsonRpcMethodRegistry registry,
+			String method) {
+		InvocableJsonRpcMethod invocable = registry.lookup(method);
+		assertThat(invocable).isNotNull();
+		JsonRpcExchange exchange = JsonRpcExchange.of(JsonRpcRequest.call(JsonRpcId.of(1), method, null),
+				JsonRpcTransportContext.inProcess());
+		SecurityContextHolder.getContext().setAuthentication(user("ROLE_USER"));
+		try {
+			return checker.canInvoke(invocable, exchange);
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
 	private static Authentication credentials(String username, String password) {
 		return UsernamePasswordAuthenticationToken.unauthenticated(username, password);
 	}
@@ -285,6 +318,25 @@ class JsonRpcSecurityAutoConfigurationWiringTests {
 
 		public boolean allows() {
 			return true;
+		}
+
+		public boolean denies() {
+			return false;
+		}
+
+	}
+
+	@JsonRpcService
+	static class GatedService {
+
+		@PreAuthorize("@gate.allows()")
+		public String opened() {
+			return "opened";
+		}
+
+		@PreAuthorize("@gate.denies()")
+		public String closed() {
+			return "closed";
 		}
 
 	}

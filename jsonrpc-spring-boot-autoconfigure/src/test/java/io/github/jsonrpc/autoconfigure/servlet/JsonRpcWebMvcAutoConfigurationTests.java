@@ -28,12 +28,15 @@ import io.github.jsonrpc.server.webmvc.JsonRpcHttpHandlerMapping;
 import io.github.jsonrpc.server.http.JsonRpcHttpStatusPolicy;
 import jakarta.servlet.DispatcherType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
@@ -48,6 +51,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
@@ -58,6 +62,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  *
  * @author JSON-RPC for Spring Boot team
  */
+@ExtendWith(OutputCaptureExtension.class)
 class JsonRpcWebMvcAutoConfigurationTests {
 
 	private static final String SUBTRACT = "{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[42,23],\"id\":1}";
@@ -102,12 +107,18 @@ class JsonRpcWebMvcAutoConfigurationTests {
 	}
 
 	@Test
+	void endpointIsLoggedAtStartup(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("jsonrpc.http.path=/api/rpc")
+			.run((context) -> assertThat(output).contains("JSON-RPC HTTP endpoint: POST /api/rpc"));
+	}
+
+	@Test
 	void dispatcherServletIsNotBypassedByDefault() {
 		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean("jsonRpcHttpFilter"));
 	}
 
 	@Test
-	void bypassRegistersTheFilterOnThePathForRequestsWithAsyncSupport() {
+	void bypassRegistersTheFilterOnThePathForRequestsWithAsyncSupport(CapturedOutput output) {
 		this.contextRunner
 			.withPropertyValues("jsonrpc.http.bypass-dispatcher-servlet=true", "jsonrpc.http.path=/api/rpc",
 					"spring.mvc.async.request-timeout=7s")
@@ -115,6 +126,7 @@ class JsonRpcWebMvcAutoConfigurationTests {
 				FilterRegistrationBean<?> registration = context.getBean("jsonRpcHttpFilter",
 						FilterRegistrationBean.class);
 				assertThat(registration.getFilter()).isInstanceOf(JsonRpcHttpFilter.class);
+				assertThat(registration.getFilterName()).isEqualTo("jsonRpcHttpFilter");
 				assertThat(((JsonRpcHttpFilter) registration.getFilter()).getPath()).isEqualTo("/api/rpc");
 				assertThat(registration.getUrlPatterns()).containsExactly("/api/rpc");
 				assertThat(registration.isAsyncSupported()).isTrue();
@@ -125,6 +137,8 @@ class JsonRpcWebMvcAutoConfigurationTests {
 				assertThat(registration.getFilter()).extracting("asyncTimeout").isEqualTo(Duration.ofSeconds(7));
 				// the mapping still serves whatever the filter passes on
 				assertThat(context).hasSingleBean(JsonRpcHttpHandlerMapping.class);
+				assertThat(output)
+					.contains("JSON-RPC HTTP endpoint: POST /api/rpc served in front of the DispatcherServlet");
 			});
 	}
 
@@ -167,12 +181,71 @@ class JsonRpcWebMvcAutoConfigurationTests {
 				assertThat(mvc.get().uri("/api/rpc/explorer/explorer.js")).hasStatusOk()
 					.bodyText()
 					.contains("rpc.discover");
-				assertThat(mvc.get().uri("/api/rpc/explorer/explorer.css")).hasStatusOk();
+				assertThat(mvc.get().uri("/api/rpc/explorer/explorer.css")).hasStatusOk()
+					.hasContentTypeCompatibleWith("text/css");
 				assertThat(mvc.get().uri("/api/rpc/explorer/config.json")).hasStatusOk()
 					.bodyJson()
 					.extractingPath("http")
 					.isEqualTo("/api/rpc");
 				assertThat(mvc.get().uri("/api/rpc/explorer/index.html")).hasStatus(HttpStatus.NOT_FOUND);
+			});
+	}
+
+	@Test
+	void explorerConfigurationNamesTheWebSocketEndpoint() {
+		this.contextRunner.withPropertyValues("jsonrpc.explorer.enabled=true")
+			.run((context) -> assertThat(MockMvcTester.from(context).get().uri("/jsonrpc/explorer/config.json"))
+				.bodyJson()
+				.extractingPath("websocket")
+				.isEqualTo("/jsonrpc"));
+		this.contextRunner.withPropertyValues("jsonrpc.explorer.enabled=true", "jsonrpc.websocket.path=/ws")
+			.run((context) -> assertThat(MockMvcTester.from(context).get().uri("/jsonrpc/explorer/config.json"))
+				.bodyJson()
+				.extractingPath("websocket")
+				.isEqualTo("/ws"));
+		this.contextRunner.withPropertyValues("jsonrpc.explorer.enabled=true", "jsonrpc.websocket.enabled=false")
+			.run((context) -> assertThat(MockMvcTester.from(context).get().uri("/jsonrpc/explorer/config.json"))
+				.bodyJson()
+				.extractingPath("websocket")
+				.isNull());
+	}
+
+	@Test
+	void explorerIsServedUnderItsPathOnly(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("jsonrpc.explorer.enabled=true").run((context) -> {
+			MockMvcTester mvc = MockMvcTester.from(context);
+			assertThat(mvc.get().uri("/jsonrpc/explorer/")).hasStatus(HttpStatus.PERMANENT_REDIRECT)
+				.hasHeader("Location", "/jsonrpc/explorer");
+			assertThat(mvc.get().uri("/jsonrpc/explorerx")).hasStatus(HttpStatus.NOT_FOUND);
+			assertThat(mvc.get().uri("/jsonrpc/explorer")).hasStatusOk().hasHeader("Cache-Control", "no-cache");
+			assertThat(context.getBean("jsonRpcExplorerHandlerMapping", AbstractHandlerMapping.class).getOrder())
+				.isEqualTo(JsonRpcHttpHandlerMapping.DEFAULT_ORDER);
+			assertThat(output).contains("JSON-RPC explorer: GET /jsonrpc/explorer");
+		});
+	}
+
+	@Test
+	void explorerIsWrittenWithSpringMvcsConvertersWhenThereAreSome() {
+		// the application's JSON mapper indents, the fallback converter does not
+		this.contextRunner
+			.withPropertyValues("jsonrpc.explorer.enabled=true", "spring.jackson.serialization.indent-output=true")
+			.run((context) -> assertThat(MockMvcTester.from(context).get().uri("/jsonrpc/explorer/config.json"))
+				.hasStatusOk()
+				.bodyText()
+				.contains("\n"));
+		new WebApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(JsonRpcAutoConfiguration.class, JsonRpcWebMvcAutoConfiguration.class))
+			.withPropertyValues("jsonrpc.explorer.enabled=true")
+			.run((context) -> {
+				MockMvcTester mvc = MockMvcTester.from(context);
+				assertThat(mvc.get().uri("/jsonrpc/explorer/config.json")).hasStatusOk()
+					.bodyText()
+					.isEqualTo("{\"http\":\"/jsonrpc\",\"websocket\":\"/jsonrpc\"}");
+				assertThat(mvc.get().uri("/jsonrpc/openrpc.json")).hasStatusOk()
+					.bodyJson()
+					.extractingPath("openrpc")
+					.isEqualTo("1.3.2");
 			});
 	}
 
@@ -186,6 +259,9 @@ class JsonRpcWebMvcAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("jsonrpc.discovery.enabled=false")
 			.run((context) -> assertThat(MockMvcTester.from(context).get().uri("/jsonrpc/openrpc.json"))
 				.hasStatus(HttpStatus.NOT_FOUND));
+		this.contextRunner.run((context) -> assertThat(
+				context.getBean("jsonRpcOpenRpcHandlerMapping", AbstractHandlerMapping.class).getOrder())
+			.isEqualTo(JsonRpcHttpHandlerMapping.DEFAULT_ORDER));
 	}
 
 	@Test

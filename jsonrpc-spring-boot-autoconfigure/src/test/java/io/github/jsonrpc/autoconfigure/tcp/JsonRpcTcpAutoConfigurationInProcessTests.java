@@ -113,12 +113,12 @@ class JsonRpcTcpAutoConfigurationInProcessTests {
 			JsonRpcTcpServer server = context.getBean(JsonRpcTcpServer.class);
 			assertThat(server.isRunning()).isFalse();
 			assertThat(server.getAddress()).isEqualTo(InetAddress.getLoopbackAddress());
-			assertThat(server).extracting("sessionRegistry").isSameAs(context.getBean(JsonRpcSessionRegistry.class));
-			assertThat(server).extracting("framing").isEqualTo(JsonRpcFraming.NDJSON);
-			assertThat(server).extracting("shutdownTimeout").isEqualTo(Duration.ofSeconds(30));
-			assertThat(server).extracting("sslContext").isNull();
-			assertThat(server).extracting("authenticator").isNull();
-			assertThat(server).extracting("taskScheduler").isNull();
+			assertThat(server.getSessionRegistry()).isSameAs(context.getBean(JsonRpcSessionRegistry.class));
+			assertThat(server.getFraming()).isEqualTo(JsonRpcFraming.NDJSON);
+			assertThat(server.getShutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
+			assertThat(server.getSslContext()).isNull();
+			assertThat(server.getAuthenticator()).isNull();
+			assertThat(server.getTaskScheduler()).isNull();
 			assertThat(server.getSettings().maxMessageSize()).isEqualTo(1024 * 1024);
 			assertThat(server.getSettings().maxInFlight()).isEqualTo(256);
 			assertThat(server.getSettings().maxOutboundMessages()).isEqualTo(1024);
@@ -144,9 +144,9 @@ class JsonRpcTcpAutoConfigurationInProcessTests {
 				JsonRpcTcpServer server = context.getBean(JsonRpcTcpServer.class);
 				assertThat(server.isRunning()).isFalse();
 				assertThat(server.getAddress()).isEqualTo(InetAddress.getByName("127.0.0.2"));
-				assertThat(server).extracting("port").isEqualTo(4712);
-				assertThat(server).extracting("framing").isEqualTo(JsonRpcFraming.CONTENT_LENGTH);
-				assertThat(server).extracting("shutdownTimeout").isEqualTo(Duration.ofSeconds(6));
+				assertThat(server.getPort()).isEqualTo(4712);
+				assertThat(server.getFraming()).isEqualTo(JsonRpcFraming.CONTENT_LENGTH);
+				assertThat(server.getShutdownTimeout()).isEqualTo(Duration.ofSeconds(6));
 				assertThat(server.getSettings().maxMessageSize()).isEqualTo(2048);
 				assertThat(server.getSettings().maxInFlight()).isEqualTo(3);
 				assertThat(server.getSettings().maxOutboundMessages()).isEqualTo(7);
@@ -179,7 +179,7 @@ class JsonRpcTcpAutoConfigurationInProcessTests {
 	void uniqueTaskSchedulerIsUsed() {
 		this.contextRunner.withPropertyValues("jsonrpc.tcp.enabled=true")
 			.withBean(TaskScheduler.class, ThreadPoolTaskScheduler::new)
-			.run((context) -> assertThat(context.getBean(JsonRpcTcpServer.class)).extracting("taskScheduler")
+			.run((context) -> assertThat(context.getBean(JsonRpcTcpServer.class).getTaskScheduler())
 				.isSameAs(context.getBean(TaskScheduler.class)));
 	}
 
@@ -190,7 +190,7 @@ class JsonRpcTcpAutoConfigurationInProcessTests {
 		};
 		this.contextRunner.withPropertyValues("jsonrpc.tcp.enabled=true")
 			.withBean(JsonRpcConnectionAuthenticator.class, () -> authenticator)
-			.run((context) -> assertThat(context.getBean(JsonRpcTcpServer.class)).extracting("authenticator")
+			.run((context) -> assertThat(context.getBean(JsonRpcTcpServer.class).getAuthenticator())
 				.isSameAs(authenticator));
 	}
 
@@ -199,7 +199,7 @@ class JsonRpcTcpAutoConfigurationInProcessTests {
 		this.contextRunner.withPropertyValues("jsonrpc.tcp.enabled=true")
 			.withBean("one", JsonRpcConnectionAuthenticator.class, () -> (handshake) -> null)
 			.withBean("two", JsonRpcConnectionAuthenticator.class, () -> (handshake) -> null)
-			.run((context) -> assertThat(context.getBean(JsonRpcTcpServer.class)).extracting("authenticator").isNull());
+			.run((context) -> assertThat(context.getBean(JsonRpcTcpServer.class).getAuthenticator()).isNull());
 	}
 
 	@Test
@@ -209,7 +209,7 @@ class JsonRpcTcpAutoConfigurationInProcessTests {
 			.withBean(JsonRpcSessionRegistry.class, () -> sessions)
 			.run((context) -> {
 				assertThat(context).hasSingleBean(JsonRpcSessionRegistry.class);
-				assertThat(context.getBean(JsonRpcTcpServer.class)).extracting("sessionRegistry").isSameAs(sessions);
+				assertThat(context.getBean(JsonRpcTcpServer.class).getSessionRegistry()).isSameAs(sessions);
 			});
 	}
 
@@ -220,7 +220,7 @@ class JsonRpcTcpAutoConfigurationInProcessTests {
 			SSLEngine engine = engine(server);
 			assertThat(engine.getNeedClientAuth()).isFalse();
 			assertThat(engine.getWantClientAuth()).isFalse();
-			assertThat(server).extracting("authenticator").isNull();
+			assertThat(server.getAuthenticator()).isNull();
 		});
 	}
 
@@ -231,7 +231,7 @@ class JsonRpcTcpAutoConfigurationInProcessTests {
 			SSLEngine engine = engine(server);
 			assertThat(engine.getWantClientAuth()).isTrue();
 			assertThat(engine.getNeedClientAuth()).isFalse();
-			assertThat(server).extracting("authenticator").isNull();
+			assertThat(server.getAuthenticator()).isNull();
 		});
 	}
 
@@ -240,7 +240,7 @@ class JsonRpcTcpAutoConfigurationInProcessTests {
 		this.contextRunner.withPropertyValues(bundle("jsonrpc.tcp.ssl.client-auth=need")).run((context) -> {
 			JsonRpcTcpServer server = context.getBean(JsonRpcTcpServer.class);
 			assertThat(engine(server).getNeedClientAuth()).isTrue();
-			assertThat(server).extracting("authenticator").isNotNull();
+			assertThat(server.getAuthenticator()).isNotNull();
 		});
 	}
 
@@ -249,7 +249,7 @@ class JsonRpcTcpAutoConfigurationInProcessTests {
 		JsonRpcConnectionAuthenticator authenticator = (handshake) -> null;
 		this.contextRunner.withPropertyValues(bundle("jsonrpc.tcp.ssl.client-auth=need"))
 			.withBean(JsonRpcConnectionAuthenticator.class, () -> authenticator)
-			.run((context) -> assertThat(context.getBean(JsonRpcTcpServer.class)).extracting("authenticator")
+			.run((context) -> assertThat(context.getBean(JsonRpcTcpServer.class).getAuthenticator())
 				.isSameAs(authenticator));
 	}
 
@@ -258,8 +258,8 @@ class JsonRpcTcpAutoConfigurationInProcessTests {
 		this.contextRunner.withPropertyValues("jsonrpc.tcp.enabled=true", "jsonrpc.tcp.ssl.client-auth=need")
 			.run((context) -> {
 				JsonRpcTcpServer server = context.getBean(JsonRpcTcpServer.class);
-				assertThat(server).extracting("sslContext").isNull();
-				assertThat(server).extracting("authenticator").isNull();
+				assertThat(server.getSslContext()).isNull();
+				assertThat(server.getAuthenticator()).isNull();
 			});
 	}
 
@@ -289,9 +289,8 @@ class JsonRpcTcpAutoConfigurationInProcessTests {
 	}
 
 	private static SSLEngine engine(JsonRpcTcpServer server) {
-		assertThat(server).extracting("sslContext").isNotNull();
-		SslContext sslContext = (SslContext) org.springframework.test.util.ReflectionTestUtils.getField(server,
-				"sslContext");
+		SslContext sslContext = server.getSslContext();
+		assertThat(sslContext).isNotNull();
 		return sslContext.newEngine(ByteBufAllocator.DEFAULT);
 	}
 

@@ -16,6 +16,9 @@
 package io.github.jsonrpc.autoconfigure.websocket;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
 
 import io.github.jsonrpc.autoconfigure.JsonRpcAutoConfiguration;
 import io.github.jsonrpc.autoconfigure.pubsub.JsonRpcPubSubAutoConfiguration;
@@ -32,15 +35,22 @@ import io.github.jsonrpc.server.method.JsonRpcMethodAccessChecker;
 import io.github.jsonrpc.server.method.JsonRpcMethodRegistry;
 import io.github.jsonrpc.server.websocket.JsonRpcWebSocketHandler;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
@@ -51,6 +61,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link JsonRpcWebSocketAutoConfiguration}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class JsonRpcWebSocketAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
@@ -106,6 +117,50 @@ class JsonRpcWebSocketAutoConfigurationTests {
 			elsewhere.addHeader(HttpHeaders.UPGRADE, "websocket");
 			assertThat(mapping.getHandler(elsewhere)).isNull();
 		});
+	}
+
+	@Test
+	void handshakeFromAForeignOriginIsForbiddenUnlessAllowed() {
+		this.contextRunner.run((context) -> assertThat(handshake(context, "https://evil.example"))
+			.isEqualTo(HttpStatus.FORBIDDEN.value()));
+		// allowed, the handshake goes on to the upgrade, which this mock request fails
+		this.contextRunner.withPropertyValues("jsonrpc.websocket.allowed-origins=https://evil.example")
+			.run((context) -> assertThat(handshake(context, "https://evil.example"))
+				.isEqualTo(HttpStatus.BAD_REQUEST.value()));
+		this.contextRunner.withPropertyValues("jsonrpc.websocket.allowed-origin-patterns=https://*.example")
+			.run((context) -> assertThat(handshake(context, "https://evil.example"))
+				.isEqualTo(HttpStatus.BAD_REQUEST.value()));
+		this.contextRunner.withPropertyValues("jsonrpc.websocket.allowed-hosts=rpc.example").run((context) -> {
+			assertThat(handshake(context, "https://rpc.example")).isEqualTo(HttpStatus.BAD_REQUEST.value());
+			// same host as the Host header, which no longer decides
+			assertThat(handshake(context, "http://localhost")).isEqualTo(HttpStatus.FORBIDDEN.value());
+		});
+	}
+
+	private static int handshake(AssertableWebApplicationContext context, String origin) throws Exception {
+		WebSocketHandlerMapping mapping = context.getBean("jsonRpcWebSocketHandlerMapping",
+				WebSocketHandlerMapping.class);
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/jsonrpc");
+		request.addHeader(HttpHeaders.UPGRADE, "websocket");
+		request.addHeader(HttpHeaders.ORIGIN, origin);
+		HandlerExecutionChain chain = mapping.getHandler(request);
+		assertThat(chain).isNotNull();
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		((WebSocketHttpRequestHandler) chain.getHandler()).handleRequest(request, response);
+		return response.getStatus();
+	}
+
+	@Test
+	void keepAliveRunsOnTheApplicationsTaskScheduler() {
+		this.contextRunner.withBean(RecordingTaskScheduler.class, RecordingTaskScheduler::new)
+			.run((context) -> assertThat(context.getBean(RecordingTaskScheduler.class).fixedRates)
+				.containsExactly(Duration.ofSeconds(30)));
+	}
+
+	@Test
+	void endpointIsLoggedAtStartup(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("jsonrpc.websocket.path=/ws")
+			.run((context) -> assertThat(output).contains("JSON-RPC WebSocket endpoint: /ws"));
 	}
 
 	@Test
@@ -230,6 +285,21 @@ class JsonRpcWebSocketAutoConfigurationTests {
 			.withConfiguration(
 					AutoConfigurations.of(JsonRpcAutoConfiguration.class, JsonRpcWebSocketAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(JsonRpcWebSocketHandler.class));
+	}
+
+	/**
+	 * A scheduler that records the periods of the fixed-rate tasks it is given.
+	 */
+	static final class RecordingTaskScheduler extends ThreadPoolTaskScheduler {
+
+		final List<Duration> fixedRates = new CopyOnWriteArrayList<>();
+
+		@Override
+		public ScheduledFuture<?> scheduleAtFixedRate(Runnable task, Duration period) {
+			this.fixedRates.add(period);
+			return super.scheduleAtFixedRate(task, period);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
