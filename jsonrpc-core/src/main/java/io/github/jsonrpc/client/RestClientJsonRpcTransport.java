@@ -145,7 +145,7 @@ final class RestClientJsonRpcTransport implements JsonRpcTransport {
 			if (line.isBlank()) {
 				continue;
 			}
-			JsonNode message = this.codec.mapper().readTree(line);
+			JsonNode message = readMessage(call, line);
 			JsonNode item = JsonRpcStreamItems.itemOf(message, id);
 			if (item != null) {
 				// charged at the line's size, measured nowhere else
@@ -159,6 +159,17 @@ final class RestClientJsonRpcTransport implements JsonRpcTransport {
 		if (!result.isDone()) {
 			result.completeExceptionally(new JsonRpcTransportException(
 					"The stream of method '" + call.method() + "' ended without a final response"));
+		}
+	}
+
+	// a line that is not JSON is a bad reply, as a body that is not JSON is
+	private JsonNode readMessage(JsonRpcRequest call, String line) {
+		try {
+			return this.codec.mapper().readTree(line);
+		}
+		catch (RuntimeException ex) {
+			throw new JsonRpcTransportException("Invalid reply to "
+					+ JsonRpcClientCodec.describe(JsonRpcClientRequest.single(call)) + ": " + ex.getMessage(), ex);
 		}
 	}
 

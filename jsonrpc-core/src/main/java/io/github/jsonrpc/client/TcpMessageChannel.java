@@ -50,6 +50,9 @@ import org.springframework.util.Assert;
  */
 final class TcpMessageChannel implements MessageChannel {
 
+	// the TLS handshake's limit when no connect timeout is set: never unbounded
+	static final int DEFAULT_HANDSHAKE_MILLIS = 10_000;
+
 	private static final Log logger = LogFactory.getLog(TcpMessageChannel.class);
 
 	/** The largest message read from a server: a bound, not a negotiated limit. */
@@ -134,9 +137,16 @@ final class TcpMessageChannel implements MessageChannel {
 			// resolved at each attempt: the server may have moved
 			InetSocketAddress resolved = address.isUnresolved()
 					? new InetSocketAddress(address.getHostString(), address.getPort()) : address;
-			socket.connect(resolved, (connectTimeout != null) ? ClientTimeouts.socketMillis(connectTimeout) : 0);
+			int connectMillis = (connectTimeout != null) ? ClientTimeouts.socketMillis(connectTimeout) : 0;
+			socket.connect(resolved, connectMillis);
 			if (socket instanceof SSLSocket ssl) {
+				// part of opening, bounded like the connect: a peer that accepts and
+				// never
+				// answers the handshake would otherwise hold the connection pending
+				// forever
+				ssl.setSoTimeout((connectMillis > 0) ? connectMillis : DEFAULT_HANDSHAKE_MILLIS);
 				ssl.startHandshake();
+				ssl.setSoTimeout(0);
 			}
 			TcpMessageChannel channel = new TcpMessageChannel(socket, framing, name);
 			daemon(() -> channel.read(receiver), name + "-reader").start();

@@ -62,27 +62,27 @@ class DefaultJsonRpcClientBuilderTests {
 
 	@Test
 	void urlMustBeHttpWebSocketOrTcp() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.builder.url("ftp://example.com/x"))
-			.withMessage("URL must be http(s)://, ws(s):// or tcp(s)://, not ftp://example.com/x");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.builder.url(URI.create("//example.com/x")))
-			.withMessage("URL must be http(s)://, ws(s):// or tcp(s)://, not //example.com/x");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.builder.url("ftp://example.invalid/x"))
+			.withMessage("URL must be http(s)://, ws(s):// or tcp(s)://, not ftp://example.invalid/x");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.builder.url(URI.create("//example.invalid/x")))
+			.withMessage("URL must be http(s)://, ws(s):// or tcp(s)://, not //example.invalid/x");
 		assertThatIllegalArgumentException().isThrownBy(() -> this.builder.url(" ")).withMessage("URL is required");
 		assertThatIllegalArgumentException().isThrownBy(() -> this.builder.url((URI) null))
 			.withMessage("URL is required");
 		for (String scheme : new String[] { "http", "https", "ws", "wss", "tcp", "tcps", "HTTP", "Ws", "TCP" }) {
-			assertThat(this.builder.url(scheme + "://example.com:1/x")).as(scheme).isSameAs(this.builder);
+			assertThat(this.builder.url(scheme + "://example.invalid:1/x")).as(scheme).isSameAs(this.builder);
 		}
 	}
 
 	@Test
 	void schemeOfTheUrlChoosesTheTransport() {
-		assertThat(transportOf("http://example.com/x")).isInstanceOf(RestClientJsonRpcTransport.class);
-		assertThat(transportOf("HTTPS://example.com/x")).isInstanceOf(RestClientJsonRpcTransport.class);
-		assertThat(transportOf("ws://example.com/x")).isInstanceOf(MessageChannelJsonRpcTransport.class);
-		assertThat(transportOf("WSS://example.com/x")).isInstanceOf(MessageChannelJsonRpcTransport.class);
-		assertThat(transportOf("tcp://example.com:1")).isInstanceOf(MessageChannelJsonRpcTransport.class);
-		assertThat(transportOf("TCPS://example.com:1")).isInstanceOf(MessageChannelJsonRpcTransport.class);
-		try (JsonRpcClient created = JsonRpcClient.create("http://example.com/x")) {
+		assertThat(transportOf("http://example.invalid/x")).isInstanceOf(RestClientJsonRpcTransport.class);
+		assertThat(transportOf("HTTPS://example.invalid/x")).isInstanceOf(RestClientJsonRpcTransport.class);
+		assertThat(transportOf("ws://example.invalid/x")).isInstanceOf(MessageChannelJsonRpcTransport.class);
+		assertThat(transportOf("WSS://example.invalid/x")).isInstanceOf(MessageChannelJsonRpcTransport.class);
+		assertThat(transportOf("tcp://example.invalid:1")).isInstanceOf(MessageChannelJsonRpcTransport.class);
+		assertThat(transportOf("TCPS://example.invalid:1")).isInstanceOf(MessageChannelJsonRpcTransport.class);
+		try (JsonRpcClient created = JsonRpcClient.create("http://example.invalid/x")) {
 			assertThat(((DefaultJsonRpcClient) created).transport()).isInstanceOf(RestClientJsonRpcTransport.class);
 		}
 	}
@@ -127,7 +127,7 @@ class DefaultJsonRpcClientBuilderTests {
 	@Test
 	void transportWinsOverTheUrl() {
 		RecordingTransport transport = RecordingTransport.result("1");
-		JsonRpcClient client = this.builder.url("http://example.com/x").transport(transport).build();
+		JsonRpcClient client = this.builder.url("http://example.invalid/x").transport(transport).build();
 		assertThat(((DefaultJsonRpcClient) client).transport()).isSameAs(transport);
 	}
 
@@ -274,7 +274,7 @@ class DefaultJsonRpcClientBuilderTests {
 	}
 
 	@Test
-	void connectTimeoutReplacesTheApplicationsRequestFactory() throws Exception {
+	void connectTimeoutUsesTheJdkRequestFactory() throws Exception {
 		RestClient.Builder restClient = RestClient.builder();
 		MockRestServiceServer server = MockRestServiceServer.bindTo(restClient).build();
 		int closedPort;

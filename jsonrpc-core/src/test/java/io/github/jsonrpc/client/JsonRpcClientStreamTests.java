@@ -95,7 +95,7 @@ class JsonRpcClientStreamTests {
 		JsonRpcClient client = JsonRpcClient.create(RecordingTransport.result("[3,2,1]"));
 		Countdowns countdowns = JsonRpcClientProxyFactory.create(client).createClient(Countdowns.class);
 		assertThat(collect(countdowns.countdown(3))).containsExactly(3, 2, 1);
-		assertThat(countdowns.countdownFlux(3).collectList().block()).containsExactly(3, 2, 1);
+		assertThat(countdowns.countdownFlux(3).collectList().block(TestWaits.SHORT)).containsExactly(3, 2, 1);
 	}
 
 	static <T> List<T> collect(Flow.Publisher<T> publisher) throws Exception {

@@ -146,9 +146,9 @@ class JsonRpcTransportTests {
 	@Test
 	void factoriesCreateTheTransportOfEachKind() throws Exception {
 		JsonRpcMessageCodec codec = JsonRpcMessageCodec.create(JsonMapper.builder().build());
-		assertThat(JsonRpcTransport.http(RestClient.create("http://example.com/x"), codec))
+		assertThat(JsonRpcTransport.http(RestClient.create("http://example.invalid/x"), codec))
 			.isInstanceOf(RestClientJsonRpcTransport.class);
-		try (JsonRpcTransport webSocket = JsonRpcTransport.webSocket(URI.create("ws://example.com/x"), codec)) {
+		try (JsonRpcTransport webSocket = JsonRpcTransport.webSocket(URI.create("ws://example.invalid/x"), codec)) {
 			assertThat(webSocket).isInstanceOf(MessageChannelJsonRpcTransport.class);
 		}
 		try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());

@@ -136,6 +136,12 @@ class RestClientJsonRpcTransportStreamTests {
 	}
 
 	@Test
+	void lineThatIsNotJsonFailsTheStreamAsAnInvalidReply() {
+		this.server.expect(requestTo(URL)).andRespond(withSuccess("<html/>\n", NDJSON));
+		assertStreamFailsWithAMessageStartingWith("Invalid reply to method 'words' (id 5): ");
+	}
+
+	@Test
 	void jsonReplyIsTheFinalResponseOfACollectedResult() throws Exception {
 		this.server.expect(requestTo(URL))
 			.andRespond(withSuccess("{\"jsonrpc\":\"2.0\",\"result\":[1,2],\"id\":5}", MediaType.APPLICATION_JSON));
@@ -256,6 +262,14 @@ class RestClientJsonRpcTransportStreamTests {
 			.havingCause()
 			.isInstanceOf(JsonRpcTransportException.class)
 			.withMessage(message);
+	}
+
+	private void assertStreamFailsWithAMessageStartingWith(String prefix) {
+		assertThat(stream()).failsWithin(TestWaits.SHORT)
+			.withThrowableOfType(ExecutionException.class)
+			.havingCause()
+			.isInstanceOf(JsonRpcTransportException.class)
+			.withMessageStartingWith(prefix);
 	}
 
 }

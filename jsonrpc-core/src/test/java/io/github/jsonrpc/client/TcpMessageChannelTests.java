@@ -21,8 +21,10 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -180,6 +182,21 @@ class TcpMessageChannelTests {
 			.withThrowableOfType(ExecutionException.class)
 			.havingCause()
 			.isInstanceOf(IOException.class);
+	}
+
+	@Test
+	void tlsHandshakeThatThePeerNeverAnswersFailsTheOpeningAfterTheConnectTimeout() throws Exception {
+		CompletableFuture<MessageChannel> opening = TcpMessageChannel
+			.opener(URI.create("tcps://127.0.0.1:" + this.server.getLocalPort()), null, Duration.ofMillis(200))
+			.open(this.receiver);
+		try (Socket peer = accept()) {
+			// the ClientHello arrives and is never answered
+			assertThat(peer.getInputStream().read()).isEqualTo(0x16);
+			assertThat(opening).failsWithin(TestWaits.SHORT)
+				.withThrowableOfType(ExecutionException.class)
+				.havingCause()
+				.isInstanceOf(SocketTimeoutException.class);
+		}
 	}
 
 	@Test

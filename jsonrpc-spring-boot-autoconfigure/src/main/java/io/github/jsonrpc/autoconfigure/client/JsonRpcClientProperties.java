@@ -52,9 +52,11 @@ public class JsonRpcClientProperties extends LinkedHashMap<String, JsonRpcClient
 		private @Nullable Transport transport;
 
 		/**
-		 * Connect timeout of the HTTP connection or WebSocket handshake. Setting it makes
-		 * HTTP clients use a JDK HttpClient request factory with this connect timeout and
-		 * the timeout below as read timeout, instead of the RestClient.Builder's.
+		 * Connect timeout of the HTTP connection, the WebSocket handshake, or the TCP
+		 * connection and its TLS handshake (the TLS handshake: 10 s when unset). Setting
+		 * it makes HTTP clients use a JDK HttpClient request factory with this connect
+		 * timeout and the timeout below as read timeout, instead of the
+		 * RestClient.Builder's.
 		 */
 		private @Nullable Duration connectTimeout;
 
