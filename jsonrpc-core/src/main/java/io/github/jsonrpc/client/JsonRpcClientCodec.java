@@ -56,8 +56,19 @@ final class JsonRpcClientCodec {
 			if (lenient != null) {
 				return lenient;
 			}
-			throw new JsonRpcTransportException("Invalid reply to " + describe(request) + ": " + ex.getMessage(), ex);
+			throw invalidReply(request, ex);
 		}
+	}
+
+	/**
+	 * Return the failure of a call whose reply is not valid JSON-RPC: the transport's,
+	 * naming the call, whatever the transport.
+	 * @param request the request
+	 * @param ex why the reply could not be read
+	 * @return the exception to fail the call with
+	 */
+	static JsonRpcTransportException invalidReply(JsonRpcClientRequest request, RuntimeException ex) {
+		return new JsonRpcTransportException("Invalid reply to " + describe(request) + ": " + ex.getMessage(), ex);
 	}
 
 	/**

@@ -365,10 +365,7 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 		catch (RuntimeException ex) {
 			// a bad reply is the transport's failure, as for any other call
 			stream.result()
-				.completeExceptionally(new JsonRpcTransportException(
-						"Invalid reply to " + JsonRpcClientCodec.describe(JsonRpcClientRequest.single(stream.call()))
-								+ ": " + ex.getMessage(),
-						ex));
+				.completeExceptionally(JsonRpcClientCodec.invalidReply(JsonRpcClientRequest.single(stream.call()), ex));
 			return;
 		}
 		stream.result().complete(response);

@@ -168,8 +168,7 @@ final class RestClientJsonRpcTransport implements JsonRpcTransport {
 			return this.codec.mapper().readTree(line);
 		}
 		catch (RuntimeException ex) {
-			throw new JsonRpcTransportException("Invalid reply to "
-					+ JsonRpcClientCodec.describe(JsonRpcClientRequest.single(call)) + ": " + ex.getMessage(), ex);
+			throw JsonRpcClientCodec.invalidReply(JsonRpcClientRequest.single(call), ex);
 		}
 	}
 
@@ -179,8 +178,7 @@ final class RestClientJsonRpcTransport implements JsonRpcTransport {
 			return this.codec.readResponse(message);
 		}
 		catch (RuntimeException ex) {
-			throw new JsonRpcTransportException("Invalid reply to "
-					+ JsonRpcClientCodec.describe(JsonRpcClientRequest.single(call)) + ": " + ex.getMessage(), ex);
+			throw JsonRpcClientCodec.invalidReply(JsonRpcClientRequest.single(call), ex);
 		}
 	}
 
