@@ -132,6 +132,9 @@ class TcpMessageChannelTests {
 	void closingTheChannelEndsTheConnectionWithoutReportingItAndRefusesSends() throws Exception {
 		this.channel = open("");
 		try (Socket peer = accept()) {
+			// a first message shows which thread reads
+			write(peer, "{\"a\":1}\n");
+			assertThat(this.receiver.next()).isEqualTo("{\"a\":1}");
 			this.channel.close();
 			assertThat(this.channel.isOutputClosed()).isTrue();
 			assertThat(peer.getInputStream().read()).isEqualTo(-1);
@@ -141,7 +144,8 @@ class TcpMessageChannelTests {
 				.isInstanceOf(IOException.class)
 				.withMessage("Connection closed");
 		}
-		// closed by us: no one is told
+		// closed by us: no one is told, not even once the reader has seen the end
+		this.receiver.awaitReaderEnd();
 		assertThat(this.receiver.closed).isNotDone();
 	}
 
@@ -153,7 +157,13 @@ class TcpMessageChannelTests {
 			write(peer, "{\"bad\":1}\n{\"good\":2}\n");
 			assertThat(this.receiver.next()).isEqualTo("{\"good\":2}");
 			assertThat(this.receiver.closed).isNotDone();
+			// still open both ways
+			TestWaits.get(this.channel.send("{}").thenApply((sent) -> "sent"));
+			assertThat(read(peer.getInputStream(), 3)).isEqualTo("{}\n");
 		}
+		// the end that is reported is the server's, once, and not an error
+		this.receiver.awaitReaderEnd();
+		assertThat(this.receiver.closes).containsExactly("closed without an error");
 	}
 
 	@Test
@@ -259,21 +269,40 @@ class TcpMessageChannelTests {
 
 		final CompletableFuture<String> closed = new CompletableFuture<>();
 
+		final BlockingQueue<String> closes = new LinkedBlockingQueue<>();
+
 		volatile @Nullable String failOn;
+
+		volatile @Nullable Thread reader;
 
 		@Override
 		public void onMessage(String text) {
+			Thread thread = Thread.currentThread();
+			this.reader = thread;
 			if (text.equals(this.failOn)) {
 				throw new IllegalStateException("receiver failed");
 			}
-			Thread thread = Thread.currentThread();
 			this.threads.add(thread.getName() + (thread.isDaemon() ? " (daemon)" : ""));
 			this.messages.add(text);
 		}
 
 		@Override
 		public void onClosed(@Nullable Throwable error) {
-			this.closed.complete((error != null) ? error.getClass().getName() : "closed without an error");
+			String close = (error != null) ? error.getClass().getName() : "closed without an error";
+			this.closes.add(close);
+			this.closed.complete(close);
+		}
+
+		/**
+		 * Wait until the thread that read the messages has ended: whatever it reports
+		 * about the end of the connection it reports before that, so nothing more comes
+		 * after this returns.
+		 */
+		void awaitReaderEnd() throws InterruptedException {
+			Thread thread = this.reader;
+			assertThat(thread).as("the thread that read a message").isNotNull();
+			thread.join(TestWaits.SHORT.toMillis());
+			assertThat(thread.isAlive()).as("%s ended", thread.getName()).isFalse();
 		}
 
 		String next() throws InterruptedException {
