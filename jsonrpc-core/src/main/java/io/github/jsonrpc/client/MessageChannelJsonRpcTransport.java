@@ -525,6 +525,7 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 		}
 		JsonRpcTransportException failure = new JsonRpcTransportException("Transport to " + this.uri + " closed");
 		new ArrayList<>(this.pending.values()).forEach((future) -> future.completeExceptionally(failure));
+		new ArrayList<>(this.unidentified).forEach((future) -> future.completeExceptionally(failure));
 		new ArrayList<>(this.streams.values()).forEach((stream) -> stream.result().completeExceptionally(failure));
 		this.scheduler.shutdownNow();
 	}

@@ -39,8 +39,11 @@ final class WebSocketMessageChannel implements MessageChannel {
 
 	private final WebSocket webSocket;
 
-	private WebSocketMessageChannel(WebSocket webSocket) {
+	private final FrameListener listener;
+
+	private WebSocketMessageChannel(WebSocket webSocket, FrameListener listener) {
 		this.webSocket = webSocket;
+		this.listener = listener;
 	}
 
 	/**
@@ -59,7 +62,9 @@ final class WebSocketMessageChannel implements MessageChannel {
 			if (connectTimeout != null) {
 				builder.connectTimeout(connectTimeout);
 			}
-			return builder.buildAsync(uri, new FrameListener(uri, receiver)).thenApply(WebSocketMessageChannel::new);
+			FrameListener listener = new FrameListener(uri, receiver);
+			return builder.buildAsync(uri, listener)
+				.thenApply((webSocket) -> new WebSocketMessageChannel(webSocket, listener));
 		};
 	}
 
@@ -75,6 +80,8 @@ final class WebSocketMessageChannel implements MessageChannel {
 
 	@Override
 	public void close() {
+		// before the close frame: the server's answer to it must not be reported
+		this.listener.closedByUs = true;
 		this.webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "").exceptionally((ex) -> null);
 	}
 
@@ -88,6 +95,8 @@ final class WebSocketMessageChannel implements MessageChannel {
 		private final Receiver receiver;
 
 		private final StringBuilder text = new StringBuilder();
+
+		private volatile boolean closedByUs;
 
 		FrameListener(URI uri, Receiver receiver) {
 			this.uri = uri;
@@ -121,13 +130,17 @@ final class WebSocketMessageChannel implements MessageChannel {
 			if (logger.isDebugEnabled()) {
 				logger.debug("WebSocket to " + this.uri + " closed: " + statusCode + " " + reason);
 			}
-			this.receiver.onClosed(null);
+			if (!this.closedByUs) {
+				this.receiver.onClosed(null);
+			}
 			return null;
 		}
 
 		@Override
 		public void onError(WebSocket webSocket, Throwable error) {
-			this.receiver.onClosed(error);
+			if (!this.closedByUs) {
+				this.receiver.onClosed(error);
+			}
 		}
 
 	}

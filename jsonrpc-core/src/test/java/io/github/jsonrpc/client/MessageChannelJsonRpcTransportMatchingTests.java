@@ -296,8 +296,10 @@ class MessageChannelJsonRpcTransportMatchingTests {
 		CompletableFuture<List<JsonRpcResponse>> call = this.transport.exchange(call(1, "a"));
 		CompletableFuture<JsonRpcResponse> stream = this.transport.stream(request(2, "words"), (item, bytes) -> {
 		});
+		// answered with a null id only, matched by order
+		CompletableFuture<byte[]> unidentified = this.transport.exchangeRaw(bytes("not json"));
 		this.transport.close();
-		for (CompletableFuture<?> pending : List.of(call, stream)) {
+		for (CompletableFuture<?> pending : List.of(call, stream, unidentified)) {
 			assertFailure(pending, "Transport to " + ENDPOINT + " closed");
 		}
 		assertThat(this.channel.closed).isTrue();
