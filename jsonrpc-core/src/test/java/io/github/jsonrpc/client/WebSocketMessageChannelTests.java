@@ -16,314 +16,270 @@
 
 package io.github.jsonrpc.client;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.net.Authenticator;
-import java.net.CookieHandler;
-import java.net.ProxySelector;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
+import java.net.http.HttpTimeoutException;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import io.github.jsonrpc.TestWaits;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for {@link WebSocketMessageChannel} on a fake of the JDK's WebSocket client: what
- * the handshake gets, how frames become messages, and how the end of the WebSocket is
- * reported.
+ * Tests for {@link WebSocketMessageChannel} with the JDK's WebSocket client against a
+ * real embedded Tomcat on the loopback interface: what the handshake carries, how frames
+ * become messages, and how the end of the WebSocket is reported.
+ * <p>
+ * There is no fake of the JDK's {@code WebSocket} here. The two ends Tomcat cannot be
+ * made to produce are provoked by a raw socket on the loopback interface that speaks just
+ * enough of the handshake: a handshake that is never answered (for the connect timeout)
+ * and a connection reset after the handshake (the JDK reports it as an error; a Tomcat
+ * endpoint always ends with a close frame, which is an orderly close).
  */
 class WebSocketMessageChannelTests {
 
-	private static final URI ENDPOINT = URI.create("ws://127.0.0.1:1/jsonrpc");
+	private static LoopbackWebSocketServer server;
 
-	private final FakeHttpClient httpClient = new FakeHttpClient();
+	private final RecordingReceiver receiver = new RecordingReceiver();
 
-	private final FakeWebSocket webSocket = new FakeWebSocket();
+	private @Nullable MessageChannel channel;
 
-	private final List<String> received = new ArrayList<>();
+	@BeforeAll
+	static void startTomcat() throws Exception {
+		server = LoopbackWebSocketServer.start();
+	}
 
-	private final List<String> closes = new ArrayList<>();
+	@AfterAll
+	static void stopTomcat() throws Exception {
+		server.close();
+	}
 
-	private final MessageChannel.Receiver receiver = new MessageChannel.Receiver() {
+	@AfterEach
+	void closeChannel() {
+		if (this.channel != null) {
+			this.channel.close();
+		}
+	}
+
+	@Test
+	void handshakeCarriesTheHeaders() throws Exception {
+		this.channel = open(server.uri(), Map.of("Authorization", "Bearer t0k3n"), Duration.ofSeconds(7));
+		assertThat(server.nextConnection().header("Authorization")).containsExactly("Bearer t0k3n");
+	}
+
+	@Test
+	void handshakeThatIsNeverAnsweredFailsTheOpeningAfterTheConnectTimeout() throws Exception {
+		try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			silent.setSoTimeout((int) TestWaits.SHORT.toMillis());
+			CompletableFuture<MessageChannel> opening = WebSocketMessageChannel
+				.opener(URI.create("ws://127.0.0.1:" + silent.getLocalPort() + "/ws"), HttpClient.newHttpClient(),
+						Map.of(), Duration.ofMillis(200))
+				.open(this.receiver);
+			try (Socket peer = silent.accept()) {
+				// the upgrade request arrives and is never answered
+				assertThat(peer.getInputStream().read()).isEqualTo('G');
+				assertThat(opening).failsWithin(TestWaits.SHORT)
+					.withThrowableOfType(ExecutionException.class)
+					.havingCause()
+					.isInstanceOf(HttpTimeoutException.class);
+			}
+		}
+	}
+
+	@Test
+	void handshakeThatTheServerRefusesFailsTheOpening() {
+		CompletableFuture<MessageChannel> opening = WebSocketMessageChannel
+			.opener(server.missingEndpoint(), HttpClient.newHttpClient(), Map.of(), null)
+			.open(this.receiver);
+		assertThat(opening).failsWithin(TestWaits.SHORT)
+			.withThrowableOfType(ExecutionException.class)
+			.havingCause()
+			.isInstanceOf(WebSocketHandshakeException.class);
+	}
+
+	@Test
+	void sendsWholeTextMessages() throws Exception {
+		this.channel = open(server.uri(), Map.of(), null);
+		LoopbackWebSocketServer.Connection connection = server.nextConnection();
+		TestWaits.get(this.channel.send("{\"a\":1}").thenApply((sent) -> "sent"));
+		TestWaits.get(this.channel.send("{\"b\":2}").thenApply((sent) -> "sent"));
+		assertThat(connection.nextMessage()).isEqualTo("{\"a\":1}");
+		assertThat(connection.nextMessage()).isEqualTo("{\"b\":2}");
+		assertThat(this.channel.isOutputClosed()).isFalse();
+	}
+
+	@Test
+	void partsOfATextMessageAreAssembledAndEveryFrameIsRead() throws Exception {
+		this.channel = open(server.uri(), Map.of(), null);
+		LoopbackWebSocketServer.Connection connection = server.nextConnection();
+		// each frame is read only once the previous one asked for it
+		connection.send("{\"a\":", false);
+		connection.send("1}", true);
+		connection.send("{\"b\":2}", true);
+		assertThat(this.receiver.next()).isEqualTo("{\"a\":1}");
+		assertThat(this.receiver.next()).isEqualTo("{\"b\":2}");
+	}
+
+	@Test
+	void receiverThatFailsStillGetsTheNextMessage() throws Exception {
+		this.channel = open(server.uri(), Map.of(), null);
+		LoopbackWebSocketServer.Connection connection = server.nextConnection();
+		connection.send("fail", true);
+		connection.send("{}", true);
+		assertThat(this.receiver.next()).isEqualTo("{}");
+		assertThat(this.receiver.closes).isEmpty();
+	}
+
+	@Test
+	void closeOfTheServerIsReportedWithoutAnError() throws Exception {
+		this.channel = open(server.uri(), Map.of(), null);
+		LoopbackWebSocketServer.Connection connection = server.nextConnection();
+		connection.close(1001, "going away");
+		assertThat(this.receiver.nextClose()).isEqualTo("orderly");
+		// the JDK answers the close, after which nothing can be sent
+		assertThat(connection.closeCode()).isEqualTo(1001);
+		await().atMost(TestWaits.SHORT).until(this.channel::isOutputClosed);
+		// closing again is not the caller's problem
+		this.channel.close();
+	}
+
+	@Test
+	void closingTheChannelClosesTheWebSocketNormally() throws Exception {
+		this.channel = open(server.uri(), Map.of(), null);
+		LoopbackWebSocketServer.Connection connection = server.nextConnection();
+		this.channel.close();
+		assertThat(connection.closeCode()).isEqualTo(1000);
+		assertThat(this.channel.isOutputClosed()).isTrue();
+	}
+
+	@Test
+	void closingTheChannelIsNotReportedWhenTheServerAnswersTheClose() throws Exception {
+		try (ServerSocket raw = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			raw.setSoTimeout((int) TestWaits.SHORT.toMillis());
+			CompletableFuture<MessageChannel> opening = openRaw(raw);
+			try (Socket peer = raw.accept()) {
+				acceptUpgrade(peer);
+				this.channel = TestWaits.get(opening);
+				this.channel.close();
+				// the client's close frame (final, opcode 8), answered as a server does
+				assertThat(peer.getInputStream().read()).isEqualTo(0x88);
+				peer.getOutputStream().write(new byte[] { (byte) 0x88, 2, 0x03, (byte) 0xE8 });
+				peer.getOutputStream().flush();
+				// the JDK ends the connection only once it has handled the answer
+				peer.getInputStream().readAllBytes();
+			}
+		}
+		// closed by us: no one is told (MessageChannel#close)
+		assertThat(this.receiver.closes).isEmpty();
+	}
+
+	@Test
+	void connectionResetIsReportedAsAnError() throws Exception {
+		try (ServerSocket raw = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			raw.setSoTimeout((int) TestWaits.SHORT.toMillis());
+			CompletableFuture<MessageChannel> opening = openRaw(raw);
+			try (Socket peer = raw.accept()) {
+				acceptUpgrade(peer);
+				this.channel = TestWaits.get(opening);
+				// closed with a reset instead of a close frame
+				peer.setSoLinger(true, 0);
+			}
+			assertThat(this.receiver.nextClose()).isEqualTo(SocketException.class.getName());
+		}
+	}
+
+	private MessageChannel open(URI uri, Map<String, String> headers, @Nullable Duration connectTimeout)
+			throws Exception {
+		return TestWaits.get(WebSocketMessageChannel.opener(uri, HttpClient.newHttpClient(), headers, connectTimeout)
+			.open(this.receiver));
+	}
+
+	private CompletableFuture<MessageChannel> openRaw(ServerSocket raw) {
+		return WebSocketMessageChannel
+			.opener(URI.create("ws://127.0.0.1:" + raw.getLocalPort() + "/ws"), HttpClient.newHttpClient(), Map.of(),
+					TestWaits.SHORT)
+			.open(this.receiver);
+	}
+
+	/**
+	 * Answer the upgrade request read from a raw socket as a WebSocket server does (RFC
+	 * 6455, section 4.2.2).
+	 */
+	private static void acceptUpgrade(Socket peer) throws Exception {
+		peer.setSoTimeout((int) TestWaits.SHORT.toMillis());
+		BufferedReader request = new BufferedReader(
+				new InputStreamReader(peer.getInputStream(), StandardCharsets.ISO_8859_1));
+		String key = null;
+		for (String line = request.readLine(); line != null && !line.isEmpty(); line = request.readLine()) {
+			if (line.toLowerCase(Locale.ROOT).startsWith("sec-websocket-key:")) {
+				key = line.substring("sec-websocket-key:".length()).trim();
+			}
+		}
+		assertThat(key).as("the upgrade request's key").isNotNull();
+		byte[] digest = MessageDigest.getInstance("SHA-1")
+			.digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.ISO_8859_1));
+		String response = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+				+ "Sec-WebSocket-Accept: " + Base64.getEncoder().encodeToString(digest) + "\r\n\r\n";
+		peer.getOutputStream().write(response.getBytes(StandardCharsets.ISO_8859_1));
+		peer.getOutputStream().flush();
+	}
+
+	/**
+	 * Keeps what the channel reads, and how it ended; called on the JDK's threads.
+	 */
+	private static final class RecordingReceiver implements MessageChannel.Receiver {
+
+		final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+
+		final BlockingQueue<String> closes = new LinkedBlockingQueue<>();
 
 		@Override
 		public void onMessage(String text) {
 			if (text.equals("fail")) {
 				throw new IllegalStateException("receiver failed");
 			}
-			WebSocketMessageChannelTests.this.received.add(text);
+			this.messages.add(text);
 		}
 
 		@Override
 		public void onClosed(@Nullable Throwable error) {
-			WebSocketMessageChannelTests.this.closes.add((error != null) ? error.getMessage() : "orderly");
+			this.closes.add((error != null) ? error.getClass().getName() : "orderly");
 		}
 
-	};
-
-	@Test
-	void handshakeCarriesTheHeadersAndTheConnectTimeout() throws Exception {
-		MessageChannel channel = open(Map.of("Authorization", "Bearer t0k3n"), Duration.ofSeconds(7));
-		assertThat(channel).isNotNull();
-		assertThat(this.httpClient.builder.uri).isEqualTo(ENDPOINT);
-		assertThat(this.httpClient.builder.headers).containsExactly(Map.entry("Authorization", "Bearer t0k3n"));
-		assertThat(this.httpClient.builder.connectTimeout).isEqualTo(Duration.ofSeconds(7));
-	}
-
-	@Test
-	void handshakeWithoutConnectTimeoutKeepsTheDefault() throws Exception {
-		open(Map.of(), null);
-		assertThat(this.httpClient.builder.headers).isEmpty();
-		assertThat(this.httpClient.builder.connectTimeout).isNull();
-	}
-
-	@Test
-	void partsOfATextMessageAreAssembledAndOneMoreFrameIsRequestedEachTime() throws Exception {
-		open(Map.of(), null);
-		WebSocket.Listener listener = this.httpClient.builder.listener;
-		listener.onOpen(this.webSocket);
-		assertThat(this.webSocket.requested).hasValue(1);
-		assertThat(listener.onText(this.webSocket, "{\"a\":", false)).isNull();
-		assertThat(this.received).isEmpty();
-		assertThat(listener.onText(this.webSocket, "1}", true)).isNull();
-		assertThat(listener.onText(this.webSocket, "{\"b\":2}", true)).isNull();
-		assertThat(this.received).containsExactly("{\"a\":1}", "{\"b\":2}");
-		assertThat(this.webSocket.requested).hasValue(4);
-	}
-
-	@Test
-	void receiverThatFailsStillGetsTheNextMessage() throws Exception {
-		open(Map.of(), null);
-		WebSocket.Listener listener = this.httpClient.builder.listener;
-		listener.onText(this.webSocket, "fail", true);
-		listener.onText(this.webSocket, "{}", true);
-		assertThat(this.received).containsExactly("{}");
-		assertThat(this.webSocket.requested).hasValue(2);
-	}
-
-	@Test
-	void closeAndErrorOfTheWebSocketAreReported() throws Exception {
-		open(Map.of(), null);
-		WebSocket.Listener listener = this.httpClient.builder.listener;
-		assertThat(listener.onClose(this.webSocket, 1001, "going away")).isNull();
-		listener.onError(this.webSocket, new IOException("reset"));
-		assertThat(this.closes).containsExactly("orderly", "reset");
-	}
-
-	@Test
-	void sendsWholeTextMessagesAndClosesNormally() throws Exception {
-		MessageChannel channel = open(Map.of(), null);
-		assertThat(channel.send("{\"a\":1}")).isCompleted();
-		assertThat(this.webSocket.sent).containsExactly("{\"a\":1} (last)");
-		assertThat(channel.isOutputClosed()).isFalse();
-		this.webSocket.outputClosed = true;
-		assertThat(channel.isOutputClosed()).isTrue();
-		// a close that fails is not the caller's problem
-		this.webSocket.closeResult = CompletableFuture.failedFuture(new IOException("already closed"));
-		channel.close();
-		assertThat(this.webSocket.sent).containsExactly("{\"a\":1} (last)", "close 1000 ''");
-	}
-
-	private MessageChannel open(Map<String, String> headers, @Nullable Duration connectTimeout) throws Exception {
-		return TestWaits.get(
-				WebSocketMessageChannel.opener(ENDPOINT, this.httpClient, headers, connectTimeout).open(this.receiver));
-	}
-
-	/**
-	 * Records what the builder of WebSockets is given.
-	 */
-	private final class FakeBuilder implements WebSocket.Builder {
-
-		final Map<String, String> headers = new LinkedHashMap<>();
-
-		@Nullable Duration connectTimeout;
-
-		@Nullable URI uri;
-
-		WebSocket.@Nullable Listener listener;
-
-		@Override
-		public WebSocket.Builder header(String name, String value) {
-			this.headers.put(name, value);
-			return this;
+		String next() throws InterruptedException {
+			String message = this.messages.poll(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS);
+			assertThat(message).as("a message read by the channel").isNotNull();
+			return message;
 		}
 
-		@Override
-		public WebSocket.Builder connectTimeout(Duration timeout) {
-			this.connectTimeout = timeout;
-			return this;
-		}
-
-		@Override
-		public WebSocket.Builder subprotocols(String mostPreferred, String... lesserPreferred) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public CompletableFuture<WebSocket> buildAsync(URI uri, WebSocket.Listener listener) {
-			this.uri = uri;
-			this.listener = listener;
-			return CompletableFuture.completedFuture(WebSocketMessageChannelTests.this.webSocket);
-		}
-
-	}
-
-	/**
-	 * A WebSocket that records what is sent and how many frames were requested.
-	 */
-	private static final class FakeWebSocket implements WebSocket {
-
-		final List<String> sent = new ArrayList<>();
-
-		final AtomicLong requested = new AtomicLong();
-
-		volatile boolean outputClosed;
-
-		CompletableFuture<WebSocket> closeResult = CompletableFuture.completedFuture(this);
-
-		@Override
-		public CompletableFuture<WebSocket> sendText(CharSequence data, boolean last) {
-			this.sent.add(data + (last ? " (last)" : " (part)"));
-			return CompletableFuture.completedFuture(this);
-		}
-
-		@Override
-		public CompletableFuture<WebSocket> sendBinary(ByteBuffer data, boolean last) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public CompletableFuture<WebSocket> sendPing(ByteBuffer message) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public CompletableFuture<WebSocket> sendPong(ByteBuffer message) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public CompletableFuture<WebSocket> sendClose(int statusCode, String reason) {
-			this.sent.add("close " + statusCode + " '" + reason + "'");
-			return this.closeResult;
-		}
-
-		@Override
-		public void request(long n) {
-			this.requested.addAndGet(n);
-		}
-
-		@Override
-		public String getSubprotocol() {
-			return "";
-		}
-
-		@Override
-		public boolean isOutputClosed() {
-			return this.outputClosed;
-		}
-
-		@Override
-		public boolean isInputClosed() {
-			return false;
-		}
-
-		@Override
-		public void abort() {
-		}
-
-	}
-
-	/**
-	 * An HTTP client that only builds WebSockets, with {@link FakeBuilder}.
-	 */
-	private final class FakeHttpClient extends HttpClient {
-
-		final FakeBuilder builder = new FakeBuilder();
-
-		@Override
-		public WebSocket.Builder newWebSocketBuilder() {
-			return this.builder;
-		}
-
-		@Override
-		public Optional<CookieHandler> cookieHandler() {
-			return Optional.empty();
-		}
-
-		@Override
-		public Optional<Duration> connectTimeout() {
-			return Optional.empty();
-		}
-
-		@Override
-		public Redirect followRedirects() {
-			return Redirect.NEVER;
-		}
-
-		@Override
-		public Optional<ProxySelector> proxy() {
-			return Optional.empty();
-		}
-
-		@Override
-		public SSLContext sslContext() {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public SSLParameters sslParameters() {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public Optional<Authenticator> authenticator() {
-			return Optional.empty();
-		}
-
-		@Override
-		public Version version() {
-			return Version.HTTP_1_1;
-		}
-
-		@Override
-		public Optional<Executor> executor() {
-			return Optional.empty();
-		}
-
-		@Override
-		public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request,
-				HttpResponse.BodyHandler<T> handler) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request,
-				HttpResponse.BodyHandler<T> handler, HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
-			throw new UnsupportedOperationException();
+		String nextClose() throws InterruptedException {
+			String close = this.closes.poll(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS);
+			assertThat(close).as("the end of the channel, reported").isNotNull();
+			return close;
 		}
 
 	}

@@ -1,0 +1,254 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.jsonrpc.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.github.jsonrpc.TestWaits;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.HandshakeRequest;
+import jakarta.websocket.server.ServerContainer;
+import jakarta.websocket.server.ServerEndpointConfig;
+import org.apache.catalina.Context;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.websocket.server.WsSci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A real embedded Tomcat on a random port of the loopback interface, with one plain
+ * WebSocket endpoint at {@code /ws} (no JSON-RPC server behind it: the client's tests do
+ * not depend on the server's code). Each connection it accepts is handed to the test as a
+ * {@link Connection}, which keeps the handshake's headers and the text messages received,
+ * and sends, fragments and closes from the server's side.
+ *
+ * @author JSON-RPC for Spring Boot team
+ */
+final class LoopbackWebSocketServer implements AutoCloseable {
+
+	private static final String HEADERS = "handshake.headers";
+
+	private final Tomcat tomcat;
+
+	private final int port;
+
+	private final BlockingQueue<Connection> connections;
+
+	private LoopbackWebSocketServer(Tomcat tomcat, int port, BlockingQueue<Connection> connections) {
+		this.tomcat = tomcat;
+		this.port = port;
+		this.connections = connections;
+	}
+
+	/**
+	 * Start a server.
+	 * @return the started server
+	 * @throws Exception if Tomcat does not start
+	 */
+	static LoopbackWebSocketServer start() throws Exception {
+		BlockingQueue<Connection> connections = new LinkedBlockingQueue<>();
+		Tomcat tomcat = new Tomcat();
+		tomcat.setBaseDir(Files.createTempDirectory("tomcat-ws-client").toString());
+		Connector connector = new Connector();
+		connector.setPort(0);
+		connector.setProperty("address", "127.0.0.1");
+		tomcat.setConnector(connector);
+		Context context = tomcat.addContext("", null);
+		Tomcat.addServlet(context, "default", new HttpServlet() {
+		});
+		context.addServletMappingDecoded("/", "default");
+		context.addServletContainerInitializer(new WsSci(), null);
+		context.addServletContainerInitializer((classes, servletContext) -> {
+			ServerContainer container = (ServerContainer) servletContext.getAttribute(ServerContainer.class.getName());
+			try {
+				container.addEndpoint(ServerEndpointConfig.Builder.create(Endpoint.class, "/ws")
+					.configurator(new ServerEndpointConfig.Configurator() {
+
+						@Override
+						public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request,
+								HandshakeResponse response) {
+							// the configuration of this one connection
+							config.getUserProperties().put(HEADERS, Map.copyOf(request.getHeaders()));
+						}
+
+						@Override
+						public <T> T getEndpointInstance(Class<T> type) {
+							return type.cast(new RecordingEndpoint(connections));
+						}
+
+					})
+					.build());
+			}
+			catch (DeploymentException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}, null);
+		tomcat.start();
+		return new LoopbackWebSocketServer(tomcat, connector.getLocalPort(), connections);
+	}
+
+	/**
+	 * Return the URI of the endpoint.
+	 * @return {@code ws://127.0.0.1:<port>/ws}
+	 */
+	URI uri() {
+		return URI.create("ws://127.0.0.1:" + this.port + "/ws");
+	}
+
+	/**
+	 * Return the URI of a path the server has no endpoint at.
+	 * @return {@code ws://127.0.0.1:<port>/none}
+	 */
+	URI missingEndpoint() {
+		return URI.create("ws://127.0.0.1:" + this.port + "/none");
+	}
+
+	/**
+	 * Wait at most {@link TestWaits#SHORT} for the next connection the server accepts.
+	 * @return the connection
+	 * @throws InterruptedException if interrupted
+	 */
+	Connection nextConnection() throws InterruptedException {
+		Connection connection = this.connections.poll(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS);
+		assertThat(connection).as("a connection accepted by the server").isNotNull();
+		return connection;
+	}
+
+	@Override
+	public void close() throws Exception {
+		this.tomcat.stop();
+		this.tomcat.destroy();
+	}
+
+	/**
+	 * The server's side of one connection.
+	 */
+	static final class Connection {
+
+		private final Session session;
+
+		private final Map<String, List<String>> headers;
+
+		private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+
+		private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+
+		private Connection(Session session, Map<String, List<String>> headers) {
+			this.session = session;
+			this.headers = headers;
+		}
+
+		/**
+		 * Return the values of a header of the handshake request.
+		 * @param name the header's name, in any case
+		 * @return the values, empty if absent
+		 */
+		List<String> header(String name) {
+			return this.headers.entrySet()
+				.stream()
+				.filter((entry) -> entry.getKey().equalsIgnoreCase(name))
+				.flatMap((entry) -> entry.getValue().stream())
+				.toList();
+		}
+
+		/**
+		 * Send a text frame.
+		 * @param text the frame's text
+		 * @param last whether it ends the message
+		 * @throws IOException if sending fails
+		 */
+		void send(String text, boolean last) throws IOException {
+			this.session.getBasicRemote().sendText(text, last);
+		}
+
+		/**
+		 * Close the connection from the server's side.
+		 * @param code the close code
+		 * @param reason the reason
+		 * @throws IOException if sending the close frame fails
+		 */
+		void close(int code, String reason) throws IOException {
+			this.session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+		}
+
+		/**
+		 * Wait at most {@link TestWaits#SHORT} for the next whole text message received.
+		 * @return the message
+		 * @throws InterruptedException if interrupted
+		 */
+		String nextMessage() throws InterruptedException {
+			String message = this.messages.poll(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS);
+			assertThat(message).as("a message received by the server").isNotNull();
+			return message;
+		}
+
+		/**
+		 * Wait at most {@link TestWaits#SHORT} for the end of the connection.
+		 * @return the close code the server saw
+		 */
+		int closeCode() {
+			return TestWaits.join(this.closed);
+		}
+
+	}
+
+	/**
+	 * Hands each connection to the test and records what it receives.
+	 */
+	private static final class RecordingEndpoint extends Endpoint {
+
+		private final BlockingQueue<Connection> connections;
+
+		private Connection connection;
+
+		RecordingEndpoint(BlockingQueue<Connection> connections) {
+			this.connections = connections;
+		}
+
+		@Override
+		@SuppressWarnings("unchecked")
+		public void onOpen(Session session, EndpointConfig config) {
+			this.connection = new Connection(session,
+					(Map<String, List<String>>) config.getUserProperties().getOrDefault(HEADERS, Map.of()));
+			session.addMessageHandler(String.class, (MessageHandler.Whole<String>) this.connection.messages::add);
+			this.connections.add(this.connection);
+		}
+
+		@Override
+		public void onClose(Session session, CloseReason reason) {
+			this.connection.closed.complete(reason.getCloseCode().getCode());
+		}
+
+	}
+
+}
