@@ -31,7 +31,6 @@ import io.github.jsonrpc.TestWaits;
 import io.github.jsonrpc.protocol.JsonRpcId;
 import io.github.jsonrpc.protocol.JsonRpcRequest;
 import io.github.jsonrpc.protocol.JsonRpcResponse;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -257,7 +256,7 @@ class BoundedItemPublisherTests {
 			rejections.incrementAndGet();
 			throw new RejectedExecutionException("shut down");
 		};
-		CountingSubscriber<Integer> subscriber = new CountingSubscriber<>();
+		RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(0);
 		BoundedItemPublisher<Integer> publisher = subscribed(10 * ONE_BYTE_ITEM, rejecting, subscriber);
 		assertThat(rejections).hasValue(1);
 		assertThat(subscriber.error).isInstanceOf(JsonRpcTransportException.class)
@@ -281,7 +280,7 @@ class BoundedItemPublisherTests {
 			}
 			task.run();
 		};
-		CountingSubscriber<Integer> subscriber = new CountingSubscriber<>();
+		RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(0);
 		BoundedItemPublisher<Integer> publisher = subscribed(10 * ONE_BYTE_ITEM, closing, subscriber);
 		subscriber.subscription.request(10);
 		// the executor is closed now: the item is dropped, the subscriber ends
@@ -297,7 +296,7 @@ class BoundedItemPublisherTests {
 	void closedClientFailsANewStreamSubscriber() {
 		JsonRpcClient client = client(builder());
 		client.close();
-		CountingSubscriber<Integer> subscriber = new CountingSubscriber<>();
+		RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(0);
 		client.method("countdown").stream(Integer.class).subscribe(subscriber);
 		await().atMost(TestWaits.SHORT).until(() -> subscriber.terminalSignals.get() > 0);
 		assertThat(subscriber.error).isInstanceOf(JsonRpcTransportException.class);
@@ -525,7 +524,7 @@ class BoundedItemPublisherTests {
 			}
 			task.run();
 		};
-		CountingSubscriber<Integer> subscriber = new CountingSubscriber<>();
+		RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(0);
 		BoundedItemPublisher<Integer> publisher = subscribed(10 * ONE_BYTE_ITEM, closing, subscriber);
 		publisher.complete();
 		assertThat(subscriber.completed).isTrue();
@@ -540,7 +539,7 @@ class BoundedItemPublisherTests {
 		Executor rejecting = (task) -> {
 			throw new RejectedExecutionException("shut down");
 		};
-		CountingSubscriber<Integer> subscriber = new CountingSubscriber<>();
+		RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(0);
 		BoundedItemPublisher<Integer> publisher = subscribed(10 * ONE_BYTE_ITEM, rejecting, subscriber);
 		subscriber.subscription.request(1);
 		publisher.offer(1, 1);
@@ -559,7 +558,7 @@ class BoundedItemPublisherTests {
 			}
 			task.run();
 		};
-		CountingSubscriber<Integer> subscriber = new CountingSubscriber<>();
+		RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(0);
 		subscribed(10 * ONE_BYTE_ITEM, closing, subscriber);
 		subscriber.subscription.cancel();
 		assertThat(subscriber.terminalSignals).hasValue(0);
@@ -604,75 +603,6 @@ class BoundedItemPublisherTests {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/**
-	 * Counts the terminal signals; requests nothing on subscribe.
-	 */
-	static final class CountingSubscriber<T> extends RecordingSubscriber<T> {
-
-		final AtomicInteger terminalSignals = new AtomicInteger();
-
-		CountingSubscriber() {
-			super(0);
-		}
-
-		@Override
-		public void onError(Throwable throwable) {
-			super.onError(throwable);
-			this.terminalSignals.incrementAndGet();
-		}
-
-		@Override
-		public void onComplete() {
-			super.onComplete();
-			this.terminalSignals.incrementAndGet();
-		}
-
-	}
-
-	/**
-	 * Records the signals; requests the given number of items on subscribe.
-	 */
-	static class RecordingSubscriber<T> implements Flow.Subscriber<T> {
-
-		final List<T> items = new CopyOnWriteArrayList<>();
-
-		final long initialRequest;
-
-		Flow.Subscription subscription;
-
-		volatile @Nullable Throwable error;
-
-		volatile boolean completed;
-
-		RecordingSubscriber(long initialRequest) {
-			this.initialRequest = initialRequest;
-		}
-
-		@Override
-		public void onSubscribe(Flow.Subscription subscription) {
-			this.subscription = subscription;
-			if (this.initialRequest > 0) {
-				subscription.request(this.initialRequest);
-			}
-		}
-
-		@Override
-		public void onNext(T item) {
-			this.items.add(item);
-		}
-
-		@Override
-		public void onError(Throwable throwable) {
-			this.error = throwable;
-		}
-
-		@Override
-		public void onComplete() {
-			this.completed = true;
-		}
-
 	}
 
 	/**

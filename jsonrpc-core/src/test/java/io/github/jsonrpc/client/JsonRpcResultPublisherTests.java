@@ -21,8 +21,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Flow;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -57,7 +55,7 @@ class JsonRpcResultPublisherTests {
 		.errorMapping(-32010, (ex) -> new IllegalStateException("mapped " + ex.getErrorMessage()))
 		.build();
 
-	private final Recording<Integer> subscriber = new Recording<>();
+	private final RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(Long.MAX_VALUE);
 
 	@Test
 	void streamedItemsAreConvertedAndNullItemsSkippedUntilTheFinalResponse() {
@@ -211,7 +209,7 @@ class JsonRpcResultPublisherTests {
 	}
 
 	private List<Integer> collected(String result) {
-		Recording<Integer> recording = new Recording<>();
+		RecordingSubscriber<Integer> recording = new RecordingSubscriber<>(Long.MAX_VALUE);
 		this.transport.result = new CompletableFuture<>();
 		this.client.method("count").stream(Integer.class).subscribe(recording);
 		this.transport.result.complete(JsonRpcResponse.success(JsonRpcId.of(1), mapper.readTree(result)));
@@ -220,7 +218,7 @@ class JsonRpcResultPublisherTests {
 	}
 
 	private List<JsonNode> collectedTrees(String result) {
-		Recording<JsonNode> recording = new Recording<>();
+		RecordingSubscriber<JsonNode> recording = new RecordingSubscriber<>(Long.MAX_VALUE);
 		this.transport.result = new CompletableFuture<>();
 		this.client.method("count").stream(JsonNode.class).subscribe(recording);
 		this.transport.result.complete(JsonRpcResponse.success(JsonRpcId.of(1), mapper.readTree(result)));
@@ -254,42 +252,6 @@ class JsonRpcResultPublisherTests {
 			this.call = call;
 			this.items = items;
 			return this.result;
-		}
-
-	}
-
-	/**
-	 * Requests everything and records the signals.
-	 */
-	private static final class Recording<T> implements Flow.Subscriber<T> {
-
-		final List<T> items = new CopyOnWriteArrayList<>();
-
-		volatile Flow.@Nullable Subscription subscription;
-
-		volatile @Nullable Throwable error;
-
-		volatile boolean completed;
-
-		@Override
-		public void onSubscribe(Flow.Subscription subscription) {
-			this.subscription = subscription;
-			subscription.request(Long.MAX_VALUE);
-		}
-
-		@Override
-		public void onNext(T item) {
-			this.items.add(item);
-		}
-
-		@Override
-		public void onError(Throwable throwable) {
-			this.error = throwable;
-		}
-
-		@Override
-		public void onComplete() {
-			this.completed = true;
 		}
 
 	}

@@ -241,15 +241,15 @@ class JsonRpcSubscriptionsTopicsTests {
 
 	@Test
 	void topicPublisherDeliversEachNotificationsParamsAsRequested() {
-		TopicSubscriber subscriber = new TopicSubscriber(1);
+		RecordingSubscriber<JsonNode> subscriber = new RecordingSubscriber<>(1);
 		this.client.subscribe("news", JsonNode.class).subscribe(subscriber);
 		assertThat(this.transport.calls).containsExactly("subscribe [\"news\"]");
 		this.transport.listener.onNotification(JsonRpcRequest.notification("news", null), 10);
 		notify("news", "{\"n\":1}");
 		notify("news", "{\"n\":2}");
-		assertThat(subscriber.items).containsExactly("{\"n\":1}");
+		assertThat(subscriber.itemTexts()).containsExactly("{\"n\":1}");
 		subscriber.subscription.request(5);
-		assertThat(subscriber.items).containsExactly("{\"n\":1}", "{\"n\":2}");
+		assertThat(subscriber.itemTexts()).containsExactly("{\"n\":1}", "{\"n\":2}");
 		subscriber.subscription.cancel();
 		assertThat(this.transport.calls).containsExactly("subscribe [\"news\"]", "unsubscribe [\"news\"]");
 		notify("news", "{\"n\":3}");
@@ -259,7 +259,7 @@ class JsonRpcSubscriptionsTopicsTests {
 	@Test
 	void topicPublisherThatTheServerRefusesFailsItsSubscriber() {
 		this.transport.refuse = true;
-		TopicSubscriber subscriber = new TopicSubscriber(1);
+		RecordingSubscriber<JsonNode> subscriber = new RecordingSubscriber<>(1);
 		this.client.subscribe("news", JsonNode.class).subscribe(subscriber);
 		assertThat(subscriber.error).isInstanceOf(JsonRpcClientException.class);
 		this.transport.refuse = false;
@@ -269,7 +269,7 @@ class JsonRpcSubscriptionsTopicsTests {
 
 	@Test
 	void topicPublisherCancelledWhileSubscribingIsUnsubscribed() {
-		TopicSubscriber subscriber = new TopicSubscriber(0) {
+		RecordingSubscriber<JsonNode> subscriber = new RecordingSubscriber<>(0) {
 
 			@Override
 			public void onSubscribe(Flow.Subscription subscription) {
@@ -340,47 +340,6 @@ class JsonRpcSubscriptionsTopicsTests {
 
 		public String getValue() {
 			throw new IllegalStateException("not today");
-		}
-
-	}
-
-	/**
-	 * Records the items of a topic as JSON text; requests the given number at first.
-	 */
-	private static class TopicSubscriber implements Flow.Subscriber<JsonNode> {
-
-		final List<String> items = new CopyOnWriteArrayList<>();
-
-		private final long initialRequest;
-
-		volatile Flow.@Nullable Subscription subscription;
-
-		volatile @Nullable Throwable error;
-
-		TopicSubscriber(long initialRequest) {
-			this.initialRequest = initialRequest;
-		}
-
-		@Override
-		public void onSubscribe(Flow.Subscription subscription) {
-			this.subscription = subscription;
-			if (this.initialRequest > 0) {
-				subscription.request(this.initialRequest);
-			}
-		}
-
-		@Override
-		public void onNext(JsonNode item) {
-			this.items.add(item.toString());
-		}
-
-		@Override
-		public void onError(Throwable throwable) {
-			this.error = throwable;
-		}
-
-		@Override
-		public void onComplete() {
 		}
 
 	}
