@@ -16,15 +16,13 @@
 package io.github.jsonrpc.autoconfigure.reactive;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.github.jsonrpc.autoconfigure.JsonRpcAutoConfiguration;
+import io.github.jsonrpc.autoconfigure.RecordingTaskScheduler;
 import io.github.jsonrpc.autoconfigure.pubsub.JsonRpcPubSubAutoConfiguration;
 import io.github.jsonrpc.autoconfigure.security.JsonRpcSecurityAutoConfiguration;
 import io.github.jsonrpc.autoconfigure.servlet.JsonRpcWebMvcAutoConfiguration;
@@ -61,7 +59,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -216,7 +213,7 @@ class JsonRpcReactiveAutoConfigurationTests {
 	void keepAliveRunsOnTheApplicationsTaskScheduler() {
 		this.contextRunner.withBean(RecordingTaskScheduler.class, RecordingTaskScheduler::new)
 			.withPropertyValues("jsonrpc.websocket.ping-interval=20s")
-			.run((context) -> assertThat(context.getBean(RecordingTaskScheduler.class).fixedRates)
+			.run((context) -> assertThat(context.getBean(RecordingTaskScheduler.class).fixedRates())
 				.containsExactly(Duration.ofSeconds(20)));
 	}
 
@@ -391,21 +388,6 @@ class JsonRpcReactiveAutoConfigurationTests {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.web.reactive"))
 			.run((context) -> assertThat(context).doesNotHaveBean(JsonRpcHttpHandler.class)
 				.doesNotHaveBean(JsonRpcWebSocketHandler.class));
-	}
-
-	/**
-	 * A scheduler that records the periods of the fixed-rate tasks it is given.
-	 */
-	static final class RecordingTaskScheduler extends ThreadPoolTaskScheduler {
-
-		final List<Duration> fixedRates = new CopyOnWriteArrayList<>();
-
-		@Override
-		public ScheduledFuture<?> scheduleAtFixedRate(Runnable task, Duration period) {
-			this.fixedRates.add(period);
-			return super.scheduleAtFixedRate(task, period);
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -16,11 +16,9 @@
 package io.github.jsonrpc.autoconfigure.websocket;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledFuture;
 
 import io.github.jsonrpc.autoconfigure.JsonRpcAutoConfiguration;
+import io.github.jsonrpc.autoconfigure.RecordingTaskScheduler;
 import io.github.jsonrpc.autoconfigure.pubsub.JsonRpcPubSubAutoConfiguration;
 import io.github.jsonrpc.autoconfigure.servlet.JsonRpcWebMvcAutoConfiguration;
 import io.github.jsonrpc.pubsub.JsonRpcPubSubMethods;
@@ -50,7 +48,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
@@ -153,7 +150,7 @@ class JsonRpcWebSocketAutoConfigurationTests {
 	@Test
 	void keepAliveRunsOnTheApplicationsTaskScheduler() {
 		this.contextRunner.withBean(RecordingTaskScheduler.class, RecordingTaskScheduler::new)
-			.run((context) -> assertThat(context.getBean(RecordingTaskScheduler.class).fixedRates)
+			.run((context) -> assertThat(context.getBean(RecordingTaskScheduler.class).fixedRates())
 				.containsExactly(Duration.ofSeconds(30)));
 	}
 
@@ -285,21 +282,6 @@ class JsonRpcWebSocketAutoConfigurationTests {
 			.withConfiguration(
 					AutoConfigurations.of(JsonRpcAutoConfiguration.class, JsonRpcWebSocketAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(JsonRpcWebSocketHandler.class));
-	}
-
-	/**
-	 * A scheduler that records the periods of the fixed-rate tasks it is given.
-	 */
-	static final class RecordingTaskScheduler extends ThreadPoolTaskScheduler {
-
-		final List<Duration> fixedRates = new CopyOnWriteArrayList<>();
-
-		@Override
-		public ScheduledFuture<?> scheduleAtFixedRate(Runnable task, Duration period) {
-			this.fixedRates.add(period);
-			return super.scheduleAtFixedRate(task, period);
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)
