@@ -243,7 +243,34 @@ class TransportPropertiesBindingTests {
 			"jsonrpc.websocket.idle-timeout=-1s|'idleTimeout' must be positive",
 			"jsonrpc.websocket.max-subscriptions-per-connection=0|'maxSubscriptionsPerConnection' must be positive",
 			"jsonrpc.pubsub.max-subscriptions-per-connection=0|'maxSubscriptionsPerConnection' must be positive",
-			"jsonrpc.security.default-access= |jsonrpc.security.default-access must not be empty" })
+			"jsonrpc.security.default-access= |jsonrpc.security.default-access must not be empty",
+			"jsonrpc.tcp.port=-1|jsonrpc.tcp.port must be between 0 and 65535",
+			"jsonrpc.tcp.port=65536|jsonrpc.tcp.port must be between 0 and 65535",
+			"jsonrpc.tcp.max-message-size=0B|jsonrpc.tcp.max-message-size must be positive and below 2 GB",
+			"jsonrpc.tcp.max-message-size=5GB|jsonrpc.tcp.max-message-size must be positive and below 2 GB",
+			"jsonrpc.tcp.max-in-flight=0|jsonrpc.tcp.max-in-flight must be positive",
+			"jsonrpc.tcp.max-outbound-messages=0|jsonrpc.tcp.max-outbound-messages must be positive",
+			"jsonrpc.tcp.max-outbound-size=0B|jsonrpc.tcp.max-outbound-size must be positive",
+			"jsonrpc.tcp.send-time-limit=0s|jsonrpc.tcp.send-time-limit must be positive",
+			"jsonrpc.tcp.idle-timeout=0s|jsonrpc.tcp.idle-timeout must be positive",
+			"jsonrpc.tcp.shutdown-timeout=-1s|jsonrpc.tcp.shutdown-timeout must not be negative",
+			"jsonrpc.stdio.max-message-size=0B|jsonrpc.stdio.max-message-size must be positive and below 2 GB",
+			"jsonrpc.stdio.max-message-size=5GB|jsonrpc.stdio.max-message-size must be positive and below 2 GB",
+			"jsonrpc.stdio.max-in-flight=0|jsonrpc.stdio.max-in-flight must be positive",
+			"jsonrpc.stdio.send-time-limit=0s|jsonrpc.stdio.send-time-limit must be positive",
+			"jsonrpc.stdio.shutdown-timeout=-1s|jsonrpc.stdio.shutdown-timeout must not be negative",
+			"jsonrpc.pubsub.redis.timeout=0s|jsonrpc.pubsub.redis.timeout must be positive",
+			"jsonrpc.pubsub.redis.max-message-size=0B|jsonrpc.pubsub.redis.max-message-size must be positive and below 2 GB",
+			"jsonrpc.pubsub.redis.max-message-size=5GB|jsonrpc.pubsub.redis.max-message-size must be positive and below 2 GB",
+			"jsonrpc.pubsub.redis.max-pending-size=0B|jsonrpc.pubsub.redis.max-pending-size must be positive",
+			"jsonrpc.pubsub.redis.retained-time-to-live=-1s|jsonrpc.pubsub.redis.retained-time-to-live must not be negative",
+			"jsonrpc.security.login.max-failures-per-connection=0|jsonrpc.security.login.max-failures-per-connection must be positive",
+			"jsonrpc.security.login.max-failures-per-address=0|jsonrpc.security.login.max-failures-per-address must be positive",
+			"jsonrpc.security.login.failure-window=0s|jsonrpc.security.login.failure-window must be positive",
+			"jsonrpc.client.calc.connect-timeout=0s|jsonrpc.client.*.connect-timeout must be positive",
+			"jsonrpc.client.calc.timeout=0s|jsonrpc.client.*.timeout must be positive",
+			"jsonrpc.client.calc.reconnect-initial-delay=0s|jsonrpc.client.*.reconnect-initial-delay must be positive",
+			"jsonrpc.client.calc.reconnect-max-delay=-1s|jsonrpc.client.*.reconnect-max-delay must be positive" })
 	void refusesAnInvalidValueAtStartup(String property, String message) {
 		this.contextRunner.withPropertyValues(property)
 			.run((context) -> assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining(message));
@@ -254,8 +281,18 @@ class TransportPropertiesBindingTests {
 			"jsonrpc.websocket.max-in-flight=1", "jsonrpc.websocket.max-concurrent-calls=1",
 			"jsonrpc.websocket.max-outbound-messages=1", "jsonrpc.websocket.max-outbound-size=1B",
 			"jsonrpc.websocket.send-time-limit=1ms", "jsonrpc.websocket.idle-timeout=1ms",
-			"jsonrpc.websocket.max-subscriptions-per-connection=1",
-			"jsonrpc.pubsub.max-subscriptions-per-connection=1" })
+			"jsonrpc.websocket.max-subscriptions-per-connection=1", "jsonrpc.pubsub.max-subscriptions-per-connection=1",
+			"jsonrpc.tcp.port=65535", "jsonrpc.tcp.max-message-size=2147483647B", "jsonrpc.tcp.max-in-flight=1",
+			"jsonrpc.tcp.max-outbound-messages=1", "jsonrpc.tcp.max-outbound-size=1B",
+			"jsonrpc.tcp.send-time-limit=1ms", "jsonrpc.tcp.idle-timeout=1ms", "jsonrpc.tcp.shutdown-timeout=0s",
+			"jsonrpc.stdio.max-message-size=1B", "jsonrpc.stdio.max-message-size=2147483647B",
+			"jsonrpc.stdio.max-in-flight=1", "jsonrpc.stdio.send-time-limit=1ms", "jsonrpc.stdio.shutdown-timeout=0s",
+			"jsonrpc.pubsub.redis.timeout=1ms", "jsonrpc.pubsub.redis.max-message-size=2147483647B",
+			"jsonrpc.pubsub.redis.max-pending-size=1B", "jsonrpc.pubsub.redis.retained-time-to-live=0s",
+			"jsonrpc.security.login.max-failures-per-connection=1", "jsonrpc.security.login.max-failures-per-address=1",
+			"jsonrpc.security.login.failure-window=1ms", "jsonrpc.client.calc.connect-timeout=1ms",
+			"jsonrpc.client.calc.timeout=1ms", "jsonrpc.client.calc.reconnect-initial-delay=1ms",
+			"jsonrpc.client.calc.reconnect-max-delay=1ms" })
 	void acceptsTheSmallestValidValue(String property) {
 		this.contextRunner.withPropertyValues(property).run((context) -> assertThat(context).hasNotFailed());
 	}

@@ -23,6 +23,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.Assert;
 
 /**
  * Configuration properties of named JSON-RPC clients, under
@@ -118,6 +119,8 @@ public class JsonRpcClientProperties extends LinkedHashMap<String, JsonRpcClient
 		}
 
 		public void setConnectTimeout(@Nullable Duration connectTimeout) {
+			Assert.isTrue(connectTimeout == null || (!connectTimeout.isNegative() && !connectTimeout.isZero()),
+					"jsonrpc.client.*.connect-timeout must be positive");
 			this.connectTimeout = connectTimeout;
 		}
 
@@ -126,6 +129,7 @@ public class JsonRpcClientProperties extends LinkedHashMap<String, JsonRpcClient
 		}
 
 		public void setTimeout(Duration timeout) {
+			Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "jsonrpc.client.*.timeout must be positive");
 			this.timeout = timeout;
 		}
 
@@ -166,6 +170,8 @@ public class JsonRpcClientProperties extends LinkedHashMap<String, JsonRpcClient
 		}
 
 		public void setReconnectInitialDelay(Duration reconnectInitialDelay) {
+			Assert.isTrue(!reconnectInitialDelay.isNegative() && !reconnectInitialDelay.isZero(),
+					"jsonrpc.client.*.reconnect-initial-delay must be positive");
 			this.reconnectInitialDelay = reconnectInitialDelay;
 		}
 
@@ -174,6 +180,8 @@ public class JsonRpcClientProperties extends LinkedHashMap<String, JsonRpcClient
 		}
 
 		public void setReconnectMaxDelay(Duration reconnectMaxDelay) {
+			Assert.isTrue(!reconnectMaxDelay.isNegative() && !reconnectMaxDelay.isZero(),
+					"jsonrpc.client.*.reconnect-max-delay must be positive");
 			this.reconnectMaxDelay = reconnectMaxDelay;
 		}
 

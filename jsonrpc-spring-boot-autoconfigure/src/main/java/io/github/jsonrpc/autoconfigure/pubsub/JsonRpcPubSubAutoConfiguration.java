@@ -15,6 +15,7 @@
  */
 package io.github.jsonrpc.autoconfigure.pubsub;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ import io.github.jsonrpc.server.method.InvocableJsonRpcMethodFactory;
 import io.github.jsonrpc.server.method.JsonRpcMethodAccessChecker;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -173,8 +175,15 @@ public final class JsonRpcPubSubAutoConfiguration {
 				.timeout(redis.getTimeout())
 				.maxMessageSize(Math.toIntExact(redis.getMaxMessageSize().toBytes()))
 				.maxPendingSize(redis.getMaxPendingSize().toBytes())
-				.retainedTimeToLive(redis.getRetainedTimeToLive())
+				.retainedTimeToLive(retainedTimeToLive(redis))
 				.build();
+		}
+
+		// an empty value cannot unset a property that has a default, so 0 stands for
+		// "keep the retained value until the next publication"
+		static @Nullable Duration retainedTimeToLive(JsonRpcPubSubProperties.Redis redis) {
+			Duration timeToLive = redis.getRetainedTimeToLive();
+			return (timeToLive == null || timeToLive.isZero()) ? null : timeToLive;
 		}
 
 	}

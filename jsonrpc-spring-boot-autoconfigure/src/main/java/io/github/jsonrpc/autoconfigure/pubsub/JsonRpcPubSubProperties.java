@@ -160,8 +160,8 @@ public class JsonRpcPubSubProperties {
 		private DataSize maxPendingSize = DataSize.ofMegabytes(16);
 
 		/**
-		 * How long a retained value stays in Redis after its last publication; empty to
-		 * keep it until the next.
+		 * How long a retained value stays in Redis after its last publication; 0 keeps it
+		 * until the next publication.
 		 */
 		private @Nullable Duration retainedTimeToLive = Duration.ofDays(1);
 
@@ -178,6 +178,7 @@ public class JsonRpcPubSubProperties {
 		}
 
 		public void setTimeout(Duration timeout) {
+			Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "jsonrpc.pubsub.redis.timeout must be positive");
 			this.timeout = timeout;
 		}
 
@@ -186,6 +187,8 @@ public class JsonRpcPubSubProperties {
 		}
 
 		public void setMaxMessageSize(DataSize maxMessageSize) {
+			Assert.isTrue(maxMessageSize.toBytes() > 0 && maxMessageSize.toBytes() <= Integer.MAX_VALUE,
+					"jsonrpc.pubsub.redis.max-message-size must be positive and below 2 GB");
 			this.maxMessageSize = maxMessageSize;
 		}
 
@@ -194,6 +197,7 @@ public class JsonRpcPubSubProperties {
 		}
 
 		public void setMaxPendingSize(DataSize maxPendingSize) {
+			Assert.isTrue(maxPendingSize.toBytes() > 0, "jsonrpc.pubsub.redis.max-pending-size must be positive");
 			this.maxPendingSize = maxPendingSize;
 		}
 
@@ -202,6 +206,8 @@ public class JsonRpcPubSubProperties {
 		}
 
 		public void setRetainedTimeToLive(@Nullable Duration retainedTimeToLive) {
+			Assert.isTrue(retainedTimeToLive == null || !retainedTimeToLive.isNegative(),
+					"jsonrpc.pubsub.redis.retained-time-to-live must not be negative");
 			this.retainedTimeToLive = retainedTimeToLive;
 		}
 

@@ -144,6 +144,8 @@ public class JsonRpcSecurityProperties {
 		}
 
 		public void setMaxFailuresPerConnection(int maxFailuresPerConnection) {
+			Assert.isTrue(maxFailuresPerConnection > 0,
+					"jsonrpc.security.login.max-failures-per-connection must be positive");
 			this.maxFailuresPerConnection = maxFailuresPerConnection;
 		}
 
@@ -152,6 +154,8 @@ public class JsonRpcSecurityProperties {
 		}
 
 		public void setMaxFailuresPerAddress(int maxFailuresPerAddress) {
+			Assert.isTrue(maxFailuresPerAddress > 0,
+					"jsonrpc.security.login.max-failures-per-address must be positive");
 			this.maxFailuresPerAddress = maxFailuresPerAddress;
 		}
 
@@ -160,6 +164,8 @@ public class JsonRpcSecurityProperties {
 		}
 
 		public void setFailureWindow(Duration failureWindow) {
+			Assert.isTrue(!failureWindow.isNegative() && !failureWindow.isZero(),
+					"jsonrpc.security.login.failure-window must be positive");
 			this.failureWindow = failureWindow;
 		}
 

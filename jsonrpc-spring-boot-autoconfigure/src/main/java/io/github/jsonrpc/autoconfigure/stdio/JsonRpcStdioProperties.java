@@ -19,6 +19,7 @@ import java.time.Duration;
 
 import io.github.jsonrpc.protocol.JsonRpcFraming;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -93,6 +94,8 @@ public class JsonRpcStdioProperties {
 	}
 
 	public void setMaxMessageSize(DataSize maxMessageSize) {
+		Assert.isTrue(maxMessageSize.toBytes() > 0 && maxMessageSize.toBytes() <= Integer.MAX_VALUE,
+				"jsonrpc.stdio.max-message-size must be positive and below 2 GB");
 		this.maxMessageSize = maxMessageSize;
 	}
 
@@ -101,6 +104,7 @@ public class JsonRpcStdioProperties {
 	}
 
 	public void setMaxInFlight(int maxInFlight) {
+		Assert.isTrue(maxInFlight > 0, "jsonrpc.stdio.max-in-flight must be positive");
 		this.maxInFlight = maxInFlight;
 	}
 
@@ -109,6 +113,8 @@ public class JsonRpcStdioProperties {
 	}
 
 	public void setSendTimeLimit(Duration sendTimeLimit) {
+		Assert.isTrue(!sendTimeLimit.isNegative() && !sendTimeLimit.isZero(),
+				"jsonrpc.stdio.send-time-limit must be positive");
 		this.sendTimeLimit = sendTimeLimit;
 	}
 
@@ -125,6 +131,7 @@ public class JsonRpcStdioProperties {
 	}
 
 	public void setShutdownTimeout(Duration shutdownTimeout) {
+		Assert.isTrue(!shutdownTimeout.isNegative(), "jsonrpc.stdio.shutdown-timeout must not be negative");
 		this.shutdownTimeout = shutdownTimeout;
 	}
 

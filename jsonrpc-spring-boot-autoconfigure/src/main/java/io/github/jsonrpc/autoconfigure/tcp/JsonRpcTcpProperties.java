@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.github.jsonrpc.protocol.JsonRpcFraming;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -119,6 +120,7 @@ public class JsonRpcTcpProperties {
 	}
 
 	public void setPort(int port) {
+		Assert.isTrue(port >= 0 && port <= 65535, "jsonrpc.tcp.port must be between 0 and 65535");
 		this.port = port;
 	}
 
@@ -135,6 +137,8 @@ public class JsonRpcTcpProperties {
 	}
 
 	public void setMaxMessageSize(DataSize maxMessageSize) {
+		Assert.isTrue(maxMessageSize.toBytes() > 0 && maxMessageSize.toBytes() <= Integer.MAX_VALUE,
+				"jsonrpc.tcp.max-message-size must be positive and below 2 GB");
 		this.maxMessageSize = maxMessageSize;
 	}
 
@@ -143,6 +147,7 @@ public class JsonRpcTcpProperties {
 	}
 
 	public void setMaxInFlight(int maxInFlight) {
+		Assert.isTrue(maxInFlight > 0, "jsonrpc.tcp.max-in-flight must be positive");
 		this.maxInFlight = maxInFlight;
 	}
 
@@ -151,6 +156,7 @@ public class JsonRpcTcpProperties {
 	}
 
 	public void setMaxOutboundMessages(int maxOutboundMessages) {
+		Assert.isTrue(maxOutboundMessages > 0, "jsonrpc.tcp.max-outbound-messages must be positive");
 		this.maxOutboundMessages = maxOutboundMessages;
 	}
 
@@ -159,6 +165,7 @@ public class JsonRpcTcpProperties {
 	}
 
 	public void setMaxOutboundSize(DataSize maxOutboundSize) {
+		Assert.isTrue(maxOutboundSize.toBytes() > 0, "jsonrpc.tcp.max-outbound-size must be positive");
 		this.maxOutboundSize = maxOutboundSize;
 	}
 
@@ -167,6 +174,8 @@ public class JsonRpcTcpProperties {
 	}
 
 	public void setSendTimeLimit(Duration sendTimeLimit) {
+		Assert.isTrue(!sendTimeLimit.isNegative() && !sendTimeLimit.isZero(),
+				"jsonrpc.tcp.send-time-limit must be positive");
 		this.sendTimeLimit = sendTimeLimit;
 	}
 
@@ -175,6 +184,7 @@ public class JsonRpcTcpProperties {
 	}
 
 	public void setIdleTimeout(Duration idleTimeout) {
+		Assert.isTrue(!idleTimeout.isNegative() && !idleTimeout.isZero(), "jsonrpc.tcp.idle-timeout must be positive");
 		this.idleTimeout = idleTimeout;
 	}
 
@@ -183,6 +193,7 @@ public class JsonRpcTcpProperties {
 	}
 
 	public void setShutdownTimeout(Duration shutdownTimeout) {
+		Assert.isTrue(!shutdownTimeout.isNegative(), "jsonrpc.tcp.shutdown-timeout must not be negative");
 		this.shutdownTimeout = shutdownTimeout;
 	}
 

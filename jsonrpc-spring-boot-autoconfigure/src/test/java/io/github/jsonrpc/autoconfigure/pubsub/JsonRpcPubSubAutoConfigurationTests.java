@@ -15,6 +15,8 @@
  */
 package io.github.jsonrpc.autoconfigure.pubsub;
 
+import java.time.Duration;
+
 import io.github.jsonrpc.autoconfigure.JsonRpcAutoConfiguration;
 import io.github.jsonrpc.autoconfigure.servlet.JsonRpcWebMvcAutoConfiguration;
 import io.github.jsonrpc.autoconfigure.websocket.JsonRpcWebSocketAutoConfiguration;
@@ -84,6 +86,19 @@ class JsonRpcPubSubAutoConfigurationTests {
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining("a RedisConnectionFactory bean"));
+	}
+
+	@Test
+	void zeroRetainedTimeToLiveKeepsRetainedValuesUntilTheNextPublication() {
+		// an empty value cannot unset the 1d default: the binder skips it
+		JsonRpcPubSubProperties.Redis redis = new JsonRpcPubSubProperties().getRedis();
+		assertThat(JsonRpcPubSubAutoConfiguration.RedisBackendConfiguration.retainedTimeToLive(redis))
+			.isEqualTo(Duration.ofDays(1));
+		redis.setRetainedTimeToLive(Duration.ZERO);
+		assertThat(JsonRpcPubSubAutoConfiguration.RedisBackendConfiguration.retainedTimeToLive(redis)).isNull();
+		redis.setRetainedTimeToLive(Duration.ofMinutes(5));
+		assertThat(JsonRpcPubSubAutoConfiguration.RedisBackendConfiguration.retainedTimeToLive(redis))
+			.isEqualTo(Duration.ofMinutes(5));
 	}
 
 	@Test
