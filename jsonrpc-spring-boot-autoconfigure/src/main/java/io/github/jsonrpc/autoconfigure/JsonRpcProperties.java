@@ -262,8 +262,9 @@ public class JsonRpcProperties {
 	}
 
 	/**
-	 * Limits applied while reading a message, before any method runs. Input beyond them
-	 * is rejected as a parse error.
+	 * Limits of what a request may make the server read, run and hold. Input beyond the
+	 * reading limits (nesting depth, number, string and name length) is rejected as a
+	 * parse error before any method runs.
 	 */
 	public static class Limits {
 
@@ -310,9 +311,10 @@ public class JsonRpcProperties {
 		/**
 		 * Maximum size of what all persistent connections together (WebSocket and every
 		 * other transport) may hold: messages queued for writing, received calls not
-		 * finished, parts of messages being received. Beyond it new calls get -32005 and
-		 * a connection whose message does not fit is closed (WebSocket: 1013). Defaults
-		 * to 25% of the maximum heap.
+		 * finished, parts of messages being received. When it is spent, the connections
+		 * holding more than the one asking are closed first, largest first (WebSocket:
+		 * 1013); if that is not enough, new calls get -32005. Defaults to 25% of the
+		 * maximum heap.
 		 */
 		private @Nullable DataSize maxTotalBufferedSize;
 
@@ -482,13 +484,13 @@ public class JsonRpcProperties {
 		/**
 		 * Longest time a call may take; a call over it gets -32005 with data.reason
 		 * 'timeout' and its work is cancelled (a blocking method's thread is
-		 * interrupted).
+		 * interrupted). Unset keeps the timeout of @JsonRpcMethod, if any.
 		 */
 		private @Nullable Duration timeout;
 
 		/**
 		 * Largest number of calls running at once; a call beyond it gets -32005 with
-		 * data.reason 'max-concurrency'.
+		 * data.reason 'max-concurrency'. 0 keeps the limit of @JsonRpcMethod, if any.
 		 */
 		private int maxConcurrency;
 
@@ -686,7 +688,8 @@ public class JsonRpcProperties {
 		private boolean enabled = true;
 
 		/**
-		 * Title of the API in the OpenRPC document. Defaults to spring.application.name.
+		 * Title of the API in the OpenRPC document. Defaults to spring.application.name,
+		 * or 'JSON-RPC API' without one.
 		 */
 		private @Nullable String title;
 

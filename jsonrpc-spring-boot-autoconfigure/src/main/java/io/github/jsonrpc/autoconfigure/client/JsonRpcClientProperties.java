@@ -43,7 +43,8 @@ public class JsonRpcClientProperties extends LinkedHashMap<String, JsonRpcClient
 	public static class Client {
 
 		/**
-		 * URL of the JSON-RPC endpoint, http(s):// or ws(s)://.
+		 * URL of the JSON-RPC endpoint: http(s)://, ws(s):// or tcp(s)://host:port
+		 * (?framing=content-length for Content-Length framing).
 		 */
 		private @Nullable String url;
 

@@ -52,7 +52,8 @@ public class JsonRpcStdioProperties {
 	private DataSize maxMessageSize = DataSize.ofMegabytes(1);
 
 	/**
-	 * Maximum number of messages running at once; reading pauses until one completes.
+	 * Maximum number of messages being handled at once (4 of them run at once, the others
+	 * wait in a queue); at this many, reading pauses until one completes.
 	 */
 	private int maxInFlight = 256;
 

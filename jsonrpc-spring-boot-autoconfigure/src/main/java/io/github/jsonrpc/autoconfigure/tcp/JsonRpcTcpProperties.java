@@ -63,7 +63,8 @@ public class JsonRpcTcpProperties {
 	private DataSize maxMessageSize = DataSize.ofMegabytes(1);
 
 	/**
-	 * Maximum number of messages of one connection running at once; the server stops
+	 * Maximum number of messages of one connection being handled at once (4 of them run
+	 * at once, the others wait in the connection's queue); at this many the server stops
 	 * reading from the connection until one completes.
 	 */
 	private int maxInFlight = 256;
@@ -76,7 +77,8 @@ public class JsonRpcTcpProperties {
 
 	/**
 	 * Maximum size of the messages waiting to be written to one connection; beyond it the
-	 * connection is closed as a slow consumer.
+	 * connection is closed as a slow consumer. Also the most bytes of received messages
+	 * of one connection not handled yet; further calls are answered with -32005.
 	 */
 	private DataSize maxOutboundSize = DataSize.ofMegabytes(16);
 

@@ -79,8 +79,8 @@ public class JsonRpcWebSocketProperties {
 	private DataSize maxMessageSize = DataSize.ofMegabytes(1);
 
 	/**
-	 * Maximum number of messages of one connection running at once; further calls are
-	 * answered with -32005.
+	 * Maximum number of messages of one connection being handled at once, running or
+	 * waiting to run; further calls are answered with -32005.
 	 */
 	private int maxInFlight = 256;
 
@@ -99,7 +99,8 @@ public class JsonRpcWebSocketProperties {
 
 	/**
 	 * Maximum size of the messages waiting to be written to one connection; beyond it the
-	 * connection is closed with 1008 "slow consumer".
+	 * connection is closed with 1008 "slow consumer". Also the most bytes of received
+	 * messages of one connection not handled yet; further calls are answered with -32005.
 	 */
 	private DataSize maxOutboundSize = DataSize.ofMegabytes(16);
 
