@@ -661,8 +661,9 @@ public class JsonRpcProperties {
 	public static class Observation {
 
 		/**
-		 * Whether to observe every call (timer 'jsonrpc.server.calls' and a span) when an
-		 * ObservationRegistry is present.
+		 * Whether to observe every call when an ObservationRegistry is present: of the
+		 * server (timer 'jsonrpc.server.calls' and a span) and of clients built from the
+		 * auto-configured JsonRpcClient.Builder ('jsonrpc.client.calls').
 		 */
 		private boolean enabled = true;
 
