@@ -499,6 +499,8 @@ public class JsonRpcProperties {
 		}
 
 		public void setTimeout(@Nullable Duration timeout) {
+			Assert.isTrue(timeout == null || (!timeout.isNegative() && !timeout.isZero()),
+					"jsonrpc.methods.*.timeout must be positive");
 			this.timeout = timeout;
 		}
 

@@ -151,6 +151,7 @@ class JsonRpcPropertiesBindingTests {
 					"jsonrpc.limits.max-total-buffered-size=0B|jsonrpc.limits.max-total-buffered-size must be positive",
 					"jsonrpc.logging.max-payload-length=-1|jsonrpc.logging.max-payload-length must not be negative",
 					"jsonrpc.methods.[calc.*].max-concurrency=-1|max-concurrency must not be negative",
+					"jsonrpc.methods.[calc.*].timeout=0s|jsonrpc.methods.*.timeout must be positive",
 					"jsonrpc.discovery.version=|jsonrpc.discovery.version must not be empty" })
 	void refusesAnInvalidValueAtStartup(String property, String message) {
 		this.contextRunner.withPropertyValues(property)
@@ -163,7 +164,8 @@ class JsonRpcPropertiesBindingTests {
 			"jsonrpc.limits.max-string-length=1", "jsonrpc.limits.max-name-length=1",
 			"jsonrpc.limits.max-method-name-length=1", "jsonrpc.limits.max-collected-items=1",
 			"jsonrpc.limits.max-reply-size=1B", "jsonrpc.limits.max-total-buffered-size=1B",
-			"jsonrpc.logging.max-payload-length=0", "jsonrpc.methods.[calc.*].max-concurrency=0" })
+			"jsonrpc.logging.max-payload-length=0", "jsonrpc.methods.[calc.*].max-concurrency=0",
+			"jsonrpc.methods.[calc.*].timeout=1ms" })
 	void acceptsTheSmallestValidValue(String property) {
 		this.contextRunner.withPropertyValues(property).run((context) -> assertThat(context).hasNotFailed());
 	}

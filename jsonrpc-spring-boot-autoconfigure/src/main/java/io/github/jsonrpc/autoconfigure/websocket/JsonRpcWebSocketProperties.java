@@ -163,6 +163,8 @@ public class JsonRpcWebSocketProperties {
 	}
 
 	public void setServerRequestTimeout(Duration serverRequestTimeout) {
+		Assert.isTrue(!serverRequestTimeout.isNegative() && !serverRequestTimeout.isZero(),
+				"'serverRequestTimeout' must be positive");
 		this.serverRequestTimeout = serverRequestTimeout;
 	}
 
@@ -171,6 +173,7 @@ public class JsonRpcWebSocketProperties {
 	}
 
 	public void setMaxPendingServerRequests(int maxPendingServerRequests) {
+		Assert.isTrue(maxPendingServerRequests > 0, "'maxPendingServerRequests' must be positive");
 		this.maxPendingServerRequests = maxPendingServerRequests;
 	}
 
