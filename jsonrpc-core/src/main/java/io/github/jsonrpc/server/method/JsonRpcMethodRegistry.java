@@ -55,8 +55,10 @@ public final class JsonRpcMethodRegistry {
 
 	private Map<String, InvocableJsonRpcMethod> builtIns = Map.of();
 
-	// what calls see: the built-ins overlaid by the application's methods
-	private volatile Map<String, InvocableJsonRpcMethod> methods = Map.of();
+	// what calls see: the built-ins overlaid by the application's methods; a HashMap
+	// never changed once published, because the table of Map.copyOf finds a key's slot
+	// with an integer division (floorMod) on every look-up, where HashMap masks the hash
+	private volatile HashMap<String, InvocableJsonRpcMethod> methods = new HashMap<>();
 
 	private volatile long version;
 
@@ -135,9 +137,9 @@ public final class JsonRpcMethodRegistry {
 	}
 
 	private void publish() {
-		Map<String, InvocableJsonRpcMethod> effective = new HashMap<>(this.builtIns);
+		HashMap<String, InvocableJsonRpcMethod> effective = new HashMap<>(this.builtIns);
 		effective.putAll(this.application);
-		this.methods = Map.copyOf(effective);
+		this.methods = effective;
 		this.version++;
 	}
 
