@@ -17,6 +17,7 @@
 package io.github.jsonrpc.autoconfigure.client;
 
 import java.net.URI;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -76,7 +77,7 @@ final class PropertiesJsonRpcClientRegistry implements JsonRpcClientRegistry, Di
 		if (settings.getTransport() == null || url.getScheme() == null) {
 			return url;
 		}
-		boolean secure = url.getScheme().toLowerCase().endsWith("s");
+		boolean secure = url.getScheme().toLowerCase(Locale.ROOT).endsWith("s");
 		String scheme = switch (settings.getTransport()) {
 			case HTTP -> secure ? "https" : "http";
 			case WEBSOCKET -> secure ? "wss" : "ws";

@@ -18,6 +18,7 @@ package io.github.jsonrpc.autoconfigure.client;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.jsonrpc.client.JsonRpcClient;
@@ -122,6 +123,24 @@ class JsonRpcClientAutoConfigurationTests {
 		relative.setUrl("/rpc");
 		relative.setTransport(JsonRpcClientProperties.Transport.WEBSOCKET);
 		assertThat(PropertiesJsonRpcClientRegistry.url(relative)).hasToString("/rpc");
+	}
+
+	@Test
+	void transportRewritesAnUpperCaseSchemeUnderATurkishDefaultLocale() {
+		Locale defaultLocale = Locale.getDefault();
+		Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+		try {
+			JsonRpcClientProperties.Client feed = new JsonRpcClientProperties.Client();
+			feed.setUrl("WSS://feed.example/rpc");
+			feed.setTransport(JsonRpcClientProperties.Transport.HTTP);
+			assertThat(PropertiesJsonRpcClientRegistry.url(feed)).hasToString("https://feed.example/rpc");
+			feed.setUrl("HTTP://feed.example/rpc");
+			feed.setTransport(JsonRpcClientProperties.Transport.WEBSOCKET);
+			assertThat(PropertiesJsonRpcClientRegistry.url(feed)).hasToString("ws://feed.example/rpc");
+		}
+		finally {
+			Locale.setDefault(defaultLocale);
+		}
 	}
 
 	@Test
