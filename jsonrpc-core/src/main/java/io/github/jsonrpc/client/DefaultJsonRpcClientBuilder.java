@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -102,7 +103,8 @@ final class DefaultJsonRpcClientBuilder implements JsonRpcClient.Builder {
 		Assert.notNull(url, "URL is required");
 		String scheme = url.getScheme();
 		Assert.isTrue(
-				scheme != null && List.of("http", "https", "ws", "wss", "tcp", "tcps").contains(scheme.toLowerCase()),
+				scheme != null && List.of("http", "https", "ws", "wss", "tcp", "tcps")
+					.contains(scheme.toLowerCase(Locale.ROOT)),
 				() -> "URL must be http(s)://, ws(s):// or tcp(s)://, not " + url);
 		this.url = url;
 		return this;
@@ -289,7 +291,7 @@ final class DefaultJsonRpcClientBuilder implements JsonRpcClient.Builder {
 		}
 		URI endpoint = this.url;
 		Assert.state(endpoint != null, "Set a URL or a transport");
-		String scheme = endpoint.getScheme().toLowerCase();
+		String scheme = endpoint.getScheme().toLowerCase(Locale.ROOT);
 		if (scheme.startsWith("ws")) {
 			return new MessageChannelJsonRpcTransport(endpoint, codec, new MessageChannelJsonRpcTransport.Options(
 					this.connectTimeout, this.headers, this.reconnectInitial, this.reconnectMax));

@@ -15,6 +15,7 @@
  */
 package io.github.jsonrpc.client;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -36,6 +37,12 @@ import org.jspecify.annotations.Nullable;
 final class WebSocketMessageChannel implements MessageChannel {
 
 	private static final Log logger = LogFactory.getLog(WebSocketMessageChannel.class);
+
+	private static final int GOING_AWAY = 1001;
+
+	private static final int NO_STATUS = 1005;
+
+	private static final int ABNORMAL_CLOSURE = 1006;
 
 	private final WebSocket webSocket;
 
@@ -86,6 +93,26 @@ final class WebSocketMessageChannel implements MessageChannel {
 	}
 
 	/**
+	 * Return why a close that the server (or the loss of the connection) brought about is
+	 * a failure: any status but a normal closure, the server going away, or a close frame
+	 * without a status. {@code 1006} is what the JDK reports when the connection ended
+	 * without a close frame.
+	 * @param uri the endpoint
+	 * @param statusCode the status of the close
+	 * @param reason its reason, possibly empty
+	 * @return the failure, {@code null} for an orderly close
+	 */
+	static @Nullable IOException closeFailure(URI uri, int statusCode, String reason) {
+		if (statusCode == WebSocket.NORMAL_CLOSURE || statusCode == GOING_AWAY || statusCode == NO_STATUS) {
+			return null;
+		}
+		String why = (!reason.isEmpty()) ? reason
+				: (statusCode == ABNORMAL_CLOSURE) ? "the connection ended without a close frame" : null;
+		return new IOException(
+				"WebSocket to " + uri + " closed with status " + statusCode + ((why != null) ? " (" + why + ")" : ""));
+	}
+
+	/**
 	 * Reads frames, assembling partial text messages.
 	 */
 	private static final class FrameListener implements WebSocket.Listener {
@@ -131,7 +158,7 @@ final class WebSocketMessageChannel implements MessageChannel {
 				logger.debug("WebSocket to " + this.uri + " closed: " + statusCode + " " + reason);
 			}
 			if (!this.closedByUs) {
-				this.receiver.onClosed(null);
+				this.receiver.onClosed(closeFailure(this.uri, statusCode, reason));
 			}
 			return null;
 		}

@@ -51,6 +51,18 @@ class ClientPackageArchitectureTests {
 	}
 
 	@Test
+	void clientChangesCaseWithoutTheDefaultLocale() {
+		// under a Turkish default locale "I".toLowerCase() is a dotless "ı"
+		noClasses().that()
+			.resideInAPackage("io.github.jsonrpc.client..")
+			.should()
+			.callMethod(String.class, "toLowerCase")
+			.orShould()
+			.callMethod(String.class, "toUpperCase")
+			.check(classes);
+	}
+
+	@Test
 	void clientPackagesAreNullMarked() {
 		classes().that()
 			.resideInAPackage("io.github.jsonrpc.client..")

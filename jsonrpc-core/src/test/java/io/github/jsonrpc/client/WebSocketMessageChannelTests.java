@@ -40,13 +40,16 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.github.jsonrpc.TestWaits;
+import io.github.jsonrpc.protocol.JsonRpcMessageCodec;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -168,6 +171,85 @@ class WebSocketMessageChannelTests {
 	}
 
 	@Test
+	void closeOfTheServerWithAnErrorStatusIsReportedAsAnErrorNamingIt() throws Exception {
+		this.channel = open(server.uri(), Map.of(), null);
+		LoopbackWebSocketServer.Connection connection = server.nextConnection();
+		connection.close(1008, "slow consumer");
+		assertThat(this.receiver.nextClose()).isEqualTo(IOException.class.getName());
+		assertThat(this.receiver.errors.poll())
+			.hasMessage("WebSocket to " + server.uri() + " closed with status 1008 (slow consumer)");
+	}
+
+	@Test
+	void closeOfTheServerWithoutAStatusIsReportedWithoutAnError() throws Exception {
+		try (ServerSocket raw = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			raw.setSoTimeout((int) TestWaits.SHORT.toMillis());
+			CompletableFuture<MessageChannel> opening = openRaw(raw);
+			try (Socket peer = raw.accept()) {
+				acceptUpgrade(peer);
+				this.channel = TestWaits.get(opening);
+				// a close frame without a status (1005 to the JDK)
+				peer.getOutputStream().write(new byte[] { (byte) 0x88, 0 });
+				peer.getOutputStream().flush();
+				assertThat(this.receiver.nextClose()).isEqualTo("orderly");
+			}
+		}
+	}
+
+	@Test
+	void connectionDroppedWithoutACloseFrameIsReportedAsAnErrorNamingTheStatus() throws Exception {
+		int port;
+		try (ServerSocket raw = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			port = raw.getLocalPort();
+			raw.setSoTimeout((int) TestWaits.SHORT.toMillis());
+			CompletableFuture<MessageChannel> opening = openRaw(raw);
+			try (Socket peer = raw.accept()) {
+				acceptUpgrade(peer);
+				this.channel = TestWaits.get(opening);
+				// the end of the stream, without a close frame: 1006 to the JDK
+				peer.shutdownOutput();
+				assertThat(this.receiver.nextClose()).isEqualTo(IOException.class.getName());
+			}
+		}
+		assertThat(this.receiver.errors.poll()).hasMessage("WebSocket to ws://127.0.0.1:" + port
+				+ "/ws closed with status 1006 (the connection ended without a close frame)");
+	}
+
+	@Test
+	void pendingCallFailsWithTheReasonOfAConnectionDroppedWithoutACloseFrame() throws Exception {
+		try (ServerSocket raw = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			raw.setSoTimeout((int) TestWaits.SHORT.toMillis());
+			URI uri = URI.create("ws://127.0.0.1:" + raw.getLocalPort() + "/ws");
+			// no reconnect while the test runs
+			MessageChannelJsonRpcTransport transport = new MessageChannelJsonRpcTransport(uri,
+					JsonRpcMessageCodec.create(JsonMapper.builder().build()),
+					new MessageChannelJsonRpcTransport.Options(TestWaits.SHORT, Map.of(), Duration.ofMinutes(1),
+							Duration.ofMinutes(1)));
+			try {
+				CompletableFuture<byte[]> call = transport
+					.exchangeRaw("{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"id\":1}".getBytes(StandardCharsets.UTF_8));
+				try (Socket peer = raw.accept()) {
+					acceptUpgrade(peer);
+					// the call's text frame (final, opcode 1) arrived
+					assertThat(peer.getInputStream().read()).isEqualTo(0x81);
+					peer.shutdownOutput();
+					assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> TestWaits.get(call))
+						.havingCause()
+						.isInstanceOf(JsonRpcTransportException.class)
+						.withMessage("Connection to " + uri + " closed")
+						.havingCause()
+						.isInstanceOf(IOException.class)
+						.withMessage("WebSocket to " + uri
+								+ " closed with status 1006 (the connection ended without a close frame)");
+				}
+			}
+			finally {
+				transport.close();
+			}
+		}
+	}
+
+	@Test
 	void closingTheChannelClosesTheWebSocketNormally() throws Exception {
 		this.channel = open(server.uri(), Map.of(), null);
 		LoopbackWebSocketServer.Connection connection = server.nextConnection();
@@ -257,6 +339,8 @@ class WebSocketMessageChannelTests {
 
 		final BlockingQueue<String> closes = new LinkedBlockingQueue<>();
 
+		final BlockingQueue<Throwable> errors = new LinkedBlockingQueue<>();
+
 		@Override
 		public void onMessage(String text) {
 			if (text.equals("fail")) {
@@ -267,6 +351,9 @@ class WebSocketMessageChannelTests {
 
 		@Override
 		public void onClosed(@Nullable Throwable error) {
+			if (error != null) {
+				this.errors.add(error);
+			}
 			this.closes.add((error != null) ? error.getClass().getName() : "orderly");
 		}
 

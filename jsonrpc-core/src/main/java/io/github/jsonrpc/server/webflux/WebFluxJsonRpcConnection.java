@@ -50,6 +50,13 @@ final class WebFluxJsonRpcConnection extends JsonRpcConnection {
 
 	private static final Log logger = LogFactory.getLog(WebFluxJsonRpcConnection.class);
 
+	/**
+	 * Close status of a connection that received a binary message: the one of the Servlet
+	 * stack.
+	 */
+	static final CloseStatus BINARY_NOT_SUPPORTED = CloseStatus.NOT_ACCEPTABLE
+		.withReason("Binary messages not supported");
+
 	private final WebSocketSession session;
 
 	private final Object monitor = new Object();
@@ -91,11 +98,18 @@ final class WebFluxJsonRpcConnection extends JsonRpcConnection {
 
 	/**
 	 * Handle one inbound WebSocket message: text is a JSON-RPC message, a pong only shows
-	 * the client is alive.
+	 * the client is alive, a binary message closes the connection with {@code 1003}.
 	 * @param message the message
 	 */
 	void handle(WebSocketMessage message) {
 		received();
+		if (message.getType() == WebSocketMessage.Type.BINARY) {
+			// refused as on the Servlet stack (Spring's TextWebSocketHandler), same
+			// status and reason, rather than dropped without the client knowing
+			this.session.close(BINARY_NOT_SUPPORTED)
+				.subscribe(null, (ex) -> logger.debug("Failed to close WebSocket session " + id(), ex));
+			return;
+		}
 		if (message.getType() != WebSocketMessage.Type.TEXT) {
 			return;
 		}

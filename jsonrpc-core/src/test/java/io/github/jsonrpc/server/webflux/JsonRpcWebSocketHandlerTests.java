@@ -265,6 +265,24 @@ class JsonRpcWebSocketHandlerTests {
 	}
 
 	@Test
+	void binaryFrameClosesWith1003AsOnTheServletStack() throws Exception {
+		TestReactiveWebSocketSession session = new TestReactiveWebSocketSession("w11", null, Long.MAX_VALUE);
+		CompletableFuture<Void> served = this.handler.handle(session).toFuture();
+		session.inbound().tryEmitNext(session.pongMessage((factory) -> factory.wrap(new byte[] { 1 })));
+		assertThat(session.closed()).isEmpty();
+		session.inbound().tryEmitNext(session.binaryMessage((factory) -> factory.wrap(CALL.getBytes())));
+		// the status and reason Spring's TextWebSocketHandler closes with on the Servlet
+		// stack
+		assertThat(session.closed()).singleElement().satisfies((status) -> {
+			assertThat(status.getCode()).isEqualTo(1003);
+			assertThat(status.getReason()).isEqualTo("Binary messages not supported");
+		});
+		assertThat(session.sentText()).isEmpty();
+		TestWaits.get(served);
+		assertThat(this.handler.sessions()).isEmpty();
+	}
+
+	@Test
 	void closeReasonsMapToWebSocketCloseStatuses() {
 		assertThat(WebFluxJsonRpcConnection.closeStatus(JsonRpcCloseReason.NORMAL)).isEqualTo(CloseStatus.NORMAL);
 		assertThat(WebFluxJsonRpcConnection.closeStatus(JsonRpcCloseReason.SHUTDOWN)).isEqualTo(CloseStatus.GOING_AWAY);

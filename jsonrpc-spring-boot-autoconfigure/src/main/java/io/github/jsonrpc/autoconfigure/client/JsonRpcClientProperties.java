@@ -49,7 +49,8 @@ public class JsonRpcClientProperties extends LinkedHashMap<String, JsonRpcClient
 		private @Nullable String url;
 
 		/**
-		 * Transport to use; derived from the URL's scheme when not set.
+		 * Transport to use, HTTP or WebSocket, rewriting the URL's scheme; derived from
+		 * the scheme when not set. Not allowed with a tcp(s):// URL.
 		 */
 		private @Nullable Transport transport;
 
@@ -95,7 +96,7 @@ public class JsonRpcClientProperties extends LinkedHashMap<String, JsonRpcClient
 		private Duration reconnectInitialDelay = Duration.ofMillis(500);
 
 		/**
-		 * Largest delay between WebSocket reconnect attempts.
+		 * Largest delay between WebSocket reconnect attempts; at least the initial delay.
 		 */
 		private Duration reconnectMaxDelay = Duration.ofSeconds(30);
 

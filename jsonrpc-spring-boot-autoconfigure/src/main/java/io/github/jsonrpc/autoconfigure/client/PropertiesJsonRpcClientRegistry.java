@@ -17,12 +17,14 @@
 package io.github.jsonrpc.autoconfigure.client;
 
 import java.net.URI;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.github.jsonrpc.client.JsonRpcClient;
 import io.github.jsonrpc.client.config.JsonRpcClientRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.util.Assert;
@@ -43,6 +45,8 @@ final class PropertiesJsonRpcClientRegistry implements JsonRpcClientRegistry, Di
 	private final Map<String, JsonRpcClient> clients = new ConcurrentHashMap<>();
 
 	PropertiesJsonRpcClientRegistry(JsonRpcClientProperties properties, Supplier<JsonRpcClient.Builder> builders) {
+		// refused at startup, not when a client is first used
+		properties.forEach(PropertiesJsonRpcClientRegistry::validate);
 		this.properties = properties;
 		this.builders = builders;
 	}
@@ -71,12 +75,45 @@ final class PropertiesJsonRpcClientRegistry implements JsonRpcClientRegistry, Di
 		return builder.build();
 	}
 
+	/**
+	 * Refuse settings of a named client that only make sense together with others.
+	 * @param name the client's name
+	 * @param settings its settings
+	 */
+	static void validate(String name, JsonRpcClientProperties.Client settings) {
+		String prefix = "jsonrpc.client." + name + ".";
+		Assert.state(settings.getReconnectMaxDelay().compareTo(settings.getReconnectInitialDelay()) >= 0,
+				() -> prefix + "reconnect-max-delay (" + settings.getReconnectMaxDelay() + ") must not be shorter than "
+						+ prefix + "reconnect-initial-delay (" + settings.getReconnectInitialDelay() + ")");
+		// the transport chooses between the HTTP and WebSocket endpoints of one server
+		// (the same path); a TCP server is neither
+		Assert.state(settings.getTransport() == null || !isTcp(settings.getUrl()),
+				() -> prefix + "transport cannot be set for a tcp:// or tcps:// url (" + settings.getUrl()
+						+ "): it chooses between HTTP and WebSocket; remove it, or set the url of the HTTP or "
+						+ "WebSocket endpoint");
+	}
+
+	private static boolean isTcp(@Nullable String url) {
+		if (url == null) {
+			return false;
+		}
+		String scheme;
+		try {
+			scheme = URI.create(url).getScheme();
+		}
+		catch (IllegalArgumentException ex) {
+			// an invalid URL fails when its client is built, naming the URL
+			return false;
+		}
+		return scheme != null && scheme.toLowerCase(Locale.ROOT).startsWith("tcp");
+	}
+
 	static URI url(JsonRpcClientProperties.Client settings) {
 		URI url = URI.create(settings.getUrl());
 		if (settings.getTransport() == null || url.getScheme() == null) {
 			return url;
 		}
-		boolean secure = url.getScheme().toLowerCase().endsWith("s");
+		boolean secure = url.getScheme().toLowerCase(Locale.ROOT).endsWith("s");
 		String scheme = switch (settings.getTransport()) {
 			case HTTP -> secure ? "https" : "http";
 			case WEBSOCKET -> secure ? "wss" : "ws";

@@ -18,6 +18,7 @@ package io.github.jsonrpc.autoconfigure.client;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.jsonrpc.client.JsonRpcClient;
@@ -32,6 +33,8 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -122,6 +125,69 @@ class JsonRpcClientAutoConfigurationTests {
 		relative.setUrl("/rpc");
 		relative.setTransport(JsonRpcClientProperties.Transport.WEBSOCKET);
 		assertThat(PropertiesJsonRpcClientRegistry.url(relative)).hasToString("/rpc");
+	}
+
+	@Test
+	void transportRewritesAnUpperCaseSchemeUnderATurkishDefaultLocale() {
+		Locale defaultLocale = Locale.getDefault();
+		Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+		try {
+			JsonRpcClientProperties.Client feed = new JsonRpcClientProperties.Client();
+			feed.setUrl("WSS://feed.example/rpc");
+			feed.setTransport(JsonRpcClientProperties.Transport.HTTP);
+			assertThat(PropertiesJsonRpcClientRegistry.url(feed)).hasToString("https://feed.example/rpc");
+			feed.setUrl("HTTP://feed.example/rpc");
+			feed.setTransport(JsonRpcClientProperties.Transport.WEBSOCKET);
+			assertThat(PropertiesJsonRpcClientRegistry.url(feed)).hasToString("ws://feed.example/rpc");
+		}
+		finally {
+			Locale.setDefault(defaultLocale);
+		}
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "tcp://calc.example:9090,http", "tcps://calc.example:9090,websocket",
+			"TCP://calc.example:9090?framing=content-length,http" })
+	void transportOnATcpUrlIsRefusedAtStartupNamingTheProperty(String url, String transport) {
+		this.contextRunner
+			.withPropertyValues("jsonrpc.client.calc.url=" + url, "jsonrpc.client.calc.transport=" + transport)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(IllegalStateException.class)
+				.hasMessage("jsonrpc.client.calc.transport cannot be set for a tcp:// or tcps:// url (" + url
+						+ "): it chooses between HTTP and WebSocket; remove it, or set the url of the HTTP or "
+						+ "WebSocket endpoint"));
+	}
+
+	@Test
+	void tcpUrlWithoutTransportStartsAndKeepsItsUrl() {
+		this.contextRunner.withPropertyValues("jsonrpc.client.calc.url=tcps://calc.example:9090").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(PropertiesJsonRpcClientRegistry.url(context.getBean(JsonRpcClientProperties.class).get("calc")))
+				.hasToString("tcps://calc.example:9090");
+		});
+	}
+
+	@Test
+	void reconnectMaxDelayShorterThanTheInitialDelayIsRefusedAtStartupNamingBoth() {
+		this.contextRunner
+			.withPropertyValues("jsonrpc.client.feed.url=ws://feed.example/rpc",
+					"jsonrpc.client.feed.reconnect-initial-delay=2s", "jsonrpc.client.feed.reconnect-max-delay=1s")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(IllegalStateException.class)
+				.hasMessage("jsonrpc.client.feed.reconnect-max-delay (PT1S) must not be shorter than "
+						+ "jsonrpc.client.feed.reconnect-initial-delay (PT2S)"));
+	}
+
+	@Test
+	void reconnectMaxDelayEqualToTheInitialDelayStarts() {
+		this.contextRunner
+			.withPropertyValues("jsonrpc.client.feed.url=ws://feed.example/rpc",
+					"jsonrpc.client.feed.reconnect-initial-delay=2s", "jsonrpc.client.feed.reconnect-max-delay=2s")
+			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test
