@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -119,7 +120,7 @@ public final class JsonRpcTester implements AutoCloseable {
 		JsonMapper mapper = JsonMapper.builder().build();
 		URI uri = URI.create(url);
 		JsonRpcMessageCodec codec = JsonRpcMessageCodec.create(mapper);
-		JsonRpcTransport transport = uri.getScheme().toLowerCase().startsWith("ws")
+		JsonRpcTransport transport = uri.getScheme().toLowerCase(Locale.ROOT).startsWith("ws")
 				? JsonRpcTransport.webSocket(uri, codec) : JsonRpcTransport.http(RestClient.create(url), codec);
 		return forTransport(transport);
 	}
