@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import io.github.jsonrpc.protocol.JsonRpcLogText;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -106,7 +107,8 @@ final class WebSocketMessageChannel implements MessageChannel {
 		if (statusCode == WebSocket.NORMAL_CLOSURE || statusCode == GOING_AWAY || statusCode == NO_STATUS) {
 			return null;
 		}
-		String why = (!reason.isEmpty()) ? reason
+		// the reason is the server's text: escaped, as it ends up in logs
+		String why = (!reason.isEmpty()) ? JsonRpcLogText.escape(reason)
 				: (statusCode == ABNORMAL_CLOSURE) ? "the connection ended without a close frame" : null;
 		return new IOException(
 				"WebSocket to " + uri + " closed with status " + statusCode + ((why != null) ? " (" + why + ")" : ""));
@@ -155,7 +157,8 @@ final class WebSocketMessageChannel implements MessageChannel {
 		@Override
 		public @Nullable CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
 			if (logger.isDebugEnabled()) {
-				logger.debug("WebSocket to " + this.uri + " closed: " + statusCode + " " + reason);
+				logger
+					.debug("WebSocket to " + this.uri + " closed: " + statusCode + " " + JsonRpcLogText.escape(reason));
 			}
 			if (!this.closedByUs) {
 				this.receiver.onClosed(closeFailure(this.uri, statusCode, reason));

@@ -509,7 +509,7 @@ public class JsonRpcProperties {
 		}
 
 		public void setMaxConcurrency(int maxConcurrency) {
-			Assert.isTrue(maxConcurrency >= 0, "max-concurrency must not be negative");
+			Assert.isTrue(maxConcurrency >= 0, "jsonrpc.methods.*.max-concurrency must not be negative");
 			this.maxConcurrency = maxConcurrency;
 		}
 

@@ -135,24 +135,23 @@ class JsonRpcPropertiesBindingTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|',
-			value = { "jsonrpc.http.path=rpc|jsonrpc.http.path must start with '/'",
-					"jsonrpc.http.path=|jsonrpc.http.path must start with '/'",
-					"jsonrpc.http.max-request-size=0B|jsonrpc.http.max-request-size must be positive",
-					"jsonrpc.batch.max-size=0|jsonrpc.batch.max-size must be positive",
-					"jsonrpc.batch.parallelism=0|jsonrpc.batch.parallelism must be positive",
-					"jsonrpc.limits.max-nesting-depth=0|jsonrpc.limits.max-nesting-depth must be positive",
-					"jsonrpc.limits.max-number-length=0|jsonrpc.limits.max-number-length must be positive",
-					"jsonrpc.limits.max-string-length=0|jsonrpc.limits.max-string-length must be positive",
-					"jsonrpc.limits.max-name-length=0|jsonrpc.limits.max-name-length must be positive",
-					"jsonrpc.limits.max-method-name-length=0|jsonrpc.limits.max-method-name-length must be positive",
-					"jsonrpc.limits.max-collected-items=0|jsonrpc.limits.max-collected-items must be positive",
-					"jsonrpc.limits.max-reply-size=0B|jsonrpc.limits.max-reply-size must be positive",
-					"jsonrpc.limits.max-total-buffered-size=0B|jsonrpc.limits.max-total-buffered-size must be positive",
-					"jsonrpc.logging.max-payload-length=-1|jsonrpc.logging.max-payload-length must not be negative",
-					"jsonrpc.methods.[calc.*].max-concurrency=-1|max-concurrency must not be negative",
-					"jsonrpc.methods.[calc.*].timeout=0s|jsonrpc.methods.*.timeout must be positive",
-					"jsonrpc.discovery.version=|jsonrpc.discovery.version must not be empty" })
+	@CsvSource(delimiter = '|', value = { "jsonrpc.http.path=rpc|jsonrpc.http.path must start with '/'",
+			"jsonrpc.http.path=|jsonrpc.http.path must start with '/'",
+			"jsonrpc.http.max-request-size=0B|jsonrpc.http.max-request-size must be positive",
+			"jsonrpc.batch.max-size=0|jsonrpc.batch.max-size must be positive",
+			"jsonrpc.batch.parallelism=0|jsonrpc.batch.parallelism must be positive",
+			"jsonrpc.limits.max-nesting-depth=0|jsonrpc.limits.max-nesting-depth must be positive",
+			"jsonrpc.limits.max-number-length=0|jsonrpc.limits.max-number-length must be positive",
+			"jsonrpc.limits.max-string-length=0|jsonrpc.limits.max-string-length must be positive",
+			"jsonrpc.limits.max-name-length=0|jsonrpc.limits.max-name-length must be positive",
+			"jsonrpc.limits.max-method-name-length=0|jsonrpc.limits.max-method-name-length must be positive",
+			"jsonrpc.limits.max-collected-items=0|jsonrpc.limits.max-collected-items must be positive",
+			"jsonrpc.limits.max-reply-size=0B|jsonrpc.limits.max-reply-size must be positive",
+			"jsonrpc.limits.max-total-buffered-size=0B|jsonrpc.limits.max-total-buffered-size must be positive",
+			"jsonrpc.logging.max-payload-length=-1|jsonrpc.logging.max-payload-length must not be negative",
+			"jsonrpc.methods.[calc.*].max-concurrency=-1|jsonrpc.methods.*.max-concurrency must not be negative",
+			"jsonrpc.methods.[calc.*].timeout=0s|jsonrpc.methods.*.timeout must be positive",
+			"jsonrpc.discovery.version=|jsonrpc.discovery.version must not be empty" })
 	void refusesAnInvalidValueAtStartup(String property, String message) {
 		this.contextRunner.withPropertyValues(property)
 			.run((context) -> assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining(message));

@@ -46,6 +46,12 @@ public enum JsonRpcCloseReason {
 	SLOW_CONSUMER,
 
 	/** The server cannot take more work for this connection now. */
-	OVERLOADED
+	OVERLOADED,
+
+	/**
+	 * The client sent a kind of message the transport does not take: a binary WebSocket
+	 * message (JSON-RPC travels in text messages).
+	 */
+	UNSUPPORTED_DATA
 
 }

@@ -79,6 +79,7 @@ final class WebFluxJsonRpcConnection extends JsonRpcConnection {
 			case TOO_BIG -> CloseStatus.TOO_BIG_TO_PROCESS;
 			case SLOW_CONSUMER -> JsonRpcWebSocketHandler.SLOW_CONSUMER;
 			case OVERLOADED -> CloseStatus.SERVICE_OVERLOAD;
+			case UNSUPPORTED_DATA -> BINARY_NOT_SUPPORTED;
 		};
 	}
 
@@ -104,10 +105,10 @@ final class WebFluxJsonRpcConnection extends JsonRpcConnection {
 	void handle(WebSocketMessage message) {
 		received();
 		if (message.getType() == WebSocketMessage.Type.BINARY) {
-			// refused as on the Servlet stack (Spring's TextWebSocketHandler), same
-			// status and reason, rather than dropped without the client knowing
-			this.session.close(BINARY_NOT_SUPPORTED)
-				.subscribe(null, (ex) -> logger.debug("Failed to close WebSocket session " + id(), ex));
+			// refused as on the Servlet stack, same status and reason, rather than
+			// dropped without the client knowing; the connection is closed first, so
+			// that nothing received after it runs
+			close(JsonRpcCloseReason.UNSUPPORTED_DATA);
 			return;
 		}
 		if (message.getType() != WebSocketMessage.Type.TEXT) {

@@ -36,6 +36,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.Assert;
+import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
@@ -76,6 +77,13 @@ public final class JsonRpcWebSocketHandler extends TextWebSocketHandler implemen
 
 	/** Close status of a connection whose client does not read fast enough. */
 	public static final CloseStatus SLOW_CONSUMER = CloseStatus.POLICY_VIOLATION.withReason("slow consumer");
+
+	/**
+	 * Close status of a connection that received a binary message: the one of Spring's
+	 * {@link TextWebSocketHandler}.
+	 */
+	static final CloseStatus BINARY_NOT_SUPPORTED = CloseStatus.NOT_ACCEPTABLE
+		.withReason("Binary messages not supported");
 
 	private static final Log logger = LogFactory.getLog(JsonRpcWebSocketHandler.class);
 
@@ -241,6 +249,18 @@ public final class JsonRpcWebSocketHandler extends TextWebSocketHandler implemen
 	@Override
 	public boolean supportsPartialMessages() {
 		return true;
+	}
+
+	@Override
+	protected void handleBinaryMessage(WebSocketSession webSocketSession, BinaryMessage message) {
+		WebSocketJsonRpcConnection connection = this.connections.get(webSocketSession.getId());
+		if (connection == null) {
+			super.handleBinaryMessage(webSocketSession, message);
+			return;
+		}
+		// through the connection, so that it is closed (and its calls cancelled) at once,
+		// not only when the container reports the session's end
+		connection.close(JsonRpcCloseReason.UNSUPPORTED_DATA);
 	}
 
 	@Override

@@ -127,6 +127,7 @@ final class WebSocketJsonRpcConnection extends JsonRpcConnection {
 			case TOO_BIG -> CloseStatus.TOO_BIG_TO_PROCESS;
 			case SLOW_CONSUMER -> JsonRpcWebSocketHandler.SLOW_CONSUMER;
 			case OVERLOADED -> CloseStatus.SERVICE_OVERLOAD;
+			case UNSUPPORTED_DATA -> JsonRpcWebSocketHandler.BINARY_NOT_SUPPORTED;
 		};
 	}
 

@@ -277,8 +277,11 @@ class JsonRpcWebSocketHandlerTests {
 			assertThat(status.getCode()).isEqualTo(1003);
 			assertThat(status.getReason()).isEqualTo("Binary messages not supported");
 		});
-		assertThat(session.sentText()).isEmpty();
+		// a call received after the binary message is not run: the connection closed
+		// at once
+		session.receiveText(CALL);
 		TestWaits.get(served);
+		assertThat(session.sentText()).isEmpty();
 		assertThat(this.handler.sessions()).isEmpty();
 	}
 
@@ -294,6 +297,8 @@ class JsonRpcWebSocketHandlerTests {
 			.isEqualTo(JsonRpcWebSocketHandler.SLOW_CONSUMER);
 		assertThat(WebFluxJsonRpcConnection.closeStatus(JsonRpcCloseReason.OVERLOADED))
 			.isEqualTo(CloseStatus.SERVICE_OVERLOAD);
+		assertThat(WebFluxJsonRpcConnection.closeStatus(JsonRpcCloseReason.UNSUPPORTED_DATA))
+			.isEqualTo(new CloseStatus(1003, "Binary messages not supported"));
 		assertThat(JsonRpcWebSocketHandler.IDLE.getCode()).isEqualTo(1001);
 		assertThat(JsonRpcWebSocketHandler.SLOW_CONSUMER.getCode()).isEqualTo(1008);
 	}

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketMessage;
@@ -139,6 +140,21 @@ class JsonRpcWebSocketHandlerTests {
 		then(connection).should(never()).close(any());
 		assertThat(sent(connection)).satisfiesExactly((first) -> assertThat(first).contains("\"id\":7"),
 				(second) -> assertThat(second).contains("\"id\":8"));
+	}
+
+	@Test
+	void binaryMessageClosesWith1003AndNothingReceivedAfterItRuns() throws Exception {
+		JsonRpcWebSocketHandler handler = new JsonRpcWebSocketHandler(this.rpc, this.sessions, Runnable::run);
+		WebSocketSession connection = connection("c8");
+		handler.afterConnectionEstablished(connection);
+		handler.handleMessage(connection, new BinaryMessage(new byte[] { 1, 2 }));
+		// the status and reason of Spring's TextWebSocketHandler, the same as over
+		// WebFlux
+		then(connection).should().close(new CloseStatus(1003, "Binary messages not supported"));
+		// the container may still deliver a message read before the close: not run
+		handler.handleMessage(connection, new TextMessage("{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"id\":9}"));
+		then(connection).should(never()).sendMessage(any());
+		assertThat(handler.sessions()).isEmpty();
 	}
 
 	@Test

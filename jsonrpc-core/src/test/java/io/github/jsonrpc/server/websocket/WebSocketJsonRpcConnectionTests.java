@@ -75,6 +75,8 @@ class WebSocketJsonRpcConnectionTests {
 		assertThat(WebSocketJsonRpcConnection.closeStatus(JsonRpcCloseReason.TOO_BIG).getCode()).isEqualTo(1009);
 		assertThat(WebSocketJsonRpcConnection.closeStatus(JsonRpcCloseReason.SLOW_CONSUMER).getCode()).isEqualTo(1008);
 		assertThat(WebSocketJsonRpcConnection.closeStatus(JsonRpcCloseReason.OVERLOADED).getCode()).isEqualTo(1013);
+		assertThat(WebSocketJsonRpcConnection.closeStatus(JsonRpcCloseReason.UNSUPPORTED_DATA))
+			.isEqualTo(new CloseStatus(1003, "Binary messages not supported"));
 	}
 
 	@Test

@@ -164,7 +164,7 @@ public class JsonRpcWebSocketProperties {
 
 	public void setServerRequestTimeout(Duration serverRequestTimeout) {
 		Assert.isTrue(!serverRequestTimeout.isNegative() && !serverRequestTimeout.isZero(),
-				"'serverRequestTimeout' must be positive");
+				"jsonrpc.websocket.server-request-timeout must be positive");
 		this.serverRequestTimeout = serverRequestTimeout;
 	}
 
@@ -173,7 +173,7 @@ public class JsonRpcWebSocketProperties {
 	}
 
 	public void setMaxPendingServerRequests(int maxPendingServerRequests) {
-		Assert.isTrue(maxPendingServerRequests > 0, "'maxPendingServerRequests' must be positive");
+		Assert.isTrue(maxPendingServerRequests > 0, "jsonrpc.websocket.max-pending-server-requests must be positive");
 		this.maxPendingServerRequests = maxPendingServerRequests;
 	}
 
