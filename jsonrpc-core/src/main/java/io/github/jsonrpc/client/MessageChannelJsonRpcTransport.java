@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -68,9 +69,11 @@ import org.springframework.util.Assert;
  * of the server (a method and an id) to its {@link Listener#onRequest onRequest}, whose
  * answer is sent when it completes: {@code -32601} when the client has no handlers. The
  * client's listener runs listeners and handlers elsewhere.</li>
- * <li>When the connection drops, pending exchanges fail with a
+ * <li>When the connection drops, the exchanges sent on it fail with a
  * {@link JsonRpcTransportException} and the transport reconnects with exponential
- * backoff, then tells the listener so that it can subscribe again.</li>
+ * backoff, then tells the listener so that it can subscribe again. A late drop of a
+ * connection that was already replaced (its output had closed) fails only what was sent
+ * on it.</li>
  * </ul>
  *
  * @author JSON-RPC for Spring Boot team
@@ -108,7 +111,7 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 
 	private final Object lock = new Object();
 
-	private @Nullable CompletableFuture<MessageChannel> connection;
+	private @Nullable Connection connection;
 
 	private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
 
@@ -203,7 +206,7 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 				send(cancelMessage(call)).exceptionally((failure) -> null);
 			}
 		});
-		send(this.codec.encode(call)).whenComplete((ws, ex) -> {
+		send(this.codec.encode(call), stream.result()).whenComplete((ws, ex) -> {
 			if (ex != null) {
 				stream.result().completeExceptionally(JsonRpcTransportException.wrap(ex));
 			}
@@ -242,7 +245,7 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 		}
 		// timed out or cancelled exchanges must not leak
 		reply.whenComplete((result, ex) -> ids.forEach((id) -> this.pending.remove(id, reply)));
-		send(message).whenComplete((ws, ex) -> {
+		send(message, reply).whenComplete((ws, ex) -> {
 			if (ex != null) {
 				reply.completeExceptionally(JsonRpcTransportException.wrap(ex));
 			}
@@ -274,8 +277,23 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 	}
 
 	private CompletableFuture<?> send(byte[] message) {
+		return send(message, null);
+	}
+
+	/**
+	 * Send a message on the current connection.
+	 * @param message the message
+	 * @param awaiting what waits for the server's answer to the message, failed when the
+	 * connection it was sent on drops; {@code null} when nothing waits
+	 * @return completes when the message was sent
+	 */
+	private CompletableFuture<?> send(byte[] message, @Nullable CompletableFuture<?> awaiting) {
 		String text = new String(message, StandardCharsets.UTF_8);
-		return connection().thenCompose((channel) -> {
+		Connection current = connection();
+		if (awaiting != null) {
+			current.await(awaiting);
+		}
+		return current.channel.thenCompose((channel) -> {
 			synchronized (this.lock) {
 				// one outstanding send per connection: chain after the previous one
 				CompletableFuture<?> sent = this.lastSend.handle((result, ex) -> null)
@@ -286,17 +304,31 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 		});
 	}
 
-	private CompletableFuture<MessageChannel> connection() {
+	private Connection connection() {
 		synchronized (this.lock) {
-			CompletableFuture<MessageChannel> current = this.connection;
-			if (current != null && !current.isCompletedExceptionally()
-					&& !(current.isDone() && current.join().isOutputClosed())) {
+			Connection current = this.connection;
+			if (current != null && current.isUsable()) {
 				return current;
 			}
-			CompletableFuture<MessageChannel> opening = this.opener.open(new Receiver())
-				.exceptionallyCompose((ex) -> CompletableFuture
-					.failedFuture(new JsonRpcTransportException("Cannot connect to " + this.uri, ex)));
+			Connection opening = new Connection();
+			// current before it opens: a drop reported while opening is this connection's
 			this.connection = opening;
+			CompletableFuture<MessageChannel> opened;
+			try {
+				opened = this.opener.open(opening);
+			}
+			catch (RuntimeException ex) {
+				opened = CompletableFuture.failedFuture(ex);
+			}
+			opened.whenComplete((channel, ex) -> {
+				if (ex != null) {
+					opening.channel
+						.completeExceptionally(new JsonRpcTransportException("Cannot connect to " + this.uri, ex));
+				}
+				else {
+					opening.channel.complete(channel);
+				}
+			});
 			return opening;
 		}
 	}
@@ -453,16 +485,20 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 		});
 	}
 
-	private void connectionLost(@Nullable Throwable cause) {
+	private void connectionLost(Connection lost, @Nullable Throwable cause) {
+		boolean current;
 		synchronized (this.lock) {
-			this.connection = null;
+			// a late report of a connection that was already replaced must not drop the
+			// one that replaced it
+			current = (this.connection == lost);
+			if (current) {
+				this.connection = null;
+			}
 		}
-		JsonRpcTransportException failure = new JsonRpcTransportException("Connection to " + this.uri + " closed",
-				cause);
-		new ArrayList<>(this.pending.values()).forEach((future) -> future.completeExceptionally(failure));
-		new ArrayList<>(this.unidentified).forEach((future) -> future.completeExceptionally(failure));
-		new ArrayList<>(this.streams.values()).forEach((stream) -> stream.result().completeExceptionally(failure));
-		if (!this.closed) {
+		// only what was sent on this connection: the replacement's calls are answered
+		// on the replacement
+		lost.fail(new JsonRpcTransportException("Connection to " + this.uri + " closed", cause));
+		if (current && !this.closed) {
 			scheduleReconnect(0);
 		}
 	}
@@ -473,7 +509,7 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 			logger.debug("Reconnecting to " + this.uri + " in " + delay + " ms (attempt " + (attempt + 1) + ")");
 		}
 		try {
-			this.scheduler.schedule(() -> connection().whenComplete((ws, ex) -> {
+			this.scheduler.schedule(() -> connection().channel.whenComplete((ws, ex) -> {
 				if (this.closed) {
 					return;
 				}
@@ -515,13 +551,13 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 	@Override
 	public void close() {
 		this.closed = true;
-		CompletableFuture<MessageChannel> current;
+		Connection current;
 		synchronized (this.lock) {
 			current = this.connection;
 			this.connection = null;
 		}
 		if (current != null) {
-			current.thenAccept(MessageChannel::close);
+			current.channel.thenAccept(MessageChannel::close);
 		}
 		JsonRpcTransportException failure = new JsonRpcTransportException("Transport to " + this.uri + " closed");
 		new ArrayList<>(this.pending.values()).forEach((future) -> future.completeExceptionally(failure));
@@ -531,9 +567,38 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 	}
 
 	/**
-	 * Receives the messages of the current connection.
+	 * One connection: receives the messages of its channel and knows what was sent on it,
+	 * so that its drop fails exactly that.
 	 */
-	private final class Receiver implements MessageChannel.Receiver {
+	private final class Connection implements MessageChannel.Receiver {
+
+		final CompletableFuture<MessageChannel> channel = new CompletableFuture<>();
+
+		/** Exchanges and streams sent on this connection and not yet answered. */
+		private final Set<CompletableFuture<?>> awaiting = ConcurrentHashMap.newKeySet();
+
+		private volatile @Nullable JsonRpcTransportException lost;
+
+		boolean isUsable() {
+			return !this.channel.isCompletedExceptionally()
+					&& !(this.channel.isDone() && this.channel.join().isOutputClosed());
+		}
+
+		void await(CompletableFuture<?> answer) {
+			this.awaiting.add(answer);
+			answer.whenComplete((result, ex) -> this.awaiting.remove(answer));
+			// sent on a connection that dropped meanwhile: fail it as if it had been sent
+			// before
+			JsonRpcTransportException failure = this.lost;
+			if (failure != null) {
+				answer.completeExceptionally(failure);
+			}
+		}
+
+		void fail(JsonRpcTransportException failure) {
+			this.lost = failure;
+			new ArrayList<>(this.awaiting).forEach((answer) -> answer.completeExceptionally(failure));
+		}
 
 		@Override
 		public void onMessage(String text) {
@@ -542,7 +607,7 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 
 		@Override
 		public void onClosed(@Nullable Throwable error) {
-			connectionLost(error);
+			connectionLost(this, error);
 		}
 
 	}

@@ -18,7 +18,6 @@ package io.github.jsonrpc.client;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -26,31 +25,26 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.github.jsonrpc.LoopbackTomcat;
 import io.github.jsonrpc.TestWaits;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.HandshakeRequest;
-import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
-import org.apache.catalina.Context;
-import org.apache.catalina.connector.Connector;
-import org.apache.catalina.startup.Tomcat;
-import org.apache.tomcat.websocket.server.WsSci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A real embedded Tomcat on a random port of the loopback interface, with one plain
- * WebSocket endpoint at {@code /ws} (no JSON-RPC server behind it: the client's tests do
- * not depend on the server's code). Each connection it accepts is handed to the test as a
- * {@link Connection}, which keeps the handshake's headers and the text messages received,
- * and sends, fragments and closes from the server's side.
+ * A real embedded Tomcat on a random port of the loopback interface (a
+ * {@link LoopbackTomcat}), with one plain WebSocket endpoint at {@code /ws} (no JSON-RPC
+ * server behind it: the client's tests do not depend on the server's code). Each
+ * connection it accepts is handed to the test as a {@link Connection}, which keeps the
+ * handshake's headers and the text messages received, and sends, fragments and closes
+ * from the server's side.
  *
  * @author JSON-RPC for Spring Boot team
  */
@@ -58,15 +52,12 @@ final class LoopbackWebSocketServer implements AutoCloseable {
 
 	private static final String HEADERS = "handshake.headers";
 
-	private final Tomcat tomcat;
-
-	private final int port;
+	private final LoopbackTomcat tomcat;
 
 	private final BlockingQueue<Connection> connections;
 
-	private LoopbackWebSocketServer(Tomcat tomcat, int port, BlockingQueue<Connection> connections) {
+	private LoopbackWebSocketServer(LoopbackTomcat tomcat, BlockingQueue<Connection> connections) {
 		this.tomcat = tomcat;
-		this.port = port;
 		this.connections = connections;
 	}
 
@@ -77,44 +68,22 @@ final class LoopbackWebSocketServer implements AutoCloseable {
 	 */
 	static LoopbackWebSocketServer start() throws Exception {
 		BlockingQueue<Connection> connections = new LinkedBlockingQueue<>();
-		Tomcat tomcat = new Tomcat();
-		tomcat.setBaseDir(Files.createTempDirectory("tomcat-ws-client").toString());
-		Connector connector = new Connector();
-		connector.setPort(0);
-		connector.setProperty("address", "127.0.0.1");
-		tomcat.setConnector(connector);
-		Context context = tomcat.addContext("", null);
-		Tomcat.addServlet(context, "default", new HttpServlet() {
+		LoopbackTomcat tomcat = LoopbackTomcat.start(new ServerEndpointConfig.Configurator() {
+
+			@Override
+			public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request,
+					HandshakeResponse response) {
+				// the configuration of this one connection
+				config.getUserProperties().put(HEADERS, Map.copyOf(request.getHeaders()));
+			}
+
+			@Override
+			public <T> T getEndpointInstance(Class<T> type) {
+				return type.cast(new RecordingEndpoint(connections));
+			}
+
 		});
-		context.addServletMappingDecoded("/", "default");
-		context.addServletContainerInitializer(new WsSci(), null);
-		context.addServletContainerInitializer((classes, servletContext) -> {
-			ServerContainer container = (ServerContainer) servletContext.getAttribute(ServerContainer.class.getName());
-			try {
-				container.addEndpoint(ServerEndpointConfig.Builder.create(Endpoint.class, "/ws")
-					.configurator(new ServerEndpointConfig.Configurator() {
-
-						@Override
-						public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request,
-								HandshakeResponse response) {
-							// the configuration of this one connection
-							config.getUserProperties().put(HEADERS, Map.copyOf(request.getHeaders()));
-						}
-
-						@Override
-						public <T> T getEndpointInstance(Class<T> type) {
-							return type.cast(new RecordingEndpoint(connections));
-						}
-
-					})
-					.build());
-			}
-			catch (DeploymentException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}, null);
-		tomcat.start();
-		return new LoopbackWebSocketServer(tomcat, connector.getLocalPort(), connections);
+		return new LoopbackWebSocketServer(tomcat, connections);
 	}
 
 	/**
@@ -122,7 +91,7 @@ final class LoopbackWebSocketServer implements AutoCloseable {
 	 * @return {@code ws://127.0.0.1:<port>/ws}
 	 */
 	URI uri() {
-		return URI.create("ws://127.0.0.1:" + this.port + "/ws");
+		return this.tomcat.uri(LoopbackTomcat.PATH);
 	}
 
 	/**
@@ -130,7 +99,7 @@ final class LoopbackWebSocketServer implements AutoCloseable {
 	 * @return {@code ws://127.0.0.1:<port>/none}
 	 */
 	URI missingEndpoint() {
-		return URI.create("ws://127.0.0.1:" + this.port + "/none");
+		return this.tomcat.uri("/none");
 	}
 
 	/**
@@ -146,8 +115,7 @@ final class LoopbackWebSocketServer implements AutoCloseable {
 
 	@Override
 	public void close() throws Exception {
-		this.tomcat.stop();
-		this.tomcat.destroy();
+		this.tomcat.close();
 	}
 
 	/**

@@ -26,6 +26,7 @@ import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -279,6 +280,54 @@ class MessageChannelJsonRpcTransportMatchingTests {
 		}
 		assertThat(TestWaits.get(this.listener.reconnected)).isEqualTo("jsonrpc-client-reconnect (daemon)");
 		assertThat(this.channel.opens).hasValue(2);
+	}
+
+	@Test
+	void lateDropOfAReplacedConnectionFailsOnlyWhatWasSentOnItAndKeepsItsReplacement() throws Exception {
+		this.transport.setListener(this.listener);
+		CompletableFuture<List<JsonRpcResponse>> old = this.transport.exchange(call(1, "a"));
+		CompletableFuture<JsonRpcResponse> oldStream = this.transport.stream(request(2, "words"), (item, bytes) -> {
+		});
+		assertThat(this.channel.next()).contains("\"a\"");
+		assertThat(this.channel.next()).contains("\"id\":2");
+		// the first connection's output closes: the next calls go out on a second one
+		this.channel.outputClosed = true;
+		CompletableFuture<List<JsonRpcResponse>> call = this.transport.exchange(call(3, "b"));
+		CompletableFuture<byte[]> unidentified = this.transport.exchangeRaw(bytes("not json"));
+		CompletableFuture<JsonRpcResponse> stream = this.transport.stream(request(4, "words"), (item, bytes) -> {
+		});
+		assertThat(this.channel.next()).contains("\"b\"");
+		assertThat(this.channel.next()).isEqualTo("not json");
+		assertThat(this.channel.next()).contains("\"id\":4");
+		assertThat(this.channel.opens).hasValue(2);
+		// only now does the first connection report its end
+		IOException reset = new IOException("reset");
+		this.channel.receivers.get(0).onClosed(reset);
+		for (CompletableFuture<?> pending : List.of(old, oldStream)) {
+			assertThat(pending).failsWithin(TestWaits.SHORT)
+				.withThrowableOfType(ExecutionException.class)
+				.havingCause()
+				.isInstanceOf(JsonRpcTransportException.class)
+				.withMessage("Connection to " + ENDPOINT + " closed")
+				.withCause(reset);
+		}
+		assertThat(call).isNotDone();
+		assertThat(unidentified).isNotDone();
+		assertThat(stream).isNotDone();
+		// the second connection is still the transport's: it answers and carries the next
+		// call
+		this.channel.receive("{\"jsonrpc\":\"2.0\",\"result\":\"b\",\"id\":3}");
+		assertThat(TestWaits.get(call)).containsExactly(success(3, "\"b\""));
+		String parseError = "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32700,\"message\":\"Parse error\"},\"id\":null}";
+		this.channel.receive(parseError);
+		assertThat(new String(TestWaits.get(unidentified), StandardCharsets.UTF_8)).isEqualTo(parseError);
+		this.channel.receive("{\"jsonrpc\":\"2.0\",\"result\":\"done\",\"id\":4}");
+		assertThat(TestWaits.get(stream)).isEqualTo(success(4, "\"done\""));
+		CompletableFuture<List<JsonRpcResponse>> next = this.transport.exchange(call(5, "c"));
+		assertThat(this.channel.next()).contains("\"c\"");
+		assertThat(next).isNotDone();
+		assertThat(this.channel.opens).hasValue(2);
+		assertThat(this.listener.reconnected).isNotDone();
 	}
 
 	@Test
@@ -548,6 +597,9 @@ class MessageChannelJsonRpcTransportMatchingTests {
 
 		final AtomicInteger refusals = new AtomicInteger();
 
+		/** The receiver of every connection opened, oldest first. */
+		final List<MessageChannel.Receiver> receivers = new CopyOnWriteArrayList<>();
+
 		volatile boolean outputClosed;
 
 		volatile boolean closed;
@@ -560,6 +612,7 @@ class MessageChannelJsonRpcTransportMatchingTests {
 				return CompletableFuture.failedFuture(new IOException("refused"));
 			}
 			this.receiver = receiver;
+			this.receivers.add(receiver);
 			this.outputClosed = false;
 			return CompletableFuture.completedFuture(this);
 		}

@@ -21,11 +21,9 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -34,34 +32,29 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import jakarta.servlet.http.HttpServlet;
 import jakarta.websocket.Endpoint;
-import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
-import org.apache.catalina.Context;
-import org.apache.catalina.connector.Connector;
-import org.apache.catalina.startup.Tomcat;
-import org.apache.tomcat.websocket.server.WsSci;
 
+import io.github.jsonrpc.LoopbackTomcat;
 import io.github.jsonrpc.TestWaits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real embedded Tomcat with one WebSocket endpoint at {@code /ws}, on a random port of
- * the loopback interface, and a JDK WebSocket client for it.
+ * the loopback interface (a {@link LoopbackTomcat}), and a JDK WebSocket client for it.
  *
  * @author JSON-RPC for Spring Boot team
  */
 final class TomcatWebSocketServer implements AutoCloseable {
 
-	private final Tomcat tomcat;
+	private final LoopbackTomcat tomcat;
 
 	private final int port;
 
-	private TomcatWebSocketServer(Tomcat tomcat, int port) {
+	private TomcatWebSocketServer(LoopbackTomcat tomcat) {
 		this.tomcat = tomcat;
-		this.port = port;
+		this.port = tomcat.port();
 	}
 
 	/**
@@ -72,37 +65,14 @@ final class TomcatWebSocketServer implements AutoCloseable {
 	 * @throws Exception if Tomcat does not start
 	 */
 	static TomcatWebSocketServer start(Supplier<? extends Endpoint> endpoints) throws Exception {
-		Tomcat tomcat = new Tomcat();
-		tomcat.setBaseDir(Files.createTempDirectory("tomcat-ws").toString());
-		Connector connector = new Connector();
-		connector.setPort(0);
-		connector.setProperty("address", "127.0.0.1");
-		tomcat.setConnector(connector);
-		Context context = tomcat.addContext("", null);
-		Tomcat.addServlet(context, "default", new HttpServlet() {
-		});
-		context.addServletMappingDecoded("/", "default");
-		context.addServletContainerInitializer(new WsSci(), null);
-		context.addServletContainerInitializer((classes, servletContext) -> {
-			ServerContainer container = (ServerContainer) servletContext.getAttribute(ServerContainer.class.getName());
-			try {
-				container.addEndpoint(ServerEndpointConfig.Builder.create(Endpoint.class, "/ws")
-					.configurator(new ServerEndpointConfig.Configurator() {
+		return new TomcatWebSocketServer(LoopbackTomcat.start(new ServerEndpointConfig.Configurator() {
 
-						@Override
-						public <T> T getEndpointInstance(Class<T> type) {
-							return type.cast(endpoints.get());
-						}
+			@Override
+			public <T> T getEndpointInstance(Class<T> type) {
+				return type.cast(endpoints.get());
+			}
 
-					})
-					.build());
-			}
-			catch (jakarta.websocket.DeploymentException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}, null);
-		tomcat.start();
-		return new TomcatWebSocketServer(tomcat, connector.getLocalPort());
+		}));
 	}
 
 	/**
@@ -113,7 +83,7 @@ final class TomcatWebSocketServer implements AutoCloseable {
 		Client client = new Client();
 		HttpClient http = HttpClient.newHttpClient();
 		client.webSocket = TestWaits.join(http.newWebSocketBuilder()
-			.buildAsync(URI.create("ws://127.0.0.1:" + this.port + "/ws"), client)
+			.buildAsync(this.tomcat.uri(LoopbackTomcat.PATH), client)
 			.toCompletableFuture());
 		return client;
 	}
@@ -153,8 +123,7 @@ final class TomcatWebSocketServer implements AutoCloseable {
 
 	@Override
 	public void close() throws Exception {
-		this.tomcat.stop();
-		this.tomcat.destroy();
+		this.tomcat.close();
 	}
 
 	/**
