@@ -21,6 +21,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.test.util.ReflectionTestUtils;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -66,6 +68,20 @@ class JsonRpcFrameDecoderTests {
 		JsonRpcFrameDecoder decoder = JsonRpcFraming.NDJSON.decoder(5);
 		feed(decoder, "12345\r\n12345\n");
 		assertThat(this.messages).containsExactly("12345", "12345");
+	}
+
+	@Test
+	void bufferGrowsOnlyWhenFullNotTowardsTheLimit() {
+		// a connection holds about the bytes it sent, not its limit: 300 bytes of a
+		// partial line in a 1 MB decoder take the 256-byte buffer doubled once
+		JsonRpcFrameDecoder decoder = JsonRpcFraming.NDJSON.decoder(1024 * 1024);
+		String line = "x".repeat(300);
+		feed(decoder, line);
+		assertThat(decoder.hasPartialMessage()).isTrue();
+		byte[] buffer = (byte[]) ReflectionTestUtils.getField(decoder, "buffer");
+		assertThat(buffer).hasSize(512);
+		feed(decoder, "\n");
+		assertThat(this.messages).containsExactly(line);
 	}
 
 	@Test

@@ -16,9 +16,7 @@
 package io.github.jsonrpc.autoconfigure.tcp;
 
 import java.net.InetAddress;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLEngine;
 
@@ -32,9 +30,7 @@ import io.github.jsonrpc.protocol.JsonRpcFraming;
 import io.github.jsonrpc.server.JsonRpcSessionRegistry;
 import io.github.jsonrpc.server.tcp.JsonRpcConnectionAuthenticator;
 import io.github.jsonrpc.server.tcp.JsonRpcTcpServer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
@@ -56,16 +52,13 @@ class JsonRpcTcpAutoConfigurationInProcessTests {
 	private static final String PASSWORD = "changeit";
 
 	private static final String[] BUNDLE = { "jsonrpc.tcp.enabled=true", "jsonrpc.tcp.ssl.bundle=rpc",
-			"spring.ssl.bundle.jks.rpc.keystore.location=file:%s",
-			"spring.ssl.bundle.jks.rpc.keystore.password=" + PASSWORD, "spring.ssl.bundle.jks.rpc.keystore.type=PKCS12",
-			"spring.ssl.bundle.jks.rpc.truststore.location=file:%s",
+			"spring.ssl.bundle.jks.rpc.keystore.location=%s", "spring.ssl.bundle.jks.rpc.keystore.password=" + PASSWORD,
+			"spring.ssl.bundle.jks.rpc.keystore.type=PKCS12", "spring.ssl.bundle.jks.rpc.truststore.location=%s",
 			"spring.ssl.bundle.jks.rpc.truststore.password=" + PASSWORD,
 			"spring.ssl.bundle.jks.rpc.truststore.type=PKCS12" };
 
-	@TempDir
-	static Path directory;
-
-	private static Path keyStore;
+	// the committed test key store (JsonRpcTcpAutoConfigurationTests.KEY_STORE_RESOURCE)
+	private static final String KEY_STORE = "classpath:" + JsonRpcTcpAutoConfigurationTests.KEY_STORE_RESOURCE;
 
 	// a lifecycle processor that starts nothing: the server bean is created and
 	// configured, never started
@@ -75,24 +68,10 @@ class JsonRpcTcpAutoConfigurationInProcessTests {
 		.withBean(CalculatorService.class)
 		.withBean("lifecycleProcessor", LifecycleProcessor.class, NotStarting::new);
 
-	@BeforeAll
-	static void generateKeyStore() throws Exception {
-		keyStore = directory.resolve("server.p12");
-		Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-				"-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
-				"CN=jsonrpc-test", "-validity", "2", "-storetype", "PKCS12", "-keystore", keyStore.toString(),
-				"-storepass", PASSWORD, "-keypass", PASSWORD)
-			.redirectErrorStream(true)
-			.start();
-		String output = new String(keytool.getInputStream().readAllBytes());
-		assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		assertThat(keytool.exitValue()).as(output).isZero();
-	}
-
 	private static String[] bundle(String... more) {
 		String[] properties = new String[BUNDLE.length + more.length];
 		for (int i = 0; i < BUNDLE.length; i++) {
-			properties[i] = BUNDLE[i].replace("%s", keyStore.toString());
+			properties[i] = BUNDLE[i].replace("%s", KEY_STORE);
 		}
 		System.arraycopy(more, 0, properties, BUNDLE.length, more.length);
 		return properties;

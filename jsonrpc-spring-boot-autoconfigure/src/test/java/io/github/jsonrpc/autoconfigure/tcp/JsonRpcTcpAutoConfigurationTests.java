@@ -15,9 +15,7 @@
  */
 package io.github.jsonrpc.autoconfigure.tcp;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -32,9 +30,7 @@ import io.github.jsonrpc.server.JsonRpcSessionRegistry;
 import io.github.jsonrpc.server.tcp.JsonRpcConnectionAuthenticator;
 import io.github.jsonrpc.server.tcp.JsonRpcTcpServer;
 import io.github.jsonrpc.server.tcp.TcpTestClient;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import reactor.netty.tcp.TcpServer;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -54,29 +50,22 @@ class JsonRpcTcpAutoConfigurationTests {
 
 	private static final String PASSWORD = "changeit";
 
-	@TempDir
-	static Path directory;
-
-	private static Path keyStore;
+	/**
+	 * The test key store on the classpath: a self-signed EC certificate for
+	 * {@code CN=jsonrpc-test} with {@code SAN=ip:127.0.0.1}, valid until 2126, password
+	 * {@code changeit}, used as key and trust store. Test-only: committed rather than
+	 * made by a {@code keytool} child process before the tests, which mutation testing
+	 * paid again for each mutant. Made with
+	 * {@code keytool -genkeypair -alias server -keyalg EC
+	 * -groupname secp256r1 -dname CN=jsonrpc-test -ext SAN=ip:127.0.0.1 -validity 36500
+	 * -storetype PKCS12 -keystore server.p12 -storepass changeit -keypass changeit}.
+	 */
+	static final String KEY_STORE_RESOURCE = "io/github/jsonrpc/autoconfigure/tcp/server.p12";
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(JsonRpcAutoConfiguration.class, JsonRpcTcpAutoConfiguration.class,
 				JsonRpcPubSubAutoConfiguration.class, SslAutoConfiguration.class))
 		.withBean(CalculatorService.class);
-
-	@BeforeAll
-	static void generateKeyStore() throws Exception {
-		keyStore = directory.resolve("server.p12");
-		Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-				"-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
-				"CN=jsonrpc-test", "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore",
-				keyStore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD)
-			.redirectErrorStream(true)
-			.start();
-		String output = new String(keytool.getInputStream().readAllBytes());
-		assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		assertThat(keytool.exitValue()).as(output).isZero();
-	}
 
 	@Test
 	void offByDefault() {
@@ -124,10 +113,10 @@ class JsonRpcTcpAutoConfigurationTests {
 	void tlsFromAnSslBundle() {
 		this.contextRunner
 			.withPropertyValues("jsonrpc.tcp.enabled=true", "jsonrpc.tcp.ssl.bundle=rpc",
-					"spring.ssl.bundle.jks.rpc.keystore.location=file:" + keyStore,
+					"spring.ssl.bundle.jks.rpc.keystore.location=classpath:" + KEY_STORE_RESOURCE,
 					"spring.ssl.bundle.jks.rpc.keystore.password=" + PASSWORD,
 					"spring.ssl.bundle.jks.rpc.keystore.type=PKCS12",
-					"spring.ssl.bundle.jks.rpc.truststore.location=file:" + keyStore,
+					"spring.ssl.bundle.jks.rpc.truststore.location=classpath:" + KEY_STORE_RESOURCE,
 					"spring.ssl.bundle.jks.rpc.truststore.password=" + PASSWORD,
 					"spring.ssl.bundle.jks.rpc.truststore.type=PKCS12")
 			.run((context) -> {
