@@ -95,7 +95,13 @@ public final class LoopbackTomcat implements AutoCloseable {
 			tomcat.start();
 		}
 		catch (LifecycleException | RuntimeException ex) {
-			stop(tomcat, baseDir);
+			try {
+				stop(tomcat, baseDir);
+			}
+			catch (LifecycleException | IOException | RuntimeException stopFailure) {
+				// the failure to start is the one to report
+				ex.addSuppressed(stopFailure);
+			}
 			throw ex;
 		}
 		return new LoopbackTomcat(tomcat, baseDir, connector.getLocalPort());

@@ -25,10 +25,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -119,6 +122,11 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 
 	private volatile boolean closed;
 
+	// whether a connection of this transport has opened: every later one is a
+	// reconnection,
+	// announced to the listener (guarded by lock)
+	private boolean opened;
+
 	MessageChannelJsonRpcTransport(URI uri, JsonRpcMessageCodec codec, Options options) {
 		this(uri, codec, options,
 				WebSocketMessageChannel.opener(uri, httpClient(options), options.headers(), options.connectTimeout()));
@@ -175,8 +183,18 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(JsonRpcTransportException.wrap(ex));
 		}
-		return exchange(message, ids, false)
-			.thenApply((reply) -> JsonRpcClientCodec.decode(this.codec, request, reply));
+		CompletableFuture<byte[]> reply = exchange(message, ids, false);
+		CompletableFuture<List<JsonRpcResponse>> decoded = reply
+			.thenApply((bytes) -> JsonRpcClientCodec.decode(this.codec, request, bytes));
+		// the caller times out or cancels the decoded future: the exchange ends with it,
+		// so
+		// that its ids are no longer pending and no connection keeps it
+		decoded.whenComplete((responses, ex) -> {
+			if (ex != null) {
+				reply.cancel(false);
+			}
+		});
+		return decoded;
 	}
 
 	@Override
@@ -305,12 +323,26 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 	}
 
 	private Connection connection() {
+		return connection(0);
+	}
+
+	/**
+	 * Return the current connection, or open a new one when there is none that can send.
+	 * A new connection after one that had opened is a reconnection: once open, it tells
+	 * the listener, whose subscriptions were the old session's, whether it replaces a
+	 * dropped connection or one whose output closed before its drop was reported; when it
+	 * cannot open, the next attempt is scheduled with a longer delay.
+	 * @param attempt the failed reconnection attempts before this one
+	 * @return the connection
+	 */
+	private Connection connection(int attempt) {
 		synchronized (this.lock) {
 			Connection current = this.connection;
 			if (current != null && current.isUsable()) {
 				return current;
 			}
 			Connection opening = new Connection();
+			boolean reconnection = this.opened;
 			// current before it opens: a drop reported while opening is this connection's
 			this.connection = opening;
 			CompletableFuture<MessageChannel> opened;
@@ -324,12 +356,49 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 				if (ex != null) {
 					opening.channel
 						.completeExceptionally(new JsonRpcTransportException("Cannot connect to " + this.uri, ex));
+					if (reconnection) {
+						reconnectionFailed(opening, attempt);
+					}
+					return;
 				}
-				else {
-					opening.channel.complete(channel);
+				synchronized (this.lock) {
+					this.opened = true;
+				}
+				opening.channel.complete(channel);
+				if (reconnection) {
+					reconnected();
 				}
 			});
 			return opening;
+		}
+	}
+
+	private void reconnectionFailed(Connection failed, int attempt) {
+		synchronized (this.lock) {
+			if (this.closed || this.connection != failed) {
+				// closed, or a newer connection took over (and retries itself if it
+				// fails)
+				return;
+			}
+		}
+		// the delay stops growing long before the count could overflow
+		scheduleReconnect(Math.min(attempt + 1, MAX_BACKOFF_DOUBLINGS));
+	}
+
+	private void reconnected() {
+		if (this.closed) {
+			return;
+		}
+		logger.info("Reconnected to " + this.uri);
+		Listener current = this.listener;
+		if (current != null) {
+			try {
+				// never on the thread that completed the connection
+				this.scheduler.execute(current::onReconnect);
+			}
+			catch (RejectedExecutionException ex) {
+				// closed meanwhile
+			}
 		}
 	}
 
@@ -509,24 +578,16 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 			logger.debug("Reconnecting to " + this.uri + " in " + delay + " ms (attempt " + (attempt + 1) + ")");
 		}
 		try {
-			this.scheduler.schedule(() -> connection().channel.whenComplete((ws, ex) -> {
-				if (this.closed) {
-					return;
+			// the connection announces itself when it opens and schedules the next
+			// attempt
+			// when it does not; nothing to do when a call has already reconnected
+			this.scheduler.schedule(() -> {
+				if (!this.closed) {
+					connection(attempt);
 				}
-				if (ex != null) {
-					// the delay stops growing long before the count could overflow
-					scheduleReconnect(Math.min(attempt + 1, MAX_BACKOFF_DOUBLINGS));
-					return;
-				}
-				logger.info("Reconnected to " + this.uri);
-				Listener current = this.listener;
-				if (current != null) {
-					// never on the thread that completed the connection
-					this.scheduler.execute(current::onReconnect);
-				}
-			}), delay, TimeUnit.MILLISECONDS);
+			}, delay, TimeUnit.MILLISECONDS);
 		}
-		catch (java.util.concurrent.RejectedExecutionException ex) {
+		catch (RejectedExecutionException ex) {
 			// closed meanwhile
 		}
 	}
@@ -580,8 +641,16 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 		private volatile @Nullable JsonRpcTransportException lost;
 
 		boolean isUsable() {
-			return !this.channel.isCompletedExceptionally()
-					&& !(this.channel.isDone() && this.channel.join().isOutputClosed());
+			if (!this.channel.isDone()) {
+				return true;
+			}
+			// done: the opener's thread cannot change it between the checks any more
+			try {
+				return !this.channel.join().isOutputClosed();
+			}
+			catch (CompletionException | CancellationException ex) {
+				return false;
+			}
 		}
 
 		void await(CompletableFuture<?> answer) {

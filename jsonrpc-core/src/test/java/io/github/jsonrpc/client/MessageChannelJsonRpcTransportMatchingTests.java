@@ -30,6 +30,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.jsonrpc.TestWaits;
@@ -46,6 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for how {@link MessageChannelJsonRpcTransport} matches what it reads to what it
@@ -327,7 +329,54 @@ class MessageChannelJsonRpcTransportMatchingTests {
 		assertThat(this.channel.next()).contains("\"c\"");
 		assertThat(next).isNotDone();
 		assertThat(this.channel.opens).hasValue(2);
-		assertThat(this.listener.reconnected).isNotDone();
+		// the replacement is a new session of the server: the listener was told once, so
+		// that it subscribes again there
+		assertThat(TestWaits.get(this.listener.reconnected)).isEqualTo("jsonrpc-client-reconnect (daemon)");
+		assertThat(this.listener.reconnects).hasValue(1);
+	}
+
+	@Test
+	void replacementThatCannotOpenIsRetriedUntilItOpensAndThenAnnounced() throws Exception {
+		this.transport.setListener(this.listener);
+		this.transport.exchange(call(1, "a"));
+		assertThat(this.channel.next()).contains("\"a\"");
+		// the output closes, the server is away: the call that needs a new connection
+		// fails
+		this.channel.outputClosed = true;
+		this.channel.refusals.set(2);
+		assertThat(this.transport.exchange(call(2, "b"))).failsWithin(TestWaits.SHORT)
+			.withThrowableOfType(ExecutionException.class)
+			.havingCause()
+			.isInstanceOf(JsonRpcTransportException.class)
+			.withMessage("Cannot connect to " + ENDPOINT);
+		// nothing else calls, yet the transport keeps trying and announces the new
+		// session
+		assertThat(TestWaits.get(this.listener.reconnected)).isEqualTo("jsonrpc-client-reconnect (daemon)");
+		assertThat(this.channel.opens).hasValue(4);
+		assertThat(this.listener.reconnects).hasValue(1);
+	}
+
+	@Test
+	void firstConnectionIsNotAnnouncedAsAReconnection() throws Exception {
+		this.transport.setListener(this.listener);
+		CompletableFuture<List<JsonRpcResponse>> call = this.transport.exchange(call(1, "a"));
+		assertThat(this.channel.next()).contains("\"a\"");
+		this.channel.receive("{\"jsonrpc\":\"2.0\",\"result\":true,\"id\":1}");
+		TestWaits.get(call);
+		// an announcement would run on the transport's scheduler: none comes for a while
+		await().during(Duration.ofMillis(200)).atMost(TestWaits.SHORT).until(() -> this.listener.reconnects.get() == 0);
+	}
+
+	@Test
+	void exchangeTheCallerGaveUpOnNoLongerHoldsItsId() throws Exception {
+		CompletableFuture<List<JsonRpcResponse>> abandoned = this.transport.exchange(call(1, "a"));
+		assertThat(this.channel.next()).contains("\"a\"");
+		// what the client does when its timeout passes
+		abandoned.completeExceptionally(new TimeoutException());
+		CompletableFuture<List<JsonRpcResponse>> again = this.transport.exchange(call(1, "b"));
+		assertThat(this.channel.next()).contains("\"b\"");
+		this.channel.receive("{\"jsonrpc\":\"2.0\",\"result\":true,\"id\":1}");
+		assertThat(TestWaits.get(again)).containsExactly(success(1, "true"));
 	}
 
 	@Test
@@ -554,6 +603,8 @@ class MessageChannelJsonRpcTransportMatchingTests {
 
 		final CompletableFuture<String> reconnected = new CompletableFuture<>();
 
+		final AtomicInteger reconnects = new AtomicInteger();
+
 		volatile @Nullable String failOn;
 
 		@Override
@@ -577,6 +628,7 @@ class MessageChannelJsonRpcTransportMatchingTests {
 
 		@Override
 		public void onReconnect() {
+			this.reconnects.incrementAndGet();
 			Thread thread = Thread.currentThread();
 			this.reconnected.complete(thread.getName() + (thread.isDaemon() ? " (daemon)" : ""));
 		}
