@@ -33,6 +33,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.github.jsonrpc.protocol.JsonRpcError;
@@ -123,9 +124,15 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 	private volatile boolean closed;
 
 	// whether a connection of this transport has opened: every later one is a
-	// reconnection,
-	// announced to the listener (guarded by lock)
+	// reconnection, announced to the listener (guarded by lock)
 	private boolean opened;
+
+	// reconnections failed since one last opened: the backoff of the next attempt
+	// (guarded by lock)
+	private int failedReconnections;
+
+	// the one scheduled reconnection attempt, if any (guarded by lock)
+	private @Nullable ScheduledFuture<?> reconnectTask;
 
 	MessageChannelJsonRpcTransport(URI uri, JsonRpcMessageCodec codec, Options options) {
 		this(uri, codec, options,
@@ -322,21 +329,23 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 		});
 	}
 
-	private Connection connection() {
-		return connection(0);
-	}
-
 	/**
 	 * Return the current connection, or open a new one when there is none that can send.
 	 * A new connection after one that had opened is a reconnection: once open, it tells
 	 * the listener, whose subscriptions were the old session's, whether it replaces a
 	 * dropped connection or one whose output closed before its drop was reported; when it
 	 * cannot open, the next attempt is scheduled with a longer delay.
-	 * @param attempt the failed reconnection attempts before this one
 	 * @return the connection
 	 */
-	private Connection connection(int attempt) {
+	private Connection connection() {
 		synchronized (this.lock) {
+			if (this.closed) {
+				// close() has failed what was pending: nothing opens after it
+				Connection refused = new Connection();
+				refused.channel
+					.completeExceptionally(new JsonRpcTransportException("Transport to " + this.uri + " is closed"));
+				return refused;
+			}
 			Connection current = this.connection;
 			if (current != null && current.isUsable()) {
 				return current;
@@ -352,43 +361,42 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 			catch (RuntimeException ex) {
 				opened = CompletableFuture.failedFuture(ex);
 			}
-			opened.whenComplete((channel, ex) -> {
-				if (ex != null) {
-					opening.channel
-						.completeExceptionally(new JsonRpcTransportException("Cannot connect to " + this.uri, ex));
-					if (reconnection) {
-						reconnectionFailed(opening, attempt);
-					}
-					return;
-				}
-				synchronized (this.lock) {
-					this.opened = true;
-				}
-				opening.channel.complete(channel);
-				if (reconnection) {
-					reconnected();
-				}
-			});
+			opened.whenComplete((channel, ex) -> openingCompleted(opening, reconnection, channel, ex));
 			return opening;
 		}
 	}
 
-	private void reconnectionFailed(Connection failed, int attempt) {
-		synchronized (this.lock) {
-			if (this.closed || this.connection != failed) {
-				// closed, or a newer connection took over (and retries itself if it
-				// fails)
-				return;
+	private void openingCompleted(Connection opening, boolean reconnection, @Nullable MessageChannel channel,
+			@Nullable Throwable failure) {
+		if (failure != null || channel == null) {
+			opening.channel
+				.completeExceptionally(new JsonRpcTransportException("Cannot connect to " + this.uri, failure));
+			if (reconnection) {
+				synchronized (this.lock) {
+					// the delay stops growing long before the count could overflow
+					this.failedReconnections = Math.min(this.failedReconnections + 1, MAX_BACKOFF_DOUBLINGS);
+					if (this.connection == opening) {
+						// a newer connection retries itself if it fails
+						scheduleReconnect();
+					}
+				}
 			}
+			return;
 		}
-		// the delay stops growing long before the count could overflow
-		scheduleReconnect(Math.min(attempt + 1, MAX_BACKOFF_DOUBLINGS));
+		boolean announce;
+		synchronized (this.lock) {
+			this.opened = true;
+			this.failedReconnections = 0;
+			// not a connection that dropped or was replaced before it opened
+			announce = reconnection && this.connection == opening;
+		}
+		opening.channel.complete(channel);
+		if (announce && !this.closed) {
+			reconnected();
+		}
 	}
 
 	private void reconnected() {
-		if (this.closed) {
-			return;
-		}
 		logger.info("Reconnected to " + this.uri);
 		Listener current = this.listener;
 		if (current != null) {
@@ -568,28 +576,42 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 		// on the replacement
 		lost.fail(new JsonRpcTransportException("Connection to " + this.uri + " closed", cause));
 		if (current && !this.closed) {
-			scheduleReconnect(0);
+			scheduleReconnect();
 		}
 	}
 
-	private void scheduleReconnect(int attempt) {
-		long delay = reconnectDelayMillis(this.options, attempt);
-		if (logger.isDebugEnabled()) {
-			logger.debug("Reconnecting to " + this.uri + " in " + delay + " ms (attempt " + (attempt + 1) + ")");
+	/**
+	 * Schedule a reconnection attempt, unless one is scheduled already: however many
+	 * connections fail (calls open one each), one attempt at a time, with the backoff of
+	 * all the failed reconnections since one last opened.
+	 */
+	private void scheduleReconnect() {
+		synchronized (this.lock) {
+			if (this.closed || (this.reconnectTask != null && !this.reconnectTask.isDone())) {
+				return;
+			}
+			long delay = reconnectDelayMillis(this.options, this.failedReconnections);
+			if (logger.isDebugEnabled()) {
+				logger.debug("Reconnecting to " + this.uri + " in " + delay + " ms (attempt "
+						+ (this.failedReconnections + 1) + ")");
+			}
+			try {
+				this.reconnectTask = this.scheduler.schedule(this::reconnect, delay, TimeUnit.MILLISECONDS);
+			}
+			catch (RejectedExecutionException ex) {
+				// closed meanwhile
+			}
 		}
-		try {
-			// the connection announces itself when it opens and schedules the next
-			// attempt
-			// when it does not; nothing to do when a call has already reconnected
-			this.scheduler.schedule(() -> {
-				if (!this.closed) {
-					connection(attempt);
-				}
-			}, delay, TimeUnit.MILLISECONDS);
+	}
+
+	private void reconnect() {
+		synchronized (this.lock) {
+			// done: a failure of the connection opened below schedules the next attempt
+			this.reconnectTask = null;
 		}
-		catch (RejectedExecutionException ex) {
-			// closed meanwhile
-		}
+		// the connection announces itself when it opens; nothing to do when a call has
+		// already reconnected
+		connection();
 	}
 
 	/**
