@@ -35,6 +35,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.jsonrpc.protocol.JsonRpcError;
 import io.github.jsonrpc.protocol.JsonRpcErrorCodes;
@@ -91,6 +92,12 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 	// the reconnect delay doubles this many times at most
 	static final int MAX_BACKOFF_DOUBLINGS = 20;
 
+	/**
+	 * How long an opening connection may take when no connect timeout is set: a handshake
+	 * that is never answered fails then, and is retried.
+	 */
+	static final long DEFAULT_OPEN_TIMEOUT_MILLIS = 10_000;
+
 	/** Answers every call of the server with -32601 until a client listens. */
 	private static final Listener NO_LISTENER = (notification) -> {
 	};
@@ -131,8 +138,11 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 	// (guarded by lock)
 	private int failedReconnections;
 
-	// the one scheduled reconnection attempt, if any (guarded by lock)
+	// the one scheduled reconnection attempt, if any, and its generation: a task whose
+	// generation is no longer current does nothing (guarded by lock)
 	private @Nullable ScheduledFuture<?> reconnectTask;
+
+	private long reconnectGeneration;
 
 	MessageChannelJsonRpcTransport(URI uri, JsonRpcMessageCodec codec, Options options) {
 		this(uri, codec, options,
@@ -319,6 +329,11 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 			current.await(awaiting);
 		}
 		return current.channel.thenCompose((channel) -> {
+			if (this.closed) {
+				// the connection opened after close(): its calls have failed already
+				return CompletableFuture
+					.failedFuture(new JsonRpcTransportException("Transport to " + this.uri + " is closed"));
+			}
 			synchronized (this.lock) {
 				// one outstanding send per connection: chain after the previous one
 				CompletableFuture<?> sent = this.lastSend.handle((result, ex) -> null)
@@ -351,58 +366,124 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 				return current;
 			}
 			Connection opening = new Connection();
-			boolean reconnection = this.opened;
 			// current before it opens: a drop reported while opening is this connection's
 			this.connection = opening;
-			CompletableFuture<MessageChannel> opened;
+			CompletableFuture<MessageChannel> opened = null;
 			try {
 				opened = this.opener.open(opening);
 			}
 			catch (RuntimeException ex) {
 				opened = CompletableFuture.failedFuture(ex);
 			}
-			opened.whenComplete((channel, ex) -> openingCompleted(opening, reconnection, channel, ex));
+			finally {
+				if (opened == null) {
+					// an Error, or an opener that returned nothing: never a connection
+					// that
+					// stays "opening" for good (the Error itself goes on)
+					openingCompleted(opening, null, new IllegalStateException("The opener returned no connection"));
+				}
+			}
+			if (opened != null) {
+				opened.whenComplete((channel, ex) -> openingCompleted(opening, channel, ex));
+			}
+			if (opened != null && !opening.settled.get()) {
+				// a handshake never answered must not hold the connection, and with it
+				// the reconnection attempts, for good
+				try {
+					opening.openTimeout = this.scheduler.schedule(() -> openingTimedOut(opening), openTimeoutMillis(),
+							TimeUnit.MILLISECONDS);
+				}
+				catch (RejectedExecutionException ex) {
+					// closed meanwhile
+				}
+			}
 			return opening;
 		}
 	}
 
-	private void openingCompleted(Connection opening, boolean reconnection, @Nullable MessageChannel channel,
-			@Nullable Throwable failure) {
-		if (failure != null || channel == null) {
-			opening.channel
-				.completeExceptionally(new JsonRpcTransportException("Cannot connect to " + this.uri, failure));
-			if (reconnection) {
-				synchronized (this.lock) {
-					// the delay stops growing long before the count could overflow
-					this.failedReconnections = Math.min(this.failedReconnections + 1, MAX_BACKOFF_DOUBLINGS);
-					if (this.connection == opening) {
-						// a newer connection retries itself if it fails
-						scheduleReconnect();
-					}
-				}
+	private long openTimeoutMillis() {
+		Duration connectTimeout = this.options.connectTimeout();
+		return (connectTimeout != null) ? TimeUnit.MILLISECONDS.convert(connectTimeout) : DEFAULT_OPEN_TIMEOUT_MILLIS;
+	}
+
+	private void openingTimedOut(Connection opening) {
+		openingCompleted(opening, null,
+				new java.util.concurrent.TimeoutException("Not open after " + openTimeoutMillis() + " ms"));
+	}
+
+	private void openingCompleted(Connection opening, @Nullable MessageChannel channel, @Nullable Throwable failure) {
+		if (!opening.settled.compareAndSet(false, true)) {
+			// timed out before the opener answered: nobody will use what it opened
+			if (channel != null) {
+				channel.close();
 			}
 			return;
 		}
-		boolean announce;
+		ScheduledFuture<?> openTimeout = opening.openTimeout;
+		if (openTimeout != null) {
+			openTimeout.cancel(false);
+		}
+		if (failure != null || channel == null) {
+			boolean retry;
+			synchronized (this.lock) {
+				// a reconnection: a connection of this transport had opened before; the
+				// bookkeeping first, so that this connection is still the current one
+				retry = this.opened && !this.closed && this.connection == opening;
+				if (retry) {
+					// the delay stops growing long before the count could overflow
+					this.failedReconnections = Math.min(this.failedReconnections + 1, MAX_BACKOFF_DOUBLINGS);
+				}
+			}
+			opening.channel
+				.completeExceptionally(new JsonRpcTransportException("Cannot connect to " + this.uri, failure));
+			if (retry) {
+				// a newer connection retries itself if it fails
+				scheduleReconnect();
+			}
+			return;
+		}
+		boolean reconnection;
 		synchronized (this.lock) {
+			reconnection = this.opened;
 			this.opened = true;
 			this.failedReconnections = 0;
-			// not a connection that dropped or was replaced before it opened
-			announce = reconnection && this.connection == opening;
+			// an attempt scheduled with the delay of earlier failures is not needed now
+			cancelReconnect();
 		}
 		opening.channel.complete(channel);
-		if (announce && !this.closed) {
-			reconnected();
+		if (reconnection) {
+			reconnected(opening);
 		}
 	}
 
-	private void reconnected() {
-		logger.info("Reconnected to " + this.uri);
+	private boolean isCurrent(Connection connection) {
+		synchronized (this.lock) {
+			return !this.closed && this.connection == connection && connection.lost == null;
+		}
+	}
+
+	private void reconnected(Connection opened) {
 		Listener current = this.listener;
+		if (!isCurrent(opened)) {
+			// dropped or replaced before it opened: whatever replaced it is announced
+			return;
+		}
+		logger.info("Reconnected to " + this.uri);
 		if (current != null) {
 			try {
-				// never on the thread that completed the connection
-				this.scheduler.execute(current::onReconnect);
+				// never on the thread that completed the connection, and only to a
+				// session
+				// still alive when the listener runs
+				this.scheduler.execute(() -> {
+					if (isCurrent(opened)) {
+						try {
+							current.onReconnect();
+						}
+						catch (RuntimeException ex) {
+							logger.warn("Listener of " + this.uri + " failed on reconnection", ex);
+						}
+					}
+				});
 			}
 			catch (RejectedExecutionException ex) {
 				// closed meanwhile
@@ -587,7 +668,7 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 	 */
 	private void scheduleReconnect() {
 		synchronized (this.lock) {
-			if (this.closed || (this.reconnectTask != null && !this.reconnectTask.isDone())) {
+			if (this.closed || this.reconnectTask != null) {
 				return;
 			}
 			long delay = reconnectDelayMillis(this.options, this.failedReconnections);
@@ -595,8 +676,9 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 				logger.debug("Reconnecting to " + this.uri + " in " + delay + " ms (attempt "
 						+ (this.failedReconnections + 1) + ")");
 			}
+			long generation = ++this.reconnectGeneration;
 			try {
-				this.reconnectTask = this.scheduler.schedule(this::reconnect, delay, TimeUnit.MILLISECONDS);
+				this.reconnectTask = this.scheduler.schedule(() -> reconnect(generation), delay, TimeUnit.MILLISECONDS);
 			}
 			catch (RejectedExecutionException ex) {
 				// closed meanwhile
@@ -604,8 +686,24 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 		}
 	}
 
-	private void reconnect() {
+	private void cancelReconnect() {
 		synchronized (this.lock) {
+			ScheduledFuture<?> task = this.reconnectTask;
+			if (task != null) {
+				task.cancel(false);
+				this.reconnectTask = null;
+			}
+			// a task already waiting for the lock does nothing
+			this.reconnectGeneration++;
+		}
+	}
+
+	private void reconnect(long generation) {
+		synchronized (this.lock) {
+			if (generation != this.reconnectGeneration) {
+				// cancelled once it had started
+				return;
+			}
 			// done: a failure of the connection opened below schedules the next attempt
 			this.reconnectTask = null;
 		}
@@ -661,6 +759,11 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 		private final Set<CompletableFuture<?>> awaiting = ConcurrentHashMap.newKeySet();
 
 		private volatile @Nullable JsonRpcTransportException lost;
+
+		/** Set once by whichever ends the opening first: the opener or its time limit. */
+		final AtomicBoolean settled = new AtomicBoolean();
+
+		volatile @Nullable ScheduledFuture<?> openTimeout;
 
 		boolean isUsable() {
 			if (!this.channel.isDone()) {

@@ -46,6 +46,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
@@ -368,6 +369,59 @@ class MessageChannelJsonRpcTransportMatchingTests {
 	}
 
 	@Test
+	void errorOfTheOpenerGoesOnAndTheNextCallOpensAgain() throws Exception {
+		this.channel.openingError = new LinkageError("opener broken");
+		assertThatExceptionOfType(LinkageError.class).isThrownBy(() -> this.transport.exchange(call(1, "a")))
+			.withMessage("opener broken");
+		// not left "opening" for good: the next call connects
+		CompletableFuture<List<JsonRpcResponse>> next = this.transport.exchange(call(2, "b"));
+		assertThat(this.channel.next()).contains("\"b\"");
+		assertThat(this.channel.opens).hasValue(2);
+		assertThat(next).isNotDone();
+	}
+
+	@Test
+	void openingNeverAnsweredFailsAfterTheConnectTimeoutAndWhatOpensLateIsClosed() throws Exception {
+		try (MessageChannelJsonRpcTransport bounded = new MessageChannelJsonRpcTransport(URI.create(ENDPOINT), codec,
+				new MessageChannelJsonRpcTransport.Options(Duration.ofMillis(100), Map.of(), Duration.ofMillis(1),
+						Duration.ofMillis(1)),
+				this.channel::open)) {
+			this.channel.holdOpenings = true;
+			assertThat(bounded.exchange(call(1, "a"))).failsWithin(TestWaits.SHORT)
+				.withThrowableOfType(ExecutionException.class)
+				.havingCause()
+				.isInstanceOf(JsonRpcTransportException.class)
+				.withMessage("Cannot connect to " + ENDPOINT)
+				.havingCause()
+				.isInstanceOf(TimeoutException.class);
+			// the handshake ends after all: nobody uses that connection, it is closed
+			CompletableFuture<MessageChannel> late = this.channel.held.poll(TestWaits.SHORT.toMillis(),
+					TimeUnit.MILLISECONDS);
+			assertThat(late).isNotNull();
+			late.complete(this.channel);
+			assertThat(this.channel.closed).isTrue();
+		}
+	}
+
+	@Test
+	void connectionOpeningWhenTheTransportClosesIsClosedOnceOpen() throws Exception {
+		this.channel.holdOpenings = true;
+		CompletableFuture<List<JsonRpcResponse>> call = this.transport.exchange(call(1, "a"));
+		this.transport.close();
+		assertThat(call).failsWithin(TestWaits.SHORT)
+			.withThrowableOfType(ExecutionException.class)
+			.havingCause()
+			.isInstanceOf(JsonRpcTransportException.class);
+		CompletableFuture<MessageChannel> opening = this.channel.held.poll(TestWaits.SHORT.toMillis(),
+				TimeUnit.MILLISECONDS);
+		assertThat(opening).isNotNull();
+		opening.complete(this.channel);
+		assertThat(this.channel.closed).isTrue();
+		assertThat(this.channel.opens).hasValue(1);
+		assertThat(this.channel.sent).isEmpty();
+	}
+
+	@Test
 	void exchangeTheCallerGaveUpOnNoLongerHoldsItsId() throws Exception {
 		CompletableFuture<List<JsonRpcResponse>> abandoned = this.transport.exchange(call(1, "a"));
 		assertThat(this.channel.next()).contains("\"a\"");
@@ -658,10 +712,30 @@ class MessageChannelJsonRpcTransportMatchingTests {
 
 		private volatile MessageChannel.@Nullable Receiver receiver;
 
+		/** Thrown by the next opening, once. */
+		volatile @Nullable Error openingError;
+
+		/**
+		 * Whether the next openings are left for the test to complete ({@link #held}).
+		 */
+		volatile boolean holdOpenings;
+
+		final BlockingQueue<CompletableFuture<MessageChannel>> held = new LinkedBlockingQueue<>();
+
 		CompletableFuture<MessageChannel> open(MessageChannel.Receiver receiver) {
 			this.opens.incrementAndGet();
+			Error error = this.openingError;
+			if (error != null) {
+				this.openingError = null;
+				throw error;
+			}
 			if (this.refusals.getAndDecrement() > 0) {
 				return CompletableFuture.failedFuture(new IOException("refused"));
+			}
+			if (this.holdOpenings) {
+				CompletableFuture<MessageChannel> opening = new CompletableFuture<>();
+				this.held.add(opening);
+				return opening;
 			}
 			this.receiver = receiver;
 			this.receivers.add(receiver);
