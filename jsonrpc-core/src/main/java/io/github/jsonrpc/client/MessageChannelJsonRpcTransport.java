@@ -390,7 +390,10 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 				// a handshake never answered must not hold the connection, and with it
 				// the reconnection attempts, for good
 				try {
-					opening.openTimeout = this.scheduler.schedule(() -> openingTimedOut(opening), openTimeoutMillis(),
+					// failing the calls runs their callbacks: not on the reconnection
+					// thread
+					opening.openTimeout = this.scheduler.schedule(
+							() -> CompletableFuture.runAsync(() -> openingTimedOut(opening)), openTimeoutMillis(),
 							TimeUnit.MILLISECONDS);
 				}
 				catch (RejectedExecutionException ex) {
@@ -403,7 +406,9 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 
 	private long openTimeoutMillis() {
 		Duration connectTimeout = this.options.connectTimeout();
-		return (connectTimeout != null) ? TimeUnit.MILLISECONDS.convert(connectTimeout) : DEFAULT_OPEN_TIMEOUT_MILLIS;
+		// rounded up: a timeout under a millisecond is not none
+		return (connectTimeout != null) ? Math.max(1, TimeUnit.MILLISECONDS.convert(connectTimeout))
+				: DEFAULT_OPEN_TIMEOUT_MILLIS;
 	}
 
 	private void openingTimedOut(Connection opening) {
@@ -446,9 +451,13 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 		synchronized (this.lock) {
 			reconnection = this.opened;
 			this.opened = true;
-			this.failedReconnections = 0;
-			// an attempt scheduled with the delay of earlier failures is not needed now
-			cancelReconnect();
+			if (this.connection == opening && opening.lost == null) {
+				// an attempt scheduled with the delay of earlier failures is not needed
+				// now; but one scheduled because this connection dropped before its
+				// opening ended is
+				this.failedReconnections = 0;
+				cancelReconnect();
+			}
 		}
 		opening.channel.complete(channel);
 		if (reconnection) {
@@ -737,10 +746,15 @@ final class MessageChannelJsonRpcTransport implements JsonRpcTransport {
 			current = this.connection;
 			this.connection = null;
 		}
+		JsonRpcTransportException failure = new JsonRpcTransportException("Transport to " + this.uri + " closed");
 		if (current != null) {
+			if (current.settled.compareAndSet(false, true)) {
+				// still opening, and its time limit goes with the scheduler: ended here;
+				// what opens later is closed (openingCompleted)
+				current.channel.completeExceptionally(failure);
+			}
 			current.channel.thenAccept(MessageChannel::close);
 		}
-		JsonRpcTransportException failure = new JsonRpcTransportException("Transport to " + this.uri + " closed");
 		new ArrayList<>(this.pending.values()).forEach((future) -> future.completeExceptionally(failure));
 		new ArrayList<>(this.unidentified).forEach((future) -> future.completeExceptionally(failure));
 		new ArrayList<>(this.streams.values()).forEach((stream) -> stream.result().completeExceptionally(failure));

@@ -404,6 +404,37 @@ class MessageChannelJsonRpcTransportMatchingTests {
 	}
 
 	@Test
+	void reconnectionThatDropsBeforeItsOpeningEndsIsRetried() throws Exception {
+		// a delay long enough for the retry to be still scheduled when the opening ends
+		try (MessageChannelJsonRpcTransport slow = new MessageChannelJsonRpcTransport(URI.create(ENDPOINT), codec,
+				new MessageChannelJsonRpcTransport.Options(null, Map.of(), Duration.ofMillis(300),
+						Duration.ofMillis(300)),
+				this.channel::open)) {
+			slow.setListener(this.listener);
+			slow.exchange(call(1, "a"));
+			assertThat(this.channel.next()).contains("\"a\"");
+			this.channel.holdOpenings = true;
+			this.channel.drop(null);
+			CompletableFuture<MessageChannel> reopening = this.channel.held.poll(TestWaits.SHORT.toMillis(),
+					TimeUnit.MILLISECONDS);
+			assertThat(reopening).isNotNull();
+			// the server closes the new connection before its opening has ended (a TCP
+			// reader or a WebSocket close frame can be that fast), then the opening ends
+			this.channel.receivers.get(1).onClosed(new IOException("closed at once"));
+			reopening.complete(this.channel);
+			// the retry that drop scheduled still runs: the transport is not left without
+			// a connection
+			CompletableFuture<MessageChannel> retry = this.channel.held.poll(TestWaits.SHORT.toMillis(),
+					TimeUnit.MILLISECONDS);
+			assertThat(retry).isNotNull();
+			this.channel.holdOpenings = false;
+			retry.complete(this.channel);
+			assertThat(TestWaits.get(this.listener.reconnected)).isEqualTo("jsonrpc-client-reconnect (daemon)");
+			assertThat(this.listener.reconnects).hasValue(1);
+		}
+	}
+
+	@Test
 	void connectionOpeningWhenTheTransportClosesIsClosedOnceOpen() throws Exception {
 		this.channel.holdOpenings = true;
 		CompletableFuture<List<JsonRpcResponse>> call = this.transport.exchange(call(1, "a"));
@@ -733,6 +764,7 @@ class MessageChannelJsonRpcTransportMatchingTests {
 				return CompletableFuture.failedFuture(new IOException("refused"));
 			}
 			if (this.holdOpenings) {
+				this.receivers.add(receiver);
 				CompletableFuture<MessageChannel> opening = new CompletableFuture<>();
 				this.held.add(opening);
 				return opening;
