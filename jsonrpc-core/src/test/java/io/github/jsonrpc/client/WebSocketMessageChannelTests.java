@@ -183,37 +183,25 @@ class WebSocketMessageChannelTests {
 
 	@Test
 	void closeOfTheServerWithoutAStatusIsReportedWithoutAnError() throws Exception {
-		try (ServerSocket raw = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-			raw.setSoTimeout((int) TestWaits.SHORT.toMillis());
-			CompletableFuture<MessageChannel> opening = openRaw(raw);
-			try (Socket peer = raw.accept()) {
-				acceptUpgrade(peer);
-				this.channel = TestWaits.get(opening);
-				// a close frame without a status (1005 to the JDK)
-				peer.getOutputStream().write(new byte[] { (byte) 0x88, 0 });
-				peer.getOutputStream().flush();
-				assertThat(this.receiver.nextClose()).isEqualTo("orderly");
-			}
+		try (RawPeer peer = openOnRawPeer()) {
+			// a close frame without a status (1005 to the JDK)
+			peer.socket().getOutputStream().write(new byte[] { (byte) 0x88, 0 });
+			peer.socket().getOutputStream().flush();
+			assertThat(this.receiver.nextClose()).isEqualTo("orderly");
 		}
 	}
 
 	@Test
 	void connectionDroppedWithoutACloseFrameIsReportedAsAnErrorNamingTheStatus() throws Exception {
-		int port;
-		try (ServerSocket raw = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-			port = raw.getLocalPort();
-			raw.setSoTimeout((int) TestWaits.SHORT.toMillis());
-			CompletableFuture<MessageChannel> opening = openRaw(raw);
-			try (Socket peer = raw.accept()) {
-				acceptUpgrade(peer);
-				this.channel = TestWaits.get(opening);
-				// the end of the stream, without a close frame: 1006 to the JDK
-				peer.shutdownOutput();
-				assertThat(this.receiver.nextClose()).isEqualTo(IOException.class.getName());
-			}
+		URI uri;
+		try (RawPeer peer = openOnRawPeer()) {
+			uri = peer.uri();
+			// the end of the stream, without a close frame: 1006 to the JDK
+			peer.socket().shutdownOutput();
+			assertThat(this.receiver.nextClose()).isEqualTo(IOException.class.getName());
 		}
-		assertThat(this.receiver.errors.poll()).hasMessage("WebSocket to ws://127.0.0.1:" + port
-				+ "/ws closed with status 1006 (the connection ended without a close frame)");
+		assertThat(this.receiver.errors.poll()).hasMessage(
+				"WebSocket to " + uri + " closed with status 1006 (the connection ended without a close frame)");
 	}
 
 	@Test
@@ -261,22 +249,16 @@ class WebSocketMessageChannelTests {
 
 	@Test
 	void closingTheChannelIsNotReportedWhenTheServerAnswersTheClose() throws Exception {
-		try (ServerSocket raw = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-			raw.setSoTimeout((int) TestWaits.SHORT.toMillis());
-			CompletableFuture<MessageChannel> opening = openRaw(raw);
-			try (Socket peer = raw.accept()) {
-				acceptUpgrade(peer);
-				this.channel = TestWaits.get(opening);
-				this.channel.close();
-				// the client's close frame (final, opcode 8), answered as a server does
-				assertThat(peer.getInputStream().read()).isEqualTo(0x88);
-				peer.getOutputStream().write(new byte[] { (byte) 0x88, 2, 0x03, (byte) 0xE8 });
-				peer.getOutputStream().flush();
-				// the JDK shuts its output down once its close frame is out, and reports
-				// the answer to the listener on its own thread afterwards: nothing on the
-				// network marks that moment, so the check below holds for a while
-				peer.getInputStream().readAllBytes();
-			}
+		try (RawPeer peer = openOnRawPeer()) {
+			this.channel.close();
+			// the client's close frame (final, opcode 8), answered as a server does
+			assertThat(peer.socket().getInputStream().read()).isEqualTo(0x88);
+			peer.socket().getOutputStream().write(new byte[] { (byte) 0x88, 2, 0x03, (byte) 0xE8 });
+			peer.socket().getOutputStream().flush();
+			// the JDK shuts its output down once its close frame is out, and reports the
+			// answer to the listener on its own thread afterwards: nothing on the network
+			// marks that moment, so the check below holds for a while
+			peer.socket().getInputStream().readAllBytes();
 		}
 		// closed by us: no one is told (MessageChannel#close)
 		await().during(Duration.ofMillis(300)).atMost(TestWaits.SHORT).until(this.receiver.closes::isEmpty);
@@ -284,23 +266,43 @@ class WebSocketMessageChannelTests {
 
 	@Test
 	void connectionResetIsReportedAsAnError() throws Exception {
-		try (ServerSocket raw = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-			raw.setSoTimeout((int) TestWaits.SHORT.toMillis());
-			CompletableFuture<MessageChannel> opening = openRaw(raw);
-			try (Socket peer = raw.accept()) {
-				acceptUpgrade(peer);
-				this.channel = TestWaits.get(opening);
-				// closed with a reset instead of a close frame
-				peer.setSoLinger(true, 0);
-			}
-			assertThat(this.receiver.nextClose()).isEqualTo(SocketException.class.getName());
+		try (RawPeer peer = openOnRawPeer()) {
+			// closed with a reset instead of a close frame
+			peer.socket().setSoLinger(true, 0);
 		}
+		assertThat(this.receiver.nextClose()).isEqualTo(SocketException.class.getName());
 	}
 
 	private MessageChannel open(URI uri, Map<String, String> headers, @Nullable Duration connectTimeout)
 			throws Exception {
 		return TestWaits.get(WebSocketMessageChannel.opener(uri, HttpClient.newHttpClient(), headers, connectTimeout)
 			.open(this.receiver));
+	}
+
+	/**
+	 * Open this test's channel to a raw loopback socket that answers the upgrade itself,
+	 * for what a real server cannot be made to do.
+	 */
+	private RawPeer openOnRawPeer() throws Exception {
+		ServerSocket raw = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+		try {
+			raw.setSoTimeout((int) TestWaits.SHORT.toMillis());
+			CompletableFuture<MessageChannel> opening = openRaw(raw);
+			Socket peer = raw.accept();
+			try {
+				acceptUpgrade(peer);
+				this.channel = TestWaits.get(opening);
+				return new RawPeer(raw, peer);
+			}
+			catch (Exception | AssertionError ex) {
+				peer.close();
+				throw ex;
+			}
+		}
+		catch (Exception | AssertionError ex) {
+			raw.close();
+			throw ex;
+		}
 	}
 
 	private CompletableFuture<MessageChannel> openRaw(ServerSocket raw) {
@@ -370,6 +372,25 @@ class WebSocketMessageChannelTests {
 			String close = this.closes.poll(TestWaits.SHORT.toMillis(), TimeUnit.MILLISECONDS);
 			assertThat(close).as("the end of the channel, reported").isNotNull();
 			return close;
+		}
+
+	}
+
+	/**
+	 * The server side of a channel opened on a raw socket; closing it closes both
+	 * sockets.
+	 */
+	private record RawPeer(ServerSocket server, Socket socket) implements AutoCloseable {
+
+		URI uri() {
+			return URI.create("ws://127.0.0.1:" + this.server.getLocalPort() + "/ws");
+		}
+
+		@Override
+		public void close() throws IOException {
+			try (ServerSocket closedLast = this.server) {
+				this.socket.close();
+			}
 		}
 
 	}
