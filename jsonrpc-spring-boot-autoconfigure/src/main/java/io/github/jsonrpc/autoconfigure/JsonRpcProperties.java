@@ -499,8 +499,7 @@ public class JsonRpcProperties {
 		}
 
 		public void setTimeout(@Nullable Duration timeout) {
-			Assert.isTrue(timeout == null || (!timeout.isNegative() && !timeout.isZero()),
-					"jsonrpc.methods.*.timeout must be positive");
+			PositiveDurations.requireUnlessUnset(timeout, "jsonrpc.methods.*.timeout must be positive");
 			this.timeout = timeout;
 		}
 

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.jsonrpc.autoconfigure.PositiveDurations;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -121,8 +122,7 @@ public class JsonRpcClientProperties extends LinkedHashMap<String, JsonRpcClient
 		}
 
 		public void setConnectTimeout(@Nullable Duration connectTimeout) {
-			Assert.isTrue(connectTimeout == null || (!connectTimeout.isNegative() && !connectTimeout.isZero()),
-					"jsonrpc.client.*.connect-timeout must be positive");
+			PositiveDurations.requireUnlessUnset(connectTimeout, "jsonrpc.client.*.connect-timeout must be positive");
 			this.connectTimeout = connectTimeout;
 		}
 
@@ -131,7 +131,7 @@ public class JsonRpcClientProperties extends LinkedHashMap<String, JsonRpcClient
 		}
 
 		public void setTimeout(Duration timeout) {
-			Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "jsonrpc.client.*.timeout must be positive");
+			PositiveDurations.require(timeout, "jsonrpc.client.*.timeout must be positive");
 			this.timeout = timeout;
 		}
 
@@ -172,7 +172,7 @@ public class JsonRpcClientProperties extends LinkedHashMap<String, JsonRpcClient
 		}
 
 		public void setReconnectInitialDelay(Duration reconnectInitialDelay) {
-			Assert.isTrue(!reconnectInitialDelay.isNegative() && !reconnectInitialDelay.isZero(),
+			PositiveDurations.require(reconnectInitialDelay,
 					"jsonrpc.client.*.reconnect-initial-delay must be positive");
 			this.reconnectInitialDelay = reconnectInitialDelay;
 		}
@@ -182,8 +182,7 @@ public class JsonRpcClientProperties extends LinkedHashMap<String, JsonRpcClient
 		}
 
 		public void setReconnectMaxDelay(Duration reconnectMaxDelay) {
-			Assert.isTrue(!reconnectMaxDelay.isNegative() && !reconnectMaxDelay.isZero(),
-					"jsonrpc.client.*.reconnect-max-delay must be positive");
+			PositiveDurations.require(reconnectMaxDelay, "jsonrpc.client.*.reconnect-max-delay must be positive");
 			this.reconnectMaxDelay = reconnectMaxDelay;
 		}
 

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.jsonrpc.autoconfigure.PositiveDurations;
 import io.github.jsonrpc.pubsub.JsonRpcPubSubMethodNames;
 import org.jspecify.annotations.Nullable;
 
@@ -178,7 +179,7 @@ public class JsonRpcPubSubProperties {
 		}
 
 		public void setTimeout(Duration timeout) {
-			Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "jsonrpc.pubsub.redis.timeout must be positive");
+			PositiveDurations.require(timeout, "jsonrpc.pubsub.redis.timeout must be positive");
 			this.timeout = timeout;
 		}
 

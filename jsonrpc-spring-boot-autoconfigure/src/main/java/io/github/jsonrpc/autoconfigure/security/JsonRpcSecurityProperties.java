@@ -16,6 +16,7 @@
 
 package io.github.jsonrpc.autoconfigure.security;
 
+import io.github.jsonrpc.autoconfigure.PositiveDurations;
 import io.github.jsonrpc.security.MethodAccessJsonRpcInterceptor.DeniedMethods;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -164,8 +165,7 @@ public class JsonRpcSecurityProperties {
 		}
 
 		public void setFailureWindow(Duration failureWindow) {
-			Assert.isTrue(!failureWindow.isNegative() && !failureWindow.isZero(),
-					"jsonrpc.security.login.failure-window must be positive");
+			PositiveDurations.require(failureWindow, "jsonrpc.security.login.failure-window must be positive");
 			this.failureWindow = failureWindow;
 		}
 

@@ -17,6 +17,7 @@ package io.github.jsonrpc.autoconfigure.stdio;
 
 import java.time.Duration;
 
+import io.github.jsonrpc.autoconfigure.PositiveDurations;
 import io.github.jsonrpc.protocol.JsonRpcFraming;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.Assert;
@@ -114,8 +115,7 @@ public class JsonRpcStdioProperties {
 	}
 
 	public void setSendTimeLimit(Duration sendTimeLimit) {
-		Assert.isTrue(!sendTimeLimit.isNegative() && !sendTimeLimit.isZero(),
-				"jsonrpc.stdio.send-time-limit must be positive");
+		PositiveDurations.require(sendTimeLimit, "jsonrpc.stdio.send-time-limit must be positive");
 		this.sendTimeLimit = sendTimeLimit;
 	}
 

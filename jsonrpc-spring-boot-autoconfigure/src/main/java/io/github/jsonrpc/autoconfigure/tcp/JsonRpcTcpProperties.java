@@ -18,6 +18,7 @@ package io.github.jsonrpc.autoconfigure.tcp;
 import java.net.InetAddress;
 import java.time.Duration;
 
+import io.github.jsonrpc.autoconfigure.PositiveDurations;
 import org.jspecify.annotations.Nullable;
 
 import io.github.jsonrpc.protocol.JsonRpcFraming;
@@ -176,8 +177,7 @@ public class JsonRpcTcpProperties {
 	}
 
 	public void setSendTimeLimit(Duration sendTimeLimit) {
-		Assert.isTrue(!sendTimeLimit.isNegative() && !sendTimeLimit.isZero(),
-				"jsonrpc.tcp.send-time-limit must be positive");
+		PositiveDurations.require(sendTimeLimit, "jsonrpc.tcp.send-time-limit must be positive");
 		this.sendTimeLimit = sendTimeLimit;
 	}
 
@@ -186,7 +186,7 @@ public class JsonRpcTcpProperties {
 	}
 
 	public void setIdleTimeout(Duration idleTimeout) {
-		Assert.isTrue(!idleTimeout.isNegative() && !idleTimeout.isZero(), "jsonrpc.tcp.idle-timeout must be positive");
+		PositiveDurations.require(idleTimeout, "jsonrpc.tcp.idle-timeout must be positive");
 		this.idleTimeout = idleTimeout;
 	}
 

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.jsonrpc.autoconfigure.PositiveDurations;
 import io.github.jsonrpc.server.connection.JsonRpcConnectionSettings;
 import io.github.jsonrpc.server.connection.JsonRpcMemoryBudget;
 import org.jspecify.annotations.Nullable;
@@ -163,8 +164,7 @@ public class JsonRpcWebSocketProperties {
 	}
 
 	public void setServerRequestTimeout(Duration serverRequestTimeout) {
-		Assert.isTrue(!serverRequestTimeout.isNegative() && !serverRequestTimeout.isZero(),
-				"jsonrpc.websocket.server-request-timeout must be positive");
+		PositiveDurations.require(serverRequestTimeout, "jsonrpc.websocket.server-request-timeout must be positive");
 		this.serverRequestTimeout = serverRequestTimeout;
 	}
 
@@ -265,7 +265,7 @@ public class JsonRpcWebSocketProperties {
 	}
 
 	public void setSendTimeLimit(Duration sendTimeLimit) {
-		Assert.isTrue(!sendTimeLimit.isNegative() && !sendTimeLimit.isZero(), "'sendTimeLimit' must be positive");
+		PositiveDurations.require(sendTimeLimit, "'sendTimeLimit' must be positive");
 		this.sendTimeLimit = sendTimeLimit;
 	}
 
@@ -283,7 +283,7 @@ public class JsonRpcWebSocketProperties {
 	}
 
 	public void setIdleTimeout(Duration idleTimeout) {
-		Assert.isTrue(!idleTimeout.isNegative() && !idleTimeout.isZero(), "'idleTimeout' must be positive");
+		PositiveDurations.require(idleTimeout, "'idleTimeout' must be positive");
 		this.idleTimeout = idleTimeout;
 	}
 
