@@ -24,7 +24,6 @@ import io.github.jsonrpc.autoconfigure.PositiveDurations;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.util.Assert;
 
 /**
  * Configuration properties of named JSON-RPC clients, under
